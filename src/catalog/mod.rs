@@ -1,0 +1,230 @@
+//! Read-only lookups over the provider facts in `assets/catalog/*.json`: ExpressRoute peering
+//! locations, Direct Connect locations, Azure and AWS regions, shared buildings and prices with
+//! provenance. The data is embedded at compile time and can be extended or corrected by a user
+//! file (same shape, entries with the same key replace the built-in ones).
+
+mod data;
+
+pub use data::*;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+const ER_LOCATIONS: &str = include_str!("../../assets/catalog/er_locations.json");
+const DX_LOCATIONS: &str = include_str!("../../assets/catalog/dx_locations.json");
+const AZURE_REGIONS: &str = include_str!("../../assets/catalog/azure_regions.json");
+const AWS_REGIONS: &str = include_str!("../../assets/catalog/aws_regions.json");
+const SHARED_METROS: &str = include_str!("../../assets/catalog/shared_metros.json");
+const PRICES: &str = include_str!("../../assets/catalog/prices.json");
+
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("built-in catalog file {file} is invalid at line {line}, column {column}: {message}")]
+    BuiltIn {
+        file: &'static str,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("cannot read catalog file {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{column}: invalid catalog file: {message}", path.display())]
+    User {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// All provider facts, indexed for lookup.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub er_locations: Vec<ErLocation>,
+    pub national_cloud_locations: Vec<NationalCloudLocation>,
+    pub dx_locations: Vec<DxLocation>,
+    pub azure_regions: Vec<AzureRegionInfo>,
+    pub aws_regions: Vec<AwsRegionInfo>,
+    pub shared_metros: SharedMetros,
+    pub prices: PriceBook,
+    /// Where each part came from, with its as-of date (shown in reports and About).
+    pub provenance: Vec<CatalogProvenance>,
+    er_index: HashMap<String, usize>,
+    dx_index: HashMap<String, usize>,
+    azure_index: HashMap<String, usize>,
+    azure_name_index: HashMap<String, usize>,
+    aws_index: HashMap<String, usize>,
+}
+
+fn parse_builtin<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+) -> Result<T, CatalogError> {
+    serde_json::from_str(text).map_err(|e| CatalogError::BuiltIn {
+        file,
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
+}
+
+impl Catalog {
+    /// The catalog compiled into the program.
+    pub fn builtin() -> Result<Catalog, CatalogError> {
+        let er: ErLocationsFile = parse_builtin("er_locations.json", ER_LOCATIONS)?;
+        let dx: DxLocationsFile = parse_builtin("dx_locations.json", DX_LOCATIONS)?;
+        let az: AzureRegionsFile = parse_builtin("azure_regions.json", AZURE_REGIONS)?;
+        let aws: AwsRegionsFile = parse_builtin("aws_regions.json", AWS_REGIONS)?;
+        let shared: SharedMetros = parse_builtin("shared_metros.json", SHARED_METROS)?;
+        let prices: PriceBook = parse_builtin("prices.json", PRICES)?;
+        let provenance = vec![
+            CatalogProvenance::of("ExpressRoute peering locations", &er.header),
+            CatalogProvenance::of("Direct Connect locations", &dx.header),
+            CatalogProvenance::of("Azure regions", &az.header),
+            CatalogProvenance::of("AWS regions", &aws.header),
+            CatalogProvenance {
+                part: "Shared metros and buildings".into(),
+                source: shared.source.clone(),
+                as_of: shared.source_date.clone(),
+                confidence: shared.confidence.clone(),
+            },
+        ];
+        let mut catalog = Catalog {
+            er_locations: er.locations,
+            national_cloud_locations: er.national_cloud_locations,
+            dx_locations: dx.locations,
+            azure_regions: az.regions,
+            aws_regions: aws.regions,
+            shared_metros: shared,
+            prices,
+            provenance,
+            er_index: HashMap::new(),
+            dx_index: HashMap::new(),
+            azure_index: HashMap::new(),
+            azure_name_index: HashMap::new(),
+            aws_index: HashMap::new(),
+        };
+        catalog.reindex();
+        Ok(catalog)
+    }
+
+    /// The built-in catalog with a user file laid over it.
+    pub fn with_user_file(path: &Path) -> Result<Catalog, CatalogError> {
+        let mut catalog = Catalog::builtin()?;
+        let text = std::fs::read_to_string(path).map_err(|source| CatalogError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let overlay: CatalogOverlay =
+            serde_json::from_str(&text).map_err(|e| CatalogError::User {
+                path: path.to_owned(),
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            })?;
+        catalog.apply_overlay(overlay);
+        Ok(catalog)
+    }
+
+    fn apply_overlay(&mut self, overlay: CatalogOverlay) {
+        fn merge<T>(base: &mut Vec<T>, extra: Vec<T>, key: impl Fn(&T) -> String) {
+            for item in extra {
+                match base.iter_mut().find(|b| key(b) == key(&item)) {
+                    Some(slot) => *slot = item,
+                    None => base.push(item),
+                }
+            }
+        }
+        merge(&mut self.er_locations, overlay.er_locations, |l| {
+            l.name.clone()
+        });
+        merge(&mut self.dx_locations, overlay.dx_locations, |l| {
+            l.code.clone()
+        });
+        merge(&mut self.azure_regions, overlay.azure_regions, |r| {
+            r.code.clone()
+        });
+        merge(&mut self.aws_regions, overlay.aws_regions, |r| {
+            r.code.clone()
+        });
+        merge(&mut self.prices.prices, overlay.prices, |p| p.id.clone());
+        self.provenance.push(CatalogProvenance {
+            part: "User catalog file".into(),
+            source: "user".into(),
+            as_of: String::new(),
+            confidence: "user".into(),
+        });
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        fn index<T>(items: &[T], key: impl Fn(&T) -> String) -> HashMap<String, usize> {
+            items.iter().enumerate().map(|(i, t)| (key(t), i)).collect()
+        }
+        self.er_index = index(&self.er_locations, |l| l.name.to_lowercase());
+        self.dx_index = index(&self.dx_locations, |l| l.code.to_uppercase());
+        self.azure_index = index(&self.azure_regions, |r| r.code.clone());
+        self.azure_name_index = index(&self.azure_regions, |r| r.name.to_lowercase());
+        self.aws_index = index(&self.aws_regions, |r| r.code.clone());
+    }
+
+    /// ExpressRoute peering location by name ("Washington DC"), case-insensitive.
+    pub fn er_location(&self, name: &str) -> Option<&ErLocation> {
+        self.er_index
+            .get(&name.to_lowercase())
+            .map(|&i| &self.er_locations[i])
+    }
+    /// A national-cloud peering location by name (US Government, China).
+    pub fn national_cloud_location(&self, name: &str) -> Option<&NationalCloudLocation> {
+        self.national_cloud_locations
+            .iter()
+            .find(|l| l.name.eq_ignore_ascii_case(name))
+    }
+    /// Direct Connect location by code ("EQDC2"), case-insensitive.
+    pub fn dx_location(&self, code: &str) -> Option<&DxLocation> {
+        self.dx_index
+            .get(&code.to_uppercase())
+            .map(|&i| &self.dx_locations[i])
+    }
+    /// Azure region by ARM name ("eastus2") or display name ("East US 2").
+    pub fn azure_region(&self, code_or_name: &str) -> Option<&AzureRegionInfo> {
+        self.azure_index
+            .get(code_or_name)
+            .or_else(|| self.azure_name_index.get(&code_or_name.to_lowercase()))
+            .map(|&i| &self.azure_regions[i])
+    }
+    /// AWS region by code ("us-east-1").
+    pub fn aws_region(&self, code: &str) -> Option<&AwsRegionInfo> {
+        self.aws_index.get(code).map(|&i| &self.aws_regions[i])
+    }
+    /// True when the ER peering location and the DX location are in one building (4.5).
+    pub fn same_building(&self, er_location: &str, dx_location: &str) -> bool {
+        self.shared_metros.same_building.iter().any(|s| {
+            s.er_location.eq_ignore_ascii_case(er_location)
+                && s.dx_location.eq_ignore_ascii_case(dx_location)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalog_parses_with_reference_counts() {
+        let c = Catalog::builtin().unwrap();
+        assert_eq!(c.er_locations.len(), 105);
+        assert_eq!(c.dx_locations.len(), 151);
+        assert_eq!(c.er_locations.iter().filter(|l| l.er_direct).count(), 100);
+        assert_eq!(
+            c.er_locations
+                .iter()
+                .filter(|l| !l.local_regions.is_empty())
+                .count(),
+            84
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! The command-line face: parses arguments and prints what the core answers. anyhow lives
+//! here and in main/gui only.
+
+mod check;
+
+use crate::catalog::Catalog;
+use crate::rules::{RULES, Severity};
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "linkwright",
+    version,
+    about = "Designer for hybrid-cloud interconnects (Azure ExpressRoute, AWS Direct Connect)"
+)]
+pub struct Cli {
+    /// Catalog file laid over the built-in catalog (same shape as assets/catalog/*.json lists).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate design files against the clouds' rules.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Show only findings at or above this severity.
+        #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
+        min_severity: MinSeverity,
+    },
+    /// Print the JSON Schema of the design file format.
+    Schema,
+    /// List every rule: code, name, default severity, summary.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// Write a valid synthetic design (for benchmarks and demos).
+    Generate {
+        #[arg(long)]
+        sites: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (standard output when absent).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Rewrite design files in the canonical layout (what Save writes), after validating them.
+    Fmt {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Only report files that are not in canonical layout; exit 1 if any.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Open a design in the designer window.
+    #[cfg(feature = "gui")]
+    Open { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinSeverity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<MinSeverity> for Severity {
+    fn from(m: MinSeverity) -> Self {
+        match m {
+            MinSeverity::Error => Severity::Error,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Info => Severity::Info,
+        }
+    }
+}
+
+/// Process exit codes of `check` (and the other commands).
+pub mod exit {
+    pub const OK: i32 = 0;
+    pub const FINDINGS_ERRORS: i32 = 1;
+    pub const UNREADABLE: i32 = 2;
+}
+
+pub fn load_catalog(path: Option<&std::path::Path>) -> anyhow::Result<Catalog> {
+    Ok(match path {
+        Some(p) => Catalog::with_user_file(p)?,
+        None => Catalog::builtin()?,
+    })
+}
+
+/// Run a command that is not the GUI; returns the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    let Some(command) = cli.command else {
+        // main handles the no-command case (GUI or help).
+        return Ok(exit::OK);
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match command {
+        Command::Check {
+            files,
+            format,
+            min_severity,
+        } => {
+            let catalog = load_catalog(cli.catalog.as_deref())?;
+            check::run(
+                &files,
+                format,
+                min_severity.into(),
+                &catalog,
+                &mut out,
+                &mut std::io::stderr(),
+            )
+        }
+        Command::Schema => {
+            writeln!(out, "{}", schema_json())?;
+            Ok(exit::OK)
+        }
+        Command::Rules { format } => {
+            write!(out, "{}", rules_listing(format))?;
+            Ok(exit::OK)
+        }
+        Command::Generate {
+            sites,
+            seed,
+            output,
+        } => {
+            let catalog = load_catalog(cli.catalog.as_deref())?;
+            let design = crate::generate::generate(sites, seed, &catalog);
+            match output {
+                Some(path) => {
+                    crate::design_file::save(&design, &path)?;
+                    eprintln!(
+                        "wrote {} ({} nodes, {} links, {} demands)",
+                        path.display(),
+                        design.nodes.len(),
+                        design.links.len(),
+                        design.demands.len()
+                    );
+                }
+                None => out.write_all(crate::design_file::to_string(&design)?.as_bytes())?,
+            }
+            Ok(exit::OK)
+        }
+        Command::Fmt { files, check } => {
+            let mut code = exit::OK;
+            for path in &files {
+                let design = match crate::design_file::load(path) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        code = exit::UNREADABLE;
+                        continue;
+                    }
+                };
+                let canonical = crate::design_file::to_string(&design)?;
+                if read_text(path)? == canonical {
+                    continue;
+                }
+                if check {
+                    writeln!(out, "{}: not in canonical layout", path.display())?;
+                    code = code.max(exit::FINDINGS_ERRORS);
+                } else {
+                    crate::design_file::save(&design, path)?;
+                    writeln!(out, "{}: rewritten", path.display())?;
+                }
+            }
+            Ok(code)
+        }
+        #[cfg(feature = "gui")]
+        Command::Open { .. } => Ok(exit::OK),
+    }
+}
+
+/// The JSON Schema of the design file (also committed as assets/schema/design.schema.json).
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(crate::design_file::schema::DesignFileSchema);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
+/// The rule list, in text (terminal), Markdown (README) or JSON.
+pub fn rules_listing(format: RulesFormat) -> String {
+    let mut s = String::new();
+    match format {
+        RulesFormat::Text => {
+            for r in RULES {
+                s.push_str(&format!(
+                    "{:<7} {:<8} {:<55} {}\n",
+                    r.code,
+                    r.default_severity.label(),
+                    r.name,
+                    r.summary
+                ));
+            }
+        }
+        RulesFormat::Markdown => {
+            s.push_str(
+                "| Code | Name | Default | What it flags | Reference |\n|---|---|---|---|---|\n",
+            );
+            for r in RULES {
+                s.push_str(&format!(
+                    "| {} | `{}` | {} | {} | {} |\n",
+                    r.code,
+                    r.name,
+                    r.default_severity.label(),
+                    r.summary.replace('|', "\\|"),
+                    r.reference
+                ));
+            }
+        }
+        RulesFormat::Json => {
+            let rows: Vec<serde_json::Value> = RULES
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "code": r.code, "name": r.name, "severity": r.default_severity,
+                        "summary": r.summary, "hint": r.hint, "reference": r.reference,
+                    })
+                })
+                .collect();
+            s = serde_json::to_string_pretty(&rows).unwrap_or_default();
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// Parse arguments; used by main.
+pub fn parse() -> Cli {
+    Cli::parse()
+}
+
+/// Read a file argument, with the path in the error.
+pub fn read_text(path: &std::path::Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}

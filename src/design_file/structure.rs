@@ -1,0 +1,191 @@
+//! Structural validity of a design: what must hold for a design to be loaded at all (as
+//! opposed to rule findings, which a loaded design may have). The GUI and edits use the same
+//! checks.
+
+use super::locate;
+use crate::model::{Design, LinkKindTag, NodeKindTag};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StructureError {
+    #[error("duplicate id `{id}`: every node, link, demand and risk group needs its own id")]
+    DuplicateId { id: String },
+    #[error("empty id: every element needs a non-empty id")]
+    EmptyId,
+    #[error("link `{link}`: endpoint `{endpoint}` is not a node of this design")]
+    DanglingEndpoint {
+        link: String,
+        endpoint: String,
+        side: &'static str,
+    },
+    #[error(
+        "link `{link}`: a {} cannot join a {} and a {}; it joins {}",
+        kind.label(), a.label(), b.label(), kind.endpoint_description()
+    )]
+    EndpointKinds {
+        link: String,
+        kind: LinkKindTag,
+        a: NodeKindTag,
+        b: NodeKindTag,
+    },
+    #[error("link `{link}` joins node `{node}` to itself")]
+    SelfLoop { link: String, node: String },
+    #[error("node `{node}`: position must be finite numbers, found ({x}, {y})")]
+    NonFinitePosition { node: String, x: f64, y: f64 },
+    #[error("demand `{demand}`: {field} `{target}` is not a node of this design")]
+    DanglingDemand {
+        demand: String,
+        field: &'static str,
+        target: String,
+    },
+    #[error("risk group `{group}`: member `{member}` is not a node or link of this design")]
+    DanglingRiskMember { group: String, member: String },
+    #[error(
+        "ExpressRoute circuit `{link}`: Global Reach partner `{partner}` is not a link of this design"
+    )]
+    DanglingGlobalReach { link: String, partner: String },
+    #[error(
+        "ExpressRoute circuit `{link}`: Metro secondary facility `{node}` is not a node of this design"
+    )]
+    DanglingMetroFacility { link: String, node: String },
+}
+
+impl StructureError {
+    /// Where in `text` the offending element is.
+    pub fn locate(&self, text: &str) -> Option<(usize, usize)> {
+        let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        match self {
+            StructureError::DuplicateId { id } => locate::key_value(text, "id", &q(id), 1),
+            StructureError::EmptyId => locate::key_value(text, "id", "\"\"", 0),
+            StructureError::DanglingEndpoint {
+                link,
+                endpoint,
+                side,
+            } => locate::key_value_after_id(text, &q(link), 0, side, &q(endpoint)),
+            StructureError::EndpointKinds { link, .. }
+            | StructureError::SelfLoop { link, .. }
+            | StructureError::DanglingGlobalReach { link, .. }
+            | StructureError::DanglingMetroFacility { link, .. } => {
+                locate::key_value(text, "id", &q(link), 0)
+            }
+            StructureError::NonFinitePosition { node, .. } => {
+                locate::key_value_after_id(text, &q(node), 0, "position", "{")
+            }
+            StructureError::DanglingDemand {
+                demand,
+                field,
+                target,
+            } => locate::key_value_after_id(text, &q(demand), 0, field, &q(target)),
+            StructureError::DanglingRiskMember { group, .. } => {
+                locate::key_value(text, "id", &q(group), 0)
+            }
+        }
+    }
+}
+
+/// First structural problem of the design, if any.
+pub fn check_structure(design: &Design) -> Result<(), StructureError> {
+    let mut seen = HashSet::new();
+    let all_ids = design
+        .nodes
+        .iter()
+        .map(|n| n.id.as_str())
+        .chain(design.links.iter().map(|l| l.id.as_str()))
+        .chain(design.demands.iter().map(|d| d.id.as_str()))
+        .chain(design.risk_groups.iter().map(|g| g.id.as_str()));
+    for id in all_ids {
+        if id.is_empty() {
+            return Err(StructureError::EmptyId);
+        }
+        if !seen.insert(id) {
+            return Err(StructureError::DuplicateId { id: id.to_owned() });
+        }
+    }
+    let kinds: HashMap<&str, NodeKindTag> = design
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.tag()))
+        .collect();
+    for node in &design.nodes {
+        if !node.position.is_finite() {
+            return Err(StructureError::NonFinitePosition {
+                node: node.id.to_string(),
+                x: node.position.x,
+                y: node.position.y,
+            });
+        }
+    }
+    let link_ids: HashSet<&str> = design.links.iter().map(|l| l.id.as_str()).collect();
+    for link in &design.links {
+        let kind_of = |endpoint: &crate::model::NodeId, side| {
+            kinds
+                .get(endpoint.as_str())
+                .copied()
+                .ok_or_else(|| StructureError::DanglingEndpoint {
+                    link: link.id.to_string(),
+                    endpoint: endpoint.to_string(),
+                    side,
+                })
+        };
+        let a = kind_of(&link.a, "a")?;
+        let b = kind_of(&link.b, "b")?;
+        if link.a == link.b {
+            return Err(StructureError::SelfLoop {
+                link: link.id.to_string(),
+                node: link.a.to_string(),
+            });
+        }
+        if !link.tag().joins(a, b) {
+            return Err(StructureError::EndpointKinds {
+                link: link.id.to_string(),
+                kind: link.tag(),
+                a,
+                b,
+            });
+        }
+        if let Some(er) = link.as_er() {
+            if let Some(partner) = er
+                .global_reach
+                .iter()
+                .find(|p| !link_ids.contains(p.as_str()))
+            {
+                return Err(StructureError::DanglingGlobalReach {
+                    link: link.id.to_string(),
+                    partner: partner.to_string(),
+                });
+            }
+            if let Some(f) = &er.metro_secondary_facility {
+                if !kinds.contains_key(f.as_str()) {
+                    return Err(StructureError::DanglingMetroFacility {
+                        link: link.id.to_string(),
+                        node: f.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    for demand in &design.demands {
+        for (field, target) in [("site", &demand.site), ("region", &demand.region)] {
+            if !kinds.contains_key(target.as_str()) {
+                return Err(StructureError::DanglingDemand {
+                    demand: demand.id.to_string(),
+                    field,
+                    target: target.to_string(),
+                });
+            }
+        }
+    }
+    for group in &design.risk_groups {
+        if let Some(m) = group
+            .members
+            .iter()
+            .find(|m| !kinds.contains_key(m.as_str()) && !link_ids.contains(m.as_str()))
+        {
+            return Err(StructureError::DanglingRiskMember {
+                group: group.id.clone(),
+                member: m.clone(),
+            });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,249 @@
+//! Synthetic but valid designs of any size, for benchmarks and demos
+//! (`linkwright generate --sites N --seed S`).
+//!
+//! Sites are grouped in clusters of [`SITES_PER_CLUSTER`]. Each cluster has two colocation
+//! facilities in buildings that host both clouds (reference 4.5), a hub in an Azure region with
+//! an ErGw2AZ gateway and one ExpressRoute circuit from each facility, an AWS region attached
+//! through a Direct Connect gateway + Transit Gateway with one 10 Gbps dedicated connection from
+//! each facility, and every site dual-homed to both facilities with a demand toward each cloud.
+//! Address plans never overlap: sites 10.0.0.0/8, VNets 172.16.0.0/12, VPCs 100.64.0.0/10.
+//! Output depends only on (sites, seed).
+
+use crate::catalog::Catalog;
+use crate::model::*;
+
+pub const SITES_PER_CLUSTER: usize = 20;
+
+/// A small deterministic generator (SplitMix64), so output is stable across platforms and
+/// dependency versions.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+fn cidr(text: String) -> Cidr {
+    // The generator only formats in-range octets and lengths; a parse failure is a bug here.
+    text.parse()
+        .unwrap_or_else(|e| panic!("generator produced an invalid prefix: {e}"))
+}
+
+/// Generate a design with `sites` on-prem sites.
+pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
+    let mut rng = SplitMix64(seed);
+    let mut design = Design::new(format!("Generated design, {sites} sites (seed {seed})"));
+    design.author = "linkwright generate".into();
+    let buildings = &catalog.shared_metros.same_building;
+    let clusters = sites.div_ceil(SITES_PER_CLUSTER).max(1);
+    let carriers = ["Lumen", "Zayo", "Colt", "Verizon", "BT", "Orange"];
+    let er_providers = ["Equinix", "Megaport"];
+    for k in 0..clusters {
+        let base_x = (k % 10) as f64 * 1600.0;
+        let base_y = (k / 10) as f64 * 1200.0;
+        let mut facility_ids = Vec::new();
+        let mut locations = Vec::new();
+        for j in 0..2 {
+            let b = &buildings[(2 * k + j) % buildings.len()];
+            let er = catalog.er_location(&b.er_location);
+            let dx = catalog.dx_location(&b.dx_location);
+            let id = NodeId::new(format!("fac-{k}-{j}"));
+            design.nodes.push(Node {
+                id: id.clone(),
+                name: format!("{} / {}", b.er_location, b.dx_location),
+                position: Point::new(base_x + 300.0 + 600.0 * j as f64, base_y + 500.0),
+                notes: String::new(),
+                kind: NodeKind::ColocationFacility(ColocationFacility {
+                    operator: er
+                        .map(|l| l.facility.split(' ').next().unwrap_or("").to_string())
+                        .unwrap_or_default(),
+                    facility_name: er.map(|l| l.facility.clone()).unwrap_or_default(),
+                    metro: er.map(|l| l.metro.clone()).unwrap_or_default(),
+                    er_peering_location: Some(b.er_location.clone()),
+                    dx_location: Some(b.dx_location.clone()),
+                    er_direct_ports: Vec::new(),
+                }),
+            });
+            facility_ids.push(id);
+            locations.push((er, dx));
+        }
+        // Azure hub: a local region of either facility, else the first region of the first
+        // facility's geopolitical region.
+        let azure = locations
+            .iter()
+            .filter_map(|(er, _)| *er)
+            .flat_map(|l| l.local_regions.iter())
+            .find_map(|name| catalog.azure_region(name))
+            .or_else(|| {
+                let geo = locations[0].0.map(|l| l.geopolitical_region.as_str())?;
+                catalog
+                    .azure_regions
+                    .iter()
+                    .find(|r| r.is_commercial() && r.geopolitical_region == geo)
+            })
+            .or_else(|| catalog.azure_region("eastus"));
+        let azure_id = NodeId::new(format!("az-{k}"));
+        design.nodes.push(Node {
+            id: azure_id.clone(),
+            name: format!("{} hub {k}", azure.map_or("Azure", |r| r.name.as_str())),
+            position: Point::new(base_x + 300.0, base_y + 900.0),
+            notes: String::new(),
+            kind: NodeKind::AzureRegion(AzureRegion {
+                region: azure.map_or("eastus".into(), |r| r.code.clone()),
+                gateway: Some(ErGateway {
+                    sku: ErGatewaySku::ErGw2Az,
+                    scale_units: None,
+                    zone_redundant: true,
+                }),
+                vnet_cidrs: vec![cidr(format!(
+                    "172.{}.{}.0/24",
+                    16 + (k / 256) % 16,
+                    k % 256
+                ))],
+            }),
+        });
+        let aws_code = locations[0]
+            .1
+            .map_or("us-east-1".to_string(), |l| l.home_region.clone());
+        let aws_id = NodeId::new(format!("aws-{k}"));
+        design.nodes.push(Node {
+            id: aws_id.clone(),
+            name: format!("{aws_code} TGW {k}"),
+            position: Point::new(base_x + 900.0, base_y + 900.0),
+            notes: String::new(),
+            kind: NodeKind::AwsRegion(AwsRegion {
+                region: aws_code,
+                attachment: AwsAttachment::DxGatewayTgw,
+                dx_gateway: Some(format!("dxgw-{k}")),
+                vgw_asn: None,
+                dx_gateway_asn: Some(4_200_000_000 + k as u32),
+                tgw_asn: Some(64_512 + (k % 1_000) as u32),
+                vpc_cidrs: vec![cidr(format!(
+                    "100.{}.{}.0/24",
+                    64 + (k / 256) % 64,
+                    k % 256
+                ))],
+            }),
+        });
+        let first_site = k * SITES_PER_CLUSTER;
+        let cluster_sites = SITES_PER_CLUSTER.min(sites.saturating_sub(first_site));
+        for (j, fac) in facility_ids.iter().enumerate() {
+            let (er_loc, _) = locations[j];
+            let same_geo = match (er_loc, azure) {
+                (Some(l), Some(r)) => l.geopolitical_region == r.geopolitical_region,
+                _ => false,
+            };
+            design.links.push(Link {
+                id: LinkId::new(format!("er-{k}-{j}")),
+                name: format!("ER {k}.{j}"),
+                a: fac.clone(),
+                b: azure_id.clone(),
+                notes: String::new(),
+                kind: LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
+                    provider: rng.pick(&er_providers).to_string(),
+                    direct_port: None,
+                    bandwidth_mbps: 1_000,
+                    sku_tier: if same_geo {
+                        ErSkuTier::Standard
+                    } else {
+                        ErSkuTier::Premium
+                    },
+                    billing: ErBilling::Metered,
+                    peerings: ErPeerings {
+                        private: Some(ErPrivatePeering {
+                            peer_asn: Some(65_001),
+                            vlan: Some(100),
+                            advertised_ipv4_prefixes: cluster_sites as u32,
+                            advertised_ipv6_prefixes: 0,
+                        }),
+                        microsoft: None,
+                    },
+                    redundant_bgp: true,
+                    fastpath: false,
+                    metro_secondary_facility: None,
+                    global_reach: Vec::new(),
+                    vnet_links: 1,
+                }),
+            });
+            design.links.push(Link {
+                id: LinkId::new(format!("dx-{k}-{j}")),
+                name: format!("DX {k}.{j}"),
+                a: fac.clone(),
+                b: aws_id.clone(),
+                notes: String::new(),
+                kind: LinkKind::DirectConnectConnection(DirectConnectConnection {
+                    connection_type: DxConnectionType::Dedicated,
+                    capacity_mbps: 10_000,
+                    lag_members: 1,
+                    macsec: false,
+                    aws_device: format!("dev-{k}-{j}"),
+                    partner: String::new(),
+                    vifs: vec![VirtualInterface {
+                        name: format!("transit-{k}-{j}"),
+                        vif_type: VifType::Transit,
+                        vlan: 200 + j as u16,
+                        customer_asn: 65_001,
+                        mtu: 8_500,
+                        advertised_prefixes: cluster_sites as u32,
+                        sitelink: false,
+                    }],
+                }),
+            });
+        }
+        for s in 0..cluster_sites {
+            let i = first_site + s;
+            let site_id = NodeId::new(format!("site-{i}"));
+            design.nodes.push(Node {
+                id: site_id.clone(),
+                name: format!("Site {i}"),
+                position: Point::new(
+                    base_x + (s % 10) as f64 * 140.0,
+                    base_y + (s / 10) as f64 * 140.0,
+                ),
+                notes: String::new(),
+                kind: NodeKind::OnPremSite(OnPremSite {
+                    metro: String::new(),
+                    edge_routers: vec![format!("ce{i}a"), format!("ce{i}b")],
+                    asn: Some(65_001),
+                    prefixes: vec![cidr(format!("10.{}.{}.0/24", (i / 256) % 256, i % 256))],
+                }),
+            });
+            for (j, fac) in facility_ids.iter().enumerate() {
+                design.links.push(Link {
+                    id: LinkId::new(format!("acc-{i}-{j}")),
+                    name: String::new(),
+                    a: site_id.clone(),
+                    b: fac.clone(),
+                    notes: String::new(),
+                    kind: LinkKind::AccessCircuit(AccessCircuit {
+                        carrier: rng.pick(&carriers).to_string(),
+                        bandwidth_mbps: *rng.pick(&[500, 1_000, 1_000, 2_000]),
+                        edge_router: Some(format!("ce{i}{}", if j == 0 { 'a' } else { 'b' })),
+                        monthly_usd: Some(Usd::from_cents(100_000 + (rng.next() % 200_000) as i64)),
+                    }),
+                });
+            }
+            for (cloud, region) in [("az", &azure_id), ("aws", &aws_id)] {
+                design.demands.push(Demand {
+                    id: DemandId::new(format!("d-{i}-{cloud}")),
+                    site: site_id.clone(),
+                    region: region.clone(),
+                    required_mbps: *rng.pick(&[50, 100, 200, 300]),
+                    egress_gb_per_month: 100 + rng.next() % 5_000,
+                    criticality: Criticality::Medium,
+                    target_resiliency: Some(ResiliencyTarget::High),
+                    notes: String::new(),
+                });
+            }
+        }
+    }
+    design
+}

@@ -1,0 +1,42 @@
+//! Entry point: parse arguments, then run a CLI command or open the designer.
+
+fn main() {
+    let cli = linkwright::cli::parse();
+    if cli.command.is_none() {
+        #[cfg(feature = "gui")]
+        {
+            let code = match linkwright::gui::run(None, cli.catalog.as_deref()) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    2
+                }
+            };
+            std::process::exit(code);
+        }
+        #[cfg(not(feature = "gui"))]
+        {
+            use clap::CommandFactory;
+            let _ = linkwright::cli::Cli::command().print_help();
+            std::process::exit(0);
+        }
+    }
+    #[cfg(feature = "gui")]
+    if let Some(linkwright::cli::Command::Open { file }) = &cli.command {
+        let code = match linkwright::gui::run(Some(file.clone()), cli.catalog.as_deref()) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                2
+            }
+        };
+        std::process::exit(code);
+    }
+    match linkwright::cli::run(cli) {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::exit(2);
+        }
+    }
+}

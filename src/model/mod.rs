@@ -1,0 +1,199 @@
+//! The design: nodes (sites, facilities, cloud regions, fabric routers), links (access circuits,
+//! ExpressRoute circuits, Direct Connect connections, VPNs, fabric connections), demands and
+//! per-design settings. Plain data; every analysis reads it and only `edit::apply` changes it.
+
+mod cidr;
+mod ids;
+mod link;
+mod money;
+mod node;
+
+pub use cidr::{Cidr, CidrError};
+pub use ids::{DemandId, LinkId, NodeId};
+pub use link::*;
+pub use money::{Usd, UsdParseError};
+pub use node::*;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A position on the canvas, in canvas units (not screen pixels).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Point {
+    pub const fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+    pub fn is_finite(self) -> bool {
+        self.x.is_finite() && self.y.is_finite()
+    }
+}
+
+/// A whole design: what the design file holds (below its format header).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Design {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    #[serde(default)]
+    pub demands: Vec<Demand>,
+    /// Named shared-risk groups the user adds by hand (e.g. "same conduit").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risk_groups: Vec<RiskGroup>,
+    #[serde(default, skip_serializing_if = "Settings::is_default")]
+    pub settings: Settings,
+}
+
+impl Design {
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            ..Self::default()
+        }
+    }
+    pub fn node(&self, id: &NodeId) -> Option<&Node> {
+        self.nodes.iter().find(|n| &n.id == id)
+    }
+    pub fn link(&self, id: &LinkId) -> Option<&Link> {
+        self.links.iter().find(|l| &l.id == id)
+    }
+    pub fn demand(&self, id: &DemandId) -> Option<&Demand> {
+        self.demands.iter().find(|d| &d.id == id)
+    }
+    /// Number of elements (nodes + links + demands), the size measure used in docs and benches.
+    pub fn element_count(&self) -> usize {
+        self.nodes.len() + self.links.len() + self.demands.len()
+    }
+}
+
+/// Traffic a site needs toward one cloud region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Demand {
+    pub id: DemandId,
+    /// The on-prem site (node id).
+    pub site: NodeId,
+    /// The Azure or AWS region (node id).
+    pub region: NodeId,
+    pub required_mbps: u64,
+    /// Monthly data volume from the cloud to the site, in GB (drives egress cost).
+    #[serde(default)]
+    pub egress_gb_per_month: u64,
+    #[serde(default)]
+    pub criticality: Criticality,
+    /// The resiliency model the architect requires for this demand, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_resiliency: Option<ResiliencyTarget>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Criticality {
+    Low,
+    #[default]
+    Medium,
+    High,
+    MissionCritical,
+}
+
+/// Target resiliency in the clouds' own terms: Maximum (two locations, two devices each /
+/// two ExpressRoute circuits at two peering locations), High (one connection at each of two
+/// locations / ExpressRoute Metro), Standard (device redundancy at one location / one circuit).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ResiliencyTarget {
+    Standard,
+    High,
+    Maximum,
+}
+
+/// A failure domain the design cannot show by itself (e.g. two carriers in one conduit).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RiskGroup {
+    pub id: String,
+    pub name: String,
+    /// Ids of the nodes and links that fail together.
+    pub members: Vec<String>,
+}
+
+/// Per-design settings: rule severities, accepted risks (exclusions), negotiated prices.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Rule code -> severity to use instead of the rule's default.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub severity_overrides: BTreeMap<String, SeverityOverride>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusions: Vec<Exclusion>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub price_overrides: Vec<PriceOverride>,
+}
+
+impl Settings {
+    pub fn is_default(&self) -> bool {
+        self == &Self::default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SeverityOverride {
+    Error,
+    Warning,
+    Info,
+    /// The rule does not run for this design.
+    Off,
+}
+
+/// A finding the architect has accepted: it stays visible as excluded, with this comment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    pub code: String,
+    /// The finding's subject ids (order does not matter).
+    pub subjects: Vec<String>,
+    pub comment: String,
+}
+
+/// A negotiated or quoted price that replaces the price book for this design.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PriceOverride {
+    /// The meter priced, e.g. `azure.er.circuit` (see the price book).
+    pub meter: String,
+    /// Restrict the override to one element (node or link id); all elements when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub element: Option<String>,
+    pub unit: PriceUnit,
+    pub usd: Usd,
+    /// Where the figure comes from (quote number, contact, date).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceUnit {
+    Hour,
+    Month,
+    #[serde(rename = "GB")]
+    Gb,
+}

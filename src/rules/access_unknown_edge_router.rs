@@ -1,0 +1,38 @@
+//! GEN008: an access circuit lands on a customer edge router the site does not list, so
+//! router diversity cannot be judged.
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "GEN008",
+    name: "access-circuit-unknown-edge-router",
+    default_severity: Severity::Error,
+    summary: "An access circuit lands on a customer edge router that its site does not list.",
+    hint: "Add the router to the site's edge routers, or pick one of the listed routers.",
+    reference: "design model",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for link in &cx.design.links {
+        let Some(router) = link.as_access().and_then(|a| a.edge_router.as_deref()) else {
+            continue;
+        };
+        let site = [&link.a, &link.b]
+            .into_iter()
+            .find_map(|id| cx.node(id.as_str()).filter(|n| n.as_site().is_some()));
+        let Some(site_node) = site else { continue };
+        let listed = site_node
+            .as_site()
+            .is_some_and(|s| s.edge_routers.iter().any(|r| r == router));
+        if !listed {
+            out.flag(
+                vec![link.id.to_string(), site_node.id.to_string()],
+                format!(
+                    "access circuit {} lands on edge router \"{router}\", which site {} does not list",
+                    cx.name_of(link.id.as_str()),
+                    cx.name_of(site_node.id.as_str())
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! GEN009: two demands for the same site and region: capacity and egress would be counted
+//! twice.
+use super::prelude::*;
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    code: "GEN009",
+    name: "duplicate-demand",
+    default_severity: Severity::Warning,
+    summary: "Two demands name the same site and region; their bandwidth and egress would be counted twice.",
+    hint: "Merge them into one demand with the combined bandwidth and egress.",
+    reference: "design model",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    let mut first: HashMap<(&str, &str), &str> = HashMap::new();
+    for d in &cx.design.demands {
+        if let Some(other) = first.insert((d.site.as_str(), d.region.as_str()), d.id.as_str()) {
+            first.insert((d.site.as_str(), d.region.as_str()), other);
+            out.flag(
+                vec![other.to_string(), d.id.to_string()],
+                format!(
+                    "demands `{other}` and `{}` both run from {} to {}",
+                    d.id,
+                    cx.name_of(d.site.as_str()),
+                    cx.name_of(d.region.as_str())
+                ),
+            );
+        }
+    }
+}

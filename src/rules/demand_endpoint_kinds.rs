@@ -1,0 +1,34 @@
+//! GEN006: a demand must run from an on-prem site to a cloud region.
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "GEN006",
+    name: "demand-endpoints-invalid",
+    default_severity: Severity::Error,
+    summary: "A demand does not run from an on-prem site to an Azure or AWS region, so it cannot be analysed.",
+    hint: "Set the demand's site to an on-prem site and its region to a cloud region.",
+    reference: "design model",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for d in &cx.design.demands {
+        let site_ok = cx
+            .node(d.site.as_str())
+            .is_some_and(|n| n.tag() == NodeKindTag::OnPremSite);
+        let region_ok = cx
+            .node(d.region.as_str())
+            .is_some_and(|n| matches!(n.tag(), NodeKindTag::AzureRegion | NodeKindTag::AwsRegion));
+        if !site_ok || !region_ok {
+            out.flag(
+                vec![d.id.to_string(), d.site.to_string(), d.region.to_string()],
+                format!(
+                    "demand `{}` runs from {} to {}; it must run from an on-prem site to an Azure or AWS region",
+                    d.id,
+                    cx.name_of(d.site.as_str()),
+                    cx.name_of(d.region.as_str())
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! DX008: a hosted connection carries exactly one virtual interface (DX-VIF-3, DX-UG quotas).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "DX008",
+    name: "hosted-connection-with-several-vifs",
+    default_severity: Severity::Error,
+    summary: "A hosted connection has more than one virtual interface; hosted connections carry one VIF.",
+    hint: "Order one hosted connection per VIF, or use a dedicated connection.",
+    reference: "DX-VIF-3 (DX-UG limits)",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.dx_connections {
+        let c = v.connection;
+        if c.connection_type == DxConnectionType::Hosted && c.vifs.len() > 1 {
+            out.flag(
+                vec![v.link.id.to_string()],
+                format!(
+                    "hosted connection {} has {} VIFs; a hosted connection carries one",
+                    cx.name_of(v.link.id.as_str()),
+                    c.vifs.len()
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! DX014: private VIFs run MTU 1500 or 9001, transit VIFs 1500 or 8500; no other values
+//! (DX-MTU-1, DX-UG set-jumbo-frames-vif).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "DX014",
+    name: "vif-mtu-invalid",
+    default_severity: Severity::Error,
+    summary: "A VIF has an MTU AWS does not accept (private: 1500 or 9001; transit: 1500 or 8500).",
+    hint: "Set 1500, or the jumbo value of the VIF type (9001 private, 8500 transit).",
+    reference: "DX-MTU-1 (DX-UG set-jumbo-frames-vif)",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.dx_connections {
+        for vif in &v.connection.vifs {
+            let allowed: &[u32] = match vif.vif_type {
+                VifType::Private => &[1500, 9001],
+                VifType::Transit => &[1500, 8500],
+                VifType::Public => continue,
+            };
+            if !allowed.contains(&vif.mtu) {
+                out.flag(
+                    vec![v.link.id.to_string()],
+                    format!(
+                        "{} VIF \"{}\" on {} has MTU {}; allowed are {} and {}",
+                        vif.vif_type.label(),
+                        vif.name,
+                        cx.name_of(v.link.id.as_str()),
+                        vif.mtu,
+                        allowed[0],
+                        allowed[1]
+                    ),
+                );
+            }
+        }
+    }
+}

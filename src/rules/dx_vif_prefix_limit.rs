@@ -1,0 +1,38 @@
+//! DX016: a private or transit VIF's BGP session takes at most 100 prefixes from the customer,
+//! a public VIF 1,000; above that the session goes down (DX-RT-1, DX-RT-2, DX-RT-3; DX-UG
+//! limits). Whether 100 can now be raised is open (Q11).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "DX016",
+    name: "vif-prefix-limit-exceeded",
+    default_severity: Severity::Error,
+    summary: "A VIF advertises more prefixes than its BGP session accepts (100 on private/transit VIFs, 1,000 on public VIFs); the session would go down.",
+    hint: "Summarise the advertised routes (or advertise a default/aggregate).",
+    reference: "DX-RT-1, DX-RT-2, DX-RT-3 (DX-UG limits); Q11",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.dx_connections {
+        for vif in &v.connection.vifs {
+            let limit = if vif.vif_type == VifType::Public {
+                1_000
+            } else {
+                100
+            };
+            if vif.advertised_prefixes > limit {
+                out.flag(
+                    vec![v.link.id.to_string()],
+                    format!(
+                        "{} VIF \"{}\" on {} advertises {} prefixes; the limit is {limit}",
+                        vif.vif_type.label(),
+                        vif.name,
+                        cx.name_of(v.link.id.as_str()),
+                        vif.advertised_prefixes
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! ER023: A peering uses an ASN from the documentation range 64496-64511, which ExpressRoute does not accept. (ER-ASN-3, AZ-ROUTE 2023-09-06)
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER023",
+    name: "documentation-asn-used",
+    default_severity: Severity::Error,
+    summary: "A peering uses an ASN from the documentation range 64496-64511, which ExpressRoute does not accept.",
+    hint: "Use your registered ASN or a private ASN.",
+    reference: "ER-ASN-3 (AZ-ROUTE 2023-09-06)",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        for (peering, asn) in v.peer_asns() {
+            if (64496..=64511).contains(&asn) {
+                out.flag(
+                    vec![v.link.id.to_string()],
+                    format!("{peering} peering of circuit {} uses ASN {asn} from the documentation range (64496-64511), which ExpressRoute refuses", cx.name_of(v.link.id.as_str())),
+                );
+            }
+        }
+    }
+}

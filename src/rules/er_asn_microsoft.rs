@@ -1,0 +1,25 @@
+//! ER021: Microsoft's ASN 12076 is configured as the customer ASN of a peering. (ER-ASN-1, AZ-ROUTE 2023-09-06)
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER021",
+    name: "microsoft-asn-used-by-customer",
+    default_severity: Severity::Error,
+    summary: "Microsoft's ASN 12076 is configured as the customer ASN of a peering.",
+    hint: "Use your own public ASN or a private ASN outside Microsoft's reserved ranges.",
+    reference: "ER-ASN-1 (AZ-ROUTE 2023-09-06)",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        for (peering, asn) in v.peer_asns() {
+            if asn == 12076 {
+                out.flag(
+                    vec![v.link.id.to_string()],
+                    format!("{peering} peering of circuit {} uses ASN {asn}, which is Microsoft's own ASN", cx.name_of(v.link.id.as_str())),
+                );
+            }
+        }
+    }
+}

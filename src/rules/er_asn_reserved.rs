@@ -1,0 +1,25 @@
+//! ER022: A peering uses an ASN from 65515-65520, which Microsoft reserves for internal use. (ER-ASN-2, AZ-ROUTE 2023-09-06)
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER022",
+    name: "asn-reserved-by-azure",
+    default_severity: Severity::Error,
+    summary: "A peering uses an ASN from 65515-65520, which Microsoft reserves for internal use.",
+    hint: "Pick another private ASN (e.g. 65000-65514).",
+    reference: "ER-ASN-2 (AZ-ROUTE 2023-09-06)",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        for (peering, asn) in v.peer_asns() {
+            if (65515..=65520).contains(&asn) {
+                out.flag(
+                    vec![v.link.id.to_string()],
+                    format!("{peering} peering of circuit {} uses ASN {asn}, which Azure reserves for internal use (65515-65520)", cx.name_of(v.link.id.as_str())),
+                );
+            }
+        }
+    }
+}

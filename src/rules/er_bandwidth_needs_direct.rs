@@ -1,0 +1,29 @@
+//! ER002: 40 and 100 Gbps circuits exist only on ExpressRoute Direct 100G/400G ports, 200/400
+//! Gbps only on 400G ports (ER-BW-2, AZ-DIRECT 2026-03-02).
+use super::er_bandwidth_not_offered::DIRECT_ONLY_MBPS;
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER002",
+    name: "expressroute-bandwidth-needs-direct",
+    default_severity: Severity::Error,
+    summary: "A provider ExpressRoute circuit asks for 40 Gbps or more, which exists only on ExpressRoute Direct ports.",
+    hint: "Order an ExpressRoute Direct port pair (100G or 400G) and carve the circuit from it, or use several 10 Gbps circuits.",
+    reference: "ER-BW-2 (AZ-DIRECT 2026-03-02)",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        if v.circuit.direct_port.is_none() && DIRECT_ONLY_MBPS.contains(&v.circuit.bandwidth_mbps) {
+            out.flag(
+                vec![v.link.id.to_string()],
+                format!(
+                    "ExpressRoute circuit {} has {} from a provider; that size exists only on ExpressRoute Direct",
+                    cx.name_of(v.link.id.as_str()),
+                    mbps(v.circuit.bandwidth_mbps)
+                ),
+            );
+        }
+    }
+}

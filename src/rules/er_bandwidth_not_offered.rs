@@ -1,0 +1,69 @@
+//! ER001: an ExpressRoute circuit bandwidth that is not offered: provider circuits come in 50,
+//! 100, 200, 500 Mbps and 1, 2, 5, 10 Gbps (ER-BW-1); circuits on an ExpressRoute Direct port
+//! in the sizes of its port speed (reference 1.6, AZ-DIRECT 2026-03-02).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER001",
+    name: "expressroute-bandwidth-not-offered",
+    default_severity: Severity::Error,
+    summary: "An ExpressRoute circuit has a bandwidth Azure does not offer (provider circuits: 50, 100, 200, 500 Mbps, 1, 2, 5, 10 Gbps; ExpressRoute Direct: the sizes of the port speed).",
+    hint: "Choose an offered bandwidth.",
+    reference: "ER-BW-1 (AZ-FAQ 2026-03-31); AZ-DIRECT 2026-03-02",
+    check,
+};
+
+/// Provider circuit bandwidths (ER-BW-1).
+pub const PROVIDER_MBPS: [u64; 8] = [50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000];
+/// Bandwidths that exist only on ExpressRoute Direct (ER-BW-2); reported by ER002.
+pub const DIRECT_ONLY_MBPS: [u64; 4] = [40_000, 100_000, 200_000, 400_000];
+
+/// Circuit sizes on an ExpressRoute Direct port of this speed (reference 1.6).
+pub fn direct_sizes_mbps(port_speed_mbps: u64) -> &'static [u64] {
+    match port_speed_mbps {
+        10_000 => &[1_000, 2_000, 5_000, 10_000],
+        100_000 => &[5_000, 10_000, 40_000, 100_000],
+        400_000 => &[5_000, 10_000, 40_000, 100_000, 200_000, 400_000],
+        _ => &[],
+    }
+}
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        let bw = v.circuit.bandwidth_mbps;
+        match &v.circuit.direct_port {
+            None => {
+                if bw > 0 && !PROVIDER_MBPS.contains(&bw) && !DIRECT_ONLY_MBPS.contains(&bw) {
+                    out.flag(
+                        vec![v.link.id.to_string()],
+                        format!(
+                            "ExpressRoute circuit {} has {}, which is not an offered provider bandwidth (50, 100, 200, 500 Mbps, 1, 2, 5, 10 Gbps)",
+                            cx.name_of(v.link.id.as_str()),
+                            mbps(bw)
+                        ),
+                    );
+                }
+            }
+            Some(port_id) => {
+                let Some(port) = v.facility.er_direct_ports.iter().find(|p| &p.id == port_id)
+                else {
+                    continue;
+                };
+                let sizes = direct_sizes_mbps(port.port_speed_mbps);
+                if !sizes.contains(&bw) {
+                    let offered: Vec<String> = sizes.iter().map(|&s| mbps(s)).collect();
+                    out.flag(
+                        vec![v.link.id.to_string(), v.facility_node.id.to_string()],
+                        format!(
+                            "ExpressRoute circuit {} has {} on ExpressRoute Direct port `{port_id}` ({}), which offers {}",
+                            cx.name_of(v.link.id.as_str()),
+                            mbps(bw),
+                            mbps(port.port_speed_mbps),
+                            if offered.is_empty() { "no circuit sizes (port speed must be 10, 100 or 400 Gbps)".to_string() } else { offered.join(", ") }
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! ER003: ExpressRoute Local starts at 1 Gbps (ER-BW-3). Source confidence: [3P] (DE-CIX and
+//! third-party guides); Microsoft's own statement was not found (open question Q4).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER003",
+    name: "local-circuit-below-1-gbps",
+    default_severity: Severity::Error,
+    summary: "An ExpressRoute Local circuit is smaller than 1 Gbps; Local is offered at 1, 2, 5 and 10 Gbps (and on Direct).",
+    hint: "Use 1 Gbps or more, or a Standard circuit for smaller bandwidths.",
+    reference: "ER-BW-3 [3P, DE-CIX]; Q4",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        if v.circuit.sku_tier == ErSkuTier::Local && v.circuit.bandwidth_mbps < 1_000 {
+            out.flag(
+                vec![v.link.id.to_string()],
+                format!(
+                    "ExpressRoute Local circuit {} has {}; Local starts at 1 Gbps",
+                    cx.name_of(v.link.id.as_str()),
+                    mbps(v.circuit.bandwidth_mbps)
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! ER025: Microsoft 365 over Microsoft peering needs the Premium add-on and Microsoft's
+//! authorization (ER-MSP-2, AZ-FAQ 2026-03-31).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER025",
+    name: "microsoft-365-without-premium",
+    default_severity: Severity::Error,
+    summary: "Microsoft 365 is reached over Microsoft peering of a circuit that is not Premium.",
+    hint: "Upgrade the circuit to Premium (and obtain Microsoft's authorization for Microsoft 365 over ExpressRoute).",
+    reference: "ER-MSP-2 (AZ-FAQ 2026-03-31)",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        let m365 = v
+            .circuit
+            .peerings
+            .microsoft
+            .as_ref()
+            .is_some_and(|p| p.microsoft_365);
+        if m365 && v.circuit.sku_tier != ErSkuTier::Premium {
+            out.flag(
+                vec![v.link.id.to_string()],
+                format!(
+                    "circuit {} carries Microsoft 365 but is not Premium",
+                    cx.name_of(v.link.id.as_str())
+                ),
+            );
+        }
+    }
+}

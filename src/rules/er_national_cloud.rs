@@ -1,0 +1,33 @@
+//! ER006: national clouds (US Government, China) are isolated: a circuit at a commercial peering
+//! location cannot reach them (ER-SKU-4, AZ-LOC 2026-04-28).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER006",
+    name: "circuit-crosses-into-national-cloud",
+    default_severity: Severity::Error,
+    summary: "An ExpressRoute circuit at a commercial peering location connects to a national-cloud region (US Government, China), which is isolated from global Azure.",
+    hint: "Order a separate circuit in the national cloud, at one of its own peering locations.",
+    reference: "ER-SKU-4 (AZ-LOC 2026-04-28)",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        let (Some(loc), Some(region)) = (v.location, v.region_info) else {
+            continue;
+        };
+        if !region.is_commercial() {
+            out.flag(
+                vec![v.link.id.to_string(), v.region_node.id.to_string()],
+                format!(
+                    "circuit {} at commercial peering location {} cannot reach {} ({})",
+                    cx.name_of(v.link.id.as_str()),
+                    loc.name,
+                    region.name,
+                    region.cloud
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! ER032: a circuit with neither private nor Microsoft peering carries no traffic.
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER032",
+    name: "circuit-without-peering",
+    default_severity: Severity::Warning,
+    summary: "An ExpressRoute circuit has no peering configured, so it carries no traffic (but is still billed).",
+    hint: "Configure private peering (VNets) and/or Microsoft peering (Microsoft services).",
+    reference: "AZ-ROUTE 2023-09-06",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        let p = &v.circuit.peerings;
+        if p.private.is_none() && p.microsoft.is_none() {
+            out.flag(
+                vec![v.link.id.to_string()],
+                format!(
+                    "circuit {} has no peering configured",
+                    cx.name_of(v.link.id.as_str())
+                ),
+            );
+        }
+    }
+}

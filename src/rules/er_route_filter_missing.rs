@@ -1,0 +1,27 @@
+//! ER024: Microsoft peering on circuits created after 2017-08-01 advertises nothing until a
+//! route filter is attached (ER-MSP-1, AZ-FAQ 2026-03-31 / AZ-ROUTE).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER024",
+    name: "microsoft-peering-without-route-filter",
+    default_severity: Severity::Error,
+    summary: "Microsoft peering is configured without a route filter; Microsoft advertises no prefixes over it until one is attached.",
+    hint: "Attach a route filter selecting the service communities you need.",
+    reference: "ER-MSP-1 (AZ-FAQ 2026-03-31; AZ-ROUTE 2023-09-06)",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        let Some(p) = &v.circuit.peerings.microsoft else {
+            continue;
+        };
+        if !p.route_filter {
+            out.flag(
+                vec![v.link.id.to_string()],
+                format!("Microsoft peering of circuit {} has no route filter: Microsoft will advertise no prefixes", cx.name_of(v.link.id.as_str())),
+            );
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! ER026: both BGP sessions (primary and secondary link to the MSEE pair) must be configured for
+//! the SLA to apply (ER-BGP-1, AZ-ROUTE 2023-09-06; ER-TOPO-1).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER026",
+    name: "circuit-without-redundant-bgp",
+    default_severity: Severity::Warning,
+    summary: "Only one of the circuit's two BGP sessions is configured: the circuit loses its MSEE redundancy and the SLA does not apply.",
+    hint: "Configure BGP on both the primary and the secondary link.",
+    reference: "ER-BGP-1 (AZ-ROUTE 2023-09-06); ER-TOPO-1",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        if !v.circuit.redundant_bgp {
+            out.flag(
+                vec![v.link.id.to_string()],
+                format!(
+                    "circuit {} runs BGP on one link only; the SLA needs both sessions",
+                    cx.name_of(v.link.id.as_str())
+                ),
+            );
+        }
+    }
+}

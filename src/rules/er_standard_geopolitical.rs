@@ -1,0 +1,47 @@
+//! ER005: a Standard circuit reaches the Azure regions of its peering location's geopolitical
+//! region only; reaching another geopolitical region needs Premium (ER-SKU-2, AZ-GEO
+//! 2024-04-05).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER005",
+    name: "standard-circuit-outside-geopolitical-region",
+    default_severity: Severity::Error,
+    summary: "A Standard ExpressRoute circuit connects to an Azure region in another geopolitical region than its peering location; that needs the Premium add-on.",
+    hint: "Upgrade the circuit to Premium, or use a peering location in the region's geopolitical region.",
+    reference: "ER-SKU-2 (AZ-GEO 2024-04-05)",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for v in &cx.er_circuits {
+        if v.circuit.sku_tier != ErSkuTier::Standard {
+            continue;
+        }
+        let (Some(loc), Some(region)) = (v.location, v.region_info) else {
+            continue;
+        };
+        if region.is_commercial() && loc.geopolitical_region != region.geopolitical_region {
+            let derived = if loc.geopolitical_region_derived || region.geopolitical_region_derived {
+                " (geopolitical membership assigned by geography, reference Q14)"
+            } else {
+                ""
+            };
+            out.flag(
+                vec![
+                    v.link.id.to_string(),
+                    v.facility_node.id.to_string(),
+                    v.region_node.id.to_string(),
+                ],
+                format!(
+                    "Standard circuit {} at {} ({}) cannot reach {} ({}){derived}",
+                    cx.name_of(v.link.id.as_str()),
+                    loc.name,
+                    loc.geopolitical_region,
+                    region.name,
+                    region.geopolitical_region
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! ER013: VNet links per circuit: 10 on Local/Standard; on Premium by bandwidth (20 at 50 Mbps
+//! up to 100 at 10 Gbps and above). Global Reach connections count against the limit
+//! (ER-VNET-1/2/3, AZ-LIM 2023-10-09).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "ER013",
+    name: "vnet-link-limit-exceeded",
+    default_severity: Severity::Error,
+    summary: "A circuit has more VNet links (plus Global Reach connections) than its SKU and bandwidth allow.",
+    hint: "Upgrade to Premium (more links), raise the bandwidth on Premium, or consolidate VNets behind a hub.",
+    reference: "ER-VNET-1, ER-VNET-2, ER-VNET-3 (AZ-LIM 2023-10-09)",
+    check,
+};
+
+/// The VNet-link limit of a circuit.
+pub fn vnet_link_limit(tier: ErSkuTier, bandwidth_mbps: u64) -> u32 {
+    match tier {
+        ErSkuTier::Local | ErSkuTier::Standard => 10,
+        ErSkuTier::Premium => match bandwidth_mbps {
+            0..=50 => 20,
+            51..=200 => 25,
+            201..=500 => 40,
+            501..=1_000 => 50,
+            1_001..=2_000 => 60,
+            2_001..=5_000 => 75,
+            _ => 100,
+        },
+    }
+}
+
+fn check(cx: &Context, out: &mut Report) {
+    let pairs = cx.global_reach_pairs();
+    for v in &cx.er_circuits {
+        let gr = pairs
+            .iter()
+            .filter(|(a, b)| a.link.id == v.link.id || b.link.id == v.link.id)
+            .count() as u32;
+        let used = v.circuit.vnet_links + gr;
+        let limit = vnet_link_limit(v.circuit.sku_tier, v.circuit.bandwidth_mbps);
+        if used > limit {
+            out.flag(
+                vec![v.link.id.to_string()],
+                format!(
+                    "circuit {} has {} VNet links and {gr} Global Reach connection(s); its limit is {limit}",
+                    cx.name_of(v.link.id.as_str()),
+                    v.circuit.vnet_links
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! GEN001: a link joins node kinds its kind cannot join (e.g. an ExpressRoute circuit from a
+//! site straight to an Azure region). Files with this are refused at load and edits refuse to
+//! create it; the rule guards designs built in code and reports it like any other problem.
+//! Endpoint rules: ER-TOPO-1 (circuits land at a peering location), DX-UG (connections land at
+//! a DX location).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "GEN001",
+    name: "link-endpoint-kinds-invalid",
+    default_severity: Severity::Error,
+    summary: "A link joins two kinds of node that this kind of link cannot join (e.g. an ExpressRoute circuit must run from a colocation facility to an Azure region).",
+    hint: "Reconnect the link between valid endpoints, or choose the link kind that fits them.",
+    reference: "ER-TOPO-1; DX-UG",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    for link in &cx.design.links {
+        let (Some(a), Some(b)) = (cx.node(link.a.as_str()), cx.node(link.b.as_str())) else {
+            continue;
+        };
+        if !link.tag().joins(a.tag(), b.tag()) {
+            out.flag(
+                vec![link.id.to_string(), a.id.to_string(), b.id.to_string()],
+                format!(
+                    "{} {} joins a {} and a {}; it must join {}",
+                    link.tag().label(),
+                    cx.name_of(link.id.as_str()),
+                    a.tag().label(),
+                    b.tag().label(),
+                    link.tag().endpoint_description()
+                ),
+            );
+        }
+    }
+}

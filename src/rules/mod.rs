@@ -1,0 +1,142 @@
+//! The rule engine. One rule per file, each with a stable code; [`registry::RULES`] is the one
+//! table of all of them. [`check`] is pure: design + catalog in, findings out. The design's
+//! severity overrides and exclusions apply; excluded findings are kept, marked with the
+//! exclusion's comment.
+
+mod context;
+pub mod registry;
+mod rule;
+
+pub use context::{Context, DxView, ErView, mbps};
+pub use registry::{RULES, rule};
+pub use rule::{Finding, Findings, Report, Rule, Severity};
+
+use crate::catalog::Catalog;
+use crate::model::{Design, SeverityOverride};
+
+/// What every rule file imports.
+mod prelude {
+    pub use super::context::{Context, mbps};
+    pub use super::rule::{Report, Rule, Severity};
+    pub use crate::model::*;
+}
+
+mod access_unknown_edge_router;
+mod demand_duplicate;
+mod demand_endpoint_kinds;
+mod demand_without_path;
+mod dx_amazon_asn_range;
+mod dx_connection_at_non_dx_facility;
+mod dx_connection_without_vif;
+mod dx_connections_per_location;
+mod dx_customer_asn_range;
+mod dx_dedicated_capacity;
+mod dx_gateway_asn_equals_tgw;
+mod dx_gateway_association_limit;
+mod dx_gateway_mixes_vgw_tgw;
+mod dx_gateway_vif_limit;
+mod dx_hosted_capacity;
+mod dx_hosted_vif_count;
+mod dx_lag_members;
+mod dx_lag_on_hosted;
+mod dx_macsec_unsupported;
+mod dx_mtu_invalid;
+mod dx_partition_mismatch;
+mod dx_port_speed_at_location;
+mod dx_private_vif_on_tgw;
+mod dx_public_vif_private_asn;
+mod dx_sitelink_not_allowed;
+mod dx_transit_vif_without_tgw;
+mod dx_vif_count;
+mod dx_vif_prefix_limit;
+mod dx_vlan_invalid;
+mod er_asn_documentation;
+mod er_asn_microsoft;
+mod er_asn_reserved;
+mod er_bandwidth_needs_direct;
+mod er_bandwidth_not_offered;
+mod er_circuit_at_non_peering_facility;
+mod er_direct_port_oversubscribed;
+mod er_direct_port_unknown;
+mod er_direct_unsupported_location;
+mod er_fastpath_gateway_sku;
+mod er_gateway_circuit_limit;
+mod er_gateway_missing;
+mod er_gateway_route_limit;
+mod er_gateway_slower_than_circuits;
+mod er_global_reach_country;
+mod er_global_reach_local;
+mod er_global_reach_premium;
+mod er_global_reach_same_location;
+mod er_local_bandwidth;
+mod er_local_region;
+mod er_metro_location;
+mod er_microsoft_365_premium;
+mod er_microsoft_peering_prefix_limit;
+mod er_national_cloud;
+mod er_no_peering;
+mod er_private_peering_prefix_limit;
+mod er_route_filter_missing;
+mod er_scale_gateway_region;
+mod er_scale_units_range;
+mod er_single_bgp_session;
+mod er_standard_geopolitical;
+mod er_vnet_link_limit;
+mod link_endpoint_kinds;
+mod link_zero_bandwidth;
+mod net_overlapping_prefixes;
+mod net_prefix_host_bits;
+mod node_isolated;
+mod unknown_aws_region;
+mod unknown_azure_region;
+mod unknown_dx_location;
+mod unknown_er_location;
+mod vpn_tunnel_capped;
+mod vpn_vgw_backup_for_fast_dx;
+
+/// Run every rule on the design.
+pub fn check(design: &Design, catalog: &Catalog) -> Findings {
+    let cx = Context::new(design, catalog);
+    let settings = &design.settings;
+    let mut items = Vec::new();
+    for rule in RULES {
+        let severity = match settings.severity_overrides.get(rule.code) {
+            Some(SeverityOverride::Off) => continue,
+            Some(SeverityOverride::Error) => Severity::Error,
+            Some(SeverityOverride::Warning) => Severity::Warning,
+            Some(SeverityOverride::Info) => Severity::Info,
+            None => rule.default_severity,
+        };
+        let mut report = Report::default();
+        (rule.check)(&cx, &mut report);
+        for (mut subjects, message) in report.raw {
+            subjects.dedup();
+            let excluded = settings
+                .exclusions
+                .iter()
+                .find(|e| e.code == rule.code && same_set(&e.subjects, &subjects))
+                .map(|e| e.comment.clone());
+            items.push(Finding {
+                code: rule.code,
+                rule: rule.name,
+                severity,
+                message,
+                subjects,
+                hint: rule.hint,
+                reference: rule.reference,
+                excluded,
+            });
+        }
+    }
+    items.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.code.cmp(b.code))
+            .then(a.subjects.cmp(&b.subjects))
+    });
+    Findings { items }
+}
+
+fn same_set(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}

@@ -1,0 +1,47 @@
+//! NET001: address space that overlaps between on-prem sites, VNets and VPCs. Overlapping
+//! prefixes cannot be routed between the two sides (and Azure refuses peering subnets that
+//! overlap VNet ranges, ER-IP-1).
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "NET001",
+    name: "overlapping-address-space",
+    default_severity: Severity::Error,
+    summary: "Prefixes of two different sites, VNets or VPCs overlap, so traffic between them cannot be routed unambiguously.",
+    hint: "Renumber one side, or use NAT at the edge and document it.",
+    reference: "ER-IP-1; routing",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    let mut prefixes: Vec<(&str, &Cidr)> = Vec::new();
+    for node in &cx.design.nodes {
+        let list: &[Cidr] = match &node.kind {
+            NodeKind::OnPremSite(s) => &s.prefixes,
+            NodeKind::AzureRegion(a) => &a.vnet_cidrs,
+            NodeKind::AwsRegion(a) => &a.vpc_cidrs,
+            _ => &[],
+        };
+        prefixes.extend(list.iter().map(|c| (node.id.as_str(), c)));
+    }
+    // Sort by start address so only neighbours-in-range need comparing.
+    prefixes.sort_by_key(|(_, c)| (c.is_ipv4(), c.range().0));
+    for (i, (node_a, a)) in prefixes.iter().enumerate() {
+        let end = a.range().1;
+        for (node_b, b) in prefixes[i + 1..].iter() {
+            if b.is_ipv4() != a.is_ipv4() || b.range().0 > end {
+                break;
+            }
+            if node_a != node_b && a.overlaps(b) {
+                out.flag(
+                    vec![node_a.to_string(), node_b.to_string()],
+                    format!(
+                        "{a} of {} overlaps {b} of {}",
+                        cx.name_of(node_a),
+                        cx.name_of(node_b)
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! What a rule is and what it reports.
+
+use super::context::Context;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One validation rule: a stable code that is never reused, a kebab-case name for the problem,
+/// a default severity, the reference entry it implements, and the check itself.
+pub struct Rule {
+    /// Stable code, e.g. "ER005".
+    pub code: &'static str,
+    /// The problem, kebab-case, e.g. "standard-circuit-outside-geopolitical-region".
+    pub name: &'static str,
+    pub default_severity: Severity,
+    /// What the rule flags and why, one or two sentences (user-facing rule list).
+    pub summary: &'static str,
+    /// How to fix it.
+    pub hint: &'static str,
+    /// Reference-sheet entries implemented (e.g. "ER-SKU-2").
+    pub reference: &'static str,
+    pub check: fn(&Context, &mut Report),
+}
+
+/// Findings a rule reports: the element ids it concerns and a message naming them.
+#[derive(Default)]
+pub struct Report {
+    pub(super) raw: Vec<(Vec<String>, String)>,
+}
+
+impl Report {
+    pub fn flag(&mut self, subjects: Vec<String>, message: String) {
+        self.raw.push((subjects, message));
+    }
+}
+
+/// A rule's finding on a design.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// Ids of the nodes, links and demands concerned.
+    pub subjects: Vec<String>,
+    pub hint: &'static str,
+    pub reference: &'static str,
+    /// The comment of the exclusion that accepted this finding, when excluded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded: Option<String>,
+}
+
+/// All findings of a check, most severe first.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Findings {
+    pub items: Vec<Finding>,
+}
+
+impl Findings {
+    /// Findings that are not excluded.
+    pub fn active(&self) -> impl Iterator<Item = &Finding> {
+        self.items.iter().filter(|f| f.excluded.is_none())
+    }
+    pub fn excluded(&self) -> impl Iterator<Item = &Finding> {
+        self.items.iter().filter(|f| f.excluded.is_some())
+    }
+    pub fn count(&self, severity: Severity) -> usize {
+        self.active().filter(|f| f.severity == severity).count()
+    }
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+    /// Active findings that mention `id`.
+    pub fn about<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.active()
+            .filter(move |f| f.subjects.iter().any(|s| s == id))
+    }
+}

@@ -1,1 +1,32 @@
-fn main() {}
+//! Load + check on generated designs of 100 / 1,000 / 10,000 sites.
+//! Run: `cargo bench --no-default-features --bench check`.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use linkwright::catalog::Catalog;
+use linkwright::{design_file, generate, rules};
+use std::hint::black_box;
+
+fn load_and_check(c: &mut Criterion) {
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut group = c.benchmark_group("load_and_check");
+    group.sample_size(20);
+    for sites in [100usize, 1_000, 10_000] {
+        let design = generate::generate(sites, 1, &catalog);
+        let path = dir.path().join(format!("gen-{sites}.json"));
+        design_file::save(&design, &path).expect("save");
+        group.bench_with_input(BenchmarkId::new("load+check", sites), &path, |b, path| {
+            b.iter(|| {
+                let d = design_file::load(path).expect("load");
+                black_box(rules::check(&d, &catalog))
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("check", sites), &design, |b, d| {
+            b.iter(|| black_box(rules::check(d, &catalog)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_and_check);
+criterion_main!(benches);

@@ -63,3 +63,31 @@ pub fn key_value_after_id(
         .map(|&o| o + start)?;
     Some(line_col_of_byte(text.as_bytes(), off))
 }
+
+/// serde_json reports a value's own error (a bad CIDR, a bad amount) where it stopped reading,
+/// which may be past the value. When the message quotes the value (`...`), point at the value.
+pub fn refine_value_error(text: &str, line: usize, column: usize, message: &str) -> (usize, usize) {
+    let quoted = message.split('`').nth(1).filter(|q| !q.is_empty());
+    let Some(quoted) = quoted else { return (line, column) };
+    let offset = byte_of_line_col(text, line, column);
+    let needle = format!("\"{quoted}\"");
+    let window_start = offset.saturating_sub(512);
+    let window_start = (window_start..=offset).find(|&i| text.is_char_boundary(i)).unwrap_or(offset);
+    match text[window_start..offset.min(text.len())].rfind(&needle) {
+        Some(i) => line_col_of_byte(text.as_bytes(), window_start + i),
+        None => (line, column),
+    }
+}
+
+/// Byte offset of a 1-based line and column (column counted in characters).
+fn byte_of_line_col(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+    };
+    text[line_start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
+}

@@ -129,6 +129,16 @@ pub fn from_str(text: &str, path: &Path) -> Result<Design, LoadError> {
         column,
         message,
     };
+    if let Some((offset, c)) = text.char_indices().find(|(_, c)| !c.is_whitespace()) {
+        if c != '{' {
+            let (line, column) = locate::line_col_of_byte(text.as_bytes(), offset);
+            return Err(invalid(
+                line,
+                column,
+                format!("expected a JSON object starting with {{ \"format\": \"{FORMAT}\", ... }}, found `{c}`"),
+            ));
+        }
+    }
     let header: Header = serde_json::from_str(text).map_err(|e| {
         let message = if e.is_syntax() || e.is_eof() {
             format!("not valid JSON: {e}")
@@ -173,7 +183,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Design, LoadError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let file: FileIn = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let inner = e.inner();
-        let (line, column) = (inner.line(), inner.column());
+        let (line, column) = locate::refine_value_error(text, inner.line(), inner.column(), &inner.to_string());
         let at = e.path().to_string();
         let what = strip_position(&inner.to_string());
         invalid(

@@ -105,9 +105,23 @@ fn insert_at<T>(items: &mut Vec<T>, index: Option<usize>, item: T) -> Result<usi
     Ok(i)
 }
 
+/// Refuse an insert whose id is taken, before inserting: the inverse of an insert removes by
+/// id, so a duplicate must never get in, even for a moment.
+fn ensure_free(design: &Design, id: &str) -> Result<(), EditError> {
+    let taken = design.nodes.iter().any(|n| n.id.as_str() == id)
+        || design.links.iter().any(|l| l.id.as_str() == id)
+        || design.demands.iter().any(|d| d.id.as_str() == id)
+        || design.risk_groups.iter().any(|g| g.id == id);
+    if taken {
+        return Err(StructureError::DuplicateId { id: id.to_owned() }.into());
+    }
+    Ok(())
+}
+
 fn apply_unchecked(design: &mut Design, edit: Edit) -> Result<Edit, EditError> {
     Ok(match edit {
         Edit::InsertNode { index, node } => {
+            ensure_free(design, node.id.as_str())?;
             let id = node.id.clone();
             insert_at(&mut design.nodes, index, node)?;
             Edit::RemoveNode { id }
@@ -153,6 +167,7 @@ fn apply_unchecked(design: &mut Design, edit: Edit) -> Result<Edit, EditError> {
             Edit::MoveNode { id, to: from }
         }
         Edit::InsertLink { index, link } => {
+            ensure_free(design, link.id.as_str())?;
             let id = link.id.clone();
             insert_at(&mut design.links, index, link)?;
             Edit::RemoveLink { id }
@@ -189,6 +204,7 @@ fn apply_unchecked(design: &mut Design, edit: Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::InsertDemand { index, demand } => {
+            ensure_free(design, demand.id.as_str())?;
             let id = demand.id.clone();
             insert_at(&mut design.demands, index, demand)?;
             Edit::RemoveDemand { id }

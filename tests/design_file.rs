@@ -1,0 +1,209 @@
+//! The design file format: samples, round trips, located errors for malformed input, atomic
+//! save, and the committed JSON Schema.
+
+mod common;
+
+use common::*;
+use linkwright::design_file::{self, LoadError, MAX_FILE_BYTES};
+use linkwright::rules;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const SAMPLES: [&str; 4] = [
+    "designs/dual-cloud-ashburn-chicago.json",
+    "designs/europe-azure-two-locations.json",
+    "designs/aws-dev-test-one-location.json",
+    "designs/flawed-design.json",
+];
+
+fn sample(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn codes(path: &str) -> Vec<&'static str> {
+    let d = design_file::load(&sample(path)).unwrap();
+    rules::check(&d, catalog()).active().map(|f| f.code).collect()
+}
+
+#[test]
+fn samples_load_and_check_sensibly() {
+    for s in SAMPLES {
+        let d = design_file::load(&sample(s)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!d.nodes.is_empty() && !d.links.is_empty() && !d.demands.is_empty(), "{s}");
+    }
+    // The three realistic designs are clean; the flawed one shows the mistakes it was built with.
+    for s in &SAMPLES[..3] {
+        assert!(codes(s).is_empty(), "{s}: {:?}", codes(s));
+    }
+    let flawed = codes(SAMPLES[3]);
+    for code in ["ER001", "ER003", "ER004", "ER005", "ER009", "ER012", "ER016", "ER021", "ER022", "ER028", "DX005", "DX006", "DX011", "DX014", "GEN003", "GEN007", "NET001"] {
+        assert!(flawed.contains(&code), "flawed design should show {code}: {flawed:?}");
+    }
+    assert!(flawed.len() >= 30, "{}", flawed.len());
+}
+
+#[test]
+fn samples_are_in_canonical_layout_and_round_trip() {
+    for s in SAMPLES {
+        let text = fs::read_to_string(sample(s)).unwrap();
+        let d = design_file::from_str(&text, Path::new(s)).unwrap();
+        assert_eq!(design_file::to_string(&d).unwrap(), text, "{s} is not byte-identical after re-save");
+        let again = design_file::from_str(&design_file::to_string(&d).unwrap(), Path::new(s)).unwrap();
+        assert_eq!(again, d, "{s}: load → save → load changed the design");
+    }
+}
+
+#[test]
+fn save_is_atomic_and_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.json");
+    fs::write(&path, "previous content").unwrap();
+    let d = base();
+    design_file::save(&d, &path).unwrap();
+    assert_eq!(design_file::load(&path).unwrap(), d);
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 1, "temporary file left behind: {names:?}");
+
+    // A save that cannot complete leaves the previous file as it was.
+    let blocked = dir.path().join("blocked.json");
+    fs::create_dir(&blocked).unwrap(); // renaming a file over a folder fails
+    assert!(design_file::save(&d, &blocked).is_err());
+    assert!(blocked.is_dir());
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 2, "temporary file left behind after a failed save");
+}
+
+fn load_text(text: &str) -> Result<linkwright::model::Design, LoadError> {
+    design_file::from_str(text, Path::new("bad.json"))
+}
+
+fn valid_text() -> String {
+    design_file::to_string(&base()).unwrap()
+}
+
+/// The error for `text`, which must name the file and, when given, the line.
+fn error(text: &str, line: Option<usize>) -> String {
+    let err = load_text(text).expect_err("should be refused");
+    let shown = err.to_string();
+    assert!(shown.starts_with("bad.json"), "{shown}");
+    if let Some(line) = line {
+        assert_eq!(err.position().map(|p| p.0), Some(line), "{shown}");
+    }
+    shown
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].matches('\n').count() + 1
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let e = error("{\n  \"format\": \"linkwright-design\",\n  \"version\": 1,\n  oops\n}", Some(4));
+    assert!(e.contains("not valid JSON"), "{e}");
+    assert!(error("", None).contains("not valid JSON"));
+    assert!(error("[1, 2]", None).contains("expected a JSON object"));
+}
+
+#[test]
+fn wrong_format_and_newer_version_are_refused() {
+    let e = error(r#"{"format": "something-else", "version": 1, "design": {"name": "x"}}"#, None);
+    assert!(e.contains("not a linkwright design"), "{e}");
+    let e = load_text(r#"{"format": "linkwright-design", "version": 7, "design": {"whatever": true}}"#).unwrap_err();
+    assert!(matches!(e, LoadError::NewerVersion { version: 7, .. }));
+    assert!(e.to_string().contains("written by a newer linkwright (format 7)"), "{e}");
+    assert!(error(r#"{"format": "linkwright-design", "version": "one", "design": {}}"#, None).contains("version"));
+}
+
+#[test]
+fn wrong_types_and_unknown_kinds_name_the_path() {
+    let text = valid_text().replace("\"bandwidth_mbps\": 1000,", "\"bandwidth_mbps\": \"fast\",");
+    let e = error(&text, Some(line_of(&text, "\"fast\"")));
+    assert!(e.contains("bandwidth_mbps") && e.contains("expected u64"), "{e}");
+
+    let text = valid_text().replace("\"on_prem_site\"", "\"onprem_site\"");
+    let e = error(&text, Some(line_of(&text, "\"onprem_site\"")));
+    assert!(e.contains("unknown variant `onprem_site`") && e.contains("on_prem_site"), "{e}");
+
+    let text = valid_text().replace("\"express_route_circuit\"", "\"expressroute\"");
+    assert!(error(&text, None).contains("unknown variant `expressroute`"));
+
+    let text = valid_text().replacen("\"carrier\": \"Lumen\",", "\"carier\": \"Lumen\",", 1);
+    let e = error(&text, Some(line_of(&text, "\"carier\"")));
+    assert!(e.contains("unknown field `carier`"), "{e}");
+}
+
+#[test]
+fn negative_bandwidth_and_bad_prefix_are_refused() {
+    let text = valid_text().replacen("\"bandwidth_mbps\": 10000", "\"bandwidth_mbps\": -10000", 1);
+    let e = error(&text, Some(line_of(&text, "-10000")));
+    assert!(e.contains("invalid value: integer `-10000`"), "{e}");
+
+    let text = valid_text().replace("\"10.0.0.0/16\"", "\"10.0.0.0/33\"");
+    let e = error(&text, Some(line_of(&text, "10.0.0.0/33")));
+    assert!(e.contains("not a CIDR prefix"), "{e}");
+
+    let text = valid_text().replace("\"monthly_usd\": \"2500.00\"", "\"monthly_usd\": \"25,00\"");
+    assert!(error(&text, None).contains("not a USD amount"));
+}
+
+#[test]
+fn non_finite_position_is_refused() {
+    let text = valid_text().replacen("\"x\": 0.0", "\"x\": 1e999", 1);
+    let e = error(&text, None);
+    assert!(e.contains("position") || e.contains("number out of range"), "{e}");
+}
+
+#[test]
+fn structural_problems_are_located() {
+    // Duplicate id: the second occurrence is reported.
+    let text = valid_text().replace("\"id\": \"fac-ch1\"", "\"id\": \"fac-dc2\"");
+    let second = text.match_indices("\"id\": \"fac-dc2\"").nth(1).unwrap().0;
+    let e = error(&text, Some(text[..second].matches('\n').count() + 1));
+    assert!(e.contains("duplicate id `fac-dc2`"), "{e}");
+
+    // Dangling endpoint.
+    let text = valid_text().replace("\"b\": \"aws\"", "\"b\": \"aws-gone\"");
+    let e = error(&text, Some(line_of(&text, "\"aws-gone\"")));
+    assert!(e.contains("`aws-gone` is not a node"), "{e}");
+
+    // A link between kinds it cannot join: ER circuit from the site.
+    let mut d = base();
+    link_mut(&mut d, "er-1").a = "site".into();
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, "\"id\": \"er-1\"")));
+    assert!(e.contains("ExpressRoute circuit cannot join a on-prem site") || e.contains("cannot join"), "{e}");
+    assert!(e.contains("colocation facility ↔ Azure region"), "{e}");
+
+    // A demand naming a missing region.
+    let text = valid_text().replace("\"region\": \"az\"", "\"region\": \"nowhere\"");
+    let e = error(&text, Some(line_of(&text, "\"nowhere\"")));
+    assert!(e.contains("demand `d-az`") && e.contains("`nowhere`"), "{e}");
+}
+
+#[test]
+fn io_problems_are_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.json");
+    let e = design_file::load(&missing).unwrap_err();
+    assert!(e.to_string().contains("missing.json") && e.to_string().contains("cannot read"), "{e}");
+
+    let binary = dir.path().join("binary.json");
+    fs::write(&binary, [0x7b, 0xff, 0xfe, 0x7d]).unwrap();
+    assert!(design_file::load(&binary).unwrap_err().to_string().contains("not UTF-8"));
+
+    let big = dir.path().join("big.json");
+    let f = fs::File::create(&big).unwrap();
+    f.set_len(MAX_FILE_BYTES + 1).unwrap();
+    let e = design_file::load(&big).unwrap_err();
+    assert!(matches!(e, LoadError::TooLarge { .. }), "{e}");
+}
+
+#[test]
+fn committed_schema_is_current() {
+    let committed = fs::read_to_string(sample("assets/schema/design.schema.json")).unwrap();
+    assert_eq!(
+        committed.trim_end(),
+        linkwright::cli::schema_json().trim_end(),
+        "assets/schema/design.schema.json is stale: run `cargo run -- schema > assets/schema/design.schema.json`"
+    );
+}

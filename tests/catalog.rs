@@ -12,8 +12,21 @@ fn counts_match_the_reference() {
     let c = catalog();
     assert_eq!(c.er_locations.len(), 105);
     assert_eq!(c.dx_locations.len(), 151);
-    assert_eq!(c.aws_regions.iter().filter(|r| r.partition == "aws").count(), 34);
-    assert_eq!(c.dx_locations.iter().filter(|l| l.port_speeds_mbps.contains(&400_000)).count(), 9, "400G at nine US locations");
+    assert_eq!(
+        c.aws_regions
+            .iter()
+            .filter(|r| r.partition == "aws")
+            .count(),
+        34
+    );
+    assert_eq!(
+        c.dx_locations
+            .iter()
+            .filter(|l| l.port_speeds_mbps.contains(&400_000))
+            .count(),
+        9,
+        "400G at nine US locations"
+    );
     assert_eq!(c.national_cloud_locations.len(), 13);
 }
 
@@ -37,30 +50,72 @@ fn spot_values() {
     assert_eq!(c.dx_location("SINJI").unwrap().partition, "aws-cn");
     assert!(c.dx_location("EQTY2").unwrap().is_japan());
 
-    assert_eq!(c.azure_region("germanywestcentral").unwrap().geopolitical_region, "Europe");
+    assert_eq!(
+        c.azure_region("germanywestcentral")
+            .unwrap()
+            .geopolitical_region,
+        "Europe"
+    );
     assert_eq!(c.azure_region("East US 2").unwrap().code, "eastus2");
     assert!(!c.azure_region("usgovvirginia").unwrap().is_commercial());
-    assert_eq!(c.aws_region("ap-southeast-5").unwrap().name, "Asia Pacific (Malaysia)");
+    assert_eq!(
+        c.aws_region("ap-southeast-5").unwrap().name,
+        "Asia Pacific (Malaysia)"
+    );
     assert!(c.same_building("Washington DC", "EQDC2"));
-    assert!(!c.same_building("Amsterdam", "EQAM3"), "AM5 and AM3 are different buildings");
+    assert!(
+        !c.same_building("Amsterdam", "EQAM3"),
+        "AM5 and AM3 are different buildings"
+    );
 }
 
 #[test]
 fn prices_carry_provenance_and_gaps_stay_empty() {
     let c = catalog();
-    let p = c.prices.prices.iter().find(|p| p.id == "DX-PORT-DED-1G").unwrap();
+    let p = c
+        .prices
+        .prices
+        .iter()
+        .find(|p| p.id == "DX-PORT-DED-1G")
+        .unwrap();
     assert_eq!(p.usd.to_string(), "0.30");
-    assert_eq!((p.source.as_str(), p.as_of.as_str(), p.confidence.as_str()), ("DX-PRICE", "2026-09-20", "OFF-copy"));
-    let hosted_2g = c.prices.prices.iter().find(|p| p.id == "DX-PORT-HC-2G").unwrap();
+    assert_eq!(
+        (p.source.as_str(), p.as_of.as_str(), p.confidence.as_str()),
+        ("DX-PRICE", "2026-09-20", "OFF-copy")
+    );
+    let hosted_2g = c
+        .prices
+        .prices
+        .iter()
+        .find(|p| p.id == "DX-PORT-HC-2G")
+        .unwrap();
     assert_eq!(hosted_2g.usd.to_string(), "0.66");
     for p in &c.prices.prices {
-        assert!(!p.source.is_empty() && !p.as_of.is_empty(), "{} lacks provenance", p.id);
-        assert!(["OFF", "OFF-copy", "3P", "DER"].contains(&p.confidence.as_str()), "{}", p.id);
+        assert!(
+            !p.source.is_empty() && !p.as_of.is_empty(),
+            "{} lacks provenance",
+            p.id
+        );
+        assert!(
+            ["OFF", "OFF-copy", "3P", "DER"].contains(&p.confidence.as_str()),
+            "{}",
+            p.id
+        );
     }
     // Reference 1.1 / Q1: no ExpressRoute circuit, egress, Premium or Direct port price exists.
-    assert!(c.prices.prices.iter().all(|p| !p.meter.starts_with("azure.er.circuit") && !p.meter.contains("egress")));
+    assert!(
+        c.prices
+            .prices
+            .iter()
+            .all(|p| !p.meter.starts_with("azure.er.circuit") && !p.meter.contains("egress"))
+    );
     // Reference 2.2: 100G/400G Japan rates are [GAP].
-    assert!(!c.prices.prices.iter().any(|p| p.id == "DX-PORT-DED-100G-JP"));
+    assert!(
+        !c.prices
+            .prices
+            .iter()
+            .any(|p| p.id == "DX-PORT-DED-100G-JP")
+    );
 }
 
 #[test]
@@ -72,9 +127,16 @@ fn user_overlay_adds_and_replaces_entries() {
     replaced["short_name"] = "Equinix DC2 (corrected)".into();
     let mut added = replaced.clone();
     added["code"] = "NEW01".into();
-    fs::write(&path, serde_json::json!({ "dx_locations": [replaced, added] }).to_string()).unwrap();
+    fs::write(
+        &path,
+        serde_json::json!({ "dx_locations": [replaced, added] }).to_string(),
+    )
+    .unwrap();
     let c = Catalog::with_user_file(&path).unwrap();
-    assert_eq!(c.dx_location("EQDC2").unwrap().short_name, "Equinix DC2 (corrected)");
+    assert_eq!(
+        c.dx_location("EQDC2").unwrap().short_name,
+        "Equinix DC2 (corrected)"
+    );
     assert!(c.dx_location("NEW01").is_some());
     assert_eq!(c.dx_locations.len(), 152);
 
@@ -82,5 +144,10 @@ fn user_overlay_adds_and_replaces_entries() {
     let e = Catalog::with_user_file(&path).unwrap_err().to_string();
     assert!(e.contains("my-catalog.json:1:"), "{e}");
     fs::write(&path, "{ \"regions\": [] }").unwrap();
-    assert!(Catalog::with_user_file(&path).unwrap_err().to_string().contains("unknown field"));
+    assert!(
+        Catalog::with_user_file(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("unknown field")
+    );
 }

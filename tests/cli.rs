@@ -23,27 +23,54 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn check_exit_codes() {
-    let clean = run(&["check", "designs/dual-cloud-ashburn-chicago.json", "designs/aws-dev-test-one-location.json"]);
+    let clean = run(&[
+        "check",
+        "designs/dual-cloud-ashburn-chicago.json",
+        "designs/aws-dev-test-one-location.json",
+    ]);
     assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
     assert!(stdout(&clean).contains("designs/dual-cloud-ashburn-chicago.json: 0 error(s)"));
 
     let flawed = run(&["check", "designs/flawed-design.json"]);
     assert_eq!(flawed.status.code(), Some(1));
     let text = stdout(&flawed);
-    assert!(text.contains("error[ER005] standard-circuit-outside-geopolitical-region:"), "{text}");
-    assert!(text.contains("  --> designs/flawed-design.json: er-par-std"), "{text}");
+    assert!(
+        text.contains("error[ER005] standard-circuit-outside-geopolitical-region:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  --> designs/flawed-design.json: er-par-std"),
+        "{text}"
+    );
     assert!(text.contains("  = hint: "));
-    assert!(text.contains("  = accepted: Legacy host route"), "excluded findings are shown with their comment");
+    assert!(
+        text.contains("  = accepted: Legacy host route"),
+        "excluded findings are shown with their comment"
+    );
 
     let missing = run(&["check", "designs/flawed-design.json", "no/such/file.json"]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(stderr(&missing).contains("no/such/file.json: cannot read the file"), "{}", stderr(&missing));
-    assert!(stdout(&missing).contains("flawed-design.json"), "readable files are still checked");
+    assert!(
+        stderr(&missing).contains("no/such/file.json: cannot read the file"),
+        "{}",
+        stderr(&missing)
+    );
+    assert!(
+        stdout(&missing).contains("flawed-design.json"),
+        "readable files are still checked"
+    );
 }
 
 #[test]
 fn check_json_is_stable_and_filterable() {
-    let out = run(&["check", "--format", "json", "--min-severity", "error", "designs/flawed-design.json"]);
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        "--min-severity",
+        "error",
+        "designs/flawed-design.json",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let file = &v["files"][0];
@@ -59,7 +86,14 @@ fn check_json_is_stable_and_filterable() {
     assert!(file["summary"]["errors"].as_u64().unwrap() >= 30);
     assert_eq!(file["summary"]["excluded"], 1);
     // Same input, same bytes.
-    let again = run(&["check", "--format", "json", "--min-severity", "error", "designs/flawed-design.json"]);
+    let again = run(&[
+        "check",
+        "--format",
+        "json",
+        "--min-severity",
+        "error",
+        "designs/flawed-design.json",
+    ]);
     assert_eq!(out.stdout, again.stdout);
 }
 
@@ -67,7 +101,11 @@ fn check_json_is_stable_and_filterable() {
 fn bad_flags_and_malformed_files_give_clear_messages() {
     let out = run(&["check", "--format", "yaml", "designs/flawed-design.json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("invalid value 'yaml'"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("invalid value 'yaml'"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(run(&["check"]).status.code(), Some(2));
     assert_eq!(run(&["generate"]).status.code(), Some(2));
     assert_eq!(run(&["generate", "--sites", "-3"]).status.code(), Some(2));
@@ -78,9 +116,17 @@ fn bad_flags_and_malformed_files_give_clear_messages() {
     let out = run(&["check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let e = stderr(&out);
-    assert!(e.contains("bad.json:4:") && e.contains("design.name") && e.contains("expected a string"), "{e}");
+    assert!(
+        e.contains("bad.json:4:") && e.contains("design.name") && e.contains("expected a string"),
+        "{e}"
+    );
 
-    let out = run(&["--catalog", "no-such-catalog.json", "check", "designs/flawed-design.json"]);
+    let out = run(&[
+        "--catalog",
+        "no-such-catalog.json",
+        "check",
+        "designs/flawed-design.json",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no-such-catalog.json"));
 }
@@ -89,19 +135,33 @@ fn bad_flags_and_malformed_files_give_clear_messages() {
 fn generate_writes_a_valid_clean_design() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("gen.json");
-    let out = run(&["generate", "--sites", "100", "--seed", "7", "-o", path.to_str().unwrap()]);
+    let out = run(&[
+        "generate",
+        "--sites",
+        "100",
+        "--seed",
+        "7",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let check = run(&["check", "--format", "json", path.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
     let v: serde_json::Value = serde_json::from_str(&stdout(&check)).unwrap();
     assert_eq!(v["files"][0]["summary"]["warnings"], 0);
     let d = linkwright::design_file::load(Path::new(&path)).unwrap();
-    assert_eq!(d.nodes.iter().filter(|n| n.as_site().is_some()).count(), 100);
+    assert_eq!(
+        d.nodes.iter().filter(|n| n.as_site().is_some()).count(),
+        100
+    );
     // Deterministic: same arguments, same bytes on standard output.
     let a = run(&["generate", "--sites", "30", "--seed", "3"]);
     let b = run(&["generate", "--sites", "30", "--seed", "3"]);
     assert_eq!(a.stdout, b.stdout);
-    assert_ne!(a.stdout, run(&["generate", "--sites", "30", "--seed", "4"]).stdout);
+    assert_ne!(
+        a.stdout,
+        run(&["generate", "--sites", "30", "--seed", "4"]).stdout
+    );
 }
 
 #[test]
@@ -110,9 +170,15 @@ fn rules_and_schema_commands() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert_eq!(text.lines().count(), linkwright::rules::RULES.len());
-    assert!(text.contains("ER005") && text.contains("standard-circuit-outside-geopolitical-region"));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&run(&["rules", "--format", "json"]))).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), linkwright::rules::RULES.len());
+    assert!(
+        text.contains("ER005") && text.contains("standard-circuit-outside-geopolitical-region")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["rules", "--format", "json"]))).unwrap();
+    assert_eq!(
+        json.as_array().unwrap().len(),
+        linkwright::rules::RULES.len()
+    );
 
     let schema = run(&["schema"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&schema)).unwrap();
@@ -121,20 +187,38 @@ fn rules_and_schema_commands() {
 
 #[test]
 fn readme_rule_reference_is_generated_from_the_rules() {
-    let readme = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
     let table = stdout(&run(&["rules", "--format", "markdown"]));
-    assert!(readme.contains(&table), "README's rule reference is stale: paste `linkwright rules --format markdown`");
+    assert!(
+        readme.contains(&table),
+        "README's rule reference is stale: paste `linkwright rules --format markdown`"
+    );
 }
 
 #[test]
 fn fmt_rewrites_to_canonical_layout() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.json");
-    let compact = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("designs/aws-dev-test-one-location.json")).unwrap();
+    let compact = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("designs/aws-dev-test-one-location.json"),
+    )
+    .unwrap();
     let v: serde_json::Value = serde_json::from_str(&compact).unwrap();
     std::fs::write(&path, v.to_string()).unwrap();
-    assert_eq!(run(&["fmt", "--check", path.to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(
+        run(&["fmt", "--check", path.to_str().unwrap()])
+            .status
+            .code(),
+        Some(1)
+    );
     assert_eq!(run(&["fmt", path.to_str().unwrap()]).status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), compact);
-    assert_eq!(run(&["fmt", "--check", path.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        run(&["fmt", "--check", path.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
 }

@@ -22,22 +22,34 @@ fn sample(path: &str) -> PathBuf {
 
 fn codes(path: &str) -> Vec<&'static str> {
     let d = design_file::load(&sample(path)).unwrap();
-    rules::check(&d, catalog()).active().map(|f| f.code).collect()
+    rules::check(&d, catalog())
+        .active()
+        .map(|f| f.code)
+        .collect()
 }
 
 #[test]
 fn samples_load_and_check_sensibly() {
     for s in SAMPLES {
         let d = design_file::load(&sample(s)).unwrap_or_else(|e| panic!("{e}"));
-        assert!(!d.nodes.is_empty() && !d.links.is_empty() && !d.demands.is_empty(), "{s}");
+        assert!(
+            !d.nodes.is_empty() && !d.links.is_empty() && !d.demands.is_empty(),
+            "{s}"
+        );
     }
     // The three realistic designs are clean; the flawed one shows the mistakes it was built with.
     for s in &SAMPLES[..3] {
         assert!(codes(s).is_empty(), "{s}: {:?}", codes(s));
     }
     let flawed = codes(SAMPLES[3]);
-    for code in ["ER001", "ER003", "ER004", "ER005", "ER009", "ER012", "ER016", "ER021", "ER022", "ER028", "DX005", "DX006", "DX011", "DX014", "GEN003", "GEN007", "NET001"] {
-        assert!(flawed.contains(&code), "flawed design should show {code}: {flawed:?}");
+    for code in [
+        "ER001", "ER003", "ER004", "ER005", "ER009", "ER012", "ER016", "ER021", "ER022", "ER028",
+        "DX005", "DX006", "DX011", "DX014", "GEN003", "GEN007", "NET001",
+    ] {
+        assert!(
+            flawed.contains(&code),
+            "flawed design should show {code}: {flawed:?}"
+        );
     }
     assert!(flawed.len() >= 30, "{}", flawed.len());
 }
@@ -47,8 +59,13 @@ fn samples_are_in_canonical_layout_and_round_trip() {
     for s in SAMPLES {
         let text = fs::read_to_string(sample(s)).unwrap();
         let d = design_file::from_str(&text, Path::new(s)).unwrap();
-        assert_eq!(design_file::to_string(&d).unwrap(), text, "{s} is not byte-identical after re-save");
-        let again = design_file::from_str(&design_file::to_string(&d).unwrap(), Path::new(s)).unwrap();
+        assert_eq!(
+            design_file::to_string(&d).unwrap(),
+            text,
+            "{s} is not byte-identical after re-save"
+        );
+        let again =
+            design_file::from_str(&design_file::to_string(&d).unwrap(), Path::new(s)).unwrap();
         assert_eq!(again, d, "{s}: load → save → load changed the design");
     }
 }
@@ -61,7 +78,10 @@ fn save_is_atomic_and_leaves_no_temporary_files() {
     let d = base();
     design_file::save(&d, &path).unwrap();
     assert_eq!(design_file::load(&path).unwrap(), d);
-    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "temporary file left behind: {names:?}");
 
     // A save that cannot complete leaves the previous file as it was.
@@ -70,7 +90,11 @@ fn save_is_atomic_and_leaves_no_temporary_files() {
     assert!(design_file::save(&d, &blocked).is_err());
     assert!(blocked.is_dir());
     let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(names.len(), 2, "temporary file left behind after a failed save");
+    assert_eq!(
+        names.len(),
+        2,
+        "temporary file left behind after a failed save"
+    );
 }
 
 fn load_text(text: &str) -> Result<linkwright::model::Design, LoadError> {
@@ -98,7 +122,10 @@ fn line_of(text: &str, needle: &str) -> usize {
 
 #[test]
 fn malformed_json_names_line_and_column() {
-    let e = error("{\n  \"format\": \"linkwright-design\",\n  \"version\": 1,\n  oops\n}", Some(4));
+    let e = error(
+        "{\n  \"format\": \"linkwright-design\",\n  \"version\": 1,\n  oops\n}",
+        Some(4),
+    );
     assert!(e.contains("not valid JSON"), "{e}");
     assert!(error("", None).contains("not valid JSON"));
     assert!(error("[1, 2]", None).contains("expected a JSON object"));
@@ -106,23 +133,44 @@ fn malformed_json_names_line_and_column() {
 
 #[test]
 fn wrong_format_and_newer_version_are_refused() {
-    let e = error(r#"{"format": "something-else", "version": 1, "design": {"name": "x"}}"#, None);
+    let e = error(
+        r#"{"format": "something-else", "version": 1, "design": {"name": "x"}}"#,
+        None,
+    );
     assert!(e.contains("not a linkwright design"), "{e}");
-    let e = load_text(r#"{"format": "linkwright-design", "version": 7, "design": {"whatever": true}}"#).unwrap_err();
+    let e =
+        load_text(r#"{"format": "linkwright-design", "version": 7, "design": {"whatever": true}}"#)
+            .unwrap_err();
     assert!(matches!(e, LoadError::NewerVersion { version: 7, .. }));
-    assert!(e.to_string().contains("written by a newer linkwright (format 7)"), "{e}");
-    assert!(error(r#"{"format": "linkwright-design", "version": "one", "design": {}}"#, None).contains("version"));
+    assert!(
+        e.to_string()
+            .contains("written by a newer linkwright (format 7)"),
+        "{e}"
+    );
+    assert!(
+        error(
+            r#"{"format": "linkwright-design", "version": "one", "design": {}}"#,
+            None
+        )
+        .contains("version")
+    );
 }
 
 #[test]
 fn wrong_types_and_unknown_kinds_name_the_path() {
     let text = valid_text().replace("\"bandwidth_mbps\": 1000,", "\"bandwidth_mbps\": \"fast\",");
     let e = error(&text, Some(line_of(&text, "\"fast\"")));
-    assert!(e.contains("bandwidth_mbps") && e.contains("expected u64"), "{e}");
+    assert!(
+        e.contains("bandwidth_mbps") && e.contains("expected u64"),
+        "{e}"
+    );
 
     let text = valid_text().replace("\"on_prem_site\"", "\"onprem_site\"");
     let e = error(&text, Some(line_of(&text, "\"onprem_site\"")));
-    assert!(e.contains("unknown variant `onprem_site`") && e.contains("on_prem_site"), "{e}");
+    assert!(
+        e.contains("unknown variant `onprem_site`") && e.contains("on_prem_site"),
+        "{e}"
+    );
 
     let text = valid_text().replace("\"express_route_circuit\"", "\"expressroute\"");
     assert!(error(&text, None).contains("unknown variant `expressroute`"));
@@ -150,7 +198,10 @@ fn negative_bandwidth_and_bad_prefix_are_refused() {
 fn non_finite_position_is_refused() {
     let text = valid_text().replacen("\"x\": 0.0", "\"x\": 1e999", 1);
     let e = error(&text, None);
-    assert!(e.contains("position") || e.contains("number out of range"), "{e}");
+    assert!(
+        e.contains("position") || e.contains("number out of range"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -171,13 +222,19 @@ fn structural_problems_are_located() {
     link_mut(&mut d, "er-1").a = "site".into();
     let text = design_file::to_string(&d).unwrap();
     let e = error(&text, Some(line_of(&text, "\"id\": \"er-1\"")));
-    assert!(e.contains("ExpressRoute circuit cannot join a on-prem site") || e.contains("cannot join"), "{e}");
+    assert!(
+        e.contains("ExpressRoute circuit cannot join a on-prem site") || e.contains("cannot join"),
+        "{e}"
+    );
     assert!(e.contains("colocation facility ↔ Azure region"), "{e}");
 
     // A demand naming a missing region.
     let text = valid_text().replace("\"region\": \"az\"", "\"region\": \"nowhere\"");
     let e = error(&text, Some(line_of(&text, "\"nowhere\"")));
-    assert!(e.contains("demand `d-az`") && e.contains("`nowhere`"), "{e}");
+    assert!(
+        e.contains("demand `d-az`") && e.contains("`nowhere`"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -185,11 +242,19 @@ fn io_problems_are_clear() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.json");
     let e = design_file::load(&missing).unwrap_err();
-    assert!(e.to_string().contains("missing.json") && e.to_string().contains("cannot read"), "{e}");
+    assert!(
+        e.to_string().contains("missing.json") && e.to_string().contains("cannot read"),
+        "{e}"
+    );
 
     let binary = dir.path().join("binary.json");
     fs::write(&binary, [0x7b, 0xff, 0xfe, 0x7d]).unwrap();
-    assert!(design_file::load(&binary).unwrap_err().to_string().contains("not UTF-8"));
+    assert!(
+        design_file::load(&binary)
+            .unwrap_err()
+            .to_string()
+            .contains("not UTF-8")
+    );
 
     let big = dir.path().join("big.json");
     let f = fs::File::create(&big).unwrap();
@@ -206,4 +271,31 @@ fn committed_schema_is_current() {
         linkwright::cli::schema_json().trim_end(),
         "assets/schema/design.schema.json is stale: run `cargo run -- schema > assets/schema/design.schema.json`"
     );
+}
+
+#[test]
+fn loading_never_panics_on_truncated_or_corrupted_files() {
+    let text = fs::read_to_string(sample("designs/aws-dev-test-one-location.json")).unwrap();
+    // Every truncation point.
+    for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+        let _ = load_text(&text[..cut]);
+    }
+    // Deterministic byte corruption (xorshift), including invalid UTF-8 via the file path.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corrupt.json");
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..500 {
+        let mut bytes = text.clone().into_bytes();
+        for _ in 0..3 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let i = (state % bytes.len() as u64) as usize;
+            bytes[i] = (state >> 32) as u8;
+        }
+        fs::write(&path, &bytes).unwrap();
+        if let Err(e) = design_file::load(&path) {
+            assert!(e.to_string().contains("corrupt.json"), "{e}");
+        }
+    }
 }

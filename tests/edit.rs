@@ -8,7 +8,14 @@ use linkwright::edit::{Edit, EditError, History, apply};
 use linkwright::model::*;
 
 fn new_site(id: &str) -> Node {
-    node(id, 50.0, NodeKind::OnPremSite(OnPremSite { edge_routers: vec!["r1".into()], ..Default::default() }))
+    node(
+        id,
+        50.0,
+        NodeKind::OnPremSite(OnPremSite {
+            edge_routers: vec!["r1".into()],
+            ..Default::default()
+        }),
+    )
 }
 
 fn edits() -> Vec<Edit> {
@@ -22,25 +29,55 @@ fn edits() -> Vec<Edit> {
     let mut demand = base.demands[0].clone();
     demand.required_mbps = 900;
     vec![
-        Edit::InsertNode { index: None, node: new_site("site-2") },
-        Edit::MoveNode { id: "fac-dc2".into(), to: Point::new(123.0, -45.5) },
+        Edit::InsertNode {
+            index: None,
+            node: new_site("site-2"),
+        },
+        Edit::MoveNode {
+            id: "fac-dc2".into(),
+            to: Point::new(123.0, -45.5),
+        },
         Edit::ReplaceNode { node: renamed },
         Edit::ReplaceLink { link: faster },
         Edit::InsertLink {
             index: Some(0),
-            link: link("acc-9", "site-2", "fac-ch1", LinkKind::AccessCircuit(AccessCircuit { bandwidth_mbps: 100, ..Default::default() })),
+            link: link(
+                "acc-9",
+                "site-2",
+                "fac-ch1",
+                LinkKind::AccessCircuit(AccessCircuit {
+                    bandwidth_mbps: 100,
+                    ..Default::default()
+                }),
+            ),
         },
         Edit::ReplaceDemand { demand },
-        Edit::RemoveNode { id: "fac-dc2".into() },
+        Edit::RemoveNode {
+            id: "fac-dc2".into(),
+        },
         Edit::RemoveDemand { id: "d-aws".into() },
-        Edit::SetInfo { name: "renamed".into(), author: "me".into(), notes: "n".into() },
+        Edit::SetInfo {
+            name: "renamed".into(),
+            author: "me".into(),
+            notes: "n".into(),
+        },
         Edit::SetSettings {
             settings: Settings {
-                exclusions: vec![Exclusion { code: "GEN010".into(), subjects: vec!["x".into()], comment: "ok".into() }],
+                exclusions: vec![Exclusion {
+                    code: "GEN010".into(),
+                    subjects: vec!["x".into()],
+                    comment: "ok".into(),
+                }],
                 ..Default::default()
             },
         },
-        Edit::Batch(vec![Edit::RemoveLink { id: "dx-2".into() }, Edit::MoveNode { id: "aws".into(), to: Point::new(1.0, 2.0) }]),
+        Edit::Batch(vec![
+            Edit::RemoveLink { id: "dx-2".into() },
+            Edit::MoveNode {
+                id: "aws".into(),
+                to: Point::new(1.0, 2.0),
+            },
+        ]),
     ]
 }
 
@@ -72,12 +109,20 @@ fn undo_all_returns_the_identical_design_and_redo_all_the_identical_result() {
 fn removing_a_node_takes_its_links_and_demands_in_one_step() {
     let mut d = base();
     let mut h = History::new();
-    h.apply(&mut d, Edit::RemoveNode { id: "az".into() }).unwrap();
+    h.apply(&mut d, Edit::RemoveNode { id: "az".into() })
+        .unwrap();
     assert!(d.node(&"az".into()).is_none());
-    assert!(d.links.iter().all(|l| !l.touches(&"az".into())), "links of a removed node go too");
+    assert!(
+        d.links.iter().all(|l| !l.touches(&"az".into())),
+        "links of a removed node go too"
+    );
     assert!(d.demands.iter().all(|x| x.region.as_str() != "az"));
     h.undo(&mut d).unwrap();
-    assert_eq!(d, base(), "one undo brings node, links and demands back in place");
+    assert_eq!(
+        d,
+        base(),
+        "one undo brings node, links and demands back in place"
+    );
 }
 
 #[test]
@@ -96,22 +141,82 @@ fn invalid_edits_are_refused_and_change_nothing() {
     let mut d = base();
     let before = d.clone();
     // Duplicate id.
-    let e = apply(&mut d, Edit::InsertNode { index: None, node: new_site("fac-dc2") }).unwrap_err();
+    let e = apply(
+        &mut d,
+        Edit::InsertNode {
+            index: None,
+            node: new_site("fac-dc2"),
+        },
+    )
+    .unwrap_err();
     assert!(matches!(e, EditError::Invalid(_)), "{e}");
     // Link between kinds it cannot join (ER circuit from a site).
-    let bad = link("er-x", "site", "az", LinkKind::ExpressRouteCircuit(er_circuit(1000, ErSkuTier::Standard)));
-    let e = apply(&mut d, Edit::InsertLink { index: None, link: bad }).unwrap_err();
+    let bad = link(
+        "er-x",
+        "site",
+        "az",
+        LinkKind::ExpressRouteCircuit(er_circuit(1000, ErSkuTier::Standard)),
+    );
+    let e = apply(
+        &mut d,
+        Edit::InsertLink {
+            index: None,
+            link: bad,
+        },
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("cannot join"), "{e}");
     // Dangling endpoint.
-    let bad = link("acc-x", "site", "ghost", LinkKind::AccessCircuit(AccessCircuit::default()));
-    assert!(apply(&mut d, Edit::InsertLink { index: None, link: bad }).is_err());
+    let bad = link(
+        "acc-x",
+        "site",
+        "ghost",
+        LinkKind::AccessCircuit(AccessCircuit::default()),
+    );
+    assert!(
+        apply(
+            &mut d,
+            Edit::InsertLink {
+                index: None,
+                link: bad
+            }
+        )
+        .is_err()
+    );
     // Non-finite position.
-    assert!(apply(&mut d, Edit::MoveNode { id: "site".into(), to: Point::new(f64::NAN, 0.0) }).is_err());
+    assert!(
+        apply(
+            &mut d,
+            Edit::MoveNode {
+                id: "site".into(),
+                to: Point::new(f64::NAN, 0.0)
+            }
+        )
+        .is_err()
+    );
     // Unknown ids and bad indices.
-    assert!(matches!(apply(&mut d, Edit::RemoveNode { id: "nope".into() }), Err(EditError::UnknownNode(_))));
-    assert!(matches!(apply(&mut d, Edit::InsertNode { index: Some(99), node: new_site("s9") }), Err(EditError::BadIndex { .. })));
+    assert!(matches!(
+        apply(&mut d, Edit::RemoveNode { id: "nope".into() }),
+        Err(EditError::UnknownNode(_))
+    ));
+    assert!(matches!(
+        apply(
+            &mut d,
+            Edit::InsertNode {
+                index: Some(99),
+                node: new_site("s9")
+            }
+        ),
+        Err(EditError::BadIndex { .. })
+    ));
     // A batch whose second step fails rolls back its first step.
-    let batch = Edit::Batch(vec![Edit::MoveNode { id: "site".into(), to: Point::new(5.0, 5.0) }, Edit::RemoveLink { id: "nope".into() }]);
+    let batch = Edit::Batch(vec![
+        Edit::MoveNode {
+            id: "site".into(),
+            to: Point::new(5.0, 5.0),
+        },
+        Edit::RemoveLink { id: "nope".into() },
+    ]);
     assert!(apply(&mut d, batch).is_err());
     assert_eq!(d, before);
 }
@@ -120,9 +225,23 @@ fn invalid_edits_are_refused_and_change_nothing() {
 fn a_new_edit_clears_redo() {
     let mut d = base();
     let mut h = History::new();
-    h.apply(&mut d, Edit::MoveNode { id: "site".into(), to: Point::new(1.0, 1.0) }).unwrap();
+    h.apply(
+        &mut d,
+        Edit::MoveNode {
+            id: "site".into(),
+            to: Point::new(1.0, 1.0),
+        },
+    )
+    .unwrap();
     h.undo(&mut d).unwrap();
     assert!(h.can_redo());
-    h.apply(&mut d, Edit::MoveNode { id: "site".into(), to: Point::new(2.0, 2.0) }).unwrap();
+    h.apply(
+        &mut d,
+        Edit::MoveNode {
+            id: "site".into(),
+            to: Point::new(2.0, 2.0),
+        },
+    )
+    .unwrap();
     assert!(!h.can_redo());
 }

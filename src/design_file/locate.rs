@@ -68,11 +68,15 @@ pub fn key_value_after_id(
 /// which may be past the value. When the message quotes the value (`...`), point at the value.
 pub fn refine_value_error(text: &str, line: usize, column: usize, message: &str) -> (usize, usize) {
     let quoted = message.split('`').nth(1).filter(|q| !q.is_empty());
-    let Some(quoted) = quoted else { return (line, column) };
+    let Some(quoted) = quoted else {
+        return (line, column);
+    };
     let offset = byte_of_line_col(text, line, column);
     let needle = format!("\"{quoted}\"");
     let window_start = offset.saturating_sub(512);
-    let window_start = (window_start..=offset).find(|&i| text.is_char_boundary(i)).unwrap_or(offset);
+    let window_start = (window_start..=offset)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(offset);
     match text[window_start..offset.min(text.len())].rfind(&needle) {
         Some(i) => line_col_of_byte(text.as_bytes(), window_start + i),
         None => (line, column),
@@ -84,7 +88,9 @@ fn byte_of_line_col(text: &str, line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
         0
     } else {
-        text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
     };
     text[line_start..]
         .char_indices()

@@ -80,9 +80,7 @@ struct FileOut<'a> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileIn {
-    #[allow(dead_code)] // checked by the header pass
     format: String,
-    #[allow(dead_code)]
     version: u32,
     design: Design,
 }
@@ -123,7 +121,7 @@ pub fn load(path: &Path) -> Result<Design, LoadError> {
 
 /// Parse and validate design-file text; `path` names the source in errors.
 pub fn from_str(text: &str, path: &Path) -> Result<Design, LoadError> {
-    let invalid = |line, column, message: String| LoadError::Invalid {
+    let invalid = |(line, column): (usize, usize), message: String| LoadError::Invalid {
         path: path.to_owned(),
         line,
         column,
@@ -131,77 +129,112 @@ pub fn from_str(text: &str, path: &Path) -> Result<Design, LoadError> {
     };
     if let Some((offset, c)) = text.char_indices().find(|(_, c)| !c.is_whitespace()) {
         if c != '{' {
-            let (line, column) = locate::line_col_of_byte(text.as_bytes(), offset);
             return Err(invalid(
-                line,
-                column,
-                format!("expected a JSON object starting with {{ \"format\": \"{FORMAT}\", ... }}, found `{c}`"),
+                locate::line_col_of_byte(text.as_bytes(), offset),
+                format!(
+                    "expected a JSON object starting with {{ \"format\": \"{FORMAT}\", ... }}, found `{c}`"
+                ),
             ));
         }
     }
-    let header: Header = serde_json::from_str(text).map_err(|e| {
-        let message = if e.is_syntax() || e.is_eof() {
-            format!("not valid JSON: {e}")
-        } else {
-            format!("expected a JSON object with \"format\": \"{FORMAT}\": {e}")
-        };
-        invalid(e.line(), e.column(), strip_position(&message))
-    })?;
-    match &header.format {
-        Some(serde_json::Value::String(f)) if f == FORMAT => {}
-        other => {
-            let (line, column) = locate::key(text, "format").unwrap_or((1, 1));
-            let found = other
-                .as_ref()
-                .map_or("nothing".to_string(), |v| v.to_string());
-            return Err(invalid(
+    // Fast path: one plain parse. Only when it fails is the text read again to explain why:
+    // the header first (a newer file is refused before its contents are judged), then with the
+    // JSON path of the problem.
+    let design = match serde_json::from_str::<FileIn>(text) {
+        Ok(file) => {
+            let format = serde_json::Value::from(file.format);
+            let version = serde_json::Value::from(file.version);
+            check_header(text, path, Some(&format), Some(&version))?;
+            file.design
+        }
+        Err(_) => return Err(explain_parse_failure(text, path)),
+    };
+    check_structure(&design)
+        .map_err(|err| invalid(err.locate(text).unwrap_or((1, 1)), err.to_string()))?;
+    Ok(design)
+}
+
+/// The plain parse failed: find the most useful thing to tell the user.
+fn explain_parse_failure(text: &str, path: &Path) -> LoadError {
+    let invalid = |line, column, message: String| LoadError::Invalid {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    };
+    let header: Header = match serde_json::from_str(text) {
+        Ok(h) => h,
+        Err(e) => {
+            let message = if e.is_syntax() || e.is_eof() {
+                format!("not valid JSON: {e}")
+            } else {
+                format!("expected a JSON object with \"format\": \"{FORMAT}\": {e}")
+            };
+            return invalid(e.line(), e.column(), strip_position(&message));
+        }
+    };
+    if let Err(e) = check_header(text, path, header.format.as_ref(), header.version.as_ref()) {
+        return e;
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, FileIn>(&mut de) {
+        Ok(_) => invalid(1, 1, "the file could not be read as a design".into()),
+        Err(e) => {
+            let inner = e.inner();
+            let message = inner.to_string();
+            let (line, column) =
+                locate::refine_value_error(text, inner.line(), inner.column(), &message);
+            let at = e.path().to_string();
+            let what = strip_position(&message);
+            invalid(
                 line,
                 column,
+                if at == "." {
+                    what
+                } else {
+                    format!("{at}: {what}")
+                },
+            )
+        }
+    }
+}
+
+/// The header must say `"format": "linkwright-design"` and a version this build reads.
+fn check_header(
+    text: &str,
+    path: &Path,
+    format: Option<&serde_json::Value>,
+    version: Option<&serde_json::Value>,
+) -> Result<(), LoadError> {
+    let invalid = |(line, column): (usize, usize), message: String| LoadError::Invalid {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    };
+    match format {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        other => {
+            let found = other.map_or("nothing".to_string(), |v| v.to_string());
+            return Err(invalid(
+                locate::key(text, "format").unwrap_or((1, 1)),
                 format!(
                     "not a linkwright design: expected \"format\": \"{FORMAT}\", found {found}"
                 ),
             ));
         }
     }
-    match header.version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v > u64::from(VERSION) => {
-            return Err(LoadError::NewerVersion {
-                path: path.to_owned(),
-                version: u32::try_from(v).unwrap_or(u32::MAX),
-            });
-        }
-        Some(v) if v >= 1 => {}
-        _ => {
-            let (line, column) = locate::key(text, "version").unwrap_or((1, 1));
-            return Err(invalid(
-                line,
-                column,
-                format!("expected \"version\": a format number from 1 to {VERSION}"),
-            ));
-        }
+    match version.and_then(|v| v.as_u64()) {
+        Some(v) if v > u64::from(VERSION) => Err(LoadError::NewerVersion {
+            path: path.to_owned(),
+            version: u32::try_from(v).unwrap_or(u32::MAX),
+        }),
+        Some(v) if v >= 1 => Ok(()),
+        _ => Err(invalid(
+            locate::key(text, "version").unwrap_or((1, 1)),
+            format!("expected \"version\": a format number from 1 to {VERSION}"),
+        )),
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let file: FileIn = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let inner = e.inner();
-        let (line, column) = locate::refine_value_error(text, inner.line(), inner.column(), &inner.to_string());
-        let at = e.path().to_string();
-        let what = strip_position(&inner.to_string());
-        invalid(
-            line,
-            column,
-            if at == "." {
-                what
-            } else {
-                format!("{at}: {what}")
-            },
-        )
-    })?;
-    let design = file.design;
-    check_structure(&design).map_err(|err| {
-        let (line, column) = err.locate(text).unwrap_or((1, 1));
-        invalid(line, column, err.to_string())
-    })?;
-    Ok(design)
 }
 
 /// serde_json appends " at line L column C"; we print the position in front instead.

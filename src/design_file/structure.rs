@@ -4,7 +4,7 @@
 
 use super::locate;
 use crate::model::{Design, LinkKindTag, NodeKindTag};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StructureError {
@@ -85,7 +85,7 @@ impl StructureError {
 
 /// First structural problem of the design, if any.
 pub fn check_structure(design: &Design) -> Result<(), StructureError> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let all_ids = design
         .nodes
         .iter()

@@ -5,7 +5,7 @@ use crate::model::{
     AwsRegion, AzureRegion, ColocationFacility, Design, DirectConnectConnection,
     ExpressRouteCircuit, Link, Node, NodeKindTag,
 };
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// An ExpressRoute circuit with its resolved endpoints and catalog entries.
 pub struct ErView<'a> {
@@ -53,25 +53,60 @@ pub struct DxView<'a> {
 pub struct Context<'a> {
     pub design: &'a Design,
     pub catalog: &'a Catalog,
-    nodes: HashMap<&'a str, &'a Node>,
-    links_at: HashMap<&'a str, Vec<&'a Link>>,
+    nodes: HashMap<&'a str, usize>,
+    /// Links at each node, in node order: `adjacency[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<usize>,
+    adjacency: Vec<&'a Link>,
     pub er_circuits: Vec<ErView<'a>>,
     pub dx_connections: Vec<DxView<'a>>,
+    /// Indices into `er_circuits`, by Azure region node id.
+    er_by_region: HashMap<&'a str, Vec<usize>>,
+    /// Index into `design.links`, by link id.
+    links: HashMap<&'a str, usize>,
+    /// Index into `er_circuits`, by link id.
+    er_by_link: HashMap<&'a str, usize>,
+    /// Indices into `dx_connections`, by AWS region node id.
+    dx_by_region: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(design: &'a Design, catalog: &'a Catalog) -> Self {
-        let nodes: HashMap<&str, &Node> = design.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
-        let mut links_at: HashMap<&str, Vec<&Link>> = HashMap::new();
+        let nodes: HashMap<&str, usize> = design
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        // Compressed adjacency: count links per node, prefix-sum, then fill.
+        let ends = |l: &Link| {
+            [
+                nodes.get(l.a.as_str()).copied(),
+                nodes.get(l.b.as_str()).copied(),
+            ]
+        };
+        let mut offsets = vec![0usize; design.nodes.len() + 1];
         for link in &design.links {
-            links_at.entry(link.a.as_str()).or_default().push(link);
-            links_at.entry(link.b.as_str()).or_default().push(link);
+            for i in ends(link).into_iter().flatten() {
+                offsets[i + 1] += 1;
+            }
         }
+        for i in 0..design.nodes.len() {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut adjacency: Vec<Option<&Link>> = vec![None; offsets[design.nodes.len()]];
+        for link in &design.links {
+            for i in ends(link).into_iter().flatten() {
+                adjacency[fill[i]] = Some(link);
+                fill[i] += 1;
+            }
+        }
+        let adjacency: Vec<&Link> = adjacency.into_iter().flatten().collect();
+        let node_of = |id: &str| nodes.get(id).map(|&i| &design.nodes[i]);
         let mut er_circuits = Vec::new();
         let mut dx_connections = Vec::new();
         for link in &design.links {
-            let (Some(a), Some(b)) = (nodes.get(link.a.as_str()), nodes.get(link.b.as_str()))
-            else {
+            let (Some(a), Some(b)) = (node_of(link.a.as_str()), node_of(link.b.as_str())) else {
                 continue;
             };
             let (fac, other) = if a.tag() == NodeKindTag::ColocationFacility {
@@ -113,22 +148,52 @@ impl<'a> Context<'a> {
                 });
             }
         }
+        let mut er_by_region: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut er_by_link: HashMap<&str, usize> = HashMap::default();
+        for (i, v) in er_circuits.iter().enumerate() {
+            er_by_region
+                .entry(v.region_node.id.as_str())
+                .or_default()
+                .push(i);
+            er_by_link.insert(v.link.id.as_str(), i);
+        }
+        let mut dx_by_region: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (i, v) in dx_connections.iter().enumerate() {
+            dx_by_region
+                .entry(v.region_node.id.as_str())
+                .or_default()
+                .push(i);
+        }
+        let links = design
+            .links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
         Context {
             design,
             catalog,
+            links,
+            er_by_region,
+            er_by_link,
+            dx_by_region,
             nodes,
-            links_at,
+            offsets,
+            adjacency,
             er_circuits,
             dx_connections,
         }
     }
 
     pub fn node(&self, id: &str) -> Option<&'a Node> {
-        self.nodes.get(id).copied()
+        self.nodes.get(id).map(|&i| &self.design.nodes[i])
     }
 
     pub fn links_at(&self, id: &str) -> &[&'a Link] {
-        self.links_at.get(id).map_or(&[], |v| v.as_slice())
+        match self.nodes.get(id) {
+            Some(&i) => &self.adjacency[self.offsets[i]..self.offsets[i + 1]],
+            None => &[],
+        }
     }
 
     /// Display name of an element for messages: "name" (id) or just the id.
@@ -140,7 +205,7 @@ impl<'a> Context<'a> {
                 format!("{} (`{id}`)", n.name)
             };
         }
-        if let Some(l) = self.design.links.iter().find(|l| l.id.as_str() == id) {
+        if let Some(l) = self.links.get(id).map(|&i| &self.design.links[i]) {
             return if l.name.is_empty() {
                 format!("`{id}`")
             } else {
@@ -150,10 +215,26 @@ impl<'a> Context<'a> {
         format!("`{id}`")
     }
 
+    /// The ExpressRoute circuits that end at this Azure region node.
+    pub fn er_circuits_into(&self, region_id: &str) -> impl Iterator<Item = &ErView<'a>> {
+        self.er_by_region
+            .get(region_id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.er_circuits[i])
+    }
+
+    /// The Direct Connect connections that end at this AWS region node.
+    pub fn dx_connections_into(&self, region_id: &str) -> impl Iterator<Item = &DxView<'a>> {
+        self.dx_by_region
+            .get(region_id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.dx_connections[i])
+    }
+
     pub fn er(&self, link_id: &str) -> Option<&ErView<'a>> {
-        self.er_circuits
-            .iter()
-            .find(|v| v.link.id.as_str() == link_id)
+        self.er_by_link.get(link_id).map(|&i| &self.er_circuits[i])
     }
 
     /// Global Reach connections as pairs of circuits, each pair once (whichever side lists it).

@@ -1,7 +1,7 @@
 //! GEN009: two demands for the same site and region: capacity and egress would be counted
 //! twice.
 use super::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub static RULE: Rule = Rule {
     code: "GEN009",
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    let mut first: HashMap<(&str, &str), &str> = HashMap::new();
+    let mut first: HashMap<(&str, &str), &str> = HashMap::default();
     for d in &cx.design.demands {
         if let Some(other) = first.insert((d.site.as_str(), d.region.as_str()), d.id.as_str()) {
             first.insert((d.site.as_str(), d.region.as_str()), other);

@@ -1,8 +1,12 @@
 //! GEN007: a demand whose site has no path at all to its region. Paths run through
 //! facilities and fabric routers; cloud regions and other sites are not transit (ExpressRoute
 //! is not a transit service, ER-TOPO-2).
+//!
+//! Linear time: facilities and fabric routers joined by links form transit components
+//! (union-find); a site reaches a region when a link joins them directly or joins the site to a
+//! component that has a link to the region.
 use super::prelude::*;
-use std::collections::{HashSet, VecDeque};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub static RULE: Rule = Rule {
     code: "GEN007",
@@ -14,16 +18,73 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+fn is_transit(n: &Node) -> bool {
+    matches!(
+        n.tag(),
+        NodeKindTag::ColocationFacility | NodeKindTag::FabricRouter
+    )
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
 fn check(cx: &Context, out: &mut Report) {
+    if cx.design.demands.is_empty() {
+        return;
+    }
+    let transit: FxHashMap<&str, usize> = cx
+        .design
+        .nodes
+        .iter()
+        .filter(|n| is_transit(n))
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let mut parent: Vec<usize> = (0..transit.len()).collect();
+    for link in &cx.design.links {
+        if let (Some(&a), Some(&b)) = (transit.get(link.a.as_str()), transit.get(link.b.as_str())) {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra] = rb;
+        }
+    }
+    let mut reaches: FxHashSet<(usize, &str)> = FxHashSet::default();
+    for link in &cx.design.links {
+        for (t, other) in [(&link.a, &link.b), (&link.b, &link.a)] {
+            if let Some(&i) = transit.get(t.as_str()) {
+                if cx
+                    .node(other.as_str())
+                    .is_some_and(|n| n.as_azure().is_some() || n.as_aws().is_some())
+                {
+                    reaches.insert((find(&mut parent, i), other.as_str()));
+                }
+            }
+        }
+    }
     for d in &cx.design.demands {
-        let (Some(site), Some(region)) = (cx.node(d.site.as_str()), cx.node(d.region.as_str()))
-        else {
+        let (Some(site), Some(_)) = (cx.node(d.site.as_str()), cx.node(d.region.as_str())) else {
             continue;
         };
         if site.tag() != NodeKindTag::OnPremSite {
             continue;
         }
-        if !reaches(cx, site.id.as_str(), region.id.as_str()) {
+        let region = d.region.as_str();
+        let reachable = cx.links_at(site.id.as_str()).iter().any(|link| {
+            let next = if link.a == site.id {
+                link.b.as_str()
+            } else {
+                link.a.as_str()
+            };
+            next == region
+                || transit
+                    .get(next)
+                    .is_some_and(|&i| reaches.contains(&(find(&mut parent, i), region)))
+        });
+        if !reachable {
             out.flag(
                 vec![d.id.to_string(), d.site.to_string(), d.region.to_string()],
                 format!(
@@ -36,31 +97,4 @@ fn check(cx: &Context, out: &mut Report) {
             );
         }
     }
-}
-
-fn reaches(cx: &Context, from: &str, to: &str) -> bool {
-    let mut seen = HashSet::from([from]);
-    let mut queue = VecDeque::from([from]);
-    while let Some(at) = queue.pop_front() {
-        for link in cx.links_at(at) {
-            let next = if link.a.as_str() == at {
-                link.b.as_str()
-            } else {
-                link.a.as_str()
-            };
-            if next == to {
-                return true;
-            }
-            let transit = cx.node(next).is_some_and(|n| {
-                matches!(
-                    n.tag(),
-                    NodeKindTag::ColocationFacility | NodeKindTag::FabricRouter
-                )
-            });
-            if transit && seen.insert(next) {
-                queue.push_back(next);
-            }
-        }
-    }
-    false
 }

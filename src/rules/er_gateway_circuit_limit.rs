@@ -26,11 +26,7 @@ fn check(cx: &Context, out: &mut Report) {
             ErGatewaySku::ErGwScale => continue,
         };
         let mut by_location: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for v in cx
-            .er_circuits
-            .iter()
-            .filter(|v| v.region_node.id == node.id)
-        {
+        for v in cx.er_circuits_into(node.id.as_str()) {
             let loc = v
                 .facility
                 .er_peering_location

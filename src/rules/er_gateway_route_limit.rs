@@ -22,11 +22,7 @@ fn check(cx: &Context, out: &mut Report) {
             ErGatewaySku::Standard | ErGatewaySku::ErGw1Az => 4_000,
             _ => 9_500,
         };
-        let circuits: Vec<_> = cx
-            .er_circuits
-            .iter()
-            .filter(|v| v.region_node.id == node.id)
-            .collect();
+        let circuits: Vec<_> = cx.er_circuits_into(node.id.as_str()).collect();
         let learned: u64 = circuits
             .iter()
             .filter_map(|v| v.circuit.peerings.private.as_ref())

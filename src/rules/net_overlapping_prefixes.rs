@@ -1,6 +1,8 @@
 //! NET001: address space that overlaps between on-prem sites, VNets and VPCs. Overlapping
 //! prefixes cannot be routed between the two sides (and Azure refuses peering subnets that
-//! overlap VNet ranges, ER-IP-1).
+//! overlap VNet ranges, ER-IP-1). A default route (0.0.0.0/0, ::/0) advertised by a site is
+//! forced tunnelling, not address space, and is not compared (ER-RT-5 allows it on private
+//! peering).
 use super::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -22,7 +24,11 @@ fn check(cx: &Context, out: &mut Report) {
             NodeKind::AwsRegion(a) => &a.vpc_cidrs,
             _ => &[],
         };
-        prefixes.extend(list.iter().map(|c| (node.id.as_str(), c)));
+        prefixes.extend(
+            list.iter()
+                .filter(|c| c.prefix_len() > 0)
+                .map(|c| (node.id.as_str(), c)),
+        );
     }
     // Sort by start address so only neighbours-in-range need comparing.
     prefixes.sort_by_key(|(_, c)| (c.is_ipv4(), c.range().0));

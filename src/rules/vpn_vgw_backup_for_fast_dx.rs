@@ -24,9 +24,7 @@ fn check(cx: &Context, out: &mut Report) {
             .find_map(|id| cx.node(id.as_str()).filter(|n| n.as_aws().is_some()));
         let Some(region) = region else { continue };
         let fastest = cx
-            .dx_connections
-            .iter()
-            .filter(|d| d.region_node.id == region.id)
+            .dx_connections_into(region.id.as_str())
             .map(|d| d.connection.total_capacity_mbps())
             .max()
             .unwrap_or(0);

@@ -245,3 +245,61 @@ fn a_new_edit_clears_redo() {
     .unwrap();
     assert!(!h.can_redo());
 }
+
+/// A long pseudo-random sequence of edits on a generated design: undoing everything returns
+/// the identical design, redoing everything the identical result.
+#[test]
+fn random_edit_sequences_undo_and_redo_exactly() {
+    let original = linkwright::generate::generate(60, 5, catalog());
+    let mut design = original.clone();
+    let mut history = History::new();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut applied = 0;
+    for step in 0..300 {
+        let edit = match next(6) {
+            0 if !design.nodes.is_empty() => {
+                let n = &design.nodes[next(design.nodes.len())];
+                Edit::MoveNode {
+                    id: n.id.clone(),
+                    to: Point::new(step as f64, -(step as f64)),
+                }
+            }
+            1 if !design.nodes.is_empty() => Edit::RemoveNode {
+                id: design.nodes[next(design.nodes.len())].id.clone(),
+            },
+            2 if !design.links.is_empty() => Edit::RemoveLink {
+                id: design.links[next(design.links.len())].id.clone(),
+            },
+            3 if !design.demands.is_empty() => Edit::RemoveDemand {
+                id: design.demands[next(design.demands.len())].id.clone(),
+            },
+            4 => Edit::InsertNode {
+                index: Some(next(design.nodes.len() + 1)),
+                node: new_site(&format!("new-{step}")),
+            },
+            _ if !design.links.is_empty() => {
+                let mut l = design.links[next(design.links.len())].clone();
+                l.name = format!("renamed {step}");
+                Edit::ReplaceLink { link: l }
+            }
+            _ => continue,
+        };
+        history.apply(&mut design, edit).unwrap();
+        applied += 1;
+    }
+    let edited = design.clone();
+    for _ in 0..applied {
+        assert!(history.undo(&mut design).unwrap());
+    }
+    assert_eq!(design, original);
+    for _ in 0..applied {
+        assert!(history.redo(&mut design).unwrap());
+    }
+    assert_eq!(design, edited);
+}

@@ -860,3 +860,18 @@ fn messages_name_the_elements() {
     assert!(er005.message.contains("West Europe"), "{}", er005.message);
     assert!(er005.subjects.contains(&"az".to_string()));
 }
+
+#[test]
+fn scalable_gateway_still_takes_at_most_four_circuits_from_one_location() {
+    let mut d = base();
+    gateway(&mut d, ErGatewaySku::ErGwScale, Some(4));
+    for i in 0..3 {
+        clone_link(&mut d, "er-1", &format!("er-1-{i}"));
+    }
+    assert!(
+        !codes(&d).contains(&"ER014"),
+        "4 circuits from Washington DC + 1 from Chicago"
+    );
+    clone_link(&mut d, "er-1", "er-1-x");
+    assert!(codes(&d).contains(&"ER014"), "5 circuits from one location");
+}

@@ -174,3 +174,44 @@ impl eframe::App for Viewer {
         egui::CentralPanel::default().show(ui, |ui| self.canvas_ui(ui));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    fn viewer_of(path: &str) -> Viewer {
+        let catalog = Catalog::builtin().expect("catalog");
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+            .expect("sample");
+        Viewer::new(
+            design_file::from_str(&text, Path::new(path)).expect("valid"),
+            &catalog,
+        )
+    }
+
+    #[test]
+    fn builtin_sample_is_valid() {
+        assert!(design_file::from_str(SAMPLE_DESIGN, Path::new("sample")).is_ok());
+    }
+
+    #[test]
+    fn viewer_shows_design_name_counts_and_findings() {
+        let mut viewer = viewer_of("designs/flawed-design.json");
+        let mut harness = Harness::new_ui(|ui| {
+            egui::Panel::right("findings").show(ui, |ui| viewer.findings_ui(ui));
+        });
+        harness.run_steps(2);
+        harness.get_by_label("Deliberately flawed design");
+        harness.get_by_label("33 error(s), 9 warning(s), 0 info, 1 excluded");
+        // Two Standard circuits reach outside their geopolitical region.
+        assert_eq!(
+            harness
+                .get_all_by_label("ER005 standard-circuit-outside-geopolitical-region")
+                .count(),
+            2
+        );
+        harness.get_by_label("NET002 prefix-with-host-bits (excluded)");
+    }
+}

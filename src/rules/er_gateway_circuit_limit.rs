@@ -1,6 +1,7 @@
 //! ER014: circuits per gateway: at most 4 from one peering location; from different locations
 //! 4 (Standard/ErGw1AZ), 8 (HighPerformance/ErGw2AZ), 16 (Ultra/ErGw3AZ) (ER-VNET-4, AZ-FAQ
-//! 2026-03-31). No figure is documented for ErGwScale, so it is not checked.
+//! 2026-03-31). The per-location limit applies to every SKU; no cross-location figure is
+//! documented for ErGwScale, so that part is not checked for it.
 use super::prelude::*;
 use std::collections::BTreeMap;
 
@@ -20,10 +21,10 @@ fn check(cx: &Context, out: &mut Report) {
             continue;
         };
         let limit = match gw.sku {
-            ErGatewaySku::Standard | ErGatewaySku::ErGw1Az => 4,
-            ErGatewaySku::HighPerformance | ErGatewaySku::ErGw2Az => 8,
-            ErGatewaySku::UltraPerformance | ErGatewaySku::ErGw3Az => 16,
-            ErGatewaySku::ErGwScale => continue,
+            ErGatewaySku::Standard | ErGatewaySku::ErGw1Az => Some(4),
+            ErGatewaySku::HighPerformance | ErGatewaySku::ErGw2Az => Some(8),
+            ErGatewaySku::UltraPerformance | ErGatewaySku::ErGw3Az => Some(16),
+            ErGatewaySku::ErGwScale => None,
         };
         let mut by_location: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for v in cx.er_circuits_into(node.id.as_str()) {
@@ -48,6 +49,7 @@ fn check(cx: &Context, out: &mut Report) {
             }
         }
         let total: usize = by_location.values().map(Vec::len).sum();
+        let Some(limit) = limit else { continue };
         if by_location.len() > 1 && total > limit {
             out.flag(
                 vec![node.id.to_string()],

@@ -73,6 +73,15 @@ impl Node {
     pub fn tag(&self) -> NodeKindTag {
         self.kind.tag()
     }
+    /// The prefixes the node owns: a site's advertised prefixes, VNet or VPC ranges.
+    pub fn address_space(&self) -> &[Cidr] {
+        match &self.kind {
+            NodeKind::OnPremSite(s) => &s.prefixes,
+            NodeKind::AzureRegion(a) => &a.vnet_cidrs,
+            NodeKind::AwsRegion(a) => &a.vpc_cidrs,
+            NodeKind::ColocationFacility(_) | NodeKind::FabricRouter(_) => &[],
+        }
+    }
     pub fn as_site(&self) -> Option<&OnPremSite> {
         match &self.kind {
             NodeKind::OnPremSite(s) => Some(s),

@@ -18,12 +18,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Report) {
     let mut prefixes: Vec<(&str, &Cidr)> = Vec::new();
     for node in &cx.design.nodes {
-        let list: &[Cidr] = match &node.kind {
-            NodeKind::OnPremSite(s) => &s.prefixes,
-            NodeKind::AzureRegion(a) => &a.vnet_cidrs,
-            NodeKind::AwsRegion(a) => &a.vpc_cidrs,
-            _ => &[],
-        };
+        let list = node.address_space();
         prefixes.extend(
             list.iter()
                 .filter(|c| c.prefix_len() > 0)

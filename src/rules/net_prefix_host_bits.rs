@@ -14,12 +14,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Report) {
     for node in &cx.design.nodes {
-        let list: &[Cidr] = match &node.kind {
-            NodeKind::OnPremSite(s) => &s.prefixes,
-            NodeKind::AzureRegion(a) => &a.vnet_cidrs,
-            NodeKind::AwsRegion(a) => &a.vpc_cidrs,
-            _ => &[],
-        };
+        let list = node.address_space();
         for c in list.iter().filter(|c| c.has_host_bits()) {
             out.flag(
                 vec![node.id.to_string()],

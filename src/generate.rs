@@ -51,8 +51,19 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
         let base_y = (k / 10) as f64 * 1200.0;
         let mut facility_ids = Vec::new();
         let mut locations = Vec::new();
-        for j in 0..2 {
-            let b = &buildings[(2 * k + j) % buildings.len()];
+        // Two buildings in different metros, so no metro takes both.
+        let first = (2 * k) % buildings.len();
+        let metro = |i: usize| {
+            catalog
+                .er_location(&buildings[i].er_location)
+                .map(|l| l.metro.clone())
+        };
+        let second = (1..buildings.len())
+            .map(|step| (first + step) % buildings.len())
+            .find(|&i| metro(i) != metro(first))
+            .unwrap_or((first + 1) % buildings.len());
+        for (j, building) in [first, second].into_iter().enumerate() {
+            let b = &buildings[building];
             let er = catalog.er_location(&b.er_location);
             let dx = catalog.dx_location(&b.dx_location);
             let id = NodeId::new(format!("fac-{k}-{j}"));
@@ -148,7 +159,8 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
                 b: azure_id.clone(),
                 notes: String::new(),
                 kind: LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
-                    provider: rng.pick(&er_providers).to_string(),
+                    // One provider per facility: the two circuits do not share a provider.
+                    provider: er_providers[j].to_string(),
                     direct_port: None,
                     bandwidth_mbps: 1_000,
                     sku_tier: if same_geo {
@@ -216,7 +228,16 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
                     prefixes: vec![cidr(format!("10.{}.{}.0/24", (i / 256) % 256, i % 256))],
                 }),
             });
+            // Two different carriers for the two access circuits.
+            let first_carrier = rng.next() as usize % carriers.len();
+            let second_carrier =
+                (first_carrier + 1 + rng.next() as usize % (carriers.len() - 1)) % carriers.len();
             for (j, fac) in facility_ids.iter().enumerate() {
+                let carrier = carriers[if j == 0 {
+                    first_carrier
+                } else {
+                    second_carrier
+                }];
                 design.links.push(Link {
                     id: LinkId::new(format!("acc-{i}-{j}")),
                     name: String::new(),
@@ -224,7 +245,7 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
                     b: fac.clone(),
                     notes: String::new(),
                     kind: LinkKind::AccessCircuit(AccessCircuit {
-                        carrier: rng.pick(&carriers).to_string(),
+                        carrier: carrier.to_string(),
                         bandwidth_mbps: *rng.pick(&[500, 1_000, 1_000, 2_000]),
                         edge_router: Some(format!("ce{i}{}", if j == 0 { 'a' } else { 'b' })),
                         monthly_usd: Some(Usd::from_cents(100_000 + (rng.next() % 200_000) as i64)),

@@ -222,3 +222,75 @@ fn fmt_rewrites_to_canonical_layout() {
         Some(0)
     );
 }
+
+#[test]
+fn resilience_command_reports_models_capacity_spofs_and_index() {
+    let out = run(&["resilience", "designs/dual-cloud-ashburn-chicago.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("demand d-nyc-aws: New York HQ → AWS us-east-1 (AWS), requires 2 Gbps"),
+        "{text}"
+    );
+    assert!(
+        text.contains("model: Maximum — SLA target: 99.99% (DX-RES-1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("intact capacity: 21 Gbps over 3 path(s)"),
+        "{text}"
+    );
+    assert!(text.contains("single points of failure: none"));
+    assert!(
+        text.contains(
+            "Azure East US hub (ErGw3AZ): 40 as designed (M = 1), 100 once validated (M = 4)"
+        ),
+        "{text}"
+    );
+
+    let flawed = run(&[
+        "resilience",
+        "--format",
+        "json",
+        "designs/flawed-design.json",
+    ]);
+    assert_eq!(flawed.status.code(), Some(1), "errors in the design");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&flawed)).unwrap();
+    let sp = v["demands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["demand"] == "d-sp-aws")
+        .unwrap();
+    assert_eq!(sp["model"]["kind"], "none");
+    let spof_ids: Vec<&str> = sp["spof_domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        spof_ids.contains(&"link:acc-sp") && spof_ids.contains(&"node:fac-sp2"),
+        "{spof_ids:?}"
+    );
+    assert_eq!(sp["worst_single_failure"]["outcome"], "lost");
+
+    let pairs = run(&[
+        "resilience",
+        "--depth",
+        "2",
+        "designs/europe-azure-two-locations.json",
+    ]);
+    assert!(
+        stdout(&pairs).contains("failure pairs that lose or degrade it"),
+        "{}",
+        stdout(&pairs)
+    );
+    assert_eq!(
+        run(&["resilience", "--depth", "3", "designs/flawed-design.json"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["resilience", "no-such.json"]).status.code(), Some(2));
+}

@@ -94,8 +94,75 @@ fn aws_regions_on_gateway(d: &mut Design, n: usize) {
     }
 }
 
+fn carrier(d: &mut Design, id: &str, name: &str) {
+    if let LinkKind::AccessCircuit(a) = &mut link_mut(d, id).kind {
+        a.carrier = name.into();
+    }
+}
+
+fn access_bandwidth(d: &mut Design, id: &str, mbps: u64) {
+    if let LinkKind::AccessCircuit(a) = &mut link_mut(d, id).kind {
+        a.bandwidth_mbps = mbps;
+    }
+}
+
+fn move_ch1(d: &mut Design, er: &str, dx: &str) {
+    let f = fac_mut(d, "fac-ch1");
+    f.er_peering_location = Some(er.into());
+    f.dx_location = Some(dx.into());
+}
+
 fn fixtures() -> Vec<Fixture> {
     vec![
+        fx(
+            "RES001",
+            |d| carrier(d, "acc-2", "Lumen"),
+            |d| carrier(d, "acc-2", "Colt"),
+        ),
+        fx(
+            "RES002",
+            |d| {
+                access_bandwidth(d, "acc-1", 1_000);
+                access_bandwidth(d, "acc-2", 500);
+                d.demands[0].required_mbps = 800;
+            },
+            |d| {
+                access_bandwidth(d, "acc-1", 1_000);
+                access_bandwidth(d, "acc-2", 500);
+                d.demands[0].required_mbps = 500;
+            },
+        ),
+        fx(
+            "RES003",
+            |d| d.demands[1].target_resiliency = Some(ResiliencyTarget::Maximum),
+            |d| d.demands[1].target_resiliency = Some(ResiliencyTarget::High),
+        ),
+        fx(
+            "RES004",
+            |d| er_mut(d, "er-2").provider = "Equinix".into(),
+            |d| er_mut(d, "er-2").provider = "Colt".into(),
+        ),
+        fx(
+            "RES005",
+            |d| move_ch1(d, "Washington DC2", "CSVA1"),
+            |d| move_ch1(d, "Chicago2", "CSCH1"),
+        ),
+        fx(
+            "RES006",
+            |d| move_ch1(d, "Washington DC", "EQDC2"),
+            |d| move_ch1(d, "Washington DC2", "CSVA1"),
+        ),
+        fx(
+            "RES007",
+            |d| {
+                add_vpn(d, false, 5_000);
+                d.demands[1].required_mbps = 2_000;
+            },
+            |d| {
+                add_vpn(d, false, 5_000);
+                d.demands[1].required_mbps = 1_000;
+            },
+        ),
         fx(
             "GEN001",
             |d| link_mut(d, "er-1").b = "site".into(),

@@ -2,6 +2,7 @@
 //! here and in main/gui only.
 
 mod check;
+pub mod resilience;
 
 use crate::catalog::Catalog;
 use crate::rules::{RULES, Severity};
@@ -35,6 +36,16 @@ pub enum Command {
         /// Show only findings at or above this severity.
         #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
         min_severity: MinSeverity,
+    },
+    /// Failure analysis: per demand the resiliency model, SLA target, intact capacity, worst
+    /// single failure and single points of failure; per Azure gateway the resiliency index.
+    Resilience {
+        file: PathBuf,
+        /// 1 = every single failure (N-1); 2 = also every pair of failures (N-2).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        depth: u8,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Print the JSON Schema of the design file format.
     Schema,
@@ -129,6 +140,26 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 &files,
                 format,
                 min_severity.into(),
+                &catalog,
+                &mut out,
+                &mut std::io::stderr(),
+            )
+        }
+        Command::Resilience {
+            file,
+            depth,
+            format,
+        } => {
+            let catalog = load_catalog(cli.catalog.as_deref())?;
+            let depth = if depth == 2 {
+                crate::resilience::Depth::Pairs
+            } else {
+                crate::resilience::Depth::Single
+            };
+            resilience::run(
+                &file,
+                depth,
+                format,
                 &catalog,
                 &mut out,
                 &mut std::io::stderr(),

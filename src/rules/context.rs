@@ -5,6 +5,7 @@ use crate::model::{
     AwsRegion, AzureRegion, ColocationFacility, Design, DirectConnectConnection,
     ExpressRouteCircuit, Link, Node, NodeKindTag,
 };
+use crate::resilience::{self, Analysis, Depth};
 use rustc_hash::FxHashMap as HashMap;
 
 /// An ExpressRoute circuit with its resolved endpoints and catalog entries.
@@ -67,6 +68,8 @@ pub struct Context<'a> {
     er_by_link: HashMap<&'a str, usize>,
     /// Indices into `dx_connections`, by AWS region node id.
     dx_by_region: HashMap<&'a str, Vec<usize>>,
+    /// The failure analysis (N-1), computed on first use by a resilience rule.
+    resilience: std::cell::OnceCell<Analysis>,
 }
 
 impl<'a> Context<'a> {
@@ -177,12 +180,20 @@ impl<'a> Context<'a> {
             er_by_region,
             er_by_link,
             dx_by_region,
+            resilience: std::cell::OnceCell::new(),
             nodes,
             offsets,
             adjacency,
             er_circuits,
             dx_connections,
         }
+    }
+
+    /// The single-failure analysis of every demand (computed once per check).
+    pub fn resilience(&self) -> &Analysis {
+        self.resilience.get_or_init(|| {
+            resilience::analyze_without_paths(self.design, self.catalog, Depth::Single)
+        })
     }
 
     pub fn node(&self, id: &str) -> Option<&'a Node> {

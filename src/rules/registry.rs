@@ -81,6 +81,14 @@ pub static RULES: &[&Rule] = &[
     &dx_connection_without_vif::RULE,
     &dx_gateway_association_limit::RULE,
     &dx_gateway_vif_limit::RULE,
+    // Resilience: the failure analysis and the clouds' resiliency models.
+    &res_single_point_of_failure::RULE,
+    &res_residual_below_requirement::RULE,
+    &res_target_not_met::RULE,
+    &res_shared_provider::RULE,
+    &res_shared_metro::RULE,
+    &res_shared_building::RULE,
+    &res_vpn_backup_slower::RULE,
 ];
 
 /// The rule with this code.

@@ -96,7 +96,7 @@ pub fn facility(er: Option<&str>, dx: Option<&str>) -> NodeKind {
     })
 }
 
-/// A clean dual-cloud design: one site dual-homed to Equinix DC2 (Washington DC / EQDC2) and
+/// A clean dual-cloud design (two carriers, two ER providers): one site dual-homed to Equinix DC2 (Washington DC / EQDC2) and
 /// Equinix CH1 (Chicago / EQC50), one ER circuit and one DX connection from each, an East US hub
 /// (ErGw3AZ) and us-east-1 behind a DX gateway + TGW, and a demand toward each cloud.
 pub fn base() -> Design {
@@ -145,17 +145,17 @@ pub fn base() -> Design {
             }),
         ),
     ];
-    let access = |router: &str| {
+    let access = |router: &str, carrier: &str| {
         LinkKind::AccessCircuit(AccessCircuit {
-            carrier: "Lumen".into(),
+            carrier: carrier.into(),
             bandwidth_mbps: 10_000,
             edge_router: Some(router.into()),
             monthly_usd: Some(Usd::from_cents(250_000)),
         })
     };
     d.links = vec![
-        link("acc-1", "site", "fac-dc2", access("ce1")),
-        link("acc-2", "site", "fac-ch1", access("ce2")),
+        link("acc-1", "site", "fac-dc2", access("ce1", "Lumen")),
+        link("acc-2", "site", "fac-ch1", access("ce2", "Zayo")),
         link(
             "er-1",
             "fac-dc2",
@@ -166,7 +166,10 @@ pub fn base() -> Design {
             "er-2",
             "fac-ch1",
             "az",
-            LinkKind::ExpressRouteCircuit(er_circuit(1_000, ErSkuTier::Standard)),
+            LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
+                provider: "Megaport".into(),
+                ..er_circuit(1_000, ErSkuTier::Standard)
+            }),
         ),
         link(
             "dx-1",

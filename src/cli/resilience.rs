@@ -1,0 +1,272 @@
+//! `linkwright resilience FILE [--depth 1|2] [--format text|json]`
+
+use super::{Format, exit};
+use crate::catalog::Catalog;
+use crate::design_file;
+use crate::model::Design;
+use crate::resilience::{
+    self, Analysis, DemandResult, Depth, FailureDomain, GatewayIndex, IndexWeights, Scenario,
+};
+use crate::rules::{self, Findings, mbps};
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+/// The gateway indexes of a design: the A component counts the active resilience findings that
+/// concern the region or a demand toward it.
+pub fn gateway_indexes(design: &Design, findings: &Findings) -> anyhow::Result<Vec<GatewayIndex>> {
+    let weights = IndexWeights::builtin()?;
+    let region_of_demand: std::collections::HashMap<&str, &str> = design
+        .demands
+        .iter()
+        .map(|d| (d.id.as_str(), d.region.as_str()))
+        .collect();
+    let mut advisories_by_region: std::collections::HashMap<&str, usize> = Default::default();
+    for f in findings.active().filter(|f| f.code.starts_with("RES")) {
+        let mut regions: Vec<&str> = f
+            .subjects
+            .iter()
+            .map(|s| {
+                region_of_demand
+                    .get(s.as_str())
+                    .copied()
+                    .unwrap_or(s.as_str())
+            })
+            .collect();
+        regions.sort_unstable();
+        regions.dedup();
+        for r in regions {
+            *advisories_by_region.entry(r).or_default() += 1;
+        }
+    }
+    let advisories = |region: &str| advisories_by_region.get(region).copied().unwrap_or(0);
+    Ok(resilience::models::gateway_indexes(
+        design,
+        |region| resilience::circuits_into(design, region),
+        advisories,
+        &weights,
+    ))
+}
+
+#[derive(Serialize)]
+struct DomainOut<'a> {
+    id: &'a str,
+    kind: resilience::DomainKind,
+    label: &'a str,
+    members: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ScenarioOut<'a> {
+    domains: Vec<DomainOut<'a>>,
+    residual_mbps: u64,
+    outcome: resilience::Outcome,
+}
+
+#[derive(Serialize)]
+struct DemandOut<'a> {
+    #[serde(flatten)]
+    result: &'a DemandResult,
+    worst_single_failure: Option<ScenarioOut<'a>>,
+    spof_domains: Vec<DomainOut<'a>>,
+    single_failure_domains: Vec<ScenarioOut<'a>>,
+    double_failure_domains: Vec<ScenarioOut<'a>>,
+}
+
+fn domain_out(d: &FailureDomain) -> DomainOut<'_> {
+    DomainOut {
+        id: &d.id,
+        kind: d.kind,
+        label: &d.label,
+        members: &d.members,
+    }
+}
+
+fn scenario_out<'a>(a: &'a Analysis, s: &Scenario) -> ScenarioOut<'a> {
+    ScenarioOut {
+        domains: s
+            .domains
+            .iter()
+            .map(|i| domain_out(&a.domains[i]))
+            .collect(),
+        residual_mbps: s.residual_mbps,
+        outcome: s.outcome,
+    }
+}
+
+pub fn run(
+    file: &Path,
+    depth: Depth,
+    format: Format,
+    catalog: &Catalog,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let design = match design_file::load(file) {
+        Ok(d) => d,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(exit::UNREADABLE);
+        }
+    };
+    let analysis = resilience::analyze(&design, catalog, depth);
+    let findings = rules::check(&design, catalog);
+    let gateways = gateway_indexes(&design, &findings)?;
+    let name = |id: &str| {
+        design
+            .node(&id.into())
+            .map_or(id.to_string(), |n| n.name.clone())
+    };
+    match format {
+        Format::Json => {
+            let demands: Vec<DemandOut> = analysis
+                .demands
+                .iter()
+                .map(|d| DemandOut {
+                    result: d,
+                    worst_single_failure: d.worst_single().map(|s| scenario_out(&analysis, s)),
+                    spof_domains: d
+                        .spofs
+                        .iter()
+                        .map(|&i| domain_out(&analysis.domains[i]))
+                        .collect(),
+                    single_failure_domains: d
+                        .single_failures
+                        .iter()
+                        .map(|s| scenario_out(&analysis, s))
+                        .collect(),
+                    double_failure_domains: d
+                        .double_failures
+                        .iter()
+                        .map(|s| scenario_out(&analysis, s))
+                        .collect(),
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "file": file.display().to_string(),
+                "depth": if depth == Depth::Pairs { 2 } else { 1 },
+                "demands": demands,
+                "gateways": gateways,
+            });
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            let depth_label = if depth == Depth::Pairs {
+                "N-1 and N-2"
+            } else {
+                "N-1"
+            };
+            writeln!(
+                out,
+                "{}: resilience ({depth_label}), {} demand(s)",
+                file.display(),
+                analysis.demands.len()
+            )?;
+            for d in &analysis.demands {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "demand {}: {} → {} ({}), requires {}",
+                    d.demand,
+                    name(&d.site),
+                    name(&d.region),
+                    d.cloud.label(),
+                    mbps(d.required_mbps)
+                )?;
+                let sla = d.model.sla.unwrap_or("no SLA");
+                writeln!(out, "  model: {} — SLA target: {sla}", d.model.kind.label())?;
+                for note in &d.model.notes {
+                    writeln!(out, "    note: {note}")?;
+                }
+                if d.intact_mbps == 0 {
+                    writeln!(
+                        out,
+                        "  intact capacity: none — no path from the site to the region"
+                    )?;
+                    continue;
+                }
+                writeln!(
+                    out,
+                    "  intact capacity: {} over {} path(s)",
+                    mbps(d.intact_mbps),
+                    d.paths.len()
+                )?;
+                for p in &d.paths {
+                    writeln!(out, "    {} via {}", mbps(p.mbps), p.links.join(" → "))?;
+                }
+                match d.worst_single() {
+                    Some(s) => writeln!(
+                        out,
+                        "  worst single failure: {} → {} left ({})",
+                        analysis.domain_label(s.domains[0]),
+                        mbps(s.residual_mbps),
+                        s.outcome.label()
+                    )?,
+                    None => writeln!(out, "  worst single failure: none reduces the capacity")?,
+                }
+                if d.spofs.is_empty() {
+                    writeln!(out, "  single points of failure: none")?;
+                } else {
+                    writeln!(out, "  single points of failure:")?;
+                    for &i in &d.spofs {
+                        writeln!(out, "    - {}", analysis.domain_label(i))?;
+                    }
+                }
+                if depth == Depth::Pairs {
+                    writeln!(
+                        out,
+                        "  failure pairs that lose or degrade it (neither alone does): {}",
+                        d.double_failures.len()
+                    )?;
+                    for s in d.double_failures.iter().take(10) {
+                        writeln!(
+                            out,
+                            "    - {} + {} → {} left",
+                            analysis.domain_label(s.domains[0]),
+                            analysis.domain_label(s.domains[1]),
+                            mbps(s.residual_mbps)
+                        )?;
+                    }
+                }
+            }
+            if !gateways.is_empty() {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "Azure ExpressRoute gateways: resiliency index = R × M + Z + A (weights v{})",
+                    gateways[0].weights_version
+                )?;
+                for g in &gateways {
+                    writeln!(
+                        out,
+                        "  {} ({}): {} as designed (M = 1), {} once validated (M = 4)",
+                        name(&g.region),
+                        g.gateway_sku,
+                        g.design_index,
+                        g.validated_index
+                    )?;
+                    writeln!(
+                        out,
+                        "    R = {} ({}); Z = {} ({}); A = {} ({})",
+                        g.r,
+                        g.r_reason,
+                        g.z,
+                        g.z_reason,
+                        g.a,
+                        if g.a > 0 {
+                            "no resiliency finding"
+                        } else {
+                            "resiliency findings open"
+                        }
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(if findings.has_errors() {
+        exit::FINDINGS_ERRORS
+    } else {
+        exit::OK
+    })
+}

@@ -1,0 +1,450 @@
+//! Failure domains (shared-risk groups) derived from the design: what can break together.
+
+use crate::catalog::Catalog;
+use crate::model::{Design, LinkKind, NodeKind};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What kind of thing fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DomainKind {
+    /// One link (circuit, connection, VPN).
+    Link,
+    /// One node (site, facility, region, fabric router).
+    Node,
+    /// A customer edge router at a site: the access circuits that land on it.
+    EdgeRouter,
+    /// An AWS device: the Direct Connect connections (and LAGs) that terminate on it.
+    AwsDevice,
+    /// The Microsoft Enterprise Edge router pair of a peering location: its ExpressRoute
+    /// circuits (ER-TOPO-1).
+    MseePair,
+    /// A building: facility nodes that are one building or campus.
+    Building,
+    /// A metro: the facilities and fabric routers in it.
+    Metro,
+    /// A carrier or provider: the circuits it delivers.
+    Provider,
+    /// A fabric diversity zone: the fabric routers in it.
+    FabricZone,
+    /// A risk group the user named in the design (e.g. "same conduit").
+    UserGroup,
+}
+
+impl DomainKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DomainKind::Link => "link",
+            DomainKind::Node => "node",
+            DomainKind::EdgeRouter => "edge router",
+            DomainKind::AwsDevice => "AWS device",
+            DomainKind::MseePair => "MSEE pair",
+            DomainKind::Building => "building",
+            DomainKind::Metro => "metro",
+            DomainKind::Provider => "provider",
+            DomainKind::FabricZone => "fabric diversity zone",
+            DomainKind::UserGroup => "risk group",
+        }
+    }
+}
+
+/// A set of nodes and links that fail together.
+#[derive(Debug, Clone, Serialize)]
+pub struct FailureDomain {
+    /// Stable id, e.g. "link:er-1", "metro:chicago", "device:EQDC2/EqDC2-1a".
+    pub id: String,
+    pub kind: DomainKind,
+    /// For people: "metro Chicago", "AWS device EqDC2-1a at EQDC2".
+    pub label: String,
+    /// Indices into `design.nodes`.
+    #[serde(skip)]
+    pub nodes: Vec<usize>,
+    /// Indices into `design.links`.
+    #[serde(skip)]
+    pub links: Vec<usize>,
+    /// Ids of the members, for output and highlighting.
+    pub members: Vec<String>,
+}
+
+/// The metro a facility or fabric router is in: its own field, else the catalog's metro of its
+/// ExpressRoute or Direct Connect location.
+pub fn metro_of(node: &crate::model::Node, catalog: &Catalog) -> Option<String> {
+    let own = match &node.kind {
+        NodeKind::ColocationFacility(f) => &f.metro,
+        NodeKind::FabricRouter(r) => &r.metro,
+        NodeKind::OnPremSite(s) => &s.metro,
+        _ => return None,
+    };
+    if !own.trim().is_empty() {
+        return Some(own.trim().to_string());
+    }
+    let f = node.as_facility()?;
+    f.er_peering_location
+        .as_deref()
+        .and_then(|l| catalog.er_location(l))
+        .map(|l| l.metro.clone())
+        .or_else(|| {
+            f.dx_location
+                .as_deref()
+                .and_then(|c| catalog.dx_location(c))
+                .map(|l| l.metro.clone())
+        })
+}
+
+fn normalize(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// A group being collected: label, node indices, link indices.
+type Group = (String, Vec<usize>, Vec<usize>);
+
+/// Union-find over facility indices, for buildings.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Derive every failure domain of the design. Single links and nodes always; groups only when
+/// they hold two or more members, and a group identical to an earlier domain is dropped (the
+/// earlier, more specific one stays).
+pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
+    let mut out: Vec<FailureDomain> = Vec::new();
+    let node_index: FxHashMap<&str, usize> = design
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+
+    for (i, l) in design.links.iter().enumerate() {
+        out.push(FailureDomain {
+            id: format!("link:{}", l.id),
+            kind: DomainKind::Link,
+            label: format!("{} {}", l.tag().label(), l.label()),
+            nodes: vec![],
+            links: vec![i],
+            members: vec![l.id.to_string()],
+        });
+    }
+    for (i, n) in design.nodes.iter().enumerate() {
+        out.push(FailureDomain {
+            id: format!("node:{}", n.id),
+            kind: DomainKind::Node,
+            label: format!(
+                "{} {}",
+                n.tag().label(),
+                if n.name.is_empty() {
+                    n.id.as_str()
+                } else {
+                    &n.name
+                }
+            ),
+            nodes: vec![i],
+            links: vec![],
+            members: vec![n.id.to_string()],
+        });
+    }
+
+    // Groups, keyed for stable order.
+    let mut groups: BTreeMap<(DomainKind, String), Group> = BTreeMap::new();
+    // The label is built only when a group is first seen.
+    let mut add = |kind: DomainKind,
+                   key: String,
+                   label: &dyn Fn() -> String,
+                   node: Option<usize>,
+                   link: Option<usize>| {
+        let entry = groups
+            .entry((kind, key))
+            .or_insert_with(|| (label(), vec![], vec![]));
+        entry.1.extend(node);
+        entry.2.extend(link);
+    };
+
+    for (i, l) in design.links.iter().enumerate() {
+        match &l.kind {
+            LinkKind::AccessCircuit(a) => {
+                if let Some(router) = &a.edge_router {
+                    let site = [&l.a, &l.b].into_iter().find(|id| {
+                        node_index
+                            .get(id.as_str())
+                            .is_some_and(|&n| design.nodes[n].as_site().is_some())
+                    });
+                    if let Some(site) = site {
+                        add(
+                            DomainKind::EdgeRouter,
+                            format!("{site}/{router}"),
+                            &|| format!("edge router {router} at {site}"),
+                            None,
+                            Some(i),
+                        );
+                    }
+                }
+                if !a.carrier.trim().is_empty() {
+                    add(
+                        DomainKind::Provider,
+                        normalize(&a.carrier),
+                        &|| format!("provider {}", a.carrier.trim()),
+                        None,
+                        Some(i),
+                    );
+                }
+            }
+            LinkKind::ExpressRouteCircuit(c) => {
+                if !c.provider.trim().is_empty() {
+                    add(
+                        DomainKind::Provider,
+                        normalize(&c.provider),
+                        &|| format!("provider {}", c.provider.trim()),
+                        None,
+                        Some(i),
+                    );
+                }
+                if c.metro_secondary_facility.is_none() {
+                    let location = [&l.a, &l.b]
+                        .into_iter()
+                        .filter_map(|id| node_index.get(id.as_str()))
+                        .find_map(|&n| design.nodes[n].as_facility())
+                        .and_then(|f| f.er_peering_location.clone());
+                    if let Some(loc) = location {
+                        add(
+                            DomainKind::MseePair,
+                            normalize(&loc),
+                            &|| format!("MSEE pair at {loc}"),
+                            None,
+                            Some(i),
+                        );
+                    }
+                }
+            }
+            LinkKind::DirectConnectConnection(c) => {
+                if !c.aws_device.trim().is_empty() {
+                    let fac = [&l.a, &l.b]
+                        .into_iter()
+                        .filter_map(|id| node_index.get(id.as_str()))
+                        .find(|&&n| design.nodes[n].as_facility().is_some());
+                    let location = fac
+                        .and_then(|&n| design.nodes[n].as_facility())
+                        .and_then(|f| f.dx_location.clone())
+                        .unwrap_or_default();
+                    add(
+                        DomainKind::AwsDevice,
+                        format!("{}/{}", location.to_uppercase(), c.aws_device.trim()),
+                        &|| format!("AWS device {} at {location}", c.aws_device.trim()),
+                        None,
+                        Some(i),
+                    );
+                }
+                if !c.partner.trim().is_empty() {
+                    add(
+                        DomainKind::Provider,
+                        normalize(&c.partner),
+                        &|| format!("provider {}", c.partner.trim()),
+                        None,
+                        Some(i),
+                    );
+                }
+            }
+            LinkKind::FabricConnection(c) => {
+                if !c.operator.trim().is_empty() {
+                    add(
+                        DomainKind::Provider,
+                        normalize(&c.operator),
+                        &|| format!("provider {}", c.operator.trim()),
+                        None,
+                        Some(i),
+                    );
+                }
+            }
+            LinkKind::SiteToSiteVpn(_) => {}
+        }
+    }
+
+    // Buildings: facilities with the same operator + building name, the same ER peering
+    // location or DX location, or an ER location and DX location in one building (4.5).
+    let facilities: Vec<usize> = design
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.as_facility().is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let mut parent: Vec<usize> = (0..facilities.len()).collect();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    for (fi, &ni) in facilities.iter().enumerate() {
+        let Some(f) = design.nodes[ni].as_facility() else {
+            continue;
+        };
+        let mut keys = Vec::new();
+        if !f.facility_name.trim().is_empty() {
+            keys.push(format!(
+                "name:{}/{}",
+                normalize(&f.operator),
+                normalize(&f.facility_name)
+            ));
+        }
+        if let Some(er) = &f.er_peering_location {
+            keys.push(format!("er:{}", normalize(er)));
+        }
+        if let Some(dx) = &f.dx_location {
+            keys.push(format!("dx:{}", normalize(dx)));
+        }
+        for s in &catalog.shared_metros.same_building {
+            if f.er_peering_location
+                .as_deref()
+                .is_some_and(|e| e.eq_ignore_ascii_case(&s.er_location))
+            {
+                keys.push(format!("dx:{}", normalize(&s.dx_location)));
+            }
+            if f.dx_location
+                .as_deref()
+                .is_some_and(|d| d.eq_ignore_ascii_case(&s.dx_location))
+            {
+                keys.push(format!("er:{}", normalize(&s.er_location)));
+            }
+        }
+        for key in keys {
+            match by_key.get(&key) {
+                Some(&other) => {
+                    let (a, b) = (find(&mut parent, fi), find(&mut parent, other));
+                    parent[a] = b;
+                }
+                None => {
+                    by_key.insert(key, fi);
+                }
+            }
+        }
+    }
+    for (fi, &ni) in facilities.iter().enumerate() {
+        let root = facilities[find(&mut parent, fi)];
+        let root_node = &design.nodes[root];
+        add(
+            DomainKind::Building,
+            root_node.id.to_string(),
+            &|| format!("building of {}", root_node.name),
+            Some(ni),
+            None,
+        );
+    }
+
+    // Metros and fabric zones.
+    for (i, n) in design.nodes.iter().enumerate() {
+        match &n.kind {
+            NodeKind::ColocationFacility(_) => {
+                let metro = metro_of(n, catalog).unwrap_or_default();
+                if !metro.trim().is_empty() {
+                    add(
+                        DomainKind::Metro,
+                        normalize(&metro),
+                        &|| format!("metro {}", metro.trim()),
+                        Some(i),
+                        None,
+                    );
+                }
+            }
+            NodeKind::FabricRouter(r) => {
+                if !r.metro.trim().is_empty() {
+                    add(
+                        DomainKind::Metro,
+                        normalize(&r.metro),
+                        &|| format!("metro {}", r.metro.trim()),
+                        Some(i),
+                        None,
+                    );
+                }
+                if !r.diversity_zone.trim().is_empty() {
+                    add(
+                        DomainKind::FabricZone,
+                        format!(
+                            "{}/{}",
+                            normalize(&r.operator),
+                            normalize(&r.diversity_zone)
+                        ),
+                        &|| {
+                            format!(
+                                "{} diversity zone {}",
+                                r.operator.trim(),
+                                r.diversity_zone.trim()
+                            )
+                        },
+                        Some(i),
+                        None,
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // A group can only duplicate another group: single links and nodes have one member.
+    let mut seen: FxHashMap<(Vec<usize>, Vec<usize>), ()> = FxHashMap::default();
+    let kind_prefix = |k: DomainKind| match k {
+        DomainKind::EdgeRouter => "router",
+        DomainKind::AwsDevice => "device",
+        DomainKind::MseePair => "msee",
+        DomainKind::Building => "building",
+        DomainKind::Metro => "metro",
+        DomainKind::Provider => "provider",
+        DomainKind::FabricZone => "zone",
+        DomainKind::Link => "link",
+        DomainKind::Node => "node",
+        DomainKind::UserGroup => "group",
+    };
+    for ((kind, key), (label, mut nodes, mut links)) in groups {
+        if nodes.len() + links.len() < 2 {
+            continue;
+        }
+        nodes.sort_unstable();
+        nodes.dedup();
+        links.sort_unstable();
+        links.dedup();
+        if seen.insert((nodes.clone(), links.clone()), ()).is_some() {
+            continue;
+        }
+        let members = nodes
+            .iter()
+            .map(|&n| design.nodes[n].id.to_string())
+            .chain(links.iter().map(|&l| design.links[l].id.to_string()))
+            .collect();
+        out.push(FailureDomain {
+            id: format!("{}:{key}", kind_prefix(kind)),
+            kind,
+            label,
+            nodes,
+            links,
+            members,
+        });
+    }
+
+    let link_index: FxHashMap<&str, usize> = design
+        .links
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    for g in &design.risk_groups {
+        let nodes: Vec<usize> = g
+            .members
+            .iter()
+            .filter_map(|m| node_index.get(m.as_str()).copied())
+            .collect();
+        let links: Vec<usize> = g
+            .members
+            .iter()
+            .filter_map(|m| link_index.get(m.as_str()).copied())
+            .collect();
+        out.push(FailureDomain {
+            id: format!("group:{}", g.id),
+            kind: DomainKind::UserGroup,
+            label: format!("risk group {}", g.name),
+            nodes,
+            links,
+            members: g.members.clone(),
+        });
+    }
+    out
+}

@@ -1,0 +1,529 @@
+//! Automatic failure analysis of a proposed design: for every demand (site -> cloud region),
+//! the capacity it gets in the intact design, what each single failure (N-1) or pair of
+//! failures (N-2) leaves it, its single points of failure, and the resiliency model each cloud
+//! would grant it.
+//!
+//! # Algorithm
+//!
+//! 1. **Failure domains** ([`domains::derive`]): every link and node, plus the shared-risk
+//!    groups the design implies (edge routers, AWS devices, MSEE pairs, buildings, metros,
+//!    providers, fabric diversity zones) and the user's named risk groups. Groups identical to
+//!    a smaller domain are dropped.
+//! 2. **One network** ([`flow::Network`]) for the whole design, built once: links are
+//!    undirected edges with capacities; ExpressRoute Metro circuits get a virtual vertex.
+//! 3. **Per demand, a local subgraph** ([`flow::Local`]): the site, the transit vertices
+//!    (facilities, fabric routers) reachable from it, and the region. Other sites and regions
+//!    are not transit. For a typical dual-homed site this is 4-6 vertices, whatever the size of
+//!    the design.
+//! 4. **Intact max-flow** (Edmonds-Karp) on the local graph; its flow is split into paths.
+//! 5. **Only domains that touch the local graph matter.** Each is turned into a bit mask of
+//!    the local edges it removes (a node removes its incident edges). Domains containing the
+//!    demand's own site or region are inherent and skipped. A domain whose mask misses every
+//!    edge carrying intact flow leaves the capacity unchanged (the same flow still fits), so
+//!    no max-flow is run for it; the others are run once per distinct mask (many domains
+//!    remove the same edges, e.g. a link, its AWS device and its provider), cached.
+//! 6. **N-2** combines the relevant domains pairwise with the same cache.
+//!
+//! Work per demand depends on the size of its local graph, not of the design, so the whole
+//! analysis grows linearly with the number of demands.
+
+pub mod domains;
+pub mod flow;
+pub mod models;
+
+pub use domains::{DomainKind, FailureDomain};
+pub use models::{GatewayIndex, IndexWeights, Model, ModelKind};
+
+use crate::catalog::Catalog;
+use crate::model::{Design, LinkKind, NodeKindTag};
+use flow::{FlowScratch, Local, Mask, Network, Scratch, max_flow};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+/// How many simultaneous failures to enumerate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Depth {
+    /// Every single failure (N-1).
+    Single,
+    /// Every single failure and every pair (N-2).
+    Pairs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cloud {
+    Azure,
+    Aws,
+}
+
+/// What a failure does to a demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// No capacity left.
+    Lost,
+    /// Capacity left, but below the demand's required bandwidth.
+    Degraded,
+    /// Capacity cut, still at or above the requirement.
+    Cut,
+}
+
+/// The one or two failure domains of a scenario (indices into [`Analysis::domains`]), stored
+/// inline: millions of scenarios on large designs must not each allocate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DomainRefs {
+    ids: [usize; 2],
+    len: u8,
+}
+
+impl DomainRefs {
+    pub fn one(d: usize) -> Self {
+        DomainRefs {
+            ids: [d, 0],
+            len: 1,
+        }
+    }
+    pub fn two(a: usize, b: usize) -> Self {
+        DomainRefs {
+            ids: [a, b],
+            len: 2,
+        }
+    }
+    pub fn as_slice(&self) -> &[usize] {
+        &self.ids[..usize::from(self.len)]
+    }
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.as_slice().iter().copied()
+    }
+}
+
+impl std::ops::Index<usize> for DomainRefs {
+    type Output = usize;
+    fn index(&self, i: usize) -> &usize {
+        &self.as_slice()[i]
+    }
+}
+
+impl Serialize for DomainRefs {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.as_slice().serialize(s)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Scenario {
+    /// Indices into [`Analysis::domains`].
+    pub domains: DomainRefs,
+    pub residual_mbps: u64,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PathFlow {
+    /// Link ids from the site to the region.
+    pub links: Vec<String>,
+    pub mbps: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemandResult {
+    /// Index into `design.demands`.
+    #[serde(skip)]
+    pub index: usize,
+    pub demand: String,
+    pub site: String,
+    pub region: String,
+    pub cloud: Cloud,
+    pub required_mbps: u64,
+    pub intact_mbps: u64,
+    pub paths: Vec<PathFlow>,
+    pub model: Model,
+    /// Single failures that reduce the capacity, worst first.
+    pub single_failures: Vec<Scenario>,
+    /// Domains whose failure alone loses the demand, broadest first.
+    pub spofs: Vec<usize>,
+    /// Pairs that lose or degrade the demand although neither member does alone (N-2 only).
+    pub double_failures: Vec<Scenario>,
+    /// Links from the site into the transit network (access circuits, fabric), and VPNs.
+    #[serde(skip)]
+    pub access_links: Vec<usize>,
+    /// Private circuits into the region (ExpressRoute, Direct Connect, fabric connections).
+    #[serde(skip)]
+    pub circuit_links: Vec<usize>,
+    #[serde(skip)]
+    pub vpn_links: Vec<usize>,
+}
+
+impl DemandResult {
+    /// The single failure that leaves the least capacity, if any failure reduces it.
+    pub fn worst_single(&self) -> Option<&Scenario> {
+        self.single_failures.first()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub depth: Depth,
+    pub domains: Vec<FailureDomain>,
+    pub demands: Vec<DemandResult>,
+}
+
+impl Analysis {
+    pub fn demand(&self, id: &str) -> Option<&DemandResult> {
+        self.demands.iter().find(|d| d.demand == id)
+    }
+    /// "metro Chicago", "link ER Chicago", ...
+    pub fn domain_label(&self, index: usize) -> &str {
+        &self.domains[index].label
+    }
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Lost => "lost",
+            Outcome::Degraded => "degraded below requirement",
+            Outcome::Cut => "capacity cut, requirement still met",
+        }
+    }
+}
+
+impl Cloud {
+    pub fn label(self) -> &'static str {
+        match self {
+            Cloud::Azure => "Azure",
+            Cloud::Aws => "AWS",
+        }
+    }
+}
+
+fn outcome(residual: u64, required: u64) -> Outcome {
+    if residual == 0 {
+        Outcome::Lost
+    } else if residual < required {
+        Outcome::Degraded
+    } else {
+        Outcome::Cut
+    }
+}
+
+/// Analyse every demand of the design.
+pub fn analyze(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
+    analyze_with(design, catalog, depth, true)
+}
+
+/// The same without splitting flows into paths: what the resilience rules need, a little
+/// cheaper on large designs.
+pub fn analyze_without_paths(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
+    analyze_with(design, catalog, depth, false)
+}
+
+fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bool) -> Analysis {
+    let domains = domains::derive(design, catalog);
+    let net = Network::build(design);
+    let mut link_domains: Vec<Vec<u32>> = vec![Vec::new(); design.links.len()];
+    let mut node_domains: Vec<Vec<u32>> = vec![Vec::new(); design.nodes.len()];
+    for (di, d) in domains.iter().enumerate() {
+        for &l in &d.links {
+            link_domains[l].push(di as u32);
+        }
+        for &n in &d.nodes {
+            node_domains[n].push(di as u32);
+        }
+    }
+    let node_index: FxHashMap<&str, usize> = design
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let mut scratch = Scratch::new(net.vertex_count);
+    let mut slot_of_domain: Vec<u32> = vec![u32::MAX; domains.len()];
+    let breadth: Vec<usize> = domains
+        .iter()
+        .map(|d| d.nodes.len() + d.links.len())
+        .collect();
+    let mut flow_scratch = FlowScratch::default();
+    let mut local = Local::default();
+    let mut relevant: Vec<(usize, Mask)> = Vec::new();
+    let mut inherent: Vec<usize> = Vec::new();
+    let mut cache: FxHashMap<Mask, u64> = FxHashMap::default();
+    let mut results = Vec::with_capacity(design.demands.len());
+
+    for (demand_index, demand) in design.demands.iter().enumerate() {
+        let (Some(&s), Some(&t)) = (
+            node_index.get(demand.site.as_str()),
+            node_index.get(demand.region.as_str()),
+        ) else {
+            continue;
+        };
+        let cloud = match design.nodes[t].tag() {
+            NodeKindTag::AzureRegion => Cloud::Azure,
+            NodeKindTag::AwsRegion => Cloud::Aws,
+            _ => continue,
+        };
+        if design.nodes[s].tag() != NodeKindTag::OnPremSite {
+            continue;
+        }
+        local.rebuild(&net, s, t, &mut scratch);
+        let edge_count = local.edge_count();
+        let empty = Mask::empty(edge_count);
+        let intact = max_flow(&local, &empty, &mut flow_scratch);
+        let flow = &flow_scratch.flow;
+        let mut used = Mask::empty(edge_count);
+        for (le, f) in flow.iter().enumerate() {
+            if *f != 0 {
+                used.set(le);
+            }
+        }
+        // Split the intact flow into paths before the scratch is reused.
+        let paths = if with_paths {
+            flow::decompose(&local, flow)
+        } else {
+            Vec::new()
+        };
+
+        // Links by role.
+        let mut access_links = Vec::new();
+        let mut circuit_links = Vec::new();
+        let mut vpn_links = Vec::new();
+        for (le, &(a, b, _)) in local.ends.iter().enumerate() {
+            let link = net.edges[local.edges[le]].link;
+            let is_vpn = matches!(design.links[link].kind, LinkKind::SiteToSiteVpn(_));
+            let list = if is_vpn {
+                &mut vpn_links
+            } else if a == 1 || b == 1 {
+                &mut circuit_links
+            } else if a == 0 || b == 0 {
+                &mut access_links
+            } else {
+                continue;
+            };
+            if !list.contains(&link) {
+                list.push(link);
+            }
+        }
+
+        let model = match cloud {
+            Cloud::Aws => models::aws_model(&dx_uses(design, &circuit_links, &node_index)),
+            Cloud::Azure => models::azure_model(&er_uses(design, &circuit_links, &node_index)),
+        };
+
+        let paths = paths
+            .into_iter()
+            .map(|(edges, mbps)| {
+                let mut links: Vec<String> = Vec::new();
+                for le in edges {
+                    let id = design.links[net.edges[local.edges[le]].link].id.to_string();
+                    if links.last() != Some(&id) {
+                        links.push(id);
+                    }
+                }
+                PathFlow { links, mbps }
+            })
+            .collect();
+
+        let mut single_failures = Vec::new();
+        let mut spofs = Vec::new();
+        let mut double_failures = Vec::new();
+        if intact > 0 {
+            // Domain -> mask of local edges it removes.
+            relevant.clear();
+            inherent.clear();
+            cache.clear();
+            let mut touch = |d: usize, relevant: &mut Vec<(usize, Mask)>| -> usize {
+                if slot_of_domain[d] == u32::MAX {
+                    slot_of_domain[d] = relevant.len() as u32;
+                    relevant.push((d, Mask::empty(edge_count)));
+                }
+                slot_of_domain[d] as usize
+            };
+            for (lv, &v) in local.vertices.iter().enumerate() {
+                if v >= net.node_count {
+                    continue;
+                }
+                for &d in &node_domains[v] {
+                    if lv <= 1 {
+                        inherent.push(d as usize);
+                        continue;
+                    }
+                    let slot = touch(d as usize, &mut relevant);
+                    for &le in &local.adjacency[lv] {
+                        relevant[slot].1.set(le);
+                    }
+                }
+            }
+            for le in 0..edge_count {
+                for &d in &link_domains[net.edges[local.edges[le]].link] {
+                    let slot = touch(d as usize, &mut relevant);
+                    relevant[slot].1.set(le);
+                }
+            }
+            for (d, _) in &relevant {
+                slot_of_domain[*d] = u32::MAX;
+            }
+            relevant.retain(|(d, _)| !inherent.contains(d));
+            relevant.sort_by_key(|(d, _)| *d);
+
+            let mut residual_of = |mask: &Mask| -> u64 {
+                if !mask.intersects(&used) {
+                    return intact;
+                }
+                if let Some(&r) = cache.get(mask) {
+                    return r;
+                }
+                let r = max_flow(&local, mask, &mut flow_scratch);
+                cache.insert(mask.clone(), r);
+                r
+            };
+            let mut single_residual = Vec::with_capacity(relevant.len());
+            for (d, mask) in &relevant {
+                let r = residual_of(mask);
+                single_residual.push(r);
+                if r < intact {
+                    single_failures.push(Scenario {
+                        domains: DomainRefs::one(*d),
+                        residual_mbps: r,
+                        outcome: outcome(r, demand.required_mbps),
+                    });
+                }
+                if r == 0 {
+                    spofs.push(*d);
+                }
+            }
+            if depth == Depth::Pairs {
+                for i in 0..relevant.len() {
+                    if single_residual[i] == 0 {
+                        continue;
+                    }
+                    for j in i + 1..relevant.len() {
+                        if single_residual[j] == 0 {
+                            continue;
+                        }
+                        let r = residual_of(&relevant[i].1.union(&relevant[j].1));
+                        let o = outcome(r, demand.required_mbps);
+                        let worse_than_singles =
+                            o < outcome(single_residual[i], demand.required_mbps)
+                                && o < outcome(single_residual[j], demand.required_mbps);
+                        if o != Outcome::Cut && worse_than_singles {
+                            double_failures.push(Scenario {
+                                domains: DomainRefs::two(relevant[i].0, relevant[j].0),
+                                residual_mbps: r,
+                                outcome: o,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        let breadth = |d: usize| breadth[d];
+        single_failures.sort_by(|a, b| {
+            a.residual_mbps
+                .cmp(&b.residual_mbps)
+                .then(breadth(b.domains[0]).cmp(&breadth(a.domains[0])))
+                .then(a.domains.cmp(&b.domains))
+        });
+        spofs.sort_by(|&a, &b| breadth(b).cmp(&breadth(a)).then(a.cmp(&b)));
+        double_failures.sort_by(|a, b| {
+            a.residual_mbps
+                .cmp(&b.residual_mbps)
+                .then(a.domains.cmp(&b.domains))
+        });
+
+        results.push(DemandResult {
+            index: demand_index,
+            demand: demand.id.to_string(),
+            site: demand.site.to_string(),
+            region: demand.region.to_string(),
+            cloud,
+            required_mbps: demand.required_mbps,
+            intact_mbps: intact,
+            paths,
+            model,
+            single_failures,
+            spofs,
+            double_failures,
+            access_links,
+            circuit_links,
+            vpn_links,
+        });
+    }
+    Analysis {
+        depth,
+        domains,
+        demands: results,
+    }
+}
+
+fn facility_of<'a>(
+    design: &'a Design,
+    link: usize,
+    node_index: &FxHashMap<&str, usize>,
+) -> Option<&'a crate::model::ColocationFacility> {
+    let l = &design.links[link];
+    [&l.a, &l.b]
+        .into_iter()
+        .filter_map(|id| node_index.get(id.as_str()))
+        .find_map(|&n| design.nodes[n].as_facility())
+}
+
+fn dx_uses<'a>(
+    design: &'a Design,
+    links: &[usize],
+    node_index: &FxHashMap<&str, usize>,
+) -> Vec<models::DxUse<'a>> {
+    links
+        .iter()
+        .filter_map(|&l| {
+            let c = design.links[l].as_dx()?;
+            let fac = facility_of(design, l, node_index);
+            Some(models::DxUse {
+                location: fac.and_then(|f| f.dx_location.as_deref()).unwrap_or(""),
+                device: &c.aws_device,
+                connection_type: c.connection_type,
+                capacity_mbps: c.total_capacity_mbps(),
+                lag_members: c.lag_members,
+            })
+        })
+        .collect()
+}
+
+fn er_uses<'a>(
+    design: &'a Design,
+    links: &[usize],
+    node_index: &FxHashMap<&str, usize>,
+) -> Vec<models::ErUse<'a>> {
+    links
+        .iter()
+        .filter_map(|&l| {
+            let c = design.links[l].as_er()?;
+            let fac = facility_of(design, l, node_index);
+            Some(models::ErUse {
+                location: fac
+                    .and_then(|f| f.er_peering_location.as_deref())
+                    .unwrap_or(design.links[l].a.as_str()),
+                metro: c.metro_secondary_facility.is_some(),
+            })
+        })
+        .collect()
+}
+
+/// The ExpressRoute circuits that end at an Azure region node, as the index sees them.
+pub fn circuits_into<'a>(design: &'a Design, region_id: &str) -> Vec<models::ErUse<'a>> {
+    let node_index: FxHashMap<&str, usize> = design
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let links: Vec<usize> = design
+        .links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.as_er().is_some() && (l.a.as_str() == region_id || l.b.as_str() == region_id)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    er_uses(design, &links, &node_index)
+}

@@ -1,0 +1,311 @@
+//! The clouds' own resiliency models, reproduced on a proposed design: AWS Direct Connect
+//! (Resiliency Toolkit, DX-RES-1..5, DX-SLA-1) and Azure ExpressRoute (ER-RES-1, ER-SLA-1, the
+//! Resiliency Insights index).
+
+use crate::model::{Design, DxConnectionType, ErGateway, ErGatewaySku};
+use serde::{Deserialize, Serialize};
+
+/// A resiliency model in the cloud's own terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelKind {
+    /// No private connectivity model (no circuit/connection, or only hosted connections).
+    None,
+    /// Azure: one circuit at one peering location.
+    Standard,
+    /// AWS: two or more connections on separate devices at one location.
+    DevelopmentAndTest,
+    /// AWS: one connection at each of two or more locations. Azure: ExpressRoute Metro.
+    High,
+    /// AWS: separate devices at two or more locations (2 x 2). Azure: two circuits at two
+    /// peering locations.
+    Maximum,
+}
+
+impl ModelKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ModelKind::None => "none",
+            ModelKind::Standard => "Standard",
+            ModelKind::DevelopmentAndTest => "Development and Test",
+            ModelKind::High => "High",
+            ModelKind::Maximum => "Maximum",
+        }
+    }
+    /// Rank for comparison with a demand's target: Standard and Development & Test are both
+    /// single-location redundancy.
+    pub fn rank(self) -> u8 {
+        match self {
+            ModelKind::None => 0,
+            ModelKind::Standard | ModelKind::DevelopmentAndTest => 1,
+            ModelKind::High => 2,
+            ModelKind::Maximum => 3,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Model {
+    pub kind: ModelKind,
+    /// SLA target the model implies, with its source; None when the model carries no SLA.
+    pub sla: Option<&'static str>,
+    /// Why the model is what it is, and what does not count (hosted connections, LAG members,
+    /// unequal speeds).
+    pub notes: Vec<String>,
+}
+
+/// One private connection of a demand, as the models see it.
+pub struct DxUse<'a> {
+    /// Direct Connect location code.
+    pub location: &'a str,
+    pub device: &'a str,
+    pub connection_type: DxConnectionType,
+    pub capacity_mbps: u64,
+    pub lag_members: u32,
+}
+
+/// AWS Direct Connect model of a demand from the connections that can carry it.
+pub fn aws_model(connections: &[DxUse<'_>]) -> Model {
+    let mut notes = Vec::new();
+    let dedicated: Vec<&DxUse> = connections
+        .iter()
+        .filter(|c| c.connection_type == DxConnectionType::Dedicated)
+        .collect();
+    let hosted = connections.len() - dedicated.len();
+    if hosted > 0 {
+        notes.push(format!(
+            "{hosted} hosted connection(s) do not count as redundant connections (DX-SLA-1)"
+        ));
+    }
+    if dedicated.iter().any(|c| c.lag_members > 1) {
+        notes.push("a LAG counts as one connection, whatever its members (DX-SLA-1)".into());
+    }
+    if dedicated.iter().any(|c| c.device.trim().is_empty()) {
+        notes.push(
+            "connections without an AWS device label cannot be shown to be on separate devices"
+                .into(),
+        );
+    }
+    let mut speeds: Vec<u64> = dedicated.iter().map(|c| c.capacity_mbps).collect();
+    speeds.sort_unstable();
+    speeds.dedup();
+    if speeds.len() > 1 {
+        notes.push("redundant connections have unequal speeds; the toolkit builds them all at one speed (DX-RES-5)".into());
+    }
+    // Distinct devices per location (an unlabelled device counts once per location).
+    let mut locations: Vec<(&str, Vec<&str>)> = Vec::new();
+    for c in &dedicated {
+        let device = c.device.trim();
+        match locations
+            .iter_mut()
+            .find(|(l, _)| l.eq_ignore_ascii_case(c.location))
+        {
+            Some((_, devices)) if !devices.contains(&device) => devices.push(device),
+            Some(_) => {}
+            None => locations.push((c.location, vec![device])),
+        }
+    }
+    let with_two_devices = locations.iter().filter(|(_, d)| d.len() >= 2).count();
+    let kind = if locations.len() >= 2 && with_two_devices >= 2 {
+        ModelKind::Maximum
+    } else if locations.len() >= 2 {
+        ModelKind::High
+    } else if with_two_devices >= 1 {
+        ModelKind::DevelopmentAndTest
+    } else {
+        ModelKind::None
+    };
+    let sla = match kind {
+        ModelKind::Maximum => Some("99.99% (DX-RES-1)"),
+        ModelKind::High => Some("99.9% (DX-RES-2)"),
+        _ => None,
+    };
+    if kind == ModelKind::DevelopmentAndTest {
+        notes.push("device redundancy only, no location redundancy; no SLA (DX-RES-3)".into());
+    }
+    Model { kind, sla, notes }
+}
+
+/// One ExpressRoute circuit of a demand, as the models see it.
+pub struct ErUse<'a> {
+    /// Peering location name (or the facility id when it has none).
+    pub location: &'a str,
+    pub metro: bool,
+}
+
+/// Azure ExpressRoute model of a demand (ER-RES-1) from the circuits that can carry it.
+pub fn azure_model(circuits: &[ErUse<'_>]) -> Model {
+    let mut locations: Vec<String> = circuits.iter().map(|c| c.location.to_lowercase()).collect();
+    locations.sort_unstable();
+    locations.dedup();
+    let kind = if locations.len() >= 2 {
+        ModelKind::Maximum
+    } else if circuits.iter().any(|c| c.metro) {
+        ModelKind::High
+    } else if !circuits.is_empty() {
+        ModelKind::Standard
+    } else {
+        ModelKind::None
+    };
+    let sla = (kind != ModelKind::None).then_some(
+        "99.95% per circuit with both BGP sessions up (ER-SLA-1 [3P]); Microsoft's figures for Metro and multi-site designs were not obtained (Q5)",
+    );
+    Model {
+        kind,
+        sla,
+        notes: Vec::new(),
+    }
+}
+
+/// Weights of the Azure resiliency index (`assets/catalog/resiliency_index.json`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct IndexWeights {
+    pub version: u32,
+    pub source: String,
+    pub as_of: String,
+    pub location_redundancy: LocationWeights,
+    pub validation_multiplier: MultiplierWeights,
+    pub zone: ZoneWeights,
+    pub advisories_clear: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct LocationWeights {
+    pub two_locations: u32,
+    pub metro: u32,
+    pub one_location: u32,
+    pub none: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct MultiplierWeights {
+    pub design: u32,
+    pub validated: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct ZoneWeights {
+    pub standard: u32,
+    pub high_performance: u32,
+    pub ultra_performance: u32,
+    pub az_zonal: u32,
+    pub az_zone_redundant: u32,
+    pub scale_up_to_4_units: u32,
+    pub scale_above_4_units: u32,
+}
+
+const INDEX_WEIGHTS: &str = include_str!("../../assets/catalog/resiliency_index.json");
+
+impl IndexWeights {
+    /// The built-in weights. The file is part of the build and tested, so parsing cannot fail
+    /// at run time unless the binary itself is corrupt.
+    pub fn builtin() -> Result<IndexWeights, serde_json::Error> {
+        serde_json::from_str(INDEX_WEIGHTS)
+    }
+}
+
+/// The Azure resiliency index of one gateway: index = R x M + Z + A, with its components.
+#[derive(Debug, Clone, Serialize)]
+pub struct GatewayIndex {
+    /// The Azure region node.
+    pub region: String,
+    pub gateway_sku: String,
+    /// Location redundancy of the circuits reaching the gateway, and why.
+    pub r: u32,
+    pub r_reason: String,
+    pub z: u32,
+    pub z_reason: String,
+    /// 10 when no resiliency finding concerns the gateway's region, else 0.
+    pub a: u32,
+    /// The index as designed (M = 1).
+    pub design_index: u32,
+    /// The index once failover has been validated (M = 4).
+    pub validated_index: u32,
+    pub weights_version: u32,
+}
+
+/// Zone component of a gateway SKU.
+pub fn zone_component(gw: &ErGateway, w: &ZoneWeights) -> (u32, String) {
+    match gw.sku {
+        ErGatewaySku::Standard => (w.standard, "Standard gateway (not zone-aware)".into()),
+        ErGatewaySku::HighPerformance => (
+            w.high_performance,
+            "HighPerformance gateway (not zone-aware)".into(),
+        ),
+        ErGatewaySku::UltraPerformance => (w.ultra_performance, "UltraPerformance gateway".into()),
+        ErGatewaySku::ErGw1Az | ErGatewaySku::ErGw2Az | ErGatewaySku::ErGw3Az => {
+            if gw.zone_redundant {
+                (
+                    w.az_zone_redundant,
+                    format!("{} zone-redundant", gw.sku.label()),
+                )
+            } else {
+                (w.az_zonal, format!("{} zonal", gw.sku.label()))
+            }
+        }
+        ErGatewaySku::ErGwScale => {
+            let units = gw.scale_units.unwrap_or(0);
+            if units > 4 {
+                (
+                    w.scale_above_4_units,
+                    format!("ErGwScale with {units} units"),
+                )
+            } else {
+                (
+                    w.scale_up_to_4_units,
+                    format!("ErGwScale with {units} units"),
+                )
+            }
+        }
+    }
+}
+
+/// Index of every Azure region node with a gateway. `advisories(region_id)` counts the
+/// resiliency findings that concern the region (A is earned when there are none).
+pub fn gateway_indexes<'a>(
+    design: &'a Design,
+    circuits_into: impl Fn(&str) -> Vec<ErUse<'a>>,
+    advisories: impl Fn(&str) -> usize,
+    weights: &IndexWeights,
+) -> Vec<GatewayIndex> {
+    let mut out = Vec::new();
+    for node in &design.nodes {
+        let Some(gw) = node.as_azure().and_then(|a| a.gateway.as_ref()) else {
+            continue;
+        };
+        let circuits = circuits_into(node.id.as_str());
+        let model = azure_model(&circuits);
+        let lw = &weights.location_redundancy;
+        let (r, r_reason) = match model.kind {
+            ModelKind::Maximum => (
+                lw.two_locations,
+                "circuits at two or more peering locations".to_string(),
+            ),
+            ModelKind::High => (lw.metro, "an ExpressRoute Metro circuit".to_string()),
+            ModelKind::Standard => (
+                lw.one_location,
+                "circuits at one peering location".to_string(),
+            ),
+            _ => (lw.none, "no circuit reaches the gateway".to_string()),
+        };
+        let (z, z_reason) = zone_component(gw, &weights.zone);
+        let a = if advisories(node.id.as_str()) == 0 {
+            weights.advisories_clear
+        } else {
+            0
+        };
+        out.push(GatewayIndex {
+            region: node.id.to_string(),
+            gateway_sku: gw.sku.label().to_string(),
+            r,
+            r_reason,
+            z,
+            z_reason,
+            a,
+            design_index: r * weights.validation_multiplier.design + z + a,
+            validated_index: r * weights.validation_multiplier.validated + z + a,
+            weights_version: weights.version,
+        });
+    }
+    out
+}

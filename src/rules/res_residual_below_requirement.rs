@@ -1,0 +1,41 @@
+//! RES002: after some single failure a demand still flows, but below its required bandwidth
+//! (capacity by max-flow: ER circuit bandwidth, LAG = members x speed, VPN = tunnel
+//! throughput, VPN-1).
+use super::prelude::*;
+use crate::resilience::Outcome;
+
+pub static RULE: Rule = Rule {
+    code: "RES002",
+    name: "capacity-below-requirement-after-single-failure",
+    default_severity: Severity::Warning,
+    summary: "After a single failure a demand keeps some capacity, but less than it requires.",
+    hint: "Size the surviving paths for the full requirement (N-1 capacity), or lower the requirement.",
+    reference: "VPN-1; ER-BW-5",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    let analysis = cx.resilience();
+    for d in &analysis.demands {
+        let Some(worst) = d
+            .single_failures
+            .iter()
+            .find(|s| s.outcome == Outcome::Degraded)
+        else {
+            continue;
+        };
+        let domain = &analysis.domains[worst.domains[0]];
+        let mut subjects = vec![d.demand.clone()];
+        subjects.extend(domain.members.iter().cloned());
+        out.flag(
+            subjects,
+            format!(
+                "demand `{}` needs {} but if {} fails only {} remain",
+                d.demand,
+                mbps(d.required_mbps),
+                domain.label,
+                mbps(worst.residual_mbps)
+            ),
+        );
+    }
+}

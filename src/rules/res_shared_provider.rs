@@ -1,0 +1,62 @@
+//! RES004: all circuits of a demand come from one provider (or all its access circuits from
+//! one carrier): they look redundant on the canvas but share the provider's network, outages
+//! and maintenance windows.
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "RES004",
+    name: "circuits-share-one-provider",
+    default_severity: Severity::Warning,
+    summary: "All of a demand's redundant circuits (or all its access circuits) are delivered by one provider or carrier.",
+    hint: "Order one of the circuits from a second provider or carrier.",
+    reference: "ER-RES-1; DX-RES-1",
+    check,
+};
+
+fn provider(link: &Link) -> Option<String> {
+    let p = match &link.kind {
+        LinkKind::AccessCircuit(c) => &c.carrier,
+        LinkKind::ExpressRouteCircuit(c) => &c.provider,
+        LinkKind::DirectConnectConnection(c) => &c.partner,
+        LinkKind::FabricConnection(c) => &c.operator,
+        LinkKind::SiteToSiteVpn(_) => return None,
+    };
+    let p = p.trim();
+    (!p.is_empty()).then(|| p.to_string())
+}
+
+fn check(cx: &Context, out: &mut Report) {
+    let analysis = cx.resilience();
+    for d in &analysis.demands {
+        for (what, links) in [
+            ("circuits", &d.circuit_links),
+            ("access circuits", &d.access_links),
+        ] {
+            if links.len() < 2 {
+                continue;
+            }
+            let providers: Vec<Option<String>> = links
+                .iter()
+                .map(|&l| provider(&cx.design.links[l]))
+                .collect();
+            let Some(Some(first)) = providers.first() else {
+                continue;
+            };
+            if providers
+                .iter()
+                .all(|p| p.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(first)))
+            {
+                let mut subjects = vec![d.demand.clone()];
+                subjects.extend(links.iter().map(|&l| cx.design.links[l].id.to_string()));
+                out.flag(
+                    subjects,
+                    format!(
+                        "all {} {what} of demand `{}` are delivered by {first}",
+                        links.len(),
+                        d.demand
+                    ),
+                );
+            }
+        }
+    }
+}

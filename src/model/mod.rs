@@ -73,6 +73,15 @@ impl Design {
     pub fn demand(&self, id: &DemandId) -> Option<&Demand> {
         self.demands.iter().find(|d| &d.id == id)
     }
+    /// Node id -> index into `nodes`, for analyses that look nodes up by id.
+    pub fn node_index(&self) -> rustc_hash::FxHashMap<&str, usize> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect()
+    }
+
     /// Number of elements (nodes + links + demands), the size measure used in docs and benches.
     pub fn element_count(&self) -> usize {
         self.nodes.len() + self.links.len() + self.demands.len()

@@ -1,10 +1,10 @@
 //! Failure domains (shared-risk groups) derived from the design: what can break together.
 
+use super::flow::find_root;
 use crate::catalog::Catalog;
 use crate::model::{Design, LinkKind, NodeKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What kind of thing fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -97,87 +97,173 @@ fn normalize(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
-/// A group being collected: label, node indices, link indices.
-type Group = (String, Vec<usize>, Vec<usize>);
-
-/// Union-find over facility indices, for buildings.
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
+/// Write the id, label and members of a single-link or single-node domain (groups have them
+/// from the start). Large designs have tens of thousands of such domains and most are never
+/// shown, so their names are written on demand.
+pub fn materialize(domain: &mut FailureDomain, design: &Design) {
+    if !domain.id.is_empty() {
+        return;
     }
-    i
+    match domain.kind {
+        DomainKind::Link => {
+            let l = &design.links[domain.links[0]];
+            domain.id = format!("link:{}", l.id);
+            domain.label = format!("{} {}", l.tag().label(), l.label());
+            domain.members = vec![l.id.to_string()];
+        }
+        DomainKind::Node => {
+            let n = &design.nodes[domain.nodes[0]];
+            domain.id = format!("node:{}", n.id);
+            let name = if n.name.is_empty() {
+                n.id.as_str()
+            } else {
+                n.name.as_str()
+            };
+            domain.label = format!("{} {name}", n.tag().label());
+            domain.members = vec![n.id.to_string()];
+        }
+        _ => {}
+    }
+}
+
+/// Groups being collected. Each is found by its raw strings first (no allocation for the
+/// thousands of links of one carrier) and by its normalised key on first sight, so "Lumen" and
+/// "lumen " join one group.
+/// A group: kind, normalised key, label, node indices, link indices.
+type Group = (DomainKind, String, String, Vec<usize>, Vec<usize>);
+
+#[derive(Default)]
+struct Groups<'d> {
+    by_raw: FxHashMap<(DomainKind, &'d str, &'d str), usize>,
+    by_key: FxHashMap<(DomainKind, String), usize>,
+    list: Vec<Group>,
+}
+
+impl<'d> Groups<'d> {
+    fn add(
+        &mut self,
+        kind: DomainKind,
+        raw: Option<(&'d str, &'d str)>,
+        key: &dyn Fn() -> String,
+        label: &dyn Fn() -> String,
+        node: Option<usize>,
+        link: Option<usize>,
+    ) {
+        let cached = raw.and_then(|(a, b)| self.by_raw.get(&(kind, a, b)).copied());
+        let index = match cached {
+            Some(i) => i,
+            None => {
+                let k = key();
+                let i = match self.by_key.get(&(kind, k.clone())) {
+                    Some(&i) => i,
+                    None => {
+                        self.list.push((kind, k.clone(), label(), vec![], vec![]));
+                        self.by_key.insert((kind, k), self.list.len() - 1);
+                        self.list.len() - 1
+                    }
+                };
+                if let Some((a, b)) = raw {
+                    self.by_raw.insert((kind, a, b), i);
+                }
+                i
+            }
+        };
+        self.list[index].3.extend(node);
+        self.list[index].4.extend(link);
+    }
+
+    /// The groups in a stable order: by kind, then key.
+    fn into_sorted(mut self) -> Vec<Group> {
+        self.list.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        self.list
+    }
 }
 
 /// Derive every failure domain of the design. Single links and nodes always; groups only when
 /// they hold two or more members, and a group identical to an earlier domain is dropped (the
 /// earlier, more specific one stays).
-pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
+pub fn derive<'d>(design: &'d Design, catalog: &Catalog) -> Vec<FailureDomain> {
     let mut out: Vec<FailureDomain> = Vec::new();
-    let node_index: FxHashMap<&str, usize> = design
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let node_index = design.node_index();
 
-    for (i, l) in design.links.iter().enumerate() {
+    // Single links and nodes: their names are written by `materialize` when needed.
+    for i in 0..design.links.len() {
         out.push(FailureDomain {
-            id: format!("link:{}", l.id),
+            id: String::new(),
             kind: DomainKind::Link,
-            label: format!("{} {}", l.tag().label(), l.label()),
+            label: String::new(),
             nodes: vec![],
             links: vec![i],
-            members: vec![l.id.to_string()],
+            members: vec![],
         });
     }
-    for (i, n) in design.nodes.iter().enumerate() {
+    for i in 0..design.nodes.len() {
         out.push(FailureDomain {
-            id: format!("node:{}", n.id),
+            id: String::new(),
             kind: DomainKind::Node,
-            label: format!(
-                "{} {}",
-                n.tag().label(),
-                if n.name.is_empty() {
-                    n.id.as_str()
-                } else {
-                    &n.name
-                }
-            ),
+            label: String::new(),
             nodes: vec![i],
             links: vec![],
-            members: vec![n.id.to_string()],
+            members: vec![],
         });
     }
 
-    // Groups, keyed for stable order.
-    let mut groups: BTreeMap<(DomainKind, String), Group> = BTreeMap::new();
-    // The label is built only when a group is first seen.
-    let mut add = |kind: DomainKind,
-                   key: String,
-                   label: &dyn Fn() -> String,
-                   node: Option<usize>,
-                   link: Option<usize>| {
-        let entry = groups
-            .entry((kind, key))
-            .or_insert_with(|| (label(), vec![], vec![]));
-        entry.1.extend(node);
-        entry.2.extend(link);
+    let mut groups = Groups::default();
+    let mut add =
+        |kind: DomainKind,
+         raw: Option<(&'d str, &'d str)>,
+         key: &dyn Fn() -> String,
+         label: &dyn Fn() -> String,
+         node: Option<usize>,
+         link: Option<usize>| groups.add(kind, raw, key, label, node, link);
+
+    // Edge routers and AWS devices usually carry one link each; count first so groups are
+    // built only where two or more links share one (large designs have tens of thousands).
+    let site_of = |l: &'d crate::model::Link| {
+        [&l.a, &l.b].into_iter().find(|id| {
+            node_index
+                .get(id.as_str())
+                .is_some_and(|&n| design.nodes[n].as_site().is_some())
+        })
     };
+    let dx_location_of = |l: &'d crate::model::Link| -> &'d str {
+        [&l.a, &l.b]
+            .into_iter()
+            .filter_map(|id| node_index.get(id.as_str()))
+            .find_map(|&n| design.nodes[n].as_facility())
+            .and_then(|f| f.dx_location.as_deref())
+            .unwrap_or("")
+    };
+    let mut shared_count: FxHashMap<(&str, &str), u32> = FxHashMap::default();
+    for l in &design.links {
+        match &l.kind {
+            LinkKind::AccessCircuit(a) => {
+                if let (Some(router), Some(site)) = (&a.edge_router, site_of(l)) {
+                    *shared_count
+                        .entry((site.as_str(), router.as_str()))
+                        .or_default() += 1;
+                }
+            }
+            LinkKind::DirectConnectConnection(c) if !c.aws_device.trim().is_empty() => {
+                *shared_count
+                    .entry((dx_location_of(l), c.aws_device.as_str()))
+                    .or_default() += 1;
+            }
+            _ => {}
+        }
+    }
+    let shared = |key: (&str, &str)| shared_count.get(&key).is_some_and(|&n| n >= 2);
 
     for (i, l) in design.links.iter().enumerate() {
         match &l.kind {
             LinkKind::AccessCircuit(a) => {
                 if let Some(router) = &a.edge_router {
-                    let site = [&l.a, &l.b].into_iter().find(|id| {
-                        node_index
-                            .get(id.as_str())
-                            .is_some_and(|&n| design.nodes[n].as_site().is_some())
-                    });
+                    let site = site_of(l).filter(|s| shared((s.as_str(), router.as_str())));
                     if let Some(site) = site {
                         add(
                             DomainKind::EdgeRouter,
-                            format!("{site}/{router}"),
+                            Some((site.as_str(), router.as_str())),
+                            &|| format!("{site}/{router}"),
                             &|| format!("edge router {router} at {site}"),
                             None,
                             Some(i),
@@ -187,7 +273,8 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
                 if !a.carrier.trim().is_empty() {
                     add(
                         DomainKind::Provider,
-                        normalize(&a.carrier),
+                        Some((a.carrier.as_str(), "")),
+                        &|| normalize(&a.carrier),
                         &|| format!("provider {}", a.carrier.trim()),
                         None,
                         Some(i),
@@ -198,7 +285,8 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
                 if !c.provider.trim().is_empty() {
                     add(
                         DomainKind::Provider,
-                        normalize(&c.provider),
+                        Some((c.provider.as_str(), "")),
+                        &|| normalize(&c.provider),
                         &|| format!("provider {}", c.provider.trim()),
                         None,
                         Some(i),
@@ -209,11 +297,12 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
                         .into_iter()
                         .filter_map(|id| node_index.get(id.as_str()))
                         .find_map(|&n| design.nodes[n].as_facility())
-                        .and_then(|f| f.er_peering_location.clone());
+                        .and_then(|f| f.er_peering_location.as_deref());
                     if let Some(loc) = location {
                         add(
                             DomainKind::MseePair,
-                            normalize(&loc),
+                            Some((loc, "")),
+                            &|| normalize(loc),
                             &|| format!("MSEE pair at {loc}"),
                             None,
                             Some(i),
@@ -222,18 +311,12 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
                 }
             }
             LinkKind::DirectConnectConnection(c) => {
-                if !c.aws_device.trim().is_empty() {
-                    let fac = [&l.a, &l.b]
-                        .into_iter()
-                        .filter_map(|id| node_index.get(id.as_str()))
-                        .find(|&&n| design.nodes[n].as_facility().is_some());
-                    let location = fac
-                        .and_then(|&n| design.nodes[n].as_facility())
-                        .and_then(|f| f.dx_location.clone())
-                        .unwrap_or_default();
+                let location = dx_location_of(l);
+                if !c.aws_device.trim().is_empty() && shared((location, c.aws_device.as_str())) {
                     add(
                         DomainKind::AwsDevice,
-                        format!("{}/{}", location.to_uppercase(), c.aws_device.trim()),
+                        Some((location, c.aws_device.as_str())),
+                        &|| format!("{}/{}", location.to_uppercase(), c.aws_device.trim()),
                         &|| format!("AWS device {} at {location}", c.aws_device.trim()),
                         None,
                         Some(i),
@@ -242,7 +325,8 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
                 if !c.partner.trim().is_empty() {
                     add(
                         DomainKind::Provider,
-                        normalize(&c.partner),
+                        Some((c.partner.as_str(), "")),
+                        &|| normalize(&c.partner),
                         &|| format!("provider {}", c.partner.trim()),
                         None,
                         Some(i),
@@ -253,7 +337,8 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
                 if !c.operator.trim().is_empty() {
                     add(
                         DomainKind::Provider,
-                        normalize(&c.operator),
+                        Some((c.operator.as_str(), "")),
+                        &|| normalize(&c.operator),
                         &|| format!("provider {}", c.operator.trim()),
                         None,
                         Some(i),
@@ -310,7 +395,7 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
         for key in keys {
             match by_key.get(&key) {
                 Some(&other) => {
-                    let (a, b) = (find(&mut parent, fi), find(&mut parent, other));
+                    let (a, b) = (find_root(&mut parent, fi), find_root(&mut parent, other));
                     parent[a] = b;
                 }
                 None => {
@@ -320,11 +405,12 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
         }
     }
     for (fi, &ni) in facilities.iter().enumerate() {
-        let root = facilities[find(&mut parent, fi)];
+        let root = facilities[find_root(&mut parent, fi)];
         let root_node = &design.nodes[root];
         add(
             DomainKind::Building,
-            root_node.id.to_string(),
+            Some((root_node.id.as_str(), "")),
+            &|| root_node.id.to_string(),
             &|| format!("building of {}", root_node.name),
             Some(ni),
             None,
@@ -339,7 +425,8 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
                 if !metro.trim().is_empty() {
                     add(
                         DomainKind::Metro,
-                        normalize(&metro),
+                        None,
+                        &|| normalize(&metro),
                         &|| format!("metro {}", metro.trim()),
                         Some(i),
                         None,
@@ -350,7 +437,8 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
                 if !r.metro.trim().is_empty() {
                     add(
                         DomainKind::Metro,
-                        normalize(&r.metro),
+                        Some((r.metro.as_str(), "")),
+                        &|| normalize(&r.metro),
                         &|| format!("metro {}", r.metro.trim()),
                         Some(i),
                         None,
@@ -359,11 +447,14 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
                 if !r.diversity_zone.trim().is_empty() {
                     add(
                         DomainKind::FabricZone,
-                        format!(
-                            "{}/{}",
-                            normalize(&r.operator),
-                            normalize(&r.diversity_zone)
-                        ),
+                        Some((r.operator.as_str(), r.diversity_zone.as_str())),
+                        &|| {
+                            format!(
+                                "{}/{}",
+                                normalize(&r.operator),
+                                normalize(&r.diversity_zone)
+                            )
+                        },
                         &|| {
                             format!(
                                 "{} diversity zone {}",
@@ -394,7 +485,7 @@ pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
         DomainKind::Node => "node",
         DomainKind::UserGroup => "group",
     };
-    for ((kind, key), (label, mut nodes, mut links)) in groups {
+    for (kind, key, label, mut nodes, mut links) in groups.into_sorted() {
         if nodes.len() + links.len() < 2 {
             continue;
         }

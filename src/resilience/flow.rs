@@ -8,7 +8,15 @@
 //! Metro vertices carry transit traffic; other sites and other regions do not.
 
 use crate::model::{Design, LinkKind, NodeKindTag};
-use rustc_hash::FxHashMap;
+
+/// Union-find: the root of `i`, halving paths on the way.
+pub fn find_root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
 
 pub struct Edge {
     pub u: usize,
@@ -41,12 +49,7 @@ pub fn link_capacity_mbps(kind: &LinkKind) -> u64 {
 
 impl Network {
     pub fn build(design: &Design) -> Network {
-        let node_index: FxHashMap<&str, usize> = design
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
+        let node_index = design.node_index();
         let node_count = design.nodes.len();
         let mut transit: Vec<bool> = design
             .nodes

@@ -218,8 +218,31 @@ pub fn analyze_without_paths(design: &Design, catalog: &Catalog, depth: Depth) -
     analyze_with(design, catalog, depth, false)
 }
 
+/// Read-only state shared by the workers.
+struct Shared<'a> {
+    design: &'a Design,
+    depth: Depth,
+    with_paths: bool,
+    net: Network,
+    node_index: FxHashMap<&'a str, usize>,
+    link_domains: Vec<Vec<u32>>,
+    node_domains: Vec<Vec<u32>>,
+    breadth: Vec<usize>,
+}
+
+/// Per-thread buffers, reused from one demand to the next.
+struct Worker {
+    scratch: Scratch,
+    slot_of_domain: Vec<u32>,
+    flow: FlowScratch,
+    local: Local,
+    relevant: Vec<(usize, Mask)>,
+    inherent: Vec<usize>,
+    cache: FxHashMap<Mask, u64>,
+}
+
 fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bool) -> Analysis {
-    let domains = domains::derive(design, catalog);
+    let mut domains = domains::derive(design, catalog);
     let net = Network::build(design);
     let mut link_domains: Vec<Vec<u32>> = vec![Vec::new(); design.links.len()];
     let mut node_domains: Vec<Vec<u32>> = vec![Vec::new(); design.nodes.len()];
@@ -231,85 +254,114 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
             node_domains[n].push(di as u32);
         }
     }
-    let node_index: FxHashMap<&str, usize> = design
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let mut scratch = Scratch::new(net.vertex_count);
-    let mut slot_of_domain: Vec<u32> = vec![u32::MAX; domains.len()];
-    let breadth: Vec<usize> = domains
-        .iter()
-        .map(|d| d.nodes.len() + d.links.len())
-        .collect();
-    let mut flow_scratch = FlowScratch::default();
-    let mut local = Local::default();
-    let mut relevant: Vec<(usize, Mask)> = Vec::new();
-    let mut inherent: Vec<usize> = Vec::new();
-    let mut cache: FxHashMap<Mask, u64> = FxHashMap::default();
-    let mut results = Vec::with_capacity(design.demands.len());
-
-    for (demand_index, demand) in design.demands.iter().enumerate() {
-        let (Some(&s), Some(&t)) = (
-            node_index.get(demand.site.as_str()),
-            node_index.get(demand.region.as_str()),
-        ) else {
-            continue;
-        };
-        let cloud = match design.nodes[t].tag() {
-            NodeKindTag::AzureRegion => Cloud::Azure,
-            NodeKindTag::AwsRegion => Cloud::Aws,
-            _ => continue,
-        };
-        if design.nodes[s].tag() != NodeKindTag::OnPremSite {
-            continue;
+    let shared = Shared {
+        design,
+        depth,
+        with_paths,
+        node_index: design.node_index(),
+        breadth: domains
+            .iter()
+            .map(|d| d.nodes.len() + d.links.len())
+            .collect(),
+        link_domains,
+        node_domains,
+        net,
+    };
+    let new_worker = || Worker {
+        scratch: Scratch::new(shared.net.vertex_count),
+        slot_of_domain: vec![u32::MAX; domains.len()],
+        flow: FlowScratch::default(),
+        local: Local::default(),
+        relevant: Vec::new(),
+        inherent: Vec::new(),
+        cache: FxHashMap::default(),
+    };
+    // Demands are independent: large designs are split over the machine's cores; the result
+    // is the same, in demand order, whatever the split.
+    let demand_count = design.demands.len();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let results: Vec<DemandResult> = if threads > 1 && demand_count >= 2_000 {
+        let chunk = demand_count.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..demand_count)
+                .step_by(chunk)
+                .map(|start| {
+                    let shared = &shared;
+                    let mut worker = new_worker();
+                    scope.spawn(move || {
+                        (start..(start + chunk).min(demand_count))
+                            .filter_map(|i| analyze_demand(shared, &mut worker, i))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            // A worker only computes; a panic there is a bug, and re-raising it keeps it visible.
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    } else {
+        let mut worker = new_worker();
+        (0..demand_count)
+            .filter_map(|i| analyze_demand(&shared, &mut worker, i))
+            .collect()
+    };
+    // Names of the link and node domains are written only for those a result refers to.
+    for r in &results {
+        for d in r.spofs.iter().copied().chain(
+            r.single_failures
+                .iter()
+                .chain(&r.double_failures)
+                .flat_map(|s| s.domains.iter()),
+        ) {
+            domains::materialize(&mut domains[d], design);
         }
-        local.rebuild(&net, s, t, &mut scratch);
-        let edge_count = local.edge_count();
-        let empty = Mask::empty(edge_count);
-        let intact = max_flow(&local, &empty, &mut flow_scratch);
-        let flow = &flow_scratch.flow;
-        let mut used = Mask::empty(edge_count);
-        for (le, f) in flow.iter().enumerate() {
-            if *f != 0 {
-                used.set(le);
-            }
+    }
+    Analysis {
+        depth,
+        domains,
+        demands: results,
+    }
+}
+
+fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Option<DemandResult> {
+    let design = sh.design;
+    let net = &sh.net;
+    let demand = &design.demands[demand_index];
+    let s = *sh.node_index.get(demand.site.as_str())?;
+    let t = *sh.node_index.get(demand.region.as_str())?;
+    let cloud = match design.nodes[t].tag() {
+        NodeKindTag::AzureRegion => Cloud::Azure,
+        NodeKindTag::AwsRegion => Cloud::Aws,
+        _ => return None,
+    };
+    if design.nodes[s].tag() != NodeKindTag::OnPremSite {
+        return None;
+    }
+    let Worker {
+        scratch,
+        slot_of_domain,
+        flow: flow_scratch,
+        local,
+        relevant,
+        inherent,
+        cache,
+    } = w;
+    local.rebuild(net, s, t, scratch);
+    let edge_count = local.edge_count();
+    let intact = max_flow(local, &Mask::empty(edge_count), flow_scratch);
+    let mut used = Mask::empty(edge_count);
+    for (le, f) in flow_scratch.flow.iter().enumerate() {
+        if *f != 0 {
+            used.set(le);
         }
-        // Split the intact flow into paths before the scratch is reused.
-        let paths = if with_paths {
-            flow::decompose(&local, flow)
-        } else {
-            Vec::new()
-        };
-
-        // Links by role.
-        let mut access_links = Vec::new();
-        let mut circuit_links = Vec::new();
-        let mut vpn_links = Vec::new();
-        for (le, &(a, b, _)) in local.ends.iter().enumerate() {
-            let link = net.edges[local.edges[le]].link;
-            let is_vpn = matches!(design.links[link].kind, LinkKind::SiteToSiteVpn(_));
-            let list = if is_vpn {
-                &mut vpn_links
-            } else if a == 1 || b == 1 {
-                &mut circuit_links
-            } else if a == 0 || b == 0 {
-                &mut access_links
-            } else {
-                continue;
-            };
-            if !list.contains(&link) {
-                list.push(link);
-            }
-        }
-
-        let model = match cloud {
-            Cloud::Aws => models::aws_model(&dx_uses(design, &circuit_links, &node_index)),
-            Cloud::Azure => models::azure_model(&er_uses(design, &circuit_links, &node_index)),
-        };
-
-        let paths = paths
+    }
+    // Split the intact flow into paths before the scratch is reused.
+    let paths: Vec<PathFlow> = if sh.with_paths {
+        flow::decompose(local, &flow_scratch.flow)
             .into_iter()
             .map(|(edges, mbps)| {
                 let mut links: Vec<String> = Vec::new();
@@ -321,138 +373,159 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
                 }
                 PathFlow { links, mbps }
             })
-            .collect();
+            .collect()
+    } else {
+        Vec::new()
+    };
 
-        let mut single_failures = Vec::new();
-        let mut spofs = Vec::new();
-        let mut double_failures = Vec::new();
-        if intact > 0 {
-            // Domain -> mask of local edges it removes.
-            relevant.clear();
-            inherent.clear();
-            cache.clear();
-            let mut touch = |d: usize, relevant: &mut Vec<(usize, Mask)>| -> usize {
-                if slot_of_domain[d] == u32::MAX {
-                    slot_of_domain[d] = relevant.len() as u32;
-                    relevant.push((d, Mask::empty(edge_count)));
-                }
-                slot_of_domain[d] as usize
-            };
-            for (lv, &v) in local.vertices.iter().enumerate() {
-                if v >= net.node_count {
+    // Links by role.
+    let mut access_links = Vec::new();
+    let mut circuit_links = Vec::new();
+    let mut vpn_links = Vec::new();
+    for (le, &(a, b, _)) in local.ends.iter().enumerate() {
+        let link = net.edges[local.edges[le]].link;
+        let is_vpn = matches!(design.links[link].kind, LinkKind::SiteToSiteVpn(_));
+        let list = if is_vpn {
+            &mut vpn_links
+        } else if a == 1 || b == 1 {
+            &mut circuit_links
+        } else if a == 0 || b == 0 {
+            &mut access_links
+        } else {
+            continue;
+        };
+        if !list.contains(&link) {
+            list.push(link);
+        }
+    }
+    let model = match cloud {
+        Cloud::Aws => models::aws_model(&dx_uses(design, &circuit_links, &sh.node_index)),
+        Cloud::Azure => models::azure_model(&er_uses(design, &circuit_links, &sh.node_index)),
+    };
+
+    let mut single_failures = Vec::new();
+    let mut spofs = Vec::new();
+    let mut double_failures = Vec::new();
+    if intact > 0 {
+        // Domain -> mask of the local edges it removes.
+        relevant.clear();
+        inherent.clear();
+        cache.clear();
+        let mut touch = |d: usize, relevant: &mut Vec<(usize, Mask)>| -> usize {
+            if slot_of_domain[d] == u32::MAX {
+                slot_of_domain[d] = relevant.len() as u32;
+                relevant.push((d, Mask::empty(edge_count)));
+            }
+            slot_of_domain[d] as usize
+        };
+        for (lv, &v) in local.vertices.iter().enumerate() {
+            if v >= net.node_count {
+                continue;
+            }
+            for &d in &sh.node_domains[v] {
+                if lv <= 1 {
+                    inherent.push(d as usize);
                     continue;
                 }
-                for &d in &node_domains[v] {
-                    if lv <= 1 {
-                        inherent.push(d as usize);
-                        continue;
-                    }
-                    let slot = touch(d as usize, &mut relevant);
-                    for &le in &local.adjacency[lv] {
-                        relevant[slot].1.set(le);
-                    }
-                }
-            }
-            for le in 0..edge_count {
-                for &d in &link_domains[net.edges[local.edges[le]].link] {
-                    let slot = touch(d as usize, &mut relevant);
+                let slot = touch(d as usize, relevant);
+                for &le in &local.adjacency[lv] {
                     relevant[slot].1.set(le);
                 }
             }
-            for (d, _) in &relevant {
-                slot_of_domain[*d] = u32::MAX;
+        }
+        for le in 0..edge_count {
+            for &d in &sh.link_domains[net.edges[local.edges[le]].link] {
+                let slot = touch(d as usize, relevant);
+                relevant[slot].1.set(le);
             }
-            relevant.retain(|(d, _)| !inherent.contains(d));
-            relevant.sort_by_key(|(d, _)| *d);
+        }
+        for (d, _) in relevant.iter() {
+            slot_of_domain[*d] = u32::MAX;
+        }
+        relevant.retain(|(d, _)| !inherent.contains(d));
+        relevant.sort_unstable_by_key(|(d, _)| *d);
 
-            let mut residual_of = |mask: &Mask| -> u64 {
-                if !mask.intersects(&used) {
-                    return intact;
-                }
-                if let Some(&r) = cache.get(mask) {
-                    return r;
-                }
-                let r = max_flow(&local, mask, &mut flow_scratch);
-                cache.insert(mask.clone(), r);
-                r
-            };
-            let mut single_residual = Vec::with_capacity(relevant.len());
-            for (d, mask) in &relevant {
-                let r = residual_of(mask);
-                single_residual.push(r);
-                if r < intact {
-                    single_failures.push(Scenario {
-                        domains: DomainRefs::one(*d),
-                        residual_mbps: r,
-                        outcome: outcome(r, demand.required_mbps),
-                    });
-                }
-                if r == 0 {
-                    spofs.push(*d);
-                }
+        let mut residual_of = |mask: &Mask| -> u64 {
+            if !mask.intersects(&used) {
+                return intact;
             }
-            if depth == Depth::Pairs {
-                for i in 0..relevant.len() {
-                    if single_residual[i] == 0 {
+            if let Some(&r) = cache.get(mask) {
+                return r;
+            }
+            let r = max_flow(local, mask, flow_scratch);
+            cache.insert(mask.clone(), r);
+            r
+        };
+        let mut single_residual = Vec::with_capacity(relevant.len());
+        for (d, mask) in relevant.iter() {
+            let r = residual_of(mask);
+            single_residual.push(r);
+            if r < intact {
+                single_failures.push(Scenario {
+                    domains: DomainRefs::one(*d),
+                    residual_mbps: r,
+                    outcome: outcome(r, demand.required_mbps),
+                });
+            }
+            if r == 0 {
+                spofs.push(*d);
+            }
+        }
+        if sh.depth == Depth::Pairs {
+            for i in 0..relevant.len() {
+                if single_residual[i] == 0 {
+                    continue;
+                }
+                for j in i + 1..relevant.len() {
+                    if single_residual[j] == 0 {
                         continue;
                     }
-                    for j in i + 1..relevant.len() {
-                        if single_residual[j] == 0 {
-                            continue;
-                        }
-                        let r = residual_of(&relevant[i].1.union(&relevant[j].1));
-                        let o = outcome(r, demand.required_mbps);
-                        let worse_than_singles =
-                            o < outcome(single_residual[i], demand.required_mbps)
-                                && o < outcome(single_residual[j], demand.required_mbps);
-                        if o != Outcome::Cut && worse_than_singles {
-                            double_failures.push(Scenario {
-                                domains: DomainRefs::two(relevant[i].0, relevant[j].0),
-                                residual_mbps: r,
-                                outcome: o,
-                            });
-                        }
+                    let r = residual_of(&relevant[i].1.union(&relevant[j].1));
+                    let o = outcome(r, demand.required_mbps);
+                    let worse_than_singles = o < outcome(single_residual[i], demand.required_mbps)
+                        && o < outcome(single_residual[j], demand.required_mbps);
+                    if o != Outcome::Cut && worse_than_singles {
+                        double_failures.push(Scenario {
+                            domains: DomainRefs::two(relevant[i].0, relevant[j].0),
+                            residual_mbps: r,
+                            outcome: o,
+                        });
                     }
                 }
             }
         }
-        let breadth = |d: usize| breadth[d];
-        single_failures.sort_by(|a, b| {
-            a.residual_mbps
-                .cmp(&b.residual_mbps)
-                .then(breadth(b.domains[0]).cmp(&breadth(a.domains[0])))
-                .then(a.domains.cmp(&b.domains))
-        });
-        spofs.sort_by(|&a, &b| breadth(b).cmp(&breadth(a)).then(a.cmp(&b)));
-        double_failures.sort_by(|a, b| {
-            a.residual_mbps
-                .cmp(&b.residual_mbps)
-                .then(a.domains.cmp(&b.domains))
-        });
+    }
+    let breadth = |d: usize| sh.breadth[d];
+    single_failures.sort_by(|a, b| {
+        a.residual_mbps
+            .cmp(&b.residual_mbps)
+            .then(breadth(b.domains[0]).cmp(&breadth(a.domains[0])))
+            .then(a.domains.cmp(&b.domains))
+    });
+    spofs.sort_by(|&a, &b| breadth(b).cmp(&breadth(a)).then(a.cmp(&b)));
+    double_failures.sort_by(|a, b| {
+        a.residual_mbps
+            .cmp(&b.residual_mbps)
+            .then(a.domains.cmp(&b.domains))
+    });
 
-        results.push(DemandResult {
-            index: demand_index,
-            demand: demand.id.to_string(),
-            site: demand.site.to_string(),
-            region: demand.region.to_string(),
-            cloud,
-            required_mbps: demand.required_mbps,
-            intact_mbps: intact,
-            paths,
-            model,
-            single_failures,
-            spofs,
-            double_failures,
-            access_links,
-            circuit_links,
-            vpn_links,
-        });
-    }
-    Analysis {
-        depth,
-        domains,
-        demands: results,
-    }
+    Some(DemandResult {
+        index: demand_index,
+        demand: demand.id.to_string(),
+        site: demand.site.to_string(),
+        region: demand.region.to_string(),
+        cloud,
+        required_mbps: demand.required_mbps,
+        intact_mbps: intact,
+        paths,
+        model,
+        single_failures,
+        spofs,
+        double_failures,
+        access_links,
+        circuit_links,
+        vpn_links,
+    })
 }
 
 fn facility_of<'a>(
@@ -510,12 +583,7 @@ fn er_uses<'a>(
 
 /// The ExpressRoute circuits that end at an Azure region node, as the index sees them.
 pub fn circuits_into<'a>(design: &'a Design, region_id: &str) -> Vec<models::ErUse<'a>> {
-    let node_index: FxHashMap<&str, usize> = design
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let node_index = design.node_index();
     let links: Vec<usize> = design
         .links
         .iter()

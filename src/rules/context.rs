@@ -74,12 +74,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(design: &'a Design, catalog: &'a Catalog) -> Self {
-        let nodes: HashMap<&str, usize> = design
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
+        let nodes = design.node_index();
         // Compressed adjacency: count links per node, prefix-sum, then fill.
         let ends = |l: &Link| {
             [
@@ -187,6 +182,14 @@ impl<'a> Context<'a> {
             er_circuits,
             dx_connections,
         }
+    }
+
+    /// The ids of links given by index into `design.links`.
+    pub fn link_ids(&self, links: &[usize]) -> Vec<String> {
+        links
+            .iter()
+            .map(|&l| self.design.links[l].id.to_string())
+            .collect()
     }
 
     /// The single-failure analysis of every demand (computed once per check).

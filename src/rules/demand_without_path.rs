@@ -6,6 +6,7 @@
 //! (union-find); a site reaches a region when a link joins them directly or joins the site to a
 //! component that has a link to the region.
 use super::prelude::*;
+use crate::resilience::flow::find_root;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub static RULE: Rule = Rule {
@@ -25,14 +26,6 @@ fn is_transit(n: &Node) -> bool {
     )
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
 fn check(cx: &Context, out: &mut Report) {
     if cx.design.demands.is_empty() {
         return;
@@ -48,7 +41,7 @@ fn check(cx: &Context, out: &mut Report) {
     let mut parent: Vec<usize> = (0..transit.len()).collect();
     for link in &cx.design.links {
         if let (Some(&a), Some(&b)) = (transit.get(link.a.as_str()), transit.get(link.b.as_str())) {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            let (ra, rb) = (find_root(&mut parent, a), find_root(&mut parent, b));
             parent[ra] = rb;
         }
     }
@@ -60,7 +53,7 @@ fn check(cx: &Context, out: &mut Report) {
                     .node(other.as_str())
                     .is_some_and(|n| n.as_azure().is_some() || n.as_aws().is_some())
                 {
-                    reaches.insert((find(&mut parent, i), other.as_str()));
+                    reaches.insert((find_root(&mut parent, i), other.as_str()));
                 }
             }
         }
@@ -82,7 +75,7 @@ fn check(cx: &Context, out: &mut Report) {
             next == region
                 || transit
                     .get(next)
-                    .is_some_and(|&i| reaches.contains(&(find(&mut parent, i), region)))
+                    .is_some_and(|&i| reaches.contains(&(find_root(&mut parent, i), region)))
         });
         if !reachable {
             out.flag(

@@ -25,11 +25,8 @@ fn check(cx: &Context, out: &mut Report) {
             buildings.insert(m.as_str(), dm.id.as_str());
         }
     }
-    let building_of = |node_id: &str| -> String {
-        buildings
-            .get(node_id)
-            .map_or_else(|| node_id.to_string(), |b| b.to_string())
-    };
+    let building_of =
+        |node_id: &'_ str| -> String { buildings.get(node_id).map_or(node_id, |b| b).to_string() };
     for d in &analysis.demands {
         if d.circuit_links.len() < 2 {
             continue;
@@ -58,11 +55,7 @@ fn check(cx: &Context, out: &mut Report) {
         };
         if buildings.iter().all(|b| b.as_ref() == Some(first)) {
             let mut subjects = vec![d.demand.clone()];
-            subjects.extend(
-                d.circuit_links
-                    .iter()
-                    .map(|&l| cx.design.links[l].id.to_string()),
-            );
+            subjects.extend(cx.link_ids(&d.circuit_links));
             out.flag(
                 subjects,
                 format!(

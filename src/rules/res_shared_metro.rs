@@ -16,6 +16,8 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Report) {
     let analysis = cx.resilience();
+    // Each facility's metro, looked up once (designs have few facilities, many demands).
+    let mut metro_cache: rustc_hash::FxHashMap<&str, Option<String>> = Default::default();
     for d in &analysis.demands {
         if d.circuit_links.len() < 2 {
             continue;
@@ -25,12 +27,14 @@ fn check(cx: &Context, out: &mut Report) {
             .iter()
             .map(|&l| {
                 let link = &cx.design.links[l];
-                [&link.a, &link.b]
+                let node = [&link.a, &link.b]
                     .into_iter()
                     .filter_map(|id| cx.node(id.as_str()))
-                    .find(|n| n.as_facility().is_some() || n.as_fabric().is_some())
-                    .and_then(|n| metro_of(n, cx.catalog))
-                    .map(|m| m.to_lowercase())
+                    .find(|n| n.as_facility().is_some() || n.as_fabric().is_some())?;
+                metro_cache
+                    .entry(node.id.as_str())
+                    .or_insert_with(|| metro_of(node, cx.catalog).map(|m| m.to_lowercase()))
+                    .clone()
             })
             .collect();
         let Some(Some(first)) = metros.first() else {
@@ -38,11 +42,7 @@ fn check(cx: &Context, out: &mut Report) {
         };
         if metros.iter().all(|m| m.as_ref() == Some(first)) {
             let mut subjects = vec![d.demand.clone()];
-            subjects.extend(
-                d.circuit_links
-                    .iter()
-                    .map(|&l| cx.design.links[l].id.to_string()),
-            );
+            subjects.extend(cx.link_ids(&d.circuit_links));
             out.flag(
                 subjects,
                 format!(

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn provider(link: &Link) -> Option<String> {
+fn provider(link: &Link) -> Option<&str> {
     let p = match &link.kind {
         LinkKind::AccessCircuit(c) => &c.carrier,
         LinkKind::ExpressRouteCircuit(c) => &c.provider,
@@ -22,7 +22,7 @@ fn provider(link: &Link) -> Option<String> {
         LinkKind::SiteToSiteVpn(_) => return None,
     };
     let p = p.trim();
-    (!p.is_empty()).then(|| p.to_string())
+    (!p.is_empty()).then_some(p)
 }
 
 fn check(cx: &Context, out: &mut Report) {
@@ -35,19 +35,15 @@ fn check(cx: &Context, out: &mut Report) {
             if links.len() < 2 {
                 continue;
             }
-            let providers: Vec<Option<String>> = links
-                .iter()
-                .map(|&l| provider(&cx.design.links[l]))
-                .collect();
-            let Some(Some(first)) = providers.first() else {
+            let Some(first) = provider(&cx.design.links[links[0]]) else {
                 continue;
             };
-            if providers
-                .iter()
-                .all(|p| p.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(first)))
-            {
+            let all_same = links.iter().all(|&l| {
+                provider(&cx.design.links[l]).is_some_and(|p| p.eq_ignore_ascii_case(first))
+            });
+            if all_same {
                 let mut subjects = vec![d.demand.clone()];
-                subjects.extend(links.iter().map(|&l| cx.design.links[l].id.to_string()));
+                subjects.extend(cx.link_ids(links));
                 out.flag(
                     subjects,
                     format!(

@@ -32,11 +32,7 @@ fn check(cx: &Context, out: &mut Report) {
             .sum();
         if vpn_mbps < d.required_mbps.min(private_mbps) {
             let mut subjects = vec![d.demand.clone()];
-            subjects.extend(
-                d.vpn_links
-                    .iter()
-                    .map(|&l| cx.design.links[l].id.to_string()),
-            );
+            subjects.extend(cx.link_ids(&d.vpn_links));
             out.flag(
                 subjects,
                 format!(

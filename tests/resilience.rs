@@ -486,3 +486,40 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_direct_connect_gateway_reaches_every_region_behind_it() {
+    // A second region on the same DX gateway, with no link of its own: the two connections into
+    // us-east-1's gateway reach it too (DX-GW-11).
+    let mut d = base();
+    let mut west = node_mut(&mut d, "aws").clone();
+    west.id = "aws-west".into();
+    if let NodeKind::AwsRegion(r) = &mut west.kind {
+        r.region = "us-west-2".into();
+        r.tgw_asn = Some(64701);
+        r.vpc_cidrs = cidrs(&["100.65.0.0/16"]);
+    }
+    d.nodes.push(west);
+    d.demands.push(Demand {
+        id: "d-west".into(),
+        region: "aws-west".into(),
+        ..d.demands[1].clone()
+    });
+    let a = analyze(&d);
+    let r = a.demand("d-west").unwrap();
+    assert_eq!(r.intact_mbps, 20_000);
+    assert_eq!(r.model.kind, ModelKind::High);
+    let codes: Vec<_> = linkwright::rules::check(&d, catalog())
+        .active()
+        .map(|f| f.code)
+        .collect();
+    assert!(!codes.contains(&"GEN007"), "{codes:?}");
+    // Without the shared gateway it has no path.
+    aws_mut(&mut d, "aws-west").dx_gateway = Some("other".into());
+    assert_eq!(analyze(&d).demand("d-west").unwrap().intact_mbps, 0);
+    let codes: Vec<_> = linkwright::rules::check(&d, catalog())
+        .active()
+        .map(|f| f.code)
+        .collect();
+    assert!(codes.contains(&"GEN007"), "{codes:?}");
+}

@@ -11,7 +11,7 @@ mod node;
 pub use cidr::{Cidr, CidrError};
 pub use ids::{DemandId, LinkId, NodeId};
 pub use link::*;
-pub use money::{Usd, UsdParseError};
+pub use money::{Percent, Usd, UsdParseError};
 pub use node::*;
 
 use schemars::JsonSchema;
@@ -154,6 +154,21 @@ pub struct Settings {
     pub exclusions: Vec<Exclusion>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub price_overrides: Vec<PriceOverride>,
+    /// Negotiated discounts per provider, applied after every other price layer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discounts: Vec<Discount>,
+}
+
+/// A percentage off every priced line of one provider ("aws", "azure", or a carrier or fabric
+/// operator as written on its links), e.g. an enterprise discount agreement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Discount {
+    pub provider: String,
+    /// Percent off, as a decimal string from "0" to "100", e.g. "12.5".
+    pub percent: Percent,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 impl Settings {

@@ -133,3 +133,66 @@ mod tests {
         }
     }
 }
+
+/// A percentage, exact to a millionth of a percent, written as a decimal string ("12.5").
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Percent(Usd);
+
+impl Percent {
+    /// Millionths of a percent.
+    pub const fn micros(self) -> i64 {
+        self.0.micros()
+    }
+    /// The amount less this percentage, rounded half up to a millionth of a dollar.
+    pub fn off(self, amount: Usd) -> Usd {
+        let kept = 100_000_000 - self.micros(); // (100% - p) in millionths of a percent
+        let scaled = i128::from(amount.micros()) * i128::from(kept);
+        let denominator: i128 = 100_000_000;
+        Usd::from_micros(((scaled + denominator / 2).div_euclid(denominator)) as i64)
+    }
+}
+
+impl FromStr for Percent {
+    type Err = UsdParseError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Percent)
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.0.to_string();
+        let s = s.strip_suffix(".00").unwrap_or(&s);
+        write!(f, "{s}%")
+    }
+}
+
+impl JsonSchema for Percent {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Percent".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]+(\\.[0-9]{1,6})?$",
+            "description": "A percentage as a decimal string, e.g. \"12.5\""
+        })
+    }
+}
+
+#[cfg(test)]
+mod percent_tests {
+    use super::*;
+
+    #[test]
+    fn discount_is_exact() {
+        let p: Percent = "10".parse().unwrap();
+        assert_eq!(p.off("219.00".parse().unwrap()).to_string(), "197.10");
+        let p: Percent = "12.5".parse().unwrap();
+        assert_eq!(p.off("36.50".parse().unwrap()).to_string(), "31.9375");
+        assert_eq!(p.to_string(), "12.50%");
+    }
+}

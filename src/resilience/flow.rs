@@ -5,9 +5,12 @@
 //! access and fabric connections their bandwidth). An ExpressRoute Metro circuit gets a virtual
 //! vertex joined to both of its facilities and to the region, all three edges belonging to the
 //! one circuit, so losing one facility keeps the circuit. Only facilities, fabric routers and
-//! Metro vertices carry transit traffic; other sites and other regions do not.
+//! Metro vertices carry transit traffic; other sites and other regions do not. A Direct
+//! Connect gateway is a transit vertex joined to every region associated with it, so one
+//! connection reaches them all, as in AWS.
 
-use crate::model::{Design, LinkKind, NodeKindTag};
+use crate::model::{AwsAttachment, Design, LinkKind, NodeKindTag};
+use rustc_hash::FxHashMap;
 
 /// Union-find: the root of `i`, halving paths on the way.
 pub fn find_root(parent: &mut [usize], mut i: usize) -> usize {
@@ -17,6 +20,11 @@ pub fn find_root(parent: &mut [usize], mut i: usize) -> usize {
     }
     i
 }
+
+/// `Edge::link` of the edges that belong to no design link (gateway to region).
+pub const NO_LINK: usize = usize::MAX;
+/// Capacity of edges that do not limit traffic.
+pub const UNBOUNDED_MBPS: u64 = u64::MAX / 4;
 
 pub struct Edge {
     pub u: usize,
@@ -62,6 +70,34 @@ impl Network {
             })
             .collect();
         let mut edges = Vec::with_capacity(design.links.len());
+        // A Direct Connect gateway is a vertex of its own: a connection into any region behind
+        // it reaches every region associated with it (DX-GW-11), with no bandwidth limit of the
+        // gateway itself.
+        let mut gateway_vertex: FxHashMap<String, usize> = FxHashMap::default();
+        let mut gateway_of_region: Vec<Option<usize>> = vec![None; node_count];
+        for (i, n) in design.nodes.iter().enumerate() {
+            let Some(r) = n.as_aws() else { continue };
+            let Some(gw) = r
+                .dx_gateway
+                .as_deref()
+                .filter(|_| r.attachment != AwsAttachment::VirtualPrivateGateway)
+            else {
+                continue;
+            };
+            let v = *gateway_vertex
+                .entry(gw.trim().to_lowercase())
+                .or_insert_with(|| {
+                    transit.push(true);
+                    transit.len() - 1
+                });
+            gateway_of_region[i] = Some(v);
+            edges.push(Edge {
+                u: v,
+                v: i,
+                capacity_mbps: UNBOUNDED_MBPS,
+                link: NO_LINK,
+            });
+        }
         for (li, link) in design.links.iter().enumerate() {
             let (Some(&a), Some(&b)) = (
                 node_index.get(link.a.as_str()),
@@ -70,6 +106,14 @@ impl Network {
                 continue;
             };
             let capacity_mbps = link_capacity_mbps(&link.kind);
+            // A Direct Connect link into a region behind a gateway ends at the gateway.
+            let (a, b) = match link.kind {
+                LinkKind::DirectConnectConnection(_) => (
+                    gateway_of_region[a].unwrap_or(a),
+                    gateway_of_region[b].unwrap_or(b),
+                ),
+                _ => (a, b),
+            };
             let metro = link
                 .as_er()
                 .and_then(|c| c.metro_secondary_facility.as_ref())

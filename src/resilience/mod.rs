@@ -366,7 +366,11 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
             .map(|(edges, mbps)| {
                 let mut links: Vec<String> = Vec::new();
                 for le in edges {
-                    let id = design.links[net.edges[local.edges[le]].link].id.to_string();
+                    let link = net.edges[local.edges[le]].link;
+                    if link == flow::NO_LINK {
+                        continue;
+                    }
+                    let id = design.links[link].id.to_string();
                     if links.last() != Some(&id) {
                         links.push(id);
                     }
@@ -382,12 +386,28 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
     let mut access_links = Vec::new();
     let mut circuit_links = Vec::new();
     let mut vpn_links = Vec::new();
+    // Local vertices that are gateways with an edge to the region: circuits ending there reach
+    // the region too.
+    let gateway_to_region: Vec<usize> = local
+        .ends
+        .iter()
+        .enumerate()
+        .filter(|&(le, &(a, b, _))| {
+            (a == 1 || b == 1) && net.edges[local.edges[le]].link == flow::NO_LINK
+        })
+        .map(|(_, &(a, b, _))| if a == 1 { b } else { a })
+        .collect();
     for (le, &(a, b, _)) in local.ends.iter().enumerate() {
         let link = net.edges[local.edges[le]].link;
+        if link == flow::NO_LINK {
+            continue;
+        }
+        let reaches_region =
+            a == 1 || b == 1 || gateway_to_region.contains(&a) || gateway_to_region.contains(&b);
         let is_vpn = matches!(design.links[link].kind, LinkKind::SiteToSiteVpn(_));
         let list = if is_vpn {
             &mut vpn_links
-        } else if a == 1 || b == 1 {
+        } else if reaches_region {
             &mut circuit_links
         } else if a == 0 || b == 0 {
             &mut access_links
@@ -434,7 +454,11 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
             }
         }
         for le in 0..edge_count {
-            for &d in &sh.link_domains[net.edges[local.edges[le]].link] {
+            let link = net.edges[local.edges[le]].link;
+            if link == flow::NO_LINK {
+                continue;
+            }
+            for &d in &sh.link_domains[link] {
                 let slot = touch(d as usize, relevant);
                 relevant[slot].1.set(le);
             }

@@ -45,15 +45,34 @@ fn check(cx: &Context, out: &mut Report) {
             parent[ra] = rb;
         }
     }
+    // Regions behind one Direct Connect gateway: a connection into one reaches them all.
+    let gateway_of = |n: &Node| {
+        n.as_aws()
+            .filter(|r| r.attachment != AwsAttachment::VirtualPrivateGateway)
+            .and_then(|r| r.dx_gateway.as_deref())
+            .map(|g| g.trim().to_lowercase())
+    };
+    let mut behind_gateway: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+    for n in &cx.design.nodes {
+        if let Some(g) = gateway_of(n) {
+            behind_gateway.entry(g).or_default().push(n.id.as_str());
+        }
+    }
     let mut reaches: FxHashSet<(usize, &str)> = FxHashSet::default();
     for link in &cx.design.links {
         for (t, other) in [(&link.a, &link.b), (&link.b, &link.a)] {
-            if let Some(&i) = transit.get(t.as_str()) {
-                if cx
-                    .node(other.as_str())
-                    .is_some_and(|n| n.as_azure().is_some() || n.as_aws().is_some())
-                {
-                    reaches.insert((find_root(&mut parent, i), other.as_str()));
+            let (Some(&i), Some(region)) = (transit.get(t.as_str()), cx.node(other.as_str()))
+            else {
+                continue;
+            };
+            if region.as_azure().is_none() && region.as_aws().is_none() {
+                continue;
+            }
+            let root = find_root(&mut parent, i);
+            reaches.insert((root, other.as_str()));
+            if link.as_dx().is_some() {
+                if let Some(regions) = gateway_of(region).and_then(|g| behind_gateway.get(&g)) {
+                    reaches.extend(regions.iter().map(|r| (root, *r)));
                 }
             }
         }

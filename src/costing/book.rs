@@ -1,0 +1,248 @@
+//! The effective price book: layers, later wins — the built-in catalog, the user's price book
+//! file, the design's negotiated quotes — and per-provider discounts applied last.
+
+use crate::catalog::{Catalog, PriceEntry};
+use crate::model::{Design, Percent, PriceUnit, Usd};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where a price comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "layer", rename_all = "snake_case")]
+pub enum Provenance {
+    /// The built-in catalog (reference sheet): source key, as-of date, confidence.
+    Catalog { id: String, source: String, as_of: String, confidence: String, reference: String, note: String },
+    /// The user's price book file (imports or hand entries).
+    UserBook { id: String, source: String, as_of: String, confidence: String, note: String },
+    /// A quote recorded in the design.
+    DesignQuote { note: String },
+    /// The cost the user entered on the element (access circuits, fabric connections).
+    UserEntered,
+}
+
+impl Provenance {
+    /// One line for tables: "DX-PRICE 2026-09-20 [OFF-copy]", "user quote: ...".
+    pub fn short(&self) -> String {
+        match self {
+            Provenance::Catalog { source, as_of, confidence, .. } => format!("{source} {as_of} [{confidence}]"),
+            Provenance::UserBook { source, as_of, confidence, .. } => format!("user book: {source} {as_of} [{confidence}]"),
+            Provenance::DesignQuote { note } => format!("user quote: {note}"),
+            Provenance::UserEntered => "user-entered cost".to_string(),
+        }
+    }
+}
+
+/// A price found in the book.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Price {
+    pub usd: Usd,
+    pub unit: PriceUnit,
+    pub provenance: Provenance,
+    /// Set when the price was found for a neighbouring key (the DTO fallback of reference 2.5).
+    pub fallback_note: Option<String>,
+}
+
+/// The user's price book file: `{"format": "linkwright-price-book", "version": 1, "prices": [...]}`
+/// with entries shaped like the catalog's.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserBook {
+    pub format: String,
+    pub version: u32,
+    pub prices: Vec<PriceEntry>,
+}
+
+pub const USER_BOOK_FORMAT: &str = "linkwright-price-book";
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookError {
+    #[error("{}: cannot read the price book: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{}:{line}:{column}: invalid price book: {message}", path.display())]
+    Invalid { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{}: not a linkwright price book (expected \"format\": \"{USER_BOOK_FORMAT}\")", path.display())]
+    WrongFormat { path: PathBuf },
+    #[error("{}: cannot write the price book: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+impl UserBook {
+    pub fn empty() -> Self {
+        UserBook { format: USER_BOOK_FORMAT.into(), version: 1, prices: Vec::new() }
+    }
+
+    /// Read a price book; a missing file is an empty book.
+    pub fn load(path: &Path) -> Result<UserBook, BookError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(UserBook::empty()),
+            Err(source) => return Err(BookError::Io { path: path.to_owned(), source }),
+        };
+        let book: UserBook = serde_json::from_str(&text).map_err(|e| BookError::Invalid {
+            path: path.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        if book.format != USER_BOOK_FORMAT {
+            return Err(BookError::WrongFormat { path: path.to_owned() });
+        }
+        Ok(book)
+    }
+
+    /// Write atomically (temporary file, fsync, rename).
+    pub fn save(&self, path: &Path) -> Result<(), BookError> {
+        let err = |source| BookError::Write { path: path.to_owned(), source };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(err)?;
+        }
+        let mut text = serde_json::to_string_pretty(self).map_err(|e| err(std::io::Error::other(e)))?;
+        text.push('\n');
+        let tmp = path.with_extension(format!("json.{}.tmp", std::process::id()));
+        let result = (|| {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(text.as_bytes())?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, path)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result.map_err(err)
+    }
+}
+
+/// The default location of the user's price book: `$LINKWRIGHT_PRICE_BOOK`, else
+/// `$XDG_CONFIG_HOME/linkwright/prices.json`, else `~/.config/linkwright/prices.json`.
+pub fn default_user_book_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("LINKWRIGHT_PRICE_BOOK") {
+        return Some(PathBuf::from(p));
+    }
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(config.join("linkwright").join("prices.json"))
+}
+
+/// A query: a meter and its dimensions.
+pub struct Query<'a> {
+    pub meter: &'a str,
+    pub dims: &'a [(&'a str, serde_json::Value)],
+    /// The design element being priced (for element-specific quotes).
+    pub element: &'a str,
+    /// The provider the discount applies to ("aws", "azure", a carrier).
+    pub provider: &'a str,
+}
+
+/// The layered book for one design.
+pub struct Book<'a> {
+    catalog: &'a [PriceEntry],
+    user: &'a [PriceEntry],
+    design: &'a Design,
+}
+
+fn unit_of(text: &str) -> Option<PriceUnit> {
+    match text {
+        "hour" => Some(PriceUnit::Hour),
+        "month" => Some(PriceUnit::Month),
+        "GB" => Some(PriceUnit::Gb),
+        _ => None,
+    }
+}
+
+fn matches(entry: &PriceEntry, q: &Query<'_>) -> bool {
+    entry.meter == q.meter
+        && entry.dims.iter().all(|(k, v)| q.dims.iter().any(|(qk, qv)| qk == k && values_equal(qv, v)))
+}
+
+fn values_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    match (a, b) {
+        (serde_json::Value::String(x), serde_json::Value::String(y)) => x.eq_ignore_ascii_case(y),
+        _ => a == b,
+    }
+}
+
+impl<'a> Book<'a> {
+    pub fn new(catalog: &'a Catalog, user: &'a UserBook, design: &'a Design) -> Self {
+        Book { catalog: &catalog.prices.prices, user: &user.prices, design }
+    }
+
+    /// The most specific entry of a layer that matches (most dimensions).
+    fn best<'e>(entries: &'e [PriceEntry], q: &Query<'_>) -> Option<&'e PriceEntry> {
+        entries.iter().filter(|e| matches(e, q)).max_by_key(|e| e.dims.len())
+    }
+
+    /// The price of a query, before discounts: design quote (element-specific first), user
+    /// book, catalog.
+    pub fn undiscounted(&self, q: &Query<'_>) -> Option<Price> {
+        let overrides = &self.design.settings.price_overrides;
+        let quote = overrides
+            .iter()
+            .find(|o| o.meter == q.meter && o.element.as_deref() == Some(q.element))
+            .or_else(|| overrides.iter().find(|o| o.meter == q.meter && o.element.is_none()));
+        if let Some(o) = quote {
+            return Some(Price { usd: o.usd, unit: o.unit, provenance: Provenance::DesignQuote { note: o.note.clone() }, fallback_note: None });
+        }
+        if let Some(e) = Self::best(self.user, q) {
+            if let Some(unit) = unit_of(&e.unit) {
+                return Some(Price {
+                    usd: e.usd,
+                    unit,
+                    provenance: Provenance::UserBook {
+                        id: e.id.clone(),
+                        source: e.source.clone(),
+                        as_of: e.as_of.clone(),
+                        confidence: e.confidence.clone(),
+                        note: e.note.clone(),
+                    },
+                    fallback_note: None,
+                });
+            }
+        }
+        let e = Self::best(self.catalog, q)?;
+        Some(Price {
+            usd: e.usd,
+            unit: unit_of(&e.unit)?,
+            provenance: Provenance::Catalog {
+                id: e.id.clone(),
+                source: e.source.clone(),
+                as_of: e.as_of.clone(),
+                confidence: e.confidence.clone(),
+                reference: e.reference.clone(),
+                note: e.note.clone(),
+            },
+            fallback_note: None,
+        })
+    }
+
+    /// The discount that applies to a provider, if any.
+    pub fn discount(&self, provider: &str) -> Option<Percent> {
+        self.design
+            .settings
+            .discounts
+            .iter()
+            .find(|d| d.provider.trim().eq_ignore_ascii_case(provider.trim()))
+            .map(|d| d.percent)
+    }
+
+    /// Every entry of the effective book (catalog and user layers; design quotes separately),
+    /// for `prices show`.
+    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &PriceEntry)> {
+        let user_ids: Vec<&str> = self.user.iter().map(|e| e.id.as_str()).collect();
+        self.catalog
+            .iter()
+            .filter(move |e| !user_ids.contains(&e.id.as_str()))
+            .map(|e| ("catalog", e))
+            .chain(self.user.iter().map(|e| ("user", e)))
+    }
+}
+
+/// Dimensions as a sorted map, for display.
+pub fn dims_text(dims: &BTreeMap<String, serde_json::Value>) -> String {
+    dims.iter()
+        .map(|(k, v)| format!("{k}={}", v.as_str().map_or_else(|| v.to_string(), str::to_string)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

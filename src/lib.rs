@@ -14,6 +14,8 @@ pub mod edit;
 pub mod resilience;
 /// The rule engine and its rules.
 pub mod rules;
+/// Costing: the layered price book, line items with provenance, totals.
+pub mod costing;
 /// Synthetic designs for benchmarks and demos.
 pub mod generate;
 /// Command-line face.

@@ -12,9 +12,22 @@ use std::path::{Path, PathBuf};
 #[serde(tag = "layer", rename_all = "snake_case")]
 pub enum Provenance {
     /// The built-in catalog (reference sheet): source key, as-of date, confidence.
-    Catalog { id: String, source: String, as_of: String, confidence: String, reference: String, note: String },
+    Catalog {
+        id: String,
+        source: String,
+        as_of: String,
+        confidence: String,
+        reference: String,
+        note: String,
+    },
     /// The user's price book file (imports or hand entries).
-    UserBook { id: String, source: String, as_of: String, confidence: String, note: String },
+    UserBook {
+        id: String,
+        source: String,
+        as_of: String,
+        confidence: String,
+        note: String,
+    },
     /// A quote recorded in the design.
     DesignQuote { note: String },
     /// The cost the user entered on the element (access circuits, fabric connections).
@@ -25,8 +38,18 @@ impl Provenance {
     /// One line for tables: "DX-PRICE 2026-09-20 [OFF-copy]", "user quote: ...".
     pub fn short(&self) -> String {
         match self {
-            Provenance::Catalog { source, as_of, confidence, .. } => format!("{source} {as_of} [{confidence}]"),
-            Provenance::UserBook { source, as_of, confidence, .. } => format!("user book: {source} {as_of} [{confidence}]"),
+            Provenance::Catalog {
+                source,
+                as_of,
+                confidence,
+                ..
+            } => format!("{source} {as_of} [{confidence}]"),
+            Provenance::UserBook {
+                source,
+                as_of,
+                confidence,
+                ..
+            } => format!("user book: {source} {as_of} [{confidence}]"),
             Provenance::DesignQuote { note } => format!("user quote: {note}"),
             Provenance::UserEntered => "user-entered cost".to_string(),
         }
@@ -58,18 +81,33 @@ pub const USER_BOOK_FORMAT: &str = "linkwright-price-book";
 #[derive(Debug, thiserror::Error)]
 pub enum BookError {
     #[error("{}: cannot read the price book: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}:{line}:{column}: invalid price book: {message}", path.display())]
-    Invalid { path: PathBuf, line: usize, column: usize, message: String },
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{}: not a linkwright price book (expected \"format\": \"{USER_BOOK_FORMAT}\")", path.display())]
     WrongFormat { path: PathBuf },
     #[error("{}: cannot write the price book: {source}", path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl UserBook {
     pub fn empty() -> Self {
-        UserBook { format: USER_BOOK_FORMAT.into(), version: 1, prices: Vec::new() }
+        UserBook {
+            format: USER_BOOK_FORMAT.into(),
+            version: 1,
+            prices: Vec::new(),
+        }
     }
 
     /// Read a price book; a missing file is an empty book.
@@ -77,7 +115,12 @@ impl UserBook {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(UserBook::empty()),
-            Err(source) => return Err(BookError::Io { path: path.to_owned(), source }),
+            Err(source) => {
+                return Err(BookError::Io {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
         };
         let book: UserBook = serde_json::from_str(&text).map_err(|e| BookError::Invalid {
             path: path.to_owned(),
@@ -86,18 +129,24 @@ impl UserBook {
             message: e.to_string(),
         })?;
         if book.format != USER_BOOK_FORMAT {
-            return Err(BookError::WrongFormat { path: path.to_owned() });
+            return Err(BookError::WrongFormat {
+                path: path.to_owned(),
+            });
         }
         Ok(book)
     }
 
     /// Write atomically (temporary file, fsync, rename).
     pub fn save(&self, path: &Path) -> Result<(), BookError> {
-        let err = |source| BookError::Write { path: path.to_owned(), source };
+        let err = |source| BookError::Write {
+            path: path.to_owned(),
+            source,
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(err)?;
         }
-        let mut text = serde_json::to_string_pretty(self).map_err(|e| err(std::io::Error::other(e)))?;
+        let mut text =
+            serde_json::to_string_pretty(self).map_err(|e| err(std::io::Error::other(e)))?;
         text.push('\n');
         let tmp = path.with_extension(format!("json.{}.tmp", std::process::id()));
         let result = (|| {
@@ -154,7 +203,10 @@ fn unit_of(text: &str) -> Option<PriceUnit> {
 
 fn matches(entry: &PriceEntry, q: &Query<'_>) -> bool {
     entry.meter == q.meter
-        && entry.dims.iter().all(|(k, v)| q.dims.iter().any(|(qk, qv)| qk == k && values_equal(qv, v)))
+        && entry
+            .dims
+            .iter()
+            .all(|(k, v)| q.dims.iter().any(|(qk, qv)| qk == k && values_equal(qv, v)))
 }
 
 fn values_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
@@ -166,12 +218,19 @@ fn values_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 
 impl<'a> Book<'a> {
     pub fn new(catalog: &'a Catalog, user: &'a UserBook, design: &'a Design) -> Self {
-        Book { catalog: &catalog.prices.prices, user: &user.prices, design }
+        Book {
+            catalog: &catalog.prices.prices,
+            user: &user.prices,
+            design,
+        }
     }
 
     /// The most specific entry of a layer that matches (most dimensions).
     fn best<'e>(entries: &'e [PriceEntry], q: &Query<'_>) -> Option<&'e PriceEntry> {
-        entries.iter().filter(|e| matches(e, q)).max_by_key(|e| e.dims.len())
+        entries
+            .iter()
+            .filter(|e| matches(e, q))
+            .max_by_key(|e| e.dims.len())
     }
 
     /// The price of a query, before discounts: design quote (element-specific first), user
@@ -181,9 +240,20 @@ impl<'a> Book<'a> {
         let quote = overrides
             .iter()
             .find(|o| o.meter == q.meter && o.element.as_deref() == Some(q.element))
-            .or_else(|| overrides.iter().find(|o| o.meter == q.meter && o.element.is_none()));
+            .or_else(|| {
+                overrides
+                    .iter()
+                    .find(|o| o.meter == q.meter && o.element.is_none())
+            });
         if let Some(o) = quote {
-            return Some(Price { usd: o.usd, unit: o.unit, provenance: Provenance::DesignQuote { note: o.note.clone() }, fallback_note: None });
+            return Some(Price {
+                usd: o.usd,
+                unit: o.unit,
+                provenance: Provenance::DesignQuote {
+                    note: o.note.clone(),
+                },
+                fallback_note: None,
+            });
         }
         if let Some(e) = Self::best(self.user, q) {
             if let Some(unit) = unit_of(&e.unit) {
@@ -242,7 +312,12 @@ impl<'a> Book<'a> {
 /// Dimensions as a sorted map, for display.
 pub fn dims_text(dims: &BTreeMap<String, serde_json::Value>) -> String {
     dims.iter()
-        .map(|(k, v)| format!("{k}={}", v.as_str().map_or_else(|| v.to_string(), str::to_string)))
+        .map(|(k, v)| {
+            format!(
+                "{k}={}",
+                v.as_str().map_or_else(|| v.to_string(), str::to_string)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -1,0 +1,308 @@
+//! Costing: the reference's worked examples to the cent, layering, unpriced Azure lines.
+
+mod common;
+
+use common::*;
+use linkwright::costing::{self, Category, Options, UserBook};
+use linkwright::model::*;
+
+fn usd(s: &str) -> Usd {
+    s.parse().unwrap()
+}
+
+/// One site, one facility at Equinix DC2 (EQDC2), one 1 Gbps dedicated connection into
+/// us-east-1 through a VGW; the access circuit has no cost entered (it is a carrier line).
+fn dx_design() -> Design {
+    let mut d = Design::new("worked example");
+    d.nodes = vec![
+        node(
+            "site",
+            0.0,
+            NodeKind::OnPremSite(OnPremSite {
+                edge_routers: vec!["ce1".into()],
+                ..Default::default()
+            }),
+        ),
+        node("fac", 1.0, facility(Some("Washington DC"), Some("EQDC2"))),
+        node(
+            "use1",
+            2.0,
+            NodeKind::AwsRegion(AwsRegion {
+                region: "us-east-1".into(),
+                attachment: AwsAttachment::VirtualPrivateGateway,
+                dx_gateway: None,
+                vgw_asn: Some(64512),
+                dx_gateway_asn: None,
+                tgw_asn: None,
+                vpc_cidrs: vec![],
+            }),
+        ),
+    ];
+    let mut dx = dx_connection(1_000, "EqDC2-a");
+    dx.vifs = vec![vif("p", VifType::Private, 100, 1500)];
+    d.links = vec![
+        link(
+            "acc",
+            "site",
+            "fac",
+            LinkKind::AccessCircuit(AccessCircuit {
+                bandwidth_mbps: 10_000,
+                edge_router: Some("ce1".into()),
+                ..Default::default()
+            }),
+        ),
+        link("dx", "fac", "use1", LinkKind::DirectConnectConnection(dx)),
+    ];
+    d
+}
+
+fn aws_total(d: &Design) -> Usd {
+    let c = costing::cost(d, catalog(), &UserBook::empty(), Options::default());
+    c.items
+        .iter()
+        .filter(|i| i.biller == costing::Biller::Aws)
+        .filter_map(|i| i.monthly)
+        .fold(Usd::ZERO, |a, b| Usd::from_micros(a.micros() + b.micros()))
+}
+
+fn add_region_demand(d: &mut Design, id: &str, region: &str, gb: u64) {
+    // A region behind a DX gateway with the us-east-1 connection.
+    if d.node(&"dxr".into()).is_none() {
+        if let NodeKind::AwsRegion(r) = &mut node_mut(d, "use1").kind {
+            r.attachment = AwsAttachment::DxGatewayVgw;
+            r.dx_gateway = Some("gw".into());
+        }
+    }
+    d.nodes.push(node(
+        id,
+        3.0,
+        NodeKind::AwsRegion(AwsRegion {
+            region: region.into(),
+            attachment: AwsAttachment::DxGatewayVgw,
+            dx_gateway: Some("gw".into()),
+            vgw_asn: Some(64512),
+            dx_gateway_asn: None,
+            tgw_asn: None,
+            vpc_cidrs: vec![],
+        }),
+    ));
+    d.demands.push(Demand {
+        id: format!("d-{id}").into(),
+        site: "site".into(),
+        region: id.into(),
+        required_mbps: 100,
+        egress_gb_per_month: gb,
+        criticality: Criticality::Low,
+        target_resiliency: None,
+        notes: String::new(),
+    });
+}
+
+#[test]
+fn inf_aws_dx_01_one_gbps_dedicated_at_eqdc2() {
+    assert_eq!(aws_total(&dx_design()), usd("219.00"));
+}
+
+#[test]
+fn inf_aws_dx_03_with_200_gb_from_us_east_1() {
+    let mut d = dx_design();
+    d.demands.push(Demand {
+        id: "d".into(),
+        site: "site".into(),
+        region: "use1".into(),
+        required_mbps: 100,
+        egress_gb_per_month: 200,
+        criticality: Criticality::Low,
+        target_resiliency: None,
+        notes: String::new(),
+    });
+    assert_eq!(aws_total(&d), usd("223.00"));
+}
+
+#[test]
+fn inf_aws_dx_02_with_eu_west_1_and_ap_east_1() {
+    let mut d = dx_design();
+    add_region_demand(&mut d, "euw1", "eu-west-1", 1_000);
+    add_region_demand(&mut d, "ape1", "ap-east-1", 3_000);
+    assert_eq!(aws_total(&d), usd("517.20"));
+}
+
+#[test]
+fn inf_aws_dxga_02_gateway_association_with_100_gb() {
+    let mut d = dx_design();
+    if let NodeKind::AwsRegion(r) = &mut node_mut(&mut d, "use1").kind {
+        r.attachment = AwsAttachment::DxGatewayTgw;
+        r.dx_gateway = Some("gw".into());
+    }
+    dx_mut(&mut d, "dx").vifs = vec![vif("t", VifType::Transit, 100, 8500)];
+    d.demands.push(Demand {
+        id: "d".into(),
+        site: "site".into(),
+        region: "use1".into(),
+        required_mbps: 100,
+        egress_gb_per_month: 100,
+        criticality: Criticality::Low,
+        target_resiliency: None,
+        notes: String::new(),
+    });
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    let tgw: i64 = c
+        .items
+        .iter()
+        .filter(|i| i.category == Category::TransitGateway)
+        .filter_map(|i| i.monthly)
+        .map(|m| m.micros())
+        .sum();
+    assert_eq!(Usd::from_micros(tgw), usd("38.50"));
+}
+
+#[test]
+fn inf_aws_vpn_04_vpn_on_a_tgw_with_100_gb() {
+    let mut d = dx_design();
+    d.links.retain(|l| l.id.as_str() == "acc");
+    if let NodeKind::AwsRegion(r) = &mut node_mut(&mut d, "use1").kind {
+        r.attachment = AwsAttachment::DxGatewayTgw;
+        r.dx_gateway = Some("gw".into());
+    }
+    d.links.push(link(
+        "vpn",
+        "site",
+        "use1",
+        LinkKind::SiteToSiteVpn(SiteToSiteVpn {
+            tunnels: 2,
+            bandwidth_mbps: 1_000,
+            large_tunnels: false,
+            on_transit_gateway: true,
+        }),
+    ));
+    d.demands.push(Demand {
+        id: "d".into(),
+        site: "site".into(),
+        region: "use1".into(),
+        required_mbps: 100,
+        egress_gb_per_month: 100,
+        criticality: Criticality::Low,
+        target_resiliency: None,
+        notes: String::new(),
+    });
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    // VPN connection + its TGW attachment + 100 GB processing; the DX gateway association of the
+    // region is a separate attachment and not part of the example.
+    let vpn: i64 = c
+        .items
+        .iter()
+        .filter(|i| i.element == "vpn")
+        .filter_map(|i| i.monthly)
+        .map(|m| m.micros())
+        .sum();
+    assert_eq!(Usd::from_micros(vpn), usd("75.00"));
+    // Internet egress over the VPN is not priced: it is listed as unpriced.
+    assert!(
+        c.unpriced
+            .iter()
+            .any(|u| u.meter == "aws.internet.data_transfer_out")
+    );
+}
+
+#[test]
+fn two_gbps_hosted_is_481_80_and_two_are_963_60() {
+    let mut d = dx_design();
+    let c = dx_mut(&mut d, "dx");
+    c.connection_type = DxConnectionType::Hosted;
+    c.capacity_mbps = 2_000;
+    assert_eq!(aws_total(&d), usd("481.80"));
+    let mut second = link_mut(&mut d, "dx").clone();
+    second.id = "dx2".into();
+    d.links.push(second);
+    assert_eq!(aws_total(&d), usd("963.60"));
+}
+
+#[test]
+fn azure_circuits_are_unpriced_until_quoted_and_layers_apply_in_order() {
+    let d = base();
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    let er: Vec<_> = c
+        .items
+        .iter()
+        .filter(|i| i.category == Category::ExpressRouteCircuits)
+        .collect();
+    assert_eq!(er.len(), 2);
+    assert!(
+        er.iter()
+            .all(|i| i.monthly.is_none() && i.unpriced_reason.is_some())
+    );
+    assert!(!c.is_complete());
+    assert!(
+        c.unpriced
+            .iter()
+            .any(|u| u.element == "er-1" && u.meter == "azure.er.circuit")
+    );
+
+    // A user price book entry prices both circuits ...
+    let mut book = UserBook::empty();
+    book.prices.push(serde_json::from_value(serde_json::json!({
+        "id": "my-er-1g", "meter": "azure.er.circuit",
+        "dims": {"tier": "standard", "billing": "metered", "bandwidth_mbps": 1000, "zone": 1},
+        "unit": "month", "usd": "436.00", "source": "Azure Retail Prices API", "as_of": "2026-11-01",
+        "confidence": "OFF", "reference": "import"
+    })).unwrap());
+    let c = costing::cost(&d, catalog(), &book, Options::default());
+    let er1 = c
+        .items
+        .iter()
+        .find(|i| i.element == "er-1" && i.category == Category::ExpressRouteCircuits)
+        .unwrap();
+    assert_eq!(er1.monthly, Some(usd("436.00")));
+
+    // ... a design quote for one circuit beats the book ...
+    let mut quoted = d.clone();
+    quoted.settings.price_overrides.push(PriceOverride {
+        meter: "azure.er.circuit".into(),
+        element: Some("er-1".into()),
+        unit: PriceUnit::Month,
+        usd: usd("400.00"),
+        note: "Q-2026-118".into(),
+    });
+    let c = costing::cost(&quoted, catalog(), &book, Options::default());
+    let er = |c: &costing::Costing, id: &str| {
+        c.items
+            .iter()
+            .find(|i| i.element == id && i.category == Category::ExpressRouteCircuits)
+            .unwrap()
+            .monthly
+    };
+    assert_eq!(er(&c, "er-1"), Some(usd("400.00")));
+    assert_eq!(er(&c, "er-2"), Some(usd("436.00")));
+
+    // ... and a discount applies last.
+    quoted.settings.discounts.push(Discount {
+        provider: "Azure".into(),
+        percent: "10".parse().unwrap(),
+        note: String::new(),
+    });
+    let c = costing::cost(&quoted, catalog(), &book, Options::default());
+    assert_eq!(er(&c, "er-1"), Some(usd("360.00")));
+    assert_eq!(er(&c, "er-2"), Some(usd("392.40")));
+}
+
+#[test]
+fn totals_are_exact_and_the_month_is_configurable() {
+    let d = dx_design();
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    assert_eq!(c.hours_per_month, 730);
+    assert_eq!(c.totals.monthly, usd("219.00"));
+    assert_eq!(c.totals.annual, usd("2628.00"));
+    assert_eq!(c.totals.three_year, usd("7884.00"));
+    // AWS-UG-PORT: 24 h x 31 days at $0.30 = $223.20.
+    let c = costing::cost(
+        &d,
+        catalog(),
+        &UserBook::empty(),
+        Options {
+            hours_per_month: 744,
+        },
+    );
+    assert_eq!(c.totals.monthly, usd("223.20"));
+    // The access circuit has no cost entered: unpriced, named.
+    assert!(c.unpriced.iter().any(|u| u.element == "acc"));
+}

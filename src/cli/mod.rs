@@ -2,6 +2,7 @@
 //! here and in main/gui only.
 
 mod check;
+pub mod cost;
 pub mod resilience;
 
 use crate::catalog::Catalog;
@@ -21,6 +22,10 @@ pub struct Cli {
     /// Catalog file laid over the built-in catalog (same shape as assets/catalog/*.json lists).
     #[arg(long, global = true, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
+    /// The user's price book (default: $LINKWRIGHT_PRICE_BOOK, else
+    /// $XDG_CONFIG_HOME/linkwright/prices.json, else ~/.config/linkwright/prices.json).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub price_book: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -46,6 +51,23 @@ pub enum Command {
         depth: u8,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Itemised monthly cost with provenance; totals monthly, annual and over 3 years.
+    Cost {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = cost::CostFormat::Text)]
+        format: cost::CostFormat,
+        /// Compare with another design: per-category and total difference (B - A).
+        #[arg(long, value_name = "OTHER_FILE")]
+        compare: Option<PathBuf>,
+        /// Hours in a billing month.
+        #[arg(long, default_value_t = crate::costing::DEFAULT_HOURS_PER_MONTH, value_parser = clap::value_parser!(u64).range(1..=744))]
+        hours_per_month: u64,
+    },
+    /// The price book: show the effective entries, or import price pages into the user's book.
+    Prices {
+        #[command(subcommand)]
+        action: PricesAction,
     },
     /// Print the JSON Schema of the design file format.
     Schema,
@@ -75,6 +97,19 @@ pub enum Command {
     /// Open a design in the designer window.
     #[cfg(feature = "gui")]
     Open { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PricesAction {
+    /// List the effective price book (catalog and user entries) with provenance.
+    Show {
+        /// Only entries whose line contains this text (case-insensitive).
+        #[arg(long)]
+        filter: Option<String>,
+    },
+    /// Merge a page (or a folder of pages) of the Azure Retail Prices API or the AWS Price List
+    /// offer file for AWSDirectConnect into the user's price book.
+    Import { path: PathBuf },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,6 +199,38 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 &mut out,
                 &mut std::io::stderr(),
             )
+        }
+        Command::Cost {
+            file,
+            format,
+            compare,
+            hours_per_month,
+        } => {
+            let catalog = load_catalog(cli.catalog.as_deref())?;
+            let (user, _) = cost::user_book(cli.price_book.as_deref())?;
+            let options = crate::costing::Options { hours_per_month };
+            cost::run_cost(
+                &file,
+                compare.as_deref(),
+                format,
+                options,
+                &catalog,
+                &user,
+                &mut out,
+                &mut std::io::stderr(),
+            )
+        }
+        Command::Prices { action } => {
+            let catalog = load_catalog(cli.catalog.as_deref())?;
+            match action {
+                PricesAction::Show { filter } => {
+                    let (user, _) = cost::user_book(cli.price_book.as_deref())?;
+                    cost::run_prices_show(filter.as_deref(), &catalog, &user, &mut out)
+                }
+                PricesAction::Import { path } => {
+                    cost::run_prices_import(&path, cli.price_book.as_deref(), &catalog, &mut out)
+                }
+            }
         }
         Command::Schema => {
             writeln!(out, "{}", schema_json())?;

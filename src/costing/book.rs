@@ -35,7 +35,7 @@ pub enum Provenance {
 }
 
 impl Provenance {
-    /// One line for tables: "DX-PRICE 2026-09-20 [OFF-copy]", "user quote: ...".
+    /// One line for tables: "DX-PRICE 2026-09-20, OFF-copy", "user quote: ...".
     pub fn short(&self) -> String {
         match self {
             Provenance::Catalog {

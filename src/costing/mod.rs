@@ -391,7 +391,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                     "hosted"
                 };
                 let description = format!(
-                    "{} {kind} port{} at {} × {hours} h",
+                    "{} {kind} port{} at {}",
                     rules_mbps(c.capacity_mbps),
                     if members > 1 {
                         format!(" × {members} LAG members")
@@ -454,7 +454,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                             meter: "aws.vpn.connection",
                             dims: vec![("region", Value::from(r.region.as_str()))],
                             provider: "aws",
-                            description: format!("Site-to-Site VPN connection × {hours} h"),
+                            description: "Site-to-Site VPN connection".into(),
                             quantity_milli: hours_milli,
                             unit: PriceUnit::Hour,
                             gap: None,
@@ -468,7 +468,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                                 meter: "aws.tgw.attachment",
                                 dims: vec![("region", Value::from(r.region.as_str()))],
                                 provider: "aws",
-                                description: format!("Transit Gateway VPN attachment × {hours} h"),
+                                description: "Transit Gateway VPN attachment".into(),
                                 quantity_milli: hours_milli,
                                 unit: PriceUnit::Hour,
                                 gap: None,
@@ -616,7 +616,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                         ],
                         provider: "azure",
                         description: format!(
-                            "{} gateway in {code}{} × {hours} h",
+                            "{} gateway in {code}{}",
                             gw.sku.label(),
                             if units > 1 {
                                 format!(" × {units} units")
@@ -631,7 +631,19 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                 }
             }
             NodeKind::AwsRegion(r) if r.attachment == AwsAttachment::DxGatewayTgw => {
-                p.add(Line { element: n.id.as_str(), category: Category::TransitGateway, biller: Biller::Aws, site: None, meter: "aws.tgw.attachment", dims: vec![("region", Value::from(r.region.as_str()))], provider: "aws", description: format!("Direct Connect gateway ↔ Transit Gateway association (TGW attachment) × {hours} h"), quantity_milli: hours_milli, unit: PriceUnit::Hour, gap: None });
+                p.add(Line {
+                    element: n.id.as_str(),
+                    category: Category::TransitGateway,
+                    biller: Biller::Aws,
+                    site: None,
+                    meter: "aws.tgw.attachment",
+                    dims: vec![("region", Value::from(r.region.as_str()))],
+                    provider: "aws",
+                    description: "Direct Connect gateway ↔ Transit Gateway association (TGW attachment)".into(),
+                    quantity_milli: hours_milli,
+                    unit: PriceUnit::Hour,
+                    gap: None,
+                });
             }
             _ => {}
         }

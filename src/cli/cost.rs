@@ -1,0 +1,402 @@
+//! `linkwright cost` and `linkwright prices`.
+
+use super::exit;
+use crate::catalog::Catalog;
+use crate::costing::{self, Costing, Options, UserBook, book, import};
+use crate::design_file;
+use crate::model::{Design, Usd};
+use anyhow::Context as _;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CostFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+/// "$1,642.50": dollars and cents, thousands separated, rounded half up to the cent.
+pub fn dollars(amount: Usd) -> String {
+    let micros = amount.micros();
+    let cents = (micros.abs() + 5_000) / 10_000;
+    let (whole, frac) = (cents / 100, cents % 100);
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{}${grouped}.{frac:02}", if micros < 0 { "-" } else { "" })
+}
+
+/// The user's price book: the given file, else the default location (missing = empty).
+pub fn user_book(path: Option<&Path>) -> anyhow::Result<(UserBook, Option<PathBuf>)> {
+    let path = path
+        .map(Path::to_path_buf)
+        .or_else(book::default_user_book_path);
+    let book = match &path {
+        Some(p) => UserBook::load(p)?,
+        None => UserBook::empty(),
+    };
+    Ok((book, path))
+}
+
+fn load(file: &Path, err: &mut dyn Write) -> anyhow::Result<Option<Design>> {
+    match design_file::load(file) {
+        Ok(d) => Ok(Some(d)),
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn run_cost(
+    file: &Path,
+    compare: Option<&Path>,
+    format: CostFormat,
+    options: Options,
+    catalog: &Catalog,
+    user: &UserBook,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let Some(design) = load(file, err)? else {
+        return Ok(exit::UNREADABLE);
+    };
+    let a = costing::cost(&design, catalog, user, options);
+    if let Some(other) = compare {
+        let Some(design_b) = load(other, err)? else {
+            return Ok(exit::UNREADABLE);
+        };
+        let b = costing::cost(&design_b, catalog, user, options);
+        write_compare(out, file, other, &a, &b, format)?;
+        return Ok(exit::OK);
+    }
+    match format {
+        CostFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &serde_json::json!({ "file": file.display().to_string(), "cost": a }),
+            )?;
+            writeln!(out)?;
+        }
+        CostFormat::Csv => write_csv(out, &a)?,
+        CostFormat::Text => write_text(out, file, &a)?,
+    }
+    Ok(exit::OK)
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn write_csv(out: &mut dyn Write, c: &Costing) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "element,category,biller,site,meter,description,quantity,unit,unit_price_usd,discount_percent,monthly_usd,provenance,unpriced_reason"
+    )?;
+    for i in &c.items {
+        let unit = match i.unit {
+            crate::model::PriceUnit::Hour => "hour",
+            crate::model::PriceUnit::Month => "month",
+            crate::model::PriceUnit::Gb => "GB",
+        };
+        let quantity = format!("{}.{:03}", i.quantity_milli / 1000, i.quantity_milli % 1000);
+        let row = [
+            i.element.clone(),
+            i.category.label().to_string(),
+            i.biller.label().to_string(),
+            i.site.clone().unwrap_or_default(),
+            i.meter.clone(),
+            i.description.clone(),
+            quantity,
+            unit.to_string(),
+            i.unit_price.map(|u| u.to_string()).unwrap_or_default(),
+            i.discount
+                .map(|d| d.to_string().trim_end_matches('%').to_string())
+                .unwrap_or_default(),
+            i.monthly
+                .map(|m| format!("{:.2}", m.micros() as f64 / 1e6).replace('-', "-"))
+                .map(|_| cents(i.monthly))
+                .unwrap_or_default(),
+            i.provenance
+                .as_ref()
+                .map(|p| p.short())
+                .unwrap_or_else(|| "unpriced".into()),
+            i.unpriced_reason.clone().unwrap_or_default(),
+        ];
+        writeln!(
+            out,
+            "{}",
+            row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(",")
+        )?;
+    }
+    Ok(())
+}
+
+/// "1642.50" (plain, for CSV).
+fn cents(amount: Option<Usd>) -> String {
+    amount
+        .map(|a| dollars(a).replace(['$', ','], ""))
+        .unwrap_or_default()
+}
+
+fn write_text(out: &mut dyn Write, file: &Path, c: &Costing) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}: cost estimate, USD list prices, {}-hour month",
+        file.display(),
+        c.hours_per_month
+    )?;
+    let mut billers: Vec<_> = c.items.iter().map(|i| i.biller).collect();
+    billers.sort();
+    billers.dedup();
+    for biller in billers {
+        writeln!(out)?;
+        writeln!(out, "{}", biller.label())?;
+        for i in c.items.iter().filter(|i| i.biller == biller) {
+            let price = match (i.unit_price, i.monthly) {
+                (Some(u), Some(m)) => format!("{} × {} = {}", i.quantity_text(), u, dollars(m)),
+                _ => format!(
+                    "{} — unpriced: {}",
+                    i.quantity_text(),
+                    i.unpriced_reason.as_deref().unwrap_or("")
+                ),
+            };
+            let discount = i
+                .discount
+                .map(|d| format!(" (after {d} discount)"))
+                .unwrap_or_default();
+            let provenance = i
+                .provenance
+                .as_ref()
+                .map(|p| format!(" [{}]", p.short()))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {:<14} {:<30} {price}{discount}{provenance}",
+                i.element, i.description
+            )?;
+        }
+    }
+    writeln!(out)?;
+    let excludes = if c.unpriced.is_empty() {
+        String::new()
+    } else {
+        format!(" — excludes {} unpriced item(s)", c.unpriced.len())
+    };
+    writeln!(
+        out,
+        "Total: {} monthly, {} annual, {} over 3 years{excludes}",
+        dollars(c.totals.monthly),
+        dollars(c.totals.annual),
+        dollars(c.totals.three_year)
+    )?;
+    writeln!(
+        out,
+        "By cloud: {}",
+        c.by_biller
+            .iter()
+            .map(|(k, v)| format!("{} {}", k.label(), dollars(*v)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    )?;
+    writeln!(
+        out,
+        "By category: {}",
+        c.by_category
+            .iter()
+            .map(|(k, v)| format!("{} {}", k.label(), dollars(*v)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    )?;
+    writeln!(
+        out,
+        "By site: {}",
+        c.by_site
+            .iter()
+            .map(|(k, v)| format!("{k} {}", dollars(*v)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    )?;
+    writeln!(
+        out,
+        "Completeness: {} of {} item(s) priced",
+        c.priced_items,
+        c.items.len()
+    )?;
+    for u in &c.unpriced {
+        writeln!(out, "  unpriced: {} {} — {}", u.element, u.meter, u.reason)?;
+    }
+    writeln!(out, "Egress rule: {}", c.egress_rule)
+}
+
+fn write_compare(
+    out: &mut dyn Write,
+    a_file: &Path,
+    b_file: &Path,
+    a: &Costing,
+    b: &Costing,
+    format: CostFormat,
+) -> std::io::Result<()> {
+    let mut categories: Vec<_> = a
+        .by_category
+        .keys()
+        .chain(b.by_category.keys())
+        .copied()
+        .collect();
+    categories.sort();
+    categories.dedup();
+    let get = |c: &Costing, k| c.by_category.get(&k).copied().unwrap_or_default();
+    let diff = |x: Usd, y: Usd| Usd::from_micros(y.micros() - x.micros());
+    match format {
+        CostFormat::Json => {
+            let rows: Vec<_> = categories
+                .iter()
+                .map(|&k| serde_json::json!({ "category": k, "a": get(a, k), "b": get(b, k), "difference": diff(get(a, k), get(b, k)) }))
+                .collect();
+            let doc = serde_json::json!({
+                "a": a_file.display().to_string(), "b": b_file.display().to_string(),
+                "categories": rows,
+                "total": { "a": a.totals.monthly, "b": b.totals.monthly, "difference": diff(a.totals.monthly, b.totals.monthly) },
+                "unpriced": { "a": a.unpriced.len(), "b": b.unpriced.len() },
+            });
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)
+        }
+        CostFormat::Csv => {
+            writeln!(out, "category,a_monthly_usd,b_monthly_usd,difference_usd")?;
+            for &k in &categories {
+                writeln!(
+                    out,
+                    "{},{},{},{}",
+                    csv_field(k.label()),
+                    cents(Some(get(a, k))),
+                    cents(Some(get(b, k))),
+                    cents(Some(diff(get(a, k), get(b, k))))
+                )?;
+            }
+            writeln!(
+                out,
+                "Total,{},{},{}",
+                cents(Some(a.totals.monthly)),
+                cents(Some(b.totals.monthly)),
+                cents(Some(diff(a.totals.monthly, b.totals.monthly)))
+            )
+        }
+        CostFormat::Text => {
+            writeln!(
+                out,
+                "A: {}   B: {}   (monthly, {}-hour month)",
+                a_file.display(),
+                b_file.display(),
+                a.hours_per_month
+            )?;
+            for &k in &categories {
+                writeln!(
+                    out,
+                    "  {:<34} {:>14} {:>14} {:>14}",
+                    k.label(),
+                    dollars(get(a, k)),
+                    dollars(get(b, k)),
+                    dollars(diff(get(a, k), get(b, k)))
+                )?;
+            }
+            writeln!(
+                out,
+                "  {:<34} {:>14} {:>14} {:>14}",
+                "Total",
+                dollars(a.totals.monthly),
+                dollars(b.totals.monthly),
+                dollars(diff(a.totals.monthly, b.totals.monthly))
+            )?;
+            if !a.unpriced.is_empty() || !b.unpriced.is_empty() {
+                writeln!(
+                    out,
+                    "  unpriced items: A {}, B {} (not in the totals)",
+                    a.unpriced.len(),
+                    b.unpriced.len()
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn run_prices_show(
+    filter: Option<&str>,
+    catalog: &Catalog,
+    user: &UserBook,
+    out: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let empty = Design::default();
+    let book = costing::Book::new(catalog, user, &empty);
+    let needle = filter.map(str::to_lowercase);
+    for (layer, e) in book.entries() {
+        let dims = book::dims_text(&e.dims);
+        let line = format!(
+            "{:<7} {:<30} {:<28} {:<50} {:>10} per {:<5} {} {} [{}]",
+            layer,
+            e.id,
+            e.meter,
+            dims,
+            e.usd.to_string(),
+            e.unit,
+            e.source,
+            e.as_of,
+            e.confidence
+        );
+        if needle
+            .as_deref()
+            .is_none_or(|n| line.to_lowercase().contains(n))
+        {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+    }
+    Ok(exit::OK)
+}
+
+pub fn run_prices_import(
+    path: &Path,
+    book_path: Option<&Path>,
+    catalog: &Catalog,
+    out: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let (mut book, target) = user_book(book_path)?;
+    let target = target.context(
+        "no price book location: pass --price-book FILE (no HOME or XDG_CONFIG_HOME set)",
+    )?;
+    let report = import::import(path, &mut book, catalog)?;
+    book.save(&target)?;
+    writeln!(
+        out,
+        "price book {}: {} added, {} replaced, {} unchanged, {} ignored",
+        target.display(),
+        report.added.len(),
+        report.replaced.len(),
+        report.unchanged.len(),
+        report.ignored.len()
+    )?;
+    for a in &report.added {
+        writeln!(out, "  added: {a}")?;
+    }
+    for r in &report.replaced {
+        writeln!(out, "  replaced: {r}")?;
+    }
+    for (item, why) in &report.ignored {
+        writeln!(out, "  ignored: {item}: {why}")?;
+    }
+    Ok(exit::OK)
+}

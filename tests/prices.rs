@@ -1,0 +1,253 @@
+//! `linkwright prices import/show` and `linkwright cost` as a user runs them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_linkwright"))
+        .args(args)
+        .current_dir(root())
+        // Never touch the real user's price book.
+        .env(
+            "LINKWRIGHT_PRICE_BOOK",
+            "/nonexistent/linkwright-test-book.json",
+        )
+        .output()
+        .expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    root()
+        .join("tests/fixtures/prices")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn import(book: &Path, what: &str) -> Output {
+    run(&[
+        "--price-book",
+        book.to_str().unwrap(),
+        "prices",
+        "import",
+        what,
+    ])
+}
+
+#[test]
+fn azure_retail_page_imports_with_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.json");
+    let out = import(&book, &fixture("azure_retail_page.json"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("4 added, 0 replaced, 0 unchanged, 2 ignored"),
+        "{text}"
+    );
+    assert!(
+        text.contains("added: azure:test-meter-circuit-1g:Zone 1 = 123.45 per month"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "ignored: Virtual WAN / ExpressRoute Scale Unit [westeurope]: not an ExpressRoute meter"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("meter not used by linkwright"), "{text}");
+
+    // Again: nothing new.
+    let again = stdout(&import(&book, &fixture("azure_retail_page.json")));
+    assert!(
+        again.contains("0 added, 0 replaced, 4 unchanged"),
+        "{again}"
+    );
+
+    // The imported prices now price the design's circuits, with their provenance.
+    let cost = run(&[
+        "--price-book",
+        book.to_str().unwrap(),
+        "cost",
+        "--format",
+        "json",
+        "designs/dual-cloud-ashburn-chicago.json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&cost)).unwrap();
+    let items = v["cost"]["items"].as_array().unwrap();
+    let er = items
+        .iter()
+        .find(|i| i["element"] == "er-dc2" && i["meter"] == "azure.er.circuit")
+        .unwrap();
+    assert_eq!(er["monthly"], "123.45");
+    assert_eq!(er["provenance"]["layer"], "user_book");
+    assert_eq!(er["provenance"]["source"], "Azure Retail Prices API");
+    let egress = items
+        .iter()
+        .find(|i| i["element"] == "er-dc2" && i["meter"] == "azure.er.egress")
+        .unwrap();
+    assert_eq!(egress["unit_price"], "0.0123");
+}
+
+#[test]
+fn aws_offer_file_imports_ports_and_transfer() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.json");
+    let out = import(&book, &fixture("aws_dx_offer.json"));
+    let text = stdout(&out);
+    assert!(
+        text.contains("4 added, 0 replaced, 0 unchanged, 1 ignored"),
+        "{text}"
+    );
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&book).unwrap()).unwrap();
+    let prices = saved["prices"].as_array().unwrap();
+    let jp = prices
+        .iter()
+        .find(|p| p["id"] == "aws:APN1-EqTY2-PortUsage:10G")
+        .unwrap();
+    assert_eq!(jp["dims"]["location_group"], "japan");
+    assert_eq!(jp["usd"], "2.20");
+    let dto = prices
+        .iter()
+        .find(|p| p["meter"] == "aws.dx.data_transfer_out")
+        .unwrap();
+    assert_eq!(dto["dims"]["from_region"], "us-east-1");
+    assert_eq!(dto["dims"]["dx_location"], "EQDC2");
+
+    // The user book beats the catalog: 1 Gbps at EQDC2 now costs 730 x 0.31.
+    let d = root().join("designs/aws-dev-test-one-location.json");
+    let show = stdout(&run(&[
+        "--price-book",
+        book.to_str().unwrap(),
+        "prices",
+        "show",
+        "--filter",
+        "PortUsage:1G",
+    ]));
+    assert!(show.contains("user") && show.contains("0.31"), "{show}");
+    let _ = d;
+}
+
+#[test]
+fn malformed_pages_are_refused_and_nothing_is_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.json");
+    for bad in ["malformed_syntax.json", "malformed_items.json"] {
+        let out = import(&book, &fixture(bad));
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(bad) && err.contains("not a price page"),
+            "{err}"
+        );
+        assert!(!book.exists(), "nothing written after a malformed page");
+    }
+    // A folder with a good and a bad page: nothing merged either.
+    let folder = dir.path().join("pages");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(fixture("azure_retail_page.json"), folder.join("a.json")).unwrap();
+    std::fs::copy(fixture("malformed_items.json"), folder.join("b.json")).unwrap();
+    assert_eq!(
+        import(&book, folder.to_str().unwrap()).status.code(),
+        Some(2)
+    );
+    assert!(!book.exists());
+    std::fs::remove_file(folder.join("b.json")).unwrap();
+    let ok = import(&book, folder.to_str().unwrap());
+    assert!(stdout(&ok).contains("4 added"), "{}", stdout(&ok));
+    // An unrelated JSON file is refused with a clear message.
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, "{\"hello\": 1}").unwrap();
+    let out = import(&book, other.to_str().unwrap());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("neither an Azure Retail Prices page"));
+}
+
+#[test]
+fn prices_show_lists_provenance() {
+    let out = run(&["prices", "show", "--filter", "DX-PORT-DED-1G"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("catalog")
+            && text.contains("aws.dx.port.dedicated")
+            && text.contains("DX-PRICE 2026-09-20 [OFF-copy]"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 2, "1G and its Japan variant: {text}");
+}
+
+#[test]
+fn cost_formats_and_compare() {
+    let text = stdout(&run(&["cost", "designs/aws-dev-test-one-location.json"]));
+    assert!(text.contains("730-hour month"), "{text}");
+    assert!(text.contains("Total: $2,408.00 monthly, $28,896.00 annual, $86,688.00 over 3 years — excludes 4 unpriced"), "{text}");
+
+    let csv = stdout(&run(&[
+        "cost",
+        "--format",
+        "csv",
+        "designs/aws-dev-test-one-location.json",
+    ]));
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("element,category,biller,site,meter")
+    );
+    assert!(
+        csv.contains("dx-dub-a,Direct Connect ports,AWS,,aws.dx.port.dedicated,"),
+        "{csv}"
+    );
+    assert!(csv.contains(",219.00,"), "{csv}");
+
+    let cmp = stdout(&run(&[
+        "cost",
+        "--compare",
+        "designs/dual-cloud-ashburn-chicago.json",
+        "designs/aws-dev-test-one-location.json",
+    ]));
+    assert!(
+        cmp.contains("Direct Connect ports") && cmp.contains("Total"),
+        "{cmp}"
+    );
+    let json = stdout(&run(&[
+        "cost",
+        "--format",
+        "json",
+        "--compare",
+        "designs/dual-cloud-ashburn-chicago.json",
+        "designs/aws-dev-test-one-location.json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let a: f64 = v["total"]["a"].as_str().unwrap().parse().unwrap();
+    let b: f64 = v["total"]["b"].as_str().unwrap().parse().unwrap();
+    let diff: f64 = v["total"]["difference"].as_str().unwrap().parse().unwrap();
+    assert!((b - a - diff).abs() < 1e-9);
+
+    assert_eq!(run(&["cost", "no-such.json"]).status.code(), Some(2));
+    assert_eq!(
+        run(&[
+            "cost",
+            "--hours-per-month",
+            "0",
+            "designs/flawed-design.json"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+}

@@ -306,3 +306,140 @@ fn totals_are_exact_and_the_month_is_configurable() {
     // The access circuit has no cost entered: unpriced, named.
     assert!(c.unpriced.iter().any(|u| u.element == "acc"));
 }
+
+fn entry(
+    id: &str,
+    meter: &str,
+    dims: serde_json::Value,
+    unit: &str,
+    usd: &str,
+) -> linkwright::catalog::PriceEntry {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "meter": meter, "dims": dims, "unit": unit, "usd": usd,
+        "source": "test quote", "as_of": "2026-11-01", "confidence": "OFF", "reference": "test"
+    }))
+    .unwrap()
+}
+
+#[test]
+fn metered_vs_unlimited_break_even() {
+    let mut d = base();
+    d.demands[0].egress_gb_per_month = 10_000; // split over er-1 and er-2: 5,000 GB each
+    let mut book = UserBook::empty();
+    book.prices.push(entry(
+        "m",
+        "azure.er.circuit",
+        serde_json::json!({"tier": "standard", "billing": "metered", "bandwidth_mbps": 1000}),
+        "month",
+        "100.00",
+    ));
+    book.prices.push(entry(
+        "u",
+        "azure.er.circuit",
+        serde_json::json!({"tier": "standard", "billing": "unlimited", "bandwidth_mbps": 1000}),
+        "month",
+        "400.00",
+    ));
+    book.prices.push(entry(
+        "e",
+        "azure.er.egress",
+        serde_json::json!({"zone": 1}),
+        "GB",
+        "0.025",
+    ));
+    let c = costing::cost(&d, catalog(), &book, Options::default());
+    let b = costing::Book::new(catalog(), &book, &d);
+    let w = costing::whatif::what_if(&d, catalog(), &b, &c, Options::default());
+    let er1 = w
+        .express_route
+        .iter()
+        .find(|x| x.circuit == "er-1")
+        .unwrap();
+    assert_eq!(er1.egress_gb, 5_000.0);
+    assert_eq!(er1.metered_monthly, Some(usd("225.00"))); // 100 + 5,000 x 0.025
+    assert_eq!(er1.unlimited_monthly, Some(usd("400.00")));
+    assert_eq!(er1.break_even_gb, Some(12_000)); // (400 - 100) / 0.025
+    // Without prices the comparison names what is missing.
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    let empty = UserBook::empty();
+    let b = costing::Book::new(catalog(), &empty, &d);
+    let w = costing::whatif::what_if(&d, catalog(), &b, &c, Options::default());
+    assert_eq!(w.express_route[0].missing.len(), 3);
+    assert_eq!(w.express_route[0].break_even_gb, None);
+}
+
+#[test]
+fn cheapest_option_per_demand_follows_the_target_model() {
+    let mut d = base();
+    d.demands[1].required_mbps = 800;
+    d.demands[1].egress_gb_per_month = 0;
+    let empty = UserBook::empty();
+    let run = |d: &Design| {
+        let c = costing::cost(d, catalog(), &empty, Options::default());
+        let b = costing::Book::new(catalog(), &empty, d);
+        costing::whatif::what_if(d, catalog(), &b, &c, Options::default())
+    };
+    // No target: a dedicated 1 Gbps port ($219.00) and a hosted 1 Gbps connection ($240.90)
+    // both serve it; the cheaper is listed first.
+    let w = run(&d);
+    let opts = &w
+        .demands
+        .iter()
+        .find(|x| x.demand == "d-aws")
+        .unwrap()
+        .options;
+    assert_eq!(opts[0].description, "1 × 1 Gbps dedicated Direct Connect");
+    assert_eq!(opts[0].monthly, Some(usd("219.00")));
+    assert_eq!(opts[1].description, "1 × 1 Gbps hosted Direct Connect");
+    assert_eq!(opts[1].monthly, Some(usd("240.90")));
+    // Maximum: four dedicated connections, no hosted option.
+    d.demands[1].target_resiliency = Some(ResiliencyTarget::Maximum);
+    let w = run(&d);
+    let opts = &w
+        .demands
+        .iter()
+        .find(|x| x.demand == "d-aws")
+        .unwrap()
+        .options;
+    assert_eq!(opts.len(), 1);
+    assert_eq!(opts[0].monthly, Some(usd("876.00")));
+}
+
+#[test]
+fn transfer_out_falls_back_to_a_location_with_the_same_home_region() {
+    // us-east-1 -> EQNY5 has no price of its own; EQDC2 is homed in us-east-1 too and is priced.
+    let mut d = dx_design();
+    fac_mut(&mut d, "fac").dx_location = Some("EQNY5".into());
+    d.demands.push(Demand {
+        id: "d".into(),
+        site: "site".into(),
+        region: "use1".into(),
+        required_mbps: 100,
+        egress_gb_per_month: 1_000,
+        criticality: Criticality::Low,
+        target_resiliency: None,
+        notes: String::new(),
+    });
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    let dto = c
+        .items
+        .iter()
+        .find(|i| i.category == Category::DataTransferOut)
+        .unwrap();
+    assert_eq!(dto.monthly, Some(usd("20.00")));
+    assert!(
+        dto.description.contains("priced as EQDC2") && dto.description.contains("fallback"),
+        "{}",
+        dto.description
+    );
+    // A region with no priced location homed in the same region stays unpriced.
+    if let NodeKind::AwsRegion(r) = &mut node_mut(&mut d, "use1").kind {
+        r.region = "eu-central-1".into();
+    }
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    assert!(
+        c.unpriced
+            .iter()
+            .any(|u| u.meter == "aws.dx.data_transfer_out")
+    );
+}

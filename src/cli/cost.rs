@@ -69,6 +69,8 @@ pub fn run_cost(
         return Ok(exit::UNREADABLE);
     };
     let a = costing::cost(&design, catalog, user, options);
+    let book = costing::Book::new(catalog, user, &design);
+    let what_if = costing::whatif::what_if(&design, catalog, &book, &a, options);
     if let Some(other) = compare {
         let Some(design_b) = load(other, err)? else {
             return Ok(exit::UNREADABLE);
@@ -81,12 +83,15 @@ pub fn run_cost(
         CostFormat::Json => {
             serde_json::to_writer_pretty(
                 &mut *out,
-                &serde_json::json!({ "file": file.display().to_string(), "cost": a }),
+                &serde_json::json!({ "file": file.display().to_string(), "cost": a, "what_if": what_if }),
             )?;
             writeln!(out)?;
         }
         CostFormat::Csv => write_csv(out, &a)?,
-        CostFormat::Text => write_text(out, file, &a)?,
+        CostFormat::Text => {
+            write_text(out, file, &a)?;
+            write_what_if(out, &what_if)?;
+        }
     }
     Ok(exit::OK)
 }
@@ -241,6 +246,60 @@ fn write_text(out: &mut dyn Write, file: &Path, c: &Costing) -> std::io::Result<
         writeln!(out, "  unpriced: {} {} — {}", u.element, u.meter, u.reason)?;
     }
     writeln!(out, "Egress rule: {}", c.egress_rule)
+}
+
+fn write_what_if(out: &mut dyn Write, w: &costing::whatif::WhatIf) -> std::io::Result<()> {
+    if !w.express_route.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "What-if: ExpressRoute metered vs unlimited")?;
+        for c in &w.express_route {
+            match (c.metered_monthly, c.unlimited_monthly, c.break_even_gb) {
+                (Some(m), Some(u), Some(b)) => writeln!(
+                    out,
+                    "  {}: metered {} at {} GB/month, unlimited {}; unlimited is cheaper above {b} GB/month",
+                    c.circuit,
+                    dollars(m),
+                    c.egress_gb,
+                    dollars(u)
+                )?,
+                _ => writeln!(
+                    out,
+                    "  {}: cannot compare, missing: {}",
+                    c.circuit,
+                    c.missing.join("; ")
+                )?,
+            }
+        }
+    }
+    if !w.demands.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "What-if: cheapest way to serve each demand (bandwidth and target model)"
+        )?;
+        for d in &w.demands {
+            let target = d.target.map_or("none".to_string(), |t| format!("{t:?}"));
+            writeln!(
+                out,
+                "  {} ({}, target {target}):",
+                d.demand,
+                crate::rules::mbps(d.required_mbps)
+            )?;
+            for (i, o) in d.options.iter().enumerate() {
+                let cost = o
+                    .monthly
+                    .map_or("unpriced".to_string(), |m| format!("{}/month", dollars(m)));
+                writeln!(
+                    out,
+                    "    {}. {} — {cost}: {}",
+                    i + 1,
+                    o.description,
+                    o.reason
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn write_compare(

@@ -25,6 +25,7 @@
 
 pub mod book;
 pub mod import;
+pub mod whatif;
 
 pub use book::{Book, Price, Provenance, UserBook};
 
@@ -639,7 +640,9 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                     meter: "aws.tgw.attachment",
                     dims: vec![("region", Value::from(r.region.as_str()))],
                     provider: "aws",
-                    description: "Direct Connect gateway ↔ Transit Gateway association (TGW attachment)".into(),
+                    description:
+                        "Direct Connect gateway ↔ Transit Gateway association (TGW attachment)"
+                            .into(),
                     quantity_milli: hours_milli,
                     unit: PriceUnit::Hour,
                     gap: None,
@@ -729,7 +732,39 @@ impl Pricer<'_> {
 }
 
 /// Egress lines: each demand's GB split over its intact paths (see the module docs).
+/// The DX location whose transfer-out price applies to (region, location): the location itself
+/// when priced, else a priced location with the same home region (reference 2.5), else none.
+fn dto_fallback(
+    book: &Book<'_>,
+    catalog: &Catalog,
+    region: &str,
+    location: &crate::catalog::DxLocation,
+) -> Option<String> {
+    let priced = |code: &str| {
+        book.undiscounted(&Query {
+            meter: "aws.dx.data_transfer_out",
+            dims: &[
+                ("from_region", Value::from(region)),
+                ("dx_location", Value::from(code)),
+            ],
+            element: "",
+            provider: "aws",
+        })
+        .is_some()
+    };
+    if priced(&location.code) {
+        return Some(location.code.clone());
+    }
+    catalog
+        .dx_locations
+        .iter()
+        .filter(|l| l.home_region == location.home_region && l.code != location.code)
+        .find(|l| priced(&l.code))
+        .map(|l| l.code.clone())
+}
+
 fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
+    let mut fallbacks: BTreeMap<(String, String), Option<String>> = BTreeMap::new();
     let analysis = resilience::analyze(design, catalog, Depth::Single);
     let node_index = design.node_index();
     let link_index: rustc_hash::FxHashMap<&str, usize> = design
@@ -800,67 +835,37 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
                         ("from_region", Value::from(aws.region.as_str())),
                         ("dx_location", Value::from(location.code.as_str())),
                     ];
-                    let exact = p
-                        .book
-                        .undiscounted(&Query {
-                            meter: "aws.dx.data_transfer_out",
-                            dims: &dims,
-                            element,
-                            provider: "aws",
-                        })
-                        .is_some();
-                    let (dims, description) = if exact {
-                        (
+                    // Reference 2.5 fallback: another DX location with the same home region
+                    // (looked up once per pair).
+                    let fallback = fallbacks
+                        .entry((aws.region.clone(), location.code.clone()))
+                        .or_insert_with(|| dto_fallback(&p.book, catalog, &aws.region, location))
+                        .clone();
+                    let (dims, description) = match fallback {
+                        None => (
                             dims,
                             format!(
                                 "{gb} GB of demand {} from {} over {}",
                                 demand.id, aws.region, location.code
                             ),
-                        )
-                    } else {
-                        // Reference 2.5 fallback: another DX location with the same home region.
-                        let fallback = catalog
-                            .dx_locations
-                            .iter()
-                            .filter(|l| {
-                                l.home_region == location.home_region && l.code != location.code
-                            })
-                            .find(|l| {
-                                p.book
-                                    .undiscounted(&Query {
-                                        meter: "aws.dx.data_transfer_out",
-                                        dims: &[
-                                            ("from_region", Value::from(aws.region.as_str())),
-                                            ("dx_location", Value::from(l.code.as_str())),
-                                        ],
-                                        element,
-                                        provider: "aws",
-                                    })
-                                    .is_some()
-                            });
-                        match fallback {
-                            Some(l) => (
-                                vec![
-                                    ("from_region", Value::from(aws.region.as_str())),
-                                    ("dx_location", Value::from(l.code.as_str())),
-                                ],
-                                format!(
-                                    "{gb} GB of demand {} from {} over {} (priced as {}, same home region {} — reference 2.5 fallback [DER])",
-                                    demand.id,
-                                    aws.region,
-                                    location.code,
-                                    l.code,
-                                    location.home_region
-                                ),
+                        ),
+                        Some(code) if code == location.code => (
+                            dims,
+                            format!(
+                                "{gb} GB of demand {} from {} over {}",
+                                demand.id, aws.region, location.code
                             ),
-                            None => (
-                                dims,
-                                format!(
-                                    "{gb} GB of demand {} from {} over {}",
-                                    demand.id, aws.region, location.code
-                                ),
+                        ),
+                        Some(code) => (
+                            vec![
+                                ("from_region", Value::from(aws.region.as_str())),
+                                ("dx_location", Value::from(code.as_str())),
+                            ],
+                            format!(
+                                "{gb} GB of demand {} from {} over {} (priced as {code}, same home region {} — reference 2.5 fallback [DER])",
+                                demand.id, aws.region, location.code, location.home_region
                             ),
-                        }
+                        ),
                     };
                     p.add(Line {
                         element,

@@ -1,0 +1,337 @@
+//! What-if: metered vs unlimited per ExpressRoute circuit, and the cheapest way to serve each
+//! demand at its bandwidth and target model, from the effective price book. Unknown prices are
+//! named, never assumed.
+
+use super::book::{Book, Query};
+use super::{Category, Costing, Options};
+use crate::catalog::Catalog;
+use crate::model::{Design, ErSkuTier, ResiliencyTarget, Usd};
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeteredVsUnlimited {
+    pub circuit: String,
+    /// Egress over the circuit in the design, GB per month (from the cost's egress lines).
+    pub egress_gb: f64,
+    pub metered_monthly: Option<Usd>,
+    pub unlimited_monthly: Option<Usd>,
+    /// GB per month above which Unlimited is cheaper.
+    pub break_even_gb: Option<u64>,
+    /// The prices that are missing for the comparison.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemandOption {
+    pub description: String,
+    pub monthly: Option<Usd>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemandOptions {
+    pub demand: String,
+    pub required_mbps: u64,
+    pub target: Option<ResiliencyTarget>,
+    /// Priced options cheapest first, then unpriced ones.
+    pub options: Vec<DemandOption>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WhatIf {
+    pub express_route: Vec<MeteredVsUnlimited>,
+    pub demands: Vec<DemandOptions>,
+}
+
+fn price(
+    book: &Book<'_>,
+    meter: &str,
+    dims: &[(&str, Value)],
+    element: &str,
+    provider: &str,
+) -> Option<Usd> {
+    book.undiscounted(&Query {
+        meter,
+        dims,
+        element,
+        provider,
+    })
+    .map(|p| {
+        let gross = p.usd;
+        book.discount(provider).map_or(gross, |d| d.off(gross))
+    })
+}
+
+fn times(u: Usd, n: u64) -> Usd {
+    Usd::from_micros(u.micros() * n as i64)
+}
+
+pub fn what_if(
+    design: &Design,
+    catalog: &Catalog,
+    book: &Book<'_>,
+    costing: &Costing,
+    options: Options,
+) -> WhatIf {
+    let hours = options.hours_per_month;
+    let node_index = design.node_index();
+    let mut express_route = Vec::new();
+    for link in &design.links {
+        let Some(c) = link.as_er() else { continue };
+        if c.sku_tier == ErSkuTier::Local || c.direct_port.is_some() {
+            continue; // Local has no metered variant (B4); Direct circuits carry no circuit fee.
+        }
+        let zone = [&link.a, &link.b]
+            .into_iter()
+            .filter_map(|id| node_index.get(id.as_str()))
+            .find_map(|&i| design.nodes[i].as_facility())
+            .and_then(|f| f.er_peering_location.as_deref())
+            .and_then(|l| catalog.er_location(l))
+            .map(|l| l.zone);
+        let tier = if c.sku_tier == ErSkuTier::Premium {
+            "premium"
+        } else {
+            "standard"
+        };
+        let dims = |billing: &str| {
+            let mut d = vec![
+                ("tier", Value::from(tier)),
+                ("billing", Value::from(billing)),
+                ("bandwidth_mbps", Value::from(c.bandwidth_mbps)),
+            ];
+            if let Some(z) = zone {
+                d.push(("zone", Value::from(z)));
+            }
+            d
+        };
+        let element = link.id.as_str();
+        let metered_fee = price(book, "azure.er.circuit", &dims("metered"), element, "azure");
+        let unlimited_fee = price(
+            book,
+            "azure.er.circuit",
+            &dims("unlimited"),
+            element,
+            "azure",
+        );
+        let zone_dims: Vec<(&str, Value)> = zone
+            .map(|z| vec![("zone", Value::from(z))])
+            .unwrap_or_default();
+        let rate = price(book, "azure.er.egress", &zone_dims, element, "azure");
+        let egress_milli: u64 = costing
+            .items
+            .iter()
+            .filter(|i| i.element == element && i.category == Category::ExpressRouteEgress)
+            .map(|i| i.quantity_milli)
+            .sum();
+        let mut missing = Vec::new();
+        if metered_fee.is_none() {
+            missing.push(format!(
+                "{tier} metered {} circuit fee",
+                crate::rules::mbps(c.bandwidth_mbps)
+            ));
+        }
+        if unlimited_fee.is_none() {
+            missing.push(format!(
+                "{tier} unlimited {} circuit fee",
+                crate::rules::mbps(c.bandwidth_mbps)
+            ));
+        }
+        if rate.is_none() {
+            missing.push(format!(
+                "metered egress per GB in zone {}",
+                zone.map_or("?".into(), |z| z.to_string())
+            ));
+        }
+        let metered_monthly = match (metered_fee, rate) {
+            (Some(f), Some(r)) => Some(Usd::from_micros(
+                f.micros() + super::amount(r, egress_milli).micros(),
+            )),
+            _ => None,
+        };
+        let break_even_gb = match (metered_fee, unlimited_fee, rate) {
+            (Some(m), Some(u), Some(r)) if r.micros() > 0 && u > m => {
+                Some(((u.micros() - m.micros()) / r.micros()) as u64)
+            }
+            (Some(m), Some(u), Some(_)) if u <= m => Some(0),
+            _ => None,
+        };
+        express_route.push(MeteredVsUnlimited {
+            circuit: link.id.to_string(),
+            egress_gb: egress_milli as f64 / 1000.0,
+            metered_monthly,
+            unlimited_monthly: unlimited_fee,
+            break_even_gb,
+            missing,
+        });
+    }
+
+    let mut demands = Vec::new();
+    for d in &design.demands {
+        let Some(region) = node_index.get(d.region.as_str()).map(|&i| &design.nodes[i]) else {
+            continue;
+        };
+        let egress_gb = d.egress_gb_per_month;
+        let mut opts: Vec<DemandOption> = Vec::new();
+        if let Some(aws) = region.as_aws() {
+            // Connections the model needs: Maximum 2 locations x 2 devices; High one per
+            // location at two; Development & Test two at one location; none: one.
+            let count: u64 = match d.target_resiliency {
+                Some(ResiliencyTarget::Maximum) => 4,
+                Some(ResiliencyTarget::High) | Some(ResiliencyTarget::Standard) => 2,
+                None => 1,
+            };
+            let port = [1_000u64, 10_000, 100_000, 400_000]
+                .into_iter()
+                .find(|&p| p >= d.required_mbps);
+            // The DX location group and transfer price follow the home DX location of the region
+            // when the design has none: use a location homed in the region, else "other".
+            let dto_at = |code: &str| {
+                price(
+                    book,
+                    "aws.dx.data_transfer_out",
+                    &[
+                        ("from_region", Value::from(aws.region.as_str())),
+                        ("dx_location", Value::from(code)),
+                    ],
+                    d.id.as_str(),
+                    "aws",
+                )
+            };
+            let homed: Vec<_> = catalog
+                .dx_locations
+                .iter()
+                .filter(|l| l.home_region == aws.region)
+                .collect();
+            let location = homed
+                .iter()
+                .find(|l| dto_at(&l.code).is_some())
+                .or(homed.first())
+                .copied();
+            let group = if location.is_some_and(|l| l.is_japan()) {
+                "japan"
+            } else {
+                "other"
+            };
+            let dto = location.and_then(|l| dto_at(&l.code));
+            let egress_cost = dto.map(|r| super::amount(r, egress_gb * 1000));
+            if let Some(port) = port {
+                let rate = price(
+                    book,
+                    "aws.dx.port.dedicated",
+                    &[
+                        ("capacity_mbps", Value::from(port)),
+                        ("location_group", Value::from(group)),
+                    ],
+                    d.id.as_str(),
+                    "aws",
+                );
+                let description = format!(
+                    "{count} × {} dedicated Direct Connect",
+                    crate::rules::mbps(port)
+                );
+                let monthly = match (rate, egress_cost) {
+                    (Some(r), Some(e)) => Some(Usd::from_micros(
+                        times(r, hours * count).micros() + e.micros(),
+                    )),
+                    (Some(r), None) if egress_gb == 0 => Some(times(r, hours * count)),
+                    _ => None,
+                };
+                let at = location.map_or(String::new(), |l| format!(" at {}", l.code));
+                let reason = if monthly.is_some() {
+                    format!(
+                        "{count} connection(s) for the target model{at}: port-hours + {egress_gb} GB transfer out"
+                    )
+                } else if rate.is_none() {
+                    "no port price in the book".to_string()
+                } else {
+                    format!(
+                        "no transfer-out price from {} to its Direct Connect locations",
+                        aws.region
+                    )
+                };
+                opts.push(DemandOption {
+                    description,
+                    monthly,
+                    reason,
+                });
+            }
+            if d.target_resiliency.is_none() {
+                if let Some(cap) = [
+                    50u64, 100, 200, 300, 400, 500, 1_000, 2_000, 5_000, 10_000, 25_000,
+                ]
+                .into_iter()
+                .find(|&c| c >= d.required_mbps)
+                {
+                    let rate = price(
+                        book,
+                        "aws.dx.port.hosted",
+                        &[("capacity_mbps", Value::from(cap))],
+                        d.id.as_str(),
+                        "aws",
+                    );
+                    let monthly = match (rate, egress_cost) {
+                        (Some(r), Some(e)) => {
+                            Some(Usd::from_micros(times(r, hours).micros() + e.micros()))
+                        }
+                        (Some(r), None) if egress_gb == 0 => Some(times(r, hours)),
+                        _ => None,
+                    };
+                    opts.push(DemandOption {
+                        description: format!("1 × {} hosted Direct Connect", crate::rules::mbps(cap)),
+                        monthly,
+                        reason: "no target model: a hosted connection suffices (hosted connections never count toward a model, DX-SLA-1); the partner's fee is extra".into(),
+                    });
+                }
+            }
+        } else if region.as_azure().is_some() {
+            let count: u64 = match d.target_resiliency {
+                Some(ResiliencyTarget::Maximum) => 2,
+                _ => 1,
+            };
+            let bw = [50u64, 100, 200, 500, 1_000, 2_000, 5_000, 10_000]
+                .into_iter()
+                .find(|&b| b >= d.required_mbps);
+            if let Some(bw) = bw {
+                let metro = if d.target_resiliency == Some(ResiliencyTarget::High) {
+                    " (ExpressRoute Metro)"
+                } else {
+                    ""
+                };
+                let rate = price(
+                    book,
+                    "azure.er.circuit",
+                    &[
+                        ("tier", Value::from("standard")),
+                        ("billing", Value::from("unlimited")),
+                        ("bandwidth_mbps", Value::from(bw)),
+                        ("zone", Value::from(1)),
+                    ],
+                    d.id.as_str(),
+                    "azure",
+                );
+                opts.push(DemandOption {
+                    description: format!("{count} × {} Standard Unlimited ExpressRoute{metro}", crate::rules::mbps(bw)),
+                    monthly: rate.map(|r| times(r, count)),
+                    reason: if rate.is_some() { format!("{count} circuit(s) for the target model, zone 1") } else { "ExpressRoute circuit prices are not in the price book (Q1); import them with `linkwright prices import`".into() },
+                });
+            }
+        }
+        opts.sort_by(|a, b| match (a.monthly, b.monthly) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        demands.push(DemandOptions {
+            demand: d.id.to_string(),
+            required_mbps: d.required_mbps,
+            target: d.target_resiliency,
+            options: opts,
+        });
+    }
+    WhatIf {
+        express_route,
+        demands,
+    }
+}

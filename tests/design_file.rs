@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use linkwright::design_file::{self, LoadError, MAX_FILE_BYTES};
+use linkwright::model::Discount;
 use linkwright::rules;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -300,4 +301,17 @@ fn loading_never_panics_on_truncated_or_corrupted_files() {
             assert!(e.to_string().contains("corrupt.json"), "{e}");
         }
     }
+}
+
+#[test]
+fn a_discount_above_100_percent_is_refused() {
+    let mut d = base();
+    d.settings.discounts.push(Discount {
+        provider: "aws".into(),
+        percent: "150".parse().unwrap(),
+        note: String::new(),
+    });
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, "\"provider\": \"aws\"")));
+    assert!(e.contains("not a percentage from 0 to 100"), "{e}");
 }

@@ -48,6 +48,8 @@ pub enum StructureError {
         "ExpressRoute circuit `{link}`: Metro secondary facility `{node}` is not a node of this design"
     )]
     DanglingMetroFacility { link: String, node: String },
+    #[error("discount for provider `{provider}`: {percent} is not a percentage from 0 to 100")]
+    DiscountOutOfRange { provider: String, percent: String },
 }
 
 impl StructureError {
@@ -76,6 +78,9 @@ impl StructureError {
                 field,
                 target,
             } => locate::key_value_after_id(text, &q(demand), 0, field, &q(target)),
+            StructureError::DiscountOutOfRange { provider, .. } => {
+                locate::key_value(text, "provider", &q(provider), 0)
+            }
             StructureError::DanglingRiskMember { group, .. } => {
                 locate::key_value(text, "id", &q(group), 0)
             }
@@ -173,6 +178,14 @@ pub fn check_structure(design: &Design) -> Result<(), StructureError> {
                     target: target.to_string(),
                 });
             }
+        }
+    }
+    for d in &design.settings.discounts {
+        if !(0..=100_000_000).contains(&d.percent.micros()) {
+            return Err(StructureError::DiscountOutOfRange {
+                provider: d.provider.clone(),
+                percent: d.percent.to_string(),
+            });
         }
     }
     for group in &design.risk_groups {

@@ -61,7 +61,11 @@ impl Viewer {
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
             for f in &findings.items {
-                let color = severity_color(f.severity);
+                // Accepted risks are listed too, greyed, with the architect's comment.
+                let color = match f.excluded {
+                    Some(_) => ui.visuals().weak_text_color(),
+                    None => severity_color(f.severity),
+                };
                 let excluded = if f.excluded.is_some() {
                     " (excluded)"
                 } else {
@@ -69,7 +73,10 @@ impl Viewer {
                 };
                 ui.colored_label(color, format!("{} {}{excluded}", f.code, f.rule));
                 ui.label(&f.message);
-                ui.small(format!("hint: {}", f.hint));
+                match &f.excluded {
+                    Some(comment) => ui.small(format!("accepted: {comment}")),
+                    None => ui.small(format!("hint: {}", f.hint)),
+                };
                 ui.add_space(6.0);
             }
         });

@@ -4,7 +4,6 @@
 use crate::catalog::{Catalog, PriceEntry};
 use crate::model::{Design, Percent, PriceUnit, Usd};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Where a price comes from.
@@ -309,12 +308,15 @@ impl<'a> Book<'a> {
     }
 }
 
-/// Dimensions as a sorted map, for display.
-pub fn dims_text(dims: &BTreeMap<String, serde_json::Value>) -> String {
-    dims.iter()
+/// Dimensions for display: "capacity_mbps=1000, location_group=other".
+pub fn dims_text<'a, K: AsRef<str> + 'a>(
+    dims: impl IntoIterator<Item = (&'a K, &'a serde_json::Value)>,
+) -> String {
+    dims.into_iter()
         .map(|(k, v)| {
             format!(
-                "{k}={}",
+                "{}={}",
+                k.as_ref(),
                 v.as_str().map_or_else(|| v.to_string(), str::to_string)
             )
         })

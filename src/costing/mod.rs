@@ -275,7 +275,11 @@ impl<'a> Pricer<'a> {
                 None,
                 None,
                 Some(line.gap.unwrap_or_else(|| {
-                    format!("no price for {} ({})", line.meter, dims_of(&line.dims))
+                    format!(
+                        "no price for {} ({})",
+                        line.meter,
+                        book::dims_text(line.dims.iter().map(|(k, v)| (k, v)))
+                    )
                 })),
                 None,
             ),
@@ -296,18 +300,6 @@ impl<'a> Pricer<'a> {
             unpriced_reason: reason,
         });
     }
-}
-
-fn dims_of(dims: &[(&str, Value)]) -> String {
-    dims.iter()
-        .map(|(k, v)| {
-            format!(
-                "{k}={}",
-                v.as_str().map_or_else(|| v.to_string(), str::to_string)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn tier_key(t: ErSkuTier) -> &'static str {

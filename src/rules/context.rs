@@ -192,6 +192,11 @@ impl<'a> Context<'a> {
             .collect()
     }
 
+    /// Hand over an analysis computed elsewhere (in parallel with the other rules).
+    pub fn provide_resilience(&self, analysis: Analysis) {
+        let _ = self.resilience.set(analysis);
+    }
+
     /// The single-failure analysis of every demand (computed once per check).
     pub fn resilience(&self) -> &Analysis {
         self.resilience.get_or_init(|| {

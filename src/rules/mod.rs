@@ -103,45 +103,83 @@ mod vpn_vgw_backup_for_fast_dx;
 
 /// Run every rule on the design.
 pub fn check(design: &Design, catalog: &Catalog) -> Findings {
-    let cx = Context::new(design, catalog);
     let settings = &design.settings;
-    let mut items = Vec::new();
-    for rule in RULES {
-        let severity = match settings.severity_overrides.get(rule.code) {
-            Some(SeverityOverride::Off) => continue,
-            Some(SeverityOverride::Error) => Severity::Error,
-            Some(SeverityOverride::Warning) => Severity::Warning,
-            Some(SeverityOverride::Info) => Severity::Info,
-            None => rule.default_severity,
-        };
-        let mut report = Report::default();
-        (rule.check)(&cx, &mut report);
-        for (mut subjects, message) in report.raw {
-            subjects.dedup();
-            let excluded = settings
-                .exclusions
-                .iter()
-                .find(|e| e.code == rule.code && same_set(&e.subjects, &subjects))
-                .map(|e| e.comment.clone());
-            items.push(Finding {
-                code: rule.code,
-                rule: rule.name,
-                severity,
-                message,
-                subjects,
-                hint: rule.hint,
-                reference: rule.reference,
-                excluded,
-            });
+    let enabled = |r: &Rule| {
+        !matches!(
+            settings.severity_overrides.get(r.code),
+            Some(SeverityOverride::Off)
+        )
+    };
+    let uses_analysis = |r: &Rule| r.code.starts_with("RES");
+    // On large designs the failure analysis (for the RES rules) runs on its own thread while
+    // the other rules run; small designs compute it on first use.
+    let overlap =
+        design.demands.len() >= 500 && RULES.iter().any(|r| uses_analysis(r) && enabled(r));
+    std::thread::scope(|scope| {
+        let pending = overlap.then(|| {
+            scope.spawn(|| {
+                crate::resilience::analyze_without_paths(
+                    design,
+                    catalog,
+                    crate::resilience::Depth::Single,
+                )
+            })
+        });
+        let cx = Context::new(design, catalog);
+        let mut items = Vec::new();
+        for rule in RULES.iter().filter(|r| !uses_analysis(r)) {
+            run_rule(rule, &cx, &mut items);
         }
+        if let Some(handle) = pending {
+            // The analysis only computes; a panic there is a bug and is re-raised here.
+            let analysis = handle
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            cx.provide_resilience(analysis);
+        }
+        for rule in RULES.iter().filter(|r| uses_analysis(r)) {
+            run_rule(rule, &cx, &mut items);
+        }
+        items.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then(a.code.cmp(b.code))
+                .then(a.subjects.cmp(&b.subjects))
+        });
+        Findings { items }
+    })
+}
+
+/// Run one rule with the design's severity override and exclusions applied.
+fn run_rule(rule: &Rule, cx: &Context<'_>, items: &mut Vec<Finding>) {
+    let settings = &cx.design.settings;
+    let severity = match settings.severity_overrides.get(rule.code) {
+        Some(SeverityOverride::Off) => return,
+        Some(SeverityOverride::Error) => Severity::Error,
+        Some(SeverityOverride::Warning) => Severity::Warning,
+        Some(SeverityOverride::Info) => Severity::Info,
+        None => rule.default_severity,
+    };
+    let mut report = Report::default();
+    (rule.check)(cx, &mut report);
+    for (mut subjects, message) in report.raw {
+        subjects.dedup();
+        let excluded = settings
+            .exclusions
+            .iter()
+            .find(|e| e.code == rule.code && same_set(&e.subjects, &subjects))
+            .map(|e| e.comment.clone());
+        items.push(Finding {
+            code: rule.code,
+            rule: rule.name,
+            severity,
+            message,
+            subjects,
+            hint: rule.hint,
+            reference: rule.reference,
+            excluded,
+        });
     }
-    items.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then(a.code.cmp(b.code))
-            .then(a.subjects.cmp(&b.subjects))
-    });
-    Findings { items }
 }
 
 fn same_set(a: &[String], b: &[String]) -> bool {

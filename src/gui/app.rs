@@ -1,0 +1,725 @@
+//! The designer: one Design, changed only through `edit::History`, with the analyses (rules,
+//! failure analysis, cost) recomputed when — and only when — its revision changes.
+
+use super::canvas::{self, Drag, Proposal, View};
+use crate::catalog::Catalog;
+use crate::costing::{self, Costing, Options, UserBook};
+use crate::design_file;
+use crate::edit::{Edit, History};
+use crate::model::*;
+use crate::resilience::{self, Analysis, Depth};
+use crate::rules::{self, Findings, Severity, mbps};
+use eframe::egui;
+use std::path::{Path, PathBuf};
+
+/// Analyses of one revision of the design.
+pub struct Analyses {
+    key: (u64, u64),
+    pub findings: Findings,
+    pub resilience: Analysis,
+    pub cost: Costing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Problems,
+    Resilience,
+    Cost,
+}
+
+/// Something that would discard unsaved changes, waiting for the user's confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    New,
+    Open(PathBuf),
+    Quit,
+}
+
+pub struct DesignerApp {
+    pub design: Design,
+    pub history: History,
+    /// Bumped whenever a different design is loaded (the history restarts at revision 0).
+    generation: u64,
+    saved: (u64, u64),
+    pub path: Option<PathBuf>,
+    catalog: Catalog,
+    user_book: UserBook,
+    analyses: Option<Analyses>,
+    /// How many times the analyses were computed (tests check it stays put on idle frames).
+    pub analysis_runs: u64,
+    pub selection: Vec<String>,
+    pub view: View,
+    drag: Option<Drag>,
+    pub tab: Tab,
+    /// Path typed in the in-app Open / Save As dialog (works without a desktop portal).
+    pub open_dialog: Option<String>,
+    pub save_dialog: Option<String>,
+    pub pending: Option<Pending>,
+    /// The last error or notice, shown in the status bar until dismissed.
+    pub message: Option<String>,
+    next_id: u64,
+    shown_title: String,
+}
+
+impl DesignerApp {
+    pub fn new(
+        design: Design,
+        path: Option<PathBuf>,
+        catalog: Catalog,
+        user_book: UserBook,
+    ) -> Self {
+        DesignerApp {
+            design,
+            history: History::new(),
+            generation: 0,
+            saved: (0, 0),
+            path,
+            catalog,
+            user_book,
+            analyses: None,
+            analysis_runs: 0,
+            selection: Vec::new(),
+            view: View::default(),
+            drag: None,
+            tab: Tab::Problems,
+            open_dialog: None,
+            save_dialog: None,
+            pending: None,
+            message: None,
+            next_id: 1,
+            shown_title: String::new(),
+        }
+    }
+
+    fn key(&self) -> (u64, u64) {
+        (self.generation, self.history.revision())
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.key() != self.saved
+    }
+
+    /// The analyses of the current revision, computed once per revision.
+    pub fn analyses(&mut self) -> &Analyses {
+        let key = self.key();
+        if self.analyses.as_ref().is_some_and(|a| a.key != key) {
+            self.analyses = None;
+        }
+        let (design, catalog, book, runs) = (
+            &self.design,
+            &self.catalog,
+            &self.user_book,
+            &mut self.analysis_runs,
+        );
+        self.analyses.get_or_insert_with(|| {
+            *runs += 1;
+            Analyses {
+                key,
+                findings: rules::check(design, catalog),
+                resilience: resilience::analyze(design, catalog, Depth::Single),
+                cost: costing::cost(design, catalog, book, Options::default()),
+            }
+        })
+    }
+
+    pub fn apply(&mut self, edit: Edit) {
+        if let Err(e) = self.history.apply(&mut self.design, edit) {
+            self.message = Some(format!("refused: {e}"));
+        }
+    }
+
+    pub fn undo(&mut self) {
+        if let Err(e) = self.history.undo(&mut self.design) {
+            self.message = Some(format!("cannot undo: {e}"));
+        }
+        self.selection.retain(|id| exists(&self.design, id));
+    }
+
+    pub fn redo(&mut self) {
+        if let Err(e) = self.history.redo(&mut self.design) {
+            self.message = Some(format!("cannot redo: {e}"));
+        }
+    }
+
+    /// Remove the selected elements (a node takes its links and demands) as one undo step.
+    pub fn delete_selection(&mut self) {
+        let mut steps = Vec::new();
+        for id in &self.selection {
+            if self.design.node(&id.as_str().into()).is_some() {
+                steps.push(Edit::RemoveNode {
+                    id: id.as_str().into(),
+                });
+            }
+        }
+        for id in &self.selection {
+            let link_id: LinkId = id.as_str().into();
+            let owned_by_removed_node = self
+                .design
+                .link(&link_id)
+                .is_some_and(|l| self.selection.iter().any(|s| l.touches(&s.as_str().into())));
+            if self.design.link(&link_id).is_some() && !owned_by_removed_node {
+                steps.push(Edit::RemoveLink { id: link_id });
+            }
+        }
+        if !steps.is_empty() {
+            self.apply(Edit::Batch(steps));
+            self.selection.clear();
+        }
+    }
+
+    fn fresh_id(&mut self, prefix: &str) -> String {
+        loop {
+            let id = format!("{prefix}-{}", self.next_id);
+            self.next_id += 1;
+            if !exists(&self.design, &id) {
+                return id;
+            }
+        }
+    }
+
+    /// Add a node of this kind at `at` (canvas units), filled with sensible defaults.
+    pub fn add_node(&mut self, kind: NodeKindTag, at: Point) {
+        let (prefix, name, node_kind) = match kind {
+            NodeKindTag::OnPremSite => (
+                "site",
+                "New site",
+                NodeKind::OnPremSite(OnPremSite {
+                    edge_routers: vec!["ce1".into(), "ce2".into()],
+                    ..Default::default()
+                }),
+            ),
+            NodeKindTag::ColocationFacility => (
+                "fac",
+                "New facility",
+                NodeKind::ColocationFacility(ColocationFacility::default()),
+            ),
+            NodeKindTag::AzureRegion => (
+                "az",
+                "Azure East US",
+                NodeKind::AzureRegion(AzureRegion {
+                    region: "eastus".into(),
+                    gateway: Some(ErGateway {
+                        sku: ErGatewaySku::ErGw1Az,
+                        scale_units: None,
+                        zone_redundant: true,
+                    }),
+                    vnet_cidrs: vec![],
+                }),
+            ),
+            NodeKindTag::AwsRegion => (
+                "aws",
+                "AWS us-east-1",
+                NodeKind::AwsRegion(AwsRegion {
+                    region: "us-east-1".into(),
+                    attachment: AwsAttachment::VirtualPrivateGateway,
+                    dx_gateway: None,
+                    vgw_asn: Some(64512),
+                    dx_gateway_asn: None,
+                    tgw_asn: None,
+                    vpc_cidrs: vec![],
+                }),
+            ),
+            NodeKindTag::FabricRouter => (
+                "fabric",
+                "New fabric router",
+                NodeKind::FabricRouter(FabricRouter::default()),
+            ),
+        };
+        let id = self.fresh_id(prefix);
+        self.apply(Edit::InsertNode {
+            index: None,
+            node: Node {
+                id: id.as_str().into(),
+                name: name.into(),
+                position: at,
+                notes: String::new(),
+                kind: node_kind,
+            },
+        });
+        self.selection = vec![id];
+    }
+
+    /// Load a design file; on error the current design stays and the error is shown.
+    pub fn open(&mut self, path: &Path) {
+        match design_file::load(path) {
+            Ok(design) => {
+                self.design = design;
+                self.history = History::new();
+                self.generation += 1;
+                self.saved = self.key();
+                self.path = Some(path.to_owned());
+                self.selection.clear();
+                self.view.fit_pending = true;
+                self.message = None;
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    pub fn save_to(&mut self, path: &Path) {
+        match design_file::save(&self.design, path) {
+            Ok(()) => {
+                self.path = Some(path.to_owned());
+                self.saved = self.key();
+                self.message = Some(format!("saved {}", path.display()));
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    fn new_design(&mut self) {
+        self.design = Design::new("Untitled design");
+        self.history = History::new();
+        self.generation += 1;
+        self.saved = self.key();
+        self.path = None;
+        self.selection.clear();
+        self.view = View::default();
+    }
+
+    /// Run an action that would discard changes, or ask first when there are unsaved ones.
+    pub fn request(&mut self, action: Pending, ctx: &egui::Context) {
+        if self.is_dirty() {
+            self.pending = Some(action);
+        } else {
+            self.perform(action, ctx);
+        }
+    }
+
+    fn perform(&mut self, action: Pending, ctx: &egui::Context) {
+        match action {
+            Pending::New => self.new_design(),
+            Pending::Open(path) => self.open(&path),
+            Pending::Quit => {
+                self.saved = self.key(); // the user chose to discard
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    pub fn title(&self) -> String {
+        let file = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or("unsaved design".to_string(), |f| {
+                f.to_string_lossy().into_owned()
+            });
+        format!(
+            "{}{file} — linkwright",
+            if self.is_dirty() { "● " } else { "" }
+        )
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        let redo_z = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let all = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
+        let typing = ctx.egui_wants_keyboard_input();
+        let (redo1, redo2, undo, save, open, all, delete, fit) = ctx.input_mut(|i| {
+            (
+                i.consume_shortcut(&redo_y),
+                i.consume_shortcut(&redo_z),
+                i.consume_shortcut(&undo),
+                i.consume_shortcut(&save),
+                i.consume_shortcut(&open),
+                !typing && i.consume_shortcut(&all),
+                !typing
+                    && (i.consume_key(Modifiers::NONE, Key::Delete)
+                        || i.consume_key(Modifiers::NONE, Key::Backspace)),
+                !typing && i.consume_key(Modifiers::NONE, Key::F),
+            )
+        });
+        if redo1 || redo2 {
+            self.redo();
+        } else if undo {
+            self.undo();
+        }
+        if save {
+            self.save();
+        }
+        if open {
+            self.open_dialog = Some(String::new());
+        }
+        if all {
+            self.selection = self
+                .design
+                .nodes
+                .iter()
+                .map(|n| n.id.to_string())
+                .chain(self.design.links.iter().map(|l| l.id.to_string()))
+                .collect();
+        }
+        if delete {
+            self.delete_selection();
+        }
+        if fit {
+            self.view.fit_pending = true;
+        }
+    }
+
+    fn save(&mut self) {
+        match self.path.clone() {
+            Some(p) => self.save_to(&p),
+            None => self.save_dialog = Some("design.json".into()),
+        }
+    }
+
+    /// The whole window.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        // Only when it changes: a viewport command every frame would keep the window repainting.
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::bottom("tabs")
+            .resizable(true)
+            .default_size(220.0)
+            .show(ui, |ui| self.tabs_ui(ui));
+        egui::Panel::left("palette")
+            .resizable(false)
+            .default_size(170.0)
+            .show(ui, |ui| self.palette_ui(ui));
+        egui::Panel::right("inspector")
+            .default_size(260.0)
+            .show(ui, |ui| self.inspector_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.canvas_area_ui(ui));
+        self.dialogs_ui(&ctx);
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("New").clicked() {
+                    self.request(Pending::New, &ctx);
+                }
+                if ui.button("Open…").clicked() {
+                    self.open_dialog = Some(
+                        self.path
+                            .as_ref()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default(),
+                    );
+                }
+                if ui.button("Save").clicked() {
+                    self.save();
+                }
+                if ui.button("Save As…").clicked() {
+                    self.save_dialog = Some(
+                        self.path
+                            .as_ref()
+                            .map_or("design.json".to_string(), |p| p.display().to_string()),
+                    );
+                }
+                if ui.button("Quit").clicked() {
+                    self.request(Pending::Quit, &ctx);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                if ui
+                    .add_enabled(self.history.can_undo(), egui::Button::new("Undo"))
+                    .clicked()
+                {
+                    self.undo();
+                }
+                if ui
+                    .add_enabled(self.history.can_redo(), egui::Button::new("Redo"))
+                    .clicked()
+                {
+                    self.redo();
+                }
+                if ui
+                    .add_enabled(!self.selection.is_empty(), egui::Button::new("Delete"))
+                    .clicked()
+                {
+                    self.delete_selection();
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui.button("Fit to view").clicked() {
+                    self.view.fit_pending = true;
+                }
+                if ui.button("Zoom in").clicked() {
+                    self.view.zoom = (self.view.zoom * 1.25).min(4.0);
+                }
+                if ui.button("Zoom out").clicked() {
+                    self.view.zoom = (self.view.zoom / 1.25).max(0.05);
+                }
+            });
+        });
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        let dirty = self.is_dirty();
+        let file = self
+            .path
+            .as_ref()
+            .map_or("unsaved design".to_string(), |p| p.display().to_string());
+        let message = self.message.clone();
+        let a = self.analyses();
+        let (errors, warnings) = (
+            a.findings.count(Severity::Error),
+            a.findings.count(Severity::Warning),
+        );
+        let total = super::cost_label(&a.cost);
+        ui.horizontal(|ui| {
+            ui.colored_label(
+                canvas::severity_color(Severity::Error),
+                format!("{errors} error(s)"),
+            );
+            ui.colored_label(
+                canvas::severity_color(Severity::Warning),
+                format!("{warnings} warning(s)"),
+            );
+            ui.separator();
+            ui.label(total);
+            ui.separator();
+            ui.label(format!("{}{file}", if dirty { "● " } else { "" }));
+            if let Some(m) = message {
+                ui.separator();
+                ui.label(m);
+                if ui.small_button("×").clicked() {
+                    self.message = None;
+                }
+            }
+        });
+    }
+
+    fn palette_ui(&mut self, ui: &mut egui::Ui) {
+        ui.heading("Add");
+        for kind in NodeKindTag::ALL {
+            let label = match kind {
+                NodeKindTag::OnPremSite => "On-prem site",
+                NodeKindTag::ColocationFacility => "Colocation facility",
+                NodeKindTag::AzureRegion => "Azure region",
+                NodeKindTag::AwsRegion => "AWS region",
+                NodeKindTag::FabricRouter => "Fabric router",
+            };
+            let button = egui::Button::new(
+                egui::RichText::new(format!("■ {label}")).color(canvas::kind_color(kind)),
+            );
+            if ui.add_sized([150.0, 24.0], button).clicked() {
+                let at = self
+                    .view
+                    .to_canvas(egui::Pos2::ZERO, egui::Pos2::new(300.0, 200.0));
+                self.add_node(kind, at);
+            }
+        }
+    }
+
+    fn inspector_ui(&mut self, ui: &mut egui::Ui) {
+        ui.heading("Inspector");
+        let Some(id) = self.selection.first().cloned() else {
+            ui.label("Select a node or link on the canvas.");
+            return;
+        };
+        if let Some(n) = self.design.node(&id.as_str().into()).cloned() {
+            ui.label(format!("{} `{}`", n.tag().label(), n.id));
+            let mut name = n.name.clone();
+            let response = ui.add(egui::TextEdit::singleline(&mut name).hint_text("name"));
+            // One undo step per committed change, not per keystroke.
+            if response.lost_focus() && name != n.name {
+                self.apply(Edit::ReplaceNode {
+                    node: Node { name, ..n.clone() },
+                });
+            }
+            ui.label(format!("at ({:.0}, {:.0})", n.position.x, n.position.y));
+        } else if let Some(l) = self.design.link(&id.as_str().into()) {
+            ui.label(format!("{} `{}`", l.tag().label(), l.id));
+            ui.label(format!("{} ↔ {}", l.a, l.b));
+            ui.label(mbps(crate::resilience::flow::link_capacity_mbps(&l.kind)));
+        }
+        let findings: Vec<String> = self
+            .analyses()
+            .findings
+            .about(&id)
+            .map(|f| format!("{} {}", f.code, f.message))
+            .collect();
+        ui.separator();
+        for f in findings {
+            ui.label(f);
+        }
+    }
+
+    fn tabs_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.tab, Tab::Problems, "Problems");
+            ui.selectable_value(&mut self.tab, Tab::Resilience, "Resilience");
+            ui.selectable_value(&mut self.tab, Tab::Cost, "Cost");
+        });
+        ui.separator();
+        let tab = self.tab;
+        let mut select: Option<Vec<String>> = None;
+        {
+            let a = self.analyses();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| match tab {
+                    Tab::Problems => {
+                        for f in a.findings.active() {
+                            ui.horizontal(|ui| {
+                                ui.colored_label(canvas::severity_color(f.severity), f.code);
+                                if ui.link(&f.message).clicked() {
+                                    select = Some(f.subjects.clone());
+                                }
+                            });
+                        }
+                        let excluded: Vec<_> = a.findings.excluded().collect();
+                        if !excluded.is_empty() {
+                            ui.separator();
+                            ui.weak("Accepted risks");
+                            for f in excluded {
+                                ui.weak(format!(
+                                    "{} {} — {}",
+                                    f.code,
+                                    f.message,
+                                    f.excluded.as_deref().unwrap_or("")
+                                ));
+                            }
+                        }
+                    }
+                    Tab::Resilience => {
+                        for d in &a.resilience.demands {
+                            let spofs: Vec<&str> = d
+                                .spofs
+                                .iter()
+                                .map(|&i| a.resilience.domain_label(i))
+                                .collect();
+                            ui.label(format!(
+                                "{}: {} — {}; {} of {} required; SPOFs: {}",
+                                d.demand,
+                                d.model.kind.label(),
+                                d.model.sla.unwrap_or("no SLA"),
+                                mbps(d.intact_mbps),
+                                mbps(d.required_mbps),
+                                if spofs.is_empty() {
+                                    "none".to_string()
+                                } else {
+                                    spofs.join("; ")
+                                }
+                            ));
+                        }
+                    }
+                    Tab::Cost => {
+                        ui.label(super::cost_label(&a.cost));
+                        for i in &a.cost.items {
+                            let amount = i.monthly.map_or_else(
+                                || {
+                                    format!(
+                                        "unpriced ({})",
+                                        i.unpriced_reason.as_deref().unwrap_or("")
+                                    )
+                                },
+                                crate::cli::cost::dollars,
+                            );
+                            ui.label(format!("{} — {}: {amount}", i.element, i.description));
+                        }
+                    }
+                });
+        }
+        if let Some(ids) = select {
+            self.selection = ids;
+        }
+    }
+
+    fn canvas_area_ui(&mut self, ui: &mut egui::Ui) {
+        // The findings are needed for badges; clone the cheap handle-free parts we draw from.
+        let findings = self.analyses().findings.clone();
+        let proposals = canvas::canvas_ui(
+            ui,
+            &self.design,
+            &findings,
+            &self.selection,
+            &mut self.view,
+            &mut self.drag,
+        );
+        for p in proposals {
+            match p {
+                Proposal::Select {
+                    id: Some(id),
+                    add: true,
+                } => {
+                    if !self.selection.contains(&id) {
+                        self.selection.push(id);
+                    }
+                }
+                Proposal::Select { id, add: _ } => self.selection = id.into_iter().collect(),
+                Proposal::Move { id, to } => self.apply(Edit::MoveNode { id, to }),
+            }
+        }
+    }
+
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        if let Some(mut text) = self.open_dialog.take() {
+            let mut keep = true;
+            let mut go = false;
+            egui::Window::new("Open design")
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    ui.label("Path of a linkwright design file:");
+                    let r = ui.text_edit_singleline(&mut text);
+                    go = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        go |= ui.button("Open").clicked();
+                        keep = !ui.button("Cancel").clicked();
+                    });
+                });
+            if go {
+                self.request(Pending::Open(PathBuf::from(text.trim())), ctx);
+            } else if keep {
+                self.open_dialog = Some(text);
+            }
+        }
+        if let Some(mut text) = self.save_dialog.take() {
+            let mut keep = true;
+            let mut go = false;
+            egui::Window::new("Save design as")
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    ui.label("Save to:");
+                    ui.text_edit_singleline(&mut text);
+                    ui.horizontal(|ui| {
+                        go = ui.button("Save").clicked();
+                        keep = !ui.button("Cancel").clicked();
+                    });
+                });
+            if go {
+                self.save_to(&PathBuf::from(text.trim()));
+            } else if keep {
+                self.save_dialog = Some(text);
+            }
+        }
+        if let Some(action) = self.pending.clone() {
+            egui::Window::new("Unsaved changes")
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    ui.label("The design has unsaved changes.");
+                    ui.horizontal(|ui| {
+                        if ui.button("Discard changes").clicked() {
+                            self.pending = None;
+                            self.perform(action.clone(), ctx);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            self.pending = None;
+                        }
+                    });
+                });
+        }
+    }
+}
+
+fn exists(design: &Design, id: &str) -> bool {
+    design.nodes.iter().any(|n| n.id.as_str() == id)
+        || design.links.iter().any(|l| l.id.as_str() == id)
+        || design.demands.iter().any(|d| d.id.as_str() == id)
+}

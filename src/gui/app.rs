@@ -1,7 +1,7 @@
 //! The designer: one Design, changed only through `edit::History`, with the analyses (rules,
 //! failure analysis, cost) recomputed when — and only when — its revision changes.
 
-use super::canvas::{self, Drag, Proposal, View};
+use super::canvas::{self, ConnectTool, Drag, Proposal, View};
 use crate::catalog::Catalog;
 use crate::costing::{self, Costing, Options, UserBook};
 use crate::design_file;
@@ -59,6 +59,11 @@ pub struct DesignerApp {
     pub message: Option<String>,
     next_id: u64,
     shown_title: String,
+    pub connect: ConnectTool,
+    /// Two nodes to join, waiting for the user to pick a link kind.
+    pub link_chooser: Option<(NodeId, NodeId)>,
+    /// Text of the catalog search box.
+    pub search: String,
 }
 
 impl DesignerApp {
@@ -88,6 +93,9 @@ impl DesignerApp {
             message: None,
             next_id: 1,
             shown_title: String::new(),
+            connect: ConnectTool::default(),
+            link_chooser: None,
+            search: String::new(),
         }
     }
 
@@ -239,6 +247,261 @@ impl DesignerApp {
         self.selection = vec![id];
     }
 
+    /// The connect tool proposes joining two nodes: refuse with the reason when no kind of link
+    /// joins them, connect directly when exactly one does, else ask which.
+    pub fn propose_link(&mut self, from: NodeId, to: NodeId) {
+        let (Some(a), Some(b)) = (self.design.node(&from), self.design.node(&to)) else {
+            return;
+        };
+        let kinds = LinkKindTag::valid_between(a.tag(), b.tag());
+        match kinds.as_slice() {
+            [] => {
+                self.message = Some(format!(
+                    "cannot connect {} and {}: no link joins a {} and a {} (access circuits join sites to facilities or fabrics; ExpressRoute and Direct Connect join facilities to regions)",
+                    a.name,
+                    b.name,
+                    a.tag().label(),
+                    b.tag().label()
+                ))
+            }
+            [only] => self.add_link(*only, from, to),
+            _ => self.link_chooser = Some((from, to)),
+        }
+    }
+
+    /// Add a link of this kind between two nodes, pre-filled with sensible defaults.
+    pub fn add_link(&mut self, kind: LinkKindTag, from: NodeId, to: NodeId) {
+        let (Some(a), Some(b)) = (self.design.node(&from), self.design.node(&to)) else {
+            return;
+        };
+        let site = [a, b].into_iter().find_map(|n| n.as_site());
+        let aws = [a, b].into_iter().find_map(|n| n.as_aws());
+        let (prefix, link_kind) = match kind {
+            LinkKindTag::AccessCircuit => (
+                "acc",
+                LinkKind::AccessCircuit(AccessCircuit {
+                    carrier: String::new(),
+                    bandwidth_mbps: 1_000,
+                    edge_router: site.and_then(|s| s.edge_routers.first().cloned()),
+                    monthly_usd: None,
+                }),
+            ),
+            LinkKindTag::ExpressRouteCircuit => (
+                "er",
+                LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
+                    provider: "Equinix".into(),
+                    direct_port: None,
+                    bandwidth_mbps: 1_000,
+                    sku_tier: ErSkuTier::Standard,
+                    billing: ErBilling::Metered,
+                    peerings: ErPeerings {
+                        private: Some(ErPrivatePeering {
+                            peer_asn: Some(65000),
+                            vlan: Some(100),
+                            ..Default::default()
+                        }),
+                        microsoft: None,
+                    },
+                    redundant_bgp: true,
+                    fastpath: false,
+                    metro_secondary_facility: None,
+                    global_reach: vec![],
+                    vnet_links: 1,
+                }),
+            ),
+            LinkKindTag::DirectConnectConnection => {
+                let transit = aws.is_some_and(|r| r.attachment == AwsAttachment::DxGatewayTgw);
+                (
+                    "dx",
+                    LinkKind::DirectConnectConnection(DirectConnectConnection {
+                        connection_type: DxConnectionType::Dedicated,
+                        capacity_mbps: 10_000,
+                        lag_members: 1,
+                        macsec: false,
+                        aws_device: String::new(),
+                        partner: String::new(),
+                        vifs: vec![VirtualInterface {
+                            name: if transit {
+                                "transit".into()
+                            } else {
+                                "private".into()
+                            },
+                            vif_type: if transit {
+                                VifType::Transit
+                            } else {
+                                VifType::Private
+                            },
+                            vlan: 100,
+                            customer_asn: site.and_then(|s| s.asn).unwrap_or(65000),
+                            mtu: 1500,
+                            advertised_prefixes: 0,
+                            sitelink: false,
+                        }],
+                    }),
+                )
+            }
+            LinkKindTag::SiteToSiteVpn => (
+                "vpn",
+                LinkKind::SiteToSiteVpn(SiteToSiteVpn {
+                    tunnels: 2,
+                    bandwidth_mbps: 1_000,
+                    large_tunnels: false,
+                    on_transit_gateway: false,
+                }),
+            ),
+            LinkKindTag::FabricConnection => (
+                "vxc",
+                LinkKind::FabricConnection(FabricConnection {
+                    bandwidth_mbps: 1_000,
+                    ..Default::default()
+                }),
+            ),
+        };
+        let id = self.fresh_id(prefix);
+        self.apply(Edit::InsertLink {
+            index: None,
+            link: Link {
+                id: id.as_str().into(),
+                name: String::new(),
+                a: from,
+                b: to,
+                notes: String::new(),
+                kind: link_kind,
+            },
+        });
+        self.selection = vec![id];
+    }
+
+    /// Catalog entries matching the search text: ExpressRoute peering locations, Direct
+    /// Connect locations, Azure and AWS regions (at most `limit`).
+    pub fn search_results(&self, limit: usize) -> Vec<SearchHit> {
+        let q = self.search.trim().to_lowercase();
+        if q.len() < 2 {
+            return Vec::new();
+        }
+        let c = &self.catalog;
+        let mut hits = Vec::new();
+        for l in &c.er_locations {
+            if [&l.name, &l.facility, &l.metro]
+                .iter()
+                .any(|s| s.to_lowercase().contains(&q))
+            {
+                let dx = c
+                    .shared_metros
+                    .same_building
+                    .iter()
+                    .find(|s| s.er_location == l.name)
+                    .map(|s| s.dx_location.clone());
+                hits.push(SearchHit::Facility {
+                    er: Some(l.name.clone()),
+                    dx,
+                    facility: l.facility.clone(),
+                    metro: l.metro.clone(),
+                });
+            }
+        }
+        for l in &c.dx_locations {
+            if [&l.code, &l.facility, &l.short_name, &l.metro]
+                .iter()
+                .any(|s| s.to_lowercase().contains(&q))
+            {
+                let er = c
+                    .shared_metros
+                    .same_building
+                    .iter()
+                    .find(|s| s.dx_location == l.code)
+                    .map(|s| s.er_location.clone());
+                if er.is_none() {
+                    hits.push(SearchHit::Facility {
+                        er: None,
+                        dx: Some(l.code.clone()),
+                        facility: l.short_name.clone(),
+                        metro: l.metro.clone(),
+                    });
+                }
+            }
+        }
+        for r in c.azure_regions.iter().filter(|r| r.is_commercial()) {
+            if r.code.contains(&q) || r.name.to_lowercase().contains(&q) {
+                hits.push(SearchHit::Azure {
+                    code: r.code.clone(),
+                    name: r.name.clone(),
+                });
+            }
+        }
+        for r in c.aws_regions.iter().filter(|r| r.partition == "aws") {
+            if r.code.contains(&q) || r.name.to_lowercase().contains(&q) {
+                hits.push(SearchHit::Aws {
+                    code: r.code.clone(),
+                    name: r.name.clone(),
+                });
+            }
+        }
+        hits.truncate(limit);
+        hits
+    }
+
+    /// Add the node a search hit describes, filled in from the catalog.
+    pub fn add_hit(&mut self, hit: &SearchHit, at: Point) {
+        let (prefix, name, kind) = match hit {
+            SearchHit::Facility {
+                er,
+                dx,
+                facility,
+                metro,
+            } => (
+                "fac",
+                facility.clone(),
+                NodeKind::ColocationFacility(ColocationFacility {
+                    operator: facility.split_whitespace().next().unwrap_or("").to_string(),
+                    facility_name: facility.clone(),
+                    metro: metro.clone(),
+                    er_peering_location: er.clone(),
+                    dx_location: dx.clone(),
+                    er_direct_ports: vec![],
+                }),
+            ),
+            SearchHit::Azure { code, name } => (
+                "az",
+                format!("Azure {name}"),
+                NodeKind::AzureRegion(AzureRegion {
+                    region: code.clone(),
+                    gateway: Some(ErGateway {
+                        sku: ErGatewaySku::ErGw1Az,
+                        scale_units: None,
+                        zone_redundant: true,
+                    }),
+                    vnet_cidrs: vec![],
+                }),
+            ),
+            SearchHit::Aws { code, .. } => (
+                "aws",
+                format!("AWS {code}"),
+                NodeKind::AwsRegion(AwsRegion {
+                    region: code.clone(),
+                    attachment: AwsAttachment::VirtualPrivateGateway,
+                    dx_gateway: None,
+                    vgw_asn: Some(64512),
+                    dx_gateway_asn: None,
+                    tgw_asn: None,
+                    vpc_cidrs: vec![],
+                }),
+            ),
+        };
+        let id = self.fresh_id(prefix);
+        self.apply(Edit::InsertNode {
+            index: None,
+            node: Node {
+                id: id.as_str().into(),
+                name,
+                position: at,
+                notes: String::new(),
+                kind,
+            },
+        });
+        self.selection = vec![id];
+    }
+
     /// Load a design file; on error the current design stays and the error is shown.
     pub fn open(&mut self, path: &Path) {
         match design_file::load(path) {
@@ -334,6 +597,22 @@ impl DesignerApp {
                 !typing && i.consume_key(Modifiers::NONE, Key::F),
             )
         });
+        let (connect_key, escape) = ctx.input_mut(|i| {
+            (
+                !typing && i.consume_key(Modifiers::NONE, Key::C),
+                i.consume_key(Modifiers::NONE, Key::Escape),
+            )
+        });
+        if connect_key {
+            self.connect = ConnectTool {
+                active: !self.connect.active,
+                ..ConnectTool::default()
+            };
+        }
+        if escape {
+            self.connect = ConnectTool::default();
+            self.link_chooser = None;
+        }
         if redo1 || redo2 {
             self.redo();
         } else if undo {
@@ -496,6 +775,24 @@ impl DesignerApp {
     }
 
     fn palette_ui(&mut self, ui: &mut egui::Ui) {
+        let connect_label = if self.connect.active {
+            "✔ Connect (C)"
+        } else {
+            "Connect (C)"
+        };
+        if ui
+            .add_sized(
+                [150.0, 24.0],
+                egui::Button::new(connect_label).selected(self.connect.active),
+            )
+            .clicked()
+        {
+            self.connect = ConnectTool {
+                active: !self.connect.active,
+                ..ConnectTool::default()
+            };
+        }
+        ui.separator();
         ui.heading("Add");
         for kind in NodeKindTag::ALL {
             let label = match kind {
@@ -509,12 +806,37 @@ impl DesignerApp {
                 egui::RichText::new(format!("■ {label}")).color(canvas::kind_color(kind)),
             );
             if ui.add_sized([150.0, 24.0], button).clicked() {
-                let at = self
-                    .view
-                    .to_canvas(egui::Pos2::ZERO, egui::Pos2::new(300.0, 200.0));
+                let at = self.view_center();
                 self.add_node(kind, at);
             }
         }
+        ui.separator();
+        ui.label("Catalog");
+        ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("Ashburn, FR7, eu-west-1 …"));
+        let hits = self.search_results(12);
+        if !hits.is_empty() {
+            egui::ScrollArea::vertical().id_salt("hits").show(ui, |ui| {
+                for hit in hits {
+                    if ui
+                        .add(egui::Button::new(egui::RichText::new(hit.label()).small()).wrap())
+                        .clicked()
+                    {
+                        let at = self.view_center();
+                        self.add_hit(&hit, at);
+                    }
+                }
+            });
+        }
+    }
+
+    /// The canvas point at the centre of the visible canvas.
+    fn view_center(&self) -> Point {
+        let rect = if self.view.rect.is_positive() {
+            self.view.rect
+        } else {
+            egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(600.0, 400.0))
+        };
+        self.view.to_canvas(rect.min, rect.center())
     }
 
     fn inspector_ui(&mut self, ui: &mut egui::Ui) {
@@ -642,6 +964,7 @@ impl DesignerApp {
             &self.selection,
             &mut self.view,
             &mut self.drag,
+            &mut self.connect,
         );
         for p in proposals {
             match p {
@@ -655,6 +978,7 @@ impl DesignerApp {
                 }
                 Proposal::Select { id, add: _ } => self.selection = id.into_iter().collect(),
                 Proposal::Move { id, to } => self.apply(Edit::MoveNode { id, to }),
+                Proposal::Connect { from, to } => self.propose_link(from, to),
             }
         }
     }
@@ -699,6 +1023,30 @@ impl DesignerApp {
                 self.save_dialog = Some(text);
             }
         }
+        if let Some((from, to)) = self.link_chooser.clone() {
+            let kinds = match (self.design.node(&from), self.design.node(&to)) {
+                (Some(a), Some(b)) => LinkKindTag::valid_between(a.tag(), b.tag()),
+                _ => Vec::new(),
+            };
+            let mut chosen = None;
+            let mut cancel = false;
+            egui::Window::new("Connect with")
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    for k in &kinds {
+                        if ui.button(k.label()).clicked() {
+                            chosen = Some(*k);
+                        }
+                    }
+                    cancel = ui.button("Cancel").clicked();
+                });
+            if let Some(k) = chosen {
+                self.link_chooser = None;
+                self.add_link(k, from, to);
+            } else if cancel || kinds.is_empty() {
+                self.link_chooser = None;
+            }
+        }
         if let Some(action) = self.pending.clone() {
             egui::Window::new("Unsaved changes")
                 .collapsible(false)
@@ -714,6 +1062,54 @@ impl DesignerApp {
                         }
                     });
                 });
+        }
+    }
+}
+
+/// A catalog search result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SearchHit {
+    /// A building: its ExpressRoute peering location and/or Direct Connect location.
+    Facility {
+        er: Option<String>,
+        dx: Option<String>,
+        facility: String,
+        metro: String,
+    },
+    Azure {
+        code: String,
+        name: String,
+    },
+    Aws {
+        code: String,
+        name: String,
+    },
+}
+
+impl SearchHit {
+    pub fn label(&self) -> String {
+        match self {
+            SearchHit::Facility {
+                er: Some(er),
+                dx: Some(dx),
+                facility,
+                ..
+            } => format!("{facility} — {er} / {dx} (Azure + AWS in this building)"),
+            SearchHit::Facility {
+                er: Some(er),
+                dx: None,
+                facility,
+                ..
+            } => format!("{facility} — ExpressRoute {er}"),
+            SearchHit::Facility {
+                er: None,
+                dx: Some(dx),
+                facility,
+                ..
+            } => format!("{facility} — Direct Connect {dx}"),
+            SearchHit::Facility { facility, .. } => facility.clone(),
+            SearchHit::Azure { code, name } => format!("Azure region {name} ({code})"),
+            SearchHit::Aws { code, name } => format!("AWS region {code} — {name}"),
         }
     }
 }

@@ -48,6 +48,17 @@ pub enum Proposal {
     Select { id: Option<String>, add: bool },
     /// A drag ended: move the node here.
     Move { id: NodeId, to: Point },
+    /// Connect tool: join these two nodes (the app asks which kind of link).
+    Connect { from: NodeId, to: NodeId },
+}
+
+/// The connect tool's state: off, or on with the source node chosen so far.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConnectTool {
+    pub active: bool,
+    pub from: Option<NodeId>,
+    /// Where the pointer was last seen (the release may come with the pointer already gone).
+    pub last_pointer: Option<Pos2>,
 }
 
 pub const NODE_RADIUS: f32 = 14.0;
@@ -137,6 +148,7 @@ pub fn canvas_ui(
     selection: &[String],
     view: &mut View,
     drag: &mut Option<Drag>,
+    connect: &mut ConnectTool,
 ) -> Vec<Proposal> {
     let mut proposals = Vec::new();
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
@@ -337,6 +349,47 @@ pub fn canvas_ui(
             (a + ab * t).distance(pos) <= 5.0
         })
     };
+    if connect.active {
+        // Press on a source and release on a target, or click one then the other.
+        let pointer = ui.input(|i| i.pointer.hover_pos());
+        if pointer.is_some() {
+            connect.last_pointer = pointer;
+        }
+        if let (Some(from), Some(p)) = (
+            connect.from.as_ref().and_then(|f| screen.get(f.as_str())),
+            pointer,
+        ) {
+            painter.line_segment(
+                [*from, p],
+                Stroke::new(2.0, ui.visuals().selection.stroke.color),
+            );
+        }
+        if response.drag_started() {
+            // Where the button went down, not where the pointer is once the drag is detected.
+            let origin = ui
+                .input(|i| i.pointer.press_origin())
+                .or(response.interact_pointer_pos());
+            connect.from = origin.and_then(hit_node).map(|n| n.id.clone());
+        }
+        let released = response.drag_stopped() || response.clicked();
+        if released {
+            let target = ui
+                .input(|i| i.pointer.interact_pos())
+                .or(connect.last_pointer)
+                .and_then(hit_node)
+                .map(|n| n.id.clone());
+            match (connect.from.clone(), target) {
+                (Some(from), Some(to)) if from != to => {
+                    proposals.push(Proposal::Connect { from, to });
+                    connect.from = None;
+                }
+                (None, Some(first)) if response.clicked() => connect.from = Some(first),
+                (_, None) => connect.from = None,
+                _ => {}
+            }
+        }
+        return proposals;
+    }
     let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
     if response.clicked() {
         if let Some(pos) = response.interact_pointer_pos() {
@@ -347,7 +400,10 @@ pub fn canvas_ui(
         }
     }
     if response.drag_started() && !panning {
-        if let Some(n) = response.interact_pointer_pos().and_then(hit_node) {
+        let origin = ui
+            .input(|i| i.pointer.press_origin())
+            .or(response.interact_pointer_pos());
+        if let Some(n) = origin.and_then(hit_node) {
             *drag = Some(Drag {
                 node: n.id.clone(),
                 start: n.position,

@@ -63,7 +63,7 @@ mod tests {
     use super::*;
     use crate::catalog::Catalog;
     use crate::costing::UserBook;
-    use crate::model::{Design, NodeKindTag, Point};
+    use crate::model::{Design, LinkKindTag, NodeKindTag, Point};
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
@@ -204,5 +204,95 @@ mod tests {
             .add_node(NodeKindTag::OnPremSite, Point::new(0.0, 0.0));
         h.run_steps(1);
         assert_eq!(h.state().analysis_runs, runs + 1);
+    }
+
+    #[test]
+    fn catalog_search_and_the_connect_tool_build_a_circuit() {
+        let mut h = harness(DesignerApp::new(
+            Design::new("new"),
+            None,
+            Catalog::builtin().unwrap(),
+            UserBook::empty(),
+        ));
+        h.state_mut().search = "Ashburn".into();
+        h.run_steps(2);
+        // The Equinix DC2 building hosts both clouds.
+        let hits = h.state().search_results(12);
+        let dc2 = hits
+            .iter()
+            .find(|hit| hit.label().contains("Azure + AWS in this building"))
+            .cloned()
+            .expect("a shared building");
+        h.state_mut().add_hit(&dc2, Point::new(0.0, 0.0));
+        h.state_mut().search = "eastus2".into();
+        let east = h
+            .state()
+            .search_results(12)
+            .into_iter()
+            .next()
+            .expect("East US 2");
+        h.state_mut().add_hit(&east, Point::new(300.0, 0.0));
+        h.state_mut()
+            .add_node(NodeKindTag::OnPremSite, Point::new(-300.0, 0.0));
+        h.state_mut().view.fit_pending = true;
+        h.run_steps(3);
+        let ids: Vec<String> = h
+            .state()
+            .design
+            .nodes
+            .iter()
+            .map(|n| n.id.to_string())
+            .collect();
+        let (fac, az, site) = (ids[0].clone(), ids[1].clone(), ids[2].clone());
+        let screen = |h: &Harness<'static, DesignerApp>, id: &str| {
+            let app = h.state();
+            app.view.to_screen(
+                app.view.rect.min,
+                app.design.node(&id.into()).unwrap().position,
+            )
+        };
+        // Connect tool: press on the site, release on the facility -> the only kind that joins
+        // them, an access circuit.
+        h.get_by_label("Connect (C)").click();
+        h.run_steps(1);
+        let (from, to) = (screen(&h, &site), screen(&h, &fac));
+        h.drag_at(from);
+        h.run_steps(1);
+        h.hover_at(to);
+        h.run_steps(1);
+        h.drop_at(to);
+        h.run_steps(2);
+        assert_eq!(h.state().design.links.len(), 1);
+        assert_eq!(h.state().design.links[0].tag(), LinkKindTag::AccessCircuit);
+        // Click the facility then the region: an ExpressRoute circuit, valid by default.
+        h.state_mut()
+            .propose_link(fac.as_str().into(), az.as_str().into());
+        h.run_steps(2);
+        assert_eq!(h.state().design.links.len(), 2);
+        assert_eq!(
+            h.state().design.links[1].tag(),
+            LinkKindTag::ExpressRouteCircuit
+        );
+        // Two sites cannot be joined: refused with the reason.
+        h.state_mut()
+            .add_node(NodeKindTag::OnPremSite, Point::new(-300.0, 200.0));
+        let other = h.state().design.nodes.last().unwrap().id.clone();
+        h.state_mut().propose_link(site.as_str().into(), other);
+        assert_eq!(h.state().design.links.len(), 2);
+        assert!(
+            h.state()
+                .message
+                .as_deref()
+                .is_some_and(|m| m.contains("no link joins a on-prem site and a on-prem site"))
+        );
+        // The design is consistent for the rules: the circuit lands where ExpressRoute is.
+        let codes: Vec<&str> = crate::rules::check(&h.state().design, &Catalog::builtin().unwrap())
+            .active()
+            .map(|f| f.code)
+            .collect();
+        assert!(
+            !codes.contains(&"ER007") && !codes.contains(&"GEN001"),
+            "{codes:?}"
+        );
     }
 }

@@ -60,6 +60,7 @@ pub struct DesignerApp {
     next_id: u64,
     shown_title: String,
     pub connect: ConnectTool,
+    buffers: super::inspector::Buffers,
     /// Two nodes to join, waiting for the user to pick a link kind.
     pub link_chooser: Option<(NodeId, NodeId)>,
     /// Text of the catalog search box.
@@ -94,6 +95,7 @@ impl DesignerApp {
             next_id: 1,
             shown_title: String::new(),
             connect: ConnectTool::default(),
+            buffers: Default::default(),
             link_chooser: None,
             search: String::new(),
         }
@@ -845,31 +847,21 @@ impl DesignerApp {
             ui.label("Select a node or link on the canvas.");
             return;
         };
-        if let Some(n) = self.design.node(&id.as_str().into()).cloned() {
-            ui.label(format!("{} `{}`", n.tag().label(), n.id));
-            let mut name = n.name.clone();
-            let response = ui.add(egui::TextEdit::singleline(&mut name).hint_text("name"));
-            // One undo step per committed change, not per keystroke.
-            if response.lost_focus() && name != n.name {
-                self.apply(Edit::ReplaceNode {
-                    node: Node { name, ..n.clone() },
-                });
-            }
-            ui.label(format!("at ({:.0}, {:.0})", n.position.x, n.position.y));
-        } else if let Some(l) = self.design.link(&id.as_str().into()) {
-            ui.label(format!("{} `{}`", l.tag().label(), l.id));
-            ui.label(format!("{} ↔ {}", l.a, l.b));
-            ui.label(mbps(crate::resilience::flow::link_capacity_mbps(&l.kind)));
+        let edit =
+            super::inspector::inspector_ui(ui, &self.design, &self.catalog, &id, &mut self.buffers);
+        if let Some(edit) = edit {
+            self.apply(edit);
         }
-        let findings: Vec<String> = self
+        // What the rules say about it, inline.
+        let findings: Vec<(Severity, String)> = self
             .analyses()
             .findings
             .about(&id)
-            .map(|f| format!("{} {}", f.code, f.message))
+            .map(|f| (f.severity, format!("{} {}", f.code, f.message)))
             .collect();
         ui.separator();
-        for f in findings {
-            ui.label(f);
+        for (severity, text) in findings {
+            ui.colored_label(canvas::severity_color(severity), text);
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod canvas;
+pub mod inspector;
 
 pub use app::DesignerApp;
 
@@ -294,5 +295,27 @@ mod tests {
             !codes.contains(&"ER007") && !codes.contains(&"GEN001"),
             "{codes:?}"
         );
+    }
+
+    #[test]
+    fn fixing_a_finding_in_the_inspector_clears_it_in_one_undo_step() {
+        let mut h = harness(app_with("designs/flawed-design.json"));
+        let er001 = |h: &Harness<'static, DesignerApp>| {
+            crate::rules::check(&h.state().design, &Catalog::builtin().unwrap())
+                .active()
+                .any(|f| f.code == "ER001" && f.subjects == ["er-sp"])
+        };
+        assert!(er001(&h), "300 Mbps is not an ExpressRoute bandwidth");
+        h.state_mut().selection = vec!["er-sp".into()];
+        h.run_steps(2);
+        // Only offered bandwidths are offered: no 300 Mbps choice.
+        assert!(h.query_by_label("300 Mbps").is_none());
+        let revision = h.state().history.revision();
+        h.get_by_label("500 Mbps").click();
+        h.run_steps(2);
+        assert!(!er001(&h));
+        assert_eq!(h.state().history.revision(), revision + 1);
+        h.state_mut().undo();
+        assert!(er001(&h));
     }
 }

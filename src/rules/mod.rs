@@ -11,6 +11,11 @@ pub use context::{Context, DxView, ErView, mbps};
 pub use registry::{RULES, rule};
 pub use rule::{Finding, Findings, Report, Rule, Severity};
 
+/// Circuit sizes on an ExpressRoute Direct port of this speed (reference 1.6).
+pub fn registry_direct_sizes(port_speed_mbps: u64) -> Vec<u64> {
+    er_bandwidth_not_offered::direct_sizes_mbps(port_speed_mbps).to_vec()
+}
+
 use crate::catalog::Catalog;
 use crate::model::{Design, SeverityOverride};
 

@@ -25,6 +25,7 @@ pub enum Tab {
     Problems,
     Resilience,
     Cost,
+    Demands,
 }
 
 /// Something that would discard unsaved changes, waiting for the user's confirmation.
@@ -870,8 +871,16 @@ impl DesignerApp {
             ui.selectable_value(&mut self.tab, Tab::Problems, "Problems");
             ui.selectable_value(&mut self.tab, Tab::Resilience, "Resilience");
             ui.selectable_value(&mut self.tab, Tab::Cost, "Cost");
+            ui.selectable_value(&mut self.tab, Tab::Demands, "Demands");
         });
         ui.separator();
+        if self.tab == Tab::Demands {
+            egui::ScrollArea::vertical()
+                .id_salt("demands")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.demands_ui(ui));
+            return;
+        }
         let tab = self.tab;
         let mut select: Option<Vec<String>> = None;
         {
@@ -904,26 +913,29 @@ impl DesignerApp {
                     }
                     Tab::Resilience => {
                         for d in &a.resilience.demands {
-                            let spofs: Vec<&str> = d
-                                .spofs
-                                .iter()
-                                .map(|&i| a.resilience.domain_label(i))
-                                .collect();
-                            ui.label(format!(
-                                "{}: {} — {}; {} of {} required; SPOFs: {}",
-                                d.demand,
-                                d.model.kind.label(),
-                                d.model.sla.unwrap_or("no SLA"),
-                                mbps(d.intact_mbps),
-                                mbps(d.required_mbps),
-                                if spofs.is_empty() {
-                                    "none".to_string()
-                                } else {
-                                    spofs.join("; ")
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(format!(
+                                    "{}: {} — {}; {} of {} required; SPOFs:",
+                                    d.demand,
+                                    d.model.kind.label(),
+                                    d.model.sla.unwrap_or("no SLA"),
+                                    mbps(d.intact_mbps),
+                                    mbps(d.required_mbps),
+                                ));
+                                if d.spofs.is_empty() {
+                                    ui.label("none");
                                 }
-                            ));
+                                // Clicking a single point of failure selects it on the canvas.
+                                for &i in &d.spofs {
+                                    let domain = &a.resilience.domains[i];
+                                    if ui.link(&domain.label).clicked() {
+                                        select = Some(domain.members.clone());
+                                    }
+                                }
+                            });
                         }
                     }
+                    Tab::Demands => {}
                     Tab::Cost => {
                         ui.label(super::cost_label(&a.cost));
                         for i in &a.cost.items {
@@ -943,6 +955,115 @@ impl DesignerApp {
         }
         if let Some(ids) = select {
             self.selection = ids;
+        }
+    }
+
+    /// The Demands tab: what each site needs from each cloud region.
+    fn demands_ui(&mut self, ui: &mut egui::Ui) {
+        let selected_site = self
+            .selection
+            .iter()
+            .find(|id| {
+                self.design
+                    .node(&id.as_str().into())
+                    .is_some_and(|n| n.as_site().is_some())
+            })
+            .cloned();
+        let selected_region = self
+            .selection
+            .iter()
+            .find(|id| {
+                self.design
+                    .node(&id.as_str().into())
+                    .is_some_and(|n| n.as_azure().is_some() || n.as_aws().is_some())
+            })
+            .cloned();
+        let can_add = selected_site.is_some() && selected_region.is_some();
+        if ui
+            .add_enabled(
+                can_add,
+                egui::Button::new("Add demand (selected site → selected region)"),
+            )
+            .clicked()
+        {
+            if let (Some(site), Some(region)) = (selected_site, selected_region) {
+                let id = self.fresh_id("d");
+                self.apply(Edit::InsertDemand {
+                    index: None,
+                    demand: Demand {
+                        id: id.into(),
+                        site: site.into(),
+                        region: region.into(),
+                        required_mbps: 100,
+                        egress_gb_per_month: 0,
+                        criticality: Criticality::Medium,
+                        target_resiliency: None,
+                        notes: String::new(),
+                    },
+                });
+            }
+        }
+        let mut edit = None;
+        egui::Grid::new("demands").striped(true).show(ui, |ui| {
+            ui.strong("Demand");
+            ui.strong("Site → region");
+            ui.strong("Required");
+            ui.strong("Target model");
+            ui.strong("");
+            ui.end_row();
+            for d in &self.design.demands {
+                let name = |id: &NodeId| {
+                    self.design
+                        .node(id)
+                        .map_or(id.to_string(), |n| n.name.clone())
+                };
+                ui.label(d.id.as_str());
+                ui.label(format!("{} → {}", name(&d.site), name(&d.region)));
+                ui.horizontal(|ui| {
+                    for mbps_choice in [100u64, 500, 1_000, 2_000, 10_000] {
+                        if ui
+                            .selectable_label(d.required_mbps == mbps_choice, mbps(mbps_choice))
+                            .clicked()
+                            && d.required_mbps != mbps_choice
+                        {
+                            edit = Some(Edit::ReplaceDemand {
+                                demand: Demand {
+                                    required_mbps: mbps_choice,
+                                    ..d.clone()
+                                },
+                            });
+                        }
+                    }
+                });
+                ui.horizontal(|ui| {
+                    for (target, label) in [
+                        (None, "none"),
+                        (Some(ResiliencyTarget::Standard), "Standard"),
+                        (Some(ResiliencyTarget::High), "High"),
+                        (Some(ResiliencyTarget::Maximum), "Maximum"),
+                    ] {
+                        if ui
+                            .selectable_label(d.target_resiliency == target, label)
+                            .clicked()
+                            && d.target_resiliency != target
+                        {
+                            edit = Some(Edit::ReplaceDemand {
+                                demand: Demand {
+                                    target_resiliency: target,
+                                    ..d.clone()
+                                },
+                            });
+                        }
+                    }
+                });
+                if ui.small_button("Remove").clicked() {
+                    edit = Some(Edit::RemoveDemand { id: d.id.clone() });
+                }
+                ui.end_row();
+            }
+        });
+        if let Some(e) = edit {
+            self.apply(e);
         }
     }
 

@@ -318,4 +318,32 @@ mod tests {
         h.state_mut().undo();
         assert!(er001(&h));
     }
+
+    #[test]
+    fn demands_tab_adds_and_edits_demands() {
+        let mut h = harness(app_with("designs/aws-dev-test-one-location.json"));
+        h.get_by_label("Demands").click();
+        h.run_steps(1);
+        let before = h.state().design.demands.len();
+        h.state_mut().selection = vec!["site-dub".into(), "aws-euw1".into()];
+        h.run_steps(1);
+        h.get_by_label("Add demand (selected site → selected region)")
+            .click();
+        h.run_steps(2);
+        assert_eq!(h.state().design.demands.len(), before + 1);
+        let new = h.state().design.demands.last().unwrap().id.clone();
+        // Declaring a Maximum target on a one-location design is reported by the rules.
+        h.get_all_by_label("Maximum").last().unwrap().click();
+        h.run_steps(2);
+        let d = h.state().design.demand(&new).unwrap().clone();
+        assert_eq!(
+            d.target_resiliency,
+            Some(crate::model::ResiliencyTarget::Maximum)
+        );
+        let codes: Vec<&str> = crate::rules::check(&h.state().design, &Catalog::builtin().unwrap())
+            .active()
+            .map(|f| f.code)
+            .collect();
+        assert!(codes.contains(&"RES003"), "{codes:?}");
+    }
 }

@@ -20,6 +20,37 @@ pub struct Analyses {
     pub cost: Costing,
 }
 
+/// Keyboard shortcuts, as listed in Help and the README.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    (
+        "C",
+        "connect tool: press on a node and release on another (or click one, then the other)",
+    ),
+    (
+        "Delete / Backspace",
+        "delete the selection (a node takes its links and demands)",
+    ),
+    ("Ctrl+Z", "undo"),
+    ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
+    (
+        "Ctrl+C / Ctrl+V",
+        "copy / paste the selection (pasted with new ids)",
+    ),
+    ("Ctrl+A", "select all"),
+    ("Ctrl+O / Ctrl+S", "open / save"),
+    ("F", "fit to view"),
+    ("Wheel, pinch", "zoom"),
+    ("Middle or right drag, Space+drag", "pan"),
+    ("Escape", "leave the connect tool"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Help {
+    Shortcuts,
+    Rules,
+    About,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Problems,
@@ -35,6 +66,9 @@ pub enum Pending {
     Open(PathBuf),
     Quit,
 }
+
+/// Grid spacing for snapping, canvas units.
+pub const GRID: f64 = 20.0;
 
 pub struct DesignerApp {
     pub design: Design,
@@ -62,6 +96,10 @@ pub struct DesignerApp {
     shown_title: String,
     pub connect: ConnectTool,
     buffers: super::inspector::Buffers,
+    pub help: Option<Help>,
+    pub snap_to_grid: bool,
+    /// Copied nodes and links (Ctrl+C), pasted with new ids (Ctrl+V).
+    clipboard: (Vec<Node>, Vec<Link>),
     /// Two nodes to join, waiting for the user to pick a link kind.
     pub link_chooser: Option<(NodeId, NodeId)>,
     /// Text of the catalog search box.
@@ -97,6 +135,9 @@ impl DesignerApp {
             shown_title: String::new(),
             connect: ConnectTool::default(),
             buffers: Default::default(),
+            help: None,
+            snap_to_grid: true,
+            clipboard: (Vec::new(), Vec::new()),
             link_chooser: None,
             search: String::new(),
         }
@@ -150,6 +191,87 @@ impl DesignerApp {
         if let Err(e) = self.history.redo(&mut self.design) {
             self.message = Some(format!("cannot redo: {e}"));
         }
+    }
+
+    /// Copy the selected nodes and the links between them.
+    pub fn copy(&mut self) {
+        let nodes: Vec<Node> = self
+            .design
+            .nodes
+            .iter()
+            .filter(|n| self.selection.iter().any(|s| s == n.id.as_str()))
+            .cloned()
+            .collect();
+        let links = self
+            .design
+            .links
+            .iter()
+            .filter(|l| nodes.iter().any(|n| n.id == l.a) && nodes.iter().any(|n| n.id == l.b))
+            .cloned()
+            .collect();
+        self.clipboard = (nodes, links);
+    }
+
+    /// Paste the copied elements with new ids, offset, as one undo step.
+    pub fn paste(&mut self) {
+        let (nodes, links) = self.clipboard.clone();
+        if nodes.is_empty() {
+            return;
+        }
+        let mut renamed: Vec<(NodeId, NodeId)> = Vec::new();
+        let mut steps = Vec::new();
+        let mut selection = Vec::new();
+        for n in nodes {
+            let prefix =
+                n.id.as_str()
+                    .split('-')
+                    .next()
+                    .unwrap_or("node")
+                    .to_string();
+            let id: NodeId = self.fresh_id(&prefix).into();
+            renamed.push((n.id.clone(), id.clone()));
+            selection.push(id.to_string());
+            let position = Point::new(n.position.x + 2.0 * GRID, n.position.y + 2.0 * GRID);
+            steps.push(Edit::InsertNode {
+                index: None,
+                node: Node { id, position, ..n },
+            });
+        }
+        let map = |id: &NodeId| {
+            renamed
+                .iter()
+                .find(|(old, _)| old == id)
+                .map(|(_, new)| new.clone())
+        };
+        for l in links {
+            let (Some(a), Some(b)) = (map(&l.a), map(&l.b)) else {
+                continue;
+            };
+            let prefix =
+                l.id.as_str()
+                    .split('-')
+                    .next()
+                    .unwrap_or("link")
+                    .to_string();
+            let id: LinkId = self.fresh_id(&prefix).into();
+            let mut kind = l.kind.clone();
+            if let LinkKind::ExpressRouteCircuit(c) = &mut kind {
+                c.global_reach.clear();
+                c.metro_secondary_facility = c.metro_secondary_facility.as_ref().and_then(map);
+            }
+            steps.push(Edit::InsertLink {
+                index: None,
+                link: Link {
+                    id,
+                    a,
+                    b,
+                    kind,
+                    ..l
+                },
+            });
+        }
+        self.apply(Edit::Batch(steps));
+        self.selection = selection;
     }
 
     /// Remove the selected elements (a node takes its links and demands) as one undo step.
@@ -585,6 +707,21 @@ impl DesignerApp {
         let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let all = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
+        let (copy, paste) = ctx.input_mut(|i| {
+            let copy = i.events.iter().any(|e| matches!(e, egui::Event::Copy))
+                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::C));
+            let paste = i.events.iter().any(|e| matches!(e, egui::Event::Paste(_)))
+                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::V));
+            (copy, paste)
+        });
+        if !ctx.egui_wants_keyboard_input() {
+            if copy {
+                self.copy();
+            }
+            if paste {
+                self.paste();
+            }
+        }
         let typing = ctx.egui_wants_keyboard_input();
         let (redo1, redo2, undo, save, open, all, delete, fit) = ctx.input_mut(|i| {
             (
@@ -676,6 +813,7 @@ impl DesignerApp {
             .show(ui, |ui| self.inspector_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.canvas_area_ui(ui));
         self.dialogs_ui(&ctx);
+        self.help_ui(&ctx);
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
@@ -737,8 +875,82 @@ impl DesignerApp {
                 if ui.button("Zoom out").clicked() {
                     self.view.zoom = (self.view.zoom / 1.25).max(0.05);
                 }
+                ui.checkbox(&mut self.snap_to_grid, "Snap to grid");
+                let dark = ui.visuals().dark_mode;
+                if ui
+                    .button(if dark { "Light theme" } else { "Dark theme" })
+                    .clicked()
+                {
+                    ui.ctx().set_visuals(if dark {
+                        egui::Visuals::light()
+                    } else {
+                        egui::Visuals::dark()
+                    });
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts").clicked() {
+                    self.help = Some(Help::Shortcuts);
+                }
+                if ui.button("Rules reference").clicked() {
+                    self.help = Some(Help::Rules);
+                }
+                if ui.button("About").clicked() {
+                    self.help = Some(Help::About);
+                }
             });
         });
+    }
+
+    fn help_ui(&mut self, ctx: &egui::Context) {
+        let Some(help) = self.help else { return };
+        let mut open = true;
+        let title = match help {
+            Help::Shortcuts => "Keyboard shortcuts",
+            Help::Rules => "Rules reference",
+            Help::About => "About linkwright",
+        };
+        egui::Window::new(title)
+            .open(&mut open)
+            .default_width(640.0)
+            .show(ctx, |ui| match help {
+                Help::Shortcuts => {
+                    for (keys, what) in SHORTCUTS {
+                        ui.horizontal(|ui| {
+                            ui.strong(*keys);
+                            ui.label(*what);
+                        });
+                    }
+                }
+                Help::Rules => {
+                    egui::ScrollArea::vertical()
+                        .max_height(420.0)
+                        .show(ui, |ui| {
+                            for r in crate::rules::RULES {
+                                ui.label(format!(
+                                    "{} {} ({}) — {}",
+                                    r.code,
+                                    r.name,
+                                    r.default_severity.label(),
+                                    r.summary
+                                ));
+                            }
+                        });
+                }
+                Help::About => {
+                    ui.label(format!("linkwright {}", env!("CARGO_PKG_VERSION")));
+                    ui.label("Catalog (source, as of, confidence):");
+                    for p in &self.catalog.provenance {
+                        ui.label(format!(
+                            "  {}: {} {} [{}]",
+                            p.part, p.source, p.as_of, p.confidence
+                        ));
+                    }
+                }
+            });
+        if !open {
+            self.help = None;
+        }
     }
 
     fn status_ui(&mut self, ui: &mut egui::Ui) {
@@ -1090,7 +1302,14 @@ impl DesignerApp {
                     }
                 }
                 Proposal::Select { id, add: _ } => self.selection = id.into_iter().collect(),
-                Proposal::Move { id, to } => self.apply(Edit::MoveNode { id, to }),
+                Proposal::Move { id, to } => {
+                    let to = if self.snap_to_grid {
+                        Point::new((to.x / GRID).round() * GRID, (to.y / GRID).round() * GRID)
+                    } else {
+                        to
+                    };
+                    self.apply(Edit::MoveNode { id, to })
+                }
                 Proposal::Connect { from, to } => self.propose_link(from, to),
             }
         }

@@ -145,6 +145,11 @@ mod tests {
         );
         let moved = h.state().design.node(&"site-dub".into()).unwrap().position;
         assert!(moved.x > start.x && moved.y > start.y, "{moved:?}");
+        assert_eq!(
+            (moved.x % app::GRID, moved.y % app::GRID),
+            (0.0, 0.0),
+            "snapped to the grid"
+        );
         h.state_mut().undo();
         assert_eq!(
             h.state().design.node(&"site-dub".into()).unwrap().position,
@@ -345,5 +350,29 @@ mod tests {
             .map(|f| f.code)
             .collect();
         assert!(codes.contains(&"RES003"), "{codes:?}");
+    }
+
+    #[test]
+    fn copy_paste_duplicates_with_new_ids() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let (nodes, links) = (h.state().design.nodes.len(), h.state().design.links.len());
+        h.state_mut().selection = vec!["fac-dc2".into(), "az-eastus".into()];
+        h.state_mut().copy();
+        h.state_mut().paste();
+        h.run_steps(1);
+        let d = &h.state().design;
+        assert_eq!(d.nodes.len(), nodes + 2);
+        assert_eq!(
+            d.links.len(),
+            links + 1,
+            "the ER circuit between the two is copied too"
+        );
+        assert!(crate::design_file::check_structure(d).is_ok());
+        h.state_mut().undo();
+        assert_eq!(h.state().design.nodes.len(), nodes);
+        // Help windows open from the menu.
+        h.state_mut().help = Some(app::Help::About);
+        h.run_steps(2);
+        h.get_by_label("About linkwright");
     }
 }

@@ -67,6 +67,9 @@ pub enum Pending {
     Quit,
 }
 
+/// How often the recovery copy is written while there are unsaved changes.
+pub const RECOVERY_SECONDS: f64 = 30.0;
+
 /// Grid spacing for snapping, canvas units.
 pub const GRID: f64 = 20.0;
 
@@ -98,6 +101,13 @@ pub struct DesignerApp {
     buffers: super::inspector::Buffers,
     pub help: Option<Help>,
     pub snap_to_grid: bool,
+    pub recent: Vec<PathBuf>,
+    /// Where recent files and the recovery copy are kept.
+    pub dirs: super::files::Dirs,
+    /// When the recovery copy was last written (seconds of egui time).
+    last_recovery: f64,
+    /// A recovery copy found at start, waiting for Restore or Discard.
+    pub recovery: Option<Design>,
     /// Copied nodes and links (Ctrl+C), pasted with new ids (Ctrl+V).
     clipboard: (Vec<Node>, Vec<Link>),
     /// Two nodes to join, waiting for the user to pick a link kind.
@@ -112,6 +122,7 @@ impl DesignerApp {
         path: Option<PathBuf>,
         catalog: Catalog,
         user_book: UserBook,
+        dirs: super::files::Dirs,
     ) -> Self {
         DesignerApp {
             design,
@@ -138,6 +149,10 @@ impl DesignerApp {
             help: None,
             snap_to_grid: true,
             clipboard: (Vec::new(), Vec::new()),
+            recent: super::files::recent(&dirs),
+            last_recovery: 0.0,
+            recovery: super::files::pending_recovery(&dirs),
+            dirs,
             link_chooser: None,
             search: String::new(),
         }
@@ -639,6 +654,7 @@ impl DesignerApp {
                 self.selection.clear();
                 self.view.fit_pending = true;
                 self.message = None;
+                self.recent = super::files::remember(&self.dirs, path);
             }
             Err(e) => self.message = Some(e.to_string()),
         }
@@ -650,6 +666,8 @@ impl DesignerApp {
                 self.path = Some(path.to_owned());
                 self.saved = self.key();
                 self.message = Some(format!("saved {}", path.display()));
+                self.recent = super::files::remember(&self.dirs, path);
+                super::files::clear_recovery(&self.dirs);
             }
             Err(e) => self.message = Some(e.to_string()),
         }
@@ -680,6 +698,7 @@ impl DesignerApp {
             Pending::Open(path) => self.open(&path),
             Pending::Quit => {
                 self.saved = self.key(); // the user chose to discard
+                super::files::clear_recovery(&self.dirs);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
@@ -814,6 +833,63 @@ impl DesignerApp {
         egui::CentralPanel::default().show(ui, |ui| self.canvas_area_ui(ui));
         self.dialogs_ui(&ctx);
         self.help_ui(&ctx);
+        self.files_ui(&ctx);
+    }
+
+    /// Dropped files, the 30-second recovery copy, and the offer to restore one.
+    fn files_ui(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.request(Pending::Open(path), ctx);
+        }
+        let now = ctx.input(|i| i.time);
+        if self.is_dirty() {
+            if now - self.last_recovery >= RECOVERY_SECONDS {
+                self.last_recovery = now;
+                if let Err(e) = super::files::write_recovery(&self.dirs, &self.design) {
+                    self.message = Some(format!("cannot write the recovery copy: {e}"));
+                }
+            }
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(RECOVERY_SECONDS));
+        }
+        if self.recovery.is_some() {
+            let mut choice = None;
+            egui::Window::new("Recover unsaved work?").collapsible(false).show(ctx, |ui| {
+                ui.label("linkwright did not close cleanly last time; a recovery copy of the design exists.");
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        choice = Some(true);
+                    }
+                    if ui.button("Discard").clicked() {
+                        choice = Some(false);
+                    }
+                });
+            });
+            match choice {
+                Some(true) => {
+                    if let Some(design) = self.recovery.take() {
+                        self.design = design;
+                        self.history = History::new();
+                        self.generation += 1;
+                        self.path = None; // never overwrite the user's file by accident
+                        self.saved = (u64::MAX, 0); // restored work is unsaved
+                        self.view.fit_pending = true;
+                    }
+                    super::files::clear_recovery(&self.dirs);
+                }
+                Some(false) => {
+                    self.recovery = None;
+                    super::files::clear_recovery(&self.dirs);
+                }
+                None => {}
+            }
+        }
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
@@ -831,6 +907,16 @@ impl DesignerApp {
                             .unwrap_or_default(),
                     );
                 }
+                ui.menu_button("Open Recent", |ui| {
+                    if self.recent.is_empty() {
+                        ui.weak("no recent files");
+                    }
+                    for p in self.recent.clone() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            self.request(Pending::Open(p), &ctx);
+                        }
+                    }
+                });
                 if ui.button("Save").clicked() {
                     self.save();
                 }

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod canvas;
+pub mod files;
 pub mod inspector;
 
 pub use app::DesignerApp;
@@ -36,7 +37,7 @@ pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result
         None => design_file::from_str(SAMPLE_DESIGN, Path::new("dual-cloud-ashburn-chicago.json"))
             .context("the built-in sample design is invalid")?,
     };
-    let app = DesignerApp::new(design, file, catalog, user_book);
+    let app = DesignerApp::new(design, file, catalog, user_book, files::Dirs::from_env());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.title())
@@ -68,14 +69,39 @@ mod tests {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
+    /// Folders of the test's own, never the user's.
+    fn test_dirs() -> (tempfile::TempDir, files::Dirs) {
+        let dir = tempfile::tempdir().unwrap();
+        let dirs = files::Dirs {
+            config: Some(dir.path().join("config")),
+            data: Some(dir.path().join("data")),
+        };
+        (dir, dirs)
+    }
+
     fn app_with(path: &str) -> DesignerApp {
         let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
         let design = design_file::load(&file).expect("sample");
+        let (dir, dirs) = test_dirs();
+        std::mem::forget(dir); // kept for the test's lifetime
         DesignerApp::new(
             design,
             Some(file),
             Catalog::builtin().expect("catalog"),
             UserBook::empty(),
+            dirs,
+        )
+    }
+
+    fn empty_app() -> DesignerApp {
+        let (dir, dirs) = test_dirs();
+        std::mem::forget(dir);
+        DesignerApp::new(
+            Design::new("new"),
+            None,
+            Catalog::builtin().unwrap(),
+            UserBook::empty(),
+            dirs,
         )
     }
 
@@ -185,12 +211,7 @@ mod tests {
         h.state_mut().save_to(&path);
         assert!(!h.state().is_dirty());
         let saved = h.state().design.clone();
-        let mut other = harness(DesignerApp::new(
-            Design::new("x"),
-            None,
-            Catalog::builtin().unwrap(),
-            UserBook::empty(),
-        ));
+        let mut other = harness(empty_app());
         other.state_mut().open(&path);
         assert_eq!(other.state().design, saved);
     }
@@ -214,12 +235,7 @@ mod tests {
 
     #[test]
     fn catalog_search_and_the_connect_tool_build_a_circuit() {
-        let mut h = harness(DesignerApp::new(
-            Design::new("new"),
-            None,
-            Catalog::builtin().unwrap(),
-            UserBook::empty(),
-        ));
+        let mut h = harness(empty_app());
         h.state_mut().search = "Ashburn".into();
         h.run_steps(2);
         // The Equinix DC2 building hosts both clouds.
@@ -374,5 +390,46 @@ mod tests {
         h.state_mut().help = Some(app::Help::About);
         h.run_steps(2);
         h.get_by_label("About linkwright");
+    }
+
+    #[test]
+    fn recovery_copy_is_offered_and_restored_without_touching_the_users_file() {
+        let (dir, dirs) = test_dirs();
+        let mut work = design_file::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("designs/europe-azure-two-locations.json"),
+        )
+        .unwrap();
+        work.name = "work in progress".into();
+        files::write_recovery(&dirs, &work).unwrap();
+        let app = DesignerApp::new(
+            Design::new("fresh"),
+            None,
+            Catalog::builtin().unwrap(),
+            UserBook::empty(),
+            dirs.clone(),
+        );
+        let mut h = harness(app);
+        h.get_by_label("Recover unsaved work?");
+        h.get_by_label("Restore").click();
+        h.run_steps(2);
+        assert_eq!(h.state().design.name, "work in progress");
+        assert!(h.state().is_dirty(), "restored work is unsaved");
+        assert!(
+            h.state().path.is_none(),
+            "no file is overwritten by a restore"
+        );
+        assert!(
+            files::pending_recovery(&dirs).is_none(),
+            "the copy is consumed"
+        );
+        // Recent files are remembered on open and save.
+        let saved = dir.path().join("saved.json");
+        h.state_mut().save_to(&saved);
+        assert_eq!(
+            files::recent(&dirs)
+                .first()
+                .map(|p| p.file_name().unwrap().to_owned()),
+            Some("saved.json".into())
+        );
     }
 }

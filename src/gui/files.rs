@@ -1,0 +1,91 @@
+//! The designer's files beside the design: recent files and the crash-recovery copy. Both live
+//! in the user's folders (`$LINKWRIGHT_CONFIG_DIR`, else `$XDG_CONFIG_HOME/linkwright` or
+//! `~/.config/linkwright`; recovery in `$LINKWRIGHT_DATA_DIR`, else `$XDG_DATA_HOME/linkwright`
+//! or `~/.local/share/linkwright`). The recovery copy never overwrites the user's file.
+
+use crate::design_file;
+use crate::model::Design;
+use std::path::{Path, PathBuf};
+
+/// How many recent files are kept.
+pub const RECENT_MAX: usize = 10;
+
+fn dir(own: &str, xdg: &str, fallback: &str) -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os(own) {
+        return Some(PathBuf::from(p));
+    }
+    std::env::var_os(xdg)
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(fallback)))
+        .map(|d| d.join("linkwright"))
+}
+
+/// Where the designer keeps its own files; tests point these at temporary folders.
+#[derive(Debug, Clone, Default)]
+pub struct Dirs {
+    pub config: Option<PathBuf>,
+    pub data: Option<PathBuf>,
+}
+
+impl Dirs {
+    /// The user's folders, from the environment.
+    pub fn from_env() -> Dirs {
+        Dirs {
+            config: dir("LINKWRIGHT_CONFIG_DIR", "XDG_CONFIG_HOME", ".config"),
+            data: dir("LINKWRIGHT_DATA_DIR", "XDG_DATA_HOME", ".local/share"),
+        }
+    }
+}
+
+/// The recent-files list, newest first (missing or unreadable: empty).
+pub fn recent(dirs: &Dirs) -> Vec<PathBuf> {
+    let Some(file) = dirs.config.as_ref().map(|d| d.join("recent.json")) else {
+        return Vec::new();
+    };
+    std::fs::read_to_string(file)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Put `path` at the top of the recent-files list. Failing to write it is not worth an error.
+pub fn remember(dirs: &Dirs, path: &Path) -> Vec<PathBuf> {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let mut list = recent(dirs);
+    list.retain(|p| p != &path);
+    list.insert(0, path);
+    list.truncate(RECENT_MAX);
+    if let Some(dir) = &dirs.config {
+        let _ = std::fs::create_dir_all(dir);
+        if let Ok(text) = serde_json::to_string_pretty(&list) {
+            let _ = std::fs::write(dir.join("recent.json"), text);
+        }
+    }
+    list
+}
+
+fn recovery_file(dirs: &Dirs) -> Option<PathBuf> {
+    dirs.data.as_ref().map(|d| d.join("recovery.json"))
+}
+
+/// Write the recovery copy (atomically).
+pub fn write_recovery(dirs: &Dirs, design: &Design) -> Result<(), String> {
+    let file = recovery_file(dirs).ok_or("no data folder (HOME is not set)")?;
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    design_file::save(design, &file).map_err(|e| e.to_string())
+}
+
+/// The recovery copy left by a session that did not end cleanly, if any.
+pub fn pending_recovery(dirs: &Dirs) -> Option<Design> {
+    let file = recovery_file(dirs)?;
+    design_file::load(&file).ok()
+}
+
+/// Remove the recovery copy (after a save, a clean exit, or the user's Discard).
+pub fn clear_recovery(dirs: &Dirs) {
+    if let Some(file) = recovery_file(dirs) {
+        let _ = std::fs::remove_file(file);
+    }
+}

@@ -838,6 +838,15 @@ impl DesignerApp {
 
     /// Dropped files, the 30-second recovery copy, and the offer to restore one.
     fn files_ui(&mut self, ctx: &egui::Context) {
+        // Closing the window with unsaved changes asks first, like File → Quit.
+        if ctx.input(|i| i.viewport().close_requested()) {
+            if self.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.pending = Some(Pending::Quit);
+            } else {
+                super::files::clear_recovery(&self.dirs);
+            }
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files

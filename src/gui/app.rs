@@ -17,6 +17,7 @@ pub struct Analyses {
     key: (u64, u64),
     pub findings: Findings,
     pub resilience: Analysis,
+    pub gateways: Vec<crate::resilience::GatewayIndex>,
     pub cost: Costing,
 }
 
@@ -100,6 +101,8 @@ pub struct DesignerApp {
     pub connect: ConnectTool,
     buffers: super::inspector::Buffers,
     pub help: Option<Help>,
+    /// A finding being accepted: code, subjects, the comment being typed.
+    pub accept_dialog: Option<(String, Vec<String>, String)>,
     pub snap_to_grid: bool,
     pub recent: Vec<PathBuf>,
     /// Where recent files and the recovery copy are kept.
@@ -147,6 +150,7 @@ impl DesignerApp {
             connect: ConnectTool::default(),
             buffers: Default::default(),
             help: None,
+            accept_dialog: None,
             snap_to_grid: true,
             clipboard: (Vec::new(), Vec::new()),
             recent: super::files::recent(&dirs),
@@ -180,10 +184,14 @@ impl DesignerApp {
         );
         self.analyses.get_or_insert_with(|| {
             *runs += 1;
+            let findings = rules::check(design, catalog);
+            let gateways =
+                crate::cli::resilience::gateway_indexes(design, &findings).unwrap_or_default();
             Analyses {
                 key,
-                findings: rules::check(design, catalog),
+                findings,
                 resilience: resilience::analyze(design, catalog, Depth::Single),
+                gateways,
                 cost: costing::cost(design, catalog, book, Options::default()),
             }
         })
@@ -206,6 +214,58 @@ impl DesignerApp {
         if let Err(e) = self.history.redo(&mut self.design) {
             self.message = Some(format!("cannot redo: {e}"));
         }
+    }
+
+    pub fn select_all(&mut self) {
+        self.selection = self
+            .design
+            .nodes
+            .iter()
+            .map(|n| n.id.to_string())
+            .chain(self.design.links.iter().map(|l| l.id.to_string()))
+            .collect();
+    }
+
+    /// Accept a finding as a risk: an exclusion with the architect's comment, saved in the
+    /// design and listed apart from the open findings.
+    pub fn exclude(&mut self, code: &str, subjects: Vec<String>, comment: String) {
+        let mut settings = self.design.settings.clone();
+        settings.exclusions.push(Exclusion {
+            code: code.to_string(),
+            subjects,
+            comment,
+        });
+        self.apply(Edit::SetSettings { settings });
+    }
+
+    /// Centre the view on these elements (their nodes, or the nodes of these links).
+    pub fn center_on(&mut self, ids: &[String]) {
+        let points: Vec<Point> = ids
+            .iter()
+            .flat_map(|id| {
+                let id = id.as_str();
+                let node = self.design.node(&id.into()).map(|n| vec![n.position]);
+                let link = self.design.link(&id.into()).map(|l| {
+                    [&l.a, &l.b]
+                        .into_iter()
+                        .filter_map(|e| self.design.node(e))
+                        .map(|n| n.position)
+                        .collect()
+                });
+                node.or(link).unwrap_or_default()
+            })
+            .collect();
+        if points.is_empty() || !self.view.rect.is_positive() {
+            return;
+        }
+        let n = points.len() as f64;
+        let center = Point::new(
+            points.iter().map(|p| p.x).sum::<f64>() / n,
+            points.iter().map(|p| p.y).sum::<f64>() / n,
+        );
+        let rect = self.view.rect;
+        let now = self.view.to_screen(rect.min, center);
+        self.view.offset += rect.center() - now;
     }
 
     /// Copy the selected nodes and the links between them.
@@ -784,13 +844,7 @@ impl DesignerApp {
             self.open_dialog = Some(String::new());
         }
         if all {
-            self.selection = self
-                .design
-                .nodes
-                .iter()
-                .map(|n| n.id.to_string())
-                .chain(self.design.links.iter().map(|l| l.id.to_string()))
-                .collect();
+            self.select_all();
         }
         if delete {
             self.delete_selection();
@@ -958,6 +1012,25 @@ impl DesignerApp {
                     .clicked()
                 {
                     self.delete_selection();
+                }
+                if ui
+                    .add_enabled(!self.selection.is_empty(), egui::Button::new("Cut"))
+                    .clicked()
+                {
+                    self.copy();
+                    self.delete_selection();
+                }
+                if ui
+                    .add_enabled(!self.selection.is_empty(), egui::Button::new("Copy"))
+                    .clicked()
+                {
+                    self.copy();
+                }
+                if ui.button("Paste").clicked() {
+                    self.paste();
+                }
+                if ui.button("Select All").clicked() {
+                    self.select_all();
                 }
             });
             ui.menu_button("View", |ui| {
@@ -1190,6 +1263,7 @@ impl DesignerApp {
         }
         let tab = self.tab;
         let mut select: Option<Vec<String>> = None;
+        let mut exclude: Option<(String, Vec<String>)> = None;
         {
             let a = self.analyses();
             egui::ScrollArea::vertical()
@@ -1201,6 +1275,9 @@ impl DesignerApp {
                                 ui.colored_label(canvas::severity_color(f.severity), f.code);
                                 if ui.link(&f.message).clicked() {
                                     select = Some(f.subjects.clone());
+                                }
+                                if ui.small_button("Accept…").on_hover_text("exclude this finding, with a comment").clicked() {
+                                    exclude = Some((f.code.to_string(), f.subjects.clone()));
                                 }
                             });
                         }
@@ -1219,6 +1296,13 @@ impl DesignerApp {
                         }
                     }
                     Tab::Resilience => {
+                        for g in &a.gateways {
+                            let name = g.region.clone();
+                            ui.label(format!(
+                                "Gateway {name} ({}): resiliency index {} as designed, {} once validated — R {} ({}), Z {} ({}), A {}",
+                                g.gateway_sku, g.design_index, g.validated_index, g.r, g.r_reason, g.z, g.z_reason, g.a
+                            ));
+                        }
                         for d in &a.resilience.demands {
                             ui.horizontal_wrapped(|ui| {
                                 ui.label(format!(
@@ -1261,7 +1345,11 @@ impl DesignerApp {
                 });
         }
         if let Some(ids) = select {
+            self.center_on(&ids);
             self.selection = ids;
+        }
+        if let Some((code, subjects)) = exclude {
+            self.accept_dialog = Some((code, subjects, String::new()));
         }
     }
 
@@ -1472,6 +1560,23 @@ impl DesignerApp {
                 self.add_link(k, from, to);
             } else if cancel || kinds.is_empty() {
                 self.link_chooser = None;
+            }
+        }
+        if let Some((code, subjects, mut comment)) = self.accept_dialog.take() {
+            let mut keep = true;
+            let mut accept = false;
+            egui::Window::new(format!("Accept {code} as a risk")).collapsible(false).show(ctx, |ui| {
+                ui.label("Why is this acceptable? The comment is saved in the design and shown in reports.");
+                ui.text_edit_multiline(&mut comment);
+                ui.horizontal(|ui| {
+                    accept = ui.add_enabled(!comment.trim().is_empty(), egui::Button::new("Accept risk")).clicked();
+                    keep = !ui.button("Cancel").clicked();
+                });
+            });
+            if accept {
+                self.exclude(&code, subjects, comment.trim().to_string());
+            } else if keep {
+                self.accept_dialog = Some((code, subjects, comment));
             }
         }
         if let Some(action) = self.pending.clone() {

@@ -32,12 +32,23 @@ pub fn cost_label(c: &Costing) -> String {
 pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result<()> {
     let catalog = crate::cli::load_catalog(catalog_file)?;
     let (user_book, _) = crate::cli::cost::user_book(None)?;
-    let design = match &file {
-        Some(path) => design_file::load(path)?,
-        None => design_file::from_str(SAMPLE_DESIGN, Path::new("dual-cloud-ashburn-chicago.json"))
-            .context("the built-in sample design is invalid")?,
+    let dirs = files::Dirs::from_env();
+    // No file: the last design opened, or the first time the built-in sample.
+    let (design, file) = match file {
+        Some(path) => (design_file::load(&path)?, Some(path)),
+        None => match files::recent(&dirs)
+            .into_iter()
+            .find_map(|p| design_file::load(&p).ok().map(|d| (d, p)))
+        {
+            Some((d, p)) => (d, Some(p)),
+            None => (
+                design_file::from_str(SAMPLE_DESIGN, Path::new("dual-cloud-ashburn-chicago.json"))
+                    .context("the built-in sample design is invalid")?,
+                None,
+            ),
+        },
     };
-    let app = DesignerApp::new(design, file, catalog, user_book, files::Dirs::from_env());
+    let app = DesignerApp::new(design, file, catalog, user_book, dirs);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.title())
@@ -430,6 +441,67 @@ mod tests {
                 .first()
                 .map(|p| p.file_name().unwrap().to_owned()),
             Some("saved.json".into())
+        );
+    }
+
+    #[test]
+    fn accepting_a_finding_records_it_as_an_excluded_risk() {
+        let mut h = harness(app_with("designs/flawed-design.json"));
+        let open = |h: &Harness<'static, DesignerApp>| {
+            crate::rules::check(&h.state().design, &Catalog::builtin().unwrap())
+                .active()
+                .count()
+        };
+        let before = open(&h);
+        h.get_all_by_label("Accept…").next().unwrap().click();
+        h.run_steps(2);
+        let (code, _, _) = h
+            .state()
+            .accept_dialog
+            .clone()
+            .expect("the accept dialog is open");
+        h.state_mut().accept_dialog.as_mut().unwrap().2 = "Known; tracked in CHG-1234".into();
+        h.run_steps(1);
+        h.get_by_label("Accept risk").click();
+        h.run_steps(2);
+        assert_eq!(open(&h), before - 1);
+        let e = h.state().design.settings.exclusions.last().unwrap();
+        assert_eq!(
+            (e.code.as_str(), e.comment.as_str()),
+            (code.as_str(), "Known; tracked in CHG-1234")
+        );
+        h.state_mut().undo();
+        assert_eq!(open(&h), before);
+    }
+
+    #[test]
+    fn tabs_agree_with_the_cli() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let catalog = Catalog::builtin().unwrap();
+        let design = h.state().design.clone();
+        let cost = crate::costing::cost(
+            &design,
+            &catalog,
+            &UserBook::empty(),
+            crate::costing::Options::default(),
+        );
+        h.get_by_label(&cost_label(&cost));
+        h.get_by_label("Resilience").click();
+        h.run_steps(2);
+        let findings = crate::rules::check(&design, &catalog);
+        let g = crate::cli::resilience::gateway_indexes(&design, &findings)
+            .unwrap()
+            .remove(0);
+        assert_eq!((g.design_index, g.validated_index), (40, 100));
+        assert!(
+            h.query_by_label_contains("resiliency index 40 as designed, 100 once validated")
+                .is_some()
+        );
+        h.get_by_label("Cost").click();
+        h.run_steps(2);
+        assert!(
+            h.get_all_by_label(&cost_label(&cost)).count() >= 2,
+            "the tab and the status bar show the CLI's total"
         );
     }
 }

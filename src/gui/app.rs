@@ -101,6 +101,9 @@ pub struct DesignerApp {
     pub connect: ConnectTool,
     buffers: super::inspector::Buffers,
     pub help: Option<Help>,
+    /// Chooses files for Open / Save As (the native dialog; stubbed in tests).
+    pub picker: std::sync::Arc<dyn super::dialogs::FilePicker>,
+    native_dialog: Option<super::dialogs::Running>,
     /// A finding being accepted: code, subjects, the comment being typed.
     pub accept_dialog: Option<(String, Vec<String>, String)>,
     pub snap_to_grid: bool,
@@ -150,6 +153,8 @@ impl DesignerApp {
             connect: ConnectTool::default(),
             buffers: Default::default(),
             help: None,
+            picker: std::sync::Arc::new(super::dialogs::NativePicker),
+            native_dialog: None,
             accept_dialog: None,
             snap_to_grid: true,
             clipboard: (Vec::new(), Vec::new()),
@@ -841,7 +846,7 @@ impl DesignerApp {
             self.save();
         }
         if open {
-            self.open_dialog = Some(String::new());
+            self.start_dialog(super::dialogs::Purpose::Open);
         }
         if all {
             self.select_all();
@@ -857,8 +862,49 @@ impl DesignerApp {
     fn save(&mut self) {
         match self.path.clone() {
             Some(p) => self.save_to(&p),
-            None => self.save_dialog = Some("design.json".into()),
+            None => self.start_dialog(super::dialogs::Purpose::SaveAs),
         }
+    }
+
+    /// Open the native dialog off the UI thread (the in-app one if the desktop has none).
+    pub fn start_dialog(&mut self, purpose: super::dialogs::Purpose) {
+        if self.native_dialog.is_none() {
+            let suggested = self
+                .path
+                .as_ref()
+                .and_then(|p| p.file_name())
+                .map_or("design.json".to_string(), |f| {
+                    f.to_string_lossy().into_owned()
+                });
+            self.native_dialog = Some(super::dialogs::start(&self.picker, purpose, suggested));
+        }
+    }
+
+    fn poll_dialog(&mut self, ctx: &egui::Context) {
+        use super::dialogs::{Outcome, Purpose};
+        let Some(running) = &self.native_dialog else {
+            return;
+        };
+        let purpose = running.purpose;
+        let current = self.path.as_ref().map(|p| p.display().to_string());
+        match running.poll() {
+            Outcome::Waiting => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Outcome::Chosen(path) => match purpose {
+                Purpose::Open => self.request(Pending::Open(path), ctx),
+                Purpose::SaveAs => self.save_to(&path),
+            },
+            Outcome::Cancelled => {}
+            Outcome::Unavailable => match purpose {
+                Purpose::Open => self.open_dialog = Some(current.unwrap_or_default()),
+                Purpose::SaveAs => {
+                    self.save_dialog = Some(current.unwrap_or_else(|| "design.json".into()))
+                }
+            },
+        }
+        self.native_dialog = None;
     }
 
     /// The whole window.
@@ -888,6 +934,7 @@ impl DesignerApp {
         self.dialogs_ui(&ctx);
         self.help_ui(&ctx);
         self.files_ui(&ctx);
+        self.poll_dialog(&ctx);
     }
 
     /// Dropped files, the 30-second recovery copy, and the offer to restore one.
@@ -963,12 +1010,7 @@ impl DesignerApp {
                     self.request(Pending::New, &ctx);
                 }
                 if ui.button("Open…").clicked() {
-                    self.open_dialog = Some(
-                        self.path
-                            .as_ref()
-                            .map(|p| p.display().to_string())
-                            .unwrap_or_default(),
-                    );
+                    self.start_dialog(super::dialogs::Purpose::Open);
                 }
                 ui.menu_button("Open Recent", |ui| {
                     if self.recent.is_empty() {
@@ -984,11 +1026,7 @@ impl DesignerApp {
                     self.save();
                 }
                 if ui.button("Save As…").clicked() {
-                    self.save_dialog = Some(
-                        self.path
-                            .as_ref()
-                            .map_or("design.json".to_string(), |p| p.display().to_string()),
-                    );
+                    self.start_dialog(super::dialogs::Purpose::SaveAs);
                 }
                 if ui.button("Quit").clicked() {
                     self.request(Pending::Quit, &ctx);

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod canvas;
+pub mod dialogs;
 pub mod files;
 pub mod inspector;
 
@@ -503,5 +504,58 @@ mod tests {
             h.get_all_by_label(&cost_label(&cost)).count() >= 2,
             "the tab and the status bar show the CLI's total"
         );
+    }
+
+    /// A picker that answers at once with fixed paths (None: like a desktop without portal).
+    struct StubPicker(Option<std::path::PathBuf>);
+
+    impl dialogs::FilePicker for StubPicker {
+        fn pick_open(&self) -> Option<std::path::PathBuf> {
+            self.0.clone()
+        }
+        fn pick_save(&self, _: &str) -> Option<std::path::PathBuf> {
+            self.0.clone()
+        }
+    }
+
+    fn wait(h: &mut Harness<'static, DesignerApp>) {
+        for _ in 0..40 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn save_as_and_open_through_the_file_menu() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("via-menu.json");
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut()
+            .add_node(NodeKindTag::AwsRegion, Point::new(0.0, 0.0));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(path.clone())));
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label("Save As…").click();
+        wait(&mut h);
+        assert!(path.exists() && !h.state().is_dirty());
+        let saved = h.state().design.clone();
+
+        let mut other = harness(empty_app());
+        other.state_mut().picker = std::sync::Arc::new(StubPicker(Some(path.clone())));
+        other.get_by_label("File").click();
+        other.run_steps(1);
+        other.get_by_label("Open…").click();
+        wait(&mut other);
+        assert_eq!(other.state().design, saved);
+    }
+
+    #[test]
+    fn without_a_desktop_portal_the_in_app_dialog_opens() {
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(None));
+        h.state_mut().start_dialog(dialogs::Purpose::Open);
+        wait(&mut h);
+        assert!(h.state().open_dialog.is_some());
+        h.get_by_label("Open design");
     }
 }

@@ -1,0 +1,86 @@
+//! File dialogs. The native dialog (rfd: the desktop portal on Linux) runs off the UI thread;
+//! without a portal it answers "nothing chosen" at once, exactly like Cancel, so an answer that
+//! fast opens the in-app path dialog instead. Tests stub the picker behind the trait.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// Chooses files for Open and Save As.
+pub trait FilePicker: Send + Sync {
+    fn pick_open(&self) -> Option<PathBuf>;
+    fn pick_save(&self, suggested_name: &str) -> Option<PathBuf>;
+}
+
+/// The desktop's native dialog.
+pub struct NativePicker;
+
+impl FilePicker for NativePicker {
+    fn pick_open(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("linkwright design", &["json"])
+            .set_title("Open design")
+            .pick_file()
+    }
+    fn pick_save(&self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("linkwright design", &["json"])
+            .set_title("Save design as")
+            .set_file_name(suggested_name)
+            .save_file()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    SaveAs,
+}
+
+/// A dialog running on its own thread.
+pub struct Running {
+    pub purpose: Purpose,
+    started: std::time::Instant,
+    rx: Receiver<Option<PathBuf>>,
+}
+
+/// What became of a running dialog.
+pub enum Outcome {
+    Waiting,
+    Chosen(PathBuf),
+    Cancelled,
+    /// Answered "nothing" faster than a person can: no desktop portal; use the in-app dialog.
+    Unavailable,
+}
+
+/// An answer faster than this is no person's Cancel.
+const INSTANT: std::time::Duration = std::time::Duration::from_millis(250);
+
+pub fn start(picker: &Arc<dyn FilePicker>, purpose: Purpose, suggested_name: String) -> Running {
+    let (tx, rx) = channel();
+    let picker = Arc::clone(picker);
+    std::thread::spawn(move || {
+        let chosen = match purpose {
+            Purpose::Open => picker.pick_open(),
+            Purpose::SaveAs => picker.pick_save(&suggested_name),
+        };
+        let _ = tx.send(chosen);
+    });
+    Running {
+        purpose,
+        started: std::time::Instant::now(),
+        rx,
+    }
+}
+
+impl Running {
+    pub fn poll(&self) -> Outcome {
+        match self.rx.try_recv() {
+            Ok(Some(path)) => Outcome::Chosen(path),
+            Ok(None) if self.started.elapsed() < INSTANT => Outcome::Unavailable,
+            Ok(None) => Outcome::Cancelled,
+            Err(TryRecvError::Empty) => Outcome::Waiting,
+            Err(TryRecvError::Disconnected) => Outcome::Unavailable,
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! failure analysis, cost) recomputed when — and only when — its revision changes.
 
 use super::canvas::{self, ConnectTool, Drag, Proposal, View};
+pub use super::palette::{PaletteItem, SearchHit};
 use crate::catalog::Catalog;
 use crate::costing::{self, Costing, Options, UserBook};
 use crate::design_file;
@@ -1226,7 +1227,10 @@ impl DesignerApp {
             let button = egui::Button::new(
                 egui::RichText::new(format!("■ {label}")).color(canvas::kind_color(kind)),
             );
-            if ui.add_sized([150.0, 24.0], button).clicked() {
+            // Click to add at the centre of the view, or drag onto the canvas.
+            let response = ui.add_sized([150.0, 24.0], button.sense(egui::Sense::click_and_drag()));
+            response.dnd_set_drag_payload(PaletteItem::Kind(kind));
+            if response.clicked() {
                 let at = self.view_center();
                 self.add_node(kind, at);
             }
@@ -1238,10 +1242,10 @@ impl DesignerApp {
         if !hits.is_empty() {
             egui::ScrollArea::vertical().id_salt("hits").show(ui, |ui| {
                 for hit in hits {
-                    if ui
-                        .add(egui::Button::new(egui::RichText::new(hit.label()).small()).wrap())
-                        .clicked()
-                    {
+                    let button = egui::Button::new(egui::RichText::new(hit.label()).small()).wrap();
+                    let response = ui.add(button.sense(egui::Sense::click_and_drag()));
+                    response.dnd_set_drag_payload(PaletteItem::Hit(hit.clone()));
+                    if response.clicked() {
                         let at = self.view_center();
                         self.add_hit(&hit, at);
                     }
@@ -1532,6 +1536,21 @@ impl DesignerApp {
                     self.apply(Edit::MoveNode { id, to })
                 }
                 Proposal::Connect { from, to } => self.propose_link(from, to),
+                Proposal::Drop { item, at } => match item {
+                    PaletteItem::Kind(kind) => self.add_node(kind, at),
+                    PaletteItem::Hit(hit) => self.add_hit(&hit, at),
+                },
+                Proposal::SelectBox { ids, add } => {
+                    if add {
+                        for id in ids {
+                            if !self.selection.contains(&id) {
+                                self.selection.push(id);
+                            }
+                        }
+                    } else {
+                        self.selection = ids;
+                    }
+                }
             }
         }
     }
@@ -1632,54 +1651,6 @@ impl DesignerApp {
                         }
                     });
                 });
-        }
-    }
-}
-
-/// A catalog search result.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SearchHit {
-    /// A building: its ExpressRoute peering location and/or Direct Connect location.
-    Facility {
-        er: Option<String>,
-        dx: Option<String>,
-        facility: String,
-        metro: String,
-    },
-    Azure {
-        code: String,
-        name: String,
-    },
-    Aws {
-        code: String,
-        name: String,
-    },
-}
-
-impl SearchHit {
-    pub fn label(&self) -> String {
-        match self {
-            SearchHit::Facility {
-                er: Some(er),
-                dx: Some(dx),
-                facility,
-                ..
-            } => format!("{facility} — {er} / {dx} (Azure + AWS in this building)"),
-            SearchHit::Facility {
-                er: Some(er),
-                dx: None,
-                facility,
-                ..
-            } => format!("{facility} — ExpressRoute {er}"),
-            SearchHit::Facility {
-                er: None,
-                dx: Some(dx),
-                facility,
-                ..
-            } => format!("{facility} — Direct Connect {dx}"),
-            SearchHit::Facility { facility, .. } => facility.clone(),
-            SearchHit::Azure { code, name } => format!("Azure region {name} ({code})"),
-            SearchHit::Aws { code, name } => format!("AWS region {code} — {name}"),
         }
     }
 }

@@ -20,6 +20,8 @@ pub struct View {
     pub fit_pending: bool,
     /// Where the canvas was drawn last frame (screen coordinates).
     pub rect: Rect,
+    /// Box selection in flight: where it started (screen).
+    pub box_start: Option<Pos2>,
 }
 
 impl Default for View {
@@ -29,6 +31,7 @@ impl Default for View {
             zoom: 1.0,
             fit_pending: true,
             rect: Rect::NOTHING,
+            box_start: None,
         }
     }
 }
@@ -50,6 +53,13 @@ pub enum Proposal {
     Move { id: NodeId, to: Point },
     /// Connect tool: join these two nodes (the app asks which kind of link).
     Connect { from: NodeId, to: NodeId },
+    /// Something dragged from the palette was dropped here.
+    Drop {
+        item: super::palette::PaletteItem,
+        at: Point,
+    },
+    /// A box was dragged on empty canvas: select what is inside.
+    SelectBox { ids: Vec<String>, add: bool },
 }
 
 /// The connect tool's state: off, or on with the source node chosen so far.
@@ -349,6 +359,18 @@ pub fn canvas_ui(
             (a + ab * t).distance(pos) <= 5.0
         })
     };
+    // Palette items dropped on the canvas.
+    if let Some(item) = response.dnd_release_payload::<super::palette::PaletteItem>() {
+        if let Some(pos) = ui
+            .input(|i| i.pointer.interact_pos())
+            .or(response.hover_pos())
+        {
+            proposals.push(Proposal::Drop {
+                item: (*item).clone(),
+                at: view.to_canvas(origin, pos),
+            });
+        }
+    }
     if connect.active {
         // Press on a source and release on a target, or click one then the other.
         let pointer = ui.input(|i| i.pointer.hover_pos());
@@ -403,16 +425,48 @@ pub fn canvas_ui(
         let origin = ui
             .input(|i| i.pointer.press_origin())
             .or(response.interact_pointer_pos());
-        if let Some(n) = origin.and_then(hit_node) {
-            *drag = Some(Drag {
-                node: n.id.clone(),
-                start: n.position,
-                delta: Vec2::ZERO,
-            });
-            proposals.push(Proposal::Select {
-                id: Some(n.id.to_string()),
-                add: false,
-            });
+        match origin.and_then(hit_node) {
+            Some(n) => {
+                *drag = Some(Drag {
+                    node: n.id.clone(),
+                    start: n.position,
+                    delta: Vec2::ZERO,
+                });
+                proposals.push(Proposal::Select {
+                    id: Some(n.id.to_string()),
+                    add: false,
+                });
+            }
+            // On empty canvas a drag draws a selection box.
+            None => view.box_start = origin,
+        }
+    }
+    if let Some(start) = view.box_start {
+        let end = ui.input(|i| i.pointer.interact_pos()).unwrap_or(start);
+        let area = Rect::from_two_pos(start, end);
+        painter.rect_stroke(
+            area,
+            0.0,
+            Stroke::new(1.0, ui.visuals().selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+        if response.drag_stopped() || !ui.input(|i| i.pointer.any_down()) {
+            let inside = |id: &str| screen.get(id).is_some_and(|p| area.contains(*p));
+            let ids = design
+                .nodes
+                .iter()
+                .filter(|n| inside(n.id.as_str()))
+                .map(|n| n.id.to_string())
+                .chain(
+                    design
+                        .links
+                        .iter()
+                        .filter(|l| inside(l.a.as_str()) && inside(l.b.as_str()))
+                        .map(|l| l.id.to_string()),
+                )
+                .collect();
+            proposals.push(Proposal::SelectBox { ids, add });
+            view.box_start = None;
         }
     }
     if let Some(d) = drag.as_mut() {

@@ -7,6 +7,7 @@ pub mod canvas;
 pub mod dialogs;
 pub mod files;
 pub mod inspector;
+pub mod palette;
 
 pub use app::DesignerApp;
 
@@ -557,5 +558,53 @@ mod tests {
         wait(&mut h);
         assert!(h.state().open_dialog.is_some());
         h.get_by_label("Open design");
+    }
+
+    fn drag_path(h: &mut Harness<'static, DesignerApp>, from: egui::Pos2, to: egui::Pos2) {
+        h.drag_at(from);
+        h.run_steps(1);
+        for step in 1..=6 {
+            h.hover_at(from + (to - from) * (step as f32 / 6.0));
+            h.run_steps(1);
+        }
+        h.drop_at(to);
+        h.run_steps(2);
+    }
+
+    #[test]
+    fn dragging_from_the_palette_drops_a_node_where_released() {
+        let mut h = harness(app_with("designs/aws-dev-test-one-location.json"));
+        let before = h.state().design.nodes.len();
+        let button = h.get_by_label("■ AWS region").rect().center();
+        let target = h.state().view.rect.center() + egui::vec2(-150.0, 120.0);
+        drag_path(&mut h, button, target);
+        assert_eq!(h.state().design.nodes.len(), before + 1);
+        let app = h.state();
+        let node = app.design.nodes.last().unwrap();
+        assert!(node.as_aws().is_some());
+        let dropped_at = app.view.to_screen(app.view.rect.min, node.position);
+        assert!(
+            dropped_at.distance(target) < 2.0 * app::GRID as f32 * app.view.zoom + 2.0,
+            "{dropped_at:?} vs {target:?}"
+        );
+    }
+
+    #[test]
+    fn a_box_on_empty_canvas_selects_what_it_encloses() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let app = h.state();
+        let at = |id: &str| {
+            app.view.to_screen(
+                app.view.rect.min,
+                app.design.node(&id.into()).unwrap().position,
+            )
+        };
+        let (nyc, chi) = (at("site-nyc"), at("site-chi"));
+        let from = egui::pos2(nyc.x - 40.0, nyc.y - 40.0);
+        let to = egui::pos2(chi.x + 40.0, chi.y + 40.0);
+        drag_path(&mut h, from, to);
+        let mut selected = h.state().selection.clone();
+        selected.sort();
+        assert_eq!(selected, ["site-chi", "site-nyc"]);
     }
 }

@@ -16,6 +16,9 @@ pub struct MeteredVsUnlimited {
     pub egress_gb: f64,
     pub metered_monthly: Option<Usd>,
     pub unlimited_monthly: Option<Usd>,
+    /// The metered circuit's fixed fee and its egress rate per GB, when known.
+    pub metered_fee: Option<Usd>,
+    pub egress_rate: Option<Usd>,
     /// GB per month above which Unlimited is cheaper.
     pub break_even_gb: Option<u64>,
     /// The prices that are missing for the comparison.
@@ -161,6 +164,8 @@ pub fn what_if(
             egress_gb: egress_milli as f64 / 1000.0,
             metered_monthly,
             unlimited_monthly: unlimited_fee,
+            metered_fee,
+            egress_rate: rate,
             break_even_gb,
             missing,
         });

@@ -20,6 +20,7 @@ pub struct Analyses {
     pub resilience: Analysis,
     pub gateways: Vec<crate::resilience::GatewayIndex>,
     pub cost: Costing,
+    pub what_if: crate::costing::whatif::WhatIf,
 }
 
 /// Keyboard shortcuts, as listed in Help and the README.
@@ -193,12 +194,21 @@ impl DesignerApp {
             let findings = rules::check(design, catalog);
             let gateways =
                 crate::cli::resilience::gateway_indexes(design, &findings).unwrap_or_default();
+            let cost = costing::cost(design, catalog, book, Options::default());
+            let what_if = costing::whatif::what_if(
+                design,
+                catalog,
+                &costing::Book::new(catalog, book, design),
+                &cost,
+                Options::default(),
+            );
             Analyses {
                 key,
                 findings,
                 resilience: resilience::analyze(design, catalog, Depth::Single),
                 gateways,
-                cost: costing::cost(design, catalog, book, Options::default()),
+                cost,
+                what_if,
             }
         })
     }
@@ -1082,6 +1092,7 @@ impl DesignerApp {
                 if ui.button("Zoom out").clicked() {
                     self.view.zoom = (self.view.zoom / 1.25).max(0.05);
                 }
+                ui.checkbox(&mut self.view.show_grid, "Grid");
                 ui.checkbox(&mut self.snap_to_grid, "Snap to grid");
                 let dark = ui.visuals().dark_mode;
                 if ui
@@ -1305,6 +1316,7 @@ impl DesignerApp {
         }
         let tab = self.tab;
         let mut select: Option<Vec<String>> = None;
+        let selection = self.selection.clone();
         let mut exclude: Option<(String, Vec<String>)> = None;
         {
             let a = self.analyses();
@@ -1371,6 +1383,22 @@ impl DesignerApp {
                     Tab::Demands => {}
                     Tab::Cost => {
                         ui.label(super::cost_label(&a.cost));
+                        ui.horizontal(|ui| {
+                            super::charts::cost_by_category_ui(ui, &a.cost);
+                            // Metered vs unlimited for the selected circuit (else the first).
+                            let circuit = a
+                                .what_if
+                                .express_route
+                                .iter()
+                                .find(|c| selection.contains(&c.circuit))
+                                .or(a.what_if.express_route.first());
+                            if let Some(c) = circuit {
+                                ui.vertical(|ui| {
+                                    ui.label(format!("{}: metered vs unlimited", c.circuit));
+                                    super::charts::break_even_ui(ui, c);
+                                });
+                            }
+                        });
                         for i in &a.cost.items {
                             let amount = i.monthly.map_or_else(
                                 || {

@@ -22,6 +22,7 @@ pub struct View {
     pub rect: Rect,
     /// Box selection in flight: where it started (screen).
     pub box_start: Option<Pos2>,
+    pub show_grid: bool,
 }
 
 impl Default for View {
@@ -32,6 +33,7 @@ impl Default for View {
             fit_pending: true,
             rect: Rect::NOTHING,
             box_start: None,
+            show_grid: true,
         }
     }
 }
@@ -169,6 +171,28 @@ pub fn canvas_ui(
         view.fit(design, rect);
     }
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
+    if view.show_grid {
+        // A dot every grid step (every fifth when zoomed out, to stay legible and cheap).
+        let mut step = super::app::GRID as f32 * view.zoom;
+        while step < 12.0 {
+            step *= 5.0;
+        }
+        let color = ui.visuals().faint_bg_color.gamma_multiply(3.0);
+        let start = rect.min
+            + Vec2::new(
+                (view.offset.x).rem_euclid(step),
+                (view.offset.y).rem_euclid(step),
+            );
+        let mut y = start.y;
+        while y < rect.max.y {
+            let mut x = start.x;
+            while x < rect.max.x {
+                painter.circle_filled(Pos2::new(x, y), 0.8, color);
+                x += step;
+            }
+            y += step;
+        }
+    }
 
     // Zoom with the wheel (around the pointer) and pan with the middle or right button.
     if response.hovered() {

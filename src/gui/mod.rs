@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod canvas;
+pub mod charts;
 pub mod dialogs;
 pub mod files;
 pub mod inspector;

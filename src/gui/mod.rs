@@ -506,6 +506,14 @@ mod tests {
             h.get_all_by_label(&cost_label(&cost)).count() >= 2,
             "the tab and the status bar show the CLI's total"
         );
+        // ExpressRoute prices are unknown: the break-even chart says what is missing.
+        h.get_by_label("er-dc2: metered vs unlimited");
+        assert!(
+            h.query_by_label_contains(
+                "cannot be drawn; missing standard metered 1 Gbps circuit fee"
+            )
+            .is_some()
+        );
     }
 
     /// A picker that answers at once with fixed paths (None: like a desktop without portal).

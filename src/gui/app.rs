@@ -103,6 +103,8 @@ pub struct DesignerApp {
     pub connect: ConnectTool,
     buffers: super::inspector::Buffers,
     pub help: Option<Help>,
+    /// The theme in use (persisted by the window).
+    pub dark_mode: bool,
     /// Chooses files for Open / Save As (the native dialog; stubbed in tests).
     pub picker: std::sync::Arc<dyn super::dialogs::FilePicker>,
     native_dialog: Option<super::dialogs::Running>,
@@ -155,6 +157,7 @@ impl DesignerApp {
             connect: ConnectTool::default(),
             buffers: Default::default(),
             help: None,
+            dark_mode: true,
             picker: std::sync::Arc::new(super::dialogs::NativePicker),
             native_dialog: None,
             accept_dialog: None,
@@ -921,6 +924,7 @@ impl DesignerApp {
     /// The whole window.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.dark_mode = ui.visuals().dark_mode;
         self.shortcuts(&ctx);
         // Only when it changes: a viewport command every frame would keep the window repainting.
         let title = self.title();

@@ -61,16 +61,35 @@ pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result
     eframe::run_native(
         "linkwright",
         options,
-        Box::new(move |_cc| Ok(Box::new(Window(app)))),
+        Box::new(move |cc| {
+            // Window size and position are restored by eframe; the theme is ours to restore.
+            if let Some(theme) = cc.storage.and_then(|s| s.get_string(THEME_KEY)) {
+                cc.egui_ctx.set_visuals(if theme == "light" {
+                    egui::Visuals::light()
+                } else {
+                    egui::Visuals::dark()
+                });
+            }
+            Ok(Box::new(Window(app)))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }
+
+const THEME_KEY: &str = "theme";
 
 struct Window(DesignerApp);
 
 impl eframe::App for Window {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.0.ui(ui);
+    }
+
+    /// Persist the theme (the window geometry is persisted by eframe). The design itself is
+    /// only ever written by Save.
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let dark = self.0.dark_mode;
+        storage.set_string(THEME_KEY, if dark { "dark".into() } else { "light".into() });
     }
 }
 

@@ -200,12 +200,139 @@ impl Catalog {
     pub fn aws_region(&self, code: &str) -> Option<&AwsRegionInfo> {
         self.aws_index.get(code).map(|&i| &self.aws_regions[i])
     }
+    /// The Direct Connect location in the same building as this ExpressRoute peering location.
+    pub fn dx_in_building_of(&self, er_location: &str) -> Option<&str> {
+        self.shared_metros
+            .same_building
+            .iter()
+            .find(|s| s.er_location.eq_ignore_ascii_case(er_location))
+            .map(|s| s.dx_location.as_str())
+    }
+
+    /// The ExpressRoute peering location in the same building as this Direct Connect location.
+    pub fn er_in_building_of(&self, dx_location: &str) -> Option<&str> {
+        self.shared_metros
+            .same_building
+            .iter()
+            .find(|s| s.dx_location.eq_ignore_ascii_case(dx_location))
+            .map(|s| s.er_location.as_str())
+    }
+
+    /// Search facilities (by peering location, DX code, building, metro) and regions (by code or
+    /// name), case-insensitive; a building that hosts both clouds is one hit. At most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<CatalogHit> {
+        let q = query.trim().to_lowercase();
+        if q.len() < 2 {
+            return Vec::new();
+        }
+        let has = |fields: &[&str]| fields.iter().any(|s| s.to_lowercase().contains(&q));
+        let mut hits = Vec::new();
+        for l in self
+            .er_locations
+            .iter()
+            .filter(|l| has(&[&l.name, &l.facility, &l.metro]))
+        {
+            hits.push(CatalogHit::Facility {
+                er: Some(l.name.clone()),
+                dx: self.dx_in_building_of(&l.name).map(str::to_string),
+                facility: l.facility.clone(),
+                metro: l.metro.clone(),
+            });
+        }
+        for l in self
+            .dx_locations
+            .iter()
+            .filter(|l| has(&[&l.code, &l.facility, &l.short_name, &l.metro]))
+        {
+            // A shared building is already listed through its peering location.
+            if self.er_in_building_of(&l.code).is_none() {
+                hits.push(CatalogHit::Facility {
+                    er: None,
+                    dx: Some(l.code.clone()),
+                    facility: l.short_name.clone(),
+                    metro: l.metro.clone(),
+                });
+            }
+        }
+        for r in self
+            .azure_regions
+            .iter()
+            .filter(|r| r.is_commercial() && has(&[&r.code, &r.name]))
+        {
+            hits.push(CatalogHit::Azure {
+                code: r.code.clone(),
+                name: r.name.clone(),
+            });
+        }
+        for r in self
+            .aws_regions
+            .iter()
+            .filter(|r| r.partition == "aws" && has(&[&r.code, &r.name]))
+        {
+            hits.push(CatalogHit::Aws {
+                code: r.code.clone(),
+                name: r.name.clone(),
+            });
+        }
+        hits.truncate(limit);
+        hits
+    }
+
     /// True when the ER peering location and the DX location are in one building (4.5).
     pub fn same_building(&self, er_location: &str, dx_location: &str) -> bool {
         self.shared_metros.same_building.iter().any(|s| {
             s.er_location.eq_ignore_ascii_case(er_location)
                 && s.dx_location.eq_ignore_ascii_case(dx_location)
         })
+    }
+}
+
+/// A catalog search result.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub enum CatalogHit {
+    /// A building: its ExpressRoute peering location and/or Direct Connect location.
+    Facility {
+        er: Option<String>,
+        dx: Option<String>,
+        facility: String,
+        metro: String,
+    },
+    Azure {
+        code: String,
+        name: String,
+    },
+    Aws {
+        code: String,
+        name: String,
+    },
+}
+
+impl CatalogHit {
+    /// "Equinix DC2, DC6 (Ashburn) — Washington DC / EQDC2 (Azure + AWS in this building)".
+    pub fn label(&self) -> String {
+        match self {
+            CatalogHit::Facility {
+                er: Some(er),
+                dx: Some(dx),
+                facility,
+                ..
+            } => format!("{facility} — {er} / {dx} (Azure + AWS in this building)"),
+            CatalogHit::Facility {
+                er: Some(er),
+                dx: None,
+                facility,
+                ..
+            } => format!("{facility} — ExpressRoute {er}"),
+            CatalogHit::Facility {
+                er: None,
+                dx: Some(dx),
+                facility,
+                ..
+            } => format!("{facility} — Direct Connect {dx}"),
+            CatalogHit::Facility { facility, .. } => facility.clone(),
+            CatalogHit::Azure { code, name } => format!("Azure region {name} ({code})"),
+            CatalogHit::Aws { code, name } => format!("AWS region {code} — {name}"),
+        }
     }
 }
 

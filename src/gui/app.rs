@@ -594,70 +594,7 @@ impl DesignerApp {
     /// Catalog entries matching the search text: ExpressRoute peering locations, Direct
     /// Connect locations, Azure and AWS regions (at most `limit`).
     pub fn search_results(&self, limit: usize) -> Vec<SearchHit> {
-        let q = self.search.trim().to_lowercase();
-        if q.len() < 2 {
-            return Vec::new();
-        }
-        let c = &self.catalog;
-        let mut hits = Vec::new();
-        for l in &c.er_locations {
-            if [&l.name, &l.facility, &l.metro]
-                .iter()
-                .any(|s| s.to_lowercase().contains(&q))
-            {
-                let dx = c
-                    .shared_metros
-                    .same_building
-                    .iter()
-                    .find(|s| s.er_location == l.name)
-                    .map(|s| s.dx_location.clone());
-                hits.push(SearchHit::Facility {
-                    er: Some(l.name.clone()),
-                    dx,
-                    facility: l.facility.clone(),
-                    metro: l.metro.clone(),
-                });
-            }
-        }
-        for l in &c.dx_locations {
-            if [&l.code, &l.facility, &l.short_name, &l.metro]
-                .iter()
-                .any(|s| s.to_lowercase().contains(&q))
-            {
-                let er = c
-                    .shared_metros
-                    .same_building
-                    .iter()
-                    .find(|s| s.dx_location == l.code)
-                    .map(|s| s.er_location.clone());
-                if er.is_none() {
-                    hits.push(SearchHit::Facility {
-                        er: None,
-                        dx: Some(l.code.clone()),
-                        facility: l.short_name.clone(),
-                        metro: l.metro.clone(),
-                    });
-                }
-            }
-        }
-        for r in c.azure_regions.iter().filter(|r| r.is_commercial()) {
-            if r.code.contains(&q) || r.name.to_lowercase().contains(&q) {
-                hits.push(SearchHit::Azure {
-                    code: r.code.clone(),
-                    name: r.name.clone(),
-                });
-            }
-        }
-        for r in c.aws_regions.iter().filter(|r| r.partition == "aws") {
-            if r.code.contains(&q) || r.name.to_lowercase().contains(&q) {
-                hits.push(SearchHit::Aws {
-                    code: r.code.clone(),
-                    name: r.name.clone(),
-                });
-            }
-        }
-        hits.truncate(limit);
-        hits
+        self.catalog.search(&self.search, limit)
     }
 
     /// Add the node a search hit describes, filled in from the catalog.

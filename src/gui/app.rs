@@ -1474,12 +1474,16 @@ impl DesignerApp {
     }
 
     fn canvas_area_ui(&mut self, ui: &mut egui::Ui) {
-        // The findings are needed for badges; clone the cheap handle-free parts we draw from.
-        let findings = self.analyses().findings.clone();
+        // The findings (for badges) are borrowed from the cache: nothing is recomputed or copied
+        // on a frame where the design did not change.
+        self.analyses();
+        let Some(analyses) = self.analyses.as_ref() else {
+            return;
+        };
         let proposals = canvas::canvas_ui(
             ui,
             &self.design,
-            &findings,
+            &analyses.findings,
             &self.selection,
             &mut self.view,
             &mut self.drag,

@@ -66,12 +66,10 @@ fn aws_total(d: &Design) -> Usd {
 }
 
 fn add_region_demand(d: &mut Design, id: &str, region: &str, gb: u64) {
-    // A region behind a DX gateway with the us-east-1 connection.
-    if d.node(&"dxr".into()).is_none() {
-        if let NodeKind::AwsRegion(r) = &mut node_mut(d, "use1").kind {
-            r.attachment = AwsAttachment::DxGatewayVgw;
-            r.dx_gateway = Some("gw".into());
-        }
+    // The us-east-1 connection reaches regions behind the same DX gateway.
+    if let NodeKind::AwsRegion(r) = &mut node_mut(d, "use1").kind {
+        r.attachment = AwsAttachment::DxGatewayVgw;
+        r.dx_gateway = Some("gw".into());
     }
     d.nodes.push(node(
         id,

@@ -129,10 +129,7 @@ fn write_csv(out: &mut dyn Write, c: &Costing) -> std::io::Result<()> {
             i.discount
                 .map(|d| d.to_string().trim_end_matches('%').to_string())
                 .unwrap_or_default(),
-            i.monthly
-                .map(|m| format!("{:.2}", m.micros() as f64 / 1e6).replace('-', "-"))
-                .map(|_| cents(i.monthly))
-                .unwrap_or_default(),
+            cents(i.monthly),
             i.provenance
                 .as_ref()
                 .map(|p| p.short())

@@ -41,6 +41,85 @@ impl Buffers {
     pub fn clear(&mut self) {
         self.0.clear();
     }
+
+    /// A whole-number field ("" clears it when `optional`); a bad entry is shown in red and
+    /// changes nothing.
+    fn number(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &str,
+        label: &str,
+        current: Option<u64>,
+        optional: bool,
+    ) -> Option<Option<u64>> {
+        let text = current.map(|v| v.to_string()).unwrap_or_default();
+        let entered = self.text(ui, key, label, &text)?;
+        if entered.is_empty() && optional {
+            return Some(None);
+        }
+        match entered.replace([',', '_'], "").parse::<u64>() {
+            Ok(v) => Some(Some(v)),
+            Err(_) => {
+                self.0.insert(
+                    format!("{key}#error"),
+                    format!("`{entered}` is not a whole number"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of CIDR prefixes separated by commas.
+    fn cidrs(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &str,
+        label: &str,
+        current: &[Cidr],
+    ) -> Option<Vec<Cidr>> {
+        let text = current
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let entered = self.text(ui, key, label, &text)?;
+        let parsed: Result<Vec<Cidr>, _> = entered
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::parse::<Cidr>)
+            .collect();
+        match parsed {
+            Ok(list) => Some(list),
+            Err(e) => {
+                self.0.insert(format!("{key}#error"), e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Show (once) the error left by a refused entry.
+    fn error_ui(&mut self, ui: &mut egui::Ui) {
+        let keys: Vec<String> = self
+            .0
+            .keys()
+            .filter(|k| k.ends_with("#error"))
+            .cloned()
+            .collect();
+        for k in keys {
+            if let Some(message) = self.0.remove(&k) {
+                self.0.insert(format!("{k}shown"), message.clone());
+            }
+        }
+        for (k, message) in self.0.iter().filter(|(k, _)| k.ends_with("#errorshown")) {
+            let _ = k;
+            ui.colored_label(egui::Color32::from_rgb(210, 45, 45), message);
+        }
+    }
+}
+
+fn u32_of(v: u64) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
 }
 
 /// Selectable choices in a wrapped row; returns the clicked one when it differs.
@@ -74,13 +153,19 @@ pub fn inspector_ui(
     id: &str,
     buffers: &mut Buffers,
 ) -> Option<Edit> {
-    if let Some(node) = design.node(&id.into()) {
-        return node_ui(ui, catalog, node, buffers);
+    let edit = if let Some(node) = design.node(&id.into()) {
+        node_ui(ui, catalog, node, buffers)
+    } else if let Some(link) = design.link(&id.into()) {
+        link_ui(ui, design, catalog, link, buffers)
+    } else {
+        None
+    };
+    if edit.is_some() {
+        // A committed change clears any earlier refusal.
+        buffers.0.retain(|k, _| !k.ends_with("#errorshown"));
     }
-    if let Some(link) = design.link(&id.into()) {
-        return link_ui(ui, design, catalog, link, buffers);
-    }
-    None
+    buffers.error_ui(ui);
+    edit
 }
 
 fn node_ui(ui: &mut egui::Ui, catalog: &Catalog, n: &Node, b: &mut Buffers) -> Option<Edit> {
@@ -109,6 +194,26 @@ fn node_ui(ui: &mut egui::Ui, catalog: &Catalog, n: &Node, b: &mut Buffers) -> O
                     .collect();
                 return replace(NodeKind::OnPremSite(OnPremSite {
                     edge_routers,
+                    ..s.clone()
+                }));
+            }
+            if let Some(asn) = b.number(
+                ui,
+                &format!("{}/asn", n.id),
+                "BGP ASN",
+                s.asn.map(u64::from),
+                true,
+            ) {
+                return replace(NodeKind::OnPremSite(OnPremSite {
+                    asn: asn.map(u32_of),
+                    ..s.clone()
+                }));
+            }
+            if let Some(prefixes) =
+                b.cidrs(ui, &format!("{}/prefixes", n.id), "Prefixes", &s.prefixes)
+            {
+                return replace(NodeKind::OnPremSite(OnPremSite {
+                    prefixes,
                     ..s.clone()
                 }));
             }
@@ -149,6 +254,36 @@ fn node_ui(ui: &mut egui::Ui, catalog: &Catalog, n: &Node, b: &mut Buffers) -> O
             }
         }
         NodeKind::AzureRegion(a) => {
+            if let Some(vnet_cidrs) =
+                b.cidrs(ui, &format!("{}/vnets", n.id), "VNet CIDRs", &a.vnet_cidrs)
+            {
+                return replace(NodeKind::AzureRegion(AzureRegion {
+                    vnet_cidrs,
+                    ..a.clone()
+                }));
+            }
+            if let Some(gw) = a
+                .gateway
+                .as_ref()
+                .filter(|g| g.sku == ErGatewaySku::ErGwScale)
+            {
+                if let Some(Some(units)) = b.number(
+                    ui,
+                    &format!("{}/units", n.id),
+                    "Scale units",
+                    gw.scale_units.map(u64::from),
+                    false,
+                ) {
+                    let gateway = Some(ErGateway {
+                        scale_units: Some(u32_of(units)),
+                        ..gw.clone()
+                    });
+                    return replace(NodeKind::AzureRegion(AzureRegion {
+                        gateway,
+                        ..a.clone()
+                    }));
+                }
+            }
             if let Some(region) = b.text(ui, &format!("{}/region", n.id), "Region", &a.region) {
                 return replace(NodeKind::AzureRegion(AzureRegion {
                     region,
@@ -191,6 +326,46 @@ fn node_ui(ui: &mut egui::Ui, catalog: &Catalog, n: &Node, b: &mut Buffers) -> O
             }
         }
         NodeKind::AwsRegion(a) => {
+            if let Some(vpc_cidrs) =
+                b.cidrs(ui, &format!("{}/vpcs", n.id), "VPC CIDRs", &a.vpc_cidrs)
+            {
+                return replace(NodeKind::AwsRegion(AwsRegion {
+                    vpc_cidrs,
+                    ..a.clone()
+                }));
+            }
+            for (field, label, value) in [
+                ("vgw", "VGW ASN", a.vgw_asn),
+                ("dxgw", "DX gateway ASN", a.dx_gateway_asn),
+                ("tgw", "TGW ASN", a.tgw_asn),
+            ] {
+                if let Some(v) = b.number(
+                    ui,
+                    &format!("{}/{field}", n.id),
+                    label,
+                    value.map(u64::from),
+                    true,
+                ) {
+                    let v = v.map(u32_of);
+                    let mut r = a.clone();
+                    match field {
+                        "vgw" => r.vgw_asn = v,
+                        "dxgw" => r.dx_gateway_asn = v,
+                        _ => r.tgw_asn = v,
+                    }
+                    return replace(NodeKind::AwsRegion(r));
+                }
+            }
+            if a.attachment != AwsAttachment::VirtualPrivateGateway {
+                let name = a.dx_gateway.clone().unwrap_or_default();
+                if let Some(text) = b.text(ui, &format!("{}/dxgw-name", n.id), "DX gateway", &name)
+                {
+                    return replace(NodeKind::AwsRegion(AwsRegion {
+                        dx_gateway: (!text.is_empty()).then_some(text),
+                        ..a.clone()
+                    }));
+                }
+            }
             if let Some(region) = b.text(ui, &format!("{}/region", n.id), "Region", &a.region) {
                 return replace(NodeKind::AwsRegion(AwsRegion {
                     region,
@@ -306,6 +481,70 @@ fn link_ui(
                     ..c.clone()
                 }));
             }
+            let mut redundant = c.redundant_bgp;
+            if ui
+                .checkbox(&mut redundant, "BGP on both links (primary and secondary)")
+                .changed()
+            {
+                return replace(LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
+                    redundant_bgp: redundant,
+                    ..c.clone()
+                }));
+            }
+            let mut fastpath = c.fastpath;
+            if ui.checkbox(&mut fastpath, "FastPath").changed() {
+                return replace(LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
+                    fastpath,
+                    ..c.clone()
+                }));
+            }
+            let private = c.peerings.private.clone();
+            let mut has_private = private.is_some();
+            if ui.checkbox(&mut has_private, "Private peering").changed() {
+                let peerings = ErPeerings {
+                    private: has_private.then(ErPrivatePeering::default),
+                    ..c.peerings.clone()
+                };
+                return replace(LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
+                    peerings,
+                    ..c.clone()
+                }));
+            }
+            if let Some(p) = private {
+                let with = |p: ErPrivatePeering| {
+                    replace(LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
+                        peerings: ErPeerings {
+                            private: Some(p),
+                            ..c.peerings.clone()
+                        },
+                        ..c.clone()
+                    }))
+                };
+                if let Some(asn) = b.number(
+                    ui,
+                    &format!("{}/peer-asn", l.id),
+                    "  peer ASN",
+                    p.peer_asn.map(u64::from),
+                    true,
+                ) {
+                    return with(ErPrivatePeering {
+                        peer_asn: asn.map(u32_of),
+                        ..p
+                    });
+                }
+                if let Some(Some(n)) = b.number(
+                    ui,
+                    &format!("{}/v4", l.id),
+                    "  IPv4 prefixes advertised",
+                    Some(u64::from(p.advertised_ipv4_prefixes)),
+                    false,
+                ) {
+                    return with(ErPrivatePeering {
+                        advertised_ipv4_prefixes: u32_of(n),
+                        ..p
+                    });
+                }
+            }
         }
         LinkKind::DirectConnectConnection(c) => {
             let types = [DxConnectionType::Dedicated, DxConnectionType::Hosted]
@@ -350,6 +589,98 @@ fn link_ui(
                     aws_device,
                     ..c.clone()
                 }));
+            }
+            if c.connection_type == DxConnectionType::Dedicated {
+                let max = if c.capacity_mbps >= 100_000 { 2 } else { 4 };
+                let members: Vec<(u32, String)> = (1..=max)
+                    .map(|m| {
+                        (
+                            m,
+                            if m == 1 {
+                                "no LAG".to_string()
+                            } else {
+                                format!("LAG × {m}")
+                            },
+                        )
+                    })
+                    .collect();
+                if let Some(lag_members) = choices(ui, "LAG", c.lag_members, &members) {
+                    return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+                        lag_members,
+                        ..c.clone()
+                    }));
+                }
+                let macsec_offered = c.capacity_mbps >= 10_000
+                    && location.is_none_or(|l| l.macsec_speeds_mbps.contains(&c.capacity_mbps));
+                let mut macsec = c.macsec;
+                if ui
+                    .add_enabled(
+                        macsec_offered || c.macsec,
+                        egui::Checkbox::new(&mut macsec, "MACsec"),
+                    )
+                    .changed()
+                {
+                    return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+                        macsec,
+                        ..c.clone()
+                    }));
+                }
+            }
+            // Virtual interfaces: type, and the MTUs that type allows.
+            for (i, vif) in c.vifs.iter().enumerate() {
+                ui.separator();
+                ui.label(format!("VIF \"{}\"", vif.name));
+                let with = |v: VirtualInterface| {
+                    let mut vifs = c.vifs.clone();
+                    vifs[i] = v;
+                    replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+                        vifs,
+                        ..c.clone()
+                    }))
+                };
+                let types = [VifType::Private, VifType::Transit, VifType::Public]
+                    .map(|t| (t, t.label().to_string()));
+                if let Some(vif_type) = choices(ui, "  type", vif.vif_type, &types) {
+                    return with(VirtualInterface {
+                        vif_type,
+                        mtu: 1500,
+                        ..vif.clone()
+                    });
+                }
+                let mtus: &[u32] = match vif.vif_type {
+                    VifType::Private => &[1500, 9001],
+                    VifType::Transit => &[1500, 8500],
+                    VifType::Public => &[1500],
+                };
+                let options: Vec<(u32, String)> =
+                    mtus.iter().map(|&m| (m, format!("MTU {m}"))).collect();
+                if let Some(mtu) = choices(ui, "  MTU", vif.mtu, &options) {
+                    return with(VirtualInterface { mtu, ..vif.clone() });
+                }
+                if let Some(Some(vlan)) = b.number(
+                    ui,
+                    &format!("{}/vif{i}/vlan", l.id),
+                    "  VLAN",
+                    Some(u64::from(vif.vlan)),
+                    false,
+                ) {
+                    return with(VirtualInterface {
+                        vlan: u16::try_from(vlan).unwrap_or(u16::MAX),
+                        ..vif.clone()
+                    });
+                }
+                if let Some(Some(asn)) = b.number(
+                    ui,
+                    &format!("{}/vif{i}/asn", l.id),
+                    "  customer ASN",
+                    Some(u64::from(vif.customer_asn)),
+                    false,
+                ) {
+                    return with(VirtualInterface {
+                        customer_asn: u32_of(asn),
+                        ..vif.clone()
+                    });
+                }
             }
         }
         LinkKind::AccessCircuit(c) => {

@@ -635,4 +635,52 @@ mod tests {
         selected.sort();
         assert_eq!(selected, ["site-chi", "site-nyc"]);
     }
+
+    #[test]
+    fn typing_a_new_asn_in_the_inspector_fixes_the_reserved_asn() {
+        let mut h = harness(app_with("designs/flawed-design.json"));
+        let er022 = |h: &Harness<'static, DesignerApp>| {
+            crate::rules::check(&h.state().design, &Catalog::builtin().unwrap())
+                .active()
+                .any(|f| f.code == "ER022")
+        };
+        assert!(er022(&h));
+        h.state_mut().selection = vec!["er-par-local".into()];
+        h.run_steps(2);
+        let field = h.get_all_by_value("65515").next().unwrap();
+        field.focus();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_all_by_value("65515")
+            .next()
+            .unwrap()
+            .type_text("65010");
+        h.run_steps(1);
+        assert!(er022(&h), "nothing changes while typing");
+        h.key_press(egui::Key::Enter);
+        h.run_steps(2);
+        assert!(
+            !er022(&h),
+            "{:?}",
+            h.state()
+                .design
+                .link(&"er-par-local".into())
+                .and_then(|l| l.as_er())
+                .map(|c| c.peerings.private.clone())
+        );
+        // A bad entry is refused with a message and changes nothing.
+        let revision = h.state().history.revision();
+        let field = h.get_all_by_value("65010").next().unwrap();
+        field.focus();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_all_by_value("65010")
+            .next()
+            .unwrap()
+            .type_text("sixty");
+        h.key_press(egui::Key::Enter);
+        h.run_steps(2);
+        assert_eq!(h.state().history.revision(), revision);
+        assert!(h.query_by_label_contains("is not a whole number").is_some());
+    }
 }

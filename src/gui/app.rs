@@ -1415,8 +1415,10 @@ impl DesignerApp {
             ui.strong("Site → region");
             ui.strong("Required");
             ui.strong("Target model");
+            ui.strong("Egress GB/month");
             ui.strong("");
             ui.end_row();
+            let buffers = &mut self.buffers;
             for d in &self.design.demands {
                 let name = |id: &NodeId| {
                     self.design
@@ -1462,6 +1464,17 @@ impl DesignerApp {
                         }
                     }
                 });
+                let key = format!("{}/egress", d.id);
+                if let Some(Some(gb)) =
+                    buffers.number(ui, &key, "", Some(d.egress_gb_per_month), false)
+                {
+                    edit = Some(Edit::ReplaceDemand {
+                        demand: Demand {
+                            egress_gb_per_month: gb,
+                            ..d.clone()
+                        },
+                    });
+                }
                 if ui.small_button("Remove").clicked() {
                     edit = Some(Edit::RemoveDemand { id: d.id.clone() });
                 }

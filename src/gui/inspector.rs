@@ -15,7 +15,13 @@ pub struct Buffers(HashMap<String, String>);
 
 impl Buffers {
     /// A single-line text field; returns the new text when the user leaves a changed field.
-    fn text(&mut self, ui: &mut egui::Ui, key: &str, label: &str, current: &str) -> Option<String> {
+    pub fn text(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &str,
+        label: &str,
+        current: &str,
+    ) -> Option<String> {
         let mut buffer = self.0.remove(key).unwrap_or_else(|| current.to_string());
         let mut out = None;
         let mut keep = true;
@@ -44,7 +50,7 @@ impl Buffers {
 
     /// A whole-number field ("" clears it when `optional`); a bad entry is shown in red and
     /// changes nothing.
-    fn number(
+    pub fn number(
         &mut self,
         ui: &mut egui::Ui,
         key: &str,

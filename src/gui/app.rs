@@ -1388,7 +1388,7 @@ impl DesignerApp {
         if ui
             .add_enabled(
                 can_add,
-                egui::Button::new("Add demand (selected site → selected region)"),
+                egui::Button::new("Add demand (selected site to selected region)"),
             )
             .clicked()
         {
@@ -1412,13 +1412,21 @@ impl DesignerApp {
         let mut edit = None;
         egui::Grid::new("demands").striped(true).show(ui, |ui| {
             ui.strong("Demand");
-            ui.strong("Site → region");
+            ui.strong("Site to region");
             ui.strong("Required");
             ui.strong("Target model");
             ui.strong("Egress GB/month");
             ui.strong("");
             ui.end_row();
             let buffers = &mut self.buffers;
+            let speeds = super::inspector::bandwidth_options(&[100, 500, 1_000, 2_000, 10_000]);
+            let targets = [
+                (None, "none"),
+                (Some(ResiliencyTarget::Standard), "Standard"),
+                (Some(ResiliencyTarget::High), "High"),
+                (Some(ResiliencyTarget::Maximum), "Maximum"),
+            ]
+            .map(|(t, label)| (t, label.to_string()));
             for d in &self.design.demands {
                 let name = |id: &NodeId| {
                     self.design
@@ -1426,44 +1434,44 @@ impl DesignerApp {
                         .map_or(id.to_string(), |n| n.name.clone())
                 };
                 ui.label(d.id.as_str());
-                ui.label(format!("{} → {}", name(&d.site), name(&d.region)));
-                ui.horizontal(|ui| {
-                    for mbps_choice in [100u64, 500, 1_000, 2_000, 10_000] {
-                        if ui
-                            .selectable_label(d.required_mbps == mbps_choice, mbps(mbps_choice))
-                            .clicked()
-                            && d.required_mbps != mbps_choice
-                        {
-                            edit = Some(Edit::ReplaceDemand {
-                                demand: Demand {
-                                    required_mbps: mbps_choice,
-                                    ..d.clone()
-                                },
-                            });
-                        }
-                    }
-                });
-                ui.horizontal(|ui| {
-                    for (target, label) in [
-                        (None, "none"),
-                        (Some(ResiliencyTarget::Standard), "Standard"),
-                        (Some(ResiliencyTarget::High), "High"),
-                        (Some(ResiliencyTarget::Maximum), "Maximum"),
-                    ] {
-                        if ui
-                            .selectable_label(d.target_resiliency == target, label)
-                            .clicked()
-                            && d.target_resiliency != target
-                        {
-                            edit = Some(Edit::ReplaceDemand {
-                                demand: Demand {
-                                    target_resiliency: target,
-                                    ..d.clone()
-                                },
-                            });
-                        }
-                    }
-                });
+                // The default GUI fonts have no arrow glyph.
+                ui.label(format!("{} to {}", name(&d.site), name(&d.region)));
+                // A speed outside the usual steps is shown too, so the current value is always
+                // visible and selected.
+                let with_current;
+                let speeds = if speeds.iter().any(|(v, _)| *v == d.required_mbps) {
+                    &speeds
+                } else {
+                    let mut v = speeds.clone();
+                    v.push((d.required_mbps, mbps(d.required_mbps)));
+                    v.sort_by_key(|(v, _)| *v);
+                    with_current = v;
+                    &with_current
+                };
+                if let Some(required_mbps) = ui
+                    .horizontal(|ui| super::inspector::choice_row(ui, d.required_mbps, speeds))
+                    .inner
+                {
+                    edit = Some(Edit::ReplaceDemand {
+                        demand: Demand {
+                            required_mbps,
+                            ..d.clone()
+                        },
+                    });
+                }
+                if let Some(target_resiliency) = ui
+                    .horizontal(|ui| {
+                        super::inspector::choice_row(ui, d.target_resiliency, &targets)
+                    })
+                    .inner
+                {
+                    edit = Some(Edit::ReplaceDemand {
+                        demand: Demand {
+                            target_resiliency,
+                            ..d.clone()
+                        },
+                    });
+                }
                 let key = format!("{}/egress", d.id);
                 if let Some(Some(gb)) =
                     buffers.number(ui, &key, "", Some(d.egress_gb_per_month), false)

@@ -135,19 +135,28 @@ fn choices<T: PartialEq + Copy>(
     current: T,
     options: &[(T, String)],
 ) -> Option<T> {
-    let mut out = None;
     ui.label(label);
-    ui.horizontal_wrapped(|ui| {
-        for (value, text) in options {
-            if ui.selectable_label(*value == current, text).clicked() && *value != current {
-                out = Some(*value);
-            }
+    ui.horizontal_wrapped(|ui| choice_row(ui, current, options))
+        .inner
+}
+
+/// Selectable values added to `ui` in its layout; returns the value clicked when it differs
+/// from `current`.
+pub(crate) fn choice_row<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    current: T,
+    options: &[(T, String)],
+) -> Option<T> {
+    let mut out = None;
+    for (value, text) in options {
+        if ui.selectable_label(*value == current, text).clicked() && *value != current {
+            out = Some(*value);
         }
-    });
+    }
     out
 }
 
-fn bandwidth_options(values: &[u64]) -> Vec<(u64, String)> {
+pub(crate) fn bandwidth_options(values: &[u64]) -> Vec<(u64, String)> {
     values.iter().map(|&v| (v, mbps(v))).collect()
 }
 

@@ -381,7 +381,7 @@ mod tests {
         let before = h.state().design.demands.len();
         h.state_mut().selection = vec!["site-dub".into(), "aws-euw1".into()];
         h.run_steps(1);
-        h.get_by_label("Add demand (selected site → selected region)")
+        h.get_by_label("Add demand (selected site to selected region)")
             .click();
         h.run_steps(2);
         assert_eq!(h.state().design.demands.len(), before + 1);
@@ -399,6 +399,20 @@ mod tests {
             .map(|f| f.code)
             .collect();
         assert!(codes.contains(&"RES003"), "{codes:?}");
+    }
+
+    #[test]
+    fn demands_tab_shows_a_required_speed_outside_the_usual_steps() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.get_by_label("Demands").click();
+        h.run_steps(2);
+        // d-nyc-az requires 800 Mbps: it is listed (and selected) among the steps.
+        h.get_by_label("800 Mbps");
+        h.get_all_by_label("1 Gbps").next().unwrap().click();
+        h.run_steps(2);
+        let d = h.state().design.demand(&"d-nyc-az".into()).unwrap();
+        assert_eq!(d.required_mbps, 1_000);
+        assert!(h.query_by_label("800 Mbps").is_none());
     }
 
     #[test]

@@ -206,33 +206,15 @@ fn write_text(out: &mut dyn Write, file: &Path, c: &Costing) -> std::io::Result<
         dollars(c.totals.annual),
         dollars(c.totals.three_year)
     )?;
-    writeln!(
-        out,
-        "By cloud: {}",
-        c.by_biller
-            .iter()
-            .map(|(k, v)| format!("{} {}", k.label(), dollars(*v)))
-            .collect::<Vec<_>>()
-            .join("; ")
-    )?;
-    writeln!(
-        out,
-        "By category: {}",
-        c.by_category
-            .iter()
-            .map(|(k, v)| format!("{} {}", k.label(), dollars(*v)))
-            .collect::<Vec<_>>()
-            .join("; ")
-    )?;
-    writeln!(
-        out,
-        "By site: {}",
-        c.by_site
-            .iter()
-            .map(|(k, v)| format!("{k} {}", dollars(*v)))
-            .collect::<Vec<_>>()
-            .join("; ")
-    )?;
+    let biller = c.by_biller.iter().map(|(k, v)| (k.label().to_string(), *v));
+    writeln!(out, "By cloud: {}", breakdown(biller))?;
+    let category = c
+        .by_category
+        .iter()
+        .map(|(k, v)| (k.label().to_string(), *v));
+    writeln!(out, "By category: {}", breakdown(category))?;
+    let site = c.by_site.iter().map(|(k, v)| (k.to_string(), *v));
+    writeln!(out, "By site: {}", breakdown(site))?;
     writeln!(
         out,
         "Completeness: {} of {} item(s) priced",
@@ -455,4 +437,12 @@ pub fn run_prices_import(
         writeln!(out, "  ignored: {item}: {why}")?;
     }
     Ok(exit::OK)
+}
+
+/// "name $amount; name $amount" for one breakdown of the totals.
+fn breakdown(items: impl Iterator<Item = (String, Usd)>) -> String {
+    items
+        .map(|(name, usd)| format!("{name} {}", dollars(usd)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

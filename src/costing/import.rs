@@ -411,7 +411,10 @@ fn aws_entries(
             let from = attr("fromLocation");
             let region = catalog.aws_regions.iter().find(|r| r.name == from);
             let (Some(region), Some(location)) = (region, location) else {
-                report.ignored.push((name, format!("source region \"{from}\" or DX location \"{location_code}\" not in the catalog")));
+                let why = format!(
+                    "source region \"{from}\" or DX location \"{location_code}\" not in the catalog"
+                );
+                report.ignored.push((name, why));
                 continue;
             };
             dims.insert("from_region".into(), region.code.clone().into());

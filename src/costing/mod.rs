@@ -219,6 +219,30 @@ struct Line<'q> {
     gap: Option<String>,
 }
 
+/// Transit Gateway data processing (price AWS-TGW-PROC, reference 2.6) for traffic of one
+/// demand in `region`.
+fn tgw_processing<'q>(
+    element: &'q str,
+    site: Option<&'q str>,
+    region: &'q str,
+    description: String,
+    quantity_milli: u64,
+) -> Line<'q> {
+    Line {
+        element,
+        category: Category::TransitGateway,
+        biller: Biller::Aws,
+        site,
+        meter: "aws.tgw.data_processing",
+        dims: vec![("region", Value::from(region))],
+        provider: "aws",
+        description,
+        quantity_milli,
+        unit: PriceUnit::Gb,
+        gap: None,
+    }
+}
+
 fn amount(unit_price: Usd, quantity_milli: u64) -> Usd {
     let micros = i128::from(unit_price.micros()) * i128::from(quantity_milli);
     Usd::from_micros(((micros + 500) / 1000) as i64)
@@ -432,7 +456,21 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                     gap,
                 });
                 for vif in c.vifs.iter().filter(|v| v.sitelink) {
-                    p.add(Line { element, category: Category::DirectConnectPorts, biller: Biller::Aws, site: None, meter: "aws.dx.sitelink", dims: vec![], provider: "aws", description: format!("SiteLink on VIF {}", vif.name), quantity_milli: hours_milli, unit: PriceUnit::Hour, gap: Some("SiteLink has a separate fee that is not published in our sources (P9, Q9)".into()) });
+                    const SITELINK_GAP: &str =
+                        "SiteLink has a separate fee that is not published in our sources (P9, Q9)";
+                    p.add(Line {
+                        element,
+                        category: Category::DirectConnectPorts,
+                        biller: Biller::Aws,
+                        site: None,
+                        meter: "aws.dx.sitelink",
+                        dims: vec![],
+                        provider: "aws",
+                        description: format!("SiteLink on VIF {}", vif.name),
+                        quantity_milli: hours_milli,
+                        unit: PriceUnit::Hour,
+                        gap: Some(SITELINK_GAP.into()),
+                    });
                 }
             }
             LinkKind::SiteToSiteVpn(v) => {
@@ -558,7 +596,21 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                     });
                 }
                 if !c.global_reach.is_empty() {
-                    p.add(Line { element, category: Category::GlobalReach, biller: Biller::Azure, site: None, meter: "azure.er.global_reach_addon", dims: vec![("bandwidth_mbps", Value::from(c.bandwidth_mbps))], provider: "azure", description: "Global Reach add-on (B10); its per-GB charges depend on circuit-to-circuit traffic, which the design does not state".into(), quantity_milli: 1000, unit: PriceUnit::Month, gap: None });
+                    const GLOBAL_REACH: &str = "Global Reach add-on (B10); its per-GB charges \
+                        depend on circuit-to-circuit traffic, which the design does not state";
+                    p.add(Line {
+                        element,
+                        category: Category::GlobalReach,
+                        biller: Biller::Azure,
+                        site: None,
+                        meter: "azure.er.global_reach_addon",
+                        dims: vec![("bandwidth_mbps", Value::from(c.bandwidth_mbps))],
+                        provider: "azure",
+                        description: GLOBAL_REACH.into(),
+                        quantity_milli: 1000,
+                        unit: PriceUnit::Month,
+                        gap: None,
+                    });
                 }
             }
         }
@@ -875,22 +927,16 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
                     let transit = aws.attachment == AwsAttachment::DxGatewayTgw
                         && c.vifs.iter().any(|v| v.vif_type == VifType::Transit);
                     if transit {
-                        p.add(Line {
-                            element: region_node.id.as_str(),
-                            category: Category::TransitGateway,
-                            biller: Biller::Aws,
+                        p.add(tgw_processing(
+                            region_node.id.as_str(),
                             site,
-                            meter: "aws.tgw.data_processing",
-                            dims: vec![("region", Value::from(aws.region.as_str()))],
-                            provider: "aws",
-                            description: format!(
+                            &aws.region,
+                            format!(
                                 "{gb} GB of demand {} processed by the Transit Gateway",
                                 demand.id
                             ),
-                            quantity_milli: share_milli,
-                            unit: PriceUnit::Gb,
-                            gap: None,
-                        });
+                            share_milli,
+                        ));
                     }
                 }
                 LinkKind::ExpressRouteCircuit(c) => {
@@ -925,24 +971,35 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
                 }
                 LinkKind::SiteToSiteVpn(v) => {
                     if let Some(aws) = region_node.as_aws() {
-                        p.add(Line { element, category: Category::Vpn, biller: Biller::Aws, site, meter: "aws.internet.data_transfer_out", dims: vec![("region", Value::from(aws.region.as_str()))], provider: "aws", description: format!("{gb} GB of demand {} over the VPN (internet data transfer out)", demand.id), quantity_milli: share_milli, unit: PriceUnit::Gb, gap: Some("internet data transfer out rates are not in our sources (reference 2.6)".into()) });
+                        const NO_INTERNET_RATES: &str = "internet data transfer out rates are \
+                            not in our sources (reference 2.6)";
+                        p.add(Line {
+                            element,
+                            category: Category::Vpn,
+                            biller: Biller::Aws,
+                            site,
+                            meter: "aws.internet.data_transfer_out",
+                            dims: vec![("region", Value::from(aws.region.as_str()))],
+                            provider: "aws",
+                            description: format!(
+                                "{gb} GB of demand {} over the VPN (internet data transfer out)",
+                                demand.id
+                            ),
+                            quantity_milli: share_milli,
+                            unit: PriceUnit::Gb,
+                            gap: Some(NO_INTERNET_RATES.into()),
+                        });
                         if v.on_transit_gateway {
-                            p.add(Line {
+                            p.add(tgw_processing(
                                 element,
-                                category: Category::TransitGateway,
-                                biller: Biller::Aws,
                                 site,
-                                meter: "aws.tgw.data_processing",
-                                dims: vec![("region", Value::from(aws.region.as_str()))],
-                                provider: "aws",
-                                description: format!(
+                                &aws.region,
+                                format!(
                                     "{gb} GB of demand {} processed by the Transit Gateway (VPN)",
                                     demand.id
                                 ),
-                                quantity_milli: share_milli,
-                                unit: PriceUnit::Gb,
-                                gap: None,
-                            });
+                                share_milli,
+                            ));
                         }
                     }
                 }

@@ -315,10 +315,19 @@ pub fn what_if(
                     d.id.as_str(),
                     "azure",
                 );
+                const NO_ER_PRICES: &str = "ExpressRoute circuit prices are not in the price \
+                    book (Q1); import them with `linkwright prices import`";
+                let speed = crate::rules::mbps(bw);
                 opts.push(DemandOption {
-                    description: format!("{count} × {} Standard Unlimited ExpressRoute{metro}", crate::rules::mbps(bw)),
+                    description: format!(
+                        "{count} × {speed} Standard Unlimited ExpressRoute{metro}"
+                    ),
                     monthly: rate.map(|r| times(r, count)),
-                    reason: if rate.is_some() { format!("{count} circuit(s) for the target model, zone 1") } else { "ExpressRoute circuit prices are not in the price book (Q1); import them with `linkwright prices import`".into() },
+                    reason: if rate.is_some() {
+                        format!("{count} circuit(s) for the target model, zone 1")
+                    } else {
+                        NO_ER_PRICES.into()
+                    },
                 });
             }
         }

@@ -1551,42 +1551,23 @@ impl DesignerApp {
 
     fn dialogs_ui(&mut self, ctx: &egui::Context) {
         if let Some(mut text) = self.open_dialog.take() {
-            let mut keep = true;
-            let mut go = false;
-            egui::Window::new("Open design")
-                .collapsible(false)
-                .show(ctx, |ui| {
-                    ui.label("Path of a linkwright design file:");
-                    let r = ui.text_edit_singleline(&mut text);
-                    go = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.horizontal(|ui| {
-                        go |= ui.button("Open").clicked();
-                        keep = !ui.button("Cancel").clicked();
-                    });
-                });
-            if go {
-                self.request(Pending::Open(PathBuf::from(text.trim())), ctx);
-            } else if keep {
-                self.open_dialog = Some(text);
+            match path_prompt(
+                ctx,
+                "Open design",
+                "Path of a linkwright design file:",
+                "Open",
+                &mut text,
+            ) {
+                Prompt::Go => self.request(Pending::Open(PathBuf::from(text.trim())), ctx),
+                Prompt::Keep => self.open_dialog = Some(text),
+                Prompt::Cancel => {}
             }
         }
         if let Some(mut text) = self.save_dialog.take() {
-            let mut keep = true;
-            let mut go = false;
-            egui::Window::new("Save design as")
-                .collapsible(false)
-                .show(ctx, |ui| {
-                    ui.label("Save to:");
-                    ui.text_edit_singleline(&mut text);
-                    ui.horizontal(|ui| {
-                        go = ui.button("Save").clicked();
-                        keep = !ui.button("Cancel").clicked();
-                    });
-                });
-            if go {
-                self.save_to(&PathBuf::from(text.trim()));
-            } else if keep {
-                self.save_dialog = Some(text);
+            match path_prompt(ctx, "Save design as", "Save to:", "Save", &mut text) {
+                Prompt::Go => self.save_to(&PathBuf::from(text.trim())),
+                Prompt::Keep => self.save_dialog = Some(text),
+                Prompt::Cancel => {}
             }
         }
         if let Some((from, to)) = self.link_chooser.clone() {
@@ -1653,4 +1634,39 @@ fn exists(design: &Design, id: &str) -> bool {
     design.nodes.iter().any(|n| n.id.as_str() == id)
         || design.links.iter().any(|l| l.id.as_str() == id)
         || design.demands.iter().any(|d| d.id.as_str() == id)
+}
+
+/// What the user did with a path prompt this frame.
+enum Prompt {
+    Go,
+    Keep,
+    Cancel,
+}
+
+/// The in-app path prompt (used when no native dialog is available): Enter or the `action`
+/// button goes, Cancel closes.
+fn path_prompt(
+    ctx: &egui::Context,
+    title: &str,
+    label: &str,
+    action: &str,
+    text: &mut String,
+) -> Prompt {
+    let mut outcome = Prompt::Keep;
+    egui::Window::new(title).collapsible(false).show(ctx, |ui| {
+        ui.label(label);
+        let r = ui.text_edit_singleline(text);
+        if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            outcome = Prompt::Go;
+        }
+        ui.horizontal(|ui| {
+            if ui.button(action).clicked() {
+                outcome = Prompt::Go;
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = Prompt::Cancel;
+            }
+        });
+    });
+    outcome
 }

@@ -51,7 +51,15 @@ fn check(cx: &Context, out: &mut Report) {
                 };
                 let sizes = direct_sizes_mbps(port.port_speed_mbps);
                 if !sizes.contains(&bw) {
-                    let offered: Vec<String> = sizes.iter().map(|&s| mbps(s)).collect();
+                    let offered = if sizes.is_empty() {
+                        "no circuit sizes (port speed must be 10, 100 or 400 Gbps)".to_string()
+                    } else {
+                        sizes
+                            .iter()
+                            .map(|&s| mbps(s))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
                     out.flag(
                         vec![v.link.id.to_string(), v.facility_node.id.to_string()],
                         format!(
@@ -59,7 +67,7 @@ fn check(cx: &Context, out: &mut Report) {
                             cx.name_of(v.link.id.as_str()),
                             mbps(bw),
                             mbps(port.port_speed_mbps),
-                            if offered.is_empty() { "no circuit sizes (port speed must be 10, 100 or 400 Gbps)".to_string() } else { offered.join(", ") }
+                            offered,
                         ),
                     );
                 }

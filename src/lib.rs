@@ -1,6 +1,6 @@
 //! linkwright: a designer for hybrid-cloud interconnects (Azure ExpressRoute, AWS Direct
 //! Connect). Modules are declared bottom-up; data flows one way:
-//! file -> model -> analyses (rules, resilience) -> faces (CLI, GUI).
+//! file -> model -> analyses (rules, resilience, costing) -> report -> faces (CLI, GUI).
 
 /// The design: nodes, links, demands, settings (plain data).
 pub mod model;
@@ -16,6 +16,12 @@ pub mod resilience;
 pub mod rules;
 /// Costing: the layered price book, line items with provenance, totals.
 pub mod costing;
+/// Every analysis of one design together (findings, resilience, gateway indexes, cost).
+pub mod analyses;
+/// How elements look on the canvas and in the report (colours, link labels).
+pub mod look;
+/// The stakeholder report: document model and PDF rendering.
+pub mod report;
 /// Synthetic designs for benchmarks and demos.
 pub mod generate;
 /// Command-line face.

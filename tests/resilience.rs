@@ -147,7 +147,7 @@ fn azure_two_circuits_at_two_locations_is_maximum_with_documented_index() {
     let d = base();
     assert_eq!(model(&d, "d-az"), ModelKind::Maximum);
     let findings = linkwright::rules::check(&d, catalog());
-    let idx = linkwright::cli::resilience::gateway_indexes(&d, &findings).unwrap();
+    let idx = linkwright::analyses::gateway_indexes(&d, &findings).unwrap();
     let g = &idx[0];
     assert_eq!(
         (g.r, g.z, g.a),
@@ -167,7 +167,7 @@ fn azure_metro_is_high_and_one_circuit_is_standard() {
     d.links.retain(|l| l.id.as_str() != "er-2");
     assert_eq!(model(&d, "d-az"), ModelKind::Standard);
     let findings = linkwright::rules::check(&d, catalog());
-    let g = linkwright::cli::resilience::gateway_indexes(&d, &findings)
+    let g = linkwright::analyses::gateway_indexes(&d, &findings)
         .unwrap()
         .remove(0);
     assert_eq!(g.r, 5);
@@ -183,7 +183,7 @@ fn azure_metro_is_high_and_one_circuit_is_standard() {
         spof_labels(&a, "d-az")
     );
     let findings = linkwright::rules::check(&d, catalog());
-    let g = linkwright::cli::resilience::gateway_indexes(&d, &findings)
+    let g = linkwright::analyses::gateway_indexes(&d, &findings)
         .unwrap()
         .remove(0);
     assert_eq!(g.r, 10);
@@ -194,7 +194,7 @@ fn gateway_zone_component_follows_the_sku() {
     let mut d = base();
     let z = |d: &Design| {
         let f = linkwright::rules::check(d, catalog());
-        linkwright::cli::resilience::gateway_indexes(d, &f).unwrap()[0].z
+        linkwright::analyses::gateway_indexes(d, &f).unwrap()[0].z
     };
     azure_mut(&mut d, "az").gateway = Some(ErGateway {
         sku: ErGatewaySku::ErGw3Az,

@@ -16,21 +16,7 @@ pub enum CostFormat {
     Csv,
 }
 
-/// "$1,642.50": dollars and cents, thousands separated, rounded half up to the cent.
-pub fn dollars(amount: Usd) -> String {
-    let micros = amount.micros();
-    let cents = (micros.abs() + 5_000) / 10_000;
-    let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{}${grouped}.{frac:02}", if micros < 0 { "-" } else { "" })
-}
+pub use crate::model::dollars;
 
 /// The user's price book: the given file, else the default location (missing = empty).
 pub fn user_book(path: Option<&Path>) -> anyhow::Result<(UserBook, Option<PathBuf>)> {

@@ -3,6 +3,7 @@
 
 mod check;
 pub mod cost;
+pub mod report;
 pub mod resilience;
 
 use crate::catalog::Catalog;
@@ -63,6 +64,20 @@ pub enum Command {
         /// Hours in a billing month.
         #[arg(long, default_value_t = crate::costing::DEFAULT_HOURS_PER_MONTH, value_parser = clap::value_parser!(u64).range(1..=744))]
         hours_per_month: u64,
+    },
+    /// Write the costed PDF report: cover with headline figures, executive summary, topology
+    /// diagram, bill of materials, resilience, findings and accepted risks, assumptions.
+    Report {
+        file: PathBuf,
+        /// The PDF to write (replaced atomically).
+        #[arg(short, long, value_name = "PDF")]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value_t = report::PaperArg::A4)]
+        paper: report::PaperArg,
+        /// The date printed on the report (default: today, UTC). Fixing it makes the output
+        /// byte-identical from run to run.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = report::parse_date)]
+        date: Option<String>,
     },
     /// The price book: show the effective entries, or import price pages into the user's book.
     Prices {
@@ -147,6 +162,7 @@ pub mod exit {
     pub const OK: i32 = 0;
     pub const FINDINGS_ERRORS: i32 = 1;
     pub const UNREADABLE: i32 = 2;
+    pub const UNWRITABLE: i32 = 3;
 }
 
 pub fn load_catalog(path: Option<&std::path::Path>) -> anyhow::Result<Catalog> {
@@ -214,6 +230,25 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 compare.as_deref(),
                 format,
                 options,
+                &catalog,
+                &user,
+                &mut out,
+                &mut std::io::stderr(),
+            )
+        }
+        Command::Report {
+            file,
+            output,
+            paper,
+            date,
+        } => {
+            let catalog = load_catalog(cli.catalog.as_deref())?;
+            let (user, _) = cost::user_book(cli.price_book.as_deref())?;
+            report::run(
+                &file,
+                &output,
+                paper.into(),
+                date,
                 &catalog,
                 &user,
                 &mut out,

@@ -3,50 +3,11 @@
 use super::{Format, exit};
 use crate::catalog::Catalog;
 use crate::design_file;
-use crate::model::Design;
-use crate::resilience::{
-    self, Analysis, DemandResult, Depth, FailureDomain, GatewayIndex, IndexWeights, Scenario,
-};
-use crate::rules::{self, Findings, mbps};
+use crate::resilience::{self, Analysis, DemandResult, Depth, FailureDomain, Scenario};
+use crate::rules::{self, mbps};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
-
-/// The gateway indexes of a design: the A component counts the active resilience findings that
-/// concern the region or a demand toward it.
-pub fn gateway_indexes(design: &Design, findings: &Findings) -> anyhow::Result<Vec<GatewayIndex>> {
-    let weights = IndexWeights::builtin()?;
-    let region_of_demand: std::collections::HashMap<&str, &str> = design
-        .demands
-        .iter()
-        .map(|d| (d.id.as_str(), d.region.as_str()))
-        .collect();
-    let mut advisories_by_region: std::collections::HashMap<&str, usize> = Default::default();
-    for f in findings.active().filter(|f| f.code.starts_with("RES")) {
-        let mut regions: Vec<&str> = f
-            .subjects
-            .iter()
-            .map(|s| {
-                region_of_demand
-                    .get(s.as_str())
-                    .copied()
-                    .unwrap_or(s.as_str())
-            })
-            .collect();
-        regions.sort_unstable();
-        regions.dedup();
-        for r in regions {
-            *advisories_by_region.entry(r).or_default() += 1;
-        }
-    }
-    let advisories = |region: &str| advisories_by_region.get(region).copied().unwrap_or(0);
-    Ok(resilience::models::gateway_indexes(
-        design,
-        |region| resilience::circuits_into(design, region),
-        advisories,
-        &weights,
-    ))
-}
 
 #[derive(Serialize)]
 struct DomainOut<'a> {
@@ -111,7 +72,7 @@ pub fn run(
     };
     let analysis = resilience::analyze(&design, catalog, depth);
     let findings = rules::check(&design, catalog);
-    let gateways = gateway_indexes(&design, &findings)?;
+    let gateways = crate::analyses::gateway_indexes(&design, &findings)?;
     let name = |id: &str| {
         design
             .node(&id.into())

@@ -260,10 +260,15 @@ pub fn to_string(design: &Design) -> Result<String, serde_json::Error> {
 /// over the target. A crash mid-save leaves the previous file intact.
 pub fn save(design: &Design, path: &Path) -> Result<(), SaveError> {
     let text = to_string(design)?;
-    let io = |source| SaveError::Io {
+    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
-    };
+    })
+}
+
+/// Write `bytes` to `path` atomically (temporary file in the same folder, fsync, rename), so
+/// readers see the old file or the new one, never half of one. Used for designs and reports.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -275,7 +280,7 @@ pub fn save(design: &Design, path: &Path) -> Result<(), SaveError> {
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
+        f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
         fs::rename(&tmp, path)?;
@@ -288,5 +293,5 @@ pub fn save(design: &Design, path: &Path) -> Result<(), SaveError> {
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    result.map_err(io)
+    result
 }

@@ -4,12 +4,12 @@
 use super::canvas::{self, ConnectTool, Drag, Proposal, View};
 pub use super::palette::{PaletteItem, SearchHit};
 use crate::catalog::Catalog;
-use crate::costing::{self, Costing, Options, UserBook};
+use crate::costing::{Costing, Options, UserBook};
 use crate::design_file;
 use crate::edit::{Edit, History};
 use crate::model::*;
-use crate::resilience::{self, Analysis, Depth};
-use crate::rules::{self, Findings, Severity, mbps};
+use crate::resilience::{Analysis, Depth};
+use crate::rules::{Findings, Severity, mbps};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
@@ -95,6 +95,12 @@ pub struct DesignerApp {
     /// Path typed in the in-app Open / Save As dialog (works without a desktop portal).
     pub open_dialog: Option<String>,
     pub save_dialog: Option<String>,
+    /// Path typed in the in-app Export report dialog.
+    pub export_dialog: Option<String>,
+    /// Paper size of exported reports (persisted with the window).
+    pub report_paper: crate::report::Paper,
+    /// A report being written on its own thread: where, and its outcome when done.
+    export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<usize, String>>)>,
     pub pending: Option<Pending>,
     /// The last error or notice, shown in the status bar until dismissed.
     pub message: Option<String>,
@@ -150,6 +156,9 @@ impl DesignerApp {
             tab: Tab::Problems,
             open_dialog: None,
             save_dialog: None,
+            export_dialog: None,
+            report_paper: crate::report::Paper::A4,
+            export: None,
             pending: None,
             message: None,
             next_id: 1,
@@ -194,21 +203,17 @@ impl DesignerApp {
         );
         self.analyses.get_or_insert_with(|| {
             *runs += 1;
-            let findings = rules::check(design, catalog);
-            let gateways =
-                crate::cli::resilience::gateway_indexes(design, &findings).unwrap_or_default();
-            let cost = costing::cost(design, catalog, book, Options::default());
-            let what_if = costing::whatif::what_if(
-                design,
-                catalog,
-                &costing::Book::new(catalog, book, design),
-                &cost,
-                Options::default(),
-            );
+            let crate::analyses::Analyses {
+                findings,
+                resilience,
+                gateways,
+                cost,
+                what_if,
+            } = crate::analyses::run(design, catalog, book, Options::default(), Depth::Single);
             Analyses {
                 key,
                 findings,
-                resilience: resilience::analyze(design, catalog, Depth::Single),
+                resilience,
                 gateways,
                 cost,
                 what_if,
@@ -689,6 +694,91 @@ impl DesignerApp {
         }
     }
 
+    /// "dual-cloud.pdf" beside the design's name, "design-report.pdf" when unsaved.
+    fn report_file_name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or("design-report.pdf".to_string(), |s| {
+                format!("{}.pdf", s.to_string_lossy())
+            })
+    }
+
+    /// The in-app dialog's first guess: the report beside the design file.
+    fn report_path_guess(&self) -> String {
+        let name = self.report_file_name();
+        self.path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or(name.clone(), |d| d.join(&name).display().to_string())
+    }
+
+    /// Write the report of the design as it is now to `path`, on its own thread (analyses,
+    /// layout and PDF take a moment on large designs); the status bar says when it is done.
+    pub fn export_report_to(&mut self, path: &Path) {
+        if self.export.is_some() {
+            self.message = Some("a report is already being written".into());
+            return;
+        }
+        let design = self.design.clone();
+        let catalog = self.catalog.clone();
+        let book = self.user_book.clone();
+        let meta = crate::report::Meta {
+            file_name: self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+                || "unsaved design".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            date: crate::report::today(),
+            paper: self.report_paper,
+        };
+        let target = path.to_owned();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let result = crate::report::pdf_of(&design, &catalog, &book, &meta)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    crate::design_file::write_atomic(&target, &bytes)
+                        .map(|()| bytes.len())
+                        .map_err(|e| {
+                            format!("cannot write the report to {}: {e}", target.display())
+                        })
+                });
+            let _ = tx.send(result);
+        });
+        self.message = Some(format!("writing the report to {}…", path.display()));
+        self.export = Some((path.to_owned(), rx));
+    }
+
+    /// Whether a report is still being written.
+    pub fn exporting(&self) -> bool {
+        self.export.is_some()
+    }
+
+    fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some((path, rx)) = &self.export else {
+            return;
+        };
+        match rx.try_recv() {
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Ok(Ok(bytes)) => {
+                self.message = Some(format!(
+                    "exported the report to {} ({} KB)",
+                    path.display(),
+                    bytes.div_ceil(1024)
+                ));
+            }
+            Ok(Err(e)) => self.message = Some(e),
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.message = Some("the report could not be written (internal error)".into());
+            }
+        }
+        self.export = None;
+    }
+
     fn new_design(&mut self) {
         self.design = Design::new("Untitled design");
         self.history = History::new();
@@ -820,13 +910,16 @@ impl DesignerApp {
     /// Open the native dialog off the UI thread (the in-app one if the desktop has none).
     pub fn start_dialog(&mut self, purpose: super::dialogs::Purpose) {
         if self.native_dialog.is_none() {
-            let suggested = self
-                .path
-                .as_ref()
-                .and_then(|p| p.file_name())
-                .map_or("design.json".to_string(), |f| {
-                    f.to_string_lossy().into_owned()
-                });
+            let suggested = match purpose {
+                super::dialogs::Purpose::ExportReport => self.report_file_name(),
+                _ => self
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map_or("design.json".to_string(), |f| {
+                        f.to_string_lossy().into_owned()
+                    }),
+            };
             self.native_dialog = Some(super::dialogs::start(&self.picker, purpose, suggested));
         }
     }
@@ -846,6 +939,7 @@ impl DesignerApp {
             Outcome::Chosen(path) => match purpose {
                 Purpose::Open => self.request(Pending::Open(path), ctx),
                 Purpose::SaveAs => self.save_to(&path),
+                Purpose::ExportReport => self.export_report_to(&path),
             },
             Outcome::Cancelled => {}
             Outcome::Unavailable => match purpose {
@@ -853,6 +947,7 @@ impl DesignerApp {
                 Purpose::SaveAs => {
                     self.save_dialog = Some(current.unwrap_or_else(|| "design.json".into()))
                 }
+                Purpose::ExportReport => self.export_dialog = Some(self.report_path_guess()),
             },
         }
         self.native_dialog = None;
@@ -887,6 +982,7 @@ impl DesignerApp {
         self.help_ui(&ctx);
         self.files_ui(&ctx);
         self.poll_dialog(&ctx);
+        self.poll_export(&ctx);
     }
 
     /// Dropped files, the 30-second recovery copy, and the offer to restore one.
@@ -980,6 +1076,19 @@ impl DesignerApp {
                 if ui.button("Save As…").clicked() {
                     self.start_dialog(super::dialogs::Purpose::SaveAs);
                 }
+                ui.separator();
+                if ui
+                    .add_enabled(self.export.is_none(), egui::Button::new("Export report…"))
+                    .clicked()
+                {
+                    self.start_dialog(super::dialogs::Purpose::ExportReport);
+                }
+                ui.menu_button("Report paper", |ui| {
+                    use crate::report::Paper;
+                    ui.radio_value(&mut self.report_paper, Paper::A4, "A4");
+                    ui.radio_value(&mut self.report_paper, Paper::Letter, "Letter");
+                });
+                ui.separator();
                 if ui.button("Quit").clicked() {
                     self.request(Pending::Quit, &ctx);
                 }
@@ -1567,6 +1676,19 @@ impl DesignerApp {
             match path_prompt(ctx, "Save design as", "Save to:", "Save", &mut text) {
                 Prompt::Go => self.save_to(&PathBuf::from(text.trim())),
                 Prompt::Keep => self.save_dialog = Some(text),
+                Prompt::Cancel => {}
+            }
+        }
+        if let Some(mut text) = self.export_dialog.take() {
+            match path_prompt(
+                ctx,
+                "Export report",
+                "Write the PDF report to:",
+                "Export",
+                &mut text,
+            ) {
+                Prompt::Go => self.export_report_to(&PathBuf::from(text.trim())),
+                Prompt::Keep => self.export_dialog = Some(text),
                 Prompt::Cancel => {}
             }
         }

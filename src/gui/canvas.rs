@@ -7,8 +7,9 @@
 //! positions and selection, repaints every frame and draws without culling; painting the
 //! Design directly keeps it the only truth, culls off-screen shapes and repaints only on input.
 
+use crate::look;
 use crate::model::{Design, LinkKindTag, NodeId, NodeKindTag, Point};
-use crate::rules::{Findings, Severity, mbps};
+use crate::rules::{Findings, Severity};
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
 /// Pan and zoom: screen = origin + offset + canvas * zoom.
@@ -76,35 +77,19 @@ pub struct ConnectTool {
 pub const NODE_RADIUS: f32 = 14.0;
 
 pub fn kind_color(kind: NodeKindTag) -> Color32 {
-    match kind {
-        NodeKindTag::OnPremSite => Color32::from_rgb(110, 110, 120),
-        NodeKindTag::ColocationFacility => Color32::from_rgb(130, 90, 170),
-        NodeKindTag::AzureRegion => Color32::from_rgb(0, 120, 212),
-        NodeKindTag::AwsRegion => Color32::from_rgb(236, 114, 17),
-        NodeKindTag::FabricRouter => Color32::from_rgb(30, 150, 90),
-    }
+    rgb(look::node_rgb(kind))
 }
 
 pub fn link_color(kind: LinkKindTag) -> Color32 {
-    match kind {
-        LinkKindTag::ExpressRouteCircuit => Color32::from_rgb(0, 120, 212),
-        LinkKindTag::DirectConnectConnection => Color32::from_rgb(236, 114, 17),
-        LinkKindTag::AccessCircuit => Color32::from_gray(150),
-        LinkKindTag::SiteToSiteVpn => Color32::from_gray(120),
-        LinkKindTag::FabricConnection => Color32::from_rgb(30, 150, 90),
-    }
+    rgb(look::link_rgb(kind))
 }
 
 pub fn severity_color(s: Severity) -> Color32 {
-    match s {
-        Severity::Error => Color32::from_rgb(210, 45, 45),
-        Severity::Warning => Color32::from_rgb(220, 150, 0),
-        Severity::Info => Color32::from_rgb(70, 130, 210),
-    }
+    rgb(look::severity_rgb(s))
 }
 
-fn link_bandwidth(kind: &crate::model::LinkKind) -> u64 {
-    crate::resilience::flow::link_capacity_mbps(kind)
+fn rgb([r, g, b]: look::Rgb) -> Color32 {
+    Color32::from_rgb(r, g, b)
 }
 
 impl View {
@@ -140,15 +125,6 @@ impl View {
         self.zoom = zoom;
         self.offset = rect.size() / 2.0 - center.to_vec2() * zoom;
         self.fit_pending = false;
-    }
-}
-
-/// The unordered pair of a link's endpoints, for grouping parallel links.
-fn pair_of(l: &crate::model::Link) -> (&str, &str) {
-    if l.a.as_str() < l.b.as_str() {
-        (l.a.as_str(), l.b.as_str())
-    } else {
-        (l.b.as_str(), l.a.as_str())
     }
 }
 
@@ -236,13 +212,7 @@ pub fn canvas_ui(
     let visible = rect.expand(60.0);
 
     // Links, parallel ones spread apart; one bandwidth label per pair of nodes.
-    let mut pair_labels: rustc_hash::FxHashMap<(&str, &str), Vec<u64>> = Default::default();
-    for link in &design.links {
-        pair_labels
-            .entry(pair_of(link))
-            .or_default()
-            .push(link_bandwidth(&link.kind));
-    }
+    let pair_labels = look::pair_labels(design);
     let mut seen_pairs: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
     let font = egui::FontId::proportional(11.0);
     for link in &design.links {
@@ -253,13 +223,9 @@ pub fn canvas_ui(
         if !visible.intersects(Rect::from_two_pos(a, b)) {
             continue;
         }
-        let key = pair_of(link);
+        let key = look::pair_of(link);
         let index = seen_pairs.entry(key).or_default();
-        let spread = if *index == 0 {
-            0.0
-        } else {
-            ((*index as f32 + 1.0) / 2.0).floor() * if *index % 2 == 1 { 9.0 } else { -9.0 }
-        };
+        let spread = look::parallel_offset(*index) * 9.0;
         *index += 1;
         let dir = (b - a).normalized();
         let normal = Vec2::new(-dir.y, dir.x) * spread;
@@ -268,34 +234,20 @@ pub fn canvas_ui(
         let color = link_color(link.tag());
         let width = if selected {
             4.0
-        } else if matches!(
-            link.tag(),
-            LinkKindTag::AccessCircuit | LinkKindTag::SiteToSiteVpn
-        ) {
+        } else if look::link_is_thin(link.tag()) {
             1.5
         } else {
             2.5
         };
         let stroke = Stroke::new(width, color);
-        if link.tag() == LinkKindTag::SiteToSiteVpn {
+        if look::link_is_dashed(link.tag()) {
             painter.extend(Shape::dashed_line(&[a, b], stroke, 8.0, 5.0));
         } else {
             painter.line_segment([a, b], stroke);
         }
         let mid = a + (b - a) * 0.5;
-        let labels = pair_labels.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-        if view.zoom > 0.3 && spread == 0.0 {
-            let text = match labels {
-                [one] => mbps(*one),
-                many if many.iter().all(|&x| x == many[0]) => {
-                    format!("{} × {}", many.len(), mbps(many[0]))
-                }
-                many => many
-                    .iter()
-                    .map(|&x| mbps(x))
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-            };
+        let label = pair_labels.get(&key);
+        if let Some(text) = label.filter(|_| view.zoom > 0.3 && spread == 0.0) {
             painter.text(
                 mid + Vec2::new(0.0, -4.0),
                 egui::Align2::CENTER_BOTTOM,

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-/// Chooses files for Open and Save As.
+/// Chooses files for Open, Save As and Export report.
 pub trait FilePicker: Send + Sync {
     fn pick_open(&self) -> Option<PathBuf>;
     fn pick_save(&self, suggested_name: &str) -> Option<PathBuf>;
+    fn pick_report(&self, suggested_name: &str) -> Option<PathBuf>;
 }
 
 /// The desktop's native dialog.
@@ -29,12 +30,20 @@ impl FilePicker for NativePicker {
             .set_file_name(suggested_name)
             .save_file()
     }
+    fn pick_report(&self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("PDF report", &["pdf"])
+            .set_title("Export report")
+            .set_file_name(suggested_name)
+            .save_file()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Open,
     SaveAs,
+    ExportReport,
 }
 
 /// A dialog running on its own thread.
@@ -63,6 +72,7 @@ pub fn start(picker: &Arc<dyn FilePicker>, purpose: Purpose, suggested_name: Str
         let chosen = match purpose {
             Purpose::Open => picker.pick_open(),
             Purpose::SaveAs => picker.pick_save(&suggested_name),
+            Purpose::ExportReport => picker.pick_report(&suggested_name),
         };
         let _ = tx.send(chosen);
     });

@@ -70,6 +70,14 @@ pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result
                     egui::Visuals::dark()
                 });
             }
+            let mut app = app;
+            if let Some(paper) = cc.storage.and_then(|s| s.get_string(PAPER_KEY)) {
+                app.report_paper = if paper == "letter" {
+                    crate::report::Paper::Letter
+                } else {
+                    crate::report::Paper::A4
+                };
+            }
             Ok(Box::new(Window(app)))
         }),
     )
@@ -77,6 +85,7 @@ pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result
 }
 
 const THEME_KEY: &str = "theme";
+const PAPER_KEY: &str = "report_paper";
 
 struct Window(DesignerApp);
 
@@ -85,11 +94,16 @@ impl eframe::App for Window {
         self.0.ui(ui);
     }
 
-    /// Persist the theme (the window geometry is persisted by eframe). The design itself is
+    /// Persist the theme and report paper (the window geometry is persisted by eframe). The design itself is
     /// only ever written by Save.
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let dark = self.0.dark_mode;
         storage.set_string(THEME_KEY, if dark { "dark".into() } else { "light".into() });
+        let paper = match self.0.report_paper {
+            crate::report::Paper::A4 => "a4",
+            crate::report::Paper::Letter => "letter",
+        };
+        storage.set_string(PAPER_KEY, paper.into());
     }
 }
 
@@ -525,7 +539,7 @@ mod tests {
         h.get_by_label("Resilience").click();
         h.run_steps(2);
         let findings = crate::rules::check(&design, &catalog);
-        let g = crate::cli::resilience::gateway_indexes(&design, &findings)
+        let g = crate::analyses::gateway_indexes(&design, &findings)
             .unwrap()
             .remove(0);
         assert_eq!((g.design_index, g.validated_index), (40, 100));
@@ -559,6 +573,9 @@ mod tests {
         fn pick_save(&self, _: &str) -> Option<std::path::PathBuf> {
             self.0.clone()
         }
+        fn pick_report(&self, _: &str) -> Option<std::path::PathBuf> {
+            self.0.clone()
+        }
     }
 
     fn wait(h: &mut Harness<'static, DesignerApp>) {
@@ -590,6 +607,89 @@ mod tests {
         other.get_by_label("Open…").click();
         wait(&mut other);
         assert_eq!(other.state().design, saved);
+    }
+
+    #[test]
+    fn export_report_through_the_file_menu_writes_the_pdf() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stakeholders.pdf");
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(path.clone())));
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label_contains("Report paper").hover();
+        h.run_steps(1);
+        h.get_by_label("Letter").click();
+        h.run_steps(1);
+        assert_eq!(h.state().report_paper, crate::report::Paper::Letter);
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label("Export report…").click();
+        for _ in 0..600 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            if path.exists() && !h.state().exporting() {
+                break;
+            }
+        }
+        assert!(!h.state().exporting(), "the export finished");
+        let message = h.state().message.clone().unwrap_or_default();
+        assert!(message.starts_with("exported the report to"), "{message}");
+        let pdf = lopdf::Document::load(&path).expect("a readable PDF");
+        let first = pdf.get_pages()[&1];
+        let media = pdf.get_dictionary(first).unwrap().get(b"MediaBox").unwrap();
+        let width = media.as_array().unwrap()[2].as_float().unwrap();
+        assert_eq!(width.round(), 612.0, "Letter, as chosen");
+        let text = pdf.extract_text(&[1]).unwrap();
+        assert!(text.contains("Dual-cloud enterprise"), "{text}");
+        // Exporting does not touch the design or its saved state.
+        assert!(!h.state().is_dirty());
+    }
+
+    #[test]
+    fn a_report_that_cannot_be_written_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let before = h.state().design.clone();
+        h.state_mut()
+            .export_report_to(&dir.path().join("missing-folder/report.pdf"));
+        for _ in 0..600 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            if !h.state().exporting() {
+                break;
+            }
+        }
+        let message = h.state().message.clone().unwrap_or_default();
+        assert!(message.contains("cannot write the report to"), "{message}");
+        assert_eq!(h.state().design, before);
+    }
+
+    #[test]
+    fn without_a_desktop_portal_export_asks_for_a_path_in_the_app() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(None));
+        h.state_mut().start_dialog(dialogs::Purpose::ExportReport);
+        wait(&mut h);
+        let guess = h
+            .state()
+            .export_dialog
+            .clone()
+            .expect("the in-app dialog is open");
+        assert!(guess.ends_with("europe-azure-two-locations.pdf"), "{guess}");
+        let target = dir.path().join("typed.pdf");
+        h.state_mut().export_dialog = Some(target.display().to_string());
+        h.run_steps(1);
+        h.get_by_label("Export").click();
+        for _ in 0..600 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            if target.exists() && !h.state().exporting() {
+                break;
+            }
+        }
+        assert!(target.exists(), "{:?}", h.state().message);
     }
 
     #[test]

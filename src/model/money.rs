@@ -67,6 +67,22 @@ impl FromStr for Usd {
     }
 }
 
+/// "$1,642.50": dollars and cents, thousands separated, rounded half up to the cent.
+pub fn dollars(amount: Usd) -> String {
+    let micros = amount.micros();
+    let cents = (micros.abs() + 5_000) / 10_000;
+    let (whole, frac) = (cents / 100, cents % 100);
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{}${grouped}.{frac:02}", if micros < 0 { "-" } else { "" })
+}
+
 impl fmt::Display for Usd {
     /// At least two decimals, more only when the amount needs them: "219.00", "0.0282".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

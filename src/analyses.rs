@@ -1,0 +1,92 @@
+//! Every analysis of one design, computed together: what the faces (GUI, report) show.
+//! The only place that combines the rules' findings with the resilience engine (the gateway
+//! index's A component counts the resilience findings).
+
+use crate::catalog::Catalog;
+use crate::costing::{self, Costing, Options, UserBook, whatif::WhatIf};
+use crate::model::Design;
+use crate::resilience::{self, Analysis, Depth, GatewayIndex, IndexWeights};
+use crate::rules::{self, Findings};
+
+/// Findings, failure analysis (with paths), gateway indexes, cost and what-if of one design.
+#[derive(Debug, Clone)]
+pub struct Analyses {
+    pub findings: Findings,
+    pub resilience: Analysis,
+    pub gateways: Vec<GatewayIndex>,
+    pub cost: Costing,
+    pub what_if: WhatIf,
+}
+
+/// Run every analysis on `design` with the effective price book (catalog + user book + the
+/// design's quotes and discounts).
+pub fn run(
+    design: &Design,
+    catalog: &Catalog,
+    user_book: &UserBook,
+    options: Options,
+    depth: Depth,
+) -> Analyses {
+    let findings = rules::check(design, catalog);
+    // The index weights are embedded at compile time and parsed by the test below; an empty
+    // list is the honest answer if they ever were not.
+    let gateways = gateway_indexes(design, &findings).unwrap_or_default();
+    let cost = costing::cost(design, catalog, user_book, options);
+    let book = costing::Book::new(catalog, user_book, design);
+    let what_if = costing::whatif::what_if(design, catalog, &book, &cost, options);
+    Analyses {
+        findings,
+        resilience: resilience::analyze(design, catalog, depth),
+        gateways,
+        cost,
+        what_if,
+    }
+}
+
+/// The gateway indexes of a design: the A component counts the active resilience findings that
+/// concern the region or a demand toward it.
+pub fn gateway_indexes(
+    design: &Design,
+    findings: &Findings,
+) -> Result<Vec<GatewayIndex>, serde_json::Error> {
+    let weights = IndexWeights::builtin()?;
+    let region_of_demand: std::collections::HashMap<&str, &str> = design
+        .demands
+        .iter()
+        .map(|d| (d.id.as_str(), d.region.as_str()))
+        .collect();
+    let mut advisories_by_region: std::collections::HashMap<&str, usize> = Default::default();
+    for f in findings.active().filter(|f| f.code.starts_with("RES")) {
+        let mut regions: Vec<&str> = f
+            .subjects
+            .iter()
+            .map(|s| {
+                region_of_demand
+                    .get(s.as_str())
+                    .copied()
+                    .unwrap_or(s.as_str())
+            })
+            .collect();
+        regions.sort_unstable();
+        regions.dedup();
+        for r in regions {
+            *advisories_by_region.entry(r).or_default() += 1;
+        }
+    }
+    let advisories = |region: &str| advisories_by_region.get(region).copied().unwrap_or(0);
+    Ok(resilience::models::gateway_indexes(
+        design,
+        |region| resilience::circuits_into(design, region),
+        advisories,
+        &weights,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_embedded_index_weights_parse() {
+        let w = super::IndexWeights::builtin().expect("resiliency_index.json parses");
+        assert!(w.version >= 1);
+    }
+}

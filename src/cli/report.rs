@@ -1,0 +1,107 @@
+//! `linkwright report FILE -o report.pdf [--paper a4|letter] [--date YYYY-MM-DD]`
+
+use super::exit;
+use crate::catalog::Catalog;
+use crate::costing::UserBook;
+use crate::design_file;
+use crate::report::{self, Meta, Paper};
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        }
+    }
+}
+
+/// clap value parser for `--date`.
+pub fn parse_date(text: &str) -> Result<String, String> {
+    if report::is_iso_date(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "`{text}` is not a date: expected YYYY-MM-DD, e.g. 2026-01-31"
+        ))
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    file: &Path,
+    output: &Path,
+    paper: Paper,
+    date: Option<String>,
+    catalog: &Catalog,
+    user_book: &UserBook,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let design = match design_file::load(file) {
+        Ok(d) => d,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(exit::UNREADABLE);
+        }
+    };
+    if output.is_dir() {
+        writeln!(
+            err,
+            "error: cannot write the report to {}: it is a folder; give a file name such as report.pdf",
+            output.display()
+        )?;
+        return Ok(exit::UNWRITABLE);
+    }
+    let meta = Meta {
+        file_name: file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        date: date.unwrap_or_else(report::today),
+        paper,
+    };
+    let analyses = crate::analyses::run(
+        &design,
+        catalog,
+        user_book,
+        crate::costing::Options::default(),
+        crate::resilience::Depth::Single,
+    );
+    let doc = report::build(&design, &analyses, catalog, user_book, &meta);
+    let bytes = report::pdf::render(&doc)?;
+    if let Err(e) = design_file::write_atomic(output, &bytes) {
+        writeln!(
+            err,
+            "error: cannot write the report to {}: {e}",
+            output.display()
+        )?;
+        return Ok(exit::UNWRITABLE);
+    }
+    let errors = analyses
+        .findings
+        .active()
+        .filter(|f| f.severity == crate::rules::Severity::Error)
+        .count();
+    let pages = lopdf::Document::load_mem(&bytes).map_or(0, |d| d.get_pages().len());
+    writeln!(
+        out,
+        "wrote {} ({pages} pages, {} KB)",
+        output.display(),
+        bytes.len().div_ceil(1024)
+    )?;
+    if errors > 0 {
+        writeln!(
+            err,
+            "note: the design has {errors} error(s); the report lists them under Findings"
+        )?;
+    }
+    Ok(exit::OK)
+}

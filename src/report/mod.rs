@@ -1,0 +1,1543 @@
+//! The stakeholder report. `build` turns a design and its analyses into a document model —
+//! plain text, figures and drawing instructions, no layout — and `pdf::render` lays that model
+//! out on pages. Every number in the report comes from the analyses (the same ones `cost`,
+//! `resilience` and `check` print); the renderer never computes a domain answer.
+
+pub mod pdf;
+
+use crate::analyses::Analyses;
+use crate::catalog::Catalog;
+use crate::costing::{Biller, Category, LineItem, Provenance, UserBook};
+use crate::look::{self, Rgb};
+use crate::model::{
+    Design, DxConnectionType, ErBilling, LinkKind, LinkKindTag, NodeKind, NodeKindTag, Usd, dollars,
+};
+use crate::resilience::ModelKind;
+use crate::rules::{Finding, Severity, mbps};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Page size of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Portrait width and height in PDF points.
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+/// What the report says about itself (not taken from the design).
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// The design file's name as shown on the cover ("dual-cloud.json"), or "unsaved design".
+    pub file_name: String,
+    /// The report date, ISO 8601 (YYYY-MM-DD); fixed in tests for byte-identical output.
+    pub date: String,
+    pub paper: Paper,
+}
+
+/// The whole report: a cover and sections in reading order.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub title: String,
+    pub paper: Paper,
+    pub date: String,
+    /// Shown at the foot of every page, with the page number.
+    pub footer: String,
+    pub cover: Cover,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cover {
+    pub design_name: String,
+    /// Author, date, file, catalog and price-book dates.
+    pub facts: Vec<(String, String)>,
+    pub headline: Vec<Figure>,
+}
+
+/// One headline figure on the cover.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub label: String,
+    pub value: String,
+    pub detail: String,
+    pub tone: Tone,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Neutral,
+    Good,
+    Warning,
+    Bad,
+}
+
+impl Tone {
+    pub fn rgb(self) -> Rgb {
+        match self {
+            Tone::Neutral => [60, 60, 70],
+            Tone::Good => [40, 140, 70],
+            Tone::Warning => look::severity_rgb(Severity::Warning),
+            Tone::Bad => look::severity_rgb(Severity::Error),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orientation {
+    Portrait,
+    Landscape,
+}
+
+/// A numbered section; each starts on a new page.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub title: String,
+    pub orientation: Orientation,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Block {
+    Heading(String),
+    Paragraph(String),
+    /// A small grey paragraph (explanations under a table or chart).
+    Note(String),
+    Bullets(Vec<String>),
+    /// Numbered recommendations: a bold headline and its explanation.
+    Recommendations(Vec<(String, String)>),
+    Bars(BarChart),
+    Table(Table),
+    Diagram(Diagram),
+}
+
+/// A horizontal bar chart drawn as vectors.
+#[derive(Debug, Clone)]
+pub struct BarChart {
+    pub title: String,
+    pub bars: Vec<Bar>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub label: String,
+    /// Length relative to the other bars (>= 0).
+    pub value: f64,
+    pub text: String,
+    pub rgb: Rgb,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub title: String,
+    /// Share of the table's width, relative to the other columns.
+    pub weight: f32,
+    pub align: Align,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Body,
+    /// A group heading spanning the row (e.g. a cloud in the bill of materials).
+    Group,
+    Subtotal,
+    Total,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub text: String,
+    /// A coloured badge drawn before the text (resiliency model, severity).
+    pub badge: Option<Rgb>,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Self {
+        Cell {
+            text: text.into(),
+            badge: None,
+        }
+    }
+    pub fn badge(text: impl Into<String>, rgb: Rgb) -> Self {
+        Cell {
+            text: text.into(),
+            badge: Some(rgb),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub kind: RowKind,
+    pub cells: Vec<Cell>,
+}
+
+/// A table whose header repeats on every page it spans.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    fn new(columns: &[(&str, f32, Align)]) -> Self {
+        Table {
+            columns: columns
+                .iter()
+                .map(|&(title, weight, align)| Column {
+                    title: title.to_string(),
+                    weight,
+                    align,
+                })
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+    fn row(&mut self, kind: RowKind, cells: Vec<Cell>) {
+        self.rows.push(Row { kind, cells });
+    }
+    fn body(&mut self, cells: Vec<String>) {
+        self.row(RowKind::Body, cells.into_iter().map(Cell::text).collect());
+    }
+}
+
+/// The canvas, as drawing instructions in canvas units (the renderer scales it to the page).
+#[derive(Debug, Clone, Default)]
+pub struct Diagram {
+    pub nodes: Vec<DiagramNode>,
+    pub links: Vec<DiagramLink>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DiagramNode {
+    pub name: String,
+    pub kind: NodeKindTag,
+    pub x: f64,
+    pub y: f64,
+    pub badge: Option<Rgb>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DiagramLink {
+    /// Indexes into `Diagram::nodes`.
+    pub a: usize,
+    pub b: usize,
+    pub kind: LinkKindTag,
+    /// Sideways offset of a parallel link, in steps (see `look::parallel_offset`).
+    pub offset: f32,
+    /// The bandwidth label of the node pair, on the first link of the pair only.
+    pub label: Option<String>,
+    pub badge: Option<Rgb>,
+}
+
+pub const SECTION_SUMMARY: &str = "Executive summary";
+pub const SECTION_TOPOLOGY: &str = "Topology";
+pub const SECTION_BOM: &str = "Bill of materials";
+pub const SECTION_RESILIENCE: &str = "Resilience";
+pub const SECTION_FINDINGS: &str = "Findings";
+pub const SECTION_ASSUMPTIONS: &str = "Assumptions and sources";
+pub const ACCEPTED_RISKS: &str = "Accepted risks";
+
+/// Analyse `design` and render its report as PDF bytes: what `linkwright report` and
+/// File → Export report… both call.
+pub fn pdf_of(
+    design: &Design,
+    catalog: &Catalog,
+    user_book: &UserBook,
+    meta: &Meta,
+) -> Result<Vec<u8>, pdf::RenderError> {
+    let analyses = crate::analyses::run(
+        design,
+        catalog,
+        user_book,
+        crate::costing::Options::default(),
+        crate::resilience::Depth::Single,
+    );
+    pdf::render(&build(design, &analyses, catalog, user_book, meta))
+}
+
+/// Today's date (UTC) as YYYY-MM-DD.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_date((secs / 86_400) as i64)
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Whether `text` is a real calendar date written YYYY-MM-DD.
+pub fn is_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| text[r].parse::<u32>().ok();
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Build the report of `design` from its analyses.
+pub fn build(
+    design: &Design,
+    analyses: &Analyses,
+    catalog: &Catalog,
+    user_book: &UserBook,
+    meta: &Meta,
+) -> Report {
+    let names = Names::new(design);
+    let title = if design.name.trim().is_empty() {
+        "Untitled design".to_string()
+    } else {
+        design.name.clone()
+    };
+    Report {
+        footer: format!("{title} · {}", meta.date),
+        cover: cover(design, analyses, catalog, user_book, meta, &title),
+        title,
+        paper: meta.paper,
+        date: meta.date.clone(),
+        sections: vec![
+            summary(design, analyses, &names),
+            topology(design, analyses, &names),
+            bill_of_materials(analyses, &names),
+            resilience(analyses, &names),
+            findings(analyses, &names),
+            assumptions(design, analyses, catalog, user_book),
+        ],
+    }
+}
+
+/// Display names of elements by id (nodes, links, demands).
+struct Names<'a> {
+    by_id: HashMap<&'a str, String>,
+}
+
+impl<'a> Names<'a> {
+    fn new(design: &'a Design) -> Self {
+        let mut by_id = HashMap::new();
+        for n in &design.nodes {
+            by_id.insert(n.id.as_str(), label_or_id(&n.name, n.id.as_str()));
+        }
+        for l in &design.links {
+            by_id.insert(l.id.as_str(), l.label().to_string());
+        }
+        let node = |id: &str| by_id.get(id).cloned().unwrap_or_else(|| id.to_string());
+        let demands: Vec<(&str, String)> = design
+            .demands
+            .iter()
+            .map(|d| {
+                let text = format!("{} to {}", node(d.site.as_str()), node(d.region.as_str()));
+                (d.id.as_str(), text)
+            })
+            .collect();
+        by_id.extend(demands);
+        Names { by_id }
+    }
+    fn of(&self, id: &str) -> String {
+        self.by_id
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    }
+    fn list(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|i| self.of(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn label_or_id(name: &str, id: &str) -> String {
+    if name.trim().is_empty() {
+        id.to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+fn counts(analyses: &Analyses) -> (usize, usize) {
+    let active: Vec<&Finding> = analyses.findings.active().collect();
+    let errors = active
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = active
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    (errors, warnings)
+}
+
+fn model_rgb(kind: ModelKind) -> Rgb {
+    match kind.rank() {
+        0 => look::severity_rgb(Severity::Error),
+        1 => look::severity_rgb(Severity::Warning),
+        _ => Tone::Good.rgb(),
+    }
+}
+
+fn cover(
+    design: &Design,
+    analyses: &Analyses,
+    catalog: &Catalog,
+    user_book: &UserBook,
+    meta: &Meta,
+    title: &str,
+) -> Cover {
+    let cost = &analyses.cost;
+    let mut facts = vec![
+        (
+            "Author".to_string(),
+            label_or_id(&design.author, "not stated"),
+        ),
+        ("Date".to_string(), meta.date.clone()),
+        ("Design file".to_string(), meta.file_name.clone()),
+    ];
+    for p in &catalog.provenance {
+        facts.push((
+            format!("Catalog: {}", p.part),
+            format!("{} as of {} [{}]", p.source, p.as_of, p.confidence),
+        ));
+    }
+    facts.push((
+        "Price book".to_string(),
+        price_book_dates(catalog, user_book),
+    ));
+
+    let incomplete = if cost.unpriced.is_empty() {
+        "all items priced".to_string()
+    } else {
+        format!("excludes {} unpriced item(s)", cost.unpriced.len())
+    };
+    let tone = if cost.unpriced.is_empty() {
+        Tone::Neutral
+    } else {
+        Tone::Warning
+    };
+    let (errors, warnings) = counts(analyses);
+    let worst = analyses
+        .resilience
+        .demands
+        .iter()
+        .min_by_key(|d| d.model.kind.rank());
+    let worst_figure = match worst {
+        Some(d) => {
+            let count = analyses
+                .resilience
+                .demands
+                .iter()
+                .filter(|x| x.model.kind == d.model.kind)
+                .count();
+            Figure {
+                label: "Worst resiliency model".into(),
+                value: d.model.kind.label().to_string(),
+                detail: format!(
+                    "{count} of {} demand(s); SLA target {}",
+                    analyses.resilience.demands.len(),
+                    d.model.sla.unwrap_or("none")
+                ),
+                tone: match d.model.kind.rank() {
+                    0 => Tone::Bad,
+                    1 => Tone::Warning,
+                    _ => Tone::Good,
+                },
+            }
+        }
+        None => Figure {
+            label: "Worst resiliency model".into(),
+            value: "no demands".into(),
+            detail: "add site-to-region demands to analyse failures".into(),
+            tone: Tone::Neutral,
+        },
+    };
+    let headline = vec![
+        Figure {
+            label: "Monthly".into(),
+            value: dollars(cost.totals.monthly),
+            detail: incomplete.clone(),
+            tone,
+        },
+        Figure {
+            label: "Annual".into(),
+            value: dollars(cost.totals.annual),
+            detail: incomplete.clone(),
+            tone,
+        },
+        Figure {
+            label: "3 years".into(),
+            value: dollars(cost.totals.three_year),
+            detail: incomplete,
+            tone,
+        },
+        worst_figure,
+        Figure {
+            label: "Errors / warnings".into(),
+            value: format!("{errors} / {warnings}"),
+            detail: format!(
+                "open findings; {} accepted risk(s)",
+                analyses.findings.excluded().count()
+            ),
+            tone: if errors > 0 {
+                Tone::Bad
+            } else if warnings > 0 {
+                Tone::Warning
+            } else {
+                Tone::Good
+            },
+        },
+    ];
+    Cover {
+        design_name: title.to_string(),
+        facts,
+        headline,
+    }
+}
+
+/// "catalog 2026-09-20 to 2026-10-01; user book: none" — the as-of dates of the price layers.
+fn price_book_dates(catalog: &Catalog, user_book: &UserBook) -> String {
+    let range = |dates: BTreeSet<&str>| match (dates.first(), dates.last()) {
+        (Some(a), Some(b)) if a == b => format!("as of {a}"),
+        (Some(a), Some(b)) => format!("as of {a} to {b}"),
+        _ => "no entries".to_string(),
+    };
+    let catalog_dates: BTreeSet<&str> = catalog
+        .prices
+        .prices
+        .iter()
+        .map(|e| e.as_of.as_str())
+        .collect();
+    let user_dates: BTreeSet<&str> = user_book.prices.iter().map(|e| e.as_of.as_str()).collect();
+    let user = if user_book.prices.is_empty() {
+        "no user price book".to_string()
+    } else {
+        format!(
+            "user price book ({} entries) {}",
+            user_book.prices.len(),
+            range(user_dates)
+        )
+    };
+    format!("catalog prices {}; {user}", range(catalog_dates))
+}
+
+fn summary(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section {
+    let cost = &analyses.cost;
+    let mut blocks = Vec::new();
+    blocks.push(Block::Paragraph(format!(
+        "{} node(s), {} link(s) and {} demand(s). Monthly list-price estimate {}{}, at a {}-hour month.",
+        design.nodes.len(),
+        design.links.len(),
+        design.demands.len(),
+        dollars(cost.totals.monthly),
+        if cost.unpriced.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (excludes {} unpriced item(s), listed under {SECTION_ASSUMPTIONS})",
+                cost.unpriced.len()
+            )
+        },
+        cost.hours_per_month
+    )));
+    blocks.push(Block::Heading("Recommendations".into()));
+    blocks.push(Block::Recommendations(recommendations(
+        design, analyses, names,
+    )));
+    let biller_rgb = |b: Biller| match b {
+        Biller::Azure => look::node_rgb(NodeKindTag::AzureRegion),
+        Biller::Aws => look::node_rgb(NodeKindTag::AwsRegion),
+        Biller::Carriers => look::node_rgb(NodeKindTag::OnPremSite),
+    };
+    let mut per_biller: BTreeMap<Biller, (Usd, usize)> = BTreeMap::new();
+    let mut per_category: BTreeMap<Category, (Usd, usize)> = BTreeMap::new();
+    for i in &cost.items {
+        for (usd, unpriced) in [
+            per_biller.entry(i.biller).or_default(),
+            per_category.entry(i.category).or_default(),
+        ] {
+            match i.monthly {
+                Some(m) => *usd = Usd::from_micros(usd.micros() + m.micros()),
+                None => *unpriced += 1,
+            }
+        }
+    }
+    blocks.push(Block::Bars(BarChart {
+        title: "Monthly cost by cloud".into(),
+        bars: per_biller
+            .iter()
+            .map(|(b, &(usd, unpriced))| bar(b.label(), usd, unpriced, biller_rgb(*b)))
+            .collect(),
+    }));
+    blocks.push(Block::Bars(BarChart {
+        title: "Monthly cost by category".into(),
+        bars: per_category
+            .iter()
+            .map(|(c, &(usd, unpriced))| bar(c.label(), usd, unpriced, category_rgb(*c)))
+            .collect(),
+    }));
+    blocks.push(Block::Heading("Resiliency per demand".into()));
+    let demands = &analyses.resilience.demands;
+    let mut sla_notes: Vec<String> = Vec::new();
+    let mut sla = |d: &crate::resilience::DemandResult| {
+        let (head, note) = sla_parts(d.model.sla.unwrap_or("none"));
+        if let Some(n) = note.filter(|n| !sla_notes.contains(n)) {
+            sla_notes.push(n);
+        }
+        head
+    };
+    if demands.is_empty() {
+        blocks.push(Block::Paragraph(
+            "The design has no demands, so no failure analysis was run.".into(),
+        ));
+    } else if demands.len() <= SUMMARY_DEMANDS {
+        let mut t = Table::new(&[
+            ("Demand", 2.6, Align::Left),
+            ("Model", 1.8, Align::Left),
+            ("SLA target", 2.2, Align::Left),
+            ("Required", 0.9, Align::Right),
+            ("Intact", 0.9, Align::Right),
+        ]);
+        for d in demands {
+            t.row(
+                RowKind::Body,
+                vec![
+                    Cell::text(names.of(&d.demand)),
+                    Cell::badge(d.model.kind.label(), model_rgb(d.model.kind)),
+                    Cell::text(sla(d)),
+                    Cell::text(mbps(d.required_mbps)),
+                    Cell::text(mbps(d.intact_mbps)),
+                ],
+            );
+        }
+        blocks.push(Block::Table(t));
+    } else {
+        // Many demands: one row per model and SLA; the per-demand table is in Resilience.
+        let mut groups: BTreeMap<(u8, &str, String), usize> = BTreeMap::new();
+        for d in demands {
+            let key = (d.model.kind.rank(), d.model.kind.label(), sla(d));
+            *groups.entry(key).or_default() += 1;
+        }
+        let mut t = Table::new(&[
+            ("Model", 2.0, Align::Left),
+            ("SLA target", 3.0, Align::Left),
+            ("Demands", 1.0, Align::Right),
+        ]);
+        for ((rank, label, sla), n) in groups {
+            let rgb = match rank {
+                0 => look::severity_rgb(Severity::Error),
+                1 => look::severity_rgb(Severity::Warning),
+                _ => Tone::Good.rgb(),
+            };
+            t.row(
+                RowKind::Body,
+                vec![
+                    Cell::badge(label, rgb),
+                    Cell::text(sla),
+                    Cell::text(n.to_string()),
+                ],
+            );
+        }
+        blocks.push(Block::Table(t));
+        blocks.push(Block::Note(format!(
+            "{} demands, grouped by model; every demand is listed under {SECTION_RESILIENCE}.",
+            demands.len()
+        )));
+    }
+    for note in sla_notes {
+        blocks.push(Block::Note(note));
+    }
+    Section {
+        title: SECTION_SUMMARY.into(),
+        orientation: Orientation::Portrait,
+        blocks,
+    }
+}
+
+/// Up to this many demands the executive summary lists each one; beyond, it groups them.
+const SUMMARY_DEMANDS: usize = 12;
+
+/// "99.95% per circuit ... (ER-SLA-1 [3P]); Microsoft's figures ... (Q5)": the target, and the
+/// caveat after it as a note.
+fn sla_parts(sla: &str) -> (String, Option<String>) {
+    match sla.split_once("; ") {
+        Some((head, rest)) => (head.to_string(), Some(capitalise(rest))),
+        None => (sla.to_string(), None),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+fn bar(label: &str, usd: Usd, unpriced: usize, rgb: Rgb) -> Bar {
+    let text = if unpriced > 0 {
+        format!("{} + {unpriced} unpriced", dollars(usd))
+    } else {
+        dollars(usd)
+    };
+    Bar {
+        label: label.to_string(),
+        value: usd.micros().max(0) as f64,
+        text,
+        rgb,
+    }
+}
+
+fn category_rgb(c: Category) -> Rgb {
+    match c {
+        Category::ExpressRouteCircuits
+        | Category::ExpressRouteEgress
+        | Category::ExpressRouteDirect
+        | Category::GlobalReach
+        | Category::Gateways => look::node_rgb(NodeKindTag::AzureRegion),
+        Category::DirectConnectPorts
+        | Category::DataTransferOut
+        | Category::TransitGateway
+        | Category::Vpn => look::node_rgb(NodeKindTag::AwsRegion),
+        Category::AccessCircuits => look::node_rgb(NodeKindTag::OnPremSite),
+        Category::FabricConnections => look::node_rgb(NodeKindTag::FabricRouter),
+    }
+}
+
+/// The three most important things to do, most important first: errors, then resilience
+/// warnings, then money the price book says can be saved, then other warnings.
+fn recommendations(
+    design: &Design,
+    analyses: &Analyses,
+    names: &Names<'_>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(u8, String, String)> = Vec::new();
+    let mut seen_codes = BTreeSet::new();
+    for f in analyses.findings.active() {
+        if f.severity == Severity::Info || !seen_codes.insert(f.code) {
+            continue;
+        }
+        let rank = match (f.severity, f.code.starts_with("RES")) {
+            (Severity::Error, _) => 0,
+            (_, true) => 1,
+            _ => 3,
+        };
+        let others = analyses
+            .findings
+            .active()
+            .filter(|g| g.code == f.code)
+            .count()
+            - 1;
+        let more = if others > 0 {
+            format!(" ({others} more like it under {SECTION_FINDINGS})")
+        } else {
+            String::new()
+        };
+        out.push((
+            rank,
+            format!(
+                "{} ({}): {}",
+                f.rule,
+                f.code,
+                names_in(&f.message, names, f)
+            ),
+            format!("{}{more}", f.hint),
+        ));
+    }
+    for c in &analyses.what_if.express_route {
+        let (Some(metered), Some(unlimited)) = (c.metered_monthly, c.unlimited_monthly) else {
+            continue;
+        };
+        let Some(billing) = design
+            .link(&c.circuit.as_str().into())
+            .and_then(|l| l.as_er())
+            .map(|e| e.billing)
+        else {
+            continue;
+        };
+        let (now, other, other_name) = match billing {
+            ErBilling::Metered => (metered, unlimited, "Unlimited"),
+            ErBilling::Unlimited => (unlimited, metered, "Metered"),
+        };
+        if other < now {
+            let saving = Usd::from_micros(now.micros() - other.micros());
+            out.push((
+                2,
+                format!(
+                    "Bill {} as {other_name}: saves {} a month",
+                    names.of(&c.circuit),
+                    dollars(saving)
+                ),
+                format!(
+                    "At {} GB a month of egress the circuit costs {} now and {} as {other_name}{}.",
+                    c.egress_gb,
+                    dollars(now),
+                    dollars(other),
+                    c.break_even_gb
+                        .map(|b| format!("; Unlimited is cheaper above {b} GB a month"))
+                        .unwrap_or_default()
+                ),
+            ));
+        }
+    }
+    let unpriced = &analyses.cost.unpriced;
+    if !unpriced.is_empty() {
+        let meters: BTreeSet<&str> = unpriced.iter().map(|u| u.meter.as_str()).collect();
+        out.push((
+            2,
+            format!(
+                "Price the {} unpriced item(s): the totals exclude them",
+                unpriced.len()
+            ),
+            format!(
+                "The price sources have no figure for: {}. Record a quote in the design or import the provider's price page into the user price book (linkwright prices import).",
+                meters.into_iter().collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    out.sort_by_key(|(rank, _, _)| *rank);
+    let mut picked: Vec<(String, String)> =
+        out.into_iter().take(3).map(|(_, h, d)| (h, d)).collect();
+    if picked.is_empty() {
+        picked.push((
+            "No changes needed".into(),
+            "No errors or warnings, every item is priced, and no cheaper billing option was found in the price book."
+                .into(),
+        ));
+    }
+    picked
+}
+
+/// Findings name their subjects by id; the report adds the names people know them by.
+fn names_in(message: &str, names: &Names<'_>, f: &Finding) -> String {
+    let subjects: Vec<String> = f
+        .subjects
+        .iter()
+        .filter(|s| names.of(s) != **s && !message.contains(&names.of(s)))
+        .map(|s| names.of(s))
+        .collect();
+    if subjects.is_empty() {
+        message.to_string()
+    } else {
+        format!("{message} [{}]", subjects.join(", "))
+    }
+}
+
+fn topology(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section {
+    let severity_of = |id: &str| {
+        analyses
+            .findings
+            .active()
+            .filter(|f| f.subjects.iter().any(|s| s == id))
+            .map(|f| f.severity)
+            .max()
+            .filter(|s| *s != Severity::Info)
+            .map(look::severity_rgb)
+    };
+    let index: HashMap<&str, usize> = design
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let labels = look::pair_labels(design);
+    let mut seen: HashMap<(&str, &str), u32> = HashMap::new();
+    let mut diagram = Diagram {
+        nodes: design
+            .nodes
+            .iter()
+            .map(|n| DiagramNode {
+                name: names.of(n.id.as_str()),
+                kind: n.tag(),
+                x: n.position.x,
+                y: n.position.y,
+                badge: severity_of(n.id.as_str()),
+            })
+            .collect(),
+        links: Vec::new(),
+    };
+    for l in &design.links {
+        let (Some(&a), Some(&b)) = (index.get(l.a.as_str()), index.get(l.b.as_str())) else {
+            continue;
+        };
+        let pair = look::pair_of(l);
+        let n = seen.entry(pair).or_default();
+        diagram.links.push(DiagramLink {
+            a,
+            b,
+            kind: l.tag(),
+            offset: look::parallel_offset(*n),
+            label: (*n == 0).then(|| labels.get(&pair).cloned()).flatten(),
+            badge: severity_of(l.id.as_str()),
+        });
+        *n += 1;
+    }
+    let mut inventory = Table::new(&[
+        ("Element", 2.4, Align::Left),
+        ("Kind", 1.6, Align::Left),
+        ("Details", 4.0, Align::Left),
+    ]);
+    for n in &design.nodes {
+        inventory.body(vec![
+            names.of(n.id.as_str()),
+            n.tag().label().to_string(),
+            node_details(&n.kind),
+        ]);
+    }
+    for l in &design.links {
+        inventory.body(vec![
+            names.of(l.id.as_str()),
+            l.tag().label().to_string(),
+            format!(
+                "{} to {}; {}",
+                names.of(l.a.as_str()),
+                names.of(l.b.as_str()),
+                link_details(&l.kind)
+            ),
+        ]);
+    }
+    let mut blocks = vec![Block::Diagram(diagram)];
+    blocks.push(Block::Heading("Elements".into()));
+    if design.nodes.is_empty() {
+        blocks.push(Block::Paragraph("The design is empty.".into()));
+    } else {
+        blocks.push(Block::Table(inventory));
+    }
+    Section {
+        title: SECTION_TOPOLOGY.into(),
+        orientation: Orientation::Landscape,
+        blocks,
+    }
+}
+
+fn node_details(kind: &NodeKind) -> String {
+    let join = |parts: Vec<String>| {
+        parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    match kind {
+        NodeKind::OnPremSite(s) => join(vec![
+            s.metro.clone(),
+            s.asn.map(|a| format!("AS{a}")).unwrap_or_default(),
+            if s.edge_routers.is_empty() {
+                String::new()
+            } else {
+                format!("edge routers {}", s.edge_routers.join(", "))
+            },
+        ]),
+        NodeKind::ColocationFacility(f) => join(vec![
+            [f.operator.as_str(), f.facility_name.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" "),
+            f.metro.clone(),
+            f.er_peering_location
+                .as_ref()
+                .map(|l| format!("ExpressRoute location {l}"))
+                .unwrap_or_default(),
+            f.dx_location
+                .as_ref()
+                .map(|l| format!("Direct Connect location {l}"))
+                .unwrap_or_default(),
+        ]),
+        NodeKind::AzureRegion(r) => join(vec![
+            r.region.clone(),
+            r.gateway
+                .as_ref()
+                .map(|g| format!("gateway {}", g.sku.label()))
+                .unwrap_or_else(|| "no ExpressRoute gateway".into()),
+        ]),
+        NodeKind::AwsRegion(r) => join(vec![r.region.clone(), r.attachment.label().to_string()]),
+        NodeKind::FabricRouter(f) => join(vec![
+            f.operator.clone(),
+            f.metro.clone(),
+            if f.diversity_zone.is_empty() {
+                String::new()
+            } else {
+                format!("zone {}", f.diversity_zone)
+            },
+        ]),
+    }
+}
+
+fn link_details(kind: &LinkKind) -> String {
+    match kind {
+        LinkKind::AccessCircuit(a) => {
+            let carrier = if a.carrier.is_empty() {
+                "carrier not stated"
+            } else {
+                &a.carrier
+            };
+            format!("{}, {carrier}", mbps(a.bandwidth_mbps))
+        }
+        LinkKind::ExpressRouteCircuit(c) => {
+            let via = match &c.direct_port {
+                Some(p) => format!("ExpressRoute Direct port {p}"),
+                None if c.provider.is_empty() => "provider not stated".into(),
+                None => c.provider.clone(),
+            };
+            format!(
+                "{}, {:?} tier, {:?} billing, {via}",
+                mbps(c.bandwidth_mbps),
+                c.sku_tier,
+                c.billing
+            )
+        }
+        LinkKind::DirectConnectConnection(d) => {
+            let kind = match d.connection_type {
+                DxConnectionType::Dedicated => "dedicated",
+                DxConnectionType::Hosted => "hosted",
+            };
+            let lag = if d.lag_members > 1 {
+                format!(" LAG of {}", d.lag_members)
+            } else {
+                String::new()
+            };
+            let device = if d.aws_device.is_empty() {
+                String::new()
+            } else {
+                format!(", device {}", d.aws_device)
+            };
+            format!(
+                "{} {kind}{lag}, {} VIF(s){device}",
+                mbps(d.capacity_mbps),
+                d.vifs.len()
+            )
+        }
+        other => mbps(crate::resilience::flow::link_capacity_mbps(other)),
+    }
+}
+
+fn bill_of_materials(analyses: &Analyses, names: &Names<'_>) -> Section {
+    let cost = &analyses.cost;
+    let mut t = Table::new(&[
+        ("Element", 2.0, Align::Left),
+        ("Category", 1.6, Align::Left),
+        ("Item and meter", 2.6, Align::Left),
+        ("Quantity", 1.1, Align::Right),
+        ("Unit price", 1.0, Align::Right),
+        ("Monthly USD", 1.2, Align::Right),
+        ("Provenance", 2.1, Align::Left),
+    ]);
+    let mut by_biller: BTreeMap<Biller, Vec<&LineItem>> = BTreeMap::new();
+    for i in &cost.items {
+        by_biller.entry(i.biller).or_default().push(i);
+    }
+    for (biller, items) in &by_biller {
+        t.row(RowKind::Group, vec![Cell::text(biller.label())]);
+        for i in items {
+            let unit = match i.unit {
+                crate::model::PriceUnit::Hour => "h",
+                crate::model::PriceUnit::Month => "month",
+                crate::model::PriceUnit::Gb => "GB",
+            };
+            let unit_price = i
+                .unit_price
+                .map(|u| format!("${u}/{unit}"))
+                .unwrap_or_else(|| "unpriced".into());
+            let discount = i
+                .discount
+                .map(|d| format!(" (after {d} discount)"))
+                .unwrap_or_default();
+            let provenance = match (&i.provenance, &i.unpriced_reason) {
+                (Some(p), _) => p.short(),
+                (None, Some(reason)) => format!("unpriced: {reason}"),
+                (None, None) => "unpriced".into(),
+            };
+            t.body(vec![
+                names.of(&i.element),
+                i.category.label().to_string(),
+                format!("{}{discount}\n{}", i.description, i.meter),
+                i.quantity_text(),
+                unit_price,
+                i.monthly.map(dollars).unwrap_or_else(|| "unpriced".into()),
+                provenance,
+            ]);
+        }
+        let subtotal = cost.by_biller.get(biller).copied().unwrap_or(Usd::ZERO);
+        t.row(
+            RowKind::Subtotal,
+            subtotal_cells(&format!("Subtotal {}", biller.label()), subtotal),
+        );
+    }
+    t.row(
+        RowKind::Total,
+        subtotal_cells("Total monthly", cost.totals.monthly),
+    );
+    let mut blocks = Vec::new();
+    if cost.items.is_empty() {
+        blocks.push(Block::Paragraph(
+            "Nothing in the design carries a cost yet.".into(),
+        ));
+    } else {
+        blocks.push(Block::Table(t));
+    }
+    let excludes = if cost.unpriced.is_empty() {
+        String::new()
+    } else {
+        format!(" — excludes {} unpriced item(s)", cost.unpriced.len())
+    };
+    blocks.push(Block::Paragraph(format!(
+        "Total: {} monthly, {} annual, {} over 3 years{excludes}. Completeness: {} of {} item(s) priced.",
+        dollars(cost.totals.monthly),
+        dollars(cost.totals.annual),
+        dollars(cost.totals.three_year),
+        cost.priced_items,
+        cost.items.len()
+    )));
+    what_if_blocks(analyses, names, &mut blocks);
+    Section {
+        title: SECTION_BOM.into(),
+        orientation: Orientation::Portrait,
+        blocks,
+    }
+}
+
+fn subtotal_cells(label: &str, amount: Usd) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = (0..7).map(|_| Cell::text("")).collect();
+    cells[0] = Cell::text(label);
+    cells[5] = Cell::text(dollars(amount));
+    cells
+}
+
+fn what_if_blocks(analyses: &Analyses, names: &Names<'_>, blocks: &mut Vec<Block>) {
+    let w = &analyses.what_if;
+    if !w.express_route.is_empty() {
+        blocks.push(Block::Heading("ExpressRoute: metered or unlimited".into()));
+        let mut t = Table::new(&[
+            ("Circuit", 2.0, Align::Left),
+            ("Egress GB/month", 1.2, Align::Right),
+            ("Metered", 1.1, Align::Right),
+            ("Unlimited", 1.1, Align::Right),
+            ("Break-even", 2.2, Align::Left),
+        ]);
+        for c in &w.express_route {
+            let money = |u: Option<Usd>| u.map(dollars).unwrap_or_else(|| "unpriced".into());
+            let verdict = match c.break_even_gb {
+                Some(b) => format!("Unlimited is cheaper above {b} GB/month"),
+                None if c.missing.is_empty() => "no break-even".into(),
+                None => format!("cannot compare: missing {}", c.missing.join("; ")),
+            };
+            t.body(vec![
+                names.of(&c.circuit),
+                format!("{}", c.egress_gb),
+                money(c.metered_monthly),
+                money(c.unlimited_monthly),
+                verdict,
+            ]);
+        }
+        blocks.push(Block::Table(t));
+    }
+    if !w.demands.is_empty() {
+        blocks.push(Block::Heading(
+            "Cheapest way to serve each demand (list prices)".into(),
+        ));
+        let mut t = Table::new(&[
+            ("Demand", 2.2, Align::Left),
+            ("Option", 2.2, Align::Left),
+            ("Monthly", 1.0, Align::Right),
+            ("Why", 3.0, Align::Left),
+        ]);
+        for d in &w.demands {
+            let Some(best) = d.options.first() else {
+                continue;
+            };
+            t.body(vec![
+                names.of(&d.demand),
+                best.description.clone(),
+                best.monthly
+                    .map(dollars)
+                    .unwrap_or_else(|| "unpriced".into()),
+                best.reason.clone(),
+            ]);
+        }
+        blocks.push(Block::Table(t));
+        blocks.push(Block::Note(
+            "The cheapest option meets the demand's bandwidth and target model with the fewest, smallest ports the clouds offer; it is a comparison point, not a design."
+                .into(),
+        ));
+    }
+}
+
+fn resilience(analyses: &Analyses, names: &Names<'_>) -> Section {
+    let a = &analyses.resilience;
+    let mut blocks = Vec::new();
+    if a.demands.is_empty() {
+        blocks.push(Block::Paragraph(
+            "The design has no demands, so no failure analysis was run. Add a demand for every site that must reach a cloud region.".into(),
+        ));
+    } else {
+        blocks.push(Block::Paragraph(
+            "Every single failure (N-1) of a link, device, building, metro, provider or shared-risk group was simulated; residual capacity is the maximum flow left from the site to the region.".into(),
+        ));
+        let mut t = Table::new(&[
+            ("Demand", 2.2, Align::Left),
+            ("Model", 1.5, Align::Left),
+            ("Required", 1.0, Align::Right),
+            ("Intact", 0.9, Align::Right),
+            ("Worst single failure", 2.2, Align::Left),
+            ("Residual", 1.0, Align::Right),
+            ("Single points of failure", 2.4, Align::Left),
+        ]);
+        for d in &a.demands {
+            let (worst, residual) = match d.worst_single() {
+                Some(s) => (
+                    s.domains
+                        .iter()
+                        .map(|i| a.domain_label(i).to_string())
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                    mbps(s.residual_mbps),
+                ),
+                None => ("none".into(), mbps(d.intact_mbps)),
+            };
+            let spofs = if d.intact_mbps == 0 {
+                "no path".to_string()
+            } else if d.spofs.is_empty() {
+                "none".to_string()
+            } else {
+                d.spofs
+                    .iter()
+                    .map(|&i| a.domain_label(i).to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            t.row(
+                RowKind::Body,
+                vec![
+                    Cell::text(names.of(&d.demand)),
+                    Cell::badge(d.model.kind.label(), model_rgb(d.model.kind)),
+                    Cell::text(mbps(d.required_mbps)),
+                    Cell::text(mbps(d.intact_mbps)),
+                    Cell::text(worst),
+                    Cell::text(residual),
+                    Cell::text(spofs),
+                ],
+            );
+        }
+        blocks.push(Block::Table(t));
+        let notes: Vec<String> = a
+            .demands
+            .iter()
+            .flat_map(|d| {
+                d.model
+                    .notes
+                    .iter()
+                    .map(move |n| format!("{}: {n}", names.of(&d.demand)))
+            })
+            .collect();
+        if !notes.is_empty() {
+            blocks.push(Block::Heading("Model notes".into()));
+            blocks.push(Block::Bullets(notes));
+        }
+    }
+    if !analyses.gateways.is_empty() {
+        blocks.push(Block::Heading("Azure resiliency index per gateway".into()));
+        let mut t = Table::new(&[
+            ("Region", 2.0, Align::Left),
+            ("Gateway", 1.2, Align::Left),
+            ("Index (design)", 1.0, Align::Right),
+            ("Index (validated)", 1.0, Align::Right),
+            ("Components", 4.2, Align::Left),
+        ]);
+        for g in &analyses.gateways {
+            t.body(vec![
+                names.of(&g.region),
+                g.gateway_sku.clone(),
+                g.design_index.to_string(),
+                g.validated_index.to_string(),
+                format!(
+                    "R = {} ({}); Z = {} ({}); A = {}; weights v{}",
+                    g.r, g.r_reason, g.z, g.z_reason, g.a, g.weights_version
+                ),
+            ]);
+        }
+        blocks.push(Block::Table(t));
+        blocks.push(Block::Note(
+            "Index = R × M + Z + A: R location redundancy, M the validation multiplier (design or validated by failover testing), Z the gateway's zone resilience, A advisories cleared.".into(),
+        ));
+    }
+    Section {
+        title: SECTION_RESILIENCE.into(),
+        orientation: Orientation::Portrait,
+        blocks,
+    }
+}
+
+fn findings(analyses: &Analyses, names: &Names<'_>) -> Section {
+    let columns: &[(&str, f32, Align)] = &[
+        ("Code", 0.8, Align::Left),
+        ("Severity", 0.9, Align::Left),
+        ("Finding", 3.4, Align::Left),
+        ("Elements", 1.8, Align::Left),
+        ("How to fix", 2.6, Align::Left),
+    ];
+    let row = |f: &Finding, last: String| {
+        vec![
+            Cell::text(f.code),
+            Cell::badge(f.severity.label(), look::severity_rgb(f.severity)),
+            Cell::text(f.message.clone()),
+            Cell::text(names.list(&f.subjects)),
+            Cell::text(last),
+        ]
+    };
+    let mut active = Table::new(columns);
+    for f in analyses.findings.active() {
+        active.row(RowKind::Body, row(f, f.hint.to_string()));
+    }
+    let mut blocks = Vec::new();
+    if active.rows.is_empty() {
+        blocks.push(Block::Paragraph(
+            "No open findings: the design passes every enabled rule.".into(),
+        ));
+    } else {
+        blocks.push(Block::Table(active));
+    }
+    blocks.push(Block::Heading(ACCEPTED_RISKS.into()));
+    let mut accepted = Table::new(&[
+        ("Code", 0.8, Align::Left),
+        ("Severity", 0.9, Align::Left),
+        ("Finding", 3.4, Align::Left),
+        ("Elements", 1.8, Align::Left),
+        ("Why accepted", 2.6, Align::Left),
+    ]);
+    for f in analyses.findings.excluded() {
+        let comment = f.excluded.clone().unwrap_or_default();
+        accepted.row(RowKind::Body, row(f, comment));
+    }
+    if accepted.rows.is_empty() {
+        blocks.push(Block::Paragraph(
+            "No findings were accepted as risks.".into(),
+        ));
+    } else {
+        blocks.push(Block::Table(accepted));
+    }
+    Section {
+        title: SECTION_FINDINGS.into(),
+        orientation: Orientation::Portrait,
+        blocks,
+    }
+}
+
+fn assumptions(
+    design: &Design,
+    analyses: &Analyses,
+    catalog: &Catalog,
+    user_book: &UserBook,
+) -> Section {
+    let cost = &analyses.cost;
+    let mut blocks = vec![Block::Bullets(vec![
+        format!(
+            "Hourly prices are billed for a {}-hour month; annual = 12 months, 3 years = 36 months, no price changes assumed.",
+            cost.hours_per_month
+        ),
+        format!("Egress split: {}", cost.egress_rule),
+        "All prices are list prices in USD before tax, from the sources below; negotiated quotes and discounts are listed separately.".into(),
+        "Failure analysis: one failure at a time (N-1) over the failure domains the design and the catalog imply.".into(),
+    ])];
+
+    blocks.push(Block::Heading("Price sources".into()));
+    // Every source actually behind a priced line, with its date and confidence.
+    let mut sources: BTreeMap<(String, String, String, &str), usize> = BTreeMap::new();
+    for i in &cost.items {
+        let key = match &i.provenance {
+            Some(Provenance::Catalog {
+                source,
+                as_of,
+                confidence,
+                ..
+            }) => (source.clone(), as_of.clone(), confidence.clone(), "catalog"),
+            Some(Provenance::UserBook {
+                source,
+                as_of,
+                confidence,
+                ..
+            }) => (
+                source.clone(),
+                as_of.clone(),
+                confidence.clone(),
+                "user price book",
+            ),
+            Some(Provenance::DesignQuote { .. }) => {
+                ("quote".into(), String::new(), String::new(), "design")
+            }
+            Some(Provenance::UserEntered) => (
+                "entered on the element".into(),
+                String::new(),
+                String::new(),
+                "design",
+            ),
+            None => continue,
+        };
+        *sources.entry(key).or_default() += 1;
+    }
+    if sources.is_empty() {
+        blocks.push(Block::Paragraph("No priced lines.".into()));
+    } else {
+        let mut t = Table::new(&[
+            ("Source", 1.3, Align::Left),
+            ("Layer", 1.0, Align::Left),
+            ("What it is", 3.6, Align::Left),
+            ("As of", 1.0, Align::Left),
+            ("Confidence", 0.9, Align::Left),
+            ("Lines", 0.6, Align::Right),
+        ]);
+        for ((source, as_of, confidence, layer), n) in sources {
+            let what = catalog
+                .prices
+                .sources
+                .get(&source)
+                .cloned()
+                .unwrap_or_default();
+            t.body(vec![
+                source,
+                layer.to_string(),
+                what,
+                as_of,
+                confidence,
+                n.to_string(),
+            ]);
+        }
+        blocks.push(Block::Table(t));
+    }
+    blocks.push(Block::Note(
+        "Confidence: OFF = the provider's own page; OFF-copy = a copy of it; 3P = third party; DER = derived from the others.".into(),
+    ));
+    blocks.push(Block::Heading("Catalog".into()));
+    blocks.push(Block::Bullets(
+        catalog
+            .provenance
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}: {} as of {} [{}]",
+                    p.part, p.source, p.as_of, p.confidence
+                )
+            })
+            .chain(std::iter::once(format!(
+                "Prices: {}",
+                price_book_dates(catalog, user_book)
+            )))
+            .collect(),
+    ));
+
+    blocks.push(Block::Heading("User quotes and discounts".into()));
+    let settings = &design.settings;
+    let mut quotes: Vec<String> = settings
+        .price_overrides
+        .iter()
+        .map(|o| serde_json::to_string(o).unwrap_or_default())
+        .map(|o| format!("Quote: {o}"))
+        .collect();
+    quotes.extend(settings.discounts.iter().map(|d| {
+        let note = if d.note.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", d.note)
+        };
+        format!("Discount: {} off {}{note}", d.percent, d.provider)
+    }));
+    let user_entered = cost
+        .items
+        .iter()
+        .filter(|i| matches!(i.provenance, Some(Provenance::UserEntered)))
+        .count();
+    if user_entered > 0 {
+        quotes.push(format!(
+            "{user_entered} line(s) use the monthly cost entered on the element (access circuits, fabric connections)."
+        ));
+    }
+    if quotes.is_empty() {
+        blocks.push(Block::Paragraph(
+            "None: every price is a list price.".into(),
+        ));
+    } else {
+        blocks.push(Block::Bullets(quotes));
+    }
+
+    blocks.push(Block::Heading("Unpriced items".into()));
+    if cost.unpriced.is_empty() {
+        blocks.push(Block::Paragraph("None: every line item is priced.".into()));
+    } else {
+        blocks.push(Block::Paragraph(format!(
+            "The totals exclude these {} item(s); enter a quote in the design or a price in the user price book to include them.",
+            cost.unpriced.len()
+        )));
+        let mut t = Table::new(&[
+            ("Element", 2.0, Align::Left),
+            ("Meter", 2.0, Align::Left),
+            ("Why unpriced", 4.0, Align::Left),
+        ]);
+        for u in &cost.unpriced {
+            t.body(vec![u.element.clone(), u.meter.clone(), u.reason.clone()]);
+        }
+        blocks.push(Block::Table(t));
+    }
+    Section {
+        title: SECTION_ASSUMPTIONS.into(),
+        orientation: Orientation::Portrait,
+        blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_match_the_calendar() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(20_484), "2026-01-31");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+    }
+
+    #[test]
+    fn iso_dates_are_checked_against_the_calendar() {
+        assert!(is_iso_date("2026-01-31"));
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2026-02-29"));
+        assert!(!is_iso_date("2026-13-01"));
+        assert!(!is_iso_date("26-01-31"));
+        assert!(!is_iso_date("2026/01/31"));
+    }
+}

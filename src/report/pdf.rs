@@ -1,0 +1,1350 @@
+//! Lays a `Report` out on pages and writes a PDF with printpdf: DejaVu Sans embedded as a
+//! subset (so "Zürich", "Kraków", "€" and "→" render and extract as text), vectors for the
+//! charts and the topology diagram, table headers repeated on every page a table spans, and a
+//! running footer with page numbers. The output depends only on the report: the trailer ID is
+//! derived from the content, so the same report gives the same bytes.
+
+use super::{
+    Align, BarChart, Block, Cell, Diagram, DiagramNode, Orientation, Report, RowKind, Table,
+};
+use crate::look::{self, Rgb};
+use crate::model::{LinkKindTag, NodeKindTag};
+use printpdf::{
+    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem,
+    WindingOrder,
+};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the embedded report font (DejaVu Sans {0}) could not be read")]
+    Font(&'static str),
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
+}
+
+/// The report as PDF bytes.
+pub fn render(report: &Report) -> Result<Vec<u8>, RenderError> {
+    let fonts = Fonts::load()?;
+    let mut w = Writer::new(report, &fonts);
+    w.cover();
+    for (i, section) in report.sections.iter().enumerate() {
+        w.section(i + 2, section);
+    }
+    w.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts and text measurement
+
+/// Font ids double as the subset tag in the PDF ("LWSANR+DejaVuSans"): six capital letters.
+const REGULAR_ID: &str = "LWSANR";
+const BOLD_ID: &str = "LWSANB";
+
+struct Face {
+    parsed: ParsedFont,
+    id: FontId,
+    units_per_em: f32,
+    widths: RefCell<HashMap<char, f32>>,
+}
+
+impl Face {
+    fn load(bytes: &[u8], id: &str, name: &'static str) -> Result<Face, RenderError> {
+        let parsed =
+            ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(RenderError::Font(name))?;
+        let units_per_em = f32::from(parsed.font_metrics.units_per_em.max(1));
+        Ok(Face {
+            parsed,
+            id: FontId(id.to_string()),
+            units_per_em,
+            widths: RefCell::new(HashMap::new()),
+        })
+    }
+
+    /// Width of `text` at `size` points.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        let mut cache = self.widths.borrow_mut();
+        let em: f32 = text
+            .chars()
+            .map(|c| {
+                *cache.entry(c).or_insert_with(|| {
+                    self.parsed
+                        .lookup_glyph_index(c as u32)
+                        .map(|g| f32::from(self.parsed.get_horizontal_advance(g)))
+                        .unwrap_or(self.units_per_em * 0.6)
+                        / self.units_per_em
+                })
+            })
+            .sum();
+        em * size
+    }
+}
+
+struct Fonts {
+    regular: Face,
+    bold: Face,
+}
+
+impl Fonts {
+    fn load() -> Result<Fonts, RenderError> {
+        Ok(Fonts {
+            regular: Face::load(dejavu::sans::regular(), REGULAR_ID, "Regular")?,
+            bold: Face::load(dejavu::sans::bold(), BOLD_ID, "Bold")?,
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Weight {
+    Regular,
+    Bold,
+}
+
+/// Break `text` into lines no wider than `max` points: at spaces, and inside a word only when
+/// the word alone is wider than a line.
+fn wrap(face: &Face, text: &str, size: f32, max: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if face.width(&candidate, size) <= max {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if face.width(word, size) <= max {
+                line = word.to_string();
+                continue;
+            }
+            for c in word.chars() {
+                let mut next = line.clone();
+                next.push(c);
+                if face.width(&next, size) > max && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line.push(c);
+                } else {
+                    line = next;
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` shortened with "…" to fit `max` points.
+fn ellipsize(face: &Face, text: &str, size: f32, max: f32) -> String {
+    if face.width(text, size) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if face.width(&format!("{out}{c}…"), size) > max {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+const MARGIN: f32 = 48.0;
+const TOP: f32 = 50.0;
+/// Space kept free at the bottom for the footer.
+const BOTTOM: f32 = 50.0;
+const BODY_SIZE: f32 = 9.5;
+const TABLE_SIZE: f32 = 7.5;
+const INK: Rgb = [30, 30, 36];
+const GREY: Rgb = [110, 110, 120];
+const RULE: Rgb = [210, 212, 218];
+const HEADER_FILL: Rgb = [228, 231, 237];
+const GROUP_FILL: Rgb = [243, 245, 249];
+
+fn color([r, g, b]: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: f32::from(r) / 255.0,
+        g: f32::from(g) / 255.0,
+        b: f32::from(b) / 255.0,
+        icc_profile: None,
+    })
+}
+
+struct Page {
+    width: f32,
+    height: f32,
+    ops: Vec<Op>,
+}
+
+struct Writer<'a> {
+    report: &'a Report,
+    fonts: &'a Fonts,
+    pages: Vec<Page>,
+    /// The page being drawn on (the last one, except while footers are added).
+    current: usize,
+    /// Distance of the cursor from the top of the current page, in points.
+    y: f32,
+    orientation: Orientation,
+}
+
+impl<'a> Writer<'a> {
+    fn new(report: &'a Report, fonts: &'a Fonts) -> Self {
+        Writer {
+            report,
+            fonts,
+            pages: Vec::new(),
+            current: 0,
+            y: TOP,
+            orientation: Orientation::Portrait,
+        }
+    }
+
+    fn face(&self, weight: Weight) -> &'a Face {
+        match weight {
+            Weight::Regular => &self.fonts.regular,
+            Weight::Bold => &self.fonts.bold,
+        }
+    }
+
+    fn new_page(&mut self, orientation: Orientation) {
+        let (w, h) = self.report.paper.size_pt();
+        let (width, height) = match orientation {
+            Orientation::Portrait => (w, h),
+            Orientation::Landscape => (h, w),
+        };
+        self.pages.push(Page {
+            width,
+            height,
+            ops: Vec::new(),
+        });
+        self.current = self.pages.len() - 1;
+        self.orientation = orientation;
+        self.y = TOP;
+    }
+
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.new_page(self.orientation);
+        }
+        &mut self.pages[self.current]
+    }
+
+    fn width(&self) -> f32 {
+        self.pages.get(self.current).map_or(0.0, |p| p.width)
+    }
+
+    fn height(&self) -> f32 {
+        self.pages.get(self.current).map_or(0.0, |p| p.height)
+    }
+
+    fn content_width(&self) -> f32 {
+        self.width() - 2.0 * MARGIN
+    }
+
+    /// Room left on the page below the cursor.
+    fn room(&self) -> f32 {
+        self.height() - BOTTOM - self.y
+    }
+
+    /// Start a new page (same orientation) unless `h` points fit below the cursor.
+    fn ensure(&mut self, h: f32) -> bool {
+        if self.room() < h {
+            self.new_page(self.orientation);
+            return true;
+        }
+        false
+    }
+
+    /// Text with its top at `top` (points from the top of the page).
+    fn text(&mut self, x: f32, top: f32, size: f32, weight: Weight, rgb: Rgb, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let id = self.face(weight).id.clone();
+        let page = self.page();
+        let baseline = page.height - top - size * 0.93;
+        page.ops.extend([
+            Op::StartTextSection,
+            Op::SetFillColor { col: color(rgb) },
+            Op::SetFont {
+                font: PdfFontHandle::External(id),
+                size: Pt(size),
+            },
+            Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(x),
+                    y: Pt(baseline),
+                },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_string())],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, rgb: Rgb) {
+        let page = self.page();
+        let y = page.height - top - h;
+        page.ops.push(Op::SetFillColor { col: color(rgb) });
+        page.ops.push(Op::DrawPolygon {
+            polygon: polygon(
+                &[(x, y), (x + w, y), (x + w, y + h), (x, y + h)],
+                PaintMode::Fill,
+            ),
+        });
+    }
+
+    /// A stroked polyline in page coordinates from the top.
+    fn line(&mut self, points: &[(f32, f32)], width: f32, rgb: Rgb, dash: Option<&[f32]>) {
+        let page = self.page();
+        let h = page.height;
+        page.ops.push(Op::SetOutlineColor { col: color(rgb) });
+        page.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        page.ops.push(Op::SetLineDashPattern {
+            dash: dash.map_or_else(LineDashPattern::solid, |d| LineDashPattern::new(0.0, d)),
+        });
+        page.ops.push(Op::DrawLine {
+            line: Line {
+                points: points
+                    .iter()
+                    .map(|&(x, y)| LinePoint {
+                        p: Point {
+                            x: Pt(x),
+                            y: Pt(h - y),
+                        },
+                        bezier: false,
+                    })
+                    .collect(),
+                is_closed: false,
+            },
+        });
+    }
+
+    /// A filled shape given in page coordinates from the top.
+    fn shape(&mut self, points: &[(f32, f32)], rgb: Rgb) {
+        let page = self.page();
+        let h = page.height;
+        let flipped: Vec<(f32, f32)> = points.iter().map(|&(x, y)| (x, h - y)).collect();
+        page.ops.push(Op::SetFillColor { col: color(rgb) });
+        page.ops.push(Op::DrawPolygon {
+            polygon: polygon(&flipped, PaintMode::Fill),
+        });
+    }
+
+    fn circle(&mut self, cx: f32, cy: f32, r: f32, rgb: Rgb) {
+        let points: Vec<(f32, f32)> = (0..24)
+            .map(|i| {
+                let a = i as f32 / 24.0 * std::f32::consts::TAU;
+                (cx + r * a.cos(), cy + r * a.sin())
+            })
+            .collect();
+        self.shape(&points, rgb);
+    }
+
+    /// Wrapped text at the cursor across the content width; moves the cursor down.
+    fn paragraph(&mut self, text: &str, size: f32, weight: Weight, rgb: Rgb, indent: f32) {
+        let leading = size * 1.38;
+        let max = self.content_width() - indent;
+        for line in wrap(self.face(weight), text, size, max) {
+            self.ensure(leading);
+            let y = self.y;
+            self.text(MARGIN + indent, y, size, weight, rgb, &line);
+            self.y += leading;
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Cover
+
+    fn cover(&mut self) {
+        let report = self.report;
+        let cover = &report.cover;
+        self.new_page(Orientation::Portrait);
+        let width = self.content_width();
+        self.rect(
+            0.0,
+            0.0,
+            self.width(),
+            8.0,
+            look::node_rgb(NodeKindTag::AzureRegion),
+        );
+        self.rect(
+            self.width() / 2.0,
+            0.0,
+            self.width() / 2.0,
+            8.0,
+            look::node_rgb(NodeKindTag::AwsRegion),
+        );
+        self.y = 90.0;
+        self.paragraph(
+            "Hybrid-cloud interconnect design report",
+            12.0,
+            Weight::Regular,
+            GREY,
+            0.0,
+        );
+        self.y += 6.0;
+        self.paragraph(&cover.design_name, 24.0, Weight::Bold, INK, 0.0);
+        self.y += 18.0;
+
+        // Headline figures: a grid of boxes, three to a row.
+        let gap = 10.0;
+        let box_w = (width - 2.0 * gap) / 3.0;
+        let box_h = 66.0;
+        for (i, figure) in cover.headline.iter().enumerate() {
+            let (col, row) = (i % 3, i / 3);
+            let x = MARGIN + col as f32 * (box_w + gap);
+            let top = self.y + row as f32 * (box_h + gap);
+            self.rect(x, top, box_w, box_h, GROUP_FILL);
+            self.rect(x, top, 4.0, box_h, figure.tone.rgb());
+            let inner = box_w - 16.0;
+            let regular = self.face(Weight::Regular);
+            let bold = self.face(Weight::Bold);
+            let label = ellipsize(regular, &figure.label, 8.5, inner);
+            let value_size = if bold.width(&figure.value, 16.0) <= inner {
+                16.0
+            } else {
+                11.0
+            };
+            let value = ellipsize(bold, &figure.value, value_size, inner);
+            self.text(x + 12.0, top + 9.0, 8.5, Weight::Regular, GREY, &label);
+            self.text(x + 12.0, top + 24.0, value_size, Weight::Bold, INK, &value);
+            for (j, line) in wrap(regular, &figure.detail, 7.5, inner)
+                .iter()
+                .take(2)
+                .enumerate()
+            {
+                let line_top = top + 45.0 + j as f32 * 9.5;
+                self.text(x + 12.0, line_top, 7.5, Weight::Regular, GREY, line);
+            }
+        }
+        let rows = cover.headline.len().div_ceil(3);
+        self.y += rows as f32 * (box_h + gap) + 20.0;
+
+        // Facts: label and value in two columns.
+        let label_w = 200.0;
+        for (label, value) in &cover.facts {
+            let labels = wrap(self.face(Weight::Bold), label, 8.5, label_w - 10.0);
+            let lines = wrap(self.face(Weight::Regular), value, 8.5, width - label_w);
+            let n = lines.len().max(labels.len()).max(1);
+            self.ensure(n as f32 * 12.0 + 4.0);
+            let top = self.y;
+            for (j, line) in labels.iter().enumerate() {
+                self.text(MARGIN, top + j as f32 * 12.0, 8.5, Weight::Bold, INK, line);
+            }
+            for (j, line) in lines.iter().enumerate() {
+                let line_top = top + j as f32 * 12.0;
+                self.text(MARGIN + label_w, line_top, 8.5, Weight::Regular, INK, line);
+            }
+            self.y += n as f32 * 12.0 + 4.0;
+        }
+        self.y += 14.0;
+        let contents: Vec<String> = report
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {}", i + 2, s.title))
+            .collect();
+        self.paragraph("Contents", 10.0, Weight::Bold, INK, 0.0);
+        for line in contents {
+            self.paragraph(&line, 9.0, Weight::Regular, INK, 10.0);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Sections and blocks
+
+    fn section(&mut self, number: usize, section: &super::Section) {
+        self.new_page(section.orientation);
+        self.section_title(&format!("{number}. {}", section.title));
+        for block in &section.blocks {
+            self.block(block);
+        }
+    }
+
+    fn section_title(&mut self, title: &str) {
+        let y = self.y;
+        self.text(MARGIN, y, 17.0, Weight::Bold, INK, title);
+        self.y += 25.0;
+        let (x1, y) = (self.width() - MARGIN, self.y);
+        self.line(&[(MARGIN, y), (x1, y)], 0.8, RULE, None);
+        self.y += 12.0;
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading(text) => {
+                // Keep a heading with at least a few lines of what follows.
+                self.ensure(60.0);
+                self.y += 6.0;
+                self.paragraph(text, 11.5, Weight::Bold, INK, 0.0);
+                self.y += 3.0;
+            }
+            Block::Paragraph(text) => {
+                self.paragraph(text, BODY_SIZE, Weight::Regular, INK, 0.0);
+                self.y += 6.0;
+            }
+            Block::Note(text) => {
+                self.paragraph(text, 7.5, Weight::Regular, GREY, 0.0);
+                self.y += 6.0;
+            }
+            Block::Bullets(items) => {
+                for item in items {
+                    self.ensure(14.0);
+                    let y = self.y;
+                    self.text(MARGIN + 4.0, y, BODY_SIZE, Weight::Regular, INK, "•");
+                    self.paragraph(item, BODY_SIZE, Weight::Regular, INK, 16.0);
+                    self.y += 2.0;
+                }
+                self.y += 4.0;
+            }
+            Block::Recommendations(items) => {
+                for (i, (headline, detail)) in items.iter().enumerate() {
+                    self.ensure(36.0);
+                    let y = self.y;
+                    self.circle(
+                        MARGIN + 7.0,
+                        y + 6.5,
+                        7.0,
+                        look::node_rgb(NodeKindTag::AzureRegion),
+                    );
+                    let digit = format!("{}", i + 1);
+                    let dw = self.face(Weight::Bold).width(&digit, 8.5);
+                    self.text(
+                        MARGIN + 7.0 - dw / 2.0,
+                        y + 2.2,
+                        8.5,
+                        Weight::Bold,
+                        [255, 255, 255],
+                        &digit,
+                    );
+                    self.paragraph(headline, BODY_SIZE, Weight::Bold, INK, 22.0);
+                    self.paragraph(detail, 8.5, Weight::Regular, GREY, 22.0);
+                    self.y += 6.0;
+                }
+            }
+            Block::Bars(chart) => self.bars(chart),
+            Block::Table(table) => self.table(table),
+            Block::Diagram(diagram) => self.diagram(diagram),
+        }
+    }
+
+    fn bars(&mut self, chart: &BarChart) {
+        let bar_h = 12.0;
+        let step = 17.0;
+        self.ensure(22.0 + step * chart.bars.len().min(4) as f32);
+        self.y += 4.0;
+        self.paragraph(&chart.title, 10.0, Weight::Bold, INK, 0.0);
+        if chart.bars.is_empty() {
+            self.paragraph("Nothing is priced yet.", 8.5, Weight::Regular, GREY, 0.0);
+            self.y += 6.0;
+            return;
+        }
+        let label_w = 170.0;
+        let value_w = 80.0;
+        let area = self.content_width() - label_w - value_w;
+        let max = chart.bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
+        for bar in &chart.bars {
+            self.ensure(step);
+            let top = self.y;
+            let label = ellipsize(self.face(Weight::Regular), &bar.label, 8.5, label_w - 8.0);
+            self.text(MARGIN, top + 1.5, 8.5, Weight::Regular, INK, &label);
+            let len = if max > 0.0 {
+                (bar.value / max) as f32 * area
+            } else {
+                0.0
+            };
+            self.rect(MARGIN + label_w, top, len.max(1.0), bar_h, bar.rgb);
+            let x = MARGIN + label_w + len + 6.0;
+            self.text(x, top + 1.5, 8.5, Weight::Bold, INK, &bar.text);
+            self.y += step;
+        }
+        self.y += 8.0;
+    }
+
+    fn table(&mut self, table: &Table) {
+        let pad = 3.0;
+        let leading = TABLE_SIZE * 1.3;
+        let width = self.content_width();
+        let total: f32 = table
+            .columns
+            .iter()
+            .map(|c| c.weight)
+            .sum::<f32>()
+            .max(0.01);
+        let mut widths: Vec<f32> = table
+            .columns
+            .iter()
+            .map(|c| c.weight / total * width)
+            .collect();
+        // Figures are never broken across lines: a right-aligned column is at least as wide as
+        // its widest entry, and the text columns give up the room.
+        let bold = self.face(Weight::Bold);
+        let needed: Vec<f32> = (0..table.columns.len())
+            .map(|i| {
+                if table.columns[i].align == Align::Left {
+                    return 0.0;
+                }
+                table
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(i))
+                    .map(|c| bold.width(&c.text, TABLE_SIZE) + 2.0 * pad + 1.0)
+                    .fold(0.0, f32::max)
+            })
+            .collect();
+        let extra: f32 = widths
+            .iter()
+            .zip(&needed)
+            .map(|(w, n)| (n - w).max(0.0))
+            .sum();
+        if extra > 0.0 {
+            let flexible: f32 = widths
+                .iter()
+                .zip(&table.columns)
+                .filter(|(_, c)| c.align == Align::Left)
+                .map(|(w, _)| w)
+                .sum();
+            for (i, w) in widths.iter_mut().enumerate() {
+                if table.columns[i].align == Align::Left {
+                    *w -= extra * *w / flexible.max(1.0);
+                } else {
+                    *w = w.max(needed[i]);
+                }
+            }
+        }
+        let badge_w = 9.0;
+        // Lines of every cell, and the height of every row.
+        let layout_row = |w: &Self, cells: &[Cell], kind: RowKind| -> (Vec<Vec<String>>, f32) {
+            let weight = if kind == RowKind::Body {
+                Weight::Regular
+            } else {
+                Weight::Bold
+            };
+            let face = w.face(weight);
+            let lines: Vec<Vec<String>> = if kind == RowKind::Group {
+                vec![wrap(
+                    face,
+                    cells.first().map_or("", |c| c.text.as_str()),
+                    TABLE_SIZE,
+                    width - 2.0 * pad,
+                )]
+            } else {
+                cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        // A subtotal's label runs on over the empty cells after it.
+                        let mut cw = widths[i];
+                        if matches!(kind, RowKind::Subtotal | RowKind::Total) {
+                            cw += cells[i + 1..]
+                                .iter()
+                                .zip(&widths[i + 1..])
+                                .take_while(|(c, _)| c.text.is_empty())
+                                .map(|(_, w)| w)
+                                .sum::<f32>();
+                        }
+                        let room = cw - 2.0 * pad - if c.badge.is_some() { badge_w } else { 0.0 };
+                        wrap(face, &c.text, TABLE_SIZE, room.max(4.0))
+                    })
+                    .collect()
+            };
+            let n = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            (lines, n as f32 * leading + 2.0 * pad)
+        };
+        let header_cells: Vec<Cell> = table
+            .columns
+            .iter()
+            .map(|c| Cell::text(c.title.clone()))
+            .collect();
+        let (header_lines, header_h) = layout_row(self, &header_cells, RowKind::Subtotal);
+        let draw_header = |w: &mut Self| {
+            let top = w.y;
+            w.rect(MARGIN, top, width, header_h, HEADER_FILL);
+            w.draw_cells(
+                &header_lines,
+                &header_cells,
+                &widths,
+                table,
+                top,
+                pad,
+                leading,
+                Weight::Bold,
+            );
+            w.y += header_h;
+        };
+        let first_row_h = table
+            .rows
+            .first()
+            .map_or(0.0, |r| layout_row(self, &r.cells, r.kind).1);
+        self.ensure(header_h + first_row_h);
+        draw_header(self);
+        for row in &table.rows {
+            let (lines, h) = layout_row(self, &row.cells, row.kind);
+            // A group heading stays with its first row.
+            let keep = if row.kind == RowKind::Group {
+                3.0 * leading + 2.0 * pad
+            } else {
+                0.0
+            };
+            if self.room() < h + keep {
+                self.new_page(self.orientation);
+                draw_header(self);
+            }
+            let top = self.y;
+            match row.kind {
+                RowKind::Group => {
+                    self.rect(MARGIN, top, width, h, GROUP_FILL);
+                    let text = lines.first().map(|l| l.join(" ")).unwrap_or_default();
+                    self.text(
+                        MARGIN + pad,
+                        top + pad,
+                        TABLE_SIZE,
+                        Weight::Bold,
+                        INK,
+                        &text,
+                    );
+                }
+                RowKind::Body => {
+                    self.draw_cells(
+                        &lines,
+                        &row.cells,
+                        &widths,
+                        table,
+                        top,
+                        pad,
+                        leading,
+                        Weight::Regular,
+                    );
+                }
+                RowKind::Subtotal | RowKind::Total => {
+                    if row.kind == RowKind::Total {
+                        self.line(&[(MARGIN, top), (MARGIN + width, top)], 1.0, INK, None);
+                    }
+                    self.draw_cells(
+                        &lines,
+                        &row.cells,
+                        &widths,
+                        table,
+                        top,
+                        pad,
+                        leading,
+                        Weight::Bold,
+                    );
+                }
+            }
+            self.y += h;
+            let y = self.y;
+            self.line(&[(MARGIN, y), (MARGIN + width, y)], 0.4, RULE, None);
+        }
+        self.y += 10.0;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draw_cells(
+        &mut self,
+        lines: &[Vec<String>],
+        cells: &[Cell],
+        widths: &[f32],
+        table: &Table,
+        top: f32,
+        pad: f32,
+        leading: f32,
+        weight: Weight,
+    ) {
+        let mut x = MARGIN;
+        for (i, cell_lines) in lines.iter().enumerate() {
+            let cw = widths[i];
+            let cell = &cells[i];
+            let mut text_x = x + pad;
+            if let Some(rgb) = cell.badge {
+                self.rect(text_x, top + pad + 1.5, 6.0, 6.0, rgb);
+                text_x += 9.0;
+            }
+            for (j, line) in cell_lines.iter().enumerate() {
+                let line_top = top + pad + j as f32 * leading;
+                let lx = match table.columns[i].align {
+                    Align::Left => text_x,
+                    Align::Right => x + cw - pad - self.face(weight).width(line, TABLE_SIZE),
+                };
+                self.text(lx, line_top, TABLE_SIZE, weight, INK, line);
+            }
+            x += cw;
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The topology diagram
+
+    fn diagram(&mut self, diagram: &Diagram) {
+        if diagram.nodes.is_empty() {
+            self.paragraph(
+                "Nothing to draw: the design has no nodes.",
+                BODY_SIZE,
+                Weight::Regular,
+                GREY,
+                0.0,
+            );
+            self.y += 6.0;
+            return;
+        }
+        let legend_h = 34.0;
+        let area = |w: &Self| Area {
+            x: MARGIN,
+            y: w.y,
+            w: w.content_width(),
+            h: w.height() - BOTTOM - w.y - legend_h,
+        };
+        let first = area(self);
+        let plan = plan_tiles(diagram, first.w, first.h);
+        if plan.cols * plan.rows == 1 {
+            self.draw_diagram(diagram, &first, plan.scale, plan.origin, true);
+            self.y = first.y + first.h + 6.0;
+            self.legend();
+        } else {
+            // An overview of the whole design, then the tiles at a readable scale.
+            let overview = fit(diagram, first.w, first.h);
+            self.draw_diagram(diagram, &first, overview.scale, overview.origin, false);
+            for r in 0..plan.rows {
+                for c in 0..plan.cols {
+                    let (tx, ty) = (
+                        first.x
+                            + (plan.origin.0 - overview.origin.0) as f32 * overview.scale
+                            + c as f32 * first.w * overview.scale / plan.scale,
+                        first.y
+                            + (plan.origin.1 - overview.origin.1) as f32 * overview.scale
+                            + r as f32 * first.h * overview.scale / plan.scale,
+                    );
+                    let (tw, th) = (
+                        first.w * overview.scale / plan.scale,
+                        first.h * overview.scale / plan.scale,
+                    );
+                    self.line(
+                        &[
+                            (tx, ty),
+                            (tx + tw, ty),
+                            (tx + tw, ty + th),
+                            (tx, ty + th),
+                            (tx, ty),
+                        ],
+                        0.6,
+                        GREY,
+                        Some(&[3.0, 2.0]),
+                    );
+                    self.text(
+                        tx + 3.0,
+                        ty + 3.0,
+                        8.0,
+                        Weight::Bold,
+                        GREY,
+                        &tile_name(r, c),
+                    );
+                }
+            }
+            self.y = first.y + first.h + 6.0;
+            self.paragraph(
+                &format!("Overview: the design is drawn on {} detail pages (tiles {} to {}) at a scale where every label is readable.", plan.cols * plan.rows, tile_name(0, 0), tile_name(plan.rows - 1, plan.cols - 1)),
+                8.0,
+                Weight::Regular,
+                GREY,
+                0.0,
+            );
+            for r in 0..plan.rows {
+                for c in 0..plan.cols {
+                    self.new_page(Orientation::Landscape);
+                    let y = self.y;
+                    self.text(
+                        MARGIN,
+                        y,
+                        11.0,
+                        Weight::Bold,
+                        INK,
+                        &format!("Topology, tile {}", tile_name(r, c)),
+                    );
+                    self.y += 18.0;
+                    let a = area(self);
+                    let origin = (
+                        plan.origin.0 + f64::from(c as f32 * a.w / plan.scale),
+                        plan.origin.1 + f64::from(r as f32 * a.h / plan.scale),
+                    );
+                    self.draw_diagram(diagram, &a, plan.scale, origin, true);
+                    self.y = a.y + a.h + 6.0;
+                    self.legend();
+                }
+            }
+        }
+        // What follows the diagram starts on a fresh page.
+        self.new_page(self.orientation);
+    }
+
+    /// Draw the diagram into `area`: canvas point `origin` at the area's top-left corner,
+    /// `scale` points per canvas unit, clipped to the area.
+    fn draw_diagram(
+        &mut self,
+        d: &Diagram,
+        area: &Area,
+        scale: f32,
+        origin: (f64, f64),
+        labels: bool,
+    ) {
+        let to_page = |n: &DiagramNode| {
+            (
+                area.x + ((n.x - origin.0) as f32) * scale,
+                area.y + ((n.y - origin.1) as f32) * scale,
+            )
+        };
+        let inside = |(x, y): (f32, f32), m: f32| {
+            x >= area.x - m
+                && x <= area.x + area.w + m
+                && y >= area.y - m
+                && y <= area.y + area.h + m
+        };
+        {
+            let page = self.page();
+            let h = page.height;
+            page.ops.push(Op::SaveGraphicsState);
+            page.ops.push(Op::DrawPolygon {
+                polygon: polygon(
+                    &[
+                        (area.x, h - area.y),
+                        (area.x + area.w, h - area.y),
+                        (area.x + area.w, h - area.y - area.h),
+                        (area.x, h - area.y - area.h),
+                    ],
+                    PaintMode::Clip,
+                ),
+            });
+        }
+        let r = if labels { 7.0 } else { 4.0 };
+        let mut label_ops = Vec::new();
+        for l in &d.links {
+            let (a, b) = (to_page(&d.nodes[l.a]), to_page(&d.nodes[l.b]));
+            if !inside(a, 0.0) && !inside(b, 0.0) && !crosses(a, b, area) {
+                continue;
+            }
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let len = (dx * dx + dy * dy).sqrt().max(0.001);
+            let step = if labels { 4.0 } else { 2.0 };
+            let (nx, ny) = (-dy / len * l.offset * step, dx / len * l.offset * step);
+            let (a, b) = ((a.0 + nx, a.1 + ny), (b.0 + nx, b.1 + ny));
+            let width = if look::link_is_thin(l.kind) { 0.8 } else { 1.4 };
+            let dash: Option<&[f32]> = look::link_is_dashed(l.kind).then_some(&[4.0, 2.5]);
+            self.line(
+                &[a, b],
+                if labels { width } else { width * 0.6 },
+                look::link_rgb(l.kind),
+                dash,
+            );
+            let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+            if let Some(rgb) = l.badge {
+                self.circle(mid.0, mid.1, 2.5, rgb);
+            }
+            if labels && let Some(text) = &l.label {
+                label_ops.push((mid, text.clone()));
+            }
+        }
+        for (mid, text) in label_ops {
+            let size = 6.0;
+            let w = self.face(Weight::Regular).width(&text, size);
+            let (x, top) = (mid.0 - w / 2.0, mid.1 - size - 3.0);
+            self.rect(x - 1.0, top - 0.5, w + 2.0, size + 1.5, [255, 255, 255]);
+            self.text(x, top, size, Weight::Regular, GREY, &text);
+        }
+        for n in &d.nodes {
+            let p = to_page(n);
+            if !inside(p, 40.0) {
+                continue;
+            }
+            self.node_shape(n.kind, p, r);
+            if let Some(rgb) = n.badge {
+                self.circle(p.0 + r, p.1 - r, if labels { 2.8 } else { 1.8 }, rgb);
+            }
+            if labels {
+                let size = 6.5;
+                let face = self.face(Weight::Regular);
+                let name = ellipsize(face, &n.name, size, 110.0);
+                let w = face.width(&name, size);
+                let (x, top) = (p.0 - w / 2.0, p.1 + r + 2.0);
+                self.rect(x - 1.0, top - 0.5, w + 2.0, size + 1.5, [255, 255, 255]);
+                self.text(x, top, size, Weight::Regular, INK, &name);
+            }
+        }
+        self.page().ops.push(Op::RestoreGraphicsState);
+    }
+
+    fn node_shape(&mut self, kind: NodeKindTag, (x, y): (f32, f32), r: f32) {
+        let rgb = look::node_rgb(kind);
+        match kind {
+            NodeKindTag::OnPremSite => {
+                self.rect(x - 1.1 * r, y - 0.8 * r, 2.2 * r, 1.6 * r, rgb);
+            }
+            NodeKindTag::ColocationFacility => {
+                self.rect(x - 0.9 * r, y - 0.9 * r, 1.8 * r, 1.8 * r, rgb);
+            }
+            NodeKindTag::FabricRouter => {
+                self.shape(&[(x, y - r), (x + r, y), (x, y + r), (x - r, y)], rgb);
+            }
+            NodeKindTag::AzureRegion | NodeKindTag::AwsRegion => self.circle(x, y, r, rgb),
+        }
+    }
+
+    fn legend(&mut self) {
+        let size = 7.0;
+        let top = self.y;
+        let mut x = MARGIN;
+        for kind in NodeKindTag::ALL {
+            self.node_shape(kind, (x + 5.0, top + 5.0), 5.0);
+            let label = capitalised(kind.label());
+            self.text(x + 13.0, top + 1.5, size, Weight::Regular, INK, &label);
+            x += 22.0 + self.face(Weight::Regular).width(&label, size);
+        }
+        let top = top + 15.0;
+        let mut x = MARGIN;
+        for kind in LinkKindTag::ALL {
+            let dash: Option<&[f32]> = look::link_is_dashed(kind).then_some(&[4.0, 2.5]);
+            let width = if look::link_is_thin(kind) { 0.8 } else { 1.4 };
+            self.line(
+                &[(x, top + 5.0), (x + 18.0, top + 5.0)],
+                width,
+                look::link_rgb(kind),
+                dash,
+            );
+            let label = capitalised(kind.label());
+            self.text(x + 22.0, top + 1.5, size, Weight::Regular, INK, &label);
+            x += 32.0 + self.face(Weight::Regular).width(&label, size);
+        }
+        for (severity, label) in [
+            (crate::rules::Severity::Error, "has errors"),
+            (crate::rules::Severity::Warning, "has warnings"),
+        ] {
+            self.circle(x + 3.0, top + 5.0, 2.8, look::severity_rgb(severity));
+            self.text(x + 9.0, top + 1.5, size, Weight::Regular, INK, label);
+            x += 18.0 + self.face(Weight::Regular).width(label, size);
+        }
+        self.y = top + 16.0;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Footer and file
+
+    fn finish(mut self) -> Result<Vec<u8>, RenderError> {
+        // A page left empty by a section break at the very end is dropped.
+        if self.pages.len() > 1 && self.pages.last().is_some_and(|p| p.ops.is_empty()) {
+            self.pages.pop();
+        }
+        let total = self.pages.len();
+        let footer = self.report.footer.clone();
+        for i in 0..total {
+            let (width, height) = (self.pages[i].width, self.pages[i].height);
+            let numbers = format!("Page {} of {total}", i + 1);
+            let nw = self.fonts.regular.width(&numbers, 7.5);
+            self.current = i;
+            let y = height - 30.0;
+            self.line(&[(MARGIN, y), (width - MARGIN, y)], 0.4, RULE, None);
+            let room = width - 2.0 * MARGIN - nw - 20.0;
+            let text = ellipsize(&self.fonts.regular, &footer, 7.5, room);
+            self.text(MARGIN, y + 5.0, 7.5, Weight::Regular, GREY, &text);
+            self.text(
+                width - MARGIN - nw,
+                y + 5.0,
+                7.5,
+                Weight::Regular,
+                GREY,
+                &numbers,
+            );
+        }
+
+        let mut doc = PdfDocument::new(&self.report.title);
+        for face in [&self.fonts.regular, &self.fonts.bold] {
+            doc.resources.fonts.map.insert(
+                face.id.clone(),
+                printpdf::font::PdfFont::new(face.parsed.clone()),
+            );
+        }
+        let info = &mut doc.metadata.info;
+        info.document_title = self.report.title.clone();
+        info.author = self
+            .report
+            .cover
+            .facts
+            .first()
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        info.creator = format!("linkwright {}", env!("CARGO_PKG_VERSION"));
+        info.producer = info.creator.clone();
+        info.subject = "Hybrid-cloud interconnect design report".into();
+        if let Some(date) = pdf_date(&self.report.date) {
+            info.creation_date = date;
+            info.modification_date = date;
+            info.metadata_date = date;
+        }
+        let pages: Vec<PdfPage> = self
+            .pages
+            .into_iter()
+            .map(|p| PdfPage::new(Mm::from(Pt(p.width)), Mm::from(Pt(p.height)), p.ops))
+            .collect();
+        doc.with_pages(pages);
+        let options = PdfSaveOptions {
+            subset_fonts: true,
+            optimize: true,
+            ..PdfSaveOptions::default()
+        };
+        let mut lo = doc.to_lopdf_document(&options, &mut Vec::new());
+        // printpdf draws the trailer ID at random; a digest of the content keeps the output
+        // reproducible (same report, same bytes).
+        lo.trailer.remove(b"ID");
+        lo.compress();
+        let mut body = Vec::new();
+        lo.save_to(&mut body)
+            .map_err(|e| RenderError::Write(e.to_string()))?;
+        let id = format!("{:016x}", fnv1a(&body));
+        lo.trailer.set(
+            "ID",
+            lopdf::Object::Array(vec![
+                lopdf::Object::string_literal(id.clone()),
+                lopdf::Object::string_literal(id),
+            ]),
+        );
+        let mut bytes = Vec::new();
+        lo.save_to(&mut bytes)
+            .map_err(|e| RenderError::Write(e.to_string()))?;
+        Ok(bytes)
+    }
+}
+
+struct Area {
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+}
+
+/// How the diagram is laid on pages: canvas `origin` at the top-left of tile (0, 0), `scale`
+/// points per canvas unit.
+struct Plan {
+    scale: f32,
+    origin: (f64, f64),
+    cols: usize,
+    rows: usize,
+}
+
+/// Room around the nodes for their symbols and labels, in points.
+const DIAGRAM_PAD_X: f32 = 60.0;
+const DIAGRAM_PAD_Y: f32 = 24.0;
+/// Neighbouring nodes are drawn at least this far apart (points) so labels stay readable.
+const READABLE_SPACING: f32 = 55.0;
+/// Never enlarge a small design beyond this (points per canvas unit).
+const MAX_SCALE: f32 = 1.4;
+const MAX_TILES: usize = 16;
+
+fn bounds(d: &Diagram) -> (f64, f64, f64, f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for n in &d.nodes {
+        x0 = x0.min(n.x);
+        y0 = y0.min(n.y);
+        x1 = x1.max(n.x);
+        y1 = y1.max(n.y);
+    }
+    (x0, y0, x1, y1)
+}
+
+/// The whole diagram on one area, centred.
+fn fit(d: &Diagram, w: f32, h: f32) -> Plan {
+    let (x0, y0, x1, y1) = bounds(d);
+    let (cw, ch) = (((x1 - x0) as f32).max(1.0), ((y1 - y0) as f32).max(1.0));
+    let scale = ((w - 2.0 * DIAGRAM_PAD_X) / cw)
+        .min((h - 2.0 * DIAGRAM_PAD_Y) / ch)
+        .clamp(0.0001, MAX_SCALE);
+    // Centre: the origin is where the area's top-left corner falls in canvas units.
+    let origin = (
+        (x0 + x1) / 2.0 - f64::from(w / 2.0 / scale),
+        (y0 + y1) / 2.0 - f64::from(h / 2.0 / scale),
+    );
+    Plan {
+        scale,
+        origin,
+        cols: 1,
+        rows: 1,
+    }
+}
+
+/// One page when the fitted drawing keeps neighbours a readable distance apart; otherwise
+/// tiles at a readable scale (at most `MAX_TILES`; beyond that the scale gives way).
+fn plan_tiles(d: &Diagram, w: f32, h: f32) -> Plan {
+    let fitted = fit(d, w, h);
+    let spacing = typical_spacing(d);
+    if spacing <= 0.0
+        || spacing as f32 * fitted.scale >= READABLE_SPACING.min(spacing as f32 * MAX_SCALE)
+    {
+        return fitted;
+    }
+    let (x0, y0, x1, y1) = bounds(d);
+    let mut scale = READABLE_SPACING / spacing as f32;
+    loop {
+        let cols = (((x1 - x0) as f32 * scale + 2.0 * DIAGRAM_PAD_X) / w)
+            .ceil()
+            .max(1.0) as usize;
+        let rows = (((y1 - y0) as f32 * scale + 2.0 * DIAGRAM_PAD_Y) / h)
+            .ceil()
+            .max(1.0) as usize;
+        if cols * rows <= MAX_TILES || scale <= fitted.scale {
+            if cols * rows == 1 || scale <= fitted.scale {
+                return fitted;
+            }
+            return Plan {
+                scale,
+                origin: (
+                    x0 - f64::from(DIAGRAM_PAD_X / scale),
+                    y0 - f64::from(DIAGRAM_PAD_Y / scale),
+                ),
+                cols,
+                rows,
+            };
+        }
+        scale *= 0.9;
+    }
+}
+
+/// The median distance from a node to its nearest neighbour (canvas units), over a sample of
+/// at most 400 nodes.
+fn typical_spacing(d: &Diagram) -> f64 {
+    let n = d.nodes.len();
+    if n < 2 {
+        return 0.0;
+    }
+    let stride = n.div_ceil(400);
+    let mut nearest: Vec<f64> = (0..n)
+        .step_by(stride)
+        .map(|i| {
+            let a = &d.nodes[i];
+            d.nodes
+                .iter()
+                .enumerate()
+                .filter(|&(j, b)| j != i && (b.x != a.x || b.y != a.y))
+                .map(|(_, b)| (b.x - a.x).hypot(b.y - a.y))
+                .fold(f64::MAX, f64::min)
+        })
+        .filter(|d| *d < f64::MAX)
+        .collect();
+    if nearest.is_empty() {
+        return 0.0;
+    }
+    nearest.sort_by(f64::total_cmp);
+    nearest[nearest.len() / 2]
+}
+
+/// Whether the segment a–b passes through the area (both ends outside).
+fn crosses(a: (f32, f32), b: (f32, f32), area: &Area) -> bool {
+    let (minx, maxx) = (a.0.min(b.0), a.0.max(b.0));
+    let (miny, maxy) = (a.1.min(b.1), a.1.max(b.1));
+    maxx >= area.x && minx <= area.x + area.w && maxy >= area.y && miny <= area.y + area.h
+}
+
+/// "A1", "B3": row letter, column number.
+fn tile_name(row: usize, col: usize) -> String {
+    let letter = (b'A' + (row % 26) as u8) as char;
+    format!("{letter}{}", col + 1)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn polygon(points: &[(f32, f32)], mode: PaintMode) -> Polygon {
+    Polygon {
+        rings: vec![PolygonRing {
+            points: points
+                .iter()
+                .map(|&(x, y)| LinePoint {
+                    p: Point { x: Pt(x), y: Pt(y) },
+                    bezier: false,
+                })
+                .collect(),
+        }],
+        mode,
+        winding_order: WindingOrder::NonZero,
+    }
+}
+
+/// "2026-01-31" as a PDF date at midnight UTC.
+fn pdf_date(iso: &str) -> Option<printpdf::OffsetDateTime> {
+    let mut parts = iso.split('-').map(|p| p.parse::<i64>().ok());
+    let (Some(Some(year)), Some(Some(month)), Some(Some(day)), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    Some(printpdf::DateTime::new_in_offset(
+        printpdf::Date {
+            year: i32::try_from(year).ok()?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        },
+        printpdf::Time {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        printpdf::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    ))
+}
+
+/// FNV-1a, 64 bit: a stable digest for the trailer ID (not a security property).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_splits_only_overlong_words() {
+        let fonts = Fonts::load().unwrap();
+        let face = &fonts.regular;
+        let lines = wrap(face, "Equinix DC2 Ashburn to Azure East US", 10.0, 80.0);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| face.width(l, 10.0) <= 80.0));
+        assert_eq!(lines.join(" "), "Equinix DC2 Ashburn to Azure East US");
+        let long = wrap(face, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 10.0, 40.0);
+        assert!(long.len() > 1 && long.concat() == "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    }
+
+    #[test]
+    fn ellipsize_keeps_short_text_and_marks_cut_text() {
+        let fonts = Fonts::load().unwrap();
+        assert_eq!(ellipsize(&fonts.regular, "Zürich", 8.0, 200.0), "Zürich");
+        let cut = ellipsize(&fonts.regular, "Île-de-France interconnect hub", 8.0, 50.0);
+        assert!(cut.ends_with('…') && fonts.regular.width(&cut, 8.0) <= 50.0);
+    }
+
+    #[test]
+    fn pdf_dates_parse_iso_days_only() {
+        assert!(pdf_date("2026-01-31").is_some());
+        assert!(pdf_date("2026-01").is_none());
+        assert!(pdf_date("yesterday").is_none());
+    }
+}

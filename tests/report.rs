@@ -1,0 +1,310 @@
+//! The PDF report as a reader gets it: produced by `linkwright report`, read back with a PDF
+//! parser, its text compared with what `cost`, `check` and the design say.
+
+use linkwright::model::{Design, dollars};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_linkwright"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // No user price book: the report and `cost` both see the built-in catalog only.
+    c.env("LINKWRIGHT_PRICE_BOOK", "target/no-such-price-book.json");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const SAMPLES: &[&str] = &[
+    "designs/dual-cloud-ashburn-chicago.json",
+    "designs/europe-azure-two-locations.json",
+    "designs/aws-dev-test-one-location.json",
+    "designs/flawed-design.json",
+];
+
+const SECTION_TITLES: &[&str] = &[
+    "2. Executive summary",
+    "3. Topology",
+    "4. Bill of materials",
+    "5. Resilience",
+    "6. Findings",
+    "Accepted risks",
+    "7. Assumptions and sources",
+];
+
+struct Pdf {
+    doc: lopdf::Document,
+    bytes: Vec<u8>,
+}
+
+impl Pdf {
+    fn pages(&self) -> usize {
+        self.doc.get_pages().len()
+    }
+    /// The text of one page (1-based), runs joined by single spaces.
+    fn page_text(&self, n: u32) -> String {
+        let text = self.doc.extract_text(&[n]).expect("text extracts");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+    fn text(&self) -> String {
+        (1..=self.pages() as u32)
+            .map(|n| self.page_text(n))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+    /// Path-painting operators in a page's content stream (lines, fills, strokes).
+    fn vector_ops(&self, n: u32) -> usize {
+        let pages = self.doc.get_pages();
+        let content = self.doc.get_page_content(pages[&n]);
+        let ops = lopdf::content::Content::decode(&content).expect("content decodes");
+        ops.operations
+            .iter()
+            .filter(|o| matches!(o.operator.as_str(), "l" | "re" | "f" | "S" | "B"))
+            .count()
+    }
+}
+
+fn report(design: &str, out: &Path, extra: &[&str]) -> Pdf {
+    let o = run(&[
+        &[
+            "report",
+            design,
+            "-o",
+            out.to_str().unwrap(),
+            "--date",
+            "2026-01-31",
+        ][..],
+        extra,
+    ]
+    .concat());
+    assert!(o.status.success(), "report failed: {}", stderr(&o));
+    let bytes = std::fs::read(out).expect("report written");
+    Pdf {
+        doc: lopdf::Document::load_mem(&bytes).expect("the report is a valid PDF"),
+        bytes,
+    }
+}
+
+fn cost_json(design: &str) -> serde_json::Value {
+    let o = run(&["cost", design, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("cost json")
+}
+
+fn usd(v: &serde_json::Value) -> String {
+    dollars(v.as_str().expect("amount string").parse().expect("amount"))
+}
+
+#[test]
+fn every_sample_design_gives_a_complete_report() {
+    let dir = tempfile::tempdir().unwrap();
+    for design_path in SAMPLES {
+        let out = dir.path().join("report.pdf");
+        let pdf = report(design_path, &out, &[]);
+        let text = pdf.text();
+        let design: Design = linkwright::design_file::load(Path::new(design_path)).unwrap();
+
+        // Pages: the cover and six sections at least; every footer numbers the same total.
+        let pages = pdf.pages();
+        assert!(pages >= 7, "{design_path}: {pages} pages");
+        for n in 1..=pages {
+            let footer = format!("Page {n} of {pages}");
+            assert!(
+                pdf.page_text(n as u32).contains(&footer),
+                "{design_path}: page {n} lacks '{footer}'"
+            );
+            assert!(pdf.page_text(n as u32).contains("2026-01-31"));
+        }
+        for title in SECTION_TITLES {
+            assert!(text.contains(title), "{design_path}: no section '{title}'");
+        }
+        assert!(text.contains(&design.name), "{design_path}: design name");
+
+        // Totals and every line's monthly figure, exactly as `cost --format json` has them.
+        let cost = cost_json(design_path);
+        for key in ["monthly", "annual", "three_year"] {
+            let figure = usd(&cost["cost"]["totals"][key]);
+            assert!(
+                text.contains(&figure),
+                "{design_path}: total {key} {figure}"
+            );
+        }
+        for item in cost["cost"]["items"].as_array().unwrap() {
+            if let Some(m) = item["monthly"].as_str() {
+                let figure = dollars(m.parse().unwrap());
+                assert!(text.contains(&figure), "{design_path}: line {figure}");
+            }
+        }
+        let unpriced = cost["cost"]["unpriced"].as_array().unwrap().len();
+        if unpriced > 0 {
+            assert!(text.contains(&format!("excludes {unpriced} unpriced item(s)")));
+        }
+
+        // Every finding code, open or accepted, and every element by name.
+        let findings =
+            linkwright::rules::check(&design, &linkwright::catalog::Catalog::builtin().unwrap());
+        for f in &findings.items {
+            assert!(text.contains(f.code), "{design_path}: finding {}", f.code);
+        }
+        for n in &design.nodes {
+            assert!(text.contains(&n.name), "{design_path}: node '{}'", n.name);
+        }
+        for l in &design.links {
+            assert!(
+                text.contains(l.label()),
+                "{design_path}: link '{}'",
+                l.label()
+            );
+        }
+
+        // The topology page is drawn with vectors: one path per link and node at least.
+        let topology = (1..=pages as u32)
+            .find(|&n| pdf.page_text(n).starts_with("3. Topology"))
+            .expect("topology page");
+        let ops = pdf.vector_ops(topology);
+        assert!(
+            ops >= design.links.len() + design.nodes.len(),
+            "{design_path}: only {ops} path operators on the diagram page"
+        );
+        assert!(pdf.bytes.len() < 2_000_000);
+    }
+}
+
+#[test]
+fn names_outside_latin_1_survive_text_extraction() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut design: Design =
+        linkwright::design_file::load(Path::new("designs/europe-azure-two-locations.json"))
+            .unwrap();
+    let names = ["Zürich", "São Paulo", "Kraków → Łódź", "Île-de-France €"];
+    for (node, name) in design.nodes.iter_mut().zip(names) {
+        node.name = name.to_string();
+    }
+    design.author = "Paweł Żółć".into();
+    let input = dir.path().join("unicode.json");
+    linkwright::design_file::save(&design, &input).unwrap();
+    let pdf = report(input.to_str().unwrap(), &dir.path().join("u.pdf"), &[]);
+    let text = pdf.text();
+    for name in names.iter().chain(&["Paweł Żółć"]) {
+        assert!(text.contains(name), "'{name}' does not extract");
+    }
+}
+
+#[test]
+fn a_fixed_date_gives_identical_bytes_and_the_paper_size_is_honoured() {
+    let dir = tempfile::tempdir().unwrap();
+    let design = "designs/dual-cloud-ashburn-chicago.json";
+    let a = report(design, &dir.path().join("a.pdf"), &[]);
+    let b = report(design, &dir.path().join("b.pdf"), &[]);
+    assert!(a.bytes == b.bytes, "same input, same date: different bytes");
+
+    let letter = report(design, &dir.path().join("l.pdf"), &["--paper", "letter"]);
+    let size = |pdf: &Pdf, page: u32| {
+        let id = pdf.doc.get_pages()[&page];
+        let dict = pdf.doc.get_dictionary(id).unwrap();
+        let mb = dict.get(b"MediaBox").unwrap().as_array().unwrap();
+        let f = |o: &lopdf::Object| o.as_float().unwrap_or_else(|_| o.as_i64().unwrap() as f32);
+        (f(&mb[2]).round() as i64, f(&mb[3]).round() as i64)
+    };
+    assert_eq!(size(&a, 1), (595, 842), "A4 portrait cover");
+    assert_eq!(size(&letter, 1), (612, 792), "Letter portrait cover");
+    let topology = (1..=letter.pages() as u32)
+        .find(|&n| letter.page_text(n).starts_with("3. Topology"))
+        .unwrap();
+    assert_eq!(
+        size(&letter, topology),
+        (792, 612),
+        "the diagram page is landscape"
+    );
+}
+
+#[test]
+fn a_design_with_errors_still_reports_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("flawed.pdf");
+    let o = run(&[
+        "report",
+        "designs/flawed-design.json",
+        "-o",
+        out.to_str().unwrap(),
+        "--date",
+        "2026-01-31",
+    ]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("error(s); the report lists them under Findings"));
+    let pdf = Pdf {
+        doc: lopdf::Document::load(&out).unwrap(),
+        bytes: Vec::new(),
+    };
+    let text = pdf.text();
+    assert!(text.contains("Errors / warnings"));
+    assert!(!text.contains("No open findings"));
+}
+
+#[test]
+fn an_empty_design_gives_a_short_honest_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("empty.json");
+    linkwright::design_file::save(&Design::new("Nothing yet"), &input).unwrap();
+    let pdf = report(input.to_str().unwrap(), &dir.path().join("e.pdf"), &[]);
+    let text = pdf.text();
+    assert!(text.contains("Nothing to draw: the design has no nodes."));
+    assert!(text.contains("The design has no demands"));
+    assert!(text.contains("$0.00"));
+}
+
+#[test]
+fn bad_output_paths_and_flags_are_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let design = "designs/dual-cloud-ashburn-chicago.json";
+
+    let missing_folder = dir.path().join("no/such/folder/r.pdf");
+    let o = run(&["report", design, "-o", missing_folder.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        stderr(&o).contains("cannot write the report to"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = run(&["report", design, "-o", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("it is a folder"));
+
+    // An existing report is replaced whole or not at all: a failed run leaves it alone.
+    let existing = dir.path().join("keep.pdf");
+    std::fs::write(&existing, b"previous report").unwrap();
+    let o = run(&[
+        "report",
+        "tests/no-such-design.json",
+        "-o",
+        existing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read(&existing).unwrap(), b"previous report");
+
+    let o = run(&["report", design, "-o", "x.pdf", "--date", "31/01/2026"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("expected YYYY-MM-DD"));
+    let o = run(&["report", design, "-o", "x.pdf", "--paper", "a3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("letter"));
+    assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join("x.pdf").exists());
+
+    let malformed = dir.path().join("bad.json");
+    std::fs::write(&malformed, "{ \"format\": \"linkwright-design\", ").unwrap();
+    let o = run(&[
+        "report",
+        malformed.to_str().unwrap(),
+        "-o",
+        dir.path().join("m.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.json"), "{}", stderr(&o));
+}

@@ -141,6 +141,15 @@ fn every_sample_design_gives_a_complete_report() {
                 assert!(text.contains(&figure), "{design_path}: line {figure}");
             }
         }
+        for key in ["by_biller", "by_category"] {
+            for (name, amount) in cost["cost"][key].as_object().unwrap() {
+                let figure = usd(amount);
+                assert!(
+                    text.contains(&figure),
+                    "{design_path}: {key} {name} {figure}"
+                );
+            }
+        }
         let unpriced = cost["cost"]["unpriced"].as_array().unwrap().len();
         if unpriced > 0 {
             assert!(text.contains(&format!("excludes {unpriced} unpriced item(s)")));

@@ -1331,21 +1331,28 @@ impl DesignerApp {
             ui.label("Select a node or link on the canvas.");
             return;
         };
-        let edit =
-            super::inspector::inspector_ui(ui, &self.design, &self.catalog, &id, &mut self.buffers);
-        if let Some(edit) = edit {
-            self.apply(edit);
-        }
-        // What the rules say about it, inline.
+        // What the rules say about it, shown below its properties.
         let findings: Vec<(Severity, String)> = self
             .analyses()
             .findings
             .about(&id)
             .map(|f| (f.severity, format!("{} {}", f.code, f.message)))
             .collect();
-        ui.separator();
-        for (severity, text) in findings {
-            ui.colored_label(canvas::severity_color(severity), text);
+        let (design, catalog, buffers) = (&self.design, &self.catalog, &mut self.buffers);
+        let edit = egui::ScrollArea::vertical()
+            .id_salt("inspector")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let edit = super::inspector::inspector_ui(ui, design, catalog, &id, buffers);
+                ui.separator();
+                for (severity, text) in findings {
+                    ui.colored_label(canvas::severity_color(severity), text);
+                }
+                edit
+            })
+            .inner;
+        if let Some(edit) = edit {
+            self.apply(edit);
         }
     }
 
@@ -1370,26 +1377,43 @@ impl DesignerApp {
         let mut exclude: Option<(String, Vec<String>)> = None;
         {
             let a = self.analyses();
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| match tab {
-                    Tab::Problems => {
-                        for f in a.findings.active() {
-                            ui.horizontal(|ui| {
-                                ui.colored_label(canvas::severity_color(f.severity), f.code);
-                                if ui.link(&f.message).clicked() {
-                                    select = Some(f.subjects.clone());
-                                }
-                                if ui.small_button("Accept…").on_hover_text("exclude this finding, with a comment").clicked() {
-                                    exclude = Some((f.code.to_string(), f.subjects.clone()));
-                                }
-                            });
-                        }
-                        let excluded: Vec<_> = a.findings.excluded().collect();
-                        if !excluded.is_empty() {
-                            ui.separator();
-                            ui.weak("Accepted risks");
-                            for f in excluded {
+            // Lists show only the rows in view (a 10,000-site design has tens of thousands of
+            // findings, demands and cost lines); every row is one line high.
+            let row_height = ui.spacing().interact_size.y;
+            let scroll = |salt: &str| {
+                egui::ScrollArea::vertical()
+                    .id_salt(salt.to_string())
+                    .auto_shrink([false, false])
+            };
+            match tab {
+                Tab::Problems => {
+                    let active: Vec<&crate::rules::Finding> = a.findings.active().collect();
+                    let excluded: Vec<&crate::rules::Finding> = a.findings.excluded().collect();
+                    let rows = active.len()
+                        + if excluded.is_empty() {
+                            0
+                        } else {
+                            1 + excluded.len()
+                        };
+                    scroll("problems").show_rows(ui, row_height, rows, |ui, range| {
+                        for row in range {
+                            if let Some(f) = active.get(row) {
+                                ui.horizontal(|ui| {
+                                    ui.colored_label(canvas::severity_color(f.severity), f.code);
+                                    if ui.link(&f.message).clicked() {
+                                        select = Some(f.subjects.clone());
+                                    }
+                                    if ui
+                                        .small_button("Accept…")
+                                        .on_hover_text("exclude this finding, with a comment")
+                                        .clicked()
+                                    {
+                                        exclude = Some((f.code.to_string(), f.subjects.clone()));
+                                    }
+                                });
+                            } else if row == active.len() {
+                                ui.weak("Accepted risks");
+                            } else if let Some(f) = excluded.get(row - active.len() - 1) {
                                 ui.weak(format!(
                                     "{} {} — {}",
                                     f.code,
@@ -1398,17 +1422,20 @@ impl DesignerApp {
                                 ));
                             }
                         }
+                    });
+                }
+                Tab::Resilience => {
+                    for g in &a.gateways {
+                        let name = g.region.clone();
+                        ui.label(format!(
+                            "Gateway {name} ({}): resiliency index {} as designed, {} once validated — R {} ({}), Z {} ({}), A {}",
+                            g.gateway_sku, g.design_index, g.validated_index, g.r, g.r_reason, g.z, g.z_reason, g.a
+                        ));
                     }
-                    Tab::Resilience => {
-                        for g in &a.gateways {
-                            let name = g.region.clone();
-                            ui.label(format!(
-                                "Gateway {name} ({}): resiliency index {} as designed, {} once validated — R {} ({}), Z {} ({}), A {}",
-                                g.gateway_sku, g.design_index, g.validated_index, g.r, g.r_reason, g.z, g.z_reason, g.a
-                            ));
-                        }
-                        for d in &a.resilience.demands {
-                            ui.horizontal_wrapped(|ui| {
+                    let demands = &a.resilience.demands;
+                    scroll("resilience").show_rows(ui, row_height, demands.len(), |ui, range| {
+                        for d in &demands[range] {
+                            ui.horizontal(|ui| {
                                 ui.label(format!(
                                     "{}: {} — {}; {} of {} required; SPOFs:",
                                     d.demand,
@@ -1429,27 +1456,30 @@ impl DesignerApp {
                                 }
                             });
                         }
-                    }
-                    Tab::Demands => {}
-                    Tab::Cost => {
-                        ui.label(super::cost_label(&a.cost));
-                        ui.horizontal(|ui| {
-                            super::charts::cost_by_category_ui(ui, &a.cost);
-                            // Metered vs unlimited for the selected circuit (else the first).
-                            let circuit = a
-                                .what_if
-                                .express_route
-                                .iter()
-                                .find(|c| selection.contains(&c.circuit))
-                                .or(a.what_if.express_route.first());
-                            if let Some(c) = circuit {
-                                ui.vertical(|ui| {
-                                    ui.label(format!("{}: metered vs unlimited", c.circuit));
-                                    super::charts::break_even_ui(ui, c);
-                                });
-                            }
-                        });
-                        for i in &a.cost.items {
+                    });
+                }
+                Tab::Demands => {}
+                Tab::Cost => {
+                    ui.label(super::cost_label(&a.cost));
+                    ui.horizontal(|ui| {
+                        super::charts::cost_by_category_ui(ui, &a.cost);
+                        // Metered vs unlimited for the selected circuit (else the first).
+                        let circuit = a
+                            .what_if
+                            .express_route
+                            .iter()
+                            .find(|c| selection.contains(&c.circuit))
+                            .or(a.what_if.express_route.first());
+                        if let Some(c) = circuit {
+                            ui.vertical(|ui| {
+                                ui.label(format!("{}: metered vs unlimited", c.circuit));
+                                super::charts::break_even_ui(ui, c);
+                            });
+                        }
+                    });
+                    let items = &a.cost.items;
+                    scroll("cost").show_rows(ui, row_height, items.len(), |ui, range| {
+                        for i in &items[range] {
                             let amount = i.monthly.map_or_else(
                                 || {
                                     format!(
@@ -1457,12 +1487,13 @@ impl DesignerApp {
                                         i.unpriced_reason.as_deref().unwrap_or("")
                                     )
                                 },
-                                crate::cli::cost::dollars,
+                                crate::model::dollars,
                             );
                             ui.label(format!("{} — {}: {amount}", i.element, i.description));
                         }
-                    }
-                });
+                    });
+                }
+            }
         }
         if let Some(ids) = select {
             self.center_on(&ids);
@@ -1524,6 +1555,7 @@ impl DesignerApp {
             ui.strong("Site to region");
             ui.strong("Required");
             ui.strong("Target model");
+            ui.strong("Criticality");
             ui.strong("Egress GB/month");
             ui.strong("");
             ui.end_row();
@@ -1577,6 +1609,24 @@ impl DesignerApp {
                     edit = Some(Edit::ReplaceDemand {
                         demand: Demand {
                             target_resiliency,
+                            ..d.clone()
+                        },
+                    });
+                }
+                let levels = [
+                    (Criticality::Low, "low"),
+                    (Criticality::Medium, "medium"),
+                    (Criticality::High, "high"),
+                    (Criticality::MissionCritical, "mission-critical"),
+                ]
+                .map(|(c, label)| (c, label.to_string()));
+                if let Some(criticality) = ui
+                    .horizontal(|ui| super::inspector::choice_row(ui, d.criticality, &levels))
+                    .inner
+                {
+                    edit = Some(Edit::ReplaceDemand {
+                        demand: Demand {
+                            criticality,
                             ..d.clone()
                         },
                     });

@@ -75,6 +75,26 @@ impl Buffers {
         }
     }
 
+    /// A monthly cost in USD ("" clears it); a bad entry is refused with a message.
+    fn money(&mut self, ui: &mut egui::Ui, key: &str, current: Option<Usd>) -> Option<Option<Usd>> {
+        let text = current.map(|u| u.to_string()).unwrap_or_default();
+        let entered = self.text(ui, key, "Monthly USD", &text)?;
+        if entered.is_empty() {
+            return Some(None);
+        }
+        match entered
+            .trim_start_matches('$')
+            .replace(',', "")
+            .parse::<Usd>()
+        {
+            Ok(usd) => Some(Some(usd)),
+            Err(e) => {
+                self.0.insert(format!("{key}#error"), e.to_string());
+                None
+            }
+        }
+    }
+
     /// A list of CIDR prefixes separated by commas.
     fn cidrs(
         &mut self,
@@ -169,7 +189,7 @@ pub fn inspector_ui(
     buffers: &mut Buffers,
 ) -> Option<Edit> {
     let edit = if let Some(node) = design.node(&id.into()) {
-        node_ui(ui, catalog, node, buffers)
+        node_ui(ui, design, catalog, node, buffers)
     } else if let Some(link) = design.link(&id.into()) {
         link_ui(ui, design, catalog, link, buffers)
     } else {
@@ -183,7 +203,13 @@ pub fn inspector_ui(
     edit
 }
 
-fn node_ui(ui: &mut egui::Ui, catalog: &Catalog, n: &Node, b: &mut Buffers) -> Option<Edit> {
+fn node_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    catalog: &Catalog,
+    n: &Node,
+    b: &mut Buffers,
+) -> Option<Edit> {
     ui.label(format!("{} `{}`", n.tag().label(), n.id));
     let replace = |kind: NodeKind| {
         Some(Edit::ReplaceNode {
@@ -193,6 +219,11 @@ fn node_ui(ui: &mut egui::Ui, catalog: &Catalog, n: &Node, b: &mut Buffers) -> O
     if let Some(name) = b.text(ui, &format!("{}/name", n.id), "Name", &n.name) {
         return Some(Edit::ReplaceNode {
             node: Node { name, ..n.clone() },
+        });
+    }
+    if let Some(notes) = b.text(ui, &format!("{}/notes", n.id), "Notes", &n.notes) {
+        return Some(Edit::ReplaceNode {
+            node: Node { notes, ..n.clone() },
         });
     }
     match &n.kind {
@@ -234,6 +265,24 @@ fn node_ui(ui: &mut egui::Ui, catalog: &Catalog, n: &Node, b: &mut Buffers) -> O
             }
         }
         NodeKind::ColocationFacility(f) => {
+            for (field, label, value) in [
+                ("operator", "Operator", &f.operator),
+                ("facility", "Facility", &f.facility_name),
+                ("metro", "Metro", &f.metro),
+            ] {
+                if let Some(text) = b.text(ui, &format!("{}/{field}", n.id), label, value) {
+                    let mut g = f.clone();
+                    match field {
+                        "operator" => g.operator = text,
+                        "facility" => g.facility_name = text,
+                        _ => g.metro = text,
+                    }
+                    return replace(NodeKind::ColocationFacility(g));
+                }
+            }
+            if let Some(edit) = direct_ports_ui(ui, design, catalog, n, f) {
+                return Some(edit);
+            }
             let er = f.er_peering_location.clone().unwrap_or_default();
             if let Some(text) = b.text(ui, &format!("{}/er", n.id), "ER peering location", &er) {
                 let er_peering_location = (!text.is_empty()).then_some(text);
@@ -407,11 +456,30 @@ fn node_ui(ui: &mut egui::Ui, catalog: &Catalog, n: &Node, b: &mut Buffers) -> O
             }
         }
         NodeKind::FabricRouter(r) => {
-            if let Some(operator) =
-                b.text(ui, &format!("{}/operator", n.id), "Operator", &r.operator)
-            {
+            for (field, label, value) in [
+                ("operator", "Operator", &r.operator),
+                ("metro", "Metro", &r.metro),
+                ("zone", "Diversity zone", &r.diversity_zone),
+            ] {
+                if let Some(text) = b.text(ui, &format!("{}/{field}", n.id), label, value) {
+                    let mut g = r.clone();
+                    match field {
+                        "operator" => g.operator = text,
+                        "metro" => g.metro = text,
+                        _ => g.diversity_zone = text,
+                    }
+                    return replace(NodeKind::FabricRouter(g));
+                }
+            }
+            if let Some(asn) = b.number(
+                ui,
+                &format!("{}/asn", n.id),
+                "BGP ASN",
+                r.asn.map(u64::from),
+                true,
+            ) {
                 return replace(NodeKind::FabricRouter(FabricRouter {
-                    operator,
+                    asn: asn.map(u32_of),
                     ..r.clone()
                 }));
             }
@@ -434,6 +502,16 @@ fn link_ui(
             link: Link { kind, ..l.clone() },
         })
     };
+    if let Some(name) = b.text(ui, &format!("{}/name", l.id), "Name", &l.name) {
+        return Some(Edit::ReplaceLink {
+            link: Link { name, ..l.clone() },
+        });
+    }
+    if let Some(notes) = b.text(ui, &format!("{}/notes", l.id), "Notes", &l.notes) {
+        return Some(Edit::ReplaceLink {
+            link: Link { notes, ..l.clone() },
+        });
+    }
     let facility = [&l.a, &l.b]
         .into_iter()
         .filter_map(|id| design.node(id))
@@ -488,13 +566,18 @@ fn link_ui(
                     ..c.clone()
                 }));
             }
-            if let Some(provider) =
-                b.text(ui, &format!("{}/provider", l.id), "Provider", &c.provider)
-            {
-                return replace(LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
-                    provider,
-                    ..c.clone()
-                }));
+            if let Some(edit) = er_connection_ui(ui, l, c, facility) {
+                return Some(edit);
+            }
+            if c.direct_port.is_none() {
+                if let Some(provider) =
+                    b.text(ui, &format!("{}/provider", l.id), "Provider", &c.provider)
+                {
+                    return replace(LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
+                        provider,
+                        ..c.clone()
+                    }));
+                }
             }
             let mut redundant = c.redundant_bgp;
             if ui
@@ -560,6 +643,9 @@ fn link_ui(
                     });
                 }
             }
+            if let Some(edit) = er_more_ui(ui, design, catalog, l, c, b) {
+                return Some(edit);
+            }
         }
         LinkKind::DirectConnectConnection(c) => {
             let types = [DxConnectionType::Dedicated, DxConnectionType::Hosted]
@@ -596,6 +682,16 @@ fn link_ui(
                     capacity_mbps,
                     ..c.clone()
                 }));
+            }
+            if c.connection_type == DxConnectionType::Hosted {
+                if let Some(partner) =
+                    b.text(ui, &format!("{}/partner", l.id), "Partner", &c.partner)
+                {
+                    return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+                        partner,
+                        ..c.clone()
+                    }));
+                }
             }
             if let Some(aws_device) =
                 b.text(ui, &format!("{}/device", l.id), "AWS device", &c.aws_device)
@@ -644,15 +740,37 @@ fn link_ui(
             // Virtual interfaces: type, and the MTUs that type allows.
             for (i, vif) in c.vifs.iter().enumerate() {
                 ui.separator();
-                ui.label(format!("VIF \"{}\"", vif.name));
-                let with = |v: VirtualInterface| {
-                    let mut vifs = c.vifs.clone();
-                    vifs[i] = v;
+                let with_vifs = |vifs: Vec<VirtualInterface>| {
                     replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
                         vifs,
                         ..c.clone()
                     }))
                 };
+                let with = |v: VirtualInterface| {
+                    let mut vifs = c.vifs.clone();
+                    vifs[i] = v;
+                    with_vifs(vifs)
+                };
+                let remove = ui
+                    .horizontal(|ui| {
+                        ui.label(format!("VIF \"{}\"", vif.name));
+                        ui.small_button(format!("Remove VIF {}", vif.name))
+                            .clicked()
+                    })
+                    .inner;
+                if remove {
+                    let mut vifs = c.vifs.clone();
+                    vifs.remove(i);
+                    return with_vifs(vifs);
+                }
+                if let Some(name) =
+                    b.text(ui, &format!("{}/vif{i}/name", l.id), "  name", &vif.name)
+                {
+                    return with(VirtualInterface {
+                        name,
+                        ..vif.clone()
+                    });
+                }
                 let types = [VifType::Private, VifType::Transit, VifType::Public]
                     .map(|t| (t, t.label().to_string()));
                 if let Some(vif_type) = choices(ui, "  type", vif.vif_type, &types) {
@@ -696,6 +814,46 @@ fn link_ui(
                         ..vif.clone()
                     });
                 }
+                if let Some(Some(n)) = b.number(
+                    ui,
+                    &format!("{}/vif{i}/prefixes", l.id),
+                    "  prefixes advertised",
+                    Some(u64::from(vif.advertised_prefixes)),
+                    false,
+                ) {
+                    return with(VirtualInterface {
+                        advertised_prefixes: u32_of(n),
+                        ..vif.clone()
+                    });
+                }
+                // SiteLink: transit VIFs, and private VIFs on a DX gateway (DX-SL-1).
+                let attachment = [&l.a, &l.b]
+                    .into_iter()
+                    .filter_map(|id| design.node(id))
+                    .find_map(|n| n.as_aws())
+                    .map(|a| a.attachment);
+                let sitelink_offered = match vif.vif_type {
+                    VifType::Transit => true,
+                    VifType::Private => attachment != Some(AwsAttachment::VirtualPrivateGateway),
+                    VifType::Public => false,
+                };
+                if sitelink_offered || vif.sitelink {
+                    let mut sitelink = vif.sitelink;
+                    if ui.checkbox(&mut sitelink, "  SiteLink").changed() {
+                        return with(VirtualInterface {
+                            sitelink,
+                            ..vif.clone()
+                        });
+                    }
+                }
+            }
+            if let Some(vif) = add_vif_ui(ui, c, design, l) {
+                let mut vifs = c.vifs.clone();
+                vifs.push(vif);
+                return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+                    vifs,
+                    ..c.clone()
+                }));
             }
         }
         LinkKind::AccessCircuit(c) => {
@@ -704,6 +862,26 @@ fn link_ui(
                     carrier,
                     ..c.clone()
                 }));
+            }
+            // The edge routers of the site it starts from.
+            let routers: Vec<String> = [&l.a, &l.b]
+                .into_iter()
+                .filter_map(|id| design.node(id))
+                .find_map(|n| n.as_site())
+                .map(|s| s.edge_routers.clone())
+                .unwrap_or_default();
+            if !routers.is_empty() {
+                let options: Vec<(Option<&str>, String)> =
+                    std::iter::once((None, "not stated".to_string()))
+                        .chain(routers.iter().map(|r| (Some(r.as_str()), r.clone())))
+                        .collect();
+                if let Some(router) = choices(ui, "Edge router", c.edge_router.as_deref(), &options)
+                {
+                    return replace(LinkKind::AccessCircuit(AccessCircuit {
+                        edge_router: router.map(str::to_string),
+                        ..c.clone()
+                    }));
+                }
             }
             let sizes = [100, 200, 500, 1_000, 2_000, 10_000, 100_000];
             if let Some(bandwidth_mbps) = choices(
@@ -717,25 +895,11 @@ fn link_ui(
                     ..c.clone()
                 }));
             }
-            let cost = c.monthly_usd.map(|u| u.to_string()).unwrap_or_default();
-            if let Some(text) = b.text(ui, &format!("{}/cost", l.id), "Monthly USD", &cost) {
-                match text.parse::<Usd>() {
-                    Ok(usd) => {
-                        return replace(LinkKind::AccessCircuit(AccessCircuit {
-                            monthly_usd: Some(usd),
-                            ..c.clone()
-                        }));
-                    }
-                    Err(_) if text.is_empty() => {
-                        return replace(LinkKind::AccessCircuit(AccessCircuit {
-                            monthly_usd: None,
-                            ..c.clone()
-                        }));
-                    }
-                    Err(e) => {
-                        ui.colored_label(egui::Color32::from_rgb(210, 45, 45), e.to_string());
-                    }
-                }
+            if let Some(monthly_usd) = b.money(ui, &format!("{}/cost", l.id), c.monthly_usd) {
+                return replace(LinkKind::AccessCircuit(AccessCircuit {
+                    monthly_usd,
+                    ..c.clone()
+                }));
             }
         }
         LinkKind::SiteToSiteVpn(v) => {
@@ -746,6 +910,42 @@ fn link_ui(
                     ..v.clone()
                 }));
             }
+            if let Some(Some(bandwidth_mbps)) = b.number(
+                ui,
+                &format!("{}/bandwidth", l.id),
+                "Internet bandwidth (Mbps)",
+                Some(v.bandwidth_mbps),
+                false,
+            ) {
+                return replace(LinkKind::SiteToSiteVpn(SiteToSiteVpn {
+                    bandwidth_mbps,
+                    ..v.clone()
+                }));
+            }
+            let mut large = v.large_tunnels;
+            if ui.checkbox(&mut large, "Large tunnels (5 Gbps)").changed() {
+                return replace(LinkKind::SiteToSiteVpn(SiteToSiteVpn {
+                    large_tunnels: large,
+                    ..v.clone()
+                }));
+            }
+            let to_aws = [&l.a, &l.b]
+                .into_iter()
+                .filter_map(|id| design.node(id))
+                .any(|n| n.as_aws().is_some());
+            if to_aws || v.on_transit_gateway {
+                let mut tgw = v.on_transit_gateway;
+                if ui
+                    .checkbox(&mut tgw, "On the Transit Gateway (ECMP over tunnels)")
+                    .changed()
+                {
+                    return replace(LinkKind::SiteToSiteVpn(SiteToSiteVpn {
+                        on_transit_gateway: tgw,
+                        ..v.clone()
+                    }));
+                }
+            }
+            ui.small(format!("Usable throughput: {}", mbps(v.throughput_mbps())));
         }
         LinkKind::FabricConnection(f) => {
             let sizes = [50, 200, 500, 1_000, 2_000, 5_000, 10_000];
@@ -760,7 +960,451 @@ fn link_ui(
                     ..f.clone()
                 }));
             }
+            if let Some(operator) =
+                b.text(ui, &format!("{}/operator", l.id), "Operator", &f.operator)
+            {
+                return replace(LinkKind::FabricConnection(FabricConnection {
+                    operator,
+                    ..f.clone()
+                }));
+            }
+            if let Some(monthly_usd) = b.money(ui, &format!("{}/cost", l.id), f.monthly_usd) {
+                return replace(LinkKind::FabricConnection(FabricConnection {
+                    monthly_usd,
+                    ..f.clone()
+                }));
+            }
         }
     }
     None
+}
+
+/// ExpressRoute Direct port pairs of a facility: listed, removable when no circuit uses them,
+/// and addable (10 or 100 Gbps, ER-DIR-1) where the peering location offers ER Direct.
+fn direct_ports_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    catalog: &Catalog,
+    n: &Node,
+    f: &ColocationFacility,
+) -> Option<Edit> {
+    let offered = f
+        .er_peering_location
+        .as_deref()
+        .and_then(|l| catalog.er_location(l))
+        .is_some_and(|l| l.er_direct);
+    if !offered && f.er_direct_ports.is_empty() {
+        return None;
+    }
+    let with = |ports: Vec<ErDirectPort>| {
+        Some(Edit::ReplaceNode {
+            node: Node {
+                kind: NodeKind::ColocationFacility(ColocationFacility {
+                    er_direct_ports: ports,
+                    ..f.clone()
+                }),
+                ..n.clone()
+            },
+        })
+    };
+    ui.label("ExpressRoute Direct port pairs");
+    for (i, port) in f.er_direct_ports.iter().enumerate() {
+        let users: Vec<&str> = design
+            .links
+            .iter()
+            .filter(|l| {
+                (l.a == n.id || l.b == n.id)
+                    && l.as_er().and_then(|c| c.direct_port.as_deref()) == Some(port.id.as_str())
+            })
+            .map(|l| l.label())
+            .collect();
+        let remove = ui
+            .horizontal(|ui| {
+                ui.label(format!("  {}: 2 × {}", port.id, mbps(port.port_speed_mbps)));
+                let button = ui.add_enabled(
+                    users.is_empty(),
+                    egui::Button::new(format!("Remove port {}", port.id)).small(),
+                );
+                let button = if users.is_empty() {
+                    button
+                } else {
+                    button.on_disabled_hover_text(format!("used by {}", users.join(", ")))
+                };
+                button.clicked()
+            })
+            .inner;
+        if remove {
+            let mut ports = f.er_direct_ports.clone();
+            ports.remove(i);
+            return with(ports);
+        }
+    }
+    if offered {
+        let add = ui
+            .horizontal(|ui| {
+                let mut add = None;
+                for speed in [10_000u64, 100_000] {
+                    if ui
+                        .button(format!("Add {} port pair", mbps(speed)))
+                        .clicked()
+                    {
+                        add = Some(speed);
+                    }
+                }
+                add
+            })
+            .inner;
+        if let Some(port_speed_mbps) = add {
+            let id = (1..)
+                .map(|i| format!("erd-{i}"))
+                .find(|id| f.er_direct_ports.iter().all(|p| &p.id != id))
+                .unwrap_or_default();
+            let mut ports = f.er_direct_ports.clone();
+            ports.push(ErDirectPort {
+                id,
+                port_speed_mbps,
+            });
+            return with(ports);
+        }
+    } else {
+        ui.small("This peering location does not offer ExpressRoute Direct (ER-DIR-3).");
+    }
+    None
+}
+
+/// Provider circuit, or a circuit carved from one of the facility's ExpressRoute Direct ports;
+/// the bandwidth follows to a size the new choice allows.
+fn er_connection_ui(
+    ui: &mut egui::Ui,
+    l: &Link,
+    c: &ExpressRouteCircuit,
+    facility: Option<&ColocationFacility>,
+) -> Option<Edit> {
+    let ports = facility.map_or(&[][..], |f| f.er_direct_ports.as_slice());
+    if ports.is_empty() && c.direct_port.is_none() {
+        return None;
+    }
+    let options: Vec<(Option<&str>, String)> = std::iter::once((None, "provider".to_string()))
+        .chain(ports.iter().map(|p| {
+            (
+                Some(p.id.as_str()),
+                format!("ER Direct {} ({})", p.id, mbps(p.port_speed_mbps)),
+            )
+        }))
+        .collect();
+    let chosen = choices(ui, "Connection", c.direct_port.as_deref(), &options)?;
+    let sizes: Vec<u64> = match chosen.and_then(|id| ports.iter().find(|p| p.id == id)) {
+        Some(p) => crate::rules::registry_direct_sizes(p.port_speed_mbps),
+        None => vec![50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000],
+    };
+    let bandwidth_mbps = if sizes.contains(&c.bandwidth_mbps) {
+        c.bandwidth_mbps
+    } else {
+        sizes
+            .iter()
+            .copied()
+            .find(|&s| s >= c.bandwidth_mbps)
+            .or(sizes.last().copied())
+            .unwrap_or(c.bandwidth_mbps)
+    };
+    Some(Edit::ReplaceLink {
+        link: Link {
+            kind: LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
+                direct_port: chosen.map(str::to_string),
+                provider: if chosen.is_some() {
+                    String::new()
+                } else {
+                    c.provider.clone()
+                },
+                bandwidth_mbps,
+                ..c.clone()
+            }),
+            ..l.clone()
+        },
+    })
+}
+
+/// Private-peering IPv6, Microsoft peering, VNet links, ExpressRoute Metro and Global Reach.
+fn er_more_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    catalog: &Catalog,
+    l: &Link,
+    c: &ExpressRouteCircuit,
+    b: &mut Buffers,
+) -> Option<Edit> {
+    let replace_with = |c: ExpressRouteCircuit| {
+        Some(Edit::ReplaceLink {
+            link: Link {
+                kind: LinkKind::ExpressRouteCircuit(c),
+                ..l.clone()
+            },
+        })
+    };
+    if let Some(p) = &c.peerings.private {
+        if let Some(Some(n)) = b.number(
+            ui,
+            &format!("{}/v6", l.id),
+            "  IPv6 prefixes advertised",
+            Some(u64::from(p.advertised_ipv6_prefixes)),
+            false,
+        ) {
+            let mut c = c.clone();
+            if let Some(p) = c.peerings.private.as_mut() {
+                p.advertised_ipv6_prefixes = u32_of(n);
+            }
+            return replace_with(c);
+        }
+    }
+    let mut has_microsoft = c.peerings.microsoft.is_some();
+    if ui
+        .checkbox(&mut has_microsoft, "Microsoft peering")
+        .changed()
+    {
+        let mut c = c.clone();
+        c.peerings.microsoft = has_microsoft.then(ErMicrosoftPeering::default);
+        return replace_with(c);
+    }
+    if let Some(m) = &c.peerings.microsoft {
+        let with = |m: ErMicrosoftPeering| {
+            let mut c = c.clone();
+            c.peerings.microsoft = Some(m);
+            replace_with(c)
+        };
+        if let Some(asn) = b.number(
+            ui,
+            &format!("{}/ms-asn", l.id),
+            "  peer ASN",
+            m.peer_asn.map(u64::from),
+            true,
+        ) {
+            return with(ErMicrosoftPeering {
+                peer_asn: asn.map(u32_of),
+                ..m.clone()
+            });
+        }
+        if let Some(Some(n)) = b.number(
+            ui,
+            &format!("{}/ms-v4", l.id),
+            "  IPv4 prefixes advertised",
+            Some(u64::from(m.advertised_ipv4_prefixes)),
+            false,
+        ) {
+            return with(ErMicrosoftPeering {
+                advertised_ipv4_prefixes: u32_of(n),
+                ..m.clone()
+            });
+        }
+        let mut filter = m.route_filter;
+        if ui
+            .checkbox(&mut filter, "  Route filter attached")
+            .changed()
+        {
+            return with(ErMicrosoftPeering {
+                route_filter: filter,
+                ..m.clone()
+            });
+        }
+        let mut m365 = m.microsoft_365;
+        if ui
+            .checkbox(&mut m365, "  Microsoft 365 over this peering")
+            .changed()
+        {
+            return with(ErMicrosoftPeering {
+                microsoft_365: m365,
+                ..m.clone()
+            });
+        }
+    }
+    if let Some(Some(n)) = b.number(
+        ui,
+        &format!("{}/vnets", l.id),
+        "VNet links",
+        Some(u64::from(c.vnet_links)),
+        false,
+    ) {
+        return replace_with(ExpressRouteCircuit {
+            vnet_links: u32_of(n),
+            ..c.clone()
+        });
+    }
+
+    // ExpressRoute Metro: the second facility must be at the documented partner location.
+    let here = [&l.a, &l.b]
+        .into_iter()
+        .filter_map(|id| design.node(id))
+        .find(|n| n.as_facility().is_some());
+    let location = here
+        .and_then(|n| n.as_facility())
+        .and_then(|f| f.er_peering_location.as_deref());
+    let partner = location.and_then(crate::rules::metro_partner);
+    if partner.is_some() || c.metro_secondary_facility.is_some() {
+        let candidates: Vec<&Node> = design
+            .nodes
+            .iter()
+            .filter(|n| Some(&n.id) != here.map(|h| &h.id))
+            .filter(|n| {
+                n.as_facility()
+                    .and_then(|f| f.er_peering_location.as_deref())
+                    .zip(partner)
+                    .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+                    || Some(&n.id) == c.metro_secondary_facility.as_ref()
+            })
+            .collect();
+        let options: Vec<(Option<&str>, String)> =
+            std::iter::once((None, "not a Metro circuit".to_string()))
+                .chain(
+                    candidates
+                        .iter()
+                        .map(|n| (Some(n.id.as_str()), format!("Metro with {}", n.name))),
+                )
+                .collect();
+        let current = c.metro_secondary_facility.as_ref().map(|id| id.as_str());
+        if let Some(second) = choices(ui, "ExpressRoute Metro", current, &options) {
+            return replace_with(ExpressRouteCircuit {
+                metro_secondary_facility: second.map(NodeId::from),
+                ..c.clone()
+            });
+        }
+        if candidates.is_empty() {
+            if let Some(p) = partner {
+                ui.small(format!(
+                    "Add a facility at the {p} peering location to make this a Metro circuit."
+                ));
+            }
+        }
+    }
+
+    // Global Reach: other circuits at another peering location that are not Local.
+    let location_of = |link: &Link| {
+        [&link.a, &link.b]
+            .into_iter()
+            .filter_map(|id| design.node(id))
+            .find_map(|n| n.as_facility())
+            .and_then(|f| f.er_peering_location.clone())
+    };
+    let mine = location_of(l);
+    let partners: Vec<&Link> = design
+        .links
+        .iter()
+        .filter(|o| o.id != l.id)
+        .filter(|o| {
+            let joined = c.global_reach.contains(&o.id)
+                || o.as_er().is_some_and(|oc| oc.global_reach.contains(&l.id));
+            let eligible = o.as_er().is_some_and(|oc| oc.sku_tier != ErSkuTier::Local)
+                && c.sku_tier != ErSkuTier::Local
+                && location_of(o) != mine;
+            o.as_er().is_some() && (joined || eligible)
+        })
+        .collect();
+    if !partners.is_empty() {
+        ui.label("Global Reach with");
+        for o in partners {
+            let theirs = o.as_er().is_some_and(|oc| oc.global_reach.contains(&l.id));
+            let mut joined = c.global_reach.contains(&o.id) || theirs;
+            let at = location_of(o)
+                .and_then(|loc| catalog.er_location(&loc).map(|x| x.name.clone()))
+                .unwrap_or_else(|| "unknown location".into());
+            if ui
+                .checkbox(&mut joined, format!("  {} ({at})", o.label()))
+                .changed()
+            {
+                let mut mine = c.clone();
+                mine.global_reach.retain(|x| x != &o.id);
+                if joined {
+                    mine.global_reach.push(o.id.clone());
+                }
+                let mut edits = vec![Edit::ReplaceLink {
+                    link: Link {
+                        kind: LinkKind::ExpressRouteCircuit(mine),
+                        ..l.clone()
+                    },
+                }];
+                // Leaving Global Reach removes the pair from both circuits, in one step.
+                if let (false, true, Some(oc)) = (joined, theirs, o.as_er()) {
+                    let mut theirs = oc.clone();
+                    theirs.global_reach.retain(|x| x != &l.id);
+                    edits.push(Edit::ReplaceLink {
+                        link: Link {
+                            kind: LinkKind::ExpressRouteCircuit(theirs),
+                            ..o.clone()
+                        },
+                    });
+                }
+                return Some(Edit::Batch(edits));
+            }
+        }
+    }
+    None
+}
+
+/// Buttons adding a VIF of each type the connection can still take: one VIF on a hosted
+/// connection (DX-VIF-3); on a dedicated one up to 50 private and public VIFs (DX-VIF-1) and 4
+/// transit VIFs (DX-VIF-2); private VIFs need a VGW or a DX gateway with VGWs, transit VIFs a DX
+/// gateway with a Transit Gateway (DX-GW-7, DX-GW-8).
+fn add_vif_ui(
+    ui: &mut egui::Ui,
+    c: &DirectConnectConnection,
+    design: &Design,
+    l: &Link,
+) -> Option<VirtualInterface> {
+    let attachment = [&l.a, &l.b]
+        .into_iter()
+        .filter_map(|id| design.node(id))
+        .find_map(|n| n.as_aws())
+        .map(|a| a.attachment);
+    let count = |t: VifType| c.vifs.iter().filter(|v| v.vif_type == t).count();
+    let mut offered: Vec<VifType> = Vec::new();
+    if c.connection_type == DxConnectionType::Hosted {
+        if c.vifs.is_empty() {
+            offered = vec![VifType::Private, VifType::Transit, VifType::Public];
+        } else {
+            ui.small("A hosted connection carries one VIF (DX-VIF-3).");
+        }
+    } else {
+        if count(VifType::Private) + count(VifType::Public) < 50 {
+            offered.extend([VifType::Private, VifType::Public]);
+        }
+        if count(VifType::Transit) < 4 {
+            offered.push(VifType::Transit);
+        }
+    }
+    offered.retain(|t| match (t, attachment) {
+        (VifType::Private, Some(AwsAttachment::DxGatewayTgw)) => false,
+        (VifType::Transit, Some(a)) => a == AwsAttachment::DxGatewayTgw,
+        _ => true,
+    });
+    if offered.is_empty() {
+        return None;
+    }
+    ui.separator();
+    let chosen = ui
+        .horizontal_wrapped(|ui| {
+            let mut chosen = None;
+            for t in offered {
+                if ui.button(format!("Add {} VIF", t.label())).clicked() {
+                    chosen = Some(t);
+                }
+            }
+            chosen
+        })
+        .inner?;
+    // A VLAN not yet used on this connection (DX-VIF-5: 1-4094, unique).
+    let vlan = (100u16..=4094)
+        .chain(1..100)
+        .find(|v| c.vifs.iter().all(|x| x.vlan != *v))
+        .unwrap_or(1);
+    let name = (1..)
+        .map(|i| format!("{}-{i}", chosen.label()))
+        .find(|n| c.vifs.iter().all(|x| &x.name != n))
+        .unwrap_or_default();
+    Some(VirtualInterface {
+        name,
+        vif_type: chosen,
+        vlan,
+        customer_asn: 65_000,
+        mtu: 1500,
+        advertised_prefixes: 0,
+        sitelink: false,
+    })
 }

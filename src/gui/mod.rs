@@ -266,7 +266,15 @@ mod tests {
     #[test]
     fn problems_tab_lists_findings_and_idle_frames_do_not_recompute() {
         let mut h = harness(app_with("designs/flawed-design.json"));
-        assert_eq!(h.get_all_by_label("ER005").count(), 2);
+        let findings = crate::rules::check(&h.state().design, &Catalog::builtin().unwrap());
+        let active: Vec<_> = findings.active().collect();
+        // The first findings are listed; the list draws only the rows in view, so the last of
+        // 54 is not laid out until scrolled to.
+        h.get_by_label(&active[0].message);
+        assert!(
+            h.query_by_label(&active[active.len() - 1].message)
+                .is_none()
+        );
         let runs = h.state().analysis_runs;
         h.run_steps(5);
         assert_eq!(
@@ -796,5 +804,149 @@ mod tests {
         h.run_steps(2);
         assert_eq!(h.state().history.revision(), revision);
         assert!(h.query_by_label_contains("is not a whole number").is_some());
+    }
+
+    fn er(h: &Harness<'static, DesignerApp>, id: &str) -> crate::model::ExpressRouteCircuit {
+        h.state()
+            .design
+            .link(&id.into())
+            .and_then(|l| l.as_er())
+            .cloned()
+            .expect("an ExpressRoute circuit")
+    }
+
+    #[test]
+    fn microsoft_peering_and_global_reach_are_set_in_the_inspector() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().selection = vec!["er-dc2".into()];
+        h.run_steps(2);
+        h.get_by_label("Microsoft peering").click();
+        h.run_steps(2);
+        assert!(er(&h, "er-dc2").peerings.microsoft.is_some());
+        h.get_by_label("  Route filter attached").click();
+        h.run_steps(2);
+        assert!(er(&h, "er-dc2").peerings.microsoft.unwrap().route_filter);
+
+        // The other circuit is at another peering location: offered for Global Reach.
+        h.get_by_label_contains("ER Chicago (Chicago)").click();
+        h.run_steps(2);
+        assert_eq!(er(&h, "er-dc2").global_reach, vec!["er-ch1".into()]);
+        // Seen from the partner, the pair is joined too; leaving it there clears both sides.
+        h.state_mut().selection = vec!["er-ch1".into()];
+        h.run_steps(2);
+        let revision = h.state().history.revision();
+        h.get_by_label_contains("ER Washington DC (Washington DC)")
+            .click();
+        h.run_steps(2);
+        assert!(er(&h, "er-dc2").global_reach.is_empty());
+        assert!(er(&h, "er-ch1").global_reach.is_empty());
+        assert_eq!(h.state().history.revision(), revision + 1, "one undo step");
+    }
+
+    #[test]
+    fn er_direct_ports_and_metro_are_chosen_from_what_the_location_offers() {
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        // Amsterdam offers ExpressRoute Direct: add a 10 Gbps port pair to the facility.
+        h.state_mut().selection = vec!["fac-am5".into()];
+        h.run_steps(2);
+        h.get_by_label("Add 10 Gbps port pair").click();
+        h.run_steps(2);
+        let ports = |h: &Harness<'static, DesignerApp>| {
+            h.state()
+                .design
+                .node(&"fac-am5".into())
+                .and_then(|n| n.as_facility())
+                .map(|f| f.er_direct_ports.clone())
+                .unwrap()
+        };
+        assert_eq!(ports(&h).len(), 1);
+        assert_eq!(ports(&h)[0].port_speed_mbps, 10_000);
+
+        // The circuit can now be carved from the port; the provider goes.
+        h.state_mut().selection = vec!["er-ams".into()];
+        h.run_steps(2);
+        h.get_by_label("ER Direct erd-1 (10 Gbps)").click();
+        h.run_steps(2);
+        let c = er(&h, "er-ams");
+        assert_eq!(c.direct_port.as_deref(), Some("erd-1"));
+        assert!(c.provider.is_empty());
+
+        // A port in use cannot be removed.
+        h.state_mut().selection = vec!["fac-am5".into()];
+        h.run_steps(2);
+        h.get_by_label("Remove port erd-1").click();
+        h.run_steps(2);
+        assert_eq!(ports(&h).len(), 1);
+
+        // Metro: only a facility at the documented partner location (Amsterdam2) is offered.
+        let mut second = h.state().design.node(&"fac-fra11".into()).unwrap().clone();
+        second.id = "fac-ams8".into();
+        second.name = "Digital Realty AMS8".into();
+        if let crate::model::NodeKind::ColocationFacility(f) = &mut second.kind {
+            f.er_peering_location = Some("Amsterdam2".into());
+        }
+        h.state_mut().apply(crate::edit::Edit::InsertNode {
+            index: None,
+            node: second,
+        });
+        h.state_mut().selection = vec!["er-ams".into()];
+        h.run_steps(2);
+        assert!(
+            h.query_by_label("Metro with Digital Realty FRA11 Frankfurt")
+                .is_none()
+        );
+        h.get_by_label("Metro with Digital Realty AMS8").click();
+        h.run_steps(2);
+        assert_eq!(
+            er(&h, "er-ams").metro_secondary_facility,
+            Some("fac-ams8".into())
+        );
+    }
+
+    #[test]
+    fn vifs_are_added_and_removed_with_the_types_the_gateway_takes() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().selection = vec!["dx-dc2-a".into()];
+        h.run_steps(2);
+        // A Direct Connect gateway on a Transit Gateway takes transit VIFs, not private ones.
+        assert!(h.query_by_label("Add private VIF").is_none());
+        let vifs = |h: &Harness<'static, DesignerApp>| {
+            h.state()
+                .design
+                .link(&"dx-dc2-a".into())
+                .and_then(|l| l.as_dx())
+                .map(|c| c.vifs.clone())
+                .unwrap()
+        };
+        let before = vifs(&h);
+        h.get_by_label("Add transit VIF").click();
+        h.run_steps(2);
+        let after = vifs(&h);
+        assert_eq!(after.len(), before.len() + 1);
+        let added = after.last().unwrap();
+        assert!(
+            before.iter().all(|v| v.vlan != added.vlan),
+            "a VLAN of its own"
+        );
+        let name = added.name.clone();
+        h.get_by_label(&format!("Remove VIF {name}")).click();
+        h.run_steps(2);
+        assert_eq!(vifs(&h), before);
+    }
+
+    #[test]
+    fn demand_criticality_is_edited_in_the_demands_tab() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.get_by_label("Demands").click();
+        h.run_steps(2);
+        h.get_all_by_label("mission-critical")
+            .next()
+            .unwrap()
+            .click();
+        h.run_steps(2);
+        assert_eq!(
+            h.state().design.demands[0].criticality,
+            crate::model::Criticality::MissionCritical
+        );
     }
 }

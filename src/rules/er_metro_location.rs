@@ -19,6 +19,19 @@ const METRO_PAIRS: [(&str, &str); 3] = [
     ("Zurich", "Zurich2"),
 ];
 
+/// The peering location an ExpressRoute Metro circuit at `location` pairs with, if any.
+pub fn metro_partner(location: &str) -> Option<&'static str> {
+    METRO_PAIRS.iter().find_map(|&(x, y)| {
+        if location.eq_ignore_ascii_case(x) {
+            Some(y)
+        } else if location.eq_ignore_ascii_case(y) {
+            Some(x)
+        } else {
+            None
+        }
+    })
+}
+
 fn check(cx: &Context, out: &mut Report) {
     for v in &cx.er_circuits {
         let Some(second_id) = &v.circuit.metro_secondary_facility else {

@@ -101,6 +101,65 @@ pub fn parallel_offset(index: u32) -> f32 {
     }
 }
 
+/// Places link labels so they do not cover each other: a label goes at the middle of its link
+/// unless one already placed overlaps it there, then a little toward either end. Boxes are
+/// kept in a coarse grid, so placing n labels costs O(n).
+#[derive(Debug, Default)]
+pub struct LabelPlacer {
+    grid: HashMap<(i32, i32), Vec<usize>>,
+    boxes: Vec<[f32; 4]>,
+}
+
+const CELL: f32 = 64.0;
+
+impl LabelPlacer {
+    /// The anchor (centre of the label's bottom edge, `lift` above the link) of a label of
+    /// `size` (width, height) on the segment `a`–`b`.
+    pub fn place(&mut self, a: [f32; 2], b: [f32; 2], size: [f32; 2], lift: f32) -> [f32; 2] {
+        let at = |t: f32| [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t - lift];
+        let boxed = |p: [f32; 2]| {
+            [
+                p[0] - size[0] / 2.0,
+                p[1] - size[1],
+                p[0] + size[0] / 2.0,
+                p[1],
+            ]
+        };
+        let chosen = [0.5, 0.38, 0.62, 0.28, 0.72]
+            .into_iter()
+            .map(at)
+            .find(|&p| !self.overlaps(boxed(p)))
+            .unwrap_or_else(|| at(0.5));
+        self.insert(boxed(chosen));
+        chosen
+    }
+
+    fn cells(r: [f32; 4]) -> impl Iterator<Item = (i32, i32)> {
+        let (x0, y0) = ((r[0] / CELL).floor() as i32, (r[1] / CELL).floor() as i32);
+        let (x1, y1) = ((r[2] / CELL).floor() as i32, (r[3] / CELL).floor() as i32);
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn overlaps(&self, r: [f32; 4]) -> bool {
+        Self::cells(r).any(|c| {
+            self.grid.get(&c).is_some_and(|ids| {
+                ids.iter().any(|&i| {
+                    let o = self.boxes[i];
+                    r[0] < o[2] && o[0] < r[2] && r[1] < o[3] && o[1] < r[3]
+                })
+            })
+        })
+    }
+
+    fn insert(&mut self, r: [f32; 4]) {
+        let i = self.boxes.len();
+        self.boxes.push(r);
+        for c in Self::cells(r) {
+            self.grid.entry(c).or_default().push(i);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +169,19 @@ mod tests {
         assert_eq!(bandwidth_label(&[1000]), "1 Gbps");
         assert_eq!(bandwidth_label(&[10_000, 10_000]), "2 × 10 Gbps");
         assert_eq!(bandwidth_label(&[1000, 500]), "1 Gbps + 500 Mbps");
+    }
+
+    #[test]
+    fn crossing_links_get_labels_that_do_not_overlap() {
+        let mut placer = LabelPlacer::default();
+        // Two links crossing at their middles, labels 40 x 10.
+        let first = placer.place([0.0, 0.0], [200.0, 200.0], [40.0, 10.0], 4.0);
+        let second = placer.place([0.0, 200.0], [200.0, 0.0], [40.0, 10.0], 4.0);
+        assert_eq!(first, [100.0, 96.0], "the first sits in the middle");
+        assert!(
+            (second[0] - first[0]).abs() >= 40.0 || (second[1] - first[1]).abs() >= 10.0,
+            "{first:?} {second:?}"
+        );
     }
 
     #[test]

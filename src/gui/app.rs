@@ -1246,7 +1246,11 @@ impl DesignerApp {
             ui.separator();
             ui.label(total);
             ui.separator();
-            ui.label(format!("{}{file}", if dirty { "● " } else { "" }));
+            // The GUI's default fonts have no "●": the status bar says it in words.
+            ui.label(format!(
+                "{file}{}",
+                if dirty { " (unsaved changes)" } else { "" }
+            ));
             if let Some(m) = message {
                 ui.separator();
                 ui.label(m);

@@ -215,6 +215,7 @@ pub fn canvas_ui(
     let pair_labels = look::pair_labels(design);
     let mut seen_pairs: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
     let font = egui::FontId::proportional(11.0);
+    let mut placer = look::LabelPlacer::default();
     for link in &design.links {
         let (Some(&a), Some(&b)) = (screen.get(link.a.as_str()), screen.get(link.b.as_str()))
         else {
@@ -248,11 +249,13 @@ pub fn canvas_ui(
         let mid = a + (b - a) * 0.5;
         let label = pair_labels.get(&key);
         if let Some(text) = label.filter(|_| view.zoom > 0.3 && spread == 0.0) {
-            painter.text(
-                mid + Vec2::new(0.0, -4.0),
-                egui::Align2::CENTER_BOTTOM,
-                text,
-                font.clone(),
+            let galley =
+                painter.layout_no_wrap(text.clone(), font.clone(), ui.visuals().weak_text_color());
+            let size = galley.size();
+            let [x, y] = placer.place([a.x, a.y], [b.x, b.y], [size.x, size.y], 4.0);
+            painter.galley(
+                Pos2::new(x - size.x / 2.0, y - size.y),
+                galley,
                 ui.visuals().weak_text_color(),
             );
         }

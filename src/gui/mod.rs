@@ -173,6 +173,7 @@ mod tests {
         h.run_steps(2);
         assert_eq!(h.state().design.nodes.len(), before + 1);
         assert!(h.state().is_dirty());
+        assert!(h.query_by_label_contains("(unsaved changes)").is_some());
         h.state_mut().undo();
         h.run_steps(2);
         assert_eq!(h.state().design.nodes.len(), before);

@@ -951,13 +951,15 @@ impl<'a> Writer<'a> {
                 self.circle(mid.0, mid.1, 2.5, rgb);
             }
             if labels && let Some(text) = &l.label {
-                label_ops.push((mid, text.clone()));
+                label_ops.push(((a, b), text.clone()));
             }
         }
-        for (mid, text) in label_ops {
+        let mut placer = look::LabelPlacer::default();
+        for ((a, b), text) in label_ops {
             let size = 6.0;
             let w = self.face(Weight::Regular).width(&text, size);
-            let (x, top) = (mid.0 - w / 2.0, mid.1 - size - 3.0);
+            let [cx, bottom] = placer.place([a.0, a.1], [b.0, b.1], [w + 2.0, size + 1.5], 2.0);
+            let (x, top) = (cx - w / 2.0, bottom - size - 1.0);
             self.rect(x - 1.0, top - 0.5, w + 2.0, size + 1.5, [255, 255, 255]);
             self.text(x, top, size, Weight::Regular, GREY, &text);
         }

@@ -3,7 +3,6 @@
 use super::exit;
 use crate::catalog::Catalog;
 use crate::costing::{self, Costing, Options, UserBook, book, import};
-use crate::design_file;
 use crate::model::{Design, Usd};
 use anyhow::Context as _;
 use std::io::Write;
@@ -30,16 +29,6 @@ pub fn user_book(path: Option<&Path>) -> anyhow::Result<(UserBook, Option<PathBu
     Ok((book, path))
 }
 
-fn load(file: &Path, err: &mut dyn Write) -> anyhow::Result<Option<Design>> {
-    match design_file::load(file) {
-        Ok(d) => Ok(Some(d)),
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            Ok(None)
-        }
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 pub fn run_cost(
     file: &Path,
@@ -51,14 +40,14 @@ pub fn run_cost(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let Some(design) = load(file, err)? else {
+    let Some(design) = super::load_design(file, err)? else {
         return Ok(exit::UNREADABLE);
     };
     let a = costing::cost(&design, catalog, user, options);
     let book = costing::Book::new(catalog, user, &design);
     let what_if = costing::whatif::what_if(&design, catalog, &book, &a, options);
     if let Some(other) = compare {
-        let Some(design_b) = load(other, err)? else {
+        let Some(design_b) = super::load_design(other, err)? else {
             return Ok(exit::UNREADABLE);
         };
         let b = costing::cost(&design_b, catalog, user, options);

@@ -165,6 +165,20 @@ pub mod exit {
     pub const UNWRITABLE: i32 = 3;
 }
 
+/// Load a design, or write the loader's error (file, line, column) to `err` and answer None.
+pub(crate) fn load_design(
+    file: &std::path::Path,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<crate::model::Design>> {
+    match crate::design_file::load(file) {
+        Ok(d) => Ok(Some(d)),
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
 pub fn load_catalog(path: Option<&std::path::Path>) -> anyhow::Result<Catalog> {
     Ok(match path {
         Some(p) => Catalog::with_user_file(p)?,

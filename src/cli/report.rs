@@ -45,12 +45,8 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let design = match design_file::load(file) {
-        Ok(d) => d,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            return Ok(exit::UNREADABLE);
-        }
+    let Some(design) = super::load_design(file, err)? else {
+        return Ok(exit::UNREADABLE);
     };
     if output.is_dir() {
         writeln!(

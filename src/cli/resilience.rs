@@ -2,7 +2,6 @@
 
 use super::{Format, exit};
 use crate::catalog::Catalog;
-use crate::design_file;
 use crate::resilience::{self, Analysis, DemandResult, Depth, FailureDomain, Scenario};
 use crate::rules::{self, mbps};
 use serde::Serialize;
@@ -63,12 +62,8 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let design = match design_file::load(file) {
-        Ok(d) => d,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            return Ok(exit::UNREADABLE);
-        }
+    let Some(design) = super::load_design(file, err)? else {
+        return Ok(exit::UNREADABLE);
     };
     let analysis = resilience::analyze(&design, catalog, depth);
     let findings = rules::check(&design, catalog);

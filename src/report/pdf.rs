@@ -716,31 +716,17 @@ impl<'a> Writer<'a> {
                         &text,
                     );
                 }
-                RowKind::Body => {
-                    self.draw_cells(
-                        &lines,
-                        &row.cells,
-                        &widths,
-                        table,
-                        top,
-                        pad,
-                        leading,
-                        Weight::Regular,
-                    );
-                }
-                RowKind::Subtotal | RowKind::Total => {
+                RowKind::Body | RowKind::Subtotal | RowKind::Total => {
                     if row.kind == RowKind::Total {
                         self.line(&[(MARGIN, top), (MARGIN + width, top)], 1.0, INK, None);
                     }
+                    let weight = if row.kind == RowKind::Body {
+                        Weight::Regular
+                    } else {
+                        Weight::Bold
+                    };
                     self.draw_cells(
-                        &lines,
-                        &row.cells,
-                        &widths,
-                        table,
-                        top,
-                        pad,
-                        leading,
-                        Weight::Bold,
+                        &lines, &row.cells, &widths, table, top, pad, leading, weight,
                     );
                 }
             }

@@ -254,6 +254,17 @@ fn a_design_with_errors_still_reports_them() {
     let text = pdf.text();
     assert!(text.contains("Errors / warnings"));
     assert!(!text.contains("No open findings"));
+    // A missed target names the cheapest configuration that meets it (the cost what-if).
+    let summary = (1..=pdf.pages() as u32)
+        .map(|n| pdf.page_text(n))
+        .find(|t| t.starts_with("2. Executive summary"))
+        .unwrap();
+    assert!(
+        summary.contains(
+            "The cheapest configuration that meets the target: 2 × 2 Gbps Standard Unlimited ExpressRoute (unpriced"
+        ),
+        "{summary}"
+    );
 }
 
 #[test]

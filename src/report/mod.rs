@@ -739,8 +739,13 @@ fn category_rgb(c: Category) -> Rgb {
     }
 }
 
-/// The three most important things to do, most important first: errors, then resilience
-/// warnings, then money the price book says can be saved, then other warnings.
+/// The rule that flags a demand whose target resiliency model is not met (its recommendation
+/// carries the cheapest configuration that meets it).
+const TARGET_NOT_MET: &str = "RES003";
+
+/// The three most important things to do, most important first: resilience targets missed,
+/// other errors, resilience warnings, then money (unpriced items, cheaper billing), then other
+/// warnings.
 fn recommendations(
     design: &Design,
     analyses: &Analyses,
@@ -752,10 +757,13 @@ fn recommendations(
         if f.severity == Severity::Info || !seen_codes.insert(f.code) {
             continue;
         }
+        // What the business asked for comes first: a demand that misses its resilience
+        // target, then what cannot be built as drawn, then resilience warnings.
         let rank = match (f.severity, f.code.starts_with("RES")) {
-            (Severity::Error, _) => 0,
-            (_, true) => 1,
-            _ => 3,
+            (Severity::Error, true) => 0,
+            (Severity::Error, false) => 1,
+            (_, true) => 2,
+            _ => 4,
         };
         let others = analyses
             .findings
@@ -768,6 +776,25 @@ fn recommendations(
         } else {
             String::new()
         };
+        // A target that is not met: say what the cheapest configuration meeting it is.
+        let cheapest = analyses
+            .what_if
+            .demands
+            .iter()
+            .filter(|_| f.code == TARGET_NOT_MET)
+            .find(|d| f.subjects.contains(&d.demand))
+            .and_then(|d| d.options.first())
+            .map(|o| {
+                let price = o
+                    .monthly
+                    .map(|m| format!("{} a month at list prices", dollars(m)))
+                    .unwrap_or_else(|| format!("unpriced: {}", o.reason));
+                format!(
+                    " The cheapest configuration that meets the target: {} ({price}).",
+                    o.description
+                )
+            })
+            .unwrap_or_default();
         out.push((
             rank,
             format!(
@@ -776,7 +803,7 @@ fn recommendations(
                 f.code,
                 names_in(&f.message, names, f)
             ),
-            format!("{}{more}", f.hint),
+            format!("{}{cheapest}{more}", f.hint),
         ));
     }
     for c in &analyses.what_if.express_route {
@@ -797,7 +824,7 @@ fn recommendations(
         if other < now {
             let saving = Usd::from_micros(now.micros() - other.micros());
             out.push((
-                2,
+                3,
                 format!(
                     "Bill {} as {other_name}: saves {} a month",
                     names.of(&c.circuit),
@@ -819,7 +846,7 @@ fn recommendations(
     if !unpriced.is_empty() {
         let meters: BTreeSet<&str> = unpriced.iter().map(|u| u.meter.as_str()).collect();
         out.push((
-            2,
+            3,
             format!(
                 "Price the {} unpriced item(s): the totals exclude them",
                 unpriced.len()

@@ -328,3 +328,38 @@ fn bad_output_paths_and_flags_are_refused_clearly() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("bad.json"), "{}", stderr(&o));
 }
+
+#[test]
+fn quotes_and_discounts_are_listed_in_words_and_priced_in() {
+    use linkwright::model::{Discount, PriceOverride, PriceUnit};
+    let dir = tempfile::tempdir().unwrap();
+    let mut design: Design =
+        linkwright::design_file::load(Path::new("designs/dual-cloud-ashburn-chicago.json"))
+            .unwrap();
+    design.settings.price_overrides.push(PriceOverride {
+        meter: "azure.er.circuit".into(),
+        element: Some("er-dc2".into()),
+        unit: PriceUnit::Month,
+        usd: "436.00".parse().unwrap(),
+        note: "quote Q-2291 from the account team".into(),
+    });
+    design.settings.discounts.push(Discount {
+        provider: "aws".into(),
+        percent: "10".parse().unwrap(),
+        note: "enterprise agreement".into(),
+    });
+    let input = dir.path().join("quoted.json");
+    linkwright::design_file::save(&design, &input).unwrap();
+    let pdf = report(input.to_str().unwrap(), &dir.path().join("q.pdf"), &[]);
+    let text = pdf.text();
+    assert!(
+        text.contains(
+            "Quote: azure.er.circuit for ER Washington DC: $436.00 per month — quote Q-2291 from the account team"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Discount: 10% off aws (enterprise agreement)"));
+    // The quoted circuit is priced in the bill of materials, with its provenance.
+    assert!(text.contains("$436.00"));
+    assert!(text.contains("user quote: quote Q-2291"));
+}

@@ -340,7 +340,7 @@ pub fn build(
             bill_of_materials(analyses, &names),
             resilience(analyses, &names),
             findings(analyses, &names),
-            assumptions(design, analyses, catalog, user_book),
+            assumptions(design, analyses, catalog, user_book, &names),
         ],
     }
 }
@@ -1391,6 +1391,7 @@ fn assumptions(
     analyses: &Analyses,
     catalog: &Catalog,
     user_book: &UserBook,
+    names: &Names<'_>,
 ) -> Section {
     let cost = &analyses.cost;
     let mut blocks = vec![Block::Bullets(vec![
@@ -1493,8 +1494,26 @@ fn assumptions(
     let mut quotes: Vec<String> = settings
         .price_overrides
         .iter()
-        .map(|o| serde_json::to_string(o).unwrap_or_default())
-        .map(|o| format!("Quote: {o}"))
+        .map(|o| {
+            let unit = match o.unit {
+                crate::model::PriceUnit::Hour => "hour",
+                crate::model::PriceUnit::Month => "month",
+                crate::model::PriceUnit::Gb => "GB",
+            };
+            let scope = o
+                .element
+                .as_deref()
+                .map_or_else(|| "every element".to_string(), |e| names.of(e));
+            let note = if o.note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", o.note)
+            };
+            format!(
+                "Quote: {} for {scope}: ${} per {unit}{note}",
+                o.meter, o.usd
+            )
+        })
         .collect();
     quotes.extend(settings.discounts.iter().map(|d| {
         let note = if d.note.is_empty() {

@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 pub struct Analyses {
     key: (u64, u64),
     pub findings: Findings,
+    /// The most severe finding per element id, for the canvas badges.
+    pub badges: std::collections::HashMap<String, Severity>,
     pub resilience: Analysis,
     pub gateways: Vec<crate::resilience::GatewayIndex>,
     pub cost: Costing,
@@ -212,6 +214,7 @@ impl DesignerApp {
             } = crate::analyses::run(design, catalog, book, Options::default(), Depth::Single);
             Analyses {
                 key,
+                badges: findings.worst_by_subject(),
                 findings,
                 resilience,
                 gateways,
@@ -1658,8 +1661,8 @@ impl DesignerApp {
     }
 
     fn canvas_area_ui(&mut self, ui: &mut egui::Ui) {
-        // The findings (for badges) are borrowed from the cache: nothing is recomputed or copied
-        // on a frame where the design did not change.
+        // The badges are borrowed from the cache: nothing is recomputed or copied on a frame
+        // where the design did not change.
         self.analyses();
         let Some(analyses) = self.analyses.as_ref() else {
             return;
@@ -1667,7 +1670,7 @@ impl DesignerApp {
         let proposals = canvas::canvas_ui(
             ui,
             &self.design,
-            &analyses.findings,
+            &analyses.badges,
             &self.selection,
             &mut self.view,
             &mut self.drag,

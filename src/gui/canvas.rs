@@ -9,7 +9,7 @@
 
 use crate::look;
 use crate::model::{Design, LinkKindTag, NodeId, NodeKindTag, Point};
-use crate::rules::{Findings, Severity};
+use crate::rules::Severity;
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
 /// Pan and zoom: screen = origin + offset + canvas * zoom.
@@ -132,7 +132,7 @@ impl View {
 pub fn canvas_ui(
     ui: &mut egui::Ui,
     design: &Design,
-    findings: &Findings,
+    badges: &std::collections::HashMap<String, Severity>,
     selection: &[String],
     view: &mut View,
     drag: &mut Option<Drag>,
@@ -259,7 +259,7 @@ pub fn canvas_ui(
                 ui.visuals().weak_text_color(),
             );
         }
-        if let Some(sev) = findings.about(link.id.as_str()).map(|f| f.severity).max() {
+        if let Some(&sev) = badges.get(link.id.as_str()) {
             painter.circle_filled(mid, 4.0, severity_color(sev));
         }
     }
@@ -306,7 +306,7 @@ pub fn canvas_ui(
                 Stroke::new(2.5, ui.visuals().selection.stroke.color),
             );
         }
-        if let Some(sev) = findings.about(n.id.as_str()).map(|f| f.severity).max() {
+        if let Some(&sev) = badges.get(n.id.as_str()) {
             painter.circle_filled(p + Vec2::new(r, -r), 5.0, severity_color(sev));
         }
         if view.zoom > 0.2 {

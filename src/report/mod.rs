@@ -886,15 +886,12 @@ fn names_in(message: &str, names: &Names<'_>, f: &Finding) -> String {
 }
 
 fn topology(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section {
+    let worst = analyses.findings.worst_by_subject();
     let severity_of = |id: &str| {
-        analyses
-            .findings
-            .active()
-            .filter(|f| f.subjects.iter().any(|s| s == id))
-            .map(|f| f.severity)
-            .max()
-            .filter(|s| *s != Severity::Info)
-            .map(look::severity_rgb)
+        worst
+            .get(id)
+            .filter(|s| **s != Severity::Info)
+            .map(|s| look::severity_rgb(*s))
     };
     let index: HashMap<&str, usize> = design
         .nodes

@@ -86,9 +86,56 @@ impl Findings {
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
     }
+    /// The most severe active finding of every element mentioned (for badges): one pass over
+    /// the findings instead of one per element.
+    pub fn worst_by_subject(&self) -> std::collections::HashMap<String, Severity> {
+        let mut worst: std::collections::HashMap<String, Severity> = Default::default();
+        for f in self.active() {
+            for s in &f.subjects {
+                let e = worst.entry(s.clone()).or_insert(f.severity);
+                *e = (*e).max(f.severity);
+            }
+        }
+        worst
+    }
     /// Active findings that mention `id`.
     pub fn about<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
         self.active()
             .filter(move |f| f.subjects.iter().any(|s| s == id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(code: &'static str, severity: Severity, subjects: &[&str]) -> Finding {
+        Finding {
+            code,
+            rule: "r",
+            severity,
+            message: String::new(),
+            subjects: subjects.iter().map(|s| s.to_string()).collect(),
+            hint: "",
+            reference: "",
+            excluded: None,
+        }
+    }
+
+    #[test]
+    fn badges_show_the_worst_open_finding_of_each_element() {
+        let mut accepted = finding("X3", Severity::Error, &["c"]);
+        accepted.excluded = Some("accepted".into());
+        let findings = Findings {
+            items: vec![
+                finding("X1", Severity::Warning, &["a", "b"]),
+                finding("X2", Severity::Error, &["a"]),
+                accepted,
+            ],
+        };
+        let worst = findings.worst_by_subject();
+        assert_eq!(worst.get("a"), Some(&Severity::Error));
+        assert_eq!(worst.get("b"), Some(&Severity::Warning));
+        assert_eq!(worst.get("c"), None, "an accepted risk carries no badge");
     }
 }

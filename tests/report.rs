@@ -203,6 +203,12 @@ fn names_outside_latin_1_survive_text_extraction() {
     for name in names.iter().chain(&["Paweł Żółć"]) {
         assert!(text.contains(name), "'{name}' does not extract");
     }
+
+    // A script the embedded font does not cover is marked, not silently dropped.
+    design.nodes[0].name = "東京 office".into();
+    linkwright::design_file::save(&design, &input).unwrap();
+    let pdf = report(input.to_str().unwrap(), &dir.path().join("cjk.pdf"), &[]);
+    assert!(pdf.text().contains("□□ office"));
 }
 
 #[test]

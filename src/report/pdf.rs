@@ -43,11 +43,15 @@ pub fn render(report: &Report) -> Result<Vec<u8>, RenderError> {
 const REGULAR_ID: &str = "LWSANR";
 const BOLD_ID: &str = "LWSANB";
 
+/// Drawn in place of a character DejaVu Sans has no glyph for (CJK, emoji).
+const MISSING: char = '□';
+const MISSING_EM: f32 = 0.8;
+
 struct Face {
     parsed: ParsedFont,
     id: FontId,
     units_per_em: f32,
-    widths: RefCell<HashMap<char, f32>>,
+    widths: RefCell<HashMap<char, Option<f32>>>,
 }
 
 impl Face {
@@ -63,22 +67,41 @@ impl Face {
         })
     }
 
+    /// Advance of `c` in ems, or None when the font has no glyph for it.
+    fn advance(&self, c: char) -> Option<f32> {
+        *self.widths.borrow_mut().entry(c).or_insert_with(|| {
+            self.parsed
+                .lookup_glyph_index(c as u32)
+                .filter(|&g| g != 0)
+                .map(|g| f32::from(self.parsed.get_horizontal_advance(g)) / self.units_per_em)
+        })
+    }
+
     /// Width of `text` at `size` points.
     fn width(&self, text: &str, size: f32) -> f32 {
-        let mut cache = self.widths.borrow_mut();
         let em: f32 = text
             .chars()
-            .map(|c| {
-                *cache.entry(c).or_insert_with(|| {
-                    self.parsed
-                        .lookup_glyph_index(c as u32)
-                        .map(|g| f32::from(self.parsed.get_horizontal_advance(g)))
-                        .unwrap_or(self.units_per_em * 0.6)
-                        / self.units_per_em
-                })
-            })
+            .map(|c| self.advance(c).unwrap_or(MISSING_EM))
             .sum();
         em * size
+    }
+
+    /// `text` with every character the font cannot draw shown as "□", so a reader sees that
+    /// something is missing instead of a silently shortened name.
+    fn printable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if text.chars().all(|c| self.advance(c).is_some()) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        text.chars()
+            .map(|c| {
+                if self.advance(c).is_some() {
+                    c
+                } else {
+                    MISSING
+                }
+            })
+            .collect::<String>()
+            .into()
     }
 }
 
@@ -270,7 +293,9 @@ impl<'a> Writer<'a> {
         if text.is_empty() {
             return;
         }
-        let id = self.face(weight).id.clone();
+        let face = self.face(weight);
+        let id = face.id.clone();
+        let text = face.printable(text).into_owned();
         let page = self.page();
         let baseline = page.height - top - size * 0.93;
         page.ops.extend([
@@ -287,7 +312,7 @@ impl<'a> Writer<'a> {
                 },
             },
             Op::ShowText {
-                items: vec![TextItem::Text(text.to_string())],
+                items: vec![TextItem::Text(text)],
             },
             Op::EndTextSection,
         ]);

@@ -9,6 +9,9 @@ use crate::rules::mbps;
 use eframe::egui;
 use std::collections::HashMap;
 
+/// A string property for `Buffers::text_fields`: key, label, and where it lives.
+type Field<T> = (&'static str, &'static str, fn(&mut T) -> &mut String);
+
 /// Text being typed, per field, until the field is left (then it becomes one edit).
 #[derive(Default)]
 pub struct Buffers(HashMap<String, String>);
@@ -42,6 +45,26 @@ impl Buffers {
             self.0.insert(key.to_string(), buffer);
         }
         out
+    }
+
+    /// One text field per string property of `value`; returns a copy of `value` with the one
+    /// property the user changed.
+    fn text_fields<T: Clone>(
+        &mut self,
+        ui: &mut egui::Ui,
+        id: &str,
+        value: &T,
+        fields: &[Field<T>],
+    ) -> Option<T> {
+        for (key, label, field) in fields {
+            let mut copy = value.clone();
+            let current = field(&mut copy).clone();
+            if let Some(text) = self.text(ui, &format!("{id}/{key}"), label, &current) {
+                *field(&mut copy) = text;
+                return Some(copy);
+            }
+        }
+        None
     }
 
     pub fn clear(&mut self) {
@@ -265,20 +288,13 @@ fn node_ui(
             }
         }
         NodeKind::ColocationFacility(f) => {
-            for (field, label, value) in [
-                ("operator", "Operator", &f.operator),
-                ("facility", "Facility", &f.facility_name),
-                ("metro", "Metro", &f.metro),
-            ] {
-                if let Some(text) = b.text(ui, &format!("{}/{field}", n.id), label, value) {
-                    let mut g = f.clone();
-                    match field {
-                        "operator" => g.operator = text,
-                        "facility" => g.facility_name = text,
-                        _ => g.metro = text,
-                    }
-                    return replace(NodeKind::ColocationFacility(g));
-                }
+            let fields: [Field<ColocationFacility>; 3] = [
+                ("operator", "Operator", |f| &mut f.operator),
+                ("facility", "Facility", |f| &mut f.facility_name),
+                ("metro", "Metro", |f| &mut f.metro),
+            ];
+            if let Some(g) = b.text_fields(ui, n.id.as_str(), f, &fields) {
+                return replace(NodeKind::ColocationFacility(g));
             }
             if let Some(edit) = direct_ports_ui(ui, design, catalog, n, f) {
                 return Some(edit);
@@ -456,20 +472,13 @@ fn node_ui(
             }
         }
         NodeKind::FabricRouter(r) => {
-            for (field, label, value) in [
-                ("operator", "Operator", &r.operator),
-                ("metro", "Metro", &r.metro),
-                ("zone", "Diversity zone", &r.diversity_zone),
-            ] {
-                if let Some(text) = b.text(ui, &format!("{}/{field}", n.id), label, value) {
-                    let mut g = r.clone();
-                    match field {
-                        "operator" => g.operator = text,
-                        "metro" => g.metro = text,
-                        _ => g.diversity_zone = text,
-                    }
-                    return replace(NodeKind::FabricRouter(g));
-                }
+            let fields: [Field<FabricRouter>; 3] = [
+                ("operator", "Operator", |r| &mut r.operator),
+                ("metro", "Metro", |r| &mut r.metro),
+                ("zone", "Diversity zone", |r| &mut r.diversity_zone),
+            ];
+            if let Some(g) = b.text_fields(ui, n.id.as_str(), r, &fields) {
+                return replace(NodeKind::FabricRouter(g));
             }
             if let Some(asn) = b.number(
                 ui,

@@ -441,19 +441,7 @@ impl DesignerApp {
                     vnet_cidrs: vec![],
                 }),
             ),
-            NodeKindTag::AwsRegion => (
-                "aws",
-                "AWS us-east-1",
-                NodeKind::AwsRegion(AwsRegion {
-                    region: "us-east-1".into(),
-                    attachment: AwsAttachment::VirtualPrivateGateway,
-                    dx_gateway: None,
-                    vgw_asn: Some(64512),
-                    dx_gateway_asn: None,
-                    tgw_asn: None,
-                    vpc_cidrs: vec![],
-                }),
-            ),
+            NodeKindTag::AwsRegion => ("aws", "AWS us-east-1", new_aws_region("us-east-1")),
             NodeKindTag::FabricRouter => (
                 "fabric",
                 "New fabric router",
@@ -638,19 +626,7 @@ impl DesignerApp {
                     vnet_cidrs: vec![],
                 }),
             ),
-            SearchHit::Aws { code, .. } => (
-                "aws",
-                format!("AWS {code}"),
-                NodeKind::AwsRegion(AwsRegion {
-                    region: code.clone(),
-                    attachment: AwsAttachment::VirtualPrivateGateway,
-                    dx_gateway: None,
-                    vgw_asn: Some(64512),
-                    dx_gateway_asn: None,
-                    tgw_asn: None,
-                    vpc_cidrs: vec![],
-                }),
-            ),
+            SearchHit::Aws { code, .. } => ("aws", format!("AWS {code}"), new_aws_region(code)),
         };
         let id = self.fresh_id(prefix);
         self.apply(Edit::InsertNode {
@@ -1848,4 +1824,18 @@ fn path_prompt(
         });
     });
     outcome
+}
+
+/// A new AWS region node's properties: a virtual private gateway with Amazon's default ASN,
+/// the simplest attachment; the inspector offers the others.
+fn new_aws_region(region: &str) -> NodeKind {
+    NodeKind::AwsRegion(AwsRegion {
+        region: region.to_string(),
+        attachment: AwsAttachment::VirtualPrivateGateway,
+        dx_gateway: None,
+        vgw_asn: Some(64512),
+        dx_gateway_asn: None,
+        tgw_asn: None,
+        vpc_cidrs: vec![],
+    })
 }

@@ -1383,7 +1383,7 @@ impl DesignerApp {
                             if let Some(f) = active.get(row) {
                                 ui.horizontal(|ui| {
                                     ui.colored_label(canvas::severity_color(f.severity), f.code);
-                                    if ui.link(&f.message).clicked() {
+                                    if ui.link(&f.message).on_hover_text(&f.message).clicked() {
                                         select = Some(f.subjects.clone());
                                     }
                                     if ui

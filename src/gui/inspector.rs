@@ -1050,7 +1050,7 @@ fn direct_ports_ui(
     }
     if offered {
         let add = ui
-            .horizontal(|ui| {
+            .horizontal_wrapped(|ui| {
                 let mut add = None;
                 for speed in [10_000u64, 100_000] {
                     if ui

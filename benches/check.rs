@@ -1,6 +1,10 @@
 //! Load + check on generated designs of 100 / 1,000 / 10,000 sites.
 //! Run: `cargo bench --no-default-features --bench check`.
 
+/// The binary's allocator (src/main.rs), so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use linkwright::catalog::Catalog;
 use linkwright::{design_file, generate, rules};

@@ -1,6 +1,10 @@
 //! Costing a generated 1,000-site design (line items, egress split, totals).
 //! Run: `cargo bench --no-default-features --bench costing`.
 
+/// The binary's allocator (src/main.rs), so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use linkwright::catalog::Catalog;
 use linkwright::costing::{self, Options, UserBook};

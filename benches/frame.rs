@@ -3,6 +3,10 @@
 //! run once per change, not per frame).
 //! Run: `cargo bench --bench frame`.
 
+/// The binary's allocator (src/main.rs), so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use linkwright::catalog::Catalog;

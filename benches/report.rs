@@ -1,6 +1,10 @@
 //! The PDF report of a generated 200-site design: analyses, document model, layout and PDF
 //! writing (target < 1 s, file < 2 MB). Run: `cargo bench --no-default-features --bench report`.
 
+/// The binary's allocator (src/main.rs), so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use linkwright::catalog::Catalog;
 use linkwright::costing::UserBook;

@@ -2,6 +2,10 @@
 //! design of GUI size (~200 elements).
 //! Run: `cargo bench --no-default-features --bench resilience`.
 
+/// The binary's allocator (src/main.rs), so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use linkwright::catalog::Catalog;
 use linkwright::generate;

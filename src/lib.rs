@@ -6,6 +6,8 @@
 pub mod model;
 /// Provider facts (locations, regions, prices with provenance), embedded and overridable.
 pub mod catalog;
+/// Helpers for the analyses that split work over threads.
+pub(crate) mod par;
 /// The versioned on-disk format: load with located errors, atomic save, schema.
 pub mod design_file;
 /// Every change to a design, with undo/redo.

@@ -1,5 +1,9 @@
 //! Entry point: parse arguments, then run a CLI command or open the designer.
 
+/// mimalloc: see Cargo.toml. The benches use it too, so they measure what the binary does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = linkwright::cli::parse();
     if cli.command.is_none() {

@@ -315,3 +315,74 @@ fn a_discount_above_100_percent_is_refused() {
     let e = error(&text, Some(line_of(&text, "\"provider\": \"aws\"")));
     assert!(e.contains("not a percentage from 0 to 100"), "{e}");
 }
+
+/// A design over 1 MiB, with keys after the demands and names that spell the cut marks.
+fn large_design() -> linkwright::model::Design {
+    let mut d = linkwright::generate::generate(1_000, 7, catalog());
+    d.nodes[3].name = "tricky\n      },\n      {\n    \"links\": [".into();
+    d.links[5].name = "\n  }".into();
+    d.risk_groups.push(linkwright::model::RiskGroup {
+        id: "rg-conduit".into(),
+        name: "same conduit".into(),
+        members: vec![d.links[0].id.to_string(), d.links[1].id.to_string()],
+    });
+    d.settings
+        .severity_overrides
+        .insert("GEN010".into(), linkwright::model::SeverityOverride::Info);
+    d
+}
+
+#[test]
+fn large_files_load_the_same_however_they_are_laid_out() {
+    let d = large_design();
+    let text = design_file::to_string(&d).unwrap();
+    assert!(text.len() > 1 << 20, "{} bytes", text.len());
+    assert_eq!(load_text(&text).unwrap(), d, "as saved");
+    // Laid out by other tools: on one line, or with four-space indentation.
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(load_text(&value.to_string()).unwrap(), d, "one line");
+    let mut four = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut four, formatter);
+    serde::Serialize::serialize(&value, &mut ser).unwrap();
+    assert_eq!(
+        load_text(&String::from_utf8(four).unwrap()).unwrap(),
+        d,
+        "four-space indent"
+    );
+}
+
+#[test]
+fn large_files_name_the_line_of_a_problem_deep_inside() {
+    let d = large_design();
+    let text = design_file::to_string(&d).unwrap();
+    // A wrong type in a link two thirds of the way down the links.
+    let link = &d.links[d.links.len() * 2 / 3];
+    let at = text.find(&format!("\"id\": \"{}\"", link.id)).unwrap();
+    let bandwidth = at + text[at..].find("\"bandwidth_mbps\": ").unwrap();
+    let mut bad = text.clone();
+    bad.insert(bandwidth + "\"bandwidth_mbps\": ".len(), '"');
+    bad.insert(bad[bandwidth..].find(',').unwrap() + bandwidth, '"');
+    let line = bad[..bandwidth].matches('\n').count() + 1;
+    let e = error(&bad, Some(line));
+    assert!(e.contains("links["), "{e}");
+    // A demand near the end whose site does not exist.
+    let demand = d.demands.last().unwrap();
+    let bad = text.replacen(
+        &format!(
+            "\"site\": \"{}\",\n        \"region\": \"{}\"",
+            demand.site, demand.region
+        ),
+        &format!(
+            "\"site\": \"nowhere\",\n        \"region\": \"{}\"",
+            demand.region
+        ),
+        1,
+    );
+    assert_ne!(bad, text);
+    let e = error(&bad, Some(line_of(&bad, "\"site\": \"nowhere\"")));
+    assert!(e.contains("nowhere"), "{e}");
+    // Cut short inside the demands.
+    let e = error(&text[..text.len() - 200], None);
+    assert!(e.contains("not valid JSON"), "{e}");
+}

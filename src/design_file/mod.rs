@@ -140,7 +140,8 @@ pub fn from_str(text: &str, path: &Path) -> Result<Design, LoadError> {
     // Fast path: one plain parse. Only when it fails is the text read again to explain why:
     // the header first (a newer file is refused before its contents are judged), then with the
     // JSON path of the problem.
-    let design = match serde_json::from_str::<FileIn>(text) {
+    let parsed = parse_split(text).map_or_else(|| serde_json::from_str::<FileIn>(text), Ok);
+    let design = match parsed {
         Ok(file) => {
             let format = serde_json::Value::from(file.format);
             let version = serde_json::Value::from(file.version);
@@ -152,6 +153,117 @@ pub fn from_str(text: &str, path: &Path) -> Result<Design, LoadError> {
     check_structure(&design)
         .map_err(|err| invalid(err.locate(text).unwrap_or((1, 1)), err.to_string()))?;
     Ok(design)
+}
+
+/// Files at least this large are parsed in parts on several threads when they have the shape
+/// [`to_string`] writes.
+const SPLIT_PARSE_BYTES: usize = 1 << 20;
+
+/// Parse a large file the way `save` writes it, on every core at once: the `nodes`, `links` and
+/// `demands` arrays (nearly all of a large design) are cut between elements into one piece per
+/// thread, and the rest is parsed with those arrays left empty. `None` when the text does not
+/// have exactly that shape or any piece does not parse; the caller then parses the whole text
+/// as usual, so the result and every error message are the same either way.
+///
+/// Why the cuts are safe: a JSON string cannot hold a raw line break, so a line that starts
+/// with four spaces and `"nodes": ` is a key and a line of six spaces and `},` ends an object,
+/// never string content. Each piece must parse on its own as a complete array, so the pieces
+/// joined with commas are exactly the original array; the rest, with `[]` in place of the
+/// arrays, must then parse as a design file, which puts each key in the design object (the
+/// only place a design file has those keys).
+fn parse_split(text: &str) -> Option<FileIn> {
+    use crate::model::{Demand, Link, Node};
+    let threads = crate::par::threads();
+    if text.len() < SPLIT_PARSE_BYTES || threads < 2 {
+        return None;
+    }
+    let find =
+        |haystack: &str, needle: &str| memchr::memmem::find(haystack.as_bytes(), needle.as_bytes());
+    const KEYS: [&str; 3] = [
+        "\n    \"nodes\": ",
+        "\n    \"links\": ",
+        "\n    \"demands\": ",
+    ];
+    // (start, end) of each array's text.
+    let mut arrays = [(0usize, 0usize); 3];
+    let mut from = 0;
+    for (array, key) in arrays.iter_mut().zip(KEYS) {
+        let start = from + find(&text[from..], key)? + key.len();
+        // The value ends where the next line at the design object's level begins: its next
+        // key, or its closing brace.
+        let rest = &text[start..];
+        let next_key = find(rest, "\n    \"").unwrap_or(rest.len());
+        let next = find(&rest[..next_key], "\n  }").unwrap_or(next_key);
+        let value = rest[..next].trim_end();
+        let value = value.strip_suffix(',').unwrap_or(value);
+        *array = (start, start + value.len());
+        from = start + value.len();
+    }
+    let mut skeleton = String::with_capacity(4096);
+    let mut at = 0;
+    for &(start, end) in &arrays {
+        skeleton.push_str(&text[at..start]);
+        skeleton.push_str("[]");
+        at = end;
+    }
+    skeleton.push_str(&text[at..]);
+    // Each array's elements, cut into about one piece per thread.
+    let pieces = |(start, end): (usize, usize)| -> Option<Vec<&str>> {
+        const BETWEEN: &str = "\n      },\n      {";
+        let inner = text[start..end].strip_prefix('[')?.strip_suffix(']')?;
+        let mut out = Vec::with_capacity(threads);
+        let mut piece_start = 0;
+        for i in 1..threads {
+            let target = (inner.len() * i / threads).max(piece_start);
+            let Some(at) = find(&inner[target..], BETWEEN).map(|p| target + p) else {
+                break;
+            };
+            // The piece keeps the `}`, the next starts after the comma.
+            out.push(&inner[piece_start..at + 8]);
+            piece_start = at + 9;
+        }
+        out.push(&inner[piece_start..]);
+        Some(out)
+    };
+    let (nodes, links, demands) = (pieces(arrays[0])?, pieces(arrays[1])?, pieces(arrays[2])?);
+    fn parse<T: serde::de::DeserializeOwned>(piece: Option<&&str>) -> Option<Vec<T>> {
+        let Some(piece) = piece else {
+            return Some(Vec::new());
+        };
+        let mut array = String::with_capacity(piece.len() + 2);
+        array.push('[');
+        array.push_str(piece);
+        array.push(']');
+        serde_json::from_str(&array).ok()
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|i| {
+                let (nodes, links, demands) = (&nodes, &links, &demands);
+                scope.spawn(move || {
+                    Some((
+                        parse::<Node>(nodes.get(i))?,
+                        parse::<Link>(links.get(i))?,
+                        parse::<Demand>(demands.get(i))?,
+                    ))
+                })
+            })
+            .collect();
+        let file = serde_json::from_str::<FileIn>(&skeleton).ok();
+        let parsed: Vec<_> = workers.into_iter().map(crate::par::join).collect();
+        let mut file = file?;
+        let design = &mut file.design;
+        if !(design.nodes.is_empty() && design.links.is_empty() && design.demands.is_empty()) {
+            return None;
+        }
+        for part in parsed {
+            let (mut n, mut l, mut d) = part?;
+            design.nodes.append(&mut n);
+            design.links.append(&mut l);
+            design.demands.append(&mut d);
+        }
+        Some(file)
+    })
 }
 
 /// The plain parse failed: find the most useful thing to tell the user.
@@ -294,4 +406,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_saved_files_take_the_parallel_path_and_others_do_not() {
+        let catalog = crate::catalog::Catalog::builtin().expect("built-in catalog");
+        let design = crate::generate::generate(1_000, 3, &catalog);
+        let text = to_string(&design).unwrap();
+        let file = parse_split(&text).expect("a saved file parses in parts");
+        assert_eq!(file.design, design);
+        let one_line =
+            serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&text).unwrap())
+                .unwrap();
+        assert!(parse_split(&one_line).is_none());
+        // A piece that does not parse sends the whole text to the plain parser.
+        let broken = text.replacen("\"kind\": {", "\"kind\": {{", 1);
+        assert!(parse_split(&broken).is_none());
+        let small = to_string(&crate::generate::generate(10, 3, &catalog)).unwrap();
+        assert!(parse_split(&small).is_none());
+    }
 }

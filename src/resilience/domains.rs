@@ -104,22 +104,27 @@ pub fn materialize(domain: &mut FailureDomain, design: &Design) {
     if !domain.id.is_empty() {
         return;
     }
+    let join = |parts: &[&str]| {
+        let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        parts.iter().for_each(|p| s.push_str(p));
+        s
+    };
     match domain.kind {
         DomainKind::Link => {
             let l = &design.links[domain.links[0]];
-            domain.id = format!("link:{}", l.id);
-            domain.label = format!("{} {}", l.tag().label(), l.label());
+            domain.id = join(&["link:", l.id.as_str()]);
+            domain.label = join(&[l.tag().label(), " ", l.label()]);
             domain.members = vec![l.id.to_string()];
         }
         DomainKind::Node => {
             let n = &design.nodes[domain.nodes[0]];
-            domain.id = format!("node:{}", n.id);
+            domain.id = join(&["node:", n.id.as_str()]);
             let name = if n.name.is_empty() {
                 n.id.as_str()
             } else {
                 n.name.as_str()
             };
-            domain.label = format!("{} {name}", n.tag().label());
+            domain.label = join(&[n.tag().label(), " ", name]);
             domain.members = vec![n.id.to_string()];
         }
         _ => {}

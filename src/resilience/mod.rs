@@ -279,9 +279,7 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
     // Demands are independent: large designs are split over the machine's cores; the result
     // is the same, in demand order, whatever the split.
     let demand_count = design.demands.len();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = crate::par::threads();
     let results: Vec<DemandResult> = if threads > 1 && demand_count >= 2_000 {
         let chunk = demand_count.div_ceil(threads);
         std::thread::scope(|scope| {
@@ -297,11 +295,7 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
                     })
                 })
                 .collect();
-            // A worker only computes; a panic there is a bug, and re-raising it keeps it visible.
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+            handles.into_iter().flat_map(crate::par::join).collect()
         })
     } else {
         let mut worker = new_worker();
@@ -309,7 +303,9 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
             .filter_map(|i| analyze_demand(&shared, &mut worker, i))
             .collect()
     };
-    // Names of the link and node domains are written only for those a result refers to.
+    // Names of the link and node domains are written only for those a result refers to; on
+    // large designs, on every core.
+    let mut referenced = vec![false; domains.len()];
     for r in &results {
         for d in r.spofs.iter().copied().chain(
             r.single_failures
@@ -317,8 +313,23 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
                 .chain(&r.double_failures)
                 .flat_map(|s| s.domains.iter()),
         ) {
-            domains::materialize(&mut domains[d], design);
+            referenced[d] = true;
         }
+    }
+    let name = |domains: &mut [FailureDomain], referenced: &[bool]| {
+        for (d, _) in domains.iter_mut().zip(referenced).filter(|(_, r)| **r) {
+            domains::materialize(d, design);
+        }
+    };
+    if threads > 1 && domains.len() >= 5_000 {
+        let chunk = domains.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            for (part, refs) in domains.chunks_mut(chunk).zip(referenced.chunks(chunk)) {
+                scope.spawn(move || name(part, refs));
+            }
+        });
+    } else {
+        name(&mut domains, &referenced);
     }
     Analysis {
         depth,

@@ -13,13 +13,15 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    for link in &cx.design.links {
+    for (link, ends) in cx.design.links.iter().zip(&cx.link_ends) {
         let Some(router) = link.as_access().and_then(|a| a.edge_router.as_deref()) else {
             continue;
         };
-        let site = [&link.a, &link.b]
-            .into_iter()
-            .find_map(|id| cx.node(id.as_str()).filter(|n| n.as_site().is_some()));
+        let site = ends
+            .iter()
+            .flatten()
+            .map(|&i| &cx.design.nodes[i])
+            .find(|n| n.as_site().is_some());
         let Some(site_node) = site else { continue };
         let listed = site_node
             .as_site()

@@ -58,6 +58,12 @@ pub struct Context<'a> {
     /// Links at each node, in node order: `adjacency[offsets[i]..offsets[i + 1]]`.
     offsets: Vec<usize>,
     adjacency: Vec<&'a Link>,
+    /// The node at the other end of each `adjacency` entry (`usize::MAX` when it is missing).
+    neighbours: Vec<usize>,
+    /// Node indices of each link's ends (`a`, `b`), by index into `design.links`.
+    pub link_ends: Vec<[Option<usize>; 2]>,
+    /// Node indices of each demand's site and region, by index into `design.demands`.
+    pub demand_ends: Vec<[Option<usize>; 2]>,
     pub er_circuits: Vec<ErView<'a>>,
     pub dx_connections: Vec<DxView<'a>>,
     /// Indices into `er_circuits`, by Azure region node id.
@@ -69,22 +75,27 @@ pub struct Context<'a> {
     /// Indices into `dx_connections`, by AWS region node id.
     dx_by_region: HashMap<&'a str, Vec<usize>>,
     /// The failure analysis (N-1), computed on first use by a resilience rule.
-    resilience: std::cell::OnceCell<Analysis>,
+    resilience: std::sync::OnceLock<Analysis>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(design: &'a Design, catalog: &'a Catalog) -> Self {
         let nodes = design.node_index();
+        let index = |id: &str| nodes.get(id).copied();
+        let link_ends: Vec<[Option<usize>; 2]> = design
+            .links
+            .iter()
+            .map(|l| [index(l.a.as_str()), index(l.b.as_str())])
+            .collect();
+        let demand_ends: Vec<[Option<usize>; 2]> = design
+            .demands
+            .iter()
+            .map(|d| [index(d.site.as_str()), index(d.region.as_str())])
+            .collect();
         // Compressed adjacency: count links per node, prefix-sum, then fill.
-        let ends = |l: &Link| {
-            [
-                nodes.get(l.a.as_str()).copied(),
-                nodes.get(l.b.as_str()).copied(),
-            ]
-        };
         let mut offsets = vec![0usize; design.nodes.len() + 1];
-        for link in &design.links {
-            for i in ends(link).into_iter().flatten() {
+        for ends in &link_ends {
+            for i in ends.iter().flatten() {
                 offsets[i + 1] += 1;
             }
         }
@@ -93,18 +104,20 @@ impl<'a> Context<'a> {
         }
         let mut fill = offsets.clone();
         let mut adjacency: Vec<Option<&Link>> = vec![None; offsets[design.nodes.len()]];
-        for link in &design.links {
-            for i in ends(link).into_iter().flatten() {
+        let mut neighbours = vec![usize::MAX; offsets[design.nodes.len()]];
+        for (link, ends) in design.links.iter().zip(&link_ends) {
+            for (side, i) in ends.iter().enumerate() {
+                let Some(i) = *i else { continue };
                 adjacency[fill[i]] = Some(link);
+                neighbours[fill[i]] = ends[1 - side].unwrap_or(usize::MAX);
                 fill[i] += 1;
             }
         }
         let adjacency: Vec<&Link> = adjacency.into_iter().flatten().collect();
-        let node_of = |id: &str| nodes.get(id).map(|&i| &design.nodes[i]);
         let mut er_circuits = Vec::new();
         let mut dx_connections = Vec::new();
-        for link in &design.links {
-            let (Some(a), Some(b)) = (node_of(link.a.as_str()), node_of(link.b.as_str())) else {
+        for (link, ends) in design.links.iter().zip(&link_ends) {
+            let [Some(a), Some(b)] = ends.map(|e| e.map(|i| &design.nodes[i])) else {
                 continue;
             };
             let (fac, other) = if a.tag() == NodeKindTag::ColocationFacility {
@@ -175,10 +188,13 @@ impl<'a> Context<'a> {
             er_by_region,
             er_by_link,
             dx_by_region,
-            resilience: std::cell::OnceCell::new(),
+            resilience: std::sync::OnceLock::new(),
             nodes,
             offsets,
             adjacency,
+            neighbours,
+            link_ends,
+            demand_ends,
             er_circuits,
             dx_connections,
         }
@@ -206,6 +222,20 @@ impl<'a> Context<'a> {
 
     pub fn node(&self, id: &str) -> Option<&'a Node> {
         self.nodes.get(id).map(|&i| &self.design.nodes[i])
+    }
+
+    /// Index into `design.nodes` of a node id.
+    pub fn node_index(&self, id: &str) -> Option<usize> {
+        self.nodes.get(id).copied()
+    }
+
+    /// The links at a node (by index) with the index of the node at their other end.
+    pub fn neighbours(&self, node: usize) -> impl Iterator<Item = (&'a Link, Option<usize>)> + '_ {
+        let range = self.offsets[node]..self.offsets[node + 1];
+        self.adjacency[range.clone()]
+            .iter()
+            .zip(&self.neighbours[range])
+            .map(|(l, &n)| (*l, (n != usize::MAX).then_some(n)))
     }
 
     pub fn links_at(&self, id: &str) -> &[&'a Link] {

@@ -12,13 +12,15 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    for d in &cx.design.demands {
-        let site_ok = cx
-            .node(d.site.as_str())
-            .is_some_and(|n| n.tag() == NodeKindTag::OnPremSite);
-        let region_ok = cx
-            .node(d.region.as_str())
-            .is_some_and(|n| matches!(n.tag(), NodeKindTag::AzureRegion | NodeKindTag::AwsRegion));
+    let nodes = &cx.design.nodes;
+    for (d, [site, region]) in cx.design.demands.iter().zip(&cx.demand_ends) {
+        let site_ok = site.is_some_and(|n| nodes[n].tag() == NodeKindTag::OnPremSite);
+        let region_ok = region.is_some_and(|n| {
+            matches!(
+                nodes[n].tag(),
+                NodeKindTag::AzureRegion | NodeKindTag::AwsRegion
+            )
+        });
         if !site_ok || !region_ok {
             out.flag(
                 vec![d.id.to_string(), d.site.to_string(), d.region.to_string()],

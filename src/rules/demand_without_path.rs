@@ -30,71 +30,61 @@ fn check(cx: &Context, out: &mut Report) {
     if cx.design.demands.is_empty() {
         return;
     }
-    let transit: FxHashMap<&str, usize> = cx
-        .design
-        .nodes
-        .iter()
-        .filter(|n| is_transit(n))
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let mut parent: Vec<usize> = (0..transit.len()).collect();
-    for link in &cx.design.links {
-        if let (Some(&a), Some(&b)) = (transit.get(link.a.as_str()), transit.get(link.b.as_str())) {
-            let (ra, rb) = (find_root(&mut parent, a), find_root(&mut parent, b));
-            parent[ra] = rb;
+    let nodes = &cx.design.nodes;
+    // Union-find over every node; only transit nodes are ever joined.
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    for ends in &cx.link_ends {
+        if let [Some(a), Some(b)] = *ends {
+            if is_transit(&nodes[a]) && is_transit(&nodes[b]) {
+                let (ra, rb) = (find_root(&mut parent, a), find_root(&mut parent, b));
+                parent[ra] = rb;
+            }
         }
     }
-    // Regions behind one Direct Connect gateway: a connection into one reaches them all.
     let gateway_of = |n: &Node| {
         n.as_aws()
             .filter(|r| r.attachment != AwsAttachment::VirtualPrivateGateway)
             .and_then(|r| r.dx_gateway.as_deref())
             .map(|g| g.trim().to_lowercase())
     };
-    let mut behind_gateway: FxHashMap<String, Vec<&str>> = FxHashMap::default();
-    for n in &cx.design.nodes {
+    let mut behind_gateway: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, n) in nodes.iter().enumerate() {
         if let Some(g) = gateway_of(n) {
-            behind_gateway.entry(g).or_default().push(n.id.as_str());
+            behind_gateway.entry(g).or_default().push(i);
         }
     }
-    let mut reaches: FxHashSet<(usize, &str)> = FxHashSet::default();
-    for link in &cx.design.links {
-        for (t, other) in [(&link.a, &link.b), (&link.b, &link.a)] {
-            let (Some(&i), Some(region)) = (transit.get(t.as_str()), cx.node(other.as_str()))
-            else {
-                continue;
-            };
-            if region.as_azure().is_none() && region.as_aws().is_none() {
+    // (transit component, region node) pairs joined by a link.
+    let mut reaches: FxHashSet<(usize, usize)> = FxHashSet::default();
+    for (link, ends) in cx.design.links.iter().zip(&cx.link_ends) {
+        let [Some(a), Some(b)] = *ends else { continue };
+        for (t, other) in [(a, b), (b, a)] {
+            let region = &nodes[other];
+            if !is_transit(&nodes[t]) || (region.as_azure().is_none() && region.as_aws().is_none())
+            {
                 continue;
             }
-            let root = find_root(&mut parent, i);
-            reaches.insert((root, other.as_str()));
+            let root = find_root(&mut parent, t);
+            reaches.insert((root, other));
             if link.as_dx().is_some() {
                 if let Some(regions) = gateway_of(region).and_then(|g| behind_gateway.get(&g)) {
-                    reaches.extend(regions.iter().map(|r| (root, *r)));
+                    reaches.extend(regions.iter().map(|&r| (root, r)));
                 }
             }
         }
     }
-    for d in &cx.design.demands {
-        let (Some(site), Some(_)) = (cx.node(d.site.as_str()), cx.node(d.region.as_str())) else {
+    for (d, ends) in cx.design.demands.iter().zip(&cx.demand_ends) {
+        let [Some(site), Some(region)] = *ends else {
             continue;
         };
-        if site.tag() != NodeKindTag::OnPremSite {
+        if nodes[site].tag() != NodeKindTag::OnPremSite {
             continue;
         }
-        let region = d.region.as_str();
-        let reachable = cx.links_at(site.id.as_str()).iter().any(|link| {
-            let next = if link.a == site.id {
-                link.b.as_str()
-            } else {
-                link.a.as_str()
-            };
-            next == region
-                || transit
-                    .get(next)
-                    .is_some_and(|&i| reaches.contains(&(find_root(&mut parent, i), region)))
+        let reachable = cx.neighbours(site).any(|(_, next)| {
+            next.is_some_and(|next| {
+                next == region
+                    || (is_transit(&nodes[next])
+                        && reaches.contains(&(find_root(&mut parent, next), region)))
+            })
         });
         if !reachable {
             out.flag(

@@ -16,8 +16,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    for link in &cx.design.links {
-        let (Some(a), Some(b)) = (cx.node(link.a.as_str()), cx.node(link.b.as_str())) else {
+    let nodes = &cx.design.nodes;
+    for (link, ends) in cx.design.links.iter().zip(&cx.link_ends) {
+        let [Some(a), Some(b)] = ends.map(|e| e.map(|i| &nodes[i])) else {
             continue;
         };
         if !link.tag().joins(a.tag(), b.tag()) {

@@ -120,9 +120,10 @@ pub fn check(design: &Design, catalog: &Catalog) -> Findings {
     };
     let uses_analysis = |r: &Rule| r.code.starts_with("RES");
     // On large designs the failure analysis (for the RES rules) runs on its own thread while
-    // the other rules run; small designs compute it on first use.
-    let overlap =
-        design.demands.len() >= 500 && RULES.iter().any(|r| uses_analysis(r) && enabled(r));
+    // the other rules run, and the RES rules then share the cores; small designs compute it on
+    // first use, on one thread.
+    let large = design.demands.len() >= 500;
+    let overlap = large && RULES.iter().any(|r| uses_analysis(r) && enabled(r));
     std::thread::scope(|scope| {
         let pending = overlap.then(|| {
             scope.spawn(|| {
@@ -135,19 +136,18 @@ pub fn check(design: &Design, catalog: &Catalog) -> Findings {
         });
         let cx = Context::new(design, catalog);
         let mut items = Vec::new();
-        for rule in RULES.iter().filter(|r| !uses_analysis(r)) {
-            run_rule(rule, &cx, &mut items);
-        }
+        let plain: Vec<&Rule> = RULES
+            .iter()
+            .copied()
+            .filter(|r| !uses_analysis(r))
+            .collect();
+        run_rules(&plain, &cx, 1, &mut items);
         if let Some(handle) = pending {
-            // The analysis only computes; a panic there is a bug and is re-raised here.
-            let analysis = handle
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            cx.provide_resilience(analysis);
+            cx.provide_resilience(crate::par::join(handle));
         }
-        for rule in RULES.iter().filter(|r| uses_analysis(r)) {
-            run_rule(rule, &cx, &mut items);
-        }
+        let threads = if large { crate::par::threads() } else { 1 };
+        let resilience: Vec<&Rule> = RULES.iter().copied().filter(|r| uses_analysis(r)).collect();
+        run_rules(&resilience, &cx, threads, &mut items);
         items.sort_by(|a, b| {
             b.severity
                 .cmp(&a.severity)
@@ -156,6 +156,37 @@ pub fn check(design: &Design, catalog: &Catalog) -> Findings {
         });
         Findings { items }
     })
+}
+
+/// Run `rules` on up to `threads` threads; findings come out in the order of `rules`, whatever
+/// the split.
+fn run_rules(rules: &[&Rule], cx: &Context<'_>, threads: usize, items: &mut Vec<Finding>) {
+    if threads <= 1 {
+        for rule in rules {
+            run_rule(rule, cx, items);
+        }
+        return;
+    }
+    // Each thread takes the next rule not yet taken, so one slow rule does not hold up others.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(rule) = rules.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            let mut found = Vec::new();
+            run_rule(rule, cx, &mut found);
+            done.push((rule.code, found));
+        }
+        done
+    };
+    let mut done = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        done.extend(helpers.into_iter().flat_map(crate::par::join));
+        done
+    });
+    let position = |code: &str| rules.iter().position(|r| r.code == code);
+    done.sort_by_key(|(code, _)| position(code));
+    items.extend(done.into_iter().flat_map(|(_, found)| found));
 }
 
 /// Run one rule with the design's severity override and exclusions applied.

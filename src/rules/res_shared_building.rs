@@ -13,47 +13,50 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+/// Where a circuit lands: a building the analysis found, or a facility that is its own.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Building(usize),
+    Facility(usize),
+}
+
 fn check(cx: &Context, out: &mut Report) {
     let analysis = cx.resilience();
-    let mut buildings: rustc_hash::FxHashMap<&str, &str> = Default::default();
-    for dm in analysis
-        .domains
-        .iter()
-        .filter(|dm| dm.kind == DomainKind::Building)
-    {
-        for m in &dm.members {
-            buildings.insert(m.as_str(), dm.id.as_str());
+    let nodes = &cx.design.nodes;
+    let mut building_of: Vec<Option<usize>> = vec![None; nodes.len()];
+    for (i, dm) in analysis.domains.iter().enumerate() {
+        if dm.kind == DomainKind::Building {
+            for &n in &dm.nodes {
+                building_of[n] = Some(i);
+            }
         }
     }
-    let building_of =
-        |node_id: &'_ str| -> String { buildings.get(node_id).map_or(node_id, |b| b).to_string() };
+    let place = |link: usize| -> Option<Place> {
+        // A Metro circuit spans two buildings by design.
+        if cx.design.links[link]
+            .as_er()
+            .is_some_and(|c| c.metro_secondary_facility.is_some())
+        {
+            return None;
+        }
+        let facility = cx.link_ends[link]
+            .iter()
+            .flatten()
+            .copied()
+            .find(|&n| nodes[n].as_facility().is_some())?;
+        Some(building_of[facility].map_or(Place::Facility(facility), Place::Building))
+    };
     for d in &analysis.demands {
         if d.circuit_links.len() < 2 {
             continue;
         }
-        let buildings: Vec<Option<String>> = d
-            .circuit_links
-            .iter()
-            .map(|&l| {
-                let link = &cx.design.links[l];
-                // A Metro circuit spans two buildings by design.
-                if link
-                    .as_er()
-                    .is_some_and(|c| c.metro_secondary_facility.is_some())
-                {
-                    return None;
-                }
-                [&link.a, &link.b]
-                    .into_iter()
-                    .filter_map(|id| cx.node(id.as_str()))
-                    .find(|n| n.as_facility().is_some())
-                    .map(|n| building_of(n.id.as_str()))
-            })
-            .collect();
-        let Some(Some(first)) = buildings.first() else {
+        let Some(first) = place(d.circuit_links[0]) else {
             continue;
         };
-        if buildings.iter().all(|b| b.as_ref() == Some(first)) {
+        if d.circuit_links[1..]
+            .iter()
+            .all(|&l| place(l) == Some(first))
+        {
             let mut subjects = vec![d.demand.clone()];
             subjects.extend(cx.link_ids(&d.circuit_links));
             out.flag(

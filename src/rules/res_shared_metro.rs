@@ -16,31 +16,30 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Report) {
     let analysis = cx.resilience();
+    let nodes = &cx.design.nodes;
     // Each facility's metro, looked up once (designs have few facilities, many demands).
-    let mut metro_cache: rustc_hash::FxHashMap<&str, Option<String>> = Default::default();
+    let metros: Vec<std::cell::OnceCell<Option<String>>> = vec![Default::default(); nodes.len()];
+    let metro = |link: usize| -> Option<&str> {
+        let node = cx.link_ends[link]
+            .iter()
+            .flatten()
+            .copied()
+            .find(|&n| nodes[n].as_facility().is_some() || nodes[n].as_fabric().is_some())?;
+        metros[node]
+            .get_or_init(|| metro_of(&nodes[node], cx.catalog).map(|m| m.to_lowercase()))
+            .as_deref()
+    };
     for d in &analysis.demands {
         if d.circuit_links.len() < 2 {
             continue;
         }
-        let metros: Vec<Option<String>> = d
-            .circuit_links
-            .iter()
-            .map(|&l| {
-                let link = &cx.design.links[l];
-                let node = [&link.a, &link.b]
-                    .into_iter()
-                    .filter_map(|id| cx.node(id.as_str()))
-                    .find(|n| n.as_facility().is_some() || n.as_fabric().is_some())?;
-                metro_cache
-                    .entry(node.id.as_str())
-                    .or_insert_with(|| metro_of(node, cx.catalog).map(|m| m.to_lowercase()))
-                    .clone()
-            })
-            .collect();
-        let Some(Some(first)) = metros.first() else {
+        let Some(first) = metro(d.circuit_links[0]) else {
             continue;
         };
-        if metros.iter().all(|m| m.as_ref() == Some(first)) {
+        if d.circuit_links[1..]
+            .iter()
+            .all(|&l| metro(l) == Some(first))
+        {
             let mut subjects = vec![d.demand.clone()];
             subjects.extend(cx.link_ids(&d.circuit_links));
             out.flag(

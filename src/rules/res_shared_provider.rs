@@ -27,6 +27,25 @@ fn provider(link: &Link) -> Option<&str> {
 
 fn check(cx: &Context, out: &mut Report) {
     let analysis = cx.resilience();
+    // Each link's provider as a small number (equal ignoring ASCII case, same number), so the
+    // comparisons below touch one small table instead of every link's text.
+    let mut numbers: rustc_hash::FxHashMap<String, u32> = Default::default();
+    let mut by_text: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    let provider_number: Vec<Option<u32>> = cx
+        .design
+        .links
+        .iter()
+        .map(|l| {
+            let p = provider(l)?;
+            if let Some(&n) = by_text.get(p) {
+                return Some(n);
+            }
+            let next = numbers.len() as u32;
+            let n = *numbers.entry(p.to_ascii_lowercase()).or_insert(next);
+            by_text.insert(p, n);
+            Some(n)
+        })
+        .collect();
     for d in &analysis.demands {
         for (what, links) in [
             ("circuits", &d.circuit_links),
@@ -35,13 +54,13 @@ fn check(cx: &Context, out: &mut Report) {
             if links.len() < 2 {
                 continue;
             }
-            let Some(first) = provider(&cx.design.links[links[0]]) else {
+            let Some(first_number) = provider_number[links[0]] else {
                 continue;
             };
-            let all_same = links.iter().all(|&l| {
-                provider(&cx.design.links[l]).is_some_and(|p| p.eq_ignore_ascii_case(first))
-            });
-            if all_same {
+            let all_same = links[1..]
+                .iter()
+                .all(|&l| provider_number[l] == Some(first_number));
+            if let (true, Some(first)) = (all_same, provider(&cx.design.links[links[0]])) {
                 let mut subjects = vec![d.demand.clone()];
                 subjects.extend(cx.link_ids(links));
                 out.flag(

@@ -82,10 +82,43 @@ impl Design {
             .collect()
     }
 
+    /// Every reference between elements resolved to indices, once, for analyses that would
+    /// otherwise look the same ids up again and again.
+    pub fn resolve(&self) -> Resolved<'_> {
+        let node_index = self.node_index();
+        let index = |id: &str| node_index.get(id).copied();
+        let link_ends = self
+            .links
+            .iter()
+            .map(|l| [index(l.a.as_str()), index(l.b.as_str())])
+            .collect();
+        let demand_ends = self
+            .demands
+            .iter()
+            .map(|d| [index(d.site.as_str()), index(d.region.as_str())])
+            .collect();
+        Resolved {
+            node_index,
+            link_ends,
+            demand_ends,
+        }
+    }
+
     /// Number of elements (nodes + links + demands), the size measure used in docs and benches.
     pub fn element_count(&self) -> usize {
         self.nodes.len() + self.links.len() + self.demands.len()
     }
+}
+
+/// A design's references as indices into its `nodes` (`None` where an id names no node; a
+/// loaded design has none of those, a design being edited may).
+pub struct Resolved<'a> {
+    /// Node id -> index.
+    pub node_index: rustc_hash::FxHashMap<&'a str, usize>,
+    /// Each link's ends `a`, `b`, by index into `links`.
+    pub link_ends: Vec<[Option<usize>; 2]>,
+    /// Each demand's site and region, by index into `demands`.
+    pub demand_ends: Vec<[Option<usize>; 2]>,
 }
 
 /// Traffic a site needs toward one cloud region.

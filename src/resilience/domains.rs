@@ -2,7 +2,7 @@
 
 use super::flow::find_root;
 use crate::catalog::Catalog;
-use crate::model::{Design, LinkKind, NodeKind};
+use crate::model::{Design, LinkKind, NodeKind, Resolved};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -187,9 +187,25 @@ impl<'d> Groups<'d> {
 /// Derive every failure domain of the design. Single links and nodes always; groups only when
 /// they hold two or more members, and a group identical to an earlier domain is dropped (the
 /// earlier, more specific one stays).
-pub fn derive<'d>(design: &'d Design, catalog: &Catalog) -> Vec<FailureDomain> {
-    let mut out: Vec<FailureDomain> = Vec::new();
-    let node_index = design.node_index();
+pub fn derive(design: &Design, catalog: &Catalog) -> Vec<FailureDomain> {
+    derive_resolved(design, catalog, &design.resolve())
+}
+
+/// [`derive`] with the design's references already resolved.
+pub fn derive_resolved<'d>(
+    design: &'d Design,
+    catalog: &Catalog,
+    resolved: &Resolved<'d>,
+) -> Vec<FailureDomain> {
+    let mut out: Vec<FailureDomain> = Vec::with_capacity(design.links.len() + design.nodes.len());
+    let node_index = &resolved.node_index;
+    // The nodes at a link's ends, by index into `design.links`.
+    let ends = |l: usize| {
+        resolved.link_ends[l]
+            .into_iter()
+            .flatten()
+            .map(|n| &design.nodes[n])
+    };
 
     // Single links and nodes: their names are written by `materialize` when needed.
     for i in 0..design.links.len() {
@@ -224,26 +240,18 @@ pub fn derive<'d>(design: &'d Design, catalog: &Catalog) -> Vec<FailureDomain> {
 
     // Edge routers and AWS devices usually carry one link each; count first so groups are
     // built only where two or more links share one (large designs have tens of thousands).
-    let site_of = |l: &'d crate::model::Link| {
-        [&l.a, &l.b].into_iter().find(|id| {
-            node_index
-                .get(id.as_str())
-                .is_some_and(|&n| design.nodes[n].as_site().is_some())
-        })
-    };
-    let dx_location_of = |l: &'d crate::model::Link| -> &'d str {
-        [&l.a, &l.b]
-            .into_iter()
-            .filter_map(|id| node_index.get(id.as_str()))
-            .find_map(|&n| design.nodes[n].as_facility())
+    let site_of = |l: usize| ends(l).find(|n| n.as_site().is_some()).map(|n| &n.id);
+    let dx_location_of = |l: usize| -> &'d str {
+        ends(l)
+            .find_map(|n| n.as_facility())
             .and_then(|f| f.dx_location.as_deref())
             .unwrap_or("")
     };
     let mut shared_count: FxHashMap<(&str, &str), u32> = FxHashMap::default();
-    for l in &design.links {
+    for (i, l) in design.links.iter().enumerate() {
         match &l.kind {
             LinkKind::AccessCircuit(a) => {
-                if let (Some(router), Some(site)) = (&a.edge_router, site_of(l)) {
+                if let (Some(router), Some(site)) = (&a.edge_router, site_of(i)) {
                     *shared_count
                         .entry((site.as_str(), router.as_str()))
                         .or_default() += 1;
@@ -251,7 +259,7 @@ pub fn derive<'d>(design: &'d Design, catalog: &Catalog) -> Vec<FailureDomain> {
             }
             LinkKind::DirectConnectConnection(c) if !c.aws_device.trim().is_empty() => {
                 *shared_count
-                    .entry((dx_location_of(l), c.aws_device.as_str()))
+                    .entry((dx_location_of(i), c.aws_device.as_str()))
                     .or_default() += 1;
             }
             _ => {}
@@ -263,7 +271,7 @@ pub fn derive<'d>(design: &'d Design, catalog: &Catalog) -> Vec<FailureDomain> {
         match &l.kind {
             LinkKind::AccessCircuit(a) => {
                 if let Some(router) = &a.edge_router {
-                    let site = site_of(l).filter(|s| shared((s.as_str(), router.as_str())));
+                    let site = site_of(i).filter(|s| shared((s.as_str(), router.as_str())));
                     if let Some(site) = site {
                         add(
                             DomainKind::EdgeRouter,
@@ -298,10 +306,8 @@ pub fn derive<'d>(design: &'d Design, catalog: &Catalog) -> Vec<FailureDomain> {
                     );
                 }
                 if c.metro_secondary_facility.is_none() {
-                    let location = [&l.a, &l.b]
-                        .into_iter()
-                        .filter_map(|id| node_index.get(id.as_str()))
-                        .find_map(|&n| design.nodes[n].as_facility())
+                    let location = ends(i)
+                        .find_map(|n| n.as_facility())
                         .and_then(|f| f.er_peering_location.as_deref());
                     if let Some(loc) = location {
                         add(
@@ -316,7 +322,7 @@ pub fn derive<'d>(design: &'d Design, catalog: &Catalog) -> Vec<FailureDomain> {
                 }
             }
             LinkKind::DirectConnectConnection(c) => {
-                let location = dx_location_of(l);
+                let location = dx_location_of(i);
                 if !c.aws_device.trim().is_empty() && shared((location, c.aws_device.as_str())) {
                     add(
                         DomainKind::AwsDevice,

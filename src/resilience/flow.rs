@@ -9,7 +9,7 @@
 //! Connect gateway is a transit vertex joined to every region associated with it, so one
 //! connection reaches them all, as in AWS.
 
-use crate::model::{AwsAttachment, Design, LinkKind, NodeKindTag};
+use crate::model::{AwsAttachment, Design, LinkKind, NodeKindTag, Resolved};
 use rustc_hash::FxHashMap;
 
 /// Union-find: the root of `i`, halving paths on the way.
@@ -57,7 +57,12 @@ pub fn link_capacity_mbps(kind: &LinkKind) -> u64 {
 
 impl Network {
     pub fn build(design: &Design) -> Network {
-        let node_index = design.node_index();
+        Network::build_resolved(design, &design.resolve())
+    }
+
+    /// [`Network::build`] with the design's references already resolved.
+    pub fn build_resolved(design: &Design, resolved: &Resolved<'_>) -> Network {
+        let node_index = &resolved.node_index;
         let node_count = design.nodes.len();
         let mut transit: Vec<bool> = design
             .nodes
@@ -98,11 +103,8 @@ impl Network {
                 link: NO_LINK,
             });
         }
-        for (li, link) in design.links.iter().enumerate() {
-            let (Some(&a), Some(&b)) = (
-                node_index.get(link.a.as_str()),
-                node_index.get(link.b.as_str()),
-            ) else {
+        for (li, (link, ends)) in design.links.iter().zip(&resolved.link_ends).enumerate() {
+            let [Some(a), Some(b)] = *ends else {
                 continue;
             };
             let capacity_mbps = link_capacity_mbps(&link.kind);

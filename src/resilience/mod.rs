@@ -35,7 +35,7 @@ pub use domains::{DomainKind, FailureDomain};
 pub use models::{GatewayIndex, IndexWeights, Model, ModelKind};
 
 use crate::catalog::Catalog;
-use crate::model::{Design, LinkKind, NodeKindTag};
+use crate::model::{Design, LinkKindTag, NodeKindTag, Resolved};
 use flow::{FlowScratch, Local, Mask, Network, Scratch, max_flow};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -224,7 +224,9 @@ struct Shared<'a> {
     depth: Depth,
     with_paths: bool,
     net: Network,
-    node_index: FxHashMap<&'a str, usize>,
+    resolved: Resolved<'a>,
+    /// Kind of each link, by index into `design.links` (a small table the workers read often).
+    link_kinds: Vec<LinkKindTag>,
     link_domains: Vec<Vec<u32>>,
     node_domains: Vec<Vec<u32>>,
     breadth: Vec<usize>,
@@ -242,8 +244,9 @@ struct Worker {
 }
 
 fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bool) -> Analysis {
-    let mut domains = domains::derive(design, catalog);
-    let net = Network::build(design);
+    let resolved = design.resolve();
+    let mut domains = domains::derive_resolved(design, catalog, &resolved);
+    let net = Network::build_resolved(design, &resolved);
     let mut link_domains: Vec<Vec<u32>> = vec![Vec::new(); design.links.len()];
     let mut node_domains: Vec<Vec<u32>> = vec![Vec::new(); design.nodes.len()];
     for (di, d) in domains.iter().enumerate() {
@@ -258,7 +261,8 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
         design,
         depth,
         with_paths,
-        node_index: design.node_index(),
+        resolved,
+        link_kinds: design.links.iter().map(|l| l.tag()).collect(),
         breadth: domains
             .iter()
             .map(|d| d.nodes.len() + d.links.len())
@@ -342,8 +346,9 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
     let design = sh.design;
     let net = &sh.net;
     let demand = &design.demands[demand_index];
-    let s = *sh.node_index.get(demand.site.as_str())?;
-    let t = *sh.node_index.get(demand.region.as_str())?;
+    let [Some(s), Some(t)] = sh.resolved.demand_ends[demand_index] else {
+        return None;
+    };
     let cloud = match design.nodes[t].tag() {
         NodeKindTag::AzureRegion => Cloud::Azure,
         NodeKindTag::AwsRegion => Cloud::Aws,
@@ -415,7 +420,7 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
         }
         let reaches_region =
             a == 1 || b == 1 || gateway_to_region.contains(&a) || gateway_to_region.contains(&b);
-        let is_vpn = matches!(design.links[link].kind, LinkKind::SiteToSiteVpn(_));
+        let is_vpn = sh.link_kinds[link] == LinkKindTag::SiteToSiteVpn;
         let list = if is_vpn {
             &mut vpn_links
         } else if reaches_region {
@@ -430,8 +435,8 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
         }
     }
     let model = match cloud {
-        Cloud::Aws => models::aws_model(&dx_uses(design, &circuit_links, &sh.node_index)),
-        Cloud::Azure => models::azure_model(&er_uses(design, &circuit_links, &sh.node_index)),
+        Cloud::Aws => models::aws_model(&dx_uses(design, &circuit_links, &sh.resolved)),
+        Cloud::Azure => models::azure_model(&er_uses(design, &circuit_links, &sh.resolved)),
     };
 
     let mut single_failures = Vec::new();
@@ -563,28 +568,28 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
     })
 }
 
+/// The facility at either end of a link.
 fn facility_of<'a>(
     design: &'a Design,
     link: usize,
-    node_index: &FxHashMap<&str, usize>,
+    resolved: &Resolved<'_>,
 ) -> Option<&'a crate::model::ColocationFacility> {
-    let l = &design.links[link];
-    [&l.a, &l.b]
+    resolved.link_ends[link]
         .into_iter()
-        .filter_map(|id| node_index.get(id.as_str()))
-        .find_map(|&n| design.nodes[n].as_facility())
+        .flatten()
+        .find_map(|n| design.nodes[n].as_facility())
 }
 
 fn dx_uses<'a>(
     design: &'a Design,
     links: &[usize],
-    node_index: &FxHashMap<&str, usize>,
+    resolved: &Resolved<'_>,
 ) -> Vec<models::DxUse<'a>> {
     links
         .iter()
         .filter_map(|&l| {
             let c = design.links[l].as_dx()?;
-            let fac = facility_of(design, l, node_index);
+            let fac = facility_of(design, l, resolved);
             Some(models::DxUse {
                 location: fac.and_then(|f| f.dx_location.as_deref()).unwrap_or(""),
                 device: &c.aws_device,
@@ -599,13 +604,13 @@ fn dx_uses<'a>(
 fn er_uses<'a>(
     design: &'a Design,
     links: &[usize],
-    node_index: &FxHashMap<&str, usize>,
+    resolved: &Resolved<'_>,
 ) -> Vec<models::ErUse<'a>> {
     links
         .iter()
         .filter_map(|&l| {
             let c = design.links[l].as_er()?;
-            let fac = facility_of(design, l, node_index);
+            let fac = facility_of(design, l, resolved);
             Some(models::ErUse {
                 location: fac
                     .and_then(|f| f.er_peering_location.as_deref())
@@ -618,7 +623,7 @@ fn er_uses<'a>(
 
 /// The ExpressRoute circuits that end at an Azure region node, as the index sees them.
 pub fn circuits_into<'a>(design: &'a Design, region_id: &str) -> Vec<models::ErUse<'a>> {
-    let node_index = design.node_index();
+    let resolved = design.resolve();
     let links: Vec<usize> = design
         .links
         .iter()
@@ -628,5 +633,5 @@ pub fn circuits_into<'a>(design: &'a Design, region_id: &str) -> Vec<models::ErU
         })
         .map(|(i, _)| i)
         .collect();
-    er_uses(design, &links, &node_index)
+    er_uses(design, &links, &resolved)
 }

@@ -80,18 +80,11 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(design: &'a Design, catalog: &'a Catalog) -> Self {
-        let nodes = design.node_index();
-        let index = |id: &str| nodes.get(id).copied();
-        let link_ends: Vec<[Option<usize>; 2]> = design
-            .links
-            .iter()
-            .map(|l| [index(l.a.as_str()), index(l.b.as_str())])
-            .collect();
-        let demand_ends: Vec<[Option<usize>; 2]> = design
-            .demands
-            .iter()
-            .map(|d| [index(d.site.as_str()), index(d.region.as_str())])
-            .collect();
+        let crate::model::Resolved {
+            node_index: nodes,
+            link_ends,
+            demand_ends,
+        } = design.resolve();
         // Compressed adjacency: count links per node, prefix-sum, then fill.
         let mut offsets = vec![0usize; design.nodes.len() + 1];
         for ends in &link_ends {

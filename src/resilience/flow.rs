@@ -337,82 +337,86 @@ impl Mask {
 #[derive(Default)]
 pub struct FlowScratch {
     pub flow: Vec<i64>,
-    prev: Vec<Option<(usize, bool)>>,
-    visited: Vec<bool>,
-    queue: std::collections::VecDeque<usize>,
+    /// How the search reached each local vertex: `(local edge << 1) | forward`, or one of the
+    /// two markers below.
+    prev: Vec<u32>,
+    queue: Vec<u32>,
 }
+
+const UNREACHED: u32 = u32::MAX;
+const SOURCE: u32 = u32::MAX - 1;
 
 /// Max-flow from local 0 (site) to local 1 (region) with the masked edges removed
 /// (Edmonds-Karp on the small local graph). Returns the value; the flow on each local edge
 /// (positive in the direction `ends.0 -> ends.1`) is left in `scratch.flow`.
 pub fn max_flow(local: &Local, failed: &Mask, scratch: &mut FlowScratch) -> u64 {
-    let n = local.vertices.len();
-    let FlowScratch {
-        flow,
-        prev,
-        visited,
-        queue,
-    } = scratch;
+    let FlowScratch { flow, prev, queue } = scratch;
     flow.clear();
     flow.resize(local.edges.len(), 0);
     prev.clear();
-    prev.resize(n, None);
-    visited.clear();
-    visited.resize(n, false);
+    prev.resize(local.vertices.len(), UNREACHED);
+    // The mask is almost always one word: test it without matching the enum per edge.
+    let small = match failed {
+        Mask::Small(bits) => Some(*bits),
+        Mask::Large(_) => None,
+    };
+    let removed = |le: usize| match small {
+        Some(bits) => (bits >> le) & 1 != 0,
+        None => failed.has(le),
+    };
+    // Spare capacity of a local edge leaving `from`.
+    let spare = |flow: &[i64], le: usize, forward: bool| {
+        let cap = local.ends[le].2 as i64;
+        if forward { cap - flow[le] } else { cap + flow[le] }
+    };
     let mut total: u64 = 0;
     loop {
-        prev.iter_mut().for_each(|p| *p = None);
-        visited.iter_mut().for_each(|v| *v = false);
+        // Breadth-first search for a shortest augmenting path, stopping at the region.
+        prev.fill(UNREACHED);
+        prev[0] = SOURCE;
         queue.clear();
-        queue.push_back(0);
-        visited[0] = true;
-        while let Some(v) = queue.pop_front() {
-            if v == 1 {
-                break;
-            }
+        queue.push(0);
+        let mut head = 0;
+        'search: while head < queue.len() {
+            let v = queue[head] as usize;
+            head += 1;
             for &le in &local.adjacency[v] {
-                if failed.has(le) {
+                if removed(le) {
                     continue;
                 }
-                let (a, b, cap) = local.ends[le];
-                let (w, forward) = if a == v { (b, true) } else { (a, false) };
-                let residual = if forward {
-                    cap as i64 - flow[le]
-                } else {
-                    cap as i64 + flow[le]
-                };
-                if residual > 0 && !visited[w] {
-                    visited[w] = true;
-                    prev[w] = Some((le, forward));
-                    queue.push_back(w);
+                let (a, b, _) = local.ends[le];
+                let forward = a == v;
+                let w = if forward { b } else { a };
+                if prev[w] == UNREACHED && spare(flow, le, forward) > 0 {
+                    prev[w] = ((le as u32) << 1) | u32::from(forward);
+                    if w == 1 {
+                        break 'search;
+                    }
+                    queue.push(w as u32);
                 }
             }
         }
-        if !visited[1] {
+        if prev[1] == UNREACHED {
             return total;
         }
+        let step = |v: usize| {
+            let p = prev[v];
+            let (le, forward) = ((p >> 1) as usize, p & 1 == 1);
+            let (a, b, _) = local.ends[le];
+            (le, forward, if forward { a } else { b })
+        };
         let mut bottleneck = i64::MAX;
         let mut v = 1;
-        while let Some((le, forward)) = prev[v] {
-            let (a, b, cap) = local.ends[le];
-            let residual = if forward {
-                cap as i64 - flow[le]
-            } else {
-                cap as i64 + flow[le]
-            };
-            bottleneck = bottleneck.min(residual);
-            v = if forward { a } else { b };
+        while prev[v] != SOURCE {
+            let (le, forward, from) = step(v);
+            bottleneck = bottleneck.min(spare(flow, le, forward));
+            v = from;
         }
         let mut v = 1;
-        while let Some((le, forward)) = prev[v] {
-            let (a, b, _) = local.ends[le];
-            if forward {
-                flow[le] += bottleneck;
-                v = a;
-            } else {
-                flow[le] -= bottleneck;
-                v = b;
-            }
+        while prev[v] != SOURCE {
+            let (le, forward, from) = step(v);
+            flow[le] += if forward { bottleneck } else { -bottleneck };
+            v = from;
         }
         total += bottleneck as u64;
     }

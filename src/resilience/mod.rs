@@ -227,9 +227,47 @@ struct Shared<'a> {
     resolved: Resolved<'a>,
     /// Kind of each link, by index into `design.links` (a small table the workers read often).
     link_kinds: Vec<LinkKindTag>,
-    link_domains: Vec<Vec<u32>>,
-    node_domains: Vec<Vec<u32>>,
+    /// The domains each link is in, by index into `design.links`.
+    link_domains: Lists,
+    /// The domains each node is in, by index into `design.nodes`.
+    node_domains: Lists,
     breadth: Vec<usize>,
+}
+
+/// One list of numbers per key, stored in one array (tens of thousands of keys, most with one
+/// or two entries).
+struct Lists {
+    /// `items[offsets[k]..offsets[k + 1]]` are key `k`'s.
+    offsets: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// For keys `0..keys`, the indices of the `groups` that name each key.
+    fn invert<'g>(keys: usize, groups: impl Iterator<Item = &'g [usize]> + Clone) -> Lists {
+        let mut offsets = vec![0u32; keys + 1];
+        for group in groups.clone() {
+            for &k in group {
+                offsets[k + 1] += 1;
+            }
+        }
+        for k in 0..keys {
+            offsets[k + 1] += offsets[k];
+        }
+        let mut fill = offsets.clone();
+        let mut items = vec![0u32; offsets[keys] as usize];
+        for (g, group) in groups.enumerate() {
+            for &k in group {
+                items[fill[k] as usize] = g as u32;
+                fill[k] += 1;
+            }
+        }
+        Lists { offsets, items }
+    }
+
+    fn of(&self, key: usize) -> &[u32] {
+        &self.items[self.offsets[key] as usize..self.offsets[key + 1] as usize]
+    }
 }
 
 /// Per-thread buffers, reused from one demand to the next.
@@ -241,22 +279,16 @@ struct Worker {
     relevant: Vec<(usize, Mask)>,
     inherent: Vec<usize>,
     cache: FxHashMap<Mask, u64>,
+    gateway_to_region: Vec<usize>,
+    single_residual: Vec<u64>,
 }
 
 fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bool) -> Analysis {
     let resolved = design.resolve();
     let mut domains = domains::derive_resolved(design, catalog, &resolved);
     let net = Network::build_resolved(design, &resolved);
-    let mut link_domains: Vec<Vec<u32>> = vec![Vec::new(); design.links.len()];
-    let mut node_domains: Vec<Vec<u32>> = vec![Vec::new(); design.nodes.len()];
-    for (di, d) in domains.iter().enumerate() {
-        for &l in &d.links {
-            link_domains[l].push(di as u32);
-        }
-        for &n in &d.nodes {
-            node_domains[n].push(di as u32);
-        }
-    }
+    let link_domains = Lists::invert(design.links.len(), domains.iter().map(|d| &d.links[..]));
+    let node_domains = Lists::invert(design.nodes.len(), domains.iter().map(|d| &d.nodes[..]));
     let shared = Shared {
         design,
         depth,
@@ -279,28 +311,46 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
         relevant: Vec::new(),
         inherent: Vec::new(),
         cache: FxHashMap::default(),
+        gateway_to_region: Vec::new(),
+        single_residual: Vec::new(),
     };
     // Demands are independent: large designs are split over the machine's cores; the result
     // is the same, in demand order, whatever the split.
     let demand_count = design.demands.len();
     let threads = crate::par::threads();
     let results: Vec<DemandResult> = if threads > 1 && demand_count >= 2_000 {
-        let chunk = demand_count.div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..demand_count)
-                .step_by(chunk)
-                .map(|start| {
-                    let shared = &shared;
-                    let mut worker = new_worker();
-                    scope.spawn(move || {
-                        (start..(start + chunk).min(demand_count))
-                            .filter_map(|i| analyze_demand(shared, &mut worker, i))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles.into_iter().flat_map(crate::par::join).collect()
-        })
+        // Each thread takes the next batch of demands not yet taken, so a thread slowed by
+        // other work does not hold the others up.
+        const BATCH: usize = 500;
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            let mut worker = new_worker();
+            let mut batches = Vec::new();
+            loop {
+                let start = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
+                if start >= demand_count {
+                    return batches;
+                }
+                let mut batch = Vec::with_capacity(BATCH);
+                batch.extend(
+                    (start..(start + BATCH).min(demand_count))
+                        .filter_map(|i| analyze_demand(&shared, &mut worker, i)),
+                );
+                batches.push((start, batch));
+            }
+        };
+        let mut batches = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut batches = work();
+            batches.extend(helpers.into_iter().flat_map(crate::par::join));
+            batches
+        });
+        batches.sort_unstable_by_key(|(start, _)| *start);
+        let mut results = Vec::with_capacity(demand_count);
+        for (_, mut batch) in batches {
+            results.append(&mut batch);
+        }
+        results
     } else {
         let mut worker = new_worker();
         (0..demand_count)
@@ -365,6 +415,8 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
         relevant,
         inherent,
         cache,
+        gateway_to_region,
+        single_residual,
     } = w;
     local.rebuild(net, s, t, scratch);
     let edge_count = local.edge_count();
@@ -404,15 +456,17 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
     let mut vpn_links = Vec::new();
     // Local vertices that are gateways with an edge to the region: circuits ending there reach
     // the region too.
-    let gateway_to_region: Vec<usize> = local
-        .ends
-        .iter()
-        .enumerate()
-        .filter(|&(le, &(a, b, _))| {
-            (a == 1 || b == 1) && net.edges[local.edges[le]].link == flow::NO_LINK
-        })
-        .map(|(_, &(a, b, _))| if a == 1 { b } else { a })
-        .collect();
+    gateway_to_region.clear();
+    gateway_to_region.extend(
+        local
+            .ends
+            .iter()
+            .enumerate()
+            .filter(|&(le, &(a, b, _))| {
+                (a == 1 || b == 1) && net.edges[local.edges[le]].link == flow::NO_LINK
+            })
+            .map(|(_, &(a, b, _))| if a == 1 { b } else { a }),
+    );
     for (le, &(a, b, _)) in local.ends.iter().enumerate() {
         let link = net.edges[local.edges[le]].link;
         if link == flow::NO_LINK {
@@ -458,7 +512,7 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
             if v >= net.node_count {
                 continue;
             }
-            for &d in &sh.node_domains[v] {
+            for &d in sh.node_domains.of(v) {
                 if lv <= 1 {
                     inherent.push(d as usize);
                     continue;
@@ -474,7 +528,7 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
             if link == flow::NO_LINK {
                 continue;
             }
-            for &d in &sh.link_domains[link] {
+            for &d in sh.link_domains.of(link) {
                 let slot = touch(d as usize, relevant);
                 relevant[slot].1.set(le);
             }
@@ -496,7 +550,7 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
             cache.insert(mask.clone(), r);
             r
         };
-        let mut single_residual = Vec::with_capacity(relevant.len());
+        single_residual.clear();
         for (d, mask) in relevant.iter() {
             let r = residual_of(mask);
             single_residual.push(r);

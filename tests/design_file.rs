@@ -385,4 +385,22 @@ fn large_files_name_the_line_of_a_problem_deep_inside() {
     // Cut short inside the demands.
     let e = error(&text[..text.len() - 200], None);
     assert!(e.contains("not valid JSON"), "{e}");
+    // A comma after the last link.
+    let end_of_links = text.find("\n    ],\n    \"demands\"").unwrap();
+    let mut bad = text.clone();
+    bad.insert(end_of_links, ',');
+    let e = error(&bad, Some(line_of(&text, "\n    \"demands\"")));
+    assert!(
+        e.contains("not valid JSON") || e.contains("trailing comma"),
+        "{e}"
+    );
+}
+
+#[test]
+fn large_files_with_empty_arrays_load() {
+    let mut d = large_design();
+    d.demands.clear();
+    let text = design_file::to_string(&d).unwrap();
+    assert!(text.len() > 1 << 20);
+    assert_eq!(load_text(&text).unwrap(), d);
 }

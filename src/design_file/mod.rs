@@ -226,15 +226,30 @@ fn parse_split(text: &str) -> Option<FileIn> {
         Some(out)
     };
     let (nodes, links, demands) = (pieces(arrays[0])?, pieces(arrays[1])?, pieces(arrays[2])?);
+    /// The comma-separated elements of one piece, read in place (the piece has no brackets).
     fn parse<T: serde::de::DeserializeOwned>(piece: Option<&&str>) -> Option<Vec<T>> {
-        let Some(piece) = piece else {
-            return Some(Vec::new());
-        };
-        let mut array = String::with_capacity(piece.len() + 2);
-        array.push('[');
-        array.push_str(piece);
-        array.push(']');
-        serde_json::from_str(&array).ok()
+        let mut rest = piece.copied().unwrap_or("").trim_start();
+        let mut elements = Vec::new();
+        while !rest.is_empty() {
+            let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<T>();
+            elements.push(stream.next()?.ok()?);
+            let used = stream.byte_offset();
+            if elements.len() == 1 {
+                // Room for about as many more as the first one's size suggests.
+                elements.reserve(rest.len() / used.max(1) + 16);
+            }
+            rest = rest[used..].trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            // Between elements, exactly one comma; a trailing comma is an error for the plain
+            // parser to report.
+            rest = rest.strip_prefix(',')?.trim_start();
+            if rest.is_empty() {
+                return None;
+            }
+        }
+        Some(elements)
     }
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
@@ -256,14 +271,27 @@ fn parse_split(text: &str) -> Option<FileIn> {
         if !(design.nodes.is_empty() && design.links.is_empty() && design.demands.is_empty()) {
             return None;
         }
+        let (mut nodes, mut links, mut demands) = (Vec::new(), Vec::new(), Vec::new());
         for part in parsed {
-            let (mut n, mut l, mut d) = part?;
-            design.nodes.append(&mut n);
-            design.links.append(&mut l);
-            design.demands.append(&mut d);
+            let (n, l, d) = part?;
+            nodes.push(n);
+            links.push(l);
+            demands.push(d);
         }
+        design.nodes = join_all(nodes);
+        design.links = join_all(links);
+        design.demands = join_all(demands);
         Some(file)
     })
+}
+
+/// The pieces' elements in one vector, each moved once.
+fn join_all<T>(pieces: Vec<Vec<T>>) -> Vec<T> {
+    let mut all = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+    for mut piece in pieces {
+        all.append(&mut piece);
+    }
+    all
 }
 
 /// The plain parse failed: find the most useful thing to tell the user.
@@ -426,6 +454,14 @@ mod tests {
         // A piece that does not parse sends the whole text to the plain parser.
         let broken = text.replacen("\"kind\": {", "\"kind\": {{", 1);
         assert!(parse_split(&broken).is_none());
+        // A comma after the last element is for the plain parser to refuse.
+        let trailing = text.replacen("\n    ],\n    \"demands\"", ",\n    ],\n    \"demands\"", 1);
+        assert_ne!(trailing, text);
+        assert!(parse_split(&trailing).is_none());
+        let mut no_demands = design.clone();
+        no_demands.demands.clear();
+        let file = parse_split(&to_string(&no_demands).unwrap()).expect("parses in parts");
+        assert_eq!(file.design, no_demands);
         let small = to_string(&crate::generate::generate(10, 3, &catalog)).unwrap();
         assert!(parse_split(&small).is_none());
     }

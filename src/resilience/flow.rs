@@ -367,7 +367,11 @@ pub fn max_flow(local: &Local, failed: &Mask, scratch: &mut FlowScratch) -> u64 
     // Spare capacity of a local edge leaving `from`.
     let spare = |flow: &[i64], le: usize, forward: bool| {
         let cap = local.ends[le].2 as i64;
-        if forward { cap - flow[le] } else { cap + flow[le] }
+        if forward {
+            cap - flow[le]
+        } else {
+            cap + flow[le]
+        }
     };
     let mut total: u64 = 0;
     loop {

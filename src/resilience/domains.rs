@@ -3,7 +3,7 @@
 use super::flow::find_root;
 use crate::catalog::Catalog;
 use crate::model::{Design, LinkKind, NodeKind, Resolved};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 /// What kind of thing fails.
@@ -64,7 +64,8 @@ pub struct FailureDomain {
     /// Indices into `design.links`.
     #[serde(skip)]
     pub links: Vec<usize>,
-    /// Ids of the members, for output and highlighting.
+    /// Ids of the members, for output and highlighting (written by [`materialize`], which
+    /// the analysis runs for every domain a result refers to).
     pub members: Vec<String>,
 }
 
@@ -97,10 +98,18 @@ fn normalize(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
-/// Write the id, label and members of a single-link or single-node domain (groups have them
-/// from the start). Large designs have tens of thousands of such domains and most are never
-/// shown, so their names are written on demand.
+/// Write the members of a domain, and the id and label of a single-link or single-node one
+/// (groups have those from the start). Large designs have tens of thousands of domains and
+/// most are never shown, so these are written on demand.
 pub fn materialize(domain: &mut FailureDomain, design: &Design) {
+    if domain.members.is_empty() {
+        domain.members = domain
+            .nodes
+            .iter()
+            .map(|&n| design.nodes[n].id.to_string())
+            .chain(domain.links.iter().map(|&l| design.links[l].id.to_string()))
+            .collect();
+    }
     if !domain.id.is_empty() {
         return;
     }
@@ -114,7 +123,6 @@ pub fn materialize(domain: &mut FailureDomain, design: &Design) {
             let l = &design.links[domain.links[0]];
             domain.id = join(&["link:", l.id.as_str()]);
             domain.label = join(&[l.tag().label(), " ", l.label()]);
-            domain.members = vec![l.id.to_string()];
         }
         DomainKind::Node => {
             let n = &design.nodes[domain.nodes[0]];
@@ -125,7 +133,6 @@ pub fn materialize(domain: &mut FailureDomain, design: &Design) {
                 n.name.as_str()
             };
             domain.label = join(&[n.tag().label(), " ", name]);
-            domain.members = vec![n.id.to_string()];
         }
         _ => {}
     }
@@ -483,7 +490,6 @@ pub fn derive_resolved<'d>(
     }
 
     // A group can only duplicate another group: single links and nodes have one member.
-    let mut seen: FxHashMap<(Vec<usize>, Vec<usize>), ()> = FxHashMap::default();
     let kind_prefix = |k: DomainKind| match k {
         DomainKind::EdgeRouter => "router",
         DomainKind::AwsDevice => "device",
@@ -496,32 +502,41 @@ pub fn derive_resolved<'d>(
         DomainKind::Node => "node",
         DomainKind::UserGroup => "group",
     };
-    for (kind, key, label, mut nodes, mut links) in groups.into_sorted() {
-        if nodes.len() + links.len() < 2 {
-            continue;
+    let candidates: Vec<Group> = groups
+        .into_sorted()
+        .into_iter()
+        .filter(|(_, _, _, nodes, links)| nodes.len() + links.len() >= 2)
+        .map(|(kind, key, label, mut nodes, mut links)| {
+            nodes.sort_unstable();
+            nodes.dedup();
+            links.sort_unstable();
+            links.dedup();
+            (kind, key, label, nodes, links)
+        })
+        .collect();
+    let mut seen: FxHashSet<(&[usize], &[usize])> = FxHashSet::default();
+    let first: Vec<bool> = candidates
+        .iter()
+        .map(|(_, _, _, nodes, links)| seen.insert((&nodes[..], &links[..])))
+        .collect();
+    drop(seen);
+    for ((kind, key, label, nodes, links), first) in candidates.into_iter().zip(first) {
+        if first {
+            // Members are written by `materialize`, as for single links and nodes.
+            out.push(FailureDomain {
+                id: format!("{}:{key}", kind_prefix(kind)),
+                kind,
+                label,
+                nodes,
+                links,
+                members: Vec::new(),
+            });
         }
-        nodes.sort_unstable();
-        nodes.dedup();
-        links.sort_unstable();
-        links.dedup();
-        if seen.insert((nodes.clone(), links.clone()), ()).is_some() {
-            continue;
-        }
-        let members = nodes
-            .iter()
-            .map(|&n| design.nodes[n].id.to_string())
-            .chain(links.iter().map(|&l| design.links[l].id.to_string()))
-            .collect();
-        out.push(FailureDomain {
-            id: format!("{}:{key}", kind_prefix(kind)),
-            kind,
-            label,
-            nodes,
-            links,
-            members,
-        });
     }
 
+    if design.risk_groups.is_empty() {
+        return out;
+    }
     let link_index: FxHashMap<&str, usize> = design
         .links
         .iter()

@@ -65,50 +65,60 @@ pub struct DxUse<'a> {
 }
 
 /// AWS Direct Connect model of a demand from the connections that can carry it.
+///
+/// Runs once per demand, so it counts by scanning the few connections instead of collecting
+/// them.
 pub fn aws_model(connections: &[DxUse<'_>]) -> Model {
     let mut notes = Vec::new();
-    let dedicated: Vec<&DxUse> = connections
+    let dedicated = connections
         .iter()
-        .filter(|c| c.connection_type == DxConnectionType::Dedicated)
-        .collect();
-    let hosted = connections.len() - dedicated.len();
+        .filter(|c| c.connection_type == DxConnectionType::Dedicated);
+    let hosted = connections.len() - dedicated.clone().count();
     if hosted > 0 {
         notes.push(format!(
             "{hosted} hosted connection(s) do not count as redundant connections (DX-SLA-1)"
         ));
     }
-    if dedicated.iter().any(|c| c.lag_members > 1) {
+    if dedicated.clone().any(|c| c.lag_members > 1) {
         notes.push("a LAG counts as one connection, whatever its members (DX-SLA-1)".into());
     }
-    if dedicated.iter().any(|c| c.device.trim().is_empty()) {
+    if dedicated.clone().any(|c| c.device.trim().is_empty()) {
         notes.push(
             "connections without an AWS device label cannot be shown to be on separate devices"
                 .into(),
         );
     }
-    let mut speeds: Vec<u64> = dedicated.iter().map(|c| c.capacity_mbps).collect();
-    speeds.sort_unstable();
-    speeds.dedup();
-    if speeds.len() > 1 {
+    let mut speeds = dedicated.clone().map(|c| c.capacity_mbps);
+    let first_speed = speeds.next();
+    if speeds.any(|s| Some(s) != first_speed) {
         notes.push("redundant connections have unequal speeds; the toolkit builds them all at one speed (DX-RES-5)".into());
     }
-    // Distinct devices per location (an unlabelled device counts once per location).
-    let mut locations: Vec<(&str, Vec<&str>)> = Vec::new();
-    for c in &dedicated {
-        let device = c.device.trim();
-        match locations
-            .iter_mut()
-            .find(|(l, _)| l.eq_ignore_ascii_case(c.location))
-        {
-            Some((_, devices)) if !devices.contains(&device) => devices.push(device),
-            Some(_) => {}
-            None => locations.push((c.location, vec![device])),
-        }
-    }
-    let with_two_devices = locations.iter().filter(|(_, d)| d.len() >= 2).count();
-    let kind = if locations.len() >= 2 && with_two_devices >= 2 {
+    // Distinct locations, and distinct devices per location (an unlabelled device counts once
+    // per location); each counted at its first connection.
+    let same_location = |a: &DxUse, b: &DxUse| a.location.eq_ignore_ascii_case(b.location);
+    let devices_at = |location: &DxUse| {
+        let here = dedicated
+            .clone()
+            .filter(move |c| same_location(c, location));
+        here.clone()
+            .enumerate()
+            .filter(|&(i, c)| {
+                !here
+                    .clone()
+                    .take(i)
+                    .any(|e| e.device.trim() == c.device.trim())
+            })
+            .count()
+    };
+    let locations = dedicated
+        .clone()
+        .enumerate()
+        .filter(|&(i, c)| !dedicated.clone().take(i).any(|e| same_location(e, c)));
+    let location_count = locations.clone().count();
+    let with_two_devices = locations.filter(|&(_, c)| devices_at(c) >= 2).count();
+    let kind = if location_count >= 2 && with_two_devices >= 2 {
         ModelKind::Maximum
-    } else if locations.len() >= 2 {
+    } else if location_count >= 2 {
         ModelKind::High
     } else if with_two_devices >= 1 {
         ModelKind::DevelopmentAndTest
@@ -135,10 +145,18 @@ pub struct ErUse<'a> {
 
 /// Azure ExpressRoute model of a demand (ER-RES-1) from the circuits that can carry it.
 pub fn azure_model(circuits: &[ErUse<'_>]) -> Model {
-    let mut locations: Vec<String> = circuits.iter().map(|c| c.location.to_lowercase()).collect();
-    locations.sort_unstable();
-    locations.dedup();
-    let kind = if locations.len() >= 2 {
+    // Distinct peering locations, ignoring case, each counted at its first circuit.
+    let same = |a: &str, b: &str| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    };
+    let locations = circuits
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| !circuits[..i].iter().any(|e| same(e.location, c.location)))
+        .count();
+    let kind = if locations >= 2 {
         ModelKind::Maximum
     } else if circuits.iter().any(|c| c.metro) {
         ModelKind::High
@@ -308,4 +326,80 @@ pub fn gateway_indexes<'a>(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dx(location: &'static str, device: &'static str, capacity_mbps: u64) -> DxUse<'static> {
+        DxUse {
+            location,
+            device,
+            connection_type: DxConnectionType::Dedicated,
+            capacity_mbps,
+            lag_members: 1,
+        }
+    }
+
+    #[test]
+    fn aws_models_count_locations_and_devices_once() {
+        let maximum = [
+            dx("EQDC2", "d1", 10_000),
+            dx("eqdc2", "d2", 10_000),
+            dx("EqCH2", "d1", 10_000),
+            dx("EQCH2", " d3 ", 10_000),
+        ];
+        assert_eq!(aws_model(&maximum).kind, ModelKind::Maximum);
+        // The same device twice (spelled with spaces) is one device: one location has two.
+        let high = [
+            dx("EQDC2", "d1", 10_000),
+            dx("EQDC2", " d1", 10_000),
+            dx("EqCH2", "d1", 10_000),
+            dx("EqCH2", "d2", 10_000),
+        ];
+        assert_eq!(aws_model(&high).kind, ModelKind::High);
+        let dev_test = [dx("EQDC2", "d1", 10_000), dx("eqdc2", "d2", 1_000)];
+        let model = aws_model(&dev_test);
+        assert_eq!(model.kind, ModelKind::DevelopmentAndTest);
+        assert!(
+            model.notes.iter().any(|n| n.contains("unequal speeds")),
+            "{:?}",
+            model.notes
+        );
+        let mut hosted = dx("EqCH2", "d9", 500);
+        hosted.connection_type = DxConnectionType::Hosted;
+        let one_location = [dx("EQDC2", "d1", 10_000), hosted];
+        let model = aws_model(&one_location);
+        assert_eq!(model.kind, ModelKind::None);
+        assert!(
+            model.notes.iter().any(|n| n.contains("1 hosted")),
+            "{:?}",
+            model.notes
+        );
+        assert!(!model.notes.iter().any(|n| n.contains("unequal speeds")));
+        assert_eq!(aws_model(&[]).kind, ModelKind::None);
+    }
+
+    #[test]
+    fn azure_models_count_peering_locations_ignoring_case() {
+        let er = |location| ErUse {
+            location,
+            metro: false,
+        };
+        assert_eq!(
+            azure_model(&[er("São Paulo"), er("SÃO PAULO")]).kind,
+            ModelKind::Standard
+        );
+        assert_eq!(
+            azure_model(&[er("Washington DC"), er("Chicago")]).kind,
+            ModelKind::Maximum
+        );
+        let metro = ErUse {
+            location: "Amsterdam",
+            metro: true,
+        };
+        assert_eq!(azure_model(&[metro]).kind, ModelKind::High);
+        assert_eq!(azure_model(&[]).kind, ModelKind::None);
+    }
 }

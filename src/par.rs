@@ -1,5 +1,6 @@
 //! The few helpers the analyses share for splitting work over threads.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::ScopedJoinHandle;
 
 /// The result of a scoped worker. Workers only compute; a panic there is a bug, and re-raising
@@ -13,4 +14,65 @@ pub fn join<T>(handle: ScopedJoinHandle<'_, T>) -> T {
 /// How many threads the analyses split work over: the machine's cores, at most 8.
 pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// `task(state, i)` for every `i` in `0..count`, on up to `threads` threads (the caller's among
+/// them). Each thread keeps its own `state` (from `init`) and takes the next index not yet
+/// taken, so a thread slowed by other work does not hold the others up. The results come back
+/// in index order, whatever the split.
+pub fn map_in_order<S, T: Send>(
+    count: usize,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    task: impl Fn(&mut S, usize) -> T + Sync,
+) -> Vec<T> {
+    if threads <= 1 || count <= 1 {
+        let mut state = init();
+        return (0..count).map(|i| task(&mut state, i)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut state = init();
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= count {
+                return done;
+            }
+            done.push((i, task(&mut state, i)));
+        }
+    };
+    let mut done = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads.min(count)).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for helper in helpers {
+            done.extend(join(helper));
+        }
+        done
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, result)| result).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn results_come_back_in_order_whatever_the_split() {
+        for threads in [1, 2, 5] {
+            let squares = super::map_in_order(100, threads, || (), |_, i| i * i);
+            assert_eq!(squares, (0..100).map(|i| i * i).collect::<Vec<_>>());
+        }
+        // One thread keeps one state from the first task to the last.
+        let calls = super::map_in_order(
+            10,
+            1,
+            || 0,
+            |count, _| {
+                *count += 1;
+                *count
+            },
+        );
+        assert_eq!(calls, (1..=10).collect::<Vec<_>>());
+        assert!(super::map_in_order(0, 2, || (), |_, i| i).is_empty());
+    }
 }

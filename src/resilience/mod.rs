@@ -314,49 +314,26 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
         gateway_to_region: Vec::new(),
         single_residual: Vec::new(),
     };
-    // Demands are independent: large designs are split over the machine's cores; the result
-    // is the same, in demand order, whatever the split.
+    // Demands are independent: on large designs, batches of them go to whichever core is
+    // free; the result is the same, in demand order, whatever the split.
     let demand_count = design.demands.len();
     let threads = crate::par::threads();
-    let results: Vec<DemandResult> = if threads > 1 && demand_count >= 2_000 {
-        // Each thread takes the next batch of demands not yet taken, so a thread slowed by
-        // other work does not hold the others up.
-        const BATCH: usize = 500;
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let work = || {
-            let mut worker = new_worker();
-            let mut batches = Vec::new();
-            loop {
-                let start = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
-                if start >= demand_count {
-                    return batches;
-                }
-                let mut batch = Vec::with_capacity(BATCH);
-                batch.extend(
-                    (start..(start + BATCH).min(demand_count))
-                        .filter_map(|i| analyze_demand(&shared, &mut worker, i)),
-                );
-                batches.push((start, batch));
-            }
-        };
-        let mut batches = std::thread::scope(|scope| {
-            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-            let mut batches = work();
-            batches.extend(helpers.into_iter().flat_map(crate::par::join));
-            batches
-        });
-        batches.sort_unstable_by_key(|(start, _)| *start);
-        let mut results = Vec::with_capacity(demand_count);
-        for (_, mut batch) in batches {
-            results.append(&mut batch);
-        }
-        results
-    } else {
-        let mut worker = new_worker();
-        (0..demand_count)
-            .filter_map(|i| analyze_demand(&shared, &mut worker, i))
-            .collect()
-    };
+    const BATCH: usize = 500;
+    let batches = crate::par::map_in_order(
+        demand_count.div_ceil(BATCH),
+        if demand_count >= 2_000 { threads } else { 1 },
+        new_worker,
+        |worker, b| {
+            let demands = b * BATCH..((b + 1) * BATCH).min(demand_count);
+            let mut batch = Vec::with_capacity(demands.len());
+            batch.extend(demands.filter_map(|i| analyze_demand(&shared, worker, i)));
+            batch
+        },
+    );
+    let mut results = Vec::with_capacity(demand_count);
+    for mut batch in batches {
+        results.append(&mut batch);
+    }
     // Names of the link and node domains are written only for those a result refers to; on
     // large designs, on every core.
     let mut referenced = vec![false; domains.len()];

@@ -161,32 +161,17 @@ pub fn check(design: &Design, catalog: &Catalog) -> Findings {
 /// Run `rules` on up to `threads` threads; findings come out in the order of `rules`, whatever
 /// the split.
 fn run_rules(rules: &[&Rule], cx: &Context<'_>, threads: usize, items: &mut Vec<Finding>) {
-    if threads <= 1 {
-        for rule in rules {
-            run_rule(rule, cx, items);
-        }
-        return;
-    }
-    // Each thread takes the next rule not yet taken, so one slow rule does not hold up others.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        while let Some(rule) = rules.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+    let found = crate::par::map_in_order(
+        rules.len(),
+        threads,
+        || (),
+        |_, i| {
             let mut found = Vec::new();
-            run_rule(rule, cx, &mut found);
-            done.push((rule.code, found));
-        }
-        done
-    };
-    let mut done = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut done = work();
-        done.extend(helpers.into_iter().flat_map(crate::par::join));
-        done
-    });
-    let position = |code: &str| rules.iter().position(|r| r.code == code);
-    done.sort_by_key(|(code, _)| position(code));
-    items.extend(done.into_iter().flat_map(|(_, found)| found));
+            run_rule(rules[i], cx, &mut found);
+            found
+        },
+    );
+    items.extend(found.into_iter().flatten());
 }
 
 /// Run one rule with the design's severity override and exclusions applied.

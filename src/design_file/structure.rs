@@ -4,7 +4,7 @@
 
 use super::locate;
 use crate::model::{Design, LinkKindTag, NodeKindTag};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StructureError {
@@ -88,29 +88,47 @@ impl StructureError {
     }
 }
 
+/// What an id names, in [`check_structure`].
+#[derive(Clone, Copy)]
+enum Named {
+    Node(NodeKindTag),
+    Link,
+    /// A demand or a risk group.
+    Other,
+}
+
 /// First structural problem of the design, if any.
 pub fn check_structure(design: &Design) -> Result<(), StructureError> {
-    let mut seen = HashSet::default();
+    // Every id, unique across all kinds of element, with what it names (one table, each id
+    // hashed once).
+    let mut ids: HashMap<&str, Named> = HashMap::default();
+    ids.reserve(design.nodes.len() + design.links.len() + design.demands.len());
     let all_ids = design
         .nodes
         .iter()
-        .map(|n| n.id.as_str())
-        .chain(design.links.iter().map(|l| l.id.as_str()))
-        .chain(design.demands.iter().map(|d| d.id.as_str()))
-        .chain(design.risk_groups.iter().map(|g| g.id.as_str()));
-    for id in all_ids {
+        .map(|n| (n.id.as_str(), Named::Node(n.tag())))
+        .chain(design.links.iter().map(|l| (l.id.as_str(), Named::Link)))
+        .chain(design.demands.iter().map(|d| (d.id.as_str(), Named::Other)))
+        .chain(
+            design
+                .risk_groups
+                .iter()
+                .map(|g| (g.id.as_str(), Named::Other)),
+        );
+    for (id, named) in all_ids {
         if id.is_empty() {
             return Err(StructureError::EmptyId);
         }
-        if !seen.insert(id) {
+        if ids.insert(id, named).is_some() {
             return Err(StructureError::DuplicateId { id: id.to_owned() });
         }
     }
-    let kinds: HashMap<&str, NodeKindTag> = design
-        .nodes
-        .iter()
-        .map(|n| (n.id.as_str(), n.tag()))
-        .collect();
+    let node_kind = |id: &str| match ids.get(id) {
+        Some(Named::Node(kind)) => Some(*kind),
+        _ => None,
+    };
+    let is_node = |id: &str| node_kind(id).is_some();
+    let is_link = |id: &str| matches!(ids.get(id), Some(Named::Link));
     for node in &design.nodes {
         if !node.position.is_finite() {
             return Err(StructureError::NonFinitePosition {
@@ -120,17 +138,13 @@ pub fn check_structure(design: &Design) -> Result<(), StructureError> {
             });
         }
     }
-    let link_ids: HashSet<&str> = design.links.iter().map(|l| l.id.as_str()).collect();
     for link in &design.links {
         let kind_of = |endpoint: &crate::model::NodeId, side| {
-            kinds
-                .get(endpoint.as_str())
-                .copied()
-                .ok_or_else(|| StructureError::DanglingEndpoint {
-                    link: link.id.to_string(),
-                    endpoint: endpoint.to_string(),
-                    side,
-                })
+            node_kind(endpoint.as_str()).ok_or_else(|| StructureError::DanglingEndpoint {
+                link: link.id.to_string(),
+                endpoint: endpoint.to_string(),
+                side,
+            })
         };
         let a = kind_of(&link.a, "a")?;
         let b = kind_of(&link.b, "b")?;
@@ -149,18 +163,14 @@ pub fn check_structure(design: &Design) -> Result<(), StructureError> {
             });
         }
         if let Some(er) = link.as_er() {
-            if let Some(partner) = er
-                .global_reach
-                .iter()
-                .find(|p| !link_ids.contains(p.as_str()))
-            {
+            if let Some(partner) = er.global_reach.iter().find(|p| !is_link(p.as_str())) {
                 return Err(StructureError::DanglingGlobalReach {
                     link: link.id.to_string(),
                     partner: partner.to_string(),
                 });
             }
             if let Some(f) = &er.metro_secondary_facility {
-                if !kinds.contains_key(f.as_str()) {
+                if !is_node(f.as_str()) {
                     return Err(StructureError::DanglingMetroFacility {
                         link: link.id.to_string(),
                         node: f.to_string(),
@@ -171,7 +181,7 @@ pub fn check_structure(design: &Design) -> Result<(), StructureError> {
     }
     for demand in &design.demands {
         for (field, target) in [("site", &demand.site), ("region", &demand.region)] {
-            if !kinds.contains_key(target.as_str()) {
+            if !is_node(target.as_str()) {
                 return Err(StructureError::DanglingDemand {
                     demand: demand.id.to_string(),
                     field,
@@ -192,7 +202,7 @@ pub fn check_structure(design: &Design) -> Result<(), StructureError> {
         if let Some(m) = group
             .members
             .iter()
-            .find(|m| !kinds.contains_key(m.as_str()) && !link_ids.contains(m.as_str()))
+            .find(|m| !is_node(m.as_str()) && !is_link(m.as_str()))
         {
             return Err(StructureError::DanglingRiskMember {
                 group: group.id.clone(),

@@ -39,6 +39,7 @@ use crate::model::{Design, LinkKindTag, NodeKindTag, Resolved};
 use flow::{FlowScratch, Local, Mask, Network, Scratch, max_flow};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use smol_str::SmolStr;
 
 /// How many simultaneous failures to enumerate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -130,9 +131,9 @@ pub struct DemandResult {
     /// Index into `design.demands`.
     #[serde(skip)]
     pub index: usize,
-    pub demand: String,
-    pub site: String,
-    pub region: String,
+    pub demand: SmolStr,
+    pub site: SmolStr,
+    pub region: SmolStr,
     pub cloud: Cloud,
     pub required_mbps: u64,
     pub intact_mbps: u64,
@@ -582,9 +583,9 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
 
     Some(DemandResult {
         index: demand_index,
-        demand: demand.id.to_string(),
-        site: demand.site.to_string(),
-        region: demand.region.to_string(),
+        demand: demand.id.0.clone(),
+        site: demand.site.0.clone(),
+        region: demand.region.0.clone(),
         cloud,
         required_mbps: demand.required_mbps,
         intact_mbps: intact,

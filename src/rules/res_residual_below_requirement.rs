@@ -25,7 +25,7 @@ fn check(cx: &Context, out: &mut Report) {
             continue;
         };
         let domain = &analysis.domains[worst.domains[0]];
-        let mut subjects = vec![d.demand.clone()];
+        let mut subjects = vec![d.demand.to_string()];
         subjects.extend(domain.members.iter().cloned());
         out.flag(
             subjects,

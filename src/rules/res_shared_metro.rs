@@ -40,7 +40,7 @@ fn check(cx: &Context, out: &mut Report) {
             .iter()
             .all(|&l| metro(l) == Some(first))
         {
-            let mut subjects = vec![d.demand.clone()];
+            let mut subjects = vec![d.demand.to_string()];
             subjects.extend(cx.link_ids(&d.circuit_links));
             out.flag(
                 subjects,

@@ -61,7 +61,7 @@ fn check(cx: &Context, out: &mut Report) {
                 .iter()
                 .all(|&l| provider_number[l] == Some(first_number));
             if let (true, Some(first)) = (all_same, provider(&cx.design.links[links[0]])) {
-                let mut subjects = vec![d.demand.clone()];
+                let mut subjects = vec![d.demand.to_string()];
                 subjects.extend(cx.link_ids(links));
                 out.flag(
                     subjects,

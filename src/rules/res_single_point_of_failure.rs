@@ -31,7 +31,7 @@ fn check(cx: &Context, out: &mut Report) {
         } else {
             String::new()
         };
-        let mut subjects = vec![d.demand.clone()];
+        let mut subjects = vec![d.demand.to_string()];
         for &i in &d.spofs {
             subjects.extend(analysis.domains[i].members.iter().cloned());
         }

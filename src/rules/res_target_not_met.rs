@@ -35,7 +35,11 @@ fn check(cx: &Context, out: &mut Report) {
                 format!(" ({})", d.model.notes.join("; "))
             };
             out.flag(
-                vec![d.demand.clone(), d.site.clone(), d.region.clone()],
+                vec![
+                    d.demand.to_string(),
+                    d.site.to_string(),
+                    d.region.to_string(),
+                ],
                 format!(
                     "demand `{}` targets {:?} resiliency but achieves {}{why}",
                     d.demand,

@@ -31,7 +31,7 @@ fn check(cx: &Context, out: &mut Report) {
             .map(|&l| crate::resilience::flow::link_capacity_mbps(&cx.design.links[l].kind))
             .sum();
         if vpn_mbps < d.required_mbps.min(private_mbps) {
-            let mut subjects = vec![d.demand.clone()];
+            let mut subjects = vec![d.demand.to_string()];
             subjects.extend(cx.link_ids(&d.vpn_links));
             out.flag(
                 subjects,

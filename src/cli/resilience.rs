@@ -13,7 +13,7 @@ struct DomainOut<'a> {
     id: &'a str,
     kind: resilience::DomainKind,
     label: &'a str,
-    members: &'a [String],
+    members: &'a [smol_str::SmolStr],
 }
 
 #[derive(Serialize)]

@@ -1434,7 +1434,9 @@ impl DesignerApp {
                                 for &i in &d.spofs {
                                     let domain = &a.resilience.domains[i];
                                     if ui.link(&domain.label).clicked() {
-                                        select = Some(domain.members.clone());
+                                        select = Some(
+                                            domain.members.iter().map(|m| m.to_string()).collect(),
+                                        );
                                     }
                                 }
                             });

@@ -5,6 +5,7 @@ use crate::catalog::Catalog;
 use crate::model::{Design, LinkKind, NodeKind, Resolved};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
+use smol_str::SmolStr;
 
 /// What kind of thing fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -66,7 +67,7 @@ pub struct FailureDomain {
     pub links: Vec<usize>,
     /// Ids of the members, for output and highlighting (written by [`materialize`], which
     /// the analysis runs for every domain a result refers to).
-    pub members: Vec<String>,
+    pub members: Vec<SmolStr>,
 }
 
 /// The metro a facility or fabric router is in: its own field, else the catalog's metro of its
@@ -106,8 +107,8 @@ pub fn materialize(domain: &mut FailureDomain, design: &Design) {
         domain.members = domain
             .nodes
             .iter()
-            .map(|&n| design.nodes[n].id.to_string())
-            .chain(domain.links.iter().map(|&l| design.links[l].id.to_string()))
+            .map(|&n| design.nodes[n].id.0.clone())
+            .chain(domain.links.iter().map(|&l| design.links[l].id.0.clone()))
             .collect();
     }
     if !domain.id.is_empty() {
@@ -560,7 +561,7 @@ pub fn derive_resolved<'d>(
             label: format!("risk group {}", g.name),
             nodes,
             links,
-            members: g.members.clone(),
+            members: g.members.iter().map(SmolStr::from).collect(),
         });
     }
     out

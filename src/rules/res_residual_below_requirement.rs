@@ -26,7 +26,7 @@ fn check(cx: &Context, out: &mut Report) {
         };
         let domain = &analysis.domains[worst.domains[0]];
         let mut subjects = vec![d.demand.to_string()];
-        subjects.extend(domain.members.iter().cloned());
+        subjects.extend(domain.members.iter().map(|m| m.to_string()));
         out.flag(
             subjects,
             format!(

@@ -33,7 +33,7 @@ fn check(cx: &Context, out: &mut Report) {
         };
         let mut subjects = vec![d.demand.to_string()];
         for &i in &d.spofs {
-            subjects.extend(analysis.domains[i].members.iter().cloned());
+            subjects.extend(analysis.domains[i].members.iter().map(|m| m.to_string()));
         }
         subjects.sort();
         subjects.dedup();

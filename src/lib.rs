@@ -8,6 +8,8 @@ pub mod model;
 pub mod catalog;
 /// Helpers for the analyses that split work over threads.
 pub(crate) mod par;
+/// Lists of indices per key in one array (adjacency and membership tables).
+pub(crate) mod lists;
 /// The versioned on-disk format: load with located errors, atomic save, schema.
 pub mod design_file;
 /// Every change to a design, with undo/redo.

@@ -137,7 +137,9 @@ pub fn from_str(text: &str, path: &Path) -> Result<Design, LoadError> {
             ));
         }
     }
-    // Fast path: one plain parse. Only when it fails is the text read again to explain why:
+    // Fast path: one parse (in pieces on every core when the file is large and laid out as
+    // Save writes it, else one plain parse). Only when it fails is the text read again to
+    // explain why:
     // the header first (a newer file is refused before its contents are judged), then with the
     // JSON path of the problem.
     let parsed = parse_split(text).map_or_else(|| serde_json::from_str::<FileIn>(text), Ok);
@@ -167,8 +169,8 @@ const SPLIT_PARSE_BYTES: usize = 1 << 20;
 ///
 /// Why the cuts are safe: a JSON string cannot hold a raw line break, so a line that starts
 /// with four spaces and `"nodes": ` is a key and a line of six spaces and `},` ends an object,
-/// never string content. Each piece must parse on its own as a complete array, so the pieces
-/// joined with commas are exactly the original array; the rest, with `[]` in place of the
+/// never string content. Each piece must parse on its own as whole elements separated by single
+/// commas, so the pieces joined with commas are exactly the original array; the rest, with `[]` in place of the
 /// arrays, must then parse as a design file, which puts each key in the design object (the
 /// only place a design file has those keys).
 fn parse_split(text: &str) -> Option<FileIn> {

@@ -9,6 +9,7 @@
 //! Connect gateway is a transit vertex joined to every region associated with it, so one
 //! connection reaches them all, as in AWS.
 
+use crate::lists::Lists;
 use crate::model::{AwsAttachment, Design, LinkKind, NodeKindTag, Resolved};
 use rustc_hash::FxHashMap;
 
@@ -41,8 +42,8 @@ pub struct Network {
     pub node_count: usize,
     pub transit: Vec<bool>,
     pub edges: Vec<Edge>,
-    offsets: Vec<usize>,
-    incident: Vec<usize>,
+    /// Edges at each vertex.
+    incident: Lists,
 }
 
 pub fn link_capacity_mbps(kind: &LinkKind) -> u64 {
@@ -143,34 +144,19 @@ impl Network {
             }
         }
         let vertex_count = transit.len();
-        let mut offsets = vec![0usize; vertex_count + 1];
-        for e in &edges {
-            offsets[e.u + 1] += 1;
-            offsets[e.v + 1] += 1;
-        }
-        for i in 0..vertex_count {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut fill = offsets.clone();
-        let mut incident = vec![0usize; offsets[vertex_count]];
-        for (ei, e) in edges.iter().enumerate() {
-            for x in [e.u, e.v] {
-                incident[fill[x]] = ei;
-                fill[x] += 1;
-            }
-        }
+        let incident = Lists::invert(vertex_count, edges.iter().map(|e| [e.u, e.v]));
         Network {
             vertex_count,
             node_count,
             transit,
             edges,
-            offsets,
             incident,
         }
     }
 
-    pub fn incident(&self, vertex: usize) -> &[usize] {
-        &self.incident[self.offsets[vertex]..self.offsets[vertex + 1]]
+    /// Indices into `edges` of the edges at a vertex.
+    pub fn incident(&self, vertex: usize) -> impl Iterator<Item = usize> + '_ {
+        self.incident.of(vertex).iter().map(|&e| e as usize)
     }
 }
 
@@ -252,7 +238,7 @@ impl Local {
             if v == region {
                 continue;
             }
-            for &ei in net.incident(v) {
+            for ei in net.incident(v) {
                 let e = &net.edges[ei];
                 let w = if e.u == v { e.v } else { e.u };
                 if w != region && net.transit[w] && scratch.get(w).is_none() {
@@ -265,7 +251,7 @@ impl Local {
         adjacency.iter_mut().for_each(Vec::clear);
         adjacency.resize_with(vertices.len(), Vec::new);
         for (lv, &v) in vertices.iter().enumerate() {
-            for &ei in net.incident(v) {
+            for ei in net.incident(v) {
                 let e = &net.edges[ei];
                 let w = if e.u == v { e.v } else { e.u };
                 let Some(lw) = scratch.get(w) else { continue };
@@ -364,7 +350,7 @@ pub fn max_flow(local: &Local, failed: &Mask, scratch: &mut FlowScratch) -> u64 
         Some(bits) => (bits >> le) & 1 != 0,
         None => failed.has(le),
     };
-    // Spare capacity of a local edge leaving `from`.
+    // Spare capacity of a local edge, crossed forward (`ends.0 -> ends.1`) or backward.
     let spare = |flow: &[i64], le: usize, forward: bool| {
         let cap = local.ends[le].2 as i64;
         if forward {

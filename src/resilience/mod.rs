@@ -35,6 +35,7 @@ pub use domains::{DomainKind, FailureDomain};
 pub use models::{GatewayIndex, IndexWeights, Model, ModelKind};
 
 use crate::catalog::Catalog;
+use crate::lists::Lists;
 use crate::model::{Design, LinkKindTag, NodeKindTag, Resolved};
 use flow::{FlowScratch, Local, Mask, Network, Scratch, max_flow};
 use rustc_hash::FxHashMap;
@@ -235,42 +236,6 @@ struct Shared<'a> {
     breadth: Vec<usize>,
 }
 
-/// One list of numbers per key, stored in one array (tens of thousands of keys, most with one
-/// or two entries).
-struct Lists {
-    /// `items[offsets[k]..offsets[k + 1]]` are key `k`'s.
-    offsets: Vec<u32>,
-    items: Vec<u32>,
-}
-
-impl Lists {
-    /// For keys `0..keys`, the indices of the `groups` that name each key.
-    fn invert<'g>(keys: usize, groups: impl Iterator<Item = &'g [usize]> + Clone) -> Lists {
-        let mut offsets = vec![0u32; keys + 1];
-        for group in groups.clone() {
-            for &k in group {
-                offsets[k + 1] += 1;
-            }
-        }
-        for k in 0..keys {
-            offsets[k + 1] += offsets[k];
-        }
-        let mut fill = offsets.clone();
-        let mut items = vec![0u32; offsets[keys] as usize];
-        for (g, group) in groups.enumerate() {
-            for &k in group {
-                items[fill[k] as usize] = g as u32;
-                fill[k] += 1;
-            }
-        }
-        Lists { offsets, items }
-    }
-
-    fn of(&self, key: usize) -> &[u32] {
-        &self.items[self.offsets[key] as usize..self.offsets[key + 1] as usize]
-    }
-}
-
 /// Per-thread buffers, reused from one demand to the next.
 struct Worker {
     scratch: Scratch,
@@ -288,8 +253,14 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
     let resolved = design.resolve();
     let mut domains = domains::derive_resolved(design, catalog, &resolved);
     let net = Network::build_resolved(design, &resolved);
-    let link_domains = Lists::invert(design.links.len(), domains.iter().map(|d| &d.links[..]));
-    let node_domains = Lists::invert(design.nodes.len(), domains.iter().map(|d| &d.nodes[..]));
+    let link_domains = Lists::invert(
+        design.links.len(),
+        domains.iter().map(|d| d.links.iter().copied()),
+    );
+    let node_domains = Lists::invert(
+        design.nodes.len(),
+        domains.iter().map(|d| d.nodes.iter().copied()),
+    );
     let shared = Shared {
         design,
         depth,

@@ -1,6 +1,7 @@
 //! Indexes over a design, built once per check and shared by every rule.
 
 use crate::catalog::{AwsRegionInfo, AzureRegionInfo, Catalog, DxLocation, ErLocation};
+use crate::lists::Lists;
 use crate::model::{
     AwsRegion, AzureRegion, ColocationFacility, Design, DirectConnectConnection,
     ExpressRouteCircuit, Link, Node, NodeKindTag,
@@ -55,8 +56,8 @@ pub struct Context<'a> {
     pub design: &'a Design,
     pub catalog: &'a Catalog,
     nodes: HashMap<&'a str, usize>,
-    /// Links at each node, in node order: `adjacency[offsets[i]..offsets[i + 1]]`.
-    offsets: Vec<usize>,
+    /// Links at each node, in node order: `adjacency[at_node.range(i)]`.
+    at_node: Lists,
     adjacency: Vec<&'a Link>,
     /// The node at the other end of each `adjacency` entry (`usize::MAX` when it is missing).
     neighbours: Vec<usize>,
@@ -85,28 +86,25 @@ impl<'a> Context<'a> {
             link_ends,
             demand_ends,
         } = design.resolve();
-        // Compressed adjacency: count links per node, prefix-sum, then fill.
-        let mut offsets = vec![0usize; design.nodes.len() + 1];
-        for ends in &link_ends {
-            for i in ends.iter().flatten() {
-                offsets[i + 1] += 1;
+        // The links at each node, and the node at each one's other end.
+        let at_node = Lists::invert(
+            design.nodes.len(),
+            link_ends.iter().map(|ends| ends.iter().flatten().copied()),
+        );
+        let mut adjacency = Vec::with_capacity(at_node.all().len());
+        let mut neighbours = Vec::with_capacity(at_node.all().len());
+        for node in 0..design.nodes.len() {
+            for &l in at_node.of(node) {
+                let ends = link_ends[l as usize];
+                let other = if ends[0] == Some(node) {
+                    ends[1]
+                } else {
+                    ends[0]
+                };
+                adjacency.push(&design.links[l as usize]);
+                neighbours.push(other.unwrap_or(usize::MAX));
             }
         }
-        for i in 0..design.nodes.len() {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut fill = offsets.clone();
-        let mut adjacency: Vec<Option<&Link>> = vec![None; offsets[design.nodes.len()]];
-        let mut neighbours = vec![usize::MAX; offsets[design.nodes.len()]];
-        for (link, ends) in design.links.iter().zip(&link_ends) {
-            for (side, i) in ends.iter().enumerate() {
-                let Some(i) = *i else { continue };
-                adjacency[fill[i]] = Some(link);
-                neighbours[fill[i]] = ends[1 - side].unwrap_or(usize::MAX);
-                fill[i] += 1;
-            }
-        }
-        let adjacency: Vec<&Link> = adjacency.into_iter().flatten().collect();
         let mut er_circuits = Vec::new();
         let mut dx_connections = Vec::new();
         for (link, ends) in design.links.iter().zip(&link_ends) {
@@ -183,7 +181,7 @@ impl<'a> Context<'a> {
             dx_by_region,
             resilience: std::sync::OnceLock::new(),
             nodes,
-            offsets,
+            at_node,
             adjacency,
             neighbours,
             link_ends,
@@ -224,7 +222,7 @@ impl<'a> Context<'a> {
 
     /// The links at a node (by index) with the index of the node at their other end.
     pub fn neighbours(&self, node: usize) -> impl Iterator<Item = (&'a Link, Option<usize>)> + '_ {
-        let range = self.offsets[node]..self.offsets[node + 1];
+        let range = self.at_node.range(node);
         self.adjacency[range.clone()]
             .iter()
             .zip(&self.neighbours[range])
@@ -233,7 +231,7 @@ impl<'a> Context<'a> {
 
     pub fn links_at(&self, id: &str) -> &[&'a Link] {
         match self.nodes.get(id) {
-            Some(&i) => &self.adjacency[self.offsets[i]..self.offsets[i + 1]],
+            Some(&i) => &self.adjacency[self.at_node.range(i)],
             None => &[],
         }
     }

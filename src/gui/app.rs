@@ -272,13 +272,10 @@ impl DesignerApp {
             .flat_map(|id| {
                 let id = id.as_str();
                 let node = self.design.node(&id.into()).map(|n| vec![n.position]);
-                let link = self.design.link(&id.into()).map(|l| {
-                    [&l.a, &l.b]
-                        .into_iter()
-                        .filter_map(|e| self.design.node(e))
-                        .map(|n| n.position)
-                        .collect()
-                });
+                let link = self
+                    .design
+                    .link(&id.into())
+                    .map(|l| self.design.end_nodes(l).map(|n| n.position).collect());
                 node.or(link).unwrap_or_default()
             })
             .collect();

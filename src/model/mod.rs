@@ -73,6 +73,13 @@ impl Design {
     pub fn demand(&self, id: &DemandId) -> Option<&Demand> {
         self.demands.iter().find(|d| &d.id == id)
     }
+    /// The nodes at the two ends of `link` (those that exist), each found by a scan of `nodes`:
+    /// for one link at a time; analyses over many links use `resolve`.
+    pub fn end_nodes<'a>(&'a self, link: &'a Link) -> impl Iterator<Item = &'a Node> + 'a {
+        [&link.a, &link.b]
+            .into_iter()
+            .filter_map(move |id| self.node(id))
+    }
     /// Node id -> index into `nodes`, for analyses that look nodes up by id.
     pub fn node_index(&self) -> rustc_hash::FxHashMap<&str, usize> {
         self.nodes

@@ -302,6 +302,19 @@ fn fixtures() -> Vec<Fixture> {
             |d| er_mut(d, "er-1").sku_tier = ErSkuTier::Local,
         ),
         fx(
+            "ER033",
+            |d| {
+                let c = er_mut(d, "er-1");
+                c.sku_tier = ErSkuTier::Local;
+                c.billing = ErBilling::Metered;
+            },
+            |d| {
+                let c = er_mut(d, "er-1");
+                c.sku_tier = ErSkuTier::Local;
+                c.billing = ErBilling::Unlimited;
+            },
+        ),
+        fx(
             "ER004",
             |d| er_mut(d, "er-2").sku_tier = ErSkuTier::Local,
             |d| er_mut(d, "er-1").sku_tier = ErSkuTier::Local,

@@ -77,6 +77,7 @@ mod er_global_reach_local;
 mod er_global_reach_premium;
 mod er_global_reach_same_location;
 mod er_local_bandwidth;
+mod er_local_metered;
 mod er_local_region;
 mod er_metro_location;
 mod er_microsoft_365_premium;

@@ -26,6 +26,7 @@ pub static RULES: &[&Rule] = &[
     &er_bandwidth_not_offered::RULE,
     &er_bandwidth_needs_direct::RULE,
     &er_local_bandwidth::RULE,
+    &er_local_metered::RULE,
     &er_local_region::RULE,
     &er_standard_geopolitical::RULE,
     &er_national_cloud::RULE,

@@ -56,7 +56,34 @@ pub fn gateway_indexes(
         .map(|d| (d.id.as_str(), d.region.as_str()))
         .collect();
     let mut advisories_by_region: std::collections::HashMap<&str, usize> = Default::default();
-    for f in findings.active().filter(|f| f.code.starts_with("RES")) {
+    // Microsoft: the recommendations on multi-site and zone redundancy are "already factored
+    // into" the index (its R and Z components), so the findings that restate them — circuits
+    // sharing a building or a metro, the target model not met — do not lower A as well.
+    // A single point of failure made only of peering locations (their buildings, metros, MSEE
+    // pairs) and the circuits there is the same multi-site recommendation.
+    const ALREADY_IN_R_OR_Z: [&str; 3] = ["RES003", "RES005", "RES006"];
+    let nodes = design.node_index();
+    let er_circuits: rustc_hash::FxHashSet<&str> = design
+        .links
+        .iter()
+        .filter(|l| l.as_er().is_some())
+        .map(|l| l.id.as_str())
+        .collect();
+    let location_only = |f: &crate::rules::Finding| {
+        f.subjects.iter().all(|s| {
+            region_of_demand.contains_key(s.as_str())
+                || nodes
+                    .get(s.as_str())
+                    .is_some_and(|&i| design.nodes[i].as_facility().is_some())
+                || er_circuits.contains(s.as_str())
+        })
+    };
+    let advisory = |f: &&crate::rules::Finding| {
+        f.code.starts_with("RES")
+            && !ALREADY_IN_R_OR_Z.contains(&f.code)
+            && !(f.code == "RES001" && location_only(f))
+    };
+    for f in findings.active().filter(advisory) {
         let mut regions: Vec<&str> = f
             .subjects
             .iter()

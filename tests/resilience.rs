@@ -202,15 +202,17 @@ fn gateway_zone_component_follows_the_sku() {
         zone_redundant: false,
     });
     assert_eq!(z(&d), 8);
+    // The index counts instances, two per scale unit: up to four instances (two units)
+    // scores 8, more than four 10.
     azure_mut(&mut d, "az").gateway = Some(ErGateway {
         sku: ErGatewaySku::ErGwScale,
-        scale_units: Some(4),
+        scale_units: Some(2),
         zone_redundant: true,
     });
     assert_eq!(z(&d), 8);
     azure_mut(&mut d, "az").gateway = Some(ErGateway {
         sku: ErGatewaySku::ErGwScale,
-        scale_units: Some(5),
+        scale_units: Some(3),
         zone_redundant: true,
     });
     assert_eq!(z(&d), 10);
@@ -383,9 +385,16 @@ fn pairs_of_failures_are_enumerated_on_request() {
         lost.contains(&("link:acc-1".to_string(), "link:acc-2".to_string())),
         "{lost:?}"
     );
+    // Each circuit has two connections: what takes one down is its peering location's MSEE
+    // pair (or building), never the circuit alone.
     assert!(
-        lost.contains(&("link:er-1".to_string(), "link:er-2".to_string())),
+        lost.contains(&("msee:chicago".to_string(), "msee:washington dc".to_string())),
         "{lost:?}"
+    );
+    assert!(
+        !lost
+            .iter()
+            .any(|(a, b)| a == "link:er-1" || b == "link:er-2")
     );
 }
 
@@ -522,4 +531,222 @@ fn a_direct_connect_gateway_reaches_every_region_behind_it() {
         .map(|f| f.code)
         .collect();
     assert!(codes.contains(&"GEN007"), "{codes:?}");
+}
+
+// ---- Traffic follows what the clouds route (issue #11 §2, §3, §5) ----
+
+fn vpn_to(region: &str) -> LinkKind {
+    let _ = region;
+    LinkKind::SiteToSiteVpn(SiteToSiteVpn {
+        tunnels: 2,
+        bandwidth_mbps: 10_000,
+        large_tunnels: false,
+        on_transit_gateway: false,
+    })
+}
+
+#[test]
+fn a_gateway_caps_every_demand_through_it() {
+    let mut d = base();
+    for id in ["er-1", "er-2"] {
+        er_mut(&mut d, id).bandwidth_mbps = 10_000;
+    }
+    d.demands[0].required_mbps = 5_000;
+    // ErGw3AZ: 10 Gbps, the two 10 Gbps circuits deliver 10 Gbps and the demand is met.
+    let r = analyze(&d).demand("d-az").unwrap().clone();
+    assert_eq!(r.intact_mbps, 10_000);
+    assert!(r.single_failures.iter().all(|s| s.outcome == Outcome::Cut));
+    // ErGw1AZ: 1 Gbps, whatever the circuits; the 5 Gbps demand is not met.
+    azure_mut(&mut d, "az").gateway = Some(ErGateway {
+        sku: ErGatewaySku::ErGw1Az,
+        scale_units: None,
+        zone_redundant: true,
+    });
+    let a = analyze(&d);
+    let r = a.demand("d-az").unwrap();
+    assert_eq!(r.intact_mbps, 1_000);
+    // Under a failure too: losing one location leaves at most the gateway's 1 Gbps.
+    assert!(r.single_failures.iter().all(|s| s.residual_mbps <= 1_000));
+    // ErGwScale by its units.
+    azure_mut(&mut d, "az").gateway = Some(ErGateway {
+        sku: ErGatewaySku::ErGwScale,
+        scale_units: Some(3),
+        zone_redundant: true,
+    });
+    assert_eq!(analyze(&d).demand("d-az").unwrap().intact_mbps, 3_000);
+}
+
+#[test]
+fn a_direct_connect_gateway_does_not_carry_traffic_between_its_connections() {
+    // Only the Chicago circuit reaches Azure; the Washington facility reaches Chicago only
+    // through AWS (dx-1 -> Direct Connect gateway -> dx-2), which AWS does not route.
+    let mut d = base();
+    d.links.retain(|l| l.id.as_str() != "er-1");
+    let a = analyze(&d);
+    let r = a.demand("d-az").unwrap();
+    assert_eq!(r.intact_mbps, 1_000);
+    assert!(
+        r.paths
+            .iter()
+            .all(|p| !p.links.iter().any(|l| l.starts_with("dx"))),
+        "{:?}",
+        r.paths
+    );
+    // Losing the Chicago access circuit loses the demand.
+    assert!(
+        spof_labels(&a, "d-az").iter().any(|l| l.contains("acc-2")),
+        "{:?}",
+        spof_labels(&a, "d-az")
+    );
+    // The AWS demand still reaches its region over both connections.
+    assert_eq!(a.demand("d-aws").unwrap().intact_mbps, 20_000);
+
+    // With SiteLink on both connections' VIFs, AWS carries traffic between the two Direct
+    // Connect locations, and the path says so.
+    for id in ["dx-1", "dx-2"] {
+        for v in &mut dx_mut(&mut d, id).vifs {
+            v.sitelink = true;
+        }
+    }
+    let a = analyze(&d);
+    let r = a.demand("d-az").unwrap();
+    assert!(
+        !spof_labels(&a, "d-az").iter().any(|l| l.contains("acc-2")),
+        "{:?}",
+        spof_labels(&a, "d-az")
+    );
+    let worst_without_acc2 = r
+        .single_failures
+        .iter()
+        .find(|s| a.domains[s.domains[0]].id == "link:acc-2")
+        .map(|s| s.residual_mbps);
+    assert_eq!(
+        worst_without_acc2, None,
+        "capacity unchanged: {:?}",
+        r.single_failures
+    );
+    // AWS demands do not count SiteLink twice.
+    assert_eq!(a.demand("d-aws").unwrap().intact_mbps, 20_000);
+}
+
+#[test]
+fn sitelink_paths_are_named() {
+    let mut d = base();
+    d.links
+        .retain(|l| l.id.as_str() != "er-1" && l.id.as_str() != "acc-2");
+    for id in ["dx-1", "dx-2"] {
+        for v in &mut dx_mut(&mut d, id).vifs {
+            v.sitelink = true;
+        }
+    }
+    let a = analyze(&d);
+    let r = a.demand("d-az").unwrap();
+    assert_eq!(r.intact_mbps, 1_000);
+    assert!(
+        r.paths
+            .iter()
+            .all(|p| p.via == ["SiteLink over Direct Connect gateway dxgw"]),
+        "{:?}",
+        r.paths
+    );
+}
+
+#[test]
+fn a_vpn_backup_carries_traffic_only_when_the_private_circuits_cannot() {
+    let mut d = base();
+    d.links.push(link("vpn", "site", "az", vpn_to("az")));
+    let r = analyze(&d).demand("d-az").unwrap().clone();
+    // Capacity counts the VPN (it is there after a failure) ...
+    assert_eq!(r.intact_mbps, 2_000 + 1_250);
+    // ... but the 500 Mbps demand is carried by ExpressRoute alone.
+    let on_vpn: u64 = r
+        .paths
+        .iter()
+        .filter(|p| p.links.contains(&"vpn".to_string()))
+        .map(|p| p.traffic_mbps)
+        .sum();
+    assert_eq!(on_vpn, 0, "{:?}", r.paths);
+    let private: u64 = r.paths.iter().map(|p| p.traffic_mbps).sum();
+    assert_eq!(private, 2_000);
+    // A demand larger than the circuits: the VPN carries the shortfall, no more.
+    d.demands[0].required_mbps = 2_500;
+    let r = analyze(&d).demand("d-az").unwrap().clone();
+    let on_vpn: u64 = r
+        .paths
+        .iter()
+        .filter(|p| p.links.contains(&"vpn".to_string()))
+        .map(|p| p.traffic_mbps)
+        .sum();
+    assert_eq!(on_vpn, 500, "{:?}", r.paths);
+}
+
+#[test]
+fn losing_one_connection_of_a_circuit_is_not_losing_the_circuit() {
+    let mut d = base();
+    d.links.retain(|l| l.id.as_str() != "er-2");
+    let a = analyze(&d);
+    let labels = spof_labels(&a, "d-az");
+    // The real shared risks of the one location, not "the circuit".
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.contains("MSEE pair at Washington DC")),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.iter().any(|l| l.starts_with("ExpressRoute circuit")),
+        "{labels:?}"
+    );
+    assert_eq!(model(&d, "d-az"), ModelKind::Standard);
+
+    // One BGP session: no SLA, no model, and the one connection is a single point of failure.
+    er_mut(&mut d, "er-1").redundant_bgp = false;
+    let a = analyze(&d);
+    let r = a.demand("d-az").unwrap();
+    assert_eq!(r.model.kind, ModelKind::None);
+    assert_eq!(r.model.sla, None);
+    assert!(
+        r.model
+            .notes
+            .iter()
+            .any(|n| n.contains("both BGP sessions")),
+        "{:?}",
+        r.model.notes
+    );
+    assert!(spof_labels(&a, "d-az").iter().any(|l| l.contains("er-1")));
+}
+
+#[test]
+fn the_index_does_not_count_location_advice_twice() {
+    // Both circuits at one location: R already scores one location; the findings that say
+    // "add a second location" do not also take A away.
+    let mut d = base();
+    d.links.retain(|l| l.id.as_str() != "er-2");
+    link_mut(&mut d, "acc-2").b = "fac-dc2".into();
+    let findings = linkwright::rules::check(&d, catalog());
+    assert!(findings.active().any(|f| f.code == "RES001"));
+    let res: Vec<_> = findings
+        .active()
+        .filter(|f| f.code.starts_with("RES"))
+        .collect();
+    let g = linkwright::analyses::gateway_indexes(&d, &findings)
+        .unwrap()
+        .remove(0);
+    assert_eq!((g.r, g.a), (5, 10), "{g:?} {res:#?}");
+    // An access circuit as single point of failure is advice the index does not hold.
+    d.links.retain(|l| l.id.as_str() != "acc-2");
+    let findings = linkwright::rules::check(&d, catalog());
+    let g = linkwright::analyses::gateway_indexes(&d, &findings)
+        .unwrap()
+        .remove(0);
+    assert_eq!(g.a, 0, "{g:?}");
+    // A circuit with one BGP session earns no location redundancy.
+    let mut d = base();
+    er_mut(&mut d, "er-1").redundant_bgp = false;
+    er_mut(&mut d, "er-2").redundant_bgp = false;
+    let findings = linkwright::rules::check(&d, catalog());
+    let g = linkwright::analyses::gateway_indexes(&d, &findings)
+        .unwrap()
+        .remove(0);
+    assert_eq!(g.r, 0, "{g:?}");
 }

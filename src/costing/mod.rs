@@ -183,7 +183,7 @@ impl Costing {
     }
 }
 
-pub const EGRESS_RULE: &str = "a demand's monthly egress is split over the paths that carry it in the intact design, in proportion to each path's flow (max-flow); each share is billed on the circuit that enters the cloud on that path";
+pub const EGRESS_RULE: &str = "a demand's monthly egress is split over the paths that carry it in the intact design, in proportion to what each carries (max-flow, private circuits first: a VPN carries only what they cannot); each share is billed on the circuit that enters the cloud on that path";
 
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -819,15 +819,18 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
         .collect();
     for r in &analysis.demands {
         let demand = &design.demands[r.index];
-        if demand.egress_gb_per_month == 0 || r.intact_mbps == 0 {
+        // The paths that carry the demand in the intact design (a VPN backup that the private
+        // circuits do not need carries nothing and bills nothing).
+        let carried: u64 = r.paths.iter().map(|p| p.traffic_mbps).sum();
+        if demand.egress_gb_per_month == 0 || carried == 0 {
             continue;
         }
         let region_node = &design.nodes[node_index[r.region.as_str()]];
         for path in &r.paths {
             // GB share in thousandths, proportional to the path's flow.
             let share_milli =
-                (u128::from(demand.egress_gb_per_month) * 1000 * u128::from(path.mbps)
-                    / u128::from(r.intact_mbps)) as u64;
+                (u128::from(demand.egress_gb_per_month) * 1000 * u128::from(path.traffic_mbps)
+                    / u128::from(carried)) as u64;
             if share_milli == 0 {
                 continue;
             }

@@ -216,14 +216,35 @@ pub fn derive_resolved<'d>(
     };
 
     // Single links and nodes: their names are written by `materialize` when needed.
-    for i in 0..design.links.len() {
-        out.push(FailureDomain {
-            id: String::new(),
-            kind: DomainKind::Link,
-            label: String::new(),
-            nodes: vec![],
-            links: vec![i],
-            members: vec![],
+    // An ExpressRoute circuit with both BGP sessions is two connections to two Microsoft edge
+    // routers (ER-TOPO-1; a Metro circuit's two land in two buildings), each carrying the
+    // circuit's bandwidth: losing one is not the loss of the circuit, so the circuit alone is
+    // no failure domain. What takes both down is shared — the peering location's MSEE pair,
+    // the building, the metro, the provider — and those are domains below.
+    for (i, link) in design.links.iter().enumerate() {
+        let two_connections = link.as_er().is_some_and(|c| c.redundant_bgp);
+        out.push(if two_connections {
+            FailureDomain {
+                id: format!("link:{}", link.id),
+                kind: DomainKind::Link,
+                label: format!(
+                    "one of the two connections of {} {} (the other keeps the circuit up)",
+                    link.tag().label(),
+                    link.label()
+                ),
+                nodes: vec![],
+                links: vec![],
+                members: vec![link.id.0.clone()],
+            }
+        } else {
+            FailureDomain {
+                id: String::new(),
+                kind: DomainKind::Link,
+                label: String::new(),
+                nodes: vec![],
+                links: vec![i],
+                members: vec![],
+            }
         });
     }
     for i in 0..design.nodes.len() {
@@ -506,7 +527,16 @@ pub fn derive_resolved<'d>(
     let candidates: Vec<Group> = groups
         .into_sorted()
         .into_iter()
-        .filter(|(_, _, _, nodes, links)| nodes.len() + links.len() >= 2)
+        .filter(|(kind, _, _, nodes, links)| {
+            // An MSEE pair with one circuit is kept when that circuit has two connections:
+            // the pair is then the circuit's own shared risk (its link is no domain).
+            nodes.len() + links.len() >= 2
+                || (*kind == DomainKind::MseePair
+                    && links
+                        .first()
+                        .and_then(|&l| design.links[l].as_er())
+                        .is_some_and(|c| c.redundant_bgp))
+        })
         .map(|(kind, key, label, mut nodes, mut links)| {
             nodes.sort_unstable();
             nodes.dedup();

@@ -5,9 +5,20 @@
 //! access and fabric connections their bandwidth). An ExpressRoute Metro circuit gets a virtual
 //! vertex joined to both of its facilities and to the region, all three edges belonging to the
 //! one circuit, so losing one facility keeps the circuit. Only facilities, fabric routers and
-//! Metro vertices carry transit traffic; other sites and other regions do not. A Direct
-//! Connect gateway is a transit vertex joined to every region associated with it, so one
-//! connection reaches them all, as in AWS.
+//! Metro vertices carry transit traffic; other sites and other regions do not.
+//!
+//! Traffic follows what the clouds route, not every path a graph would allow:
+//! - **A Direct Connect gateway is not a transit point** between its connections (DX user
+//!   guide: traffic is not routed between the virtual interfaces of one gateway). For a demand
+//!   toward a region associated with the gateway, the gateway is that region (every connection
+//!   into it reaches the region); for any other demand it is absent. Only connections with a
+//!   **SiteLink** virtual interface are joined through a SiteLink vertex of their gateway, which
+//!   carries traffic between Direct Connect locations — for demands whose region is not behind
+//!   that gateway, and each such path is named (`via`).
+//! - **Gateways with a documented throughput are ceilings.** An Azure region's ExpressRoute
+//!   gateway is a vertex of its own: the region's circuits end there and one edge with the SKU's
+//!   maximum bandwidth joins it to the region, so every demand through it is capped, intact and
+//!   under every failure. The same holds for the Azure VPN gateway and the VPNs into it.
 
 use crate::lists::Lists;
 use crate::model::{AwsAttachment, Design, LinkKind, NodeKindTag, Resolved};
@@ -44,6 +55,30 @@ pub struct Network {
     pub edges: Vec<Edge>,
     /// Edges at each vertex.
     incident: Lists,
+    /// Per design node: the Direct Connect gateway vertices associated with it (AWS regions).
+    dx_gateways_of: Vec<Vec<usize>>,
+    /// Per design node: its capped gateway vertices (an Azure region's ExpressRoute and VPN
+    /// gateways).
+    ceilings_of: Vec<Vec<usize>>,
+    /// The SiteLink vertex of each Direct Connect gateway vertex that has one.
+    sitelink_of: FxHashMap<usize, usize>,
+    /// What each vertex beyond the design's nodes stands for (for naming paths).
+    pub virtual_kind: FxHashMap<usize, VirtualVertex>,
+}
+
+/// A vertex that is not a design node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VirtualVertex {
+    /// A Direct Connect gateway, by its name.
+    DxGateway(String),
+    /// The SiteLink mesh of a Direct Connect gateway, by the gateway's name.
+    SiteLink(String),
+    /// An Azure region's ExpressRoute gateway (region node index).
+    ErGateway(usize),
+    /// An Azure region's VPN gateway (region node index).
+    VpnGateway(usize),
+    /// The middle of an ExpressRoute Metro circuit.
+    Metro,
 }
 
 pub fn link_capacity_mbps(kind: &LinkKind) -> u64 {
@@ -54,6 +89,11 @@ pub fn link_capacity_mbps(kind: &LinkKind) -> u64 {
         LinkKind::SiteToSiteVpn(c) => c.throughput_mbps(),
         LinkKind::FabricConnection(c) => c.bandwidth_mbps,
     }
+}
+
+/// The documented throughput of an Azure region's VPN gateway, when the design states one.
+fn vpn_ceiling_mbps(_region: &crate::model::AzureRegion) -> Option<u64> {
+    None
 }
 
 impl Network {
@@ -75,13 +115,49 @@ impl Network {
                 )
             })
             .collect();
+        let mut virtual_kind: FxHashMap<usize, VirtualVertex> = FxHashMap::default();
+        let mut add_vertex = |transit: &mut Vec<bool>, is_transit: bool, kind: VirtualVertex| {
+            transit.push(is_transit);
+            virtual_kind.insert(transit.len() - 1, kind);
+            transit.len() - 1
+        };
         let mut edges = Vec::with_capacity(design.links.len());
-        // A Direct Connect gateway is a vertex of its own: a connection into any region behind
-        // it reaches every region associated with it (DX-GW-11), with no bandwidth limit of the
-        // gateway itself.
+        // A Direct Connect gateway is a vertex of its own joined to every region associated
+        // with it (DX-GW-11), with no bandwidth limit of the gateway itself. It is never a
+        // transit vertex: see the module documentation.
         let mut gateway_vertex: FxHashMap<String, usize> = FxHashMap::default();
         let mut gateway_of_region: Vec<Option<usize>> = vec![None; node_count];
+        let mut dx_gateways_of: Vec<Vec<usize>> = vec![Vec::new(); node_count];
+        let mut ceilings_of: Vec<Vec<usize>> = vec![Vec::new(); node_count];
+        // Azure gateways with a documented throughput: (ExpressRoute gateway, VPN gateway).
+        let mut azure_gateways: Vec<[Option<usize>; 2]> = vec![[None, None]; node_count];
         for (i, n) in design.nodes.iter().enumerate() {
+            if let Some(az) = n.as_azure() {
+                let ceilings = [
+                    az.gateway
+                        .as_ref()
+                        .map(|g| (g.sku.max_bandwidth_mbps(g.scale_units), false)),
+                    vpn_ceiling_mbps(az).map(|m| (m, true)),
+                ];
+                for (slot, ceiling) in ceilings.into_iter().enumerate() {
+                    let Some((mbps, vpn)) = ceiling else { continue };
+                    let kind = if vpn {
+                        VirtualVertex::VpnGateway(i)
+                    } else {
+                        VirtualVertex::ErGateway(i)
+                    };
+                    let v = add_vertex(&mut transit, false, kind);
+                    edges.push(Edge {
+                        u: v,
+                        v: i,
+                        capacity_mbps: mbps,
+                        link: NO_LINK,
+                    });
+                    azure_gateways[i][slot] = Some(v);
+                    ceilings_of[i].push(v);
+                }
+                continue;
+            }
             let Some(r) = n.as_aws() else { continue };
             let Some(gw) = r
                 .dx_gateway
@@ -90,13 +166,21 @@ impl Network {
             else {
                 continue;
             };
-            let v = *gateway_vertex
-                .entry(gw.trim().to_lowercase())
-                .or_insert_with(|| {
-                    transit.push(true);
-                    transit.len() - 1
-                });
+            let key = gw.trim().to_lowercase();
+            let v = match gateway_vertex.get(&key) {
+                Some(&v) => v,
+                None => {
+                    let v = add_vertex(
+                        &mut transit,
+                        false,
+                        VirtualVertex::DxGateway(gw.trim().to_string()),
+                    );
+                    gateway_vertex.insert(key, v);
+                    v
+                }
+            };
             gateway_of_region[i] = Some(v);
+            dx_gateways_of[i].push(v);
             edges.push(Edge {
                 u: v,
                 v: i,
@@ -104,19 +188,42 @@ impl Network {
                 link: NO_LINK,
             });
         }
+        let mut sitelink_of: FxHashMap<usize, usize> = FxHashMap::default();
         for (li, (link, ends)) in design.links.iter().zip(&resolved.link_ends).enumerate() {
             let [Some(a), Some(b)] = *ends else {
                 continue;
             };
             let capacity_mbps = link_capacity_mbps(&link.kind);
-            // A Direct Connect link into a region behind a gateway ends at the gateway.
-            let (a, b) = match link.kind {
-                LinkKind::DirectConnectConnection(_) => (
-                    gateway_of_region[a].unwrap_or(a),
-                    gateway_of_region[b].unwrap_or(b),
-                ),
-                _ => (a, b),
+            // A Direct Connect link into a region behind a gateway ends at the gateway; an
+            // ExpressRoute circuit or a VPN into an Azure region ends at the region's gateway
+            // of that kind, when the design states it.
+            let redirect = |end: usize| match &link.kind {
+                LinkKind::DirectConnectConnection(_) => gateway_of_region[end].unwrap_or(end),
+                LinkKind::ExpressRouteCircuit(_) => azure_gateways[end][0].unwrap_or(end),
+                LinkKind::SiteToSiteVpn(_) => azure_gateways[end][1].unwrap_or(end),
+                _ => end,
             };
+            let (a, b) = (redirect(a), redirect(b));
+            // SiteLink: the connection also joins its gateway's SiteLink vertex.
+            if let LinkKind::DirectConnectConnection(c) = &link.kind
+                && c.vifs.iter().any(|v| v.sitelink)
+            {
+                let (fac, gw) = if transit[a] { (a, b) } else { (b, a) };
+                if let Some(VirtualVertex::DxGateway(name)) = virtual_kind.get(&gw) {
+                    let name = name.clone();
+                    let s = *sitelink_of.entry(gw).or_insert_with(|| {
+                        transit.push(true);
+                        virtual_kind.insert(transit.len() - 1, VirtualVertex::SiteLink(name));
+                        transit.len() - 1
+                    });
+                    edges.push(Edge {
+                        u: fac,
+                        v: s,
+                        capacity_mbps,
+                        link: li,
+                    });
+                }
+            }
             let metro = link
                 .as_er()
                 .and_then(|c| c.metro_secondary_facility.as_ref())
@@ -124,8 +231,9 @@ impl Network {
             match metro {
                 Some(second) => {
                     let (fac, region) = if transit[a] { (a, b) } else { (b, a) };
-                    let m = transit.len();
                     transit.push(true);
+                    let m = transit.len() - 1;
+                    virtual_kind.insert(m, VirtualVertex::Metro);
                     for (u, v) in [(fac, m), (second, m), (m, region)] {
                         edges.push(Edge {
                             u,
@@ -151,6 +259,10 @@ impl Network {
             transit,
             edges,
             incident,
+            dx_gateways_of,
+            ceilings_of,
+            sitelink_of,
+            virtual_kind,
         }
     }
 
@@ -174,6 +286,9 @@ pub struct Local {
     pub adjacency: Vec<Vec<usize>>,
 }
 
+/// The local index of a vertex kept out of a local graph.
+const BLOCKED: usize = u32::MAX as usize;
+
 /// Reusable scratch space (global vertex -> local index), so building a local graph costs only
 /// what it touches.
 pub struct Scratch {
@@ -192,6 +307,10 @@ impl Scratch {
     }
     fn get(&self, v: usize) -> Option<usize> {
         (self.stamp_of[v] == self.stamp).then_some(self.local_of[v] as usize)
+    }
+    /// Keep a vertex out of this local graph.
+    fn block(&mut self, v: usize) {
+        self.set(v, BLOCKED);
     }
     fn set(&mut self, v: usize, local: usize) {
         self.stamp_of[v] = self.stamp;
@@ -230,12 +349,26 @@ impl Local {
         vertices.extend([site, region]);
         scratch.set(site, 0);
         scratch.set(region, 1);
+        // The region's Direct Connect gateways are the region itself for this demand (every
+        // connection into them reaches it, none transits through them); their SiteLink
+        // vertices are not needed to reach it and stay out.
+        for &g in &net.dx_gateways_of[region] {
+            scratch.set(g, 1);
+            if let Some(&s) = net.sitelink_of.get(&g) {
+                scratch.block(s);
+            }
+        }
+        // The region's capped gateways are vertices of their own, never expanded.
+        for &c in &net.ceilings_of[region] {
+            scratch.set(c, vertices.len());
+            vertices.push(c);
+        }
         // Depth-first over transit vertices; `vertices` doubles as the work list.
         let mut next = 0;
         while next < vertices.len() {
             let v = vertices[next];
             next += 1;
-            if v == region {
+            if v == region || (v != site && !net.transit[v]) {
                 continue;
             }
             for ei in net.incident(v) {
@@ -254,9 +387,13 @@ impl Local {
             for ei in net.incident(v) {
                 let e = &net.edges[ei];
                 let w = if e.u == v { e.v } else { e.u };
-                let Some(lw) = scratch.get(w) else { continue };
-                // Each edge once, from its lower local end.
-                if lw <= lv {
+                let Some(lw) = scratch.get(w).filter(|&lw| lw != BLOCKED) else {
+                    continue;
+                };
+                // Each edge once, from its lower local end; an edge into a vertex that stands
+                // for the region (a gateway, never in `vertices`) from its other end.
+                let alias = lw == 1 && w != region;
+                if (lw <= lv && !alias) || (alias && lv == 1) {
                     continue;
                 }
                 let le = edges.len();
@@ -336,9 +473,18 @@ const SOURCE: u32 = u32::MAX - 1;
 /// (Edmonds-Karp on the small local graph). Returns the value; the flow on each local edge
 /// (positive in the direction `ends.0 -> ends.1`) is left in `scratch.flow`.
 pub fn max_flow(local: &Local, failed: &Mask, scratch: &mut FlowScratch) -> u64 {
+    scratch.flow.clear();
+    scratch.flow.resize(local.edges.len(), 0);
+    augment(local, failed, scratch)
+}
+
+/// Augment the flow left in `scratch.flow` (a valid flow of the same local graph, e.g. one
+/// found with more edges masked) to a maximum flow with only `failed` removed. Returns the
+/// value added. Flow into the region never decreases on any edge (an augmenting path stops at
+/// the region), so what the earlier flow delivered over each circuit is kept: this is how
+/// preferred paths are filled first.
+pub fn augment(local: &Local, failed: &Mask, scratch: &mut FlowScratch) -> u64 {
     let FlowScratch { flow, prev, queue } = scratch;
-    flow.clear();
-    flow.resize(local.edges.len(), 0);
     prev.clear();
     prev.resize(local.vertices.len(), UNREACHED);
     // The mask is almost always one word: test it without matching the enum per edge.

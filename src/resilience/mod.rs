@@ -124,7 +124,16 @@ pub struct Scenario {
 pub struct PathFlow {
     /// Link ids from the site to the region.
     pub links: Vec<String>,
+    /// Capacity of the path in the intact maximum flow.
     pub mbps: u64,
+    /// What the path carries in the intact design when traffic follows the clouds' route
+    /// preference: private circuits first, a VPN only for what they cannot carry of the
+    /// demand's requirement (0 for a VPN backup that is not needed).
+    pub traffic_mbps: u64,
+    /// Where the path crosses between two links of a cloud because the cloud documents it
+    /// (e.g. "SiteLink over Direct Connect gateway dxgw-main").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -369,7 +378,35 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
     } = w;
     local.rebuild(net, s, t, scratch);
     let edge_count = local.edge_count();
-    let intact = max_flow(local, &Mask::empty(edge_count), flow_scratch);
+    // Route preference (AWS prefers Direct Connect routes over VPN routes, Azure ExpressRoute
+    // over VPN): fill the private circuits first, then let VPNs add what they can.
+    let mut vpn_edges = Mask::empty(edge_count);
+    let mut has_vpn = false;
+    for le in 0..edge_count {
+        let link = net.edges[local.edges[le]].link;
+        if link != flow::NO_LINK && sh.link_kinds[link] == LinkKindTag::SiteToSiteVpn {
+            vpn_edges.set(le);
+            has_vpn = true;
+        }
+    }
+    let (private, intact) = if has_vpn {
+        let private = max_flow(local, &vpn_edges, flow_scratch);
+        let more = flow::augment(local, &Mask::empty(edge_count), flow_scratch);
+        (private, private + more)
+    } else {
+        let intact = max_flow(local, &Mask::empty(edge_count), flow_scratch);
+        (intact, intact)
+    };
+    // What the VPNs carry: nothing while the private circuits meet the requirement (or carry
+    // anything, when no requirement is stated); otherwise the shortfall, up to their capacity.
+    let vpn_capacity = intact - private;
+    let vpn_traffic = if private == 0 {
+        vpn_capacity
+    } else if demand.required_mbps > private {
+        vpn_capacity.min(demand.required_mbps - private)
+    } else {
+        0
+    };
     let mut used = Mask::empty(edge_count);
     for (le, f) in flow_scratch.flow.iter().enumerate() {
         if *f != 0 {
@@ -378,23 +415,56 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
     }
     // Split the intact flow into paths before the scratch is reused.
     let paths: Vec<PathFlow> = if sh.with_paths {
-        flow::decompose(local, &flow_scratch.flow)
+        let mut paths: Vec<(PathFlow, bool)> = flow::decompose(local, &flow_scratch.flow)
             .into_iter()
             .map(|(edges, mbps)| {
                 let mut links: Vec<String> = Vec::new();
+                let mut via: Vec<String> = Vec::new();
+                let mut on_vpn = false;
                 for le in edges {
-                    let link = net.edges[local.edges[le]].link;
-                    if link == flow::NO_LINK {
+                    on_vpn |= vpn_edges.has(le);
+                    let edge = &net.edges[local.edges[le]];
+                    for v in [edge.u, edge.v] {
+                        if let Some(flow::VirtualVertex::SiteLink(gw)) = net.virtual_kind.get(&v) {
+                            let text = format!("SiteLink over Direct Connect gateway {gw}");
+                            if !via.contains(&text) {
+                                via.push(text);
+                            }
+                        }
+                    }
+                    if edge.link == flow::NO_LINK {
                         continue;
                     }
-                    let id = design.links[link].id.to_string();
+                    let id = design.links[edge.link].id.to_string();
                     if links.last() != Some(&id) {
                         links.push(id);
                     }
                 }
-                PathFlow { links, mbps }
+                let path = PathFlow {
+                    links,
+                    mbps,
+                    // Private paths carry their flow; VPN paths get their share below.
+                    traffic_mbps: if on_vpn { 0 } else { mbps },
+                    via,
+                };
+                (path, on_vpn)
             })
-            .collect()
+            .collect();
+        // Share the VPNs' traffic over the VPN paths in proportion to their capacity.
+        let mut left = vpn_traffic;
+        let vpn_count = paths.iter().filter(|(_, vpn)| *vpn).count();
+        for (k, (path, _)) in paths.iter_mut().filter(|(_, vpn)| *vpn).enumerate() {
+            let share = if k + 1 == vpn_count {
+                left
+            } else {
+                (u128::from(vpn_traffic) * u128::from(path.mbps) / u128::from(vpn_capacity.max(1)))
+                    as u64
+            };
+            let share = share.min(left).min(path.mbps);
+            path.traffic_mbps = share;
+            left -= share;
+        }
+        paths.into_iter().map(|(p, _)| p).collect()
     } else {
         Vec::new()
     };
@@ -619,6 +689,7 @@ fn er_uses<'a>(
                     .and_then(|f| f.er_peering_location.as_deref())
                     .unwrap_or(design.links[l].a.as_str()),
                 metro: c.metro_secondary_facility.is_some(),
+                redundant_bgp: c.redundant_bgp,
             })
         })
         .collect()

@@ -141,26 +141,39 @@ pub struct ErUse<'a> {
     /// Peering location name (or the facility id when it has none).
     pub location: &'a str,
     pub metro: bool,
+    /// Both BGP sessions (primary and secondary connection) configured.
+    pub redundant_bgp: bool,
 }
 
 /// Azure ExpressRoute model of a demand (ER-RES-1) from the circuits that can carry it.
-pub fn azure_model(circuits: &[ErUse<'_>]) -> Model {
+///
+/// A circuit with one BGP session counts for nothing: Microsoft's availability SLA applies only
+/// to circuits with both BGP sessions (primary and secondary) configured (ER-SLA-1, ER-TOPO-1),
+/// so such a circuit earns no model and no SLA, and the demand's notes say so.
+pub fn azure_model(all_circuits: &[ErUse<'_>]) -> Model {
+    let mut notes = Vec::new();
+    let single_session = all_circuits.iter().filter(|c| !c.redundant_bgp).count();
+    if single_session > 0 {
+        notes.push(format!(
+            "{single_session} circuit(s) with one BGP session do not count: Microsoft's SLA applies only with both BGP sessions configured (ER-SLA-1)"
+        ));
+    }
+    let circuits = || all_circuits.iter().filter(|c| c.redundant_bgp);
     // Distinct peering locations, ignoring case, each counted at its first circuit.
     let same = |a: &str, b: &str| {
         a.chars()
             .flat_map(char::to_lowercase)
             .eq(b.chars().flat_map(char::to_lowercase))
     };
-    let locations = circuits
-        .iter()
+    let locations = circuits()
         .enumerate()
-        .filter(|&(i, c)| !circuits[..i].iter().any(|e| same(e.location, c.location)))
+        .filter(|&(i, c)| !circuits().take(i).any(|e| same(e.location, c.location)))
         .count();
     let kind = if locations >= 2 {
         ModelKind::Maximum
-    } else if circuits.iter().any(|c| c.metro) {
+    } else if circuits().any(|c| c.metro) {
         ModelKind::High
-    } else if !circuits.is_empty() {
+    } else if circuits().next().is_some() {
         ModelKind::Standard
     } else {
         ModelKind::None
@@ -168,11 +181,7 @@ pub fn azure_model(circuits: &[ErUse<'_>]) -> Model {
     let sla = (kind != ModelKind::None).then_some(
         "99.95% per circuit with both BGP sessions up (ER-SLA-1 [3P]); Microsoft's figures for Metro and multi-site designs were not obtained (Q5)",
     );
-    Model {
-        kind,
-        sla,
-        notes: Vec::new(),
-    }
+    Model { kind, sla, notes }
 }
 
 /// Weights of the Azure resiliency index (`assets/catalog/resiliency_index.json`).
@@ -208,8 +217,10 @@ pub struct ZoneWeights {
     pub ultra_performance: u32,
     pub az_zonal: u32,
     pub az_zone_redundant: u32,
-    pub scale_up_to_4_units: u32,
-    pub scale_above_4_units: u32,
+    /// ErGwScale with up to four instances (two scale units).
+    pub scale_up_to_4_instances: u32,
+    /// ErGwScale with more than four instances.
+    pub scale_above_4_instances: u32,
 }
 
 const INDEX_WEIGHTS: &str = include_str!("../../assets/catalog/resiliency_index.json");
@@ -262,17 +273,14 @@ pub fn zone_component(gw: &ErGateway, w: &ZoneWeights) -> (u32, String) {
             }
         }
         ErGatewaySku::ErGwScale => {
+            // The index counts gateway instances, two per scale unit.
             let units = gw.scale_units.unwrap_or(0);
-            if units > 4 {
-                (
-                    w.scale_above_4_units,
-                    format!("ErGwScale with {units} units"),
-                )
+            let instances = 2 * units;
+            let text = format!("ErGwScale with {units} unit(s), {instances} instances");
+            if instances > 4 {
+                (w.scale_above_4_instances, text)
             } else {
-                (
-                    w.scale_up_to_4_units,
-                    format!("ErGwScale with {units} units"),
-                )
+                (w.scale_up_to_4_instances, text)
             }
         }
     }
@@ -386,6 +394,7 @@ mod tests {
         let er = |location| ErUse {
             location,
             metro: false,
+            redundant_bgp: true,
         };
         assert_eq!(
             azure_model(&[er("São Paulo"), er("SÃO PAULO")]).kind,
@@ -398,6 +407,7 @@ mod tests {
         let metro = ErUse {
             location: "Amsterdam",
             metro: true,
+            redundant_bgp: true,
         };
         assert_eq!(azure_model(&[metro]).kind, ModelKind::High);
         assert_eq!(azure_model(&[]).kind, ModelKind::None);

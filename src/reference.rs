@@ -629,6 +629,11 @@ pub static CITATIONS: &[Citation] = &[
         sources: &["AZ-ROUTE"],
     },
     Citation {
+        id: "ER-RT-5",
+        about: "A default route (0.0.0.0/0) is accepted on private peering only; neither it nor RFC 1918 prefixes may be sent over Microsoft peering.",
+        sources: &["AZ-ROUTE"],
+    },
+    Citation {
         id: "ER-RT-6",
         about: "An ExpressRoute gateway learns at most 4,000 routes (ErGw1AZ) or 9,500 (larger SKUs) from on-premises; ErGwScale's figure conflicts between sources (Q3).",
         sources: &["AZ-FAQ", "AZ-GWPERF"],
@@ -891,6 +896,11 @@ pub static CITATIONS: &[Citation] = &[
     Citation {
         id: "DX-RES-3",
         about: "AWS's Development and Test model: separate devices in one location; no SLA.",
+        sources: &["DX-UG"],
+    },
+    Citation {
+        id: "DX-RES-5",
+        about: "AWS's resiliency toolkit gives all redundant connections one speed, never puts two on one AWS device, builds LAGs for speeds no single port has, and orders dedicated connections.",
         sources: &["DX-UG"],
     },
     Citation {

@@ -140,7 +140,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// "reference 2.5" and "(Q5)"-style citations written anywhere in the code.
+/// "reference 2.5", "(Q5)" and "DX-RES-5"-style citations written anywhere in the code.
 fn cited_in(text: &str) -> Vec<String> {
     let mut ids = Vec::new();
     for (i, _) in text.match_indices("reference ") {
@@ -167,11 +167,28 @@ fn cited_in(text: &str) -> Vec<String> {
             ids.push(format!("Q{digits}"));
         }
     }
+    // Entries of the reference sheet's validation tables: ER-RT-5, DX-RES-5, VPN-1.
+    for token in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+        let parts: Vec<&str> = token.split('-').collect();
+        let entry = match parts.as_slice() {
+            [cloud, topic, n] => {
+                ["ER", "DX"].contains(cloud)
+                    && topic.chars().all(|c| c.is_ascii_uppercase())
+                    && !n.is_empty()
+                    && n.chars().all(|c| c.is_ascii_digit())
+            }
+            ["VPN", n] => !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()),
+            _ => false,
+        };
+        if entry {
+            ids.push(token.to_string());
+        }
+    }
     ids
 }
 
 #[test]
-fn sections_and_open_questions_cited_in_the_code_are_listed() {
+fn sections_entries_and_open_questions_cited_in_the_code_are_listed() {
     let md = reference_md();
     let mut files = Vec::new();
     rust_files(&root().join("src"), &mut files);

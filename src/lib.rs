@@ -6,6 +6,9 @@
 pub mod model;
 /// Provider facts (locations, regions, prices with provenance), embedded and overridable.
 pub mod catalog;
+/// Where every citation leads: the sources under their short ids, the reference sheet's
+/// entries, sections and open questions.
+pub mod reference;
 /// Helpers for the analyses that split work over threads.
 pub(crate) mod par;
 /// Lists of indices per key in one array (adjacency and membership tables).

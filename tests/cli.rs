@@ -179,10 +179,126 @@ fn rules_and_schema_commands() {
         json.as_array().unwrap().len(),
         linkwright::rules::RULES.len()
     );
+    assert!(
+        json.as_array().unwrap().iter().all(|r| r["why"].is_string()
+            && r["example_fix"].is_string()
+            && r["sources"].is_array())
+    );
 
     let schema = run(&["schema"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&schema)).unwrap();
     assert_eq!(v["properties"]["format"]["const"], "linkwright-design");
+}
+
+#[test]
+fn rules_explain_prints_a_rule_with_why_sources_and_example_fix() {
+    let out = run(&["rules", "--explain", "ER005"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for expected in [
+        "ER005 standard-circuit-outside-geopolitical-region (error by default)",
+        "What it flags\n  A Standard ExpressRoute circuit",
+        "Why it matters\n  ",
+        "Sources\n  Reference: ER-SKU-2 (AZ-GEO 2024-04-05)",
+        "ER-SKU-2: A Standard circuit reaches only",
+        "AZ-GEO  Azure regions by geopolitical region",
+        "https://github.com/MicrosoftDocs/azure-docs/",
+        "official",
+        "How to fix\n  Upgrade the circuit to Premium",
+        "Example fix\n  Standard circuit at Paris to eastus",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+
+    // Any case, or the rule's kebab-case name.
+    assert_eq!(run(&["rules", "--explain", "er005"]).stdout, out.stdout);
+    assert_eq!(
+        run(&[
+            "rules",
+            "--explain",
+            "standard-circuit-outside-geopolitical-region"
+        ])
+        .stdout,
+        out.stdout
+    );
+
+    // Entries and sections resolve to their sources; a bare "API" is the DX API reference.
+    let lag = stdout(&run(&["rules", "--explain", "dx007"]));
+    assert!(lag.contains("DX-LAG-2: "), "{lag}");
+    assert!(lag.contains("Q10: "), "{lag}");
+    assert!(
+        lag.contains("DX-UG  AWS Direct Connect User Guide")
+            && lag.contains("https://docs.aws.amazon.com/directconnect/latest/UserGuide/"),
+        "{lag}"
+    );
+    let asn = stdout(&run(&["rules", "--explain", "DX017"]));
+    assert!(
+        asn.contains("DX-API  AWS Direct Connect API Reference"),
+        "{asn}"
+    );
+
+    // A check of the design model says it has no cloud document.
+    let model = stdout(&run(&["rules", "--explain", "GEN006"]));
+    assert!(model.contains("No cloud document"), "{model}");
+
+    // JSON carries the same sections.
+    let json: serde_json::Value = serde_json::from_str(&stdout(&run(&[
+        "rules",
+        "--explain",
+        "ER005",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(json["code"], "ER005");
+    assert_eq!(json["sources"], serde_json::json!(["AZ-GEO"]));
+    assert!(json["why"].as_str().unwrap().len() > 40);
+    assert!(json["example_fix"].as_str().unwrap().len() > 20);
+}
+
+#[test]
+fn rules_explain_resolves_the_citations_messages_and_prices_print() {
+    let source = stdout(&run(&["rules", "--explain", "dx-price"]));
+    assert!(
+        source.contains("DX-PRICE  AWS Direct Connect pricing")
+            && source.contains("official, copied by a third party")
+            && source.contains("https://aws.amazon.com/directconnect/pricing/pay-as-you-go/"),
+        "{source}"
+    );
+    let section = stdout(&run(&["rules", "--explain", "reference 4.4"]));
+    assert!(
+        section.starts_with("4.4  AWS Direct Connect locations"),
+        "{section}"
+    );
+    assert!(section.contains("DX-LOCS"), "{section}");
+    let question = stdout(&run(&["rules", "--explain", "Q5"]));
+    assert!(
+        question.contains("ExpressRoute SLA") && question.contains("AZ-SLA"),
+        "{question}"
+    );
+
+    let listing = stdout(&run(&["rules", "--sources"]));
+    for s in linkwright::reference::SOURCES {
+        assert!(
+            listing.contains(s.id),
+            "{} missing from rules --sources",
+            s.id
+        );
+    }
+}
+
+#[test]
+fn rules_explain_of_an_unknown_code_fails_cleanly() {
+    let out = run(&["rules", "--explain", "ER999"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.contains("no rule, source or reference entry is called \"ER999\"")
+            && err.contains("`linkwright rules` lists the rule codes"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
 }
 
 #[test]

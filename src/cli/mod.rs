@@ -5,6 +5,7 @@ mod check;
 pub mod cost;
 pub mod report;
 pub mod resilience;
+pub mod rules;
 
 use crate::catalog::Catalog;
 use crate::rules::{RULES, Severity};
@@ -86,10 +87,20 @@ pub enum Command {
     },
     /// Print the JSON Schema of the design file format.
     Schema,
-    /// List every rule: code, name, default severity, summary.
+    /// List every rule: code, name, default severity, summary. `--explain` explains one rule;
+    /// `--sources` lists the sources every citation resolves to.
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
+        /// Explain one rule (code or kebab-case name, any case): what it flags, why it matters,
+        /// its sources and an example fix. A source id (AZ-GEO), reference entry (ER-SKU-2),
+        /// section (4.4) or open question (Q5) is explained too.
+        #[arg(long, value_name = "CODE", conflicts_with = "sources")]
+        explain: Option<String>,
+        /// List the sources (title, publisher, URL, date, confidence) and the reference entries,
+        /// sections and open questions that rules, messages and prices cite.
+        #[arg(long)]
+        sources: bool,
     },
     /// Write a valid synthetic design (for benchmarks and demos).
     Generate {
@@ -163,6 +174,8 @@ pub mod exit {
     pub const FINDINGS_ERRORS: i32 = 1;
     pub const UNREADABLE: i32 = 2;
     pub const UNWRITABLE: i32 = 3;
+    /// A name the command does not know (`rules --explain NOPE`); clap's code for usage errors.
+    pub const UNKNOWN_NAME: i32 = 2;
 }
 
 /// Load a design, or write the loader's error (file, line, column) to `err` and answer None.
@@ -285,8 +298,28 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             writeln!(out, "{}", schema_json())?;
             Ok(exit::OK)
         }
-        Command::Rules { format } => {
-            write!(out, "{}", rules_listing(format))?;
+        Command::Rules {
+            format,
+            explain,
+            sources,
+        } => {
+            if let Some(query) = explain {
+                return match rules::explain(&query, format) {
+                    Some(text) => {
+                        write!(out, "{text}")?;
+                        Ok(exit::OK)
+                    }
+                    None => {
+                        eprintln!("{}", rules::unknown(&query));
+                        Ok(exit::UNKNOWN_NAME)
+                    }
+                };
+            }
+            if sources {
+                write!(out, "{}", rules::sources_listing(format))?;
+            } else {
+                write!(out, "{}", rules_listing(format))?;
+            }
             Ok(exit::OK)
         }
         Command::Generate {
@@ -347,7 +380,8 @@ pub fn schema_json() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
 
-/// The rule list, in text (terminal), Markdown (README) or JSON.
+/// The rule list, in text (terminal), Markdown (README) or JSON (with each rule's explanation
+/// and resolved source ids).
 pub fn rules_listing(format: RulesFormat) -> String {
     let mut s = String::new();
     match format {
@@ -380,12 +414,7 @@ pub fn rules_listing(format: RulesFormat) -> String {
         RulesFormat::Json => {
             let rows: Vec<serde_json::Value> = RULES
                 .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "code": r.code, "name": r.name, "severity": r.default_severity,
-                        "summary": r.summary, "hint": r.hint, "reference": r.reference,
-                    })
-                })
+                .map(|r| rules::rule_json(r, rules::explanation_of(r)))
                 .collect();
             s = serde_json::to_string_pretty(&rows).unwrap_or_default();
             s.push('\n');

@@ -4,6 +4,7 @@
 //! exclusion's comment.
 
 mod context;
+pub mod explain;
 pub mod registry;
 mod rule;
 

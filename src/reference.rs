@@ -558,6 +558,11 @@ pub static CITATIONS: &[Citation] = &[
     },
     // Billing entries of sections 1.2 and 2.1.
     Citation {
+        id: "B4",
+        about: "An ExpressRoute Local circuit is always billed unlimited: egress is included in the circuit fee and there is no metered variant.",
+        sources: &["AZ-COST", "AZ-FAQ"],
+    },
+    Citation {
         id: "B15",
         about: "ExpressRoute gateways are billed per hour by SKU; ErGwScale per scale unit per hour; Virtual WAN ExpressRoute gateways per 2 Gbps scale unit plus a connection unit.",
         sources: &["AZ-RETAIL-S1", "INFRACOST"],

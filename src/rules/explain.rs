@@ -137,6 +137,11 @@ pub static EXPLANATIONS: &[Explanation] = &[
         example_fix: "Local circuit of 500 Mbps: make it 1 Gbps Local (egress included), or a 500 Mbps Standard circuit.",
     },
     Explanation {
+        code: "ER033",
+        why: "Azure sells ExpressRoute Local only with unlimited data (egress included in the circuit fee); a metered Local circuit cannot be ordered, and its cost cannot be stated, so the design would mislead the people who approve it.",
+        example_fix: "Local circuit at Washington DC set to metered: set its billing to unlimited, or make it a Standard metered circuit if paying per GB is the intent.",
+    },
+    Explanation {
         code: "ER004",
         why: "A Local circuit reaches only the one or two regions local to its peering location; Azure will not connect it to any other region, so the VNets there stay unreachable.",
         example_fix: "Local circuit at Amsterdam to northeurope: make it Standard (same geopolitical region), or connect it to westeurope, Amsterdam's local region.",

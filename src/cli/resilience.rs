@@ -149,7 +149,24 @@ pub fn run(
                     d.paths.len()
                 )?;
                 for p in &d.paths {
-                    writeln!(out, "    {} via {}", mbps(p.mbps), p.links.join(" → "))?;
+                    let carries = if p.traffic_mbps == p.mbps {
+                        String::new()
+                    } else if p.traffic_mbps == 0 {
+                        " (VPN backup: idle while the private circuits carry the demand)".into()
+                    } else {
+                        format!(" (carries {} of the demand)", mbps(p.traffic_mbps))
+                    };
+                    let crossing = if p.via.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", p.via.join("; "))
+                    };
+                    writeln!(
+                        out,
+                        "    {} via {}{crossing}{carries}",
+                        mbps(p.mbps),
+                        p.links.join(" → ")
+                    )?;
                 }
                 match d.worst_single() {
                     Some(s) => writeln!(

@@ -369,7 +369,11 @@ pub fn run_prices_show(
             e.unit,
             e.source,
             e.as_of,
-            e.confidence
+            if e.confidence == book::SECONDARY {
+                "secondary source"
+            } else {
+                e.confidence.as_str()
+            }
         );
         if needle
             .as_deref()

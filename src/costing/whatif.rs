@@ -85,13 +85,18 @@ pub fn what_if(
         if c.sku_tier == ErSkuTier::Local || c.direct_port.is_some() {
             continue; // Local has no metered variant (B4); Direct circuits carry no circuit fee.
         }
-        let zone = [&link.a, &link.b]
+        let ends: Vec<&crate::model::Node> = [&link.a, &link.b]
             .into_iter()
             .filter_map(|id| node_index.get(id.as_str()))
-            .find_map(|&i| design.nodes[i].as_facility())
-            .and_then(|f| f.er_peering_location.as_deref())
-            .and_then(|l| catalog.er_location(l))
-            .map(|l| l.zone);
+            .map(|&i| &design.nodes[i])
+            .collect();
+        let zone = super::er_zone(
+            catalog,
+            ends.iter()
+                .find_map(|n| n.as_facility())
+                .and_then(|f| f.er_peering_location.as_deref()),
+            ends.iter().copied().find(|n| n.as_azure().is_some()),
+        );
         let tier = if c.sku_tier == ErSkuTier::Premium {
             "premium"
         } else {
@@ -103,8 +108,8 @@ pub fn what_if(
                 ("billing", Value::from(billing)),
                 ("bandwidth_mbps", Value::from(c.bandwidth_mbps)),
             ];
-            if let Some(z) = zone {
-                d.push(("zone", Value::from(z)));
+            if let Some(z) = &zone {
+                d.push(("zone", z.clone()));
             }
             d
         };
@@ -117,9 +122,8 @@ pub fn what_if(
             element,
             "azure",
         );
-        let zone_dims: Vec<(&str, Value)> = zone
-            .map(|z| vec![("zone", Value::from(z))])
-            .unwrap_or_default();
+        let zone_dims: Vec<(&str, Value)> =
+            zone.clone().map(|z| vec![("zone", z)]).unwrap_or_default();
         let rate = price(book, "azure.er.egress", &zone_dims, element, "azure");
         let egress_milli: u64 = costing
             .items
@@ -142,8 +146,8 @@ pub fn what_if(
         }
         if rate.is_none() {
             missing.push(format!(
-                "metered egress per GB in zone {}",
-                zone.map_or("?".into(), |z| z.to_string())
+                "metered egress per GB in {}",
+                super::zone_text(zone.as_ref())
             ));
         }
         let metered_monthly = match (metered_fee, rate) {

@@ -227,6 +227,17 @@ fn prices_show_says_secondary_source() {
             && text.contains("[secondary source]"),
         "{text}"
     );
+    // The known gaps are listed with their reason.
+    let text = stdout(&run(&[
+        "prices",
+        "show",
+        "--filter",
+        "azure.er.metro_circuit",
+    ]));
+    assert!(
+        text.starts_with("gap") && text.contains("unpriced: ExpressRoute Metro prices"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -382,6 +382,23 @@ pub fn run_prices_show(
             writeln!(out, "{}", line.trim_end())?;
         }
     }
+    // What the sources do not price, with the reason an unpriced line gives.
+    for g in &catalog.prices.gaps {
+        let line = format!(
+            "{:<7} {:<30} {:<28} {:<50} unpriced: {}",
+            "gap",
+            "",
+            g.meter,
+            book::dims_text(&g.dims),
+            g.reason
+        );
+        if needle
+            .as_deref()
+            .is_none_or(|n| line.to_lowercase().contains(n))
+        {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+    }
     Ok(exit::OK)
 }
 

@@ -1019,3 +1019,24 @@ fn sample_designs_price_every_azure_circuit_gateway_and_egress_and_us_transfer_o
     }
     assert_eq!(seen, 4);
 }
+
+#[test]
+fn cheapest_option_uses_the_transfer_out_group_price() {
+    // us-west-2 has no pair price at any of its home locations; the US group price applies, as
+    // in the bill: 1 dedicated 1 Gbps port (219.00) + 1,000 GB x 0.02.
+    let mut d = base();
+    aws_mut(&mut d, "aws").region = "us-west-2".into();
+    d.demands[1].required_mbps = 800;
+    let empty = UserBook::empty();
+    let c = costing::cost(&d, catalog(), &empty, Options::default());
+    let b = costing::Book::new(catalog(), &empty, &d);
+    let w = costing::whatif::what_if(&d, catalog(), &b, &c, Options::default());
+    let opts = &w
+        .demands
+        .iter()
+        .find(|x| x.demand == "d-aws")
+        .unwrap()
+        .options;
+    assert_eq!(opts[0].description, "1 × 1 Gbps dedicated Direct Connect");
+    assert_eq!(opts[0].monthly, Some(usd("239.00")));
+}

@@ -195,28 +195,39 @@ pub fn what_if(
                 .find(|&p| p >= d.required_mbps);
             // The DX location group and transfer price follow the home DX location of the region
             // when the design has none: use a location homed in the region, else "other".
+            // The pair's own price, else its group's (as `cost` prices it).
             let dto_at = |code: &str| {
+                let location = catalog.dx_location(code)?;
                 price(
                     book,
                     "aws.dx.data_transfer_out",
-                    &[
-                        ("from_region", Value::from(aws.region.as_str())),
-                        ("dx_location", Value::from(code)),
-                    ],
+                    &super::dto_pair_dims(&aws.region, code),
                     d.id.as_str(),
                     "aws",
                 )
+                .or_else(|| {
+                    price(
+                        book,
+                        "aws.dx.data_transfer_out",
+                        &super::dto_group_dims(catalog, &aws.region, location),
+                        d.id.as_str(),
+                        "aws",
+                    )
+                })
             };
             let homed: Vec<_> = catalog
                 .dx_locations
                 .iter()
                 .filter(|l| l.home_region == aws.region)
                 .collect();
+            // The cheapest priced home location (a region's home locations can differ: us-west-2
+            // is home to Honolulu, priced apart from the mainland).
             let location = homed
                 .iter()
-                .find(|l| dto_at(&l.code).is_some())
-                .or(homed.first())
-                .copied();
+                .filter_map(|l| dto_at(&l.code).map(|r| (r, *l)))
+                .min_by_key(|(r, _)| *r)
+                .map(|(_, l)| l)
+                .or(homed.first().copied());
             let group = if location.is_some_and(|l| l.is_japan()) {
                 "japan"
             } else {

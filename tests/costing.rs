@@ -1040,3 +1040,32 @@ fn cheapest_option_uses_the_transfer_out_group_price() {
     assert_eq!(opts[0].description, "1 × 1 Gbps dedicated Direct Connect");
     assert_eq!(opts[0].monthly, Some(usd("239.00")));
 }
+
+#[test]
+fn sitelink_per_gb_and_internet_tiers_are_in_the_book() {
+    use serde_json::json;
+    let p = book_price(
+        "aws.dx.sitelink_data",
+        &[("from_area", json!("US")), ("to_area", json!("GB"))],
+    )
+    .unwrap();
+    assert_eq!(p.usd, usd("0.0282"));
+    // Other SiteLink pairs are not known.
+    assert!(
+        book_price(
+            "aws.dx.sitelink_data",
+            &[("from_area", json!("US")), ("to_area", json!("DE"))],
+        )
+        .is_none()
+    );
+    let tier = |region: &str, t: u64| {
+        book_price(
+            "aws.internet.data_transfer_out",
+            &[("region", json!(region)), ("tier", json!(t))],
+        )
+        .map(|p| p.usd)
+    };
+    assert_eq!(tier("sa-east-1", 1), Some(usd("0.15")));
+    assert_eq!(tier("ap-southeast-2", 4), Some(usd("0.092")));
+    assert_eq!(tier("us-east-1", 4), Some(usd("0.05")));
+}

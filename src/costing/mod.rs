@@ -652,7 +652,11 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                             description: "Azure VPN gateway hours".into(),
                             quantity_milli: hours_milli,
                             unit: PriceUnit::Hour,
-                            gap: Some("Azure VPN gateway prices are not in our sources".into()),
+                            gap: Some(
+                                "the design does not name the Azure VPN gateway SKU (the book \
+                                 prices Basic, VpnGw1-5 and VpnGw1AZ: azure.vpn.gateway)"
+                                    .into(),
+                            ),
                         });
                     }
                     _ => {}

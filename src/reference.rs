@@ -80,6 +80,10 @@ pub static CONFIDENCE_TAGS: &[(&str, &str)] = &[
         "third party: a blog, a partner's help page or an open-source tool; a hint, not the provider's word",
     ),
     (
+        "secondary",
+        "secondary: a third party that restructured the provider's own data (e.g. Retail Prices API rows into tables) and dropped meter names or dates; shown as \"secondary source\"",
+    ),
+    (
         "DER",
         "derived: arithmetic on a sourced figure (e.g. an hourly price × 730 hours); the formula is shown",
     ),
@@ -557,6 +561,23 @@ pub static CITATIONS: &[Citation] = &[
         sources: &["AZ-LOC", "DX-LOCS"],
     },
     // Billing entries of sections 1.2 and 2.1.
+    // Our price notes of 2026-11-29, which the built-in price book was filled from.
+    Citation {
+        id: "AZ-PRICE-NOTES",
+        about: "Azure ExpressRoute list prices: gateway hours from raw Retail Prices API rows (identical across the 14 regions sampled), circuit fees by tier x plan x bandwidth x zone and metered egress by zone from a secondary collector, Virtual WAN ExpressRoute scale and connection units; ExpressRoute Direct ports, Global Reach, FastPath and Metro still not found.",
+        sources: &["AZ-RETAIL-S1", "AZ-TCO-S4", "AZ-VWAN-S2", "INFRACOST"],
+    },
+    Citation {
+        id: "MORE-PRICE-NOTES",
+        about: "Direct Connect transfer out by source region and location group, SiteLink per VIF-hour (and per GB US <-> UK), AWS internet transfer out by monthly tier, Azure VPN gateway hours by SKU.",
+        sources: &[
+            "INFRACOST",
+            "DX-PRICE",
+            "AWS-DTO-WB",
+            "AWS-PRICELIST-PS",
+            "awscostguide",
+        ],
+    },
     Citation {
         id: "B4",
         about: "An ExpressRoute Local circuit is always billed unlimited: egress is included in the circuit fee and there is no metered variant.",

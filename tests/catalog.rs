@@ -97,18 +97,58 @@ fn prices_carry_provenance_and_gaps_stay_empty() {
             p.id
         );
         assert!(
-            ["OFF", "OFF-copy", "3P", "DER"].contains(&p.confidence.as_str()),
+            ["OFF", "OFF-copy", "3P", "DER", "secondary"].contains(&p.confidence.as_str()),
+            "{}",
+            p.id
+        );
+        assert!(
+            c.prices.sources.contains_key(&p.source),
+            "{}: {}",
+            p.id,
+            p.source
+        );
+    }
+    // azure-er-prices.md: circuits and metered egress come from the secondary collector (S4)
+    // and say so; no Direct port, Direct Premium add-on, Global Reach, FastPath or Metro price
+    // exists, and each of those is a listed gap with its reason.
+    for p in c
+        .prices
+        .prices
+        .iter()
+        .filter(|p| p.meter == "azure.er.circuit" || p.meter == "azure.er.egress")
+    {
+        assert_eq!(
+            (p.source.as_str(), p.confidence.as_str()),
+            ("AZ-TCO-S4", "secondary"),
             "{}",
             p.id
         );
     }
-    // Reference 1.1 / Q1: no ExpressRoute circuit, egress, Premium or Direct port price exists.
-    assert!(
-        c.prices
-            .prices
-            .iter()
-            .all(|p| !p.meter.starts_with("azure.er.circuit") && !p.meter.contains("egress"))
-    );
+    for meter in [
+        "azure.er.direct_port",
+        "azure.er.direct_premium_addon",
+        "azure.er.global_reach_addon",
+        "azure.er.fastpath",
+        "azure.er.metro_circuit",
+    ] {
+        assert!(!c.prices.prices.iter().any(|p| p.meter == meter), "{meter}");
+        assert!(
+            c.prices
+                .gaps
+                .iter()
+                .any(|g| g.meter == meter && g.reason.contains("[GAP]")),
+            "{meter}"
+        );
+    }
+    // 4 zones + US Gov Zone 1: Standard/Premium x Metered/Unlimited x 8 sizes, Local (unlimited
+    // only) x 4 sizes x 4 zones (no Zone 4 row).
+    let circuits = c
+        .prices
+        .prices
+        .iter()
+        .filter(|p| p.meter == "azure.er.circuit")
+        .count();
+    assert_eq!(circuits, 2 * 2 * 8 * 5 + 4 * 4);
     // Reference 2.2: 100G/400G Japan rates are [GAP].
     assert!(
         !c.prices

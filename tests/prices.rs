@@ -177,6 +177,70 @@ fn malformed_pages_are_refused_and_nothing_is_merged() {
 }
 
 #[test]
+fn retail_api_gateway_rows_import_without_ignoring_a_usable_row() {
+    // azure-er-prices.md S1: 97 raw Retail API items (14 regions x 7 gateway meters, no ErGwScale
+    // row in mexicocentral), among them "Ultra High Performance Gateway".
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.json");
+    let out = import(&book, &fixture("azure_retail_expressroute_gateways.json"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("97 added, 0 replaced, 0 unchanged, 0 ignored"),
+        "{text}"
+    );
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&book).unwrap()).unwrap();
+    let prices = saved["prices"].as_array().unwrap();
+    let count = |sku: &str| prices.iter().filter(|p| p["dims"]["sku"] == sku).count();
+    for sku in [
+        "standard",
+        "high_performance",
+        "ultra_performance",
+        "er_gw1_az",
+        "er_gw2_az",
+        "er_gw3_az",
+    ] {
+        assert_eq!(count(sku), 14, "{sku}");
+    }
+    assert_eq!(count("er_gw_scale"), 13);
+    let ultra = prices
+        .iter()
+        .find(|p| p["dims"]["sku"] == "ultra_performance" && p["dims"]["region"] == "westeurope")
+        .unwrap();
+    assert_eq!(ultra["usd"], "1.87");
+    assert_eq!(ultra["unit"], "hour");
+}
+
+#[test]
+fn prices_show_says_secondary_source() {
+    let out = run(&["prices", "show", "--filter", "AZ-ER-STD-MET-1G-Z1"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("azure.er.circuit")
+            && text.contains("436.00")
+            && text.contains("[secondary source]"),
+        "{text}"
+    );
+    // The known gaps are listed with their reason.
+    let text = stdout(&run(&[
+        "prices",
+        "show",
+        "--filter",
+        "azure.er.metro_circuit",
+    ]));
+    assert!(
+        text.starts_with("gap") && text.contains("unpriced: ExpressRoute Metro prices"),
+        "{text}"
+    );
+}
+
+#[test]
 fn prices_show_lists_provenance() {
     let out = run(&["prices", "show", "--filter", "DX-PORT-DED-1G"]);
     let text = stdout(&out);

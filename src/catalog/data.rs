@@ -95,6 +95,16 @@ impl DxLocation {
     pub fn is_japan(&self) -> bool {
         self.country == "JP"
     }
+
+    /// The area a transfer-out price group names (more-prices.md): the country code, with
+    /// Hawaii apart from the rest of the US ("US-HI").
+    pub fn pricing_area(&self) -> String {
+        if self.country == "US" && self.facility.contains(", HI, ") {
+            "US-HI".to_string()
+        } else {
+            self.country.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -144,6 +154,14 @@ pub struct AwsRegionInfo {
     pub japan: bool,
 }
 
+impl AwsRegionInfo {
+    /// The area a transfer-out price group names (more-prices.md): "US" for the commercial US
+    /// regions (all in the mainland US), else none.
+    pub fn pricing_area(&self) -> Option<&'static str> {
+        (self.partition == "aws" && self.code.starts_with("us-")).then_some("US")
+    }
+}
+
 /// Metros where both clouds are present, and the buildings that host both (reference 4.5).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SharedMetros {
@@ -169,12 +187,25 @@ pub struct SameBuilding {
     pub dx_location: String,
 }
 
-/// Prices with provenance (reference 1-2). [GAP] items are absent on purpose.
+/// Prices with provenance (reference 1-2). [GAP] items are absent on purpose; the known ones
+/// are listed in `gaps` with the reason a line priced by them shows.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PriceBook {
     pub notes: String,
     pub sources: BTreeMap<String, String>,
     pub prices: Vec<PriceEntry>,
+    #[serde(default)]
+    pub gaps: Vec<PriceGap>,
+}
+
+/// A key our sources do not price, with the reason. It matches like an entry (all its dims in
+/// the query) and, in the built-in layer, beats any entry with fewer dims: a sampled region
+/// without a row of its own is not priced by the region-less entry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PriceGap {
+    pub meter: String,
+    pub dims: BTreeMap<String, serde_json::Value>,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -189,12 +220,16 @@ pub struct PriceEntry {
     pub usd: Usd,
     pub source: String,
     pub as_of: String,
-    /// OFF, OFF-copy, 3P or DER.
+    /// OFF, OFF-copy, 3P, DER, or "secondary" (a third party's restructuring of a price API).
     pub confidence: String,
     /// Section of the reference sheet.
     pub reference: String,
     #[serde(default)]
     pub note: String,
+    /// Set on an entry that stands in for keys it does not name (a region-less gateway price used
+    /// for a region without a row of its own): the line that uses it says so.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fallback_note: String,
 }
 
 /// A user catalog file: any of these lists; entries replace built-in ones with the same key.

@@ -369,7 +369,28 @@ pub fn run_prices_show(
             e.unit,
             e.source,
             e.as_of,
-            e.confidence
+            if e.confidence == book::SECONDARY {
+                "secondary source"
+            } else {
+                e.confidence.as_str()
+            }
+        );
+        if needle
+            .as_deref()
+            .is_none_or(|n| line.to_lowercase().contains(n))
+        {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+    }
+    // What the sources do not price, with the reason an unpriced line gives.
+    for g in &catalog.prices.gaps {
+        let line = format!(
+            "{:<7} {:<30} {:<28} {:<50} unpriced: {}",
+            "gap",
+            "",
+            g.meter,
+            book::dims_text(&g.dims),
+            g.reason
         );
         if needle
             .as_deref()

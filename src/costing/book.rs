@@ -1,7 +1,7 @@
 //! The effective price book: layers, later wins — the built-in catalog, the user's price book
 //! file, the design's negotiated quotes — and per-provider discounts applied last.
 
-use crate::catalog::{Catalog, PriceEntry};
+use crate::catalog::{Catalog, PriceEntry, PriceGap};
 use crate::model::{Design, Percent, PriceUnit, Usd};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -34,9 +34,19 @@ pub enum Provenance {
 }
 
 impl Provenance {
-    /// One line for tables: "DX-PRICE 2026-09-20, OFF-copy", "user quote: ...".
+    /// One line for tables: "DX-PRICE 2026-09-20 [OFF-copy]", "AZ-TCO-S4 [secondary source,
+    /// 2026-07]", "user quote: ...".
     pub fn short(&self) -> String {
         match self {
+            Provenance::Catalog {
+                source,
+                as_of,
+                confidence,
+                ..
+            } if confidence == SECONDARY => {
+                let month: String = as_of.chars().take(7).collect();
+                format!("{source} [secondary source, {month}]")
+            }
             Provenance::Catalog {
                 source,
                 as_of,
@@ -55,13 +65,18 @@ impl Provenance {
     }
 }
 
+/// The confidence of a price read in a third party's restructuring of a price API (the
+/// circuit and egress tables of azure-er-prices.md, S4): shown as "secondary source".
+pub const SECONDARY: &str = "secondary";
+
 /// A price found in the book.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Price {
     pub usd: Usd,
     pub unit: PriceUnit,
     pub provenance: Provenance,
-    /// Set when the price was found for a neighbouring key (the DTO fallback of reference 2.5).
+    /// Set when the price stands in for a key it does not name (a region-less gateway price for
+    /// a region without a row of its own).
     pub fallback_note: Option<String>,
 }
 
@@ -187,6 +202,7 @@ pub struct Query<'a> {
 /// The layered book for one design.
 pub struct Book<'a> {
     catalog: &'a [PriceEntry],
+    gaps: &'a [PriceGap],
     user: &'a [PriceEntry],
     design: &'a Design,
 }
@@ -219,6 +235,7 @@ impl<'a> Book<'a> {
     pub fn new(catalog: &'a Catalog, user: &'a UserBook, design: &'a Design) -> Self {
         Book {
             catalog: &catalog.prices.prices,
+            gaps: &catalog.prices.gaps,
             user: &user.prices,
             design,
         }
@@ -271,6 +288,12 @@ impl<'a> Book<'a> {
             }
         }
         let e = Self::best(self.catalog, q)?;
+        if self
+            .catalog_gap(q)
+            .is_some_and(|g| g.dims.len() >= e.dims.len())
+        {
+            return None;
+        }
         Some(Price {
             usd: e.usd,
             unit: unit_of(&e.unit)?,
@@ -282,8 +305,30 @@ impl<'a> Book<'a> {
                 reference: e.reference.clone(),
                 note: e.note.clone(),
             },
-            fallback_note: None,
+            fallback_note: (!e.fallback_note.is_empty()).then(|| e.fallback_note.clone()),
         })
+    }
+
+    /// The most specific known gap of the built-in layer that matches the query.
+    fn catalog_gap(&self, q: &Query<'_>) -> Option<&'a PriceGap> {
+        self.gaps
+            .iter()
+            .filter(|g| {
+                g.meter == q.meter
+                    && g.dims
+                        .iter()
+                        .all(|(k, v)| q.dims.iter().any(|(qk, qv)| qk == k && values_equal(qv, v)))
+            })
+            .max_by_key(|g| g.dims.len())
+    }
+
+    /// Why a query has no price, when the sources say so (a known gap, see `PriceGap`); `None`
+    /// when the query is priced or simply not in the book.
+    pub fn gap_reason(&self, q: &Query<'_>) -> Option<String> {
+        if self.undiscounted(q).is_some() {
+            return None;
+        }
+        self.catalog_gap(q).map(|g| g.reason.clone())
     }
 
     /// The discount that applies to a provider, if any.

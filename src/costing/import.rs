@@ -191,10 +191,14 @@ fn azure_entries(page: &AzurePage, out: &mut Vec<PriceEntry>, report: &mut Impor
             ignore(report, "price is not an exact decimal");
             continue;
         };
-        let zone = item
-            .arm_region_name
-            .strip_prefix("Zone ")
-            .and_then(|z| z.trim().parse::<u8>().ok());
+        let zone: Option<Value> = if item.arm_region_name == super::US_GOV_ZONE_1 {
+            Some(super::US_GOV_ZONE_1.into())
+        } else {
+            item.arm_region_name
+                .strip_prefix("Zone ")
+                .and_then(|z| z.trim().parse::<u8>().ok())
+                .map(Value::from)
+        };
         let words: Vec<&str> = item.meter_name.split_whitespace().collect();
         let mut dims: BTreeMap<String, Value> = BTreeMap::new();
         let (meter, unit) = match words.as_slice() {
@@ -226,14 +230,20 @@ fn azure_entries(page: &AzurePage, out: &mut Vec<PriceEntry>, report: &mut Impor
                 ("azure.er.circuit", "month")
             }
             ["Metered", "Data", "-", "Data", "Transfer", "Out"] => ("azure.er.egress", "GB"),
-            [sku, "Gateway"] | [sku, "Performance", "Gateway"] | [sku, "Unit"] => {
+            // Retail API meter names (azure-er-prices.md S1): "ErGw1AZ Gateway", "ErGwScale
+            // Unit", "Standard Gateway", "High Performance Gateway" and, for the legacy top
+            // SKU, "Ultra High Performance Gateway" (not "Ultra Performance Gateway").
+            [sku, "Gateway"]
+            | [sku, "Performance", "Gateway"]
+            | [sku, "High", "Performance", "Gateway"]
+            | [sku, "Unit"] => {
                 let key = match *sku {
                     "ErGw1AZ" => "er_gw1_az",
                     "ErGw2AZ" => "er_gw2_az",
                     "ErGw3AZ" => "er_gw3_az",
                     "ErGwScale" => "er_gw_scale",
                     "Standard" => "standard",
-                    "High" => "high_performance",
+                    "High" if words.len() == 3 => "high_performance",
                     "Ultra" => "ultra_performance",
                     _ => {
                         ignore(report, "gateway SKU not understood");
@@ -254,7 +264,7 @@ fn azure_entries(page: &AzurePage, out: &mut Vec<PriceEntry>, report: &mut Impor
                 ignore(report, "priced by Azure region, expected a zone");
                 continue;
             };
-            dims.insert("zone".into(), z.into());
+            dims.insert("zone".into(), z);
         }
         let expected_unit = match unit {
             "month" => "1/Month",
@@ -290,6 +300,7 @@ fn azure_entries(page: &AzurePage, out: &mut Vec<PriceEntry>, report: &mut Impor
             confidence: "OFF".into(),
             reference: "import".into(),
             note: format!("{} / {}", item.product_name, item.sku_name),
+            fallback_note: String::new(),
         });
     }
 }
@@ -445,6 +456,7 @@ fn aws_entries(
             confidence: "OFF".into(),
             reference: "import".into(),
             note: format!("{} {}", product.product_family, attr("location")),
+            fallback_note: String::new(),
         });
     }
 }

@@ -1,27 +1,44 @@
 //! Costing: every element of a design turned into line items, each priced from the layered
 //! price book with its provenance, or marked unpriced with the reason — never guessed.
 //!
-//! Rules (reference §1–2):
+//! Rules (reference §1–2, azure-er-prices.md, more-prices.md):
 //! - A month is 730 hours unless configured (stated in every output).
 //! - **Direct Connect** (P1–P9): port-hours by type, capacity and location group (Japan or
-//!   not) × LAG members; data transfer out per GB by (source region, DX location), falling back
-//!   to another DX location with the same home region (reference 2.5, marked); Transit Gateway
-//!   attachment-hours for each DX gateway ↔ TGW association and per-GB processing of traffic
-//!   through it; DX gateways are free (P8); VPN connection-hours, plus a TGW attachment when the
-//!   VPN ends on a TGW. Hosted connections in Japan are unpriced (no Japan rate, Q8).
-//! - **ExpressRoute** (B1–B15): circuit fee by tier × billing × bandwidth × zone (Local is
-//!   always unlimited, B4; Metro costs as a standard circuit, B14); metered egress per GB by the
-//!   zone of the peering location (B2; unlimited and Local include it, B3/B4); circuits on an
-//!   ExpressRoute Direct port pair carry no circuit fee (B11) but the port pair does, and
-//!   Premium there is an add-on; Global Reach add-on per circuit (B10); gateway hours by SKU,
-//!   ErGwScale per unit (B15). All Azure list prices except some gateway hours are [GAP]: those
-//!   lines are unpriced until the user's price book or a design quote prices them.
+//!   not) × LAG members; data transfer out per GB by (source region, DX location): the pair's
+//!   own price, else its group's (mainland-US region → US location, US region → Hawaii
+//!   location, Tokyo → Japan or US location, Frankfurt → Montreal; more-prices.md), else the
+//!   pair at another DX location with the same home region (reference 2.5, marked), else
+//!   unpriced with the reason; Transit Gateway attachment-hours for each DX gateway ↔ TGW
+//!   association and per-GB processing of traffic through it; DX gateways are free (P8);
+//!   SiteLink hours per SiteLink-enabled VIF (its per-GB charges need traffic between DX
+//!   locations, which the design does not state); VPN connection-hours, plus a TGW attachment
+//!   when the VPN ends on a TGW. Hosted connections in Japan are unpriced (no Japan rate, Q8).
+//! - **AWS internet egress over VPNs**: summed per region over the month and priced by tier
+//!   (first 10 TB, next 40 TB, next 100 TB, over 150 TB), never averaged; the region's demands
+//!   fill the tiers in demand order, so a share that crosses a tier bound is two lines. The
+//!   account-wide 100 GB free monthly allowance is an assumption stated in `EGRESS_RULE`, not
+//!   subtracted (it is shared by every service of the account).
+//! - **ExpressRoute** (B1–B15): circuit fee by tier × billing × bandwidth × zone (Zone 1–4, US
+//!   Gov Zone 1), Premium by its own meter; Local is unlimited only (B4): a Local circuit set to
+//!   metered is unpriced, not re-priced; a Metro circuit has its own meter, unpriced until
+//!   quoted (B14 says it costs as a standard circuit, from a preview page); FastPath is an
+//!   unpriced line when on; metered egress per GB by the zone of the peering location (B2;
+//!   unlimited and Local include it, B3/B4); circuits on an ExpressRoute Direct port pair carry
+//!   no circuit fee (B11) but the port pair does, and Premium there is an add-on; Global Reach
+//!   add-on per circuit (B10); gateway hours by SKU and region, ErGwScale per unit (B15), a
+//!   region without a Retail API row of its own priced as the sampled regions (the line says
+//!   so). Circuit and egress prices come from a secondary collector and say so. Known gaps
+//!   (ER Direct, Global Reach, FastPath, Metro, Azure internet egress) carry the reason from
+//!   the catalog's `gaps`.
 //! - **Access circuits and fabric connections**: the monthly cost entered on the link.
 //! - **Egress split**: a demand's monthly egress is split over the paths that carry it in the
-//!   intact design in proportion to the flow each carries (max-flow, see `resilience`); each
-//!   path's share is billed on the circuit that enters the cloud on that path.
+//!   intact design in proportion to the flow each carries (max-flow, see `resilience`), with a
+//!   largest-remainder split so the shares add up to the demand exactly; each path's share is
+//!   billed on the circuit that enters the cloud on that path. A share that leaves a cloud on a
+//!   path we cannot price is an unpriced line, never a missing one.
 //! - Money is exact: unit prices and amounts are integer micro-dollars; quantities are
-//!   thousandths of a unit; each line is rounded half up to a micro-dollar once.
+//!   thousandths of a unit; each line is rounded half up to a micro-dollar once. Quantities are
+//!   shown rounded (`LineItem::quantity_text`: "9,524 GB"); totals use the exact quantities.
 
 pub mod book;
 pub mod import;
@@ -120,21 +137,72 @@ pub struct LineItem {
 }
 
 impl LineItem {
+    /// The quantity as a user reads it: whole units with thousands separators ("9,524 GB",
+    /// "2,920 h"), rounded half up; a volume under half a GB is "<1 GB". The amount is computed
+    /// from the exact quantity.
     pub fn quantity_text(&self) -> String {
-        let whole = self.quantity_milli / 1000;
-        let frac = self.quantity_milli % 1000;
-        let unit = match self.unit {
-            PriceUnit::Hour => "h",
-            PriceUnit::Month => "month",
-            PriceUnit::Gb => "GB",
-        };
-        if frac == 0 {
-            format!("{whole} {unit}")
-        } else {
-            let digits = format!("{frac:03}");
-            format!("{whole}.{} {unit}", digits.trim_end_matches('0'))
+        match self.unit {
+            PriceUnit::Hour => format!("{} h", thousands(round_milli(self.quantity_milli))),
+            PriceUnit::Month => {
+                let n = round_milli(self.quantity_milli);
+                format!("{} month{}", thousands(n), if n == 1 { "" } else { "s" })
+            }
+            PriceUnit::Gb => gb_text(self.quantity_milli),
         }
     }
+}
+
+fn round_milli(milli: u64) -> u64 {
+    (milli + 500) / 1000
+}
+
+/// "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A volume in thousandths of a GB as shown: "9,524 GB", "<1 GB".
+pub fn gb_text(milli: u64) -> String {
+    match round_milli(milli) {
+        0 if milli > 0 => "<1 GB".to_string(),
+        n => format!("{} GB", thousands(n)),
+    }
+}
+
+/// Split `total` in proportion to `weights` so that the parts add up to `total` exactly
+/// (largest remainder: every part gets its floor, then the units left go one each to the parts
+/// with the largest remainders, ties to the earlier part). All zero weights give all zero parts.
+pub fn split_exact(total: u64, weights: &[u64]) -> Vec<u64> {
+    let sum: u128 = weights.iter().map(|&w| u128::from(w)).sum();
+    if sum == 0 {
+        return vec![0; weights.len()];
+    }
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
+    for (i, &w) in weights.iter().enumerate() {
+        let x = u128::from(total) * u128::from(w);
+        // x / sum <= total, so it fits in u64.
+        parts.push((x / sum) as u64);
+        remainders.push((x % sum, i));
+    }
+    let mut left = total - parts.iter().sum::<u64>();
+    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, i) in remainders {
+        if left == 0 {
+            break;
+        }
+        parts[i] += 1;
+        left -= 1;
+    }
+    parts
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -183,7 +251,7 @@ impl Costing {
     }
 }
 
-pub const EGRESS_RULE: &str = "a demand's monthly egress is split over the paths that carry it in the intact design, in proportion to what each carries (max-flow, private circuits first: a VPN carries only what they cannot); each share is billed on the circuit that enters the cloud on that path";
+pub const EGRESS_RULE: &str = "a demand's monthly egress is split over the paths that carry it in the intact design, in proportion to what each carries (max-flow, private circuits first: a VPN backup carries only what the private circuits cannot; largest-remainder rounding, so the shares add up to the demand exactly); each share is billed on the circuit that enters the cloud on that path. AWS internet data transfer out over VPNs is summed per region and priced by monthly tier (first 10 TB, next 40 TB, next 100 TB, over 150 TB), the region's demands filling the tiers in demand order; the account-wide 100 GB free monthly allowance is assumed used elsewhere and not subtracted";
 
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -249,17 +317,24 @@ fn amount(unit_price: Usd, quantity_milli: u64) -> Usd {
 }
 
 impl<'a> Pricer<'a> {
-    fn add(&mut self, line: Line<'_>) {
+    fn add(&mut self, mut line: Line<'_>) {
+        let query = Query {
+            meter: line.meter,
+            dims: &line.dims,
+            element: line.element,
+            provider: line.provider,
+        };
         let price = if line.gap.is_some() {
             None
         } else {
-            self.book.undiscounted(&Query {
-                meter: line.meter,
-                dims: &line.dims,
-                element: line.element,
-                provider: line.provider,
-            })
+            self.book.undiscounted(&query)
         };
+        if price.is_none() && line.gap.is_none() {
+            line.gap = self.book.gap_reason(&query);
+        }
+        if let Some(note) = price.as_ref().and_then(|p| p.fallback_note.as_ref()) {
+            line.description = format!("{} ({note})", line.description);
+        }
         // A price in another unit than the line's (e.g. a monthly quote for an hourly meter) is
         // converted only between hour and month.
         let (unit_price, monthly, provenance, reason, discount) = match price {
@@ -323,6 +398,62 @@ impl<'a> Pricer<'a> {
             provenance,
             unpriced_reason: reason,
         });
+    }
+}
+
+/// The pricing zone of an ExpressRoute peering location as the price book keys it (reference
+/// 4.1): 1–4, or "US Gov Zone 1" when the circuit reaches a US Government region through a US
+/// Government peering location (names collide with commercial ones, so the region decides).
+pub(crate) fn er_zone(
+    catalog: &Catalog,
+    peering_location: Option<&str>,
+    azure_region: Option<&crate::model::Node>,
+) -> Option<Value> {
+    let location = peering_location?;
+    let us_gov = azure_region
+        .and_then(|n| n.as_azure())
+        .and_then(|r| catalog.azure_region(&r.region))
+        .is_some_and(|r| r.cloud == "AzureUSGovernment");
+    if us_gov {
+        return catalog
+            .national_cloud_location(location)
+            .filter(|l| l.cloud == "AzureUSGovernment")
+            .map(|_| Value::from(US_GOV_ZONE_1));
+    }
+    catalog.er_location(location).map(|l| Value::from(l.zone))
+}
+
+/// Provider circuit bandwidths (reference 1.3, AZ-FAQ).
+const PROVIDER_CIRCUIT_MBPS: [u64; 8] = [50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000];
+
+/// Why a provider circuit of this tier and bandwidth has no price: it is not offered.
+fn not_offered_reason(tier: ErSkuTier, bandwidth_mbps: u64) -> Option<String> {
+    if !PROVIDER_CIRCUIT_MBPS.contains(&bandwidth_mbps) {
+        Some(format!(
+            "a {} provider circuit is not offered (reference 1.3: 50, 100, 200, 500 Mbps, 1, 2, \
+             5, 10 Gbps; larger circuits only on ExpressRoute Direct), so it has no price",
+            rules_mbps(bandwidth_mbps)
+        ))
+    } else if tier == ErSkuTier::Local && bandwidth_mbps < 1_000 {
+        Some(format!(
+            "a Local {} circuit is not offered: Local starts at 1 Gbps (reference 1.3, Q4; our \
+             price source lists Local from 1 Gbps), so it has no price",
+            rules_mbps(bandwidth_mbps)
+        ))
+    } else {
+        None
+    }
+}
+
+/// The zone key of US Government peering locations (the Retail API's armRegionName).
+pub const US_GOV_ZONE_1: &str = "US Gov Zone 1";
+
+/// "zone 2", "US Gov Zone 1", "zone ?".
+pub(crate) fn zone_text(zone: Option<&Value>) -> String {
+    match zone {
+        Some(Value::String(s)) => s.clone(),
+        Some(z) => format!("zone {z}"),
+        None => "zone ?".to_string(),
     }
 }
 
@@ -456,8 +587,6 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                     gap,
                 });
                 for vif in c.vifs.iter().filter(|v| v.sitelink) {
-                    const SITELINK_GAP: &str =
-                        "SiteLink has a separate fee that is not published in our sources (P9, Q9)";
                     p.add(Line {
                         element,
                         category: Category::DirectConnectPorts,
@@ -466,10 +595,15 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                         meter: "aws.dx.sitelink",
                         dims: vec![],
                         provider: "aws",
-                        description: format!("SiteLink on VIF {}", vif.name),
+                        description: format!(
+                            "SiteLink on VIF {} (hourly fee per SiteLink-enabled VIF; SiteLink \
+                             also bills per GB between Direct Connect locations, e.g. US ↔ UK \
+                             $0.0282/GB, for traffic the design does not state: not included)",
+                            vif.name
+                        ),
                         quantity_milli: hours_milli,
                         unit: PriceUnit::Hour,
-                        gap: Some(SITELINK_GAP.into()),
+                        gap: None,
                     });
                 }
             }
@@ -518,7 +652,11 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                             description: "Azure VPN gateway hours".into(),
                             quantity_milli: hours_milli,
                             unit: PriceUnit::Hour,
-                            gap: Some("Azure VPN gateway prices are not in our sources".into()),
+                            gap: Some(
+                                "the design does not name the Azure VPN gateway SKU (the book \
+                                 prices Basic, VpnGw1-5 and VpnGw1AZ: azure.vpn.gateway)"
+                                    .into(),
+                            ),
                         });
                     }
                     _ => {}
@@ -528,22 +666,28 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                 let Some((fac_node, fac)) = facility else {
                     continue;
                 };
-                let location = fac
-                    .er_peering_location
-                    .as_deref()
-                    .and_then(|l| catalog.er_location(l));
-                let zone = location.map(|l| l.zone);
+                let azure_end = [a, b].into_iter().find(|n| n.as_azure().is_some());
+                let zone = er_zone(catalog, fac.er_peering_location.as_deref(), azure_end);
                 let on_direct = c.direct_port.is_some();
-                // B4: Local is always unlimited.
-                let billing = if c.sku_tier == ErSkuTier::Local {
-                    ErBilling::Unlimited
-                } else {
-                    c.billing
-                };
-                let billing_key = if billing == ErBilling::Metered {
+                let billing_key = if c.billing == ErBilling::Metered {
                     "metered"
                 } else {
                     "unlimited"
+                };
+                // B4: Local is unlimited only. A Local circuit set to metered is not re-priced as
+                // unlimited: its line stays unpriced (the design is wrong, not the bill).
+                let local_metered = (c.sku_tier == ErSkuTier::Local
+                    && c.billing == ErBilling::Metered)
+                    .then(|| {
+                        "a Local circuit exists only with unlimited data (B4): there is no \
+                         Local Metered price; set the circuit's billing to unlimited"
+                            .to_string()
+                    });
+                // B14 / reference 1.7: a Metro circuit has its own (unpriced) meter.
+                let meter = if c.metro_secondary_facility.is_some() {
+                    "azure.er.metro_circuit"
+                } else {
+                    "azure.er.circuit"
                 };
                 if on_direct && c.sku_tier != ErSkuTier::Premium {
                     // B11: no circuit fee on the port pair (the port pair is billed instead).
@@ -570,34 +714,66 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                         ("billing", Value::from(billing_key)),
                         ("bandwidth_mbps", Value::from(c.bandwidth_mbps)),
                     ];
-                    if let Some(z) = zone {
-                        dims.push(("zone", Value::from(z)));
+                    if let Some(z) = &zone {
+                        dims.push(("zone", z.clone()));
                     }
+                    // A combination that is not offered has no price; say so unless the user's
+                    // book or a quote prices it anyway.
+                    let not_offered =
+                        not_offered_reason(c.sku_tier, c.bandwidth_mbps).filter(|_| {
+                            p.book
+                                .undiscounted(&Query {
+                                    meter,
+                                    dims: &dims,
+                                    element,
+                                    provider: "azure",
+                                })
+                                .is_none()
+                        });
                     p.add(Line {
                         element,
                         category: Category::ExpressRouteCircuits,
                         biller: Biller::Azure,
                         site: None,
-                        meter: "azure.er.circuit",
+                        meter,
                         dims,
                         provider: "azure",
                         description: format!(
-                            "{:?} {billing_key} {} circuit at {} (zone {})",
+                            "{:?} {billing_key} {} {}circuit at {} ({})",
                             c.sku_tier,
                             rules_mbps(c.bandwidth_mbps),
+                            if c.metro_secondary_facility.is_some() {
+                                "ExpressRoute Metro "
+                            } else {
+                                ""
+                            },
                             fac.er_peering_location
                                 .as_deref()
                                 .unwrap_or(fac_node.id.as_str()),
-                            zone.map_or("?".to_string(), |z| z.to_string())
+                            zone_text(zone.as_ref())
                         ),
+                        quantity_milli: 1000,
+                        unit: PriceUnit::Month,
+                        gap: local_metered.or(not_offered),
+                    });
+                }
+                if c.fastpath {
+                    p.add(Line {
+                        element,
+                        category: Category::ExpressRouteCircuits,
+                        biller: Biller::Azure,
+                        site: None,
+                        meter: "azure.er.fastpath",
+                        dims: vec![],
+                        provider: "azure",
+                        description: "FastPath on the circuit".into(),
                         quantity_milli: 1000,
                         unit: PriceUnit::Month,
                         gap: None,
                     });
                 }
                 if !c.global_reach.is_empty() {
-                    const GLOBAL_REACH: &str = "Global Reach add-on (B10); its per-GB charges \
-                        depend on circuit-to-circuit traffic, which the design does not state";
+                    const GLOBAL_REACH: &str = "Global Reach add-on (B10)";
                     p.add(Line {
                         element,
                         category: Category::GlobalReach,
@@ -735,6 +911,40 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
     }
 }
 
+/// The monthly cost of a Virtual WAN hub's ExpressRoute gateway of `units` scale units, applied
+/// by tier (azure-er-prices.md, S2): units 1–5 at the `unit_band` "1-5" price, the 6th to 10th
+/// at the "6-10" price. Units beyond 10, or a band without a price, give the reason instead.
+pub fn vwan_er_scale_units_monthly(
+    book: &Book<'_>,
+    element: &str,
+    units: u32,
+    hours_per_month: u64,
+) -> Result<Usd, String> {
+    if units > 10 {
+        return Err(format!(
+            "{units} scale units: our sources price units 1-10 only (AZ-PRICE-NOTES)"
+        ));
+    }
+    let mut total = 0i64;
+    for (band, count) in [("1-5", units.min(5)), ("6-10", units.saturating_sub(5))] {
+        if count == 0 {
+            continue;
+        }
+        let dims = [("unit_band", Value::from(band))];
+        let price = book
+            .undiscounted(&Query {
+                meter: "azure.vwan.er_scale_unit",
+                dims: &dims,
+                element,
+                provider: "azure",
+            })
+            .filter(|p| p.unit == PriceUnit::Hour)
+            .ok_or_else(|| format!("no hourly price for Virtual WAN scale units {band}"))?;
+        total += amount(price.usd, u64::from(count) * hours_per_month * 1000).micros();
+    }
+    Ok(Usd::from_micros(total))
+}
+
 fn rules_mbps(v: u64) -> String {
     crate::rules::mbps(v)
 }
@@ -775,40 +985,107 @@ impl Pricer<'_> {
     }
 }
 
-/// Egress lines: each demand's GB split over its intact paths (see the module docs).
-/// The DX location whose transfer-out price applies to (region, location): the location itself
-/// when priced, else a priced location with the same home region (reference 2.5), else none.
-fn dto_fallback(
+/// How the transfer out of (region, DX location) is priced: the pair's own price, else the
+/// price of the group the pair falls in (more-prices.md: mainland-US region → US location,
+/// Tokyo → Japan location, …), else the pair's price at another DX location with the same home
+/// region (reference 2.5), else none.
+#[derive(Debug, Clone)]
+enum DtoPricing {
+    Pair,
+    Group(String),
+    SameHomeRegion(String),
+    Unknown,
+}
+
+fn dto_pair_dims<'q>(region: &'q str, code: &'q str) -> Vec<(&'q str, Value)> {
+    vec![
+        ("from_region", Value::from(region)),
+        ("dx_location", Value::from(code)),
+    ]
+}
+
+/// The group dimensions of a transfer-out pair: the source region, its area ("US" for the
+/// mainland-US regions), the location's area (country code, "US-HI" for Hawaii) and metro.
+fn dto_group_dims<'q>(
+    catalog: &Catalog,
+    region: &'q str,
+    location: &crate::catalog::DxLocation,
+) -> Vec<(&'q str, Value)> {
+    let mut dims = vec![
+        ("from_region", Value::from(region)),
+        ("location_area", Value::from(location.pricing_area())),
+        ("location_metro", Value::from(location.metro.as_str())),
+    ];
+    if let Some(area) = catalog.aws_region(region).and_then(|r| r.pricing_area()) {
+        dims.push(("from_area", Value::from(area)));
+    }
+    dims
+}
+
+fn dto_pricing(
     book: &Book<'_>,
     catalog: &Catalog,
     region: &str,
     location: &crate::catalog::DxLocation,
-) -> Option<String> {
-    let priced = |code: &str| {
+) -> DtoPricing {
+    let priced = |dims: &[(&str, Value)]| {
         book.undiscounted(&Query {
             meter: "aws.dx.data_transfer_out",
-            dims: &[
-                ("from_region", Value::from(region)),
-                ("dx_location", Value::from(code)),
-            ],
+            dims,
             element: "",
             provider: "aws",
         })
-        .is_some()
     };
-    if priced(&location.code) {
-        return Some(location.code.clone());
+    if priced(&dto_pair_dims(region, &location.code)).is_some() {
+        return DtoPricing::Pair;
+    }
+    if let Some(p) = priced(&dto_group_dims(catalog, region, location)) {
+        let name = match p.provenance {
+            Provenance::Catalog { id, .. } | Provenance::UserBook { id, .. } => id,
+            Provenance::DesignQuote { .. } | Provenance::UserEntered => "a quote".into(),
+        };
+        return DtoPricing::Group(name);
     }
     catalog
         .dx_locations
         .iter()
         .filter(|l| l.home_region == location.home_region && l.code != location.code)
-        .find(|l| priced(&l.code))
-        .map(|l| l.code.clone())
+        .find(|l| priced(&dto_pair_dims(region, &l.code)).is_some())
+        .map_or(DtoPricing::Unknown, |l| {
+            DtoPricing::SameHomeRegion(l.code.clone())
+        })
 }
 
+/// Monthly tiers of AWS internet data transfer out, in thousandths of a GB (more-prices.md:
+/// first 10 TB = 10,240 GB, next 40 TB, next 100 TB, over 150 TB).
+const INTERNET_TIERS: [(u64, u64, &str); 4] = [
+    (0, 10_240_000, "first 10 TB"),
+    (10_240_000, 51_200_000, "next 40 TB"),
+    (51_200_000, 153_600_000, "next 100 TB"),
+    (153_600_000, u64::MAX, "over 150 TB"),
+];
+
+/// The parts of a volume `[start, start + volume)` of a region's month that fall in each tier:
+/// (tier number 1–4, its label, thousandths of a GB).
+fn internet_tier_parts(start: u64, volume: u64) -> Vec<(u64, &'static str, u64)> {
+    let end = start.saturating_add(volume);
+    INTERNET_TIERS
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(lo, hi, label))| {
+            let part = end.min(hi).saturating_sub(start.max(lo));
+            (part > 0).then_some((i as u64 + 1, label, part))
+        })
+        .collect()
+}
+
+/// Egress lines: each demand's GB split over its intact paths (see the module docs). Every
+/// share leaving a cloud is a line, priced or unpriced with the reason; shares included in an
+/// unlimited or Local circuit's fee are not billed.
 fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
-    let mut fallbacks: BTreeMap<(String, String), Option<String>> = BTreeMap::new();
+    let mut dto: BTreeMap<(String, String), DtoPricing> = BTreeMap::new();
+    // AWS internet egress over VPNs so far this month, per region (thousandths of a GB).
+    let mut internet_so_far: BTreeMap<String, u64> = BTreeMap::new();
     let analysis = resilience::analyze(design, catalog, Depth::Single);
     let node_index = design.node_index();
     let link_index: rustc_hash::FxHashMap<&str, usize> = design
@@ -819,43 +1096,83 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
         .collect();
     for r in &analysis.demands {
         let demand = &design.demands[r.index];
-        // The paths that carry the demand in the intact design (a VPN backup that the private
-        // circuits do not need carries nothing and bills nothing).
-        let carried: u64 = r.paths.iter().map(|p| p.traffic_mbps).sum();
-        if demand.egress_gb_per_month == 0 || carried == 0 {
+        if demand.egress_gb_per_month == 0 {
             continue;
         }
         let region_node = &design.nodes[node_index[r.region.as_str()]];
-        for path in &r.paths {
-            // GB share in thousandths, proportional to the path's flow.
-            let share_milli =
-                (u128::from(demand.egress_gb_per_month) * 1000 * u128::from(path.traffic_mbps)
-                    / u128::from(carried)) as u64;
+        let site = Some(demand.site.as_str());
+        let (category, biller, provider) = if region_node.as_aws().is_some() {
+            (Category::DataTransferOut, Biller::Aws, "aws")
+        } else {
+            (Category::ExpressRouteEgress, Biller::Azure, "azure")
+        };
+        let total_milli = demand.egress_gb_per_month.saturating_mul(1000);
+        // Weighted by what each path carries in the intact design: a VPN backup that the
+        // private circuits do not need carries nothing and bills nothing.
+        let weights: Vec<u64> = r.paths.iter().map(|path| path.traffic_mbps).collect();
+        if weights.iter().all(|&w| w == 0) {
+            p.add(Line {
+                element: demand.id.as_str(),
+                category,
+                biller,
+                site,
+                meter: "egress.unattributed",
+                dims: vec![],
+                provider,
+                description: format!(
+                    "{} of demand {} with no intact path",
+                    gb_text(total_milli),
+                    demand.id
+                ),
+                quantity_milli: total_milli,
+                unit: PriceUnit::Gb,
+                gap: Some("the demand has no intact path, so no circuit carries its egress".into()),
+            });
+            continue;
+        }
+        let shares = split_exact(total_milli, &weights);
+        for (path, share_milli) in r.paths.iter().zip(shares) {
             if share_milli == 0 {
                 continue;
             }
+            let gb = gb_text(share_milli);
             // The circuit that enters the cloud: the last ER/DX/VPN link of the path.
-            let Some(&li) = path
+            let link = path
                 .links
                 .iter()
                 .rev()
                 .find_map(|id| link_index.get(id.as_str()))
-            else {
+                .map(|&li| &design.links[li]);
+            let unattributed = |p: &mut Pricer<'_>, element: &str, why: String| {
+                p.add(Line {
+                    element,
+                    category,
+                    biller,
+                    site,
+                    meter: "egress.unattributed",
+                    dims: vec![],
+                    provider,
+                    description: format!("{gb} of demand {} out of {}", demand.id, r.region),
+                    quantity_milli: share_milli,
+                    unit: PriceUnit::Gb,
+                    gap: Some(why),
+                });
+            };
+            let Some(link) = link else {
+                unattributed(
+                    p,
+                    demand.id.as_str(),
+                    "the path names no link of the design".into(),
+                );
                 continue;
             };
-            let link = &design.links[li];
             let element = link.id.as_str();
-            let site = Some(demand.site.as_str());
             let facility = [&link.a, &link.b]
                 .into_iter()
                 .filter_map(|id| node_index.get(id.as_str()))
                 .find_map(|&i| design.nodes[i].as_facility());
-            let gb = format!("{}", share_milli as f64 / 1000.0);
-            match &link.kind {
-                LinkKind::DirectConnectConnection(c) => {
-                    let Some(aws) = region_node.as_aws() else {
-                        continue;
-                    };
+            match (&link.kind, &region_node.kind) {
+                (LinkKind::DirectConnectConnection(c), NodeKind::AwsRegion(aws)) => {
                     let location = facility
                         .and_then(|f| f.dx_location.as_deref())
                         .and_then(|code| catalog.dx_location(code));
@@ -869,7 +1186,7 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
                             dims: vec![],
                             provider: "aws",
                             description: format!(
-                                "{gb} GB of demand {} out of {}",
+                                "{gb} of demand {} out of {}",
                                 demand.id, aws.region
                             ),
                             quantity_milli: share_milli,
@@ -878,40 +1195,43 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
                         });
                         continue;
                     };
-                    let dims = vec![
-                        ("from_region", Value::from(aws.region.as_str())),
-                        ("dx_location", Value::from(location.code.as_str())),
-                    ];
-                    // Reference 2.5 fallback: another DX location with the same home region
-                    // (looked up once per pair).
-                    let fallback = fallbacks
+                    let pricing = dto
                         .entry((aws.region.clone(), location.code.clone()))
-                        .or_insert_with(|| dto_fallback(&p.book, catalog, &aws.region, location))
+                        .or_insert_with(|| dto_pricing(&p.book, catalog, &aws.region, location))
                         .clone();
-                    let (dims, description) = match fallback {
-                        None => (
-                            dims,
-                            format!(
-                                "{gb} GB of demand {} from {} over {}",
-                                demand.id, aws.region, location.code
-                            ),
+                    let pair = format!(
+                        "{gb} of demand {} from {} over {}",
+                        demand.id, aws.region, location.code
+                    );
+                    let (dims, description, gap) = match pricing {
+                        DtoPricing::Pair => {
+                            (dto_pair_dims(&aws.region, &location.code), pair, None)
+                        }
+                        DtoPricing::Group(name) => (
+                            dto_group_dims(catalog, &aws.region, location),
+                            format!("{pair} (no price for the exact pair: group price {name})"),
+                            None,
                         ),
-                        Some(code) if code == location.code => (
-                            dims,
-                            format!(
-                                "{gb} GB of demand {} from {} over {}",
-                                demand.id, aws.region, location.code
-                            ),
-                        ),
-                        Some(code) => (
+                        DtoPricing::SameHomeRegion(code) => (
                             vec![
                                 ("from_region", Value::from(aws.region.as_str())),
-                                ("dx_location", Value::from(code.as_str())),
+                                ("dx_location", Value::from(code.clone())),
                             ],
                             format!(
-                                "{gb} GB of demand {} from {} over {} (priced as {code}, same home region {} — reference 2.5 fallback [DER])",
-                                demand.id, aws.region, location.code, location.home_region
+                                "{pair} (priced as {code}, same home region {} — reference 2.5 fallback [DER])",
+                                location.home_region
                             ),
+                            None,
+                        ),
+                        DtoPricing::Unknown => (
+                            dto_pair_dims(&aws.region, &location.code),
+                            pair,
+                            Some(format!(
+                                "no transfer-out price for {} → {} ({}) in our sources: the matrix is known only in part (MORE-PRICE-NOTES); enter it in the price book or as a design quote",
+                                aws.region,
+                                location.code,
+                                location.pricing_area()
+                            )),
                         ),
                     };
                     p.add(Line {
@@ -925,7 +1245,7 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
                         description,
                         quantity_milli: share_milli,
                         unit: PriceUnit::Gb,
-                        gap: None,
+                        gap,
                     });
                     let transit = aws.attachment == AwsAttachment::DxGatewayTgw
                         && c.vifs.iter().any(|v| v.vif_type == VifType::Transit);
@@ -935,25 +1255,24 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
                             site,
                             &aws.region,
                             format!(
-                                "{gb} GB of demand {} processed by the Transit Gateway",
+                                "{gb} of demand {} processed by the Transit Gateway",
                                 demand.id
                             ),
                             share_milli,
                         ));
                     }
                 }
-                LinkKind::ExpressRouteCircuit(c) => {
-                    let metered = c.sku_tier != ErSkuTier::Local && c.billing == ErBilling::Metered;
-                    if !metered {
+                (LinkKind::ExpressRouteCircuit(c), NodeKind::AzureRegion(_)) => {
+                    if c.sku_tier == ErSkuTier::Local || c.billing == ErBilling::Unlimited {
                         continue; // B3/B4: egress included in the circuit fee.
                     }
-                    let zone = facility
-                        .and_then(|f| f.er_peering_location.as_deref())
-                        .and_then(|l| catalog.er_location(l))
-                        .map(|l| l.zone);
-                    let dims = zone
-                        .map(|z| vec![("zone", Value::from(z))])
-                        .unwrap_or_default();
+                    let zone = er_zone(
+                        catalog,
+                        facility.and_then(|f| f.er_peering_location.as_deref()),
+                        Some(region_node),
+                    );
+                    let zone_label = zone_text(zone.as_ref());
+                    let dims = zone.map(|z| vec![("zone", z)]).unwrap_or_default();
                     p.add(Line {
                         element,
                         category: Category::ExpressRouteEgress,
@@ -963,50 +1282,83 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
                         dims,
                         provider: "azure",
                         description: format!(
-                            "{gb} GB of demand {} over metered circuit (zone {})",
+                            "{gb} of demand {} over metered circuit ({zone_label})",
                             demand.id,
-                            zone.map_or("?".into(), |z| z.to_string())
                         ),
                         quantity_milli: share_milli,
                         unit: PriceUnit::Gb,
                         gap: None,
                     });
                 }
-                LinkKind::SiteToSiteVpn(v) => {
-                    if let Some(aws) = region_node.as_aws() {
-                        const NO_INTERNET_RATES: &str = "internet data transfer out rates are \
-                            not in our sources (reference 2.6)";
+                (LinkKind::SiteToSiteVpn(v), NodeKind::AwsRegion(aws)) => {
+                    // Tiers are per month and region: this region's VPN egress so far decides
+                    // which tier each part of the share falls in.
+                    let so_far = internet_so_far.entry(aws.region.clone()).or_default();
+                    let parts = internet_tier_parts(*so_far, share_milli);
+                    *so_far = so_far.saturating_add(share_milli);
+                    for (tier, label, part) in parts {
                         p.add(Line {
                             element,
                             category: Category::Vpn,
                             biller: Biller::Aws,
                             site,
                             meter: "aws.internet.data_transfer_out",
-                            dims: vec![("region", Value::from(aws.region.as_str()))],
+                            dims: vec![
+                                ("region", Value::from(aws.region.as_str())),
+                                ("tier", Value::from(tier)),
+                            ],
                             provider: "aws",
                             description: format!(
-                                "{gb} GB of demand {} over the VPN (internet data transfer out)",
+                                "{} of demand {} over the VPN: internet data transfer out of {}, {label} tier of the month",
+                                gb_text(part),
+                                demand.id,
+                                aws.region
+                            ),
+                            quantity_milli: part,
+                            unit: PriceUnit::Gb,
+                            gap: None,
+                        });
+                    }
+                    if v.on_transit_gateway {
+                        p.add(tgw_processing(
+                            element,
+                            site,
+                            &aws.region,
+                            format!(
+                                "{gb} of demand {} processed by the Transit Gateway (VPN)",
                                 demand.id
                             ),
-                            quantity_milli: share_milli,
-                            unit: PriceUnit::Gb,
-                            gap: Some(NO_INTERNET_RATES.into()),
-                        });
-                        if v.on_transit_gateway {
-                            p.add(tgw_processing(
-                                element,
-                                site,
-                                &aws.region,
-                                format!(
-                                    "{gb} GB of demand {} processed by the Transit Gateway (VPN)",
-                                    demand.id
-                                ),
-                                share_milli,
-                            ));
-                        }
+                            share_milli,
+                        ));
                     }
                 }
-                _ => {}
+                (LinkKind::SiteToSiteVpn(_), NodeKind::AzureRegion(az)) => {
+                    p.add(Line {
+                        element,
+                        category: Category::Vpn,
+                        biller: Biller::Azure,
+                        site,
+                        meter: "azure.internet.data_transfer_out",
+                        dims: vec![("region", Value::from(az.region.as_str()))],
+                        provider: "azure",
+                        description: format!(
+                            "{gb} of demand {} over the VPN (Azure internet egress out of {})",
+                            demand.id, az.region
+                        ),
+                        quantity_milli: share_milli,
+                        unit: PriceUnit::Gb,
+                        gap: None,
+                    });
+                }
+                _ => unattributed(
+                    p,
+                    element,
+                    format!(
+                        "the path leaves {} over {}, which has no egress price in linkwright",
+                        r.region,
+                        link.label()
+                    ),
+                ),
             }
         }
     }

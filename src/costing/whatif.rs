@@ -85,13 +85,18 @@ pub fn what_if(
         if c.sku_tier == ErSkuTier::Local || c.direct_port.is_some() {
             continue; // Local has no metered variant (B4); Direct circuits carry no circuit fee.
         }
-        let zone = [&link.a, &link.b]
+        let ends: Vec<&crate::model::Node> = [&link.a, &link.b]
             .into_iter()
             .filter_map(|id| node_index.get(id.as_str()))
-            .find_map(|&i| design.nodes[i].as_facility())
-            .and_then(|f| f.er_peering_location.as_deref())
-            .and_then(|l| catalog.er_location(l))
-            .map(|l| l.zone);
+            .map(|&i| &design.nodes[i])
+            .collect();
+        let zone = super::er_zone(
+            catalog,
+            ends.iter()
+                .find_map(|n| n.as_facility())
+                .and_then(|f| f.er_peering_location.as_deref()),
+            ends.iter().copied().find(|n| n.as_azure().is_some()),
+        );
         let tier = if c.sku_tier == ErSkuTier::Premium {
             "premium"
         } else {
@@ -103,8 +108,8 @@ pub fn what_if(
                 ("billing", Value::from(billing)),
                 ("bandwidth_mbps", Value::from(c.bandwidth_mbps)),
             ];
-            if let Some(z) = zone {
-                d.push(("zone", Value::from(z)));
+            if let Some(z) = &zone {
+                d.push(("zone", z.clone()));
             }
             d
         };
@@ -117,9 +122,8 @@ pub fn what_if(
             element,
             "azure",
         );
-        let zone_dims: Vec<(&str, Value)> = zone
-            .map(|z| vec![("zone", Value::from(z))])
-            .unwrap_or_default();
+        let zone_dims: Vec<(&str, Value)> =
+            zone.clone().map(|z| vec![("zone", z)]).unwrap_or_default();
         let rate = price(book, "azure.er.egress", &zone_dims, element, "azure");
         let egress_milli: u64 = costing
             .items
@@ -142,8 +146,8 @@ pub fn what_if(
         }
         if rate.is_none() {
             missing.push(format!(
-                "metered egress per GB in zone {}",
-                zone.map_or("?".into(), |z| z.to_string())
+                "metered egress per GB in {}",
+                super::zone_text(zone.as_ref())
             ));
         }
         let metered_monthly = match (metered_fee, rate) {
@@ -191,28 +195,39 @@ pub fn what_if(
                 .find(|&p| p >= d.required_mbps);
             // The DX location group and transfer price follow the home DX location of the region
             // when the design has none: use a location homed in the region, else "other".
+            // The pair's own price, else its group's (as `cost` prices it).
             let dto_at = |code: &str| {
+                let location = catalog.dx_location(code)?;
                 price(
                     book,
                     "aws.dx.data_transfer_out",
-                    &[
-                        ("from_region", Value::from(aws.region.as_str())),
-                        ("dx_location", Value::from(code)),
-                    ],
+                    &super::dto_pair_dims(&aws.region, code),
                     d.id.as_str(),
                     "aws",
                 )
+                .or_else(|| {
+                    price(
+                        book,
+                        "aws.dx.data_transfer_out",
+                        &super::dto_group_dims(catalog, &aws.region, location),
+                        d.id.as_str(),
+                        "aws",
+                    )
+                })
             };
             let homed: Vec<_> = catalog
                 .dx_locations
                 .iter()
                 .filter(|l| l.home_region == aws.region)
                 .collect();
+            // The cheapest priced home location (a region's home locations can differ: us-west-2
+            // is home to Honolulu, priced apart from the mainland).
             let location = homed
                 .iter()
-                .find(|l| dto_at(&l.code).is_some())
-                .or(homed.first())
-                .copied();
+                .filter_map(|l| dto_at(&l.code).map(|r| (r, *l)))
+                .min_by_key(|(r, _)| *r)
+                .map(|(_, l)| l)
+                .or(homed.first().copied());
             let group = if location.is_some_and(|l| l.is_japan()) {
                 "japan"
             } else {

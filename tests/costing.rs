@@ -426,6 +426,66 @@ fn cheapest_option_per_demand_follows_the_target_model() {
 }
 
 #[test]
+fn azure_options_follow_the_target_model_the_zone_and_the_billing() {
+    let mut d = base();
+    d.demands[0].required_mbps = 800;
+    d.demands[0].egress_gb_per_month = 2_000;
+    d.demands[0].target_resiliency = Some(ResiliencyTarget::High);
+    let empty = UserBook::empty();
+    let c = costing::cost(&d, catalog(), &empty, Options::default());
+    let b = costing::Book::new(catalog(), &empty, &d);
+    let w = costing::whatif::what_if(&d, catalog(), &b, &c, Options::default());
+    let opts = &w
+        .demands
+        .iter()
+        .find(|x| x.demand == "d-az")
+        .unwrap()
+        .options;
+    let texts: Vec<&str> = opts.iter().map(|o| o.description.as_str()).collect();
+    // High is met by two locations (priced, metered cheapest at 2,000 GB: 2 × $436 + 2,000 GB
+    // × $0.025 in zone 1, where the design's circuits are) or by Metro (not in our sources).
+    assert_eq!(
+        texts,
+        [
+            "2 × 1 Gbps Standard Metered ExpressRoute at two peering locations",
+            "2 × 1 Gbps Standard Unlimited ExpressRoute at two peering locations",
+            "1 × 1 Gbps ExpressRoute Metro circuit",
+        ]
+    );
+    assert_eq!(opts[0].monthly, Some(usd("922.00")));
+    assert!(
+        opts[0]
+            .reason
+            .contains("zone 1 (the design's peering locations"),
+        "{}",
+        opts[0].reason
+    );
+    assert_eq!(opts[1].monthly, Some(usd("11400.00")));
+    assert_eq!(opts[2].monthly, None);
+    assert!(
+        opts[2]
+            .reason
+            .contains("Metro prices are not in our sources")
+    );
+    // A region no circuit reaches yet: zone 1 is assumed, and said so.
+    d.links.retain(|l| l.as_er().is_none());
+    let c = costing::cost(&d, catalog(), &empty, Options::default());
+    let b = costing::Book::new(catalog(), &empty, &d);
+    let w = costing::whatif::what_if(&d, catalog(), &b, &c, Options::default());
+    let opts = &w
+        .demands
+        .iter()
+        .find(|x| x.demand == "d-az")
+        .unwrap()
+        .options;
+    assert!(
+        opts[0].reason.contains("zone 1 assumed"),
+        "{}",
+        opts[0].reason
+    );
+}
+
+#[test]
 fn transfer_out_falls_back_to_a_location_with_the_same_home_region() {
     // eu-west-1 -> EQNY5 has no price of its own and no group price; EQDC2 is homed in
     // us-east-1 like EQNY5 and eu-west-1 -> EQDC2 is priced (0.0282).

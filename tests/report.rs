@@ -267,7 +267,7 @@ fn a_design_with_errors_still_reports_them() {
         .unwrap();
     assert!(
         summary.contains(
-            "The cheapest configuration that meets the target: 2 × 2 Gbps Standard Unlimited ExpressRoute ($22,800.00 a month at list prices)"
+            "The cheapest configuration that meets the target: 2 × 2 Gbps Standard Metered ExpressRoute at two peering locations ($2,119.00 a month at list prices)"
         ),
         "{summary}"
     );

@@ -305,45 +305,112 @@ pub fn what_if(
                 }
             }
         } else if region.as_azure().is_some() {
-            let count: u64 = match d.target_resiliency {
-                Some(ResiliencyTarget::Maximum) => 2,
-                _ => 1,
+            // The zone of the peering locations the design already uses for this region (the
+            // cheapest of them), else Zone 1, said so.
+            let zones: Vec<Value> = design
+                .links
+                .iter()
+                .filter(|l| l.as_er().is_some())
+                .filter(|l| l.a == d.region || l.b == d.region)
+                .filter_map(|l| {
+                    let fac = [&l.a, &l.b]
+                        .into_iter()
+                        .filter_map(|id| node_index.get(id.as_str()))
+                        .find_map(|&i| design.nodes[i].as_facility())?;
+                    super::er_zone(catalog, fac.er_peering_location.as_deref(), Some(region))
+                })
+                .collect();
+            let (zone, zone_text) = match zones.iter().min_by_key(|z| z.to_string()) {
+                Some(z) => (
+                    z.clone(),
+                    format!(
+                        "zone {} (the design's peering locations for this region)",
+                        z.as_str().map_or_else(|| z.to_string(), str::to_string)
+                    ),
+                ),
+                None => (
+                    Value::from(1),
+                    "zone 1 assumed (no circuit reaches this region yet)".to_string(),
+                ),
             };
             let bw = [50u64, 100, 200, 500, 1_000, 2_000, 5_000, 10_000]
                 .into_iter()
                 .find(|&b| b >= d.required_mbps);
             if let Some(bw) = bw {
-                let metro = if d.target_resiliency == Some(ResiliencyTarget::High) {
-                    " (ExpressRoute Metro)"
-                } else {
-                    ""
+                let speed = crate::rules::mbps(bw);
+                let circuit = |billing: &str| {
+                    price(
+                        book,
+                        "azure.er.circuit",
+                        &[
+                            ("tier", Value::from("standard")),
+                            ("billing", Value::from(billing)),
+                            ("bandwidth_mbps", Value::from(bw)),
+                            ("zone", zone.clone()),
+                        ],
+                        d.id.as_str(),
+                        "azure",
+                    )
                 };
-                let rate = price(
+                let egress_rate = price(
                     book,
-                    "azure.er.circuit",
-                    &[
-                        ("tier", Value::from("standard")),
-                        ("billing", Value::from("unlimited")),
-                        ("bandwidth_mbps", Value::from(bw)),
-                        ("zone", Value::from(1)),
-                    ],
+                    "azure.er.egress",
+                    &[("zone", zone.clone())],
                     d.id.as_str(),
                     "azure",
                 );
-                const NO_ER_PRICES: &str = "ExpressRoute circuit prices are not in the price \
-                    book (Q1); import them with `linkwright prices import`";
-                let speed = crate::rules::mbps(bw);
+                const NO_ER_PRICES: &str = "ExpressRoute circuit prices for this size and zone \
+                    are not in the price book: enter them in the price book or as a quote";
+                // Maximum needs circuits at two peering locations (ER-RES-1); High is met by
+                // an ExpressRoute Metro circuit, or by two locations, which exceeds it.
+                let (count, where_) = match d.target_resiliency {
+                    Some(ResiliencyTarget::Maximum) | Some(ResiliencyTarget::High) => {
+                        (2u64, " at two peering locations")
+                    }
+                    _ => (1, ""),
+                };
+                let unlimited = circuit("unlimited");
                 opts.push(DemandOption {
                     description: format!(
-                        "{count} × {speed} Standard Unlimited ExpressRoute{metro}"
+                        "{count} × {speed} Standard Unlimited ExpressRoute{where_}"
                     ),
-                    monthly: rate.map(|r| times(r, count)),
-                    reason: if rate.is_some() {
-                        format!("{count} circuit(s) for the target model, zone 1")
+                    monthly: unlimited.map(|r| times(r, count)),
+                    reason: if unlimited.is_some() {
+                        format!("{count} circuit(s) for the target model, {zone_text}")
                     } else {
                         NO_ER_PRICES.into()
                     },
                 });
+                // Metered: the fee of each circuit plus the demand's egress at the zone's rate
+                // (the egress is billed once, whichever circuit carries it).
+                let metered = match (circuit("metered"), egress_rate) {
+                    (Some(fee), Some(rate)) => Some(Usd::from_micros(
+                        times(fee, count).micros() + times(rate, d.egress_gb_per_month).micros(),
+                    )),
+                    _ => None,
+                };
+                opts.push(DemandOption {
+                    description: format!("{count} × {speed} Standard Metered ExpressRoute{where_}"),
+                    monthly: metered,
+                    reason: if metered.is_some() {
+                        format!(
+                            "{count} circuit(s) for the target model plus {} of egress a month, {zone_text}",
+                            super::gb_text(d.egress_gb_per_month.saturating_mul(1000))
+                        )
+                    } else {
+                        NO_ER_PRICES.into()
+                    },
+                });
+                if d.target_resiliency == Some(ResiliencyTarget::High) {
+                    opts.push(DemandOption {
+                        description: format!("1 × {speed} ExpressRoute Metro circuit"),
+                        monthly: None,
+                        reason: "ExpressRoute Metro prices are not in our sources \
+                            (AZ-PRICE-NOTES); Microsoft's preview page says a Metro circuit \
+                            costs as a standard circuit: quote it to compare"
+                            .into(),
+                    });
+                }
             }
         }
         opts.sort_by(|a, b| match (a.monthly, b.monthly) {

@@ -1454,6 +1454,11 @@ fn assumptions(
                 .get(&source)
                 .cloned()
                 .unwrap_or_default();
+            let confidence = if confidence == crate::costing::book::SECONDARY {
+                "secondary source".to_string()
+            } else {
+                confidence
+            };
             t.body(vec![
                 source,
                 layer.to_string(),
@@ -1466,7 +1471,7 @@ fn assumptions(
         blocks.push(Block::Table(t));
     }
     blocks.push(Block::Note(
-        "Confidence: OFF = the provider's own page; OFF-copy = a copy of it; 3P = third party; DER = derived from the others.".into(),
+        "Confidence: OFF = the provider's own page; OFF-copy = a copy of it; 3P = third party; secondary source = a third party's restructuring of the provider's price data (names and dates dropped); DER = derived from the others.".into(),
     ));
     blocks.push(Block::Heading("Catalog".into()));
     blocks.push(Block::Bullets(

@@ -34,6 +34,8 @@ fn dx_design() -> Design {
                 vgw_asn: Some(64512),
                 dx_gateway_asn: None,
                 tgw_asn: None,
+                tgw_vpc_attachments: vec![],
+                tgw_peering_attachments: vec![],
                 vpc_cidrs: vec![],
             }),
         ),
@@ -81,6 +83,8 @@ fn add_region_demand(d: &mut Design, id: &str, region: &str, gb: u64) {
             vgw_asn: Some(64512),
             dx_gateway_asn: None,
             tgw_asn: None,
+            tgw_vpc_attachments: vec![],
+            tgw_peering_attachments: vec![],
             vpc_cidrs: vec![],
         }),
     ));

@@ -25,6 +25,7 @@
 
 pub mod book;
 pub mod import;
+mod transit;
 pub mod whatif;
 
 pub use book::{Book, Price, Provenance, UserBook};
@@ -506,21 +507,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                             });
                         }
                     }
-                    Some(NodeKind::AzureRegion(_)) => {
-                        p.add(Line {
-                            element,
-                            category: Category::Vpn,
-                            biller: Biller::Azure,
-                            site: site_end,
-                            meter: "azure.vpn.gateway",
-                            dims: vec![],
-                            provider: "azure",
-                            description: "Azure VPN gateway hours".into(),
-                            quantity_milli: hours_milli,
-                            unit: PriceUnit::Hour,
-                            gap: Some("Azure VPN gateway prices are not in our sources".into()),
-                        });
-                    }
+                    // The Azure VPN gateway is costed once per gateway (`transit.rs`).
                     _ => {}
                 }
             }
@@ -696,6 +683,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
         }
     }
 
+    transit::cost(design, catalog, &mut p, hours_milli);
     egress(design, catalog, &mut p);
 
     let items = p.items;

@@ -404,6 +404,12 @@ fn node_ui(
                     ..a.clone()
                 }));
             }
+            if let Some(vpn_gateway) = vpn_gateway_ui(ui, a.vpn_gateway.as_ref()) {
+                return replace(NodeKind::AzureRegion(AzureRegion {
+                    vpn_gateway,
+                    ..a.clone()
+                }));
+            }
         }
         NodeKind::AwsRegion(a) => {
             if let Some(vpc_cidrs) =
@@ -469,6 +475,9 @@ fn node_ui(
                     dx_gateway,
                     ..a.clone()
                 }));
+            }
+            if let Some(r) = tgw_attachments_ui(ui, n.id.as_str(), a, b) {
+                return replace(NodeKind::AwsRegion(r));
             }
         }
         NodeKind::FabricRouter(r) => {
@@ -978,6 +987,166 @@ fn link_ui(
         }
     }
     None
+}
+
+/// The Azure VPN gateway: none or a SKU, its generation (offered only where the SKU exists in
+/// both) and zone redundancy (AZ SKUs); shows the documented aggregate throughput. Returns the
+/// new gateway when the user changes it.
+fn vpn_gateway_ui(ui: &mut egui::Ui, current: Option<&VpnGateway>) -> Option<Option<VpnGateway>> {
+    let options: Vec<(Option<VpnGatewaySku>, String)> =
+        std::iter::once((None, "no VPN gateway".to_string()))
+            .chain(
+                VpnGatewaySku::ALL
+                    .iter()
+                    .map(|&s| (Some(s), s.label().to_string())),
+            )
+            .collect();
+    if let Some(sku) = choices(ui, "VPN gateway", current.map(|g| g.sku), &options) {
+        return Some(sku.map(|sku| {
+            VpnGateway {
+                sku,
+                // A generation the new SKU does not exist in is dropped.
+                generation: current
+                    .and_then(|g| g.generation)
+                    .filter(|g| sku.generations().contains(g)),
+                zone_redundant: sku.is_az(),
+            }
+        }));
+    }
+    let gw = current?;
+    if gw.sku.generations().len() > 1 {
+        let options: Vec<(Option<VpnGatewayGeneration>, String)> =
+            std::iter::once((None, "generation not stated".to_string()))
+                .chain(
+                    gw.sku
+                        .generations()
+                        .iter()
+                        .map(|&g| (Some(g), g.label().to_string())),
+                )
+                .collect();
+        if let Some(generation) = choices(ui, "VPN gateway generation", gw.generation, &options) {
+            return Some(Some(VpnGateway {
+                generation,
+                ..gw.clone()
+            }));
+        }
+    }
+    if gw.sku.is_az() {
+        let mut zone_redundant = gw.zone_redundant;
+        if ui
+            .checkbox(&mut zone_redundant, "VPN gateway zone-redundant")
+            .changed()
+        {
+            return Some(Some(VpnGateway {
+                zone_redundant,
+                ..gw.clone()
+            }));
+        }
+    }
+    ui.small(match gw.max_throughput_mbps() {
+        Some(v) => format!("Aggregate throughput benchmark: {}", mbps(v)),
+        None => "Aggregate throughput benchmark: depends on the generation".to_string(),
+    });
+    None
+}
+
+/// The Transit Gateway's VPC and peering attachments: each listed with its name editable and a
+/// remove button; "Add VPC attachment" adds one, and a peer region typed in "Add peering to
+/// region" adds a peering to it. Returns the region with the one change.
+fn tgw_attachments_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    a: &AwsRegion,
+    b: &mut Buffers,
+) -> Option<AwsRegion> {
+    let has_tgw = a.attachment == AwsAttachment::DxGatewayTgw;
+    if !has_tgw && a.tgw_vpc_attachments.is_empty() && a.tgw_peering_attachments.is_empty() {
+        return None;
+    }
+    ui.label("Transit Gateway VPC attachments");
+    for (i, vpc) in a.tgw_vpc_attachments.iter().enumerate() {
+        let mut out = None;
+        ui.horizontal(|ui| {
+            if let Some(name) = b.text(ui, &format!("{id}/tgw-vpc/{i}"), "  VPC", &vpc.name) {
+                let mut r = a.clone();
+                if name.is_empty() {
+                    r.tgw_vpc_attachments.remove(i);
+                } else {
+                    r.tgw_vpc_attachments[i].name = name;
+                }
+                out = Some(r);
+            }
+            if ui
+                .small_button(format!("Remove VPC attachment {}", vpc.name))
+                .clicked()
+            {
+                let mut r = a.clone();
+                r.tgw_vpc_attachments.remove(i);
+                out = Some(r);
+            }
+        });
+        if out.is_some() {
+            return out;
+        }
+    }
+    if ui.button("Add VPC attachment").clicked() {
+        let name = (1..)
+            .map(|i| format!("vpc-{i}"))
+            .find(|n| a.tgw_vpc_attachments.iter().all(|v| &v.name != n))
+            .unwrap_or_default();
+        let mut r = a.clone();
+        r.tgw_vpc_attachments.push(TgwVpcAttachment { name });
+        return Some(r);
+    }
+    ui.label("Transit Gateway peering attachments");
+    for (i, peering) in a.tgw_peering_attachments.iter().enumerate() {
+        let mut out = None;
+        ui.horizontal(|ui| {
+            if let Some(name) = b.text(
+                ui,
+                &format!("{id}/tgw-peering/{i}"),
+                &format!("  to {}", peering.peer_region),
+                &peering.name,
+            ) {
+                let mut r = a.clone();
+                if name.is_empty() {
+                    r.tgw_peering_attachments.remove(i);
+                } else {
+                    r.tgw_peering_attachments[i].name = name;
+                }
+                out = Some(r);
+            }
+            if ui
+                .small_button(format!("Remove peering {}", peering.name))
+                .clicked()
+            {
+                let mut r = a.clone();
+                r.tgw_peering_attachments.remove(i);
+                out = Some(r);
+            }
+        });
+        if out.is_some() {
+            return out;
+        }
+    }
+    let peer_region = b.text(
+        ui,
+        &format!("{id}/tgw-peering-new"),
+        "Add peering to region",
+        "",
+    )?;
+    if peer_region.is_empty() {
+        return None;
+    }
+    let base = format!("{}-{peer_region}", a.region);
+    let name = std::iter::once(base.clone())
+        .chain((2..).map(|i| format!("{base}-{i}")))
+        .find(|n| a.tgw_peering_attachments.iter().all(|p| &p.name != n))
+        .unwrap_or(base);
+    let mut r = a.clone();
+    r.tgw_peering_attachments
+        .push(TgwPeeringAttachment { name, peer_region });
+    Some(r)
 }
 
 /// ExpressRoute Direct port pairs of a facility: listed, removable when no circuit uses them,

@@ -1580,3 +1580,140 @@ fn add_vif_ui(
         sitelink: false,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    struct State {
+        design: Design,
+        catalog: Catalog,
+        buffers: Buffers,
+        selected: &'static str,
+    }
+
+    /// The inspector of one element, its edits applied as the app applies them.
+    fn harness(selected: &'static str) -> Harness<'static, State> {
+        let mut design = Design::new("inspector");
+        design.nodes = vec![
+            Node {
+                id: "az".into(),
+                name: "Azure East US".into(),
+                position: Point::new(0.0, 0.0),
+                notes: String::new(),
+                kind: NodeKind::AzureRegion(AzureRegion {
+                    region: "eastus".into(),
+                    ..Default::default()
+                }),
+            },
+            Node {
+                id: "aws".into(),
+                name: "AWS us-east-1".into(),
+                position: Point::new(100.0, 0.0),
+                notes: String::new(),
+                kind: NodeKind::AwsRegion(AwsRegion {
+                    region: "us-east-1".into(),
+                    attachment: AwsAttachment::DxGatewayTgw,
+                    dx_gateway: Some("dxgw".into()),
+                    vgw_asn: None,
+                    dx_gateway_asn: Some(64600),
+                    tgw_asn: Some(64700),
+                    tgw_vpc_attachments: vec![],
+                    tgw_peering_attachments: vec![],
+                    vpc_cidrs: vec![],
+                }),
+            },
+        ];
+        let state = State {
+            design,
+            catalog: Catalog::builtin().expect("catalog"),
+            buffers: Buffers::default(),
+            selected,
+        };
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(900.0, 900.0))
+            .build_ui_state(
+                |ui, s: &mut State| {
+                    if let Some(edit) =
+                        inspector_ui(ui, &s.design, &s.catalog, s.selected, &mut s.buffers)
+                    {
+                        crate::edit::apply(&mut s.design, edit).expect("a valid edit");
+                    }
+                },
+                state,
+            );
+        h.run_steps(2);
+        h
+    }
+
+    fn aws(h: &Harness<'static, State>) -> AwsRegion {
+        h.state().design.nodes[1].as_aws().cloned().unwrap()
+    }
+
+    #[test]
+    fn the_azure_vpn_gateway_sku_and_generation_are_chosen_in_the_inspector() {
+        let mut h = harness("az");
+        assert!(h.query_by_label("no VPN gateway").is_some());
+        h.get_by_label("VpnGw3AZ").click();
+        h.run_steps(2);
+        let gw = || {
+            h.state().design.nodes[0]
+                .as_azure()
+                .and_then(|a| a.vpn_gateway.clone())
+        };
+        let chosen = gw().expect("a VPN gateway");
+        assert_eq!(chosen.sku, VpnGatewaySku::VpnGw3Az);
+        assert!(chosen.zone_redundant);
+        assert_eq!(chosen.generation, None);
+        assert!(
+            h.query_by_label("Aggregate throughput benchmark: depends on the generation")
+                .is_some()
+        );
+        h.get_by_label("Generation2").click();
+        h.run_steps(2);
+        assert_eq!(
+            gw().and_then(|g| g.generation),
+            Some(VpnGatewayGeneration::Generation2)
+        );
+        assert!(
+            h.query_by_label("Aggregate throughput benchmark: 2.5 Gbps")
+                .is_some()
+        );
+        h.get_by_label("no VPN gateway").click();
+        h.run_steps(2);
+        assert_eq!(gw(), None);
+    }
+
+    #[test]
+    fn transit_gateway_vpc_attachments_are_added_and_removed_in_the_inspector() {
+        let mut h = harness("aws");
+        h.get_by_label("Add VPC attachment").click();
+        h.run_steps(2);
+        h.get_by_label("Add VPC attachment").click();
+        h.run_steps(2);
+        let names: Vec<String> = aws(&h)
+            .tgw_vpc_attachments
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
+        assert_eq!(names, ["vpc-1", "vpc-2"]);
+        h.get_by_label("Remove VPC attachment vpc-1").click();
+        h.run_steps(2);
+        assert_eq!(aws(&h).tgw_vpc_attachments.len(), 1);
+        assert_eq!(aws(&h).tgw_vpc_attachments[0].name, "vpc-2");
+        // A stated peering is listed with its peer region and can be removed.
+        if let NodeKind::AwsRegion(r) = &mut h.state_mut().design.nodes[1].kind {
+            r.tgw_peering_attachments.push(TgwPeeringAttachment {
+                name: "use1-euw1".into(),
+                peer_region: "eu-west-1".into(),
+            });
+        }
+        h.run_steps(2);
+        assert!(h.query_by_label("  to eu-west-1").is_some());
+        h.get_by_label("Remove peering use1-euw1").click();
+        h.run_steps(2);
+        assert!(aws(&h).tgw_peering_attachments.is_empty());
+    }
+}

@@ -504,3 +504,65 @@ pub struct FabricRouter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asn: Option<u32>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vpn_gateway_throughput_is_the_documented_benchmark_or_none() {
+        use VpnGatewayGeneration::*;
+        use VpnGatewaySku::*;
+        // Figures that do not depend on the generation.
+        for (sku, mbps) in [
+            (Basic, 100),
+            (VpnGw1, 650),
+            (VpnGw1Az, 650),
+            (VpnGw4, 5_000),
+            (VpnGw4Az, 5_000),
+            (VpnGw5, 10_000),
+            (VpnGw5Az, 10_000),
+        ] {
+            assert_eq!(sku.max_throughput_mbps(), Some(mbps), "{}", sku.label());
+        }
+        // VpnGw2/3 differ by generation: no single figure without it.
+        for sku in [VpnGw2, VpnGw3, VpnGw2Az, VpnGw3Az] {
+            assert_eq!(sku.max_throughput_mbps(), None, "{}", sku.label());
+        }
+        for (sku, g1, g2) in [
+            (VpnGw2, 1_000, 1_250),
+            (VpnGw2Az, 1_000, 1_250),
+            (VpnGw3, 1_250, 2_500),
+            (VpnGw3Az, 1_250, 2_500),
+        ] {
+            assert_eq!(sku.max_throughput_mbps_in(Generation1), Some(g1));
+            assert_eq!(sku.max_throughput_mbps_in(Generation2), Some(g2));
+        }
+        // A SKU in a generation it does not exist in has no figure.
+        assert_eq!(VpnGw1.max_throughput_mbps_in(Generation2), None);
+        assert_eq!(VpnGw5Az.max_throughput_mbps_in(Generation1), None);
+        // The gateway uses its stated generation where it matters.
+        let gw = |sku, generation| VpnGateway {
+            sku,
+            generation,
+            zone_redundant: false,
+        };
+        assert_eq!(
+            gw(VpnGw3Az, Some(Generation2)).max_throughput_mbps(),
+            Some(2_500)
+        );
+        assert_eq!(gw(VpnGw3Az, None).max_throughput_mbps(), None);
+        assert_eq!(gw(VpnGw1, None).max_throughput_mbps(), Some(650));
+    }
+
+    #[test]
+    fn vpn_gateway_sku_keys_are_the_serialized_names() {
+        for sku in VpnGatewaySku::ALL {
+            assert_eq!(
+                serde_json::to_value(sku).unwrap(),
+                serde_json::Value::from(sku.key())
+            );
+            assert_eq!(sku.is_az(), sku.label().ends_with("AZ"));
+        }
+    }
+}

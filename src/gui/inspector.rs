@@ -1658,12 +1658,12 @@ mod tests {
         assert!(h.query_by_label("no VPN gateway").is_some());
         h.get_by_label("VpnGw3AZ").click();
         h.run_steps(2);
-        let gw = || {
+        let gw = |h: &Harness<'static, State>| {
             h.state().design.nodes[0]
                 .as_azure()
                 .and_then(|a| a.vpn_gateway.clone())
         };
-        let chosen = gw().expect("a VPN gateway");
+        let chosen = gw(&h).expect("a VPN gateway");
         assert_eq!(chosen.sku, VpnGatewaySku::VpnGw3Az);
         assert!(chosen.zone_redundant);
         assert_eq!(chosen.generation, None);
@@ -1674,7 +1674,7 @@ mod tests {
         h.get_by_label("Generation2").click();
         h.run_steps(2);
         assert_eq!(
-            gw().and_then(|g| g.generation),
+            gw(&h).and_then(|g| g.generation),
             Some(VpnGatewayGeneration::Generation2)
         );
         assert!(
@@ -1683,7 +1683,7 @@ mod tests {
         );
         h.get_by_label("no VPN gateway").click();
         h.run_steps(2);
-        assert_eq!(gw(), None);
+        assert_eq!(gw(&h), None);
     }
 
     #[test]

@@ -508,6 +508,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                         }
                     }
                     // The Azure VPN gateway is costed once per gateway (`transit.rs`).
+                    Some(NodeKind::AzureRegion(_)) => {}
                     _ => {}
                 }
             }

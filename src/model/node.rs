@@ -325,10 +325,11 @@ impl VpnGatewaySku {
     /// Learn, "About gateway SKUs" (<https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus>,
     /// table "Gateway SKUs by tunnel, connection, and throughput"; article dated 2025-06-23, its
     /// table include `includes/vpn-gateway-table-gwtype-aggtput-include.md` in
-    /// MicrosoftDocs/azure-docs dated 2026-06-08): Basic 100 Mbps; VpnGw1, VpnGw1AZ 650 Mbps;
-    /// Generation1 VpnGw2(AZ) 1 Gbps, VpnGw3(AZ) 1.25 Gbps; Generation2 VpnGw2(AZ) 1.25 Gbps,
-    /// VpnGw3(AZ) 2.5 Gbps, VpnGw4(AZ) 5 Gbps, VpnGw5(AZ) 10 Gbps. The page says the benchmark
-    /// is S2S + P2S combined, measured over several tunnels, and not guaranteed.
+    /// MicrosoftDocs/azure-docs dated 2026-06-08; read 2026-11-29): Basic 100 Mbps; VpnGw1,
+    /// VpnGw1AZ 650 Mbps; Generation1 VpnGw2(AZ) 1 Gbps, VpnGw3(AZ) 1.25 Gbps; Generation2
+    /// VpnGw2(AZ) 1.25 Gbps, VpnGw3(AZ) 2.5 Gbps, VpnGw4(AZ) 5 Gbps, VpnGw5(AZ) 10 Gbps. The
+    /// article says the benchmarks were measured with S2S and P2S connections combined, that a
+    /// single connection can have much lower throughput, and that they are not guaranteed.
     pub fn max_throughput_mbps(self) -> Option<u64> {
         match self.generations() {
             [only] => self.max_throughput_mbps_in(*only),

@@ -114,6 +114,7 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
                     scale_units: None,
                     zone_redundant: true,
                 }),
+                vpn_gateway: None,
                 vnet_cidrs: vec![cidr(format!(
                     "172.{}.{}.0/24",
                     16 + (k / 256) % 16,
@@ -137,6 +138,8 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
                 vgw_asn: None,
                 dx_gateway_asn: Some(4_200_000_000 + k as u32),
                 tgw_asn: Some(64_512 + (k % 1_000) as u32),
+                tgw_vpc_attachments: vec![],
+                tgw_peering_attachments: vec![],
                 vpc_cidrs: vec![cidr(format!(
                     "100.{}.{}.0/24",
                     64 + (k / 256) % 64,

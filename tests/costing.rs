@@ -34,6 +34,8 @@ fn dx_design() -> Design {
                 vgw_asn: Some(64512),
                 dx_gateway_asn: None,
                 tgw_asn: None,
+                tgw_vpc_attachments: vec![],
+                tgw_peering_attachments: vec![],
                 vpc_cidrs: vec![],
             }),
         ),
@@ -81,6 +83,8 @@ fn add_region_demand(d: &mut Design, id: &str, region: &str, gb: u64) {
             vgw_asn: Some(64512),
             dx_gateway_asn: None,
             tgw_asn: None,
+            tgw_vpc_attachments: vec![],
+            tgw_peering_attachments: vec![],
             vpc_cidrs: vec![],
         }),
     ));
@@ -1134,4 +1138,253 @@ fn sitelink_per_gb_and_internet_tiers_are_in_the_book() {
     assert_eq!(tier("sa-east-1", 1), Some(usd("0.15")));
     assert_eq!(tier("ap-southeast-2", 4), Some(usd("0.092")));
     assert_eq!(tier("us-east-1", 4), Some(usd("0.05")));
+}
+
+/// The worked-example region behind a DX gateway + Transit Gateway, reached over a transit VIF,
+/// with 100 GB of egress (INF-AWS-DXGA-02).
+fn tgw_design() -> Design {
+    let mut d = dx_design();
+    let r = aws_mut(&mut d, "use1");
+    r.attachment = AwsAttachment::DxGatewayTgw;
+    r.dx_gateway = Some("gw".into());
+    r.vgw_asn = None;
+    dx_mut(&mut d, "dx").vifs = vec![vif("t", VifType::Transit, 100, 8500)];
+    d.demands.push(Demand {
+        id: "d".into(),
+        site: "site".into(),
+        region: "use1".into(),
+        required_mbps: 100,
+        egress_gb_per_month: 100,
+        criticality: Criticality::Low,
+        target_resiliency: None,
+        notes: String::new(),
+    });
+    d
+}
+
+fn tgw_lines(c: &costing::Costing) -> Vec<&costing::LineItem> {
+    c.items
+        .iter()
+        .filter(|i| i.category == Category::TransitGateway)
+        .collect()
+}
+
+#[test]
+fn each_tgw_vpc_and_peering_attachment_is_its_own_line_at_the_catalog_price() {
+    // Clean twin: no attachments stated, the DX gateway association and 100 GB processed.
+    let clean = tgw_design();
+    let c = costing::cost(&clean, catalog(), &UserBook::empty(), Options::default());
+    assert_eq!(tgw_lines(&c).len(), 2, "association + processing");
+
+    let mut d = tgw_design();
+    let r = aws_mut(&mut d, "use1");
+    r.tgw_vpc_attachments = vec![
+        TgwVpcAttachment {
+            name: "prod".into(),
+        },
+        TgwVpcAttachment {
+            name: "shared-services".into(),
+        },
+    ];
+    r.tgw_peering_attachments = vec![TgwPeeringAttachment {
+        name: "use1-euw1".into(),
+        peer_region: "eu-west-1".into(),
+    }];
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    let lines = tgw_lines(&c);
+    assert_eq!(
+        lines.len(),
+        5,
+        "association + 2 VPC + 1 peering + processing"
+    );
+    for needle in [
+        "VPC attachment prod",
+        "VPC attachment shared-services",
+        "peering attachment use1-euw1 to eu-west-1",
+    ] {
+        let line = lines
+            .iter()
+            .find(|i| i.description.contains(needle))
+            .unwrap_or_else(|| panic!("no line for {needle}: {lines:#?}"));
+        assert_eq!(line.element, "use1");
+        assert_eq!(line.meter, "aws.tgw.attachment");
+        assert_eq!(line.quantity_text(), "730 h");
+        assert_eq!(line.unit_price, Some(usd("0.05")));
+        assert_eq!(line.monthly, Some(usd("36.50")));
+        match &line.provenance {
+            Some(costing::Provenance::Catalog { id, reference, .. }) => {
+                assert_eq!(id, "AWS-TGW-ATTACH");
+                assert_eq!(reference, "2.6");
+            }
+            other => panic!("{needle}: {other:?}"),
+        }
+    }
+    // Data processing is the demand's one line, not repeated per VPC attachment or peering.
+    let processing: Vec<_> = lines
+        .iter()
+        .filter(|i| i.meter == "aws.tgw.data_processing")
+        .collect();
+    assert_eq!(processing.len(), 1);
+    assert_eq!(processing[0].monthly, Some(usd("2.00")));
+    let tgw: i64 = lines
+        .iter()
+        .filter_map(|i| i.monthly)
+        .map(|m| m.micros())
+        .sum();
+    // INF-AWS-DXGA-02 ($38.50) + three attachments at $36.50.
+    assert_eq!(Usd::from_micros(tgw), usd("148.00"));
+}
+
+#[test]
+fn tgw_attachments_outside_us_east_1_are_unpriced_with_the_reason() {
+    let mut d = tgw_design();
+    let r = aws_mut(&mut d, "use1");
+    r.region = "eu-west-1".into();
+    r.tgw_vpc_attachments = vec![TgwVpcAttachment {
+        name: "prod".into(),
+    }];
+    r.tgw_peering_attachments = vec![TgwPeeringAttachment {
+        name: "euw1-use1".into(),
+        peer_region: "us-east-1".into(),
+    }];
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    let attachments: Vec<_> = tgw_lines(&c)
+        .into_iter()
+        .filter(|i| i.description.contains("VPC attachment") || i.description.contains("peering"))
+        .collect();
+    assert_eq!(attachments.len(), 2);
+    for line in attachments {
+        assert_eq!(line.monthly, None);
+        let reason = line.unpriced_reason.as_deref().unwrap();
+        assert!(
+            reason.contains("no price for aws.tgw.attachment") && reason.contains("eu-west-1"),
+            "{reason}"
+        );
+    }
+}
+
+/// A site with two VPNs into an Azure region (no ExpressRoute).
+fn azure_vpn_design(gateway: Option<VpnGateway>) -> Design {
+    let mut d = Design::new("azure vpn");
+    d.nodes = vec![
+        node(
+            "site",
+            0.0,
+            NodeKind::OnPremSite(OnPremSite {
+                edge_routers: vec!["ce1".into(), "ce2".into()],
+                ..Default::default()
+            }),
+        ),
+        node(
+            "az",
+            1.0,
+            NodeKind::AzureRegion(AzureRegion {
+                region: "eastus".into(),
+                vpn_gateway: gateway,
+                ..Default::default()
+            }),
+        ),
+    ];
+    let vpn = || {
+        LinkKind::SiteToSiteVpn(SiteToSiteVpn {
+            tunnels: 2,
+            bandwidth_mbps: 500,
+            large_tunnels: false,
+            on_transit_gateway: false,
+        })
+    };
+    d.links = vec![
+        link("vpn-1", "site", "az", vpn()),
+        link("vpn-2", "site", "az", vpn()),
+    ];
+    d
+}
+
+fn vpn_gateway_lines(c: &costing::Costing) -> Vec<&costing::LineItem> {
+    c.items
+        .iter()
+        .filter(|i| i.meter == "azure.vpn.gateway")
+        .collect()
+}
+
+#[test]
+fn vpns_into_an_azure_region_without_a_gateway_give_one_unpriced_line_with_the_reason() {
+    let d = azure_vpn_design(None);
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    let lines = vpn_gateway_lines(&c);
+    assert_eq!(lines.len(), 1, "one gateway, not one per VPN: {lines:#?}");
+    assert_eq!(lines[0].element, "az");
+    assert_eq!(lines[0].monthly, None);
+    let reason = lines[0].unpriced_reason.as_deref().unwrap();
+    assert!(reason.contains("VPN gateway SKU is not stated"), "{reason}");
+    assert!(
+        c.unpriced
+            .iter()
+            .any(|u| u.element == "az" && u.meter == "azure.vpn.gateway")
+    );
+    // A region that no VPN ends on needs no VPN gateway: no line.
+    let mut quiet = d.clone();
+    quiet.links.clear();
+    let c = costing::cost(&quiet, catalog(), &UserBook::empty(), Options::default());
+    assert!(vpn_gateway_lines(&c).is_empty());
+}
+
+#[test]
+fn the_azure_vpn_gateway_is_one_line_priced_by_its_sku() {
+    let gateway = VpnGateway {
+        sku: VpnGatewaySku::VpnGw2Az,
+        generation: Some(VpnGatewayGeneration::Generation2),
+        zone_redundant: true,
+    };
+    let d = azure_vpn_design(Some(gateway));
+    // A price for another SKU does not apply; the gateway's own SKU does.
+    let mut book = UserBook::empty();
+    book.prices.push(entry(
+        "gw1",
+        "azure.vpn.gateway",
+        serde_json::json!({"sku": "vpn_gw1"}),
+        "hour",
+        "0.19",
+    ));
+    let c = costing::cost(&d, catalog(), &book, Options::default());
+    let lines = vpn_gateway_lines(&c);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert_eq!(lines[0].element, "az");
+    assert_eq!(lines[0].description, "VpnGw2AZ VPN gateway in eastus");
+    assert!(
+        !matches!(&lines[0].provenance, Some(costing::Provenance::UserBook { id, .. }) if id == "gw1"),
+        "{:?}",
+        lines[0].provenance
+    );
+    book.prices.push(entry(
+        "gw2az",
+        "azure.vpn.gateway",
+        serde_json::json!({"sku": "vpn_gw2_az"}),
+        "hour",
+        "0.50",
+    ));
+    let c = costing::cost(&d, catalog(), &book, Options::default());
+    let lines = vpn_gateway_lines(&c);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].quantity_text(), "730 h");
+    assert_eq!(lines[0].unit_price, Some(usd("0.50")));
+    assert_eq!(lines[0].monthly, Some(usd("365.00")));
+    assert!(
+        matches!(&lines[0].provenance, Some(costing::Provenance::UserBook { id, .. }) if id == "gw2az"),
+        "{:?}",
+        lines[0].provenance
+    );
+    // A design quote for the gateway beats the book.
+    let mut quoted = d.clone();
+    quoted.settings.price_overrides.push(PriceOverride {
+        meter: "azure.vpn.gateway".into(),
+        element: Some("az".into()),
+        unit: PriceUnit::Month,
+        usd: usd("300.00"),
+        note: "EA rate".into(),
+    });
+    let c = costing::cost(&quoted, catalog(), &book, Options::default());
+    let lines = vpn_gateway_lines(&c);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].monthly, Some(usd("300.00")));
 }

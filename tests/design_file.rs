@@ -404,3 +404,60 @@ fn large_files_with_empty_arrays_load() {
     assert!(text.len() > 1 << 20);
     assert_eq!(load_text(&text).unwrap(), d);
 }
+
+#[test]
+fn transit_gateway_attachments_and_vpn_gateway_round_trip() {
+    // Old files (no such fields) load with none and are written back without them.
+    let old = base();
+    let text = design_file::to_string(&old).unwrap();
+    for key in [
+        "tgw_vpc_attachments",
+        "tgw_peering_attachments",
+        "vpn_gateway",
+    ] {
+        assert!(!text.contains(key), "{key} written for an old design");
+    }
+    let loaded = load_text(&text).unwrap();
+    assert!(aws_of(&loaded).tgw_vpc_attachments.is_empty());
+    assert!(azure_of(&loaded).vpn_gateway.is_none());
+
+    let mut d = base();
+    let aws = aws_mut(&mut d, "aws");
+    aws.tgw_vpc_attachments = vec![
+        linkwright::model::TgwVpcAttachment {
+            name: "prod".into(),
+        },
+        linkwright::model::TgwVpcAttachment {
+            name: "vpc-0a1b2c3d".into(),
+        },
+    ];
+    aws.tgw_peering_attachments = vec![linkwright::model::TgwPeeringAttachment {
+        name: "use1-euw1".into(),
+        peer_region: "eu-west-1".into(),
+    }];
+    azure_mut(&mut d, "az").vpn_gateway = Some(linkwright::model::VpnGateway {
+        sku: linkwright::model::VpnGatewaySku::VpnGw2Az,
+        generation: Some(linkwright::model::VpnGatewayGeneration::Generation2),
+        zone_redundant: true,
+    });
+    let text = design_file::to_string(&d).unwrap();
+    assert!(text.contains(r#""sku": "vpn_gw2_az""#), "{text}");
+    assert!(text.contains(r#""generation": "generation2""#));
+    assert!(text.contains(r#""peer_region": "eu-west-1""#));
+    let back = load_text(&text).unwrap();
+    assert_eq!(back, d);
+    assert_eq!(design_file::to_string(&back).unwrap(), text);
+
+    // The new objects keep refusing unknown fields (a typo is an error, not dropped).
+    let typo = text.replace(r#""peer_region""#, r#""peer_regoin""#);
+    let e = error(&typo, Some(line_of(&typo, "peer_regoin")));
+    assert!(e.contains("peer_regoin"), "{e}");
+}
+
+fn aws_of(d: &linkwright::model::Design) -> &linkwright::model::AwsRegion {
+    d.nodes.iter().find_map(|n| n.as_aws()).unwrap()
+}
+
+fn azure_of(d: &linkwright::model::Design) -> &linkwright::model::AzureRegion {
+    d.nodes.iter().find_map(|n| n.as_azure()).unwrap()
+}

@@ -750,3 +750,30 @@ fn the_index_does_not_count_location_advice_twice() {
         .remove(0);
     assert_eq!(g.r, 0, "{g:?}");
 }
+
+#[test]
+fn an_azure_vpn_gateway_caps_the_vpns_into_it() {
+    let mut d = base();
+    d.links.retain(|l| l.as_er().is_none());
+    d.links.push(link("vpn", "site", "az", vpn_to("az")));
+    d.links.push(link("vpn-2", "site", "az", vpn_to("az")));
+    // Two VPNs of one 1.25 Gbps tunnel each, no gateway stated: no ceiling assumed.
+    assert_eq!(analyze(&d).demand("d-az").unwrap().intact_mbps, 2_500);
+    // VpnGw1: 650 Mbps aggregate (Microsoft's SKU table), whatever the tunnels.
+    azure_mut(&mut d, "az").vpn_gateway = Some(VpnGateway {
+        sku: VpnGatewaySku::VpnGw1,
+        generation: None,
+        zone_redundant: false,
+    });
+    let a = analyze(&d);
+    let r = a.demand("d-az").unwrap();
+    assert_eq!(r.intact_mbps, 650);
+    assert!(r.single_failures.iter().all(|s| s.residual_mbps <= 650));
+    // VpnGw2 without its generation: the throughput is not known, so no ceiling.
+    azure_mut(&mut d, "az").vpn_gateway = Some(VpnGateway {
+        sku: VpnGatewaySku::VpnGw2,
+        generation: None,
+        zone_redundant: false,
+    });
+    assert_eq!(analyze(&d).demand("d-az").unwrap().intact_mbps, 2_500);
+}

@@ -42,6 +42,7 @@
 
 pub mod book;
 pub mod import;
+mod transit;
 pub mod whatif;
 
 pub use book::{Book, Price, Provenance, UserBook};
@@ -640,25 +641,8 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                             });
                         }
                     }
-                    Some(NodeKind::AzureRegion(_)) => {
-                        p.add(Line {
-                            element,
-                            category: Category::Vpn,
-                            biller: Biller::Azure,
-                            site: site_end,
-                            meter: "azure.vpn.gateway",
-                            dims: vec![],
-                            provider: "azure",
-                            description: "Azure VPN gateway hours".into(),
-                            quantity_milli: hours_milli,
-                            unit: PriceUnit::Hour,
-                            gap: Some(
-                                "the design does not name the Azure VPN gateway SKU (the book \
-                                 prices Basic, VpnGw1-5 and VpnGw1AZ: azure.vpn.gateway)"
-                                    .into(),
-                            ),
-                        });
-                    }
+                    // The Azure VPN gateway is costed once per gateway (`transit.rs`).
+                    Some(NodeKind::AzureRegion(_)) => {}
                     _ => {}
                 }
             }
@@ -872,6 +856,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
         }
     }
 
+    transit::cost(design, catalog, &mut p, hours_milli);
     egress(design, catalog, &mut p);
 
     let items = p.items;

@@ -435,6 +435,7 @@ impl DesignerApp {
                         scale_units: None,
                         zone_redundant: true,
                     }),
+                    vpn_gateway: None,
                     vnet_cidrs: vec![],
                 }),
             ),
@@ -620,6 +621,7 @@ impl DesignerApp {
                         scale_units: None,
                         zone_redundant: true,
                     }),
+                    vpn_gateway: None,
                     vnet_cidrs: vec![],
                 }),
             ),
@@ -1835,6 +1837,8 @@ fn new_aws_region(region: &str) -> NodeKind {
         vgw_asn: Some(64512),
         dx_gateway_asn: None,
         tgw_asn: None,
+        tgw_vpc_attachments: vec![],
+        tgw_peering_attachments: vec![],
         vpc_cidrs: vec![],
     })
 }

@@ -404,6 +404,12 @@ fn node_ui(
                     ..a.clone()
                 }));
             }
+            if let Some(vpn_gateway) = vpn_gateway_ui(ui, a.vpn_gateway.as_ref()) {
+                return replace(NodeKind::AzureRegion(AzureRegion {
+                    vpn_gateway,
+                    ..a.clone()
+                }));
+            }
         }
         NodeKind::AwsRegion(a) => {
             if let Some(vpc_cidrs) =
@@ -469,6 +475,9 @@ fn node_ui(
                     dx_gateway,
                     ..a.clone()
                 }));
+            }
+            if let Some(r) = tgw_attachments_ui(ui, n.id.as_str(), a, b) {
+                return replace(NodeKind::AwsRegion(r));
             }
         }
         NodeKind::FabricRouter(r) => {
@@ -980,6 +989,166 @@ fn link_ui(
     None
 }
 
+/// The Azure VPN gateway: none or a SKU, its generation (offered only where the SKU exists in
+/// both) and zone redundancy (AZ SKUs); shows the documented aggregate throughput. Returns the
+/// new gateway when the user changes it.
+fn vpn_gateway_ui(ui: &mut egui::Ui, current: Option<&VpnGateway>) -> Option<Option<VpnGateway>> {
+    let options: Vec<(Option<VpnGatewaySku>, String)> =
+        std::iter::once((None, "no VPN gateway".to_string()))
+            .chain(
+                VpnGatewaySku::ALL
+                    .iter()
+                    .map(|&s| (Some(s), s.label().to_string())),
+            )
+            .collect();
+    if let Some(sku) = choices(ui, "VPN gateway", current.map(|g| g.sku), &options) {
+        return Some(sku.map(|sku| {
+            VpnGateway {
+                sku,
+                // A generation the new SKU does not exist in is dropped.
+                generation: current
+                    .and_then(|g| g.generation)
+                    .filter(|g| sku.generations().contains(g)),
+                zone_redundant: sku.is_az(),
+            }
+        }));
+    }
+    let gw = current?;
+    if gw.sku.generations().len() > 1 {
+        let options: Vec<(Option<VpnGatewayGeneration>, String)> =
+            std::iter::once((None, "generation not stated".to_string()))
+                .chain(
+                    gw.sku
+                        .generations()
+                        .iter()
+                        .map(|&g| (Some(g), g.label().to_string())),
+                )
+                .collect();
+        if let Some(generation) = choices(ui, "VPN gateway generation", gw.generation, &options) {
+            return Some(Some(VpnGateway {
+                generation,
+                ..gw.clone()
+            }));
+        }
+    }
+    if gw.sku.is_az() {
+        let mut zone_redundant = gw.zone_redundant;
+        if ui
+            .checkbox(&mut zone_redundant, "VPN gateway zone-redundant")
+            .changed()
+        {
+            return Some(Some(VpnGateway {
+                zone_redundant,
+                ..gw.clone()
+            }));
+        }
+    }
+    ui.small(match gw.max_throughput_mbps() {
+        Some(v) => format!("Aggregate throughput benchmark: {}", mbps(v)),
+        None => "Aggregate throughput benchmark: depends on the generation".to_string(),
+    });
+    None
+}
+
+/// The Transit Gateway's VPC and peering attachments: each listed with its name editable and a
+/// remove button; "Add VPC attachment" adds one, and a peer region typed in "Add peering to
+/// region" adds a peering to it. Returns the region with the one change.
+fn tgw_attachments_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    a: &AwsRegion,
+    b: &mut Buffers,
+) -> Option<AwsRegion> {
+    let has_tgw = a.attachment == AwsAttachment::DxGatewayTgw;
+    if !has_tgw && a.tgw_vpc_attachments.is_empty() && a.tgw_peering_attachments.is_empty() {
+        return None;
+    }
+    ui.label("Transit Gateway VPC attachments");
+    for (i, vpc) in a.tgw_vpc_attachments.iter().enumerate() {
+        let mut out = None;
+        ui.horizontal(|ui| {
+            if let Some(name) = b.text(ui, &format!("{id}/tgw-vpc/{i}"), "  VPC", &vpc.name) {
+                let mut r = a.clone();
+                if name.is_empty() {
+                    r.tgw_vpc_attachments.remove(i);
+                } else {
+                    r.tgw_vpc_attachments[i].name = name;
+                }
+                out = Some(r);
+            }
+            if ui
+                .small_button(format!("Remove VPC attachment {}", vpc.name))
+                .clicked()
+            {
+                let mut r = a.clone();
+                r.tgw_vpc_attachments.remove(i);
+                out = Some(r);
+            }
+        });
+        if out.is_some() {
+            return out;
+        }
+    }
+    if ui.button("Add VPC attachment").clicked() {
+        let name = (1..)
+            .map(|i| format!("vpc-{i}"))
+            .find(|n| a.tgw_vpc_attachments.iter().all(|v| &v.name != n))
+            .unwrap_or_default();
+        let mut r = a.clone();
+        r.tgw_vpc_attachments.push(TgwVpcAttachment { name });
+        return Some(r);
+    }
+    ui.label("Transit Gateway peering attachments");
+    for (i, peering) in a.tgw_peering_attachments.iter().enumerate() {
+        let mut out = None;
+        ui.horizontal(|ui| {
+            if let Some(name) = b.text(
+                ui,
+                &format!("{id}/tgw-peering/{i}"),
+                &format!("  to {}", peering.peer_region),
+                &peering.name,
+            ) {
+                let mut r = a.clone();
+                if name.is_empty() {
+                    r.tgw_peering_attachments.remove(i);
+                } else {
+                    r.tgw_peering_attachments[i].name = name;
+                }
+                out = Some(r);
+            }
+            if ui
+                .small_button(format!("Remove peering {}", peering.name))
+                .clicked()
+            {
+                let mut r = a.clone();
+                r.tgw_peering_attachments.remove(i);
+                out = Some(r);
+            }
+        });
+        if out.is_some() {
+            return out;
+        }
+    }
+    let peer_region = b.text(
+        ui,
+        &format!("{id}/tgw-peering-new"),
+        "Add peering to region",
+        "",
+    )?;
+    if peer_region.is_empty() {
+        return None;
+    }
+    let base = format!("{}-{peer_region}", a.region);
+    let name = std::iter::once(base.clone())
+        .chain((2..).map(|i| format!("{base}-{i}")))
+        .find(|n| a.tgw_peering_attachments.iter().all(|p| &p.name != n))
+        .unwrap_or(base);
+    let mut r = a.clone();
+    r.tgw_peering_attachments
+        .push(TgwPeeringAttachment { name, peer_region });
+    Some(r)
+}
+
 /// ExpressRoute Direct port pairs of a facility: listed, removable when no circuit uses them,
 /// and addable (10 or 100 Gbps, ER-DIR-1) where the peering location offers ER Direct.
 fn direct_ports_ui(
@@ -1410,4 +1579,141 @@ fn add_vif_ui(
         advertised_prefixes: 0,
         sitelink: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    struct State {
+        design: Design,
+        catalog: Catalog,
+        buffers: Buffers,
+        selected: &'static str,
+    }
+
+    /// The inspector of one element, its edits applied as the app applies them.
+    fn harness(selected: &'static str) -> Harness<'static, State> {
+        let mut design = Design::new("inspector");
+        design.nodes = vec![
+            Node {
+                id: "az".into(),
+                name: "Azure East US".into(),
+                position: Point::new(0.0, 0.0),
+                notes: String::new(),
+                kind: NodeKind::AzureRegion(AzureRegion {
+                    region: "eastus".into(),
+                    ..Default::default()
+                }),
+            },
+            Node {
+                id: "aws".into(),
+                name: "AWS us-east-1".into(),
+                position: Point::new(100.0, 0.0),
+                notes: String::new(),
+                kind: NodeKind::AwsRegion(AwsRegion {
+                    region: "us-east-1".into(),
+                    attachment: AwsAttachment::DxGatewayTgw,
+                    dx_gateway: Some("dxgw".into()),
+                    vgw_asn: None,
+                    dx_gateway_asn: Some(64600),
+                    tgw_asn: Some(64700),
+                    tgw_vpc_attachments: vec![],
+                    tgw_peering_attachments: vec![],
+                    vpc_cidrs: vec![],
+                }),
+            },
+        ];
+        let state = State {
+            design,
+            catalog: Catalog::builtin().expect("catalog"),
+            buffers: Buffers::default(),
+            selected,
+        };
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(900.0, 900.0))
+            .build_ui_state(
+                |ui, s: &mut State| {
+                    if let Some(edit) =
+                        inspector_ui(ui, &s.design, &s.catalog, s.selected, &mut s.buffers)
+                    {
+                        crate::edit::apply(&mut s.design, edit).expect("a valid edit");
+                    }
+                },
+                state,
+            );
+        h.run_steps(2);
+        h
+    }
+
+    fn aws(h: &Harness<'static, State>) -> AwsRegion {
+        h.state().design.nodes[1].as_aws().cloned().unwrap()
+    }
+
+    #[test]
+    fn the_azure_vpn_gateway_sku_and_generation_are_chosen_in_the_inspector() {
+        let mut h = harness("az");
+        assert!(h.query_by_label("no VPN gateway").is_some());
+        h.get_by_label("VpnGw3AZ").click();
+        h.run_steps(2);
+        let gw = |h: &Harness<'static, State>| {
+            h.state().design.nodes[0]
+                .as_azure()
+                .and_then(|a| a.vpn_gateway.clone())
+        };
+        let chosen = gw(&h).expect("a VPN gateway");
+        assert_eq!(chosen.sku, VpnGatewaySku::VpnGw3Az);
+        assert!(chosen.zone_redundant);
+        assert_eq!(chosen.generation, None);
+        assert!(
+            h.query_by_label("Aggregate throughput benchmark: depends on the generation")
+                .is_some()
+        );
+        h.get_by_label("Generation2").click();
+        h.run_steps(2);
+        assert_eq!(
+            gw(&h).and_then(|g| g.generation),
+            Some(VpnGatewayGeneration::Generation2)
+        );
+        assert!(
+            h.query_by_label("Aggregate throughput benchmark: 2.5 Gbps")
+                .is_some()
+        );
+        h.get_by_label("no VPN gateway").click();
+        h.run_steps(2);
+        assert_eq!(gw(&h), None);
+    }
+
+    #[test]
+    fn transit_gateway_vpc_attachments_are_added_and_removed_in_the_inspector() {
+        let mut h = harness("aws");
+        h.get_by_label("Add VPC attachment").click();
+        h.run_steps(2);
+        h.get_by_label("Add VPC attachment").click();
+        h.run_steps(2);
+        let names: Vec<String> = aws(&h)
+            .tgw_vpc_attachments
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
+        assert_eq!(names, ["vpc-1", "vpc-2"]);
+        h.get_by_label("Remove VPC attachment vpc-1").click();
+        h.run_steps(2);
+        assert_eq!(aws(&h).tgw_vpc_attachments.len(), 1);
+        assert_eq!(aws(&h).tgw_vpc_attachments[0].name, "vpc-2");
+        // A stated peering is listed with its peer region and can be removed.
+        if let NodeKind::AwsRegion(r) = &mut h.state_mut().design.nodes[1].kind {
+            r.tgw_peering_attachments.push(TgwPeeringAttachment {
+                name: "use1-euw1".into(),
+                peer_region: "eu-west-1".into(),
+            });
+        }
+        h.run_steps(2);
+        assert!(h.query_by_label("  to eu-west-1").is_some());
+        h.get_by_label("Remove peering use1-euw1").click();
+        h.run_steps(2);
+        assert!(aws(&h).tgw_peering_attachments.is_empty());
+    }
 }

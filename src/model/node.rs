@@ -164,7 +164,7 @@ pub struct ErDirectPort {
     pub port_speed_mbps: u64,
 }
 
-/// An Azure region with its ExpressRoute virtual network gateway.
+/// An Azure region with the virtual network gateways of its hub VNet.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AzureRegion {
@@ -173,8 +173,200 @@ pub struct AzureRegion {
     /// The ExpressRoute gateway in the hub VNet, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway: Option<ErGateway>,
+    /// The VPN gateway in the hub VNet, where site-to-site VPNs into this region end.
+    ///
+    /// It coexists with the ExpressRoute gateway (`gateway`) of the same VNet: a VNet has one
+    /// gateway subnet (`GatewaySubnet`) and at most one gateway of each type, so a VPN backup
+    /// of an ExpressRoute circuit needs both gateways in that one subnet. Every SKU except
+    /// Basic supports ExpressRoute/VPN coexistence ("About gateway SKUs", feature table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vpn_gateway: Option<VpnGateway>,
     #[serde(default)]
     pub vnet_cidrs: Vec<Cidr>,
+}
+
+/// An Azure VPN gateway (virtual network gateway of type Vpn). One gateway serves every
+/// site-to-site VPN into its VNet; its hours are billed once, by SKU.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VpnGateway {
+    pub sku: VpnGatewaySku,
+    /// The gateway generation, when stated. VpnGw2/VpnGw3 (and their AZ SKUs) exist in both
+    /// generations with different throughput; Basic and VpnGw1 are Generation1 only,
+    /// VpnGw4/VpnGw5 Generation2 only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generation: Option<VpnGatewayGeneration>,
+    /// Deployed across availability zones (AZ SKUs only), as opposed to zonal (pinned to one
+    /// zone) or regional.
+    #[serde(default)]
+    pub zone_redundant: bool,
+}
+
+/// Azure VPN gateway SKUs, written as `basic`, `vpn_gw1` … `vpn_gw5`, `vpn_gw1_az` …
+/// `vpn_gw5_az` (the keys of the `azure.vpn.gateway` meter's `sku` dimension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VpnGatewaySku {
+    Basic,
+    VpnGw1,
+    VpnGw2,
+    VpnGw3,
+    VpnGw4,
+    VpnGw5,
+    VpnGw1Az,
+    VpnGw2Az,
+    VpnGw3Az,
+    VpnGw4Az,
+    VpnGw5Az,
+}
+
+/// Azure VPN gateway generation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VpnGatewayGeneration {
+    Generation1,
+    Generation2,
+}
+
+impl VpnGatewayGeneration {
+    pub fn label(self) -> &'static str {
+        match self {
+            VpnGatewayGeneration::Generation1 => "Generation1",
+            VpnGatewayGeneration::Generation2 => "Generation2",
+        }
+    }
+}
+
+impl VpnGatewaySku {
+    pub const ALL: [VpnGatewaySku; 11] = [
+        VpnGatewaySku::Basic,
+        VpnGatewaySku::VpnGw1,
+        VpnGatewaySku::VpnGw2,
+        VpnGatewaySku::VpnGw3,
+        VpnGatewaySku::VpnGw4,
+        VpnGatewaySku::VpnGw5,
+        VpnGatewaySku::VpnGw1Az,
+        VpnGatewaySku::VpnGw2Az,
+        VpnGatewaySku::VpnGw3Az,
+        VpnGatewaySku::VpnGw4Az,
+        VpnGatewaySku::VpnGw5Az,
+    ];
+
+    /// Azure's name of the SKU, e.g. "VpnGw2AZ".
+    pub fn label(self) -> &'static str {
+        match self {
+            VpnGatewaySku::Basic => "Basic",
+            VpnGatewaySku::VpnGw1 => "VpnGw1",
+            VpnGatewaySku::VpnGw2 => "VpnGw2",
+            VpnGatewaySku::VpnGw3 => "VpnGw3",
+            VpnGatewaySku::VpnGw4 => "VpnGw4",
+            VpnGatewaySku::VpnGw5 => "VpnGw5",
+            VpnGatewaySku::VpnGw1Az => "VpnGw1AZ",
+            VpnGatewaySku::VpnGw2Az => "VpnGw2AZ",
+            VpnGatewaySku::VpnGw3Az => "VpnGw3AZ",
+            VpnGatewaySku::VpnGw4Az => "VpnGw4AZ",
+            VpnGatewaySku::VpnGw5Az => "VpnGw5AZ",
+        }
+    }
+
+    /// The key of the SKU in the price book (`azure.vpn.gateway`, dimension `sku`): the
+    /// serialized name, e.g. "vpn_gw2_az".
+    pub fn key(self) -> &'static str {
+        match self {
+            VpnGatewaySku::Basic => "basic",
+            VpnGatewaySku::VpnGw1 => "vpn_gw1",
+            VpnGatewaySku::VpnGw2 => "vpn_gw2",
+            VpnGatewaySku::VpnGw3 => "vpn_gw3",
+            VpnGatewaySku::VpnGw4 => "vpn_gw4",
+            VpnGatewaySku::VpnGw5 => "vpn_gw5",
+            VpnGatewaySku::VpnGw1Az => "vpn_gw1_az",
+            VpnGatewaySku::VpnGw2Az => "vpn_gw2_az",
+            VpnGatewaySku::VpnGw3Az => "vpn_gw3_az",
+            VpnGatewaySku::VpnGw4Az => "vpn_gw4_az",
+            VpnGatewaySku::VpnGw5Az => "vpn_gw5_az",
+        }
+    }
+
+    /// An availability-zone SKU (zone-redundant or zonal deployment).
+    pub fn is_az(self) -> bool {
+        matches!(
+            self,
+            VpnGatewaySku::VpnGw1Az
+                | VpnGatewaySku::VpnGw2Az
+                | VpnGatewaySku::VpnGw3Az
+                | VpnGatewaySku::VpnGw4Az
+                | VpnGatewaySku::VpnGw5Az
+        )
+    }
+
+    /// The generations the SKU exists in (Microsoft's table, see `max_throughput_mbps`).
+    pub fn generations(self) -> &'static [VpnGatewayGeneration] {
+        use VpnGatewayGeneration::*;
+        match self {
+            VpnGatewaySku::Basic | VpnGatewaySku::VpnGw1 | VpnGatewaySku::VpnGw1Az => {
+                &[Generation1]
+            }
+            VpnGatewaySku::VpnGw2
+            | VpnGatewaySku::VpnGw3
+            | VpnGatewaySku::VpnGw2Az
+            | VpnGatewaySku::VpnGw3Az => &[Generation1, Generation2],
+            VpnGatewaySku::VpnGw4
+            | VpnGatewaySku::VpnGw5
+            | VpnGatewaySku::VpnGw4Az
+            | VpnGatewaySku::VpnGw5Az => &[Generation2],
+        }
+    }
+
+    /// The documented aggregate throughput of the SKU, in Mbps, where it does not depend on
+    /// the generation; `None` where it does (VpnGw2/VpnGw3 and their AZ SKUs: see
+    /// [`VpnGatewaySku::max_throughput_mbps_in`]).
+    ///
+    /// A ceiling for the failure analysis: the "Aggregate Throughput Benchmark" of Microsoft
+    /// Learn, "About gateway SKUs" (<https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus>,
+    /// table "Gateway SKUs by tunnel, connection, and throughput"; article dated 2025-06-23, its
+    /// table include `includes/vpn-gateway-table-gwtype-aggtput-include.md` in
+    /// MicrosoftDocs/azure-docs dated 2026-06-08; read 2026-11-29): Basic 100 Mbps; VpnGw1,
+    /// VpnGw1AZ 650 Mbps; Generation1 VpnGw2(AZ) 1 Gbps, VpnGw3(AZ) 1.25 Gbps; Generation2
+    /// VpnGw2(AZ) 1.25 Gbps, VpnGw3(AZ) 2.5 Gbps, VpnGw4(AZ) 5 Gbps, VpnGw5(AZ) 10 Gbps. The
+    /// article says the benchmarks were measured with S2S and P2S connections combined, that a
+    /// single connection can have much lower throughput, and that they are not guaranteed.
+    pub fn max_throughput_mbps(self) -> Option<u64> {
+        match self.generations() {
+            [only] => self.max_throughput_mbps_in(*only),
+            _ => None,
+        }
+    }
+
+    /// The documented aggregate throughput of the SKU in a generation, in Mbps (same table as
+    /// [`VpnGatewaySku::max_throughput_mbps`]); `None` where the SKU does not exist in that
+    /// generation.
+    pub fn max_throughput_mbps_in(self, generation: VpnGatewayGeneration) -> Option<u64> {
+        use VpnGatewayGeneration::*;
+        use VpnGatewaySku::*;
+        match (self, generation) {
+            (Basic, Generation1) => Some(100),
+            (VpnGw1 | VpnGw1Az, Generation1) => Some(650),
+            (VpnGw2 | VpnGw2Az, Generation1) => Some(1_000),
+            (VpnGw3 | VpnGw3Az, Generation1) => Some(1_250),
+            (VpnGw2 | VpnGw2Az, Generation2) => Some(1_250),
+            (VpnGw3 | VpnGw3Az, Generation2) => Some(2_500),
+            (VpnGw4 | VpnGw4Az, Generation2) => Some(5_000),
+            (VpnGw5 | VpnGw5Az, Generation2) => Some(10_000),
+            _ => None,
+        }
+    }
+}
+
+impl VpnGateway {
+    /// The documented aggregate throughput of this gateway: by SKU and, where it matters, the
+    /// stated generation; `None` when the generation it depends on is not stated (or the SKU
+    /// does not exist in the stated generation).
+    pub fn max_throughput_mbps(&self) -> Option<u64> {
+        match self.generation {
+            Some(g) => self.sku.max_throughput_mbps_in(g),
+            None => self.sku.max_throughput_mbps(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -243,8 +435,36 @@ pub struct AwsRegion {
     /// Amazon-side ASN of the Transit Gateway.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tgw_asn: Option<u32>,
+    /// The Transit Gateway's VPC attachments, one per attached VPC. Each is billed per
+    /// attachment-hour; the data the VPCs send to the gateway is billed per GB on the
+    /// demands' egress (one processing line per demand and path, never again per attachment).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tgw_vpc_attachments: Vec<TgwVpcAttachment>,
+    /// The Transit Gateway's peering attachments to other Transit Gateways (in other regions,
+    /// or in this one). Each is billed per attachment-hour; state a peering once, on the
+    /// gateway that is billed for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tgw_peering_attachments: Vec<TgwPeeringAttachment>,
     #[serde(default)]
     pub vpc_cidrs: Vec<Cidr>,
+}
+
+/// A VPC attached to the region's Transit Gateway.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TgwVpcAttachment {
+    /// The VPC (its name or id, e.g. "prod" or "vpc-0a1b2c3d").
+    pub name: String,
+}
+
+/// A peering attachment between the region's Transit Gateway and another Transit Gateway.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TgwPeeringAttachment {
+    /// The attachment's name, e.g. "use1-euw1".
+    pub name: String,
+    /// Region code of the peer Transit Gateway, e.g. "eu-west-1".
+    pub peer_region: String,
 }
 
 /// How VPCs in the region are attached to Direct Connect.
@@ -284,4 +504,66 @@ pub struct FabricRouter {
     pub diversity_zone: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asn: Option<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vpn_gateway_throughput_is_the_documented_benchmark_or_none() {
+        use VpnGatewayGeneration::*;
+        use VpnGatewaySku::*;
+        // Figures that do not depend on the generation.
+        for (sku, mbps) in [
+            (Basic, 100),
+            (VpnGw1, 650),
+            (VpnGw1Az, 650),
+            (VpnGw4, 5_000),
+            (VpnGw4Az, 5_000),
+            (VpnGw5, 10_000),
+            (VpnGw5Az, 10_000),
+        ] {
+            assert_eq!(sku.max_throughput_mbps(), Some(mbps), "{}", sku.label());
+        }
+        // VpnGw2/3 differ by generation: no single figure without it.
+        for sku in [VpnGw2, VpnGw3, VpnGw2Az, VpnGw3Az] {
+            assert_eq!(sku.max_throughput_mbps(), None, "{}", sku.label());
+        }
+        for (sku, g1, g2) in [
+            (VpnGw2, 1_000, 1_250),
+            (VpnGw2Az, 1_000, 1_250),
+            (VpnGw3, 1_250, 2_500),
+            (VpnGw3Az, 1_250, 2_500),
+        ] {
+            assert_eq!(sku.max_throughput_mbps_in(Generation1), Some(g1));
+            assert_eq!(sku.max_throughput_mbps_in(Generation2), Some(g2));
+        }
+        // A SKU in a generation it does not exist in has no figure.
+        assert_eq!(VpnGw1.max_throughput_mbps_in(Generation2), None);
+        assert_eq!(VpnGw5Az.max_throughput_mbps_in(Generation1), None);
+        // The gateway uses its stated generation where it matters.
+        let gw = |sku, generation| VpnGateway {
+            sku,
+            generation,
+            zone_redundant: false,
+        };
+        assert_eq!(
+            gw(VpnGw3Az, Some(Generation2)).max_throughput_mbps(),
+            Some(2_500)
+        );
+        assert_eq!(gw(VpnGw3Az, None).max_throughput_mbps(), None);
+        assert_eq!(gw(VpnGw1, None).max_throughput_mbps(), Some(650));
+    }
+
+    #[test]
+    fn vpn_gateway_sku_keys_are_the_serialized_names() {
+        for sku in VpnGatewaySku::ALL {
+            assert_eq!(
+                serde_json::to_value(sku).unwrap(),
+                serde_json::Value::from(sku.key())
+            );
+            assert_eq!(sku.is_az(), sku.label().ends_with("AZ"));
+        }
+    }
 }

@@ -91,9 +91,10 @@ pub fn link_capacity_mbps(kind: &LinkKind) -> u64 {
     }
 }
 
-/// The documented throughput of an Azure region's VPN gateway, when the design states one.
-fn vpn_ceiling_mbps(_region: &crate::model::AzureRegion) -> Option<u64> {
-    None
+/// The documented throughput of an Azure region's VPN gateway, when the design states its SKU
+/// (and, for SKUs that exist in both, its generation); otherwise no ceiling is assumed.
+fn vpn_ceiling_mbps(region: &crate::model::AzureRegion) -> Option<u64> {
+    region.vpn_gateway.as_ref()?.max_throughput_mbps()
 }
 
 impl Network {

@@ -429,22 +429,33 @@ fn cheapest_option_per_demand_follows_the_target_model() {
     assert_eq!(opts[0].monthly, Some(usd("876.00")));
 }
 
+/// The what-if of a design priced from the built-in catalog alone.
+fn what_if_of(d: &Design) -> costing::whatif::WhatIf {
+    let empty = UserBook::empty();
+    let c = costing::cost(d, catalog(), &empty, Options::default());
+    let b = costing::Book::new(catalog(), &empty, d);
+    costing::whatif::what_if(d, catalog(), &b, &c, Options::default())
+}
+
+fn options_of<'w>(
+    w: &'w costing::whatif::WhatIf,
+    demand: &str,
+) -> &'w [costing::whatif::DemandOption] {
+    &w.demands
+        .iter()
+        .find(|x| x.demand == demand)
+        .unwrap()
+        .options
+}
+
 #[test]
 fn azure_options_follow_the_target_model_the_zone_and_the_billing() {
     let mut d = base();
     d.demands[0].required_mbps = 800;
     d.demands[0].egress_gb_per_month = 2_000;
     d.demands[0].target_resiliency = Some(ResiliencyTarget::High);
-    let empty = UserBook::empty();
-    let c = costing::cost(&d, catalog(), &empty, Options::default());
-    let b = costing::Book::new(catalog(), &empty, &d);
-    let w = costing::whatif::what_if(&d, catalog(), &b, &c, Options::default());
-    let opts = &w
-        .demands
-        .iter()
-        .find(|x| x.demand == "d-az")
-        .unwrap()
-        .options;
+    let w = what_if_of(&d);
+    let opts = options_of(&w, "d-az");
     let texts: Vec<&str> = opts.iter().map(|o| o.description.as_str()).collect();
     // High is met by two locations (priced, metered cheapest at 2,000 GB: 2 × $436 + 2,000 GB
     // × $0.025 in zone 1, where the design's circuits are) or by Metro (not in our sources).
@@ -473,15 +484,8 @@ fn azure_options_follow_the_target_model_the_zone_and_the_billing() {
     );
     // A region no circuit reaches yet: zone 1 is assumed, and said so.
     d.links.retain(|l| l.as_er().is_none());
-    let c = costing::cost(&d, catalog(), &empty, Options::default());
-    let b = costing::Book::new(catalog(), &empty, &d);
-    let w = costing::whatif::what_if(&d, catalog(), &b, &c, Options::default());
-    let opts = &w
-        .demands
-        .iter()
-        .find(|x| x.demand == "d-az")
-        .unwrap()
-        .options;
+    let w = what_if_of(&d);
+    let opts = options_of(&w, "d-az");
     assert!(
         opts[0].reason.contains("zone 1 assumed"),
         "{}",
@@ -1097,16 +1101,8 @@ fn cheapest_option_uses_the_transfer_out_group_price() {
     let mut d = base();
     aws_mut(&mut d, "aws").region = "us-west-2".into();
     d.demands[1].required_mbps = 800;
-    let empty = UserBook::empty();
-    let c = costing::cost(&d, catalog(), &empty, Options::default());
-    let b = costing::Book::new(catalog(), &empty, &d);
-    let w = costing::whatif::what_if(&d, catalog(), &b, &c, Options::default());
-    let opts = &w
-        .demands
-        .iter()
-        .find(|x| x.demand == "d-aws")
-        .unwrap()
-        .options;
+    let w = what_if_of(&d);
+    let opts = options_of(&w, "d-aws");
     assert_eq!(opts[0].description, "1 × 1 Gbps dedicated Direct Connect");
     assert_eq!(opts[0].monthly, Some(usd("239.00")));
 }

@@ -743,7 +743,7 @@ fn gateways_are_priced_per_region_and_say_when_the_sampled_price_stands_in() {
     let gw = line(&c, "az", "azure.er.gateway");
     assert_eq!(gw.monthly, Some(usd("1570.23"))); // ErGw3AZ 2.151 x 730
     assert!(
-        gw.description.contains("14 sampled regions"),
+        gw.description.contains("14 sampled commercial regions"),
         "{}",
         gw.description
     );
@@ -1017,14 +1017,8 @@ fn azure_vpn_gateways_are_in_the_book_for_the_priced_skus_only() {
         let p = vpn(sku, "eastus").unwrap_or_else(|| panic!("{sku}"));
         assert_eq!(p.usd, usd(price), "{sku}");
         assert_eq!(p.fallback_note, None);
-        // Another region: the eastus price, saying so.
-        assert!(
-            vpn(sku, "westeurope")
-                .unwrap()
-                .fallback_note
-                .unwrap()
-                .contains("eastus")
-        );
+        // Another region: our source read eastus only, so no price is assumed.
+        assert!(vpn(sku, "westeurope").is_none(), "{sku}");
     }
     for sku in ["vpn_gw2_az", "vpn_gw3_az", "vpn_gw4_az", "vpn_gw5_az"] {
         assert!(vpn(sku, "eastus").is_none(), "{sku}");
@@ -1383,4 +1377,42 @@ fn the_azure_vpn_gateway_is_one_line_priced_by_its_sku() {
     let lines = vpn_gateway_lines(&c);
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].monthly, Some(usd("300.00")));
+}
+
+#[test]
+fn the_sampled_gateway_price_stands_in_for_commercial_regions_only() {
+    // eastus has no row of its own: the 14 sampled commercial regions' price, said so.
+    let c = cost_of(&base());
+    let gw = line(&c, "az", "azure.er.gateway");
+    assert_eq!(gw.unit_price, Some(usd("2.151")));
+    assert!(
+        gw.description.contains("14 sampled commercial regions"),
+        "{}",
+        gw.description
+    );
+    // A US Government region is another price list: unpriced, with the reason.
+    let mut d = base();
+    azure_mut(&mut d, "az").region = "usgovvirginia".into();
+    let c = cost_of(&d);
+    let gw = line(&c, "az", "azure.er.gateway");
+    assert!(reason(gw).contains("usgovvirginia"), "{}", reason(gw));
+}
+
+#[test]
+fn an_azure_vpn_gateway_outside_eastus_is_unpriced_with_the_reason() {
+    let mut d = azure_vpn_design(Some(VpnGateway {
+        sku: VpnGatewaySku::VpnGw1,
+        generation: None,
+        zone_redundant: false,
+    }));
+    let c = cost_of(&d);
+    assert_eq!(vpn_gateway_lines(&c)[0].monthly, Some(usd("138.70")));
+    azure_mut(&mut d, "az").region = "francecentral".into();
+    let c = cost_of(&d);
+    let lines = vpn_gateway_lines(&c);
+    assert!(
+        reason(lines[0]).contains("eastus only"),
+        "{}",
+        reason(lines[0])
+    );
 }

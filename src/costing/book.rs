@@ -3,6 +3,7 @@
 
 use crate::catalog::{Catalog, PriceEntry, PriceGap};
 use crate::model::{Design, Percent, PriceUnit, Usd};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -199,12 +200,27 @@ pub struct Query<'a> {
     pub provider: &'a str,
 }
 
-/// The layered book for one design.
+/// The layered book for one design. Each layer is indexed by meter once, so a lookup scans
+/// only the entries of its meter (the built-in book has hundreds of entries and a user's
+/// imported book can have many thousands).
 pub struct Book<'a> {
     catalog: &'a [PriceEntry],
-    gaps: &'a [PriceGap],
     user: &'a [PriceEntry],
+    catalog_by_meter: FxHashMap<&'a str, Vec<&'a PriceEntry>>,
+    user_by_meter: FxHashMap<&'a str, Vec<&'a PriceEntry>>,
+    gaps_by_meter: FxHashMap<&'a str, Vec<&'a PriceGap>>,
     design: &'a Design,
+}
+
+fn by_meter<'a, T>(
+    entries: &'a [T],
+    meter: impl Fn(&'a T) -> &'a str,
+) -> FxHashMap<&'a str, Vec<&'a T>> {
+    let mut map: FxHashMap<&str, Vec<&T>> = FxHashMap::default();
+    for e in entries {
+        map.entry(meter(e)).or_default().push(e);
+    }
+    map
 }
 
 fn unit_of(text: &str) -> Option<PriceUnit> {
@@ -235,18 +251,26 @@ impl<'a> Book<'a> {
     pub fn new(catalog: &'a Catalog, user: &'a UserBook, design: &'a Design) -> Self {
         Book {
             catalog: &catalog.prices.prices,
-            gaps: &catalog.prices.gaps,
             user: &user.prices,
+            catalog_by_meter: by_meter(&catalog.prices.prices, |e| e.meter.as_str()),
+            user_by_meter: by_meter(&user.prices, |e| e.meter.as_str()),
+            gaps_by_meter: by_meter(&catalog.prices.gaps, |g| g.meter.as_str()),
             design,
         }
     }
 
-    /// The most specific entry of a layer that matches (most dimensions).
-    fn best<'e>(entries: &'e [PriceEntry], q: &Query<'_>) -> Option<&'e PriceEntry> {
+    /// The most specific entry of a layer that matches (most dimensions; between two as
+    /// specific, the one that names its keys rather than standing in for them).
+    fn best<'e>(
+        entries: &FxHashMap<&str, Vec<&'e PriceEntry>>,
+        q: &Query<'_>,
+    ) -> Option<&'e PriceEntry> {
         entries
+            .get(q.meter)?
             .iter()
+            .copied()
             .filter(|e| matches(e, q))
-            .max_by_key(|e| e.dims.len())
+            .max_by_key(|e| (e.dims.len(), e.fallback_note.is_empty()))
     }
 
     /// The price of a query, before discounts: design quote (element-specific first), user
@@ -271,7 +295,7 @@ impl<'a> Book<'a> {
                 fallback_note: None,
             });
         }
-        if let Some(e) = Self::best(self.user, q) {
+        if let Some(e) = Self::best(&self.user_by_meter, q) {
             if let Some(unit) = unit_of(&e.unit) {
                 return Some(Price {
                     usd: e.usd,
@@ -287,7 +311,7 @@ impl<'a> Book<'a> {
                 });
             }
         }
-        let e = Self::best(self.catalog, q)?;
+        let e = Self::best(&self.catalog_by_meter, q)?;
         if self
             .catalog_gap(q)
             .is_some_and(|g| g.dims.len() >= e.dims.len())
@@ -311,8 +335,10 @@ impl<'a> Book<'a> {
 
     /// The most specific known gap of the built-in layer that matches the query.
     fn catalog_gap(&self, q: &Query<'_>) -> Option<&'a PriceGap> {
-        self.gaps
+        self.gaps_by_meter
+            .get(q.meter)?
             .iter()
+            .copied()
             .filter(|g| {
                 g.meter == q.meter
                     && g.dims

@@ -806,19 +806,24 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                     } else {
                         1
                     };
-                    let code = catalog
-                        .azure_region(&r.region)
-                        .map_or(r.region.as_str(), |i| i.code.as_str());
+                    let info = catalog.azure_region(&r.region);
+                    let code = info.map_or(r.region.as_str(), |i| i.code.as_str());
+                    // The cloud (commercial, US Government, China): the sampled regions'
+                    // price stands in only for commercial regions without a row of their own.
+                    let mut dims = vec![
+                        ("sku", Value::from(gateway_key(gw.sku))),
+                        ("region", Value::from(code)),
+                    ];
+                    if let Some(i) = info {
+                        dims.push(("cloud", Value::from(i.cloud.as_str())));
+                    }
                     p.add(Line {
                         element: n.id.as_str(),
                         category: Category::Gateways,
                         biller: Biller::Azure,
                         site: None,
                         meter: "azure.er.gateway",
-                        dims: vec![
-                            ("sku", Value::from(gateway_key(gw.sku))),
-                            ("region", Value::from(code)),
-                        ],
+                        dims,
                         provider: "azure",
                         description: format!(
                             "{} gateway in {code}{}",

@@ -21,7 +21,7 @@
 //!   under every failure. The same holds for the Azure VPN gateway and the VPNs into it.
 
 use crate::lists::Lists;
-use crate::model::{AwsAttachment, Design, LinkKind, NodeKindTag, Resolved};
+use crate::model::{AwsAttachment, Design, ErGatewaySku, LinkKind, NodeKindTag, Resolved};
 use rustc_hash::FxHashMap;
 
 /// Union-find: the root of `i`, halving paths on the way.
@@ -135,8 +135,11 @@ impl Network {
         for (i, n) in design.nodes.iter().enumerate() {
             if let Some(az) = n.as_azure() {
                 let ceilings = [
+                    // An ErGwScale gateway without its unit count has no known ceiling (ER030
+                    // flags it); none is assumed.
                     az.gateway
                         .as_ref()
+                        .filter(|g| g.sku != ErGatewaySku::ErGwScale || g.scale_units.is_some())
                         .map(|g| (g.sku.max_bandwidth_mbps(g.scale_units), false)),
                     vpn_ceiling_mbps(az).map(|m| (m, true)),
                 ];

@@ -401,7 +401,10 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
     // anything, when no requirement is stated); otherwise the shortfall, up to their capacity.
     let vpn_capacity = intact - private;
     let vpn_traffic = if private == 0 {
-        vpn_capacity
+        match demand.required_mbps {
+            0 => vpn_capacity,
+            required => vpn_capacity.min(required),
+        }
     } else if demand.required_mbps > private {
         vpn_capacity.min(demand.required_mbps - private)
     } else {
@@ -450,14 +453,19 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
                 (path, on_vpn)
             })
             .collect();
-        // Share the VPNs' traffic over the VPN paths in proportion to their capacity.
+        // Share the VPNs' traffic over the VPN paths in proportion to their flow.
         let mut left = vpn_traffic;
         let vpn_count = paths.iter().filter(|(_, vpn)| *vpn).count();
+        let vpn_flow: u64 = paths
+            .iter()
+            .filter(|(_, vpn)| *vpn)
+            .map(|(p, _)| p.mbps)
+            .sum();
         for (k, (path, _)) in paths.iter_mut().filter(|(_, vpn)| *vpn).enumerate() {
             let share = if k + 1 == vpn_count {
                 left
             } else {
-                (u128::from(vpn_traffic) * u128::from(path.mbps) / u128::from(vpn_capacity.max(1)))
+                (u128::from(vpn_traffic) * u128::from(path.mbps) / u128::from(vpn_flow.max(1)))
                     as u64
             };
             let share = share.min(left).min(path.mbps);

@@ -179,6 +179,26 @@ pub static SOURCES: &[Source] = &[
         note: "Older (2021) tables with other figures are superseded by this one.",
     },
     Source {
+        id: "AZ-VPN-SKU",
+        title: "About gateway SKUs (VPN Gateway): table \"Gateway SKUs by tunnel, connection, and throughput\"",
+        publisher: "Microsoft (Learn)",
+        url: "https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus",
+        dated: "article 2025-06-23; throughput include 2026-06-08",
+        read: "2026-11-29",
+        confidence: Confidence::Official,
+        note: "Aggregate throughput benchmarks by SKU and generation (Basic 100 Mbps; VpnGw1 650 Mbps; VpnGw2 1 / 1.25 Gbps and VpnGw3 1.25 / 2.5 Gbps in Generation 1 / 2; VpnGw4 5 Gbps; VpnGw5 10 Gbps; AZ SKUs as their counterparts). Microsoft calls them benchmarks measured with S2S and P2S together, not guarantees; linkwright uses them as ceilings of the VPNs into the gateway.",
+    },
+    Source {
+        id: "AZ-COEXIST",
+        title: "Configure ExpressRoute and Site-to-Site coexisting connections",
+        publisher: "Microsoft (Learn)",
+        url: "https://learn.microsoft.com/azure/expressroute/expressroute-howto-coexist-resource-manager",
+        dated: "current page",
+        read: "2026-11-29",
+        confidence: Confidence::Official,
+        note: "Limits: only route-based VPN gateways; ExpressRoute and VPN gateway coexistence is not supported on the Basic SKU; the GatewaySubnet must be /27 or larger.",
+    },
+    Source {
         id: "AZ-SCALE",
         title: "About ExpressRoute scalable gateway (ErGwScale)",
         publisher: "Microsoft (Learn)",
@@ -577,6 +597,11 @@ pub static CITATIONS: &[Citation] = &[
             "AWS-PRICELIST-PS",
             "awscostguide",
         ],
+    },
+    Citation {
+        id: "VPN-GW-1",
+        about: "An Azure VPN gateway's aggregate throughput by SKU (and generation) caps the VPNs that end on it; a Basic VPN gateway cannot coexist with an ExpressRoute gateway in the same virtual network.",
+        sources: &["AZ-VPN-SKU", "AZ-COEXIST"],
     },
     Citation {
         id: "B4",

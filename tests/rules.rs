@@ -315,6 +315,23 @@ fn fixtures() -> Vec<Fixture> {
             },
         ),
         fx(
+            "ER034",
+            |d| {
+                azure_mut(d, "az").vpn_gateway = Some(VpnGateway {
+                    sku: VpnGatewaySku::Basic,
+                    generation: None,
+                    zone_redundant: false,
+                })
+            },
+            |d| {
+                azure_mut(d, "az").vpn_gateway = Some(VpnGateway {
+                    sku: VpnGatewaySku::VpnGw1Az,
+                    generation: None,
+                    zone_redundant: true,
+                })
+            },
+        ),
+        fx(
             "ER004",
             |d| er_mut(d, "er-2").sku_tier = ErSkuTier::Local,
             |d| er_mut(d, "er-1").sku_tier = ErSkuTier::Local,

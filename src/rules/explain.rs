@@ -286,6 +286,11 @@ pub static EXPLANATIONS: &[Explanation] = &[
         why: "A circuit carries traffic only over its peerings; without any it is billed every month and carries nothing.",
         example_fix: "Circuit er-ams-1 with no peering: configure private peering (a /29 for the two links, VLAN 100, your ASN) to reach the VNets.",
     },
+    Explanation {
+        code: "ER034",
+        why: "A VPN backup to Azure ends on a VPN gateway in the same virtual network as the ExpressRoute gateway, and Azure supports that coexistence only from VpnGw1 up: a Basic VPN gateway cannot be deployed there, so the drawn backup does not exist.",
+        example_fix: "East US hub with ErGw3AZ and a Basic VPN gateway: make the VPN gateway VpnGw1AZ (zone-redundant, 650 Mbps aggregate).",
+    },
     // AWS Direct Connect.
     Explanation {
         code: "DX001",

@@ -60,6 +60,7 @@ mod dx_vif_count;
 mod dx_vif_prefix_limit;
 mod dx_vlan_invalid;
 mod er_asn_documentation;
+mod er_basic_vpn_gateway_coexistence;
 mod er_asn_microsoft;
 mod er_asn_reserved;
 mod er_bandwidth_needs_direct;

@@ -56,6 +56,7 @@ pub static RULES: &[&Rule] = &[
     &er_scale_units_range::RULE,
     &er_scale_gateway_region::RULE,
     &er_no_peering::RULE,
+    &er_basic_vpn_gateway_coexistence::RULE,
     // AWS Direct Connect.
     &dx_dedicated_capacity::RULE,
     &dx_hosted_capacity::RULE,

@@ -791,3 +791,40 @@ fn an_azure_vpn_gateway_caps_the_vpns_into_it() {
     });
     assert_eq!(analyze(&d).demand("d-az").unwrap().intact_mbps, 2_500);
 }
+
+#[test]
+fn transit_gateway_peering_carries_traffic_to_the_peer_region_and_says_so() {
+    let mut d = base();
+    let mut west = node_mut(&mut d, "aws").clone();
+    west.id = "aws-w".into();
+    if let NodeKind::AwsRegion(r) = &mut west.kind {
+        r.region = "us-west-2".into();
+        r.dx_gateway = Some("dxgw-west".into());
+    }
+    d.nodes.push(west);
+    let mut demand = d.demands[1].clone();
+    demand.id = "d-west".into();
+    demand.region = "aws-w".into();
+    d.demands.push(demand);
+    // No connection reaches the west region's gateway: nothing gets there.
+    assert_eq!(analyze(&d).demand("d-west").unwrap().intact_mbps, 0);
+    // Its Transit Gateway peers with us-east-1's: the east connections reach it.
+    aws_mut(&mut d, "aws-w").tgw_peering_attachments = vec![TgwPeeringAttachment {
+        name: "usw2-use1".into(),
+        peer_region: "us-east-1".into(),
+    }];
+    let a = analyze(&d);
+    let r = a.demand("d-west").unwrap();
+    assert_eq!(r.intact_mbps, 20_000);
+    assert!(
+        r.paths
+            .iter()
+            .all(|p| p.via == ["Transit Gateway peering from us-east-1 to us-west-2"]),
+        "{:?}",
+        r.paths
+    );
+    // The east demand is unchanged and its paths cross nothing.
+    let east = a.demand("d-aws").unwrap();
+    assert_eq!(east.intact_mbps, 20_000);
+    assert!(east.paths.iter().all(|p| p.via.is_empty()));
+}

@@ -14,7 +14,10 @@
 //!   into it reaches the region); for any other demand it is absent. Only connections with a
 //!   **SiteLink** virtual interface are joined through a SiteLink vertex of their gateway, which
 //!   carries traffic between Direct Connect locations — for demands whose region is not behind
-//!   that gateway, and each such path is named (`via`).
+//!   that gateway, and each such path is named (`via`). **Transit Gateway peering** is the other
+//!   documented crossing: a region whose Transit Gateway peers with another region's is reached
+//!   through that region's Direct Connect gateway too (no bandwidth limit of the peering is in
+//!   our sources), and such a path is named.
 //! - **Gateways with a documented throughput are ceilings.** An Azure region's ExpressRoute
 //!   gateway is a vertex of its own: the region's circuits end there and one edge with the SKU's
 //!   maximum bandwidth joins it to the region, so every demand through it is capped, intact and
@@ -62,6 +65,9 @@ pub struct Network {
     ceilings_of: Vec<Vec<usize>>,
     /// The SiteLink vertex of each Direct Connect gateway vertex that has one.
     sitelink_of: FxHashMap<usize, usize>,
+    /// Per design node: Direct Connect gateway vertices of Transit Gateway regions peered with
+    /// it (a Transit Gateway peering attachment either way), with the peer region's node.
+    peered_gateways_of: Vec<Vec<(usize, usize)>>,
     /// What each vertex beyond the design's nodes stands for (for naming paths).
     pub virtual_kind: FxHashMap<usize, VirtualVertex>,
 }
@@ -192,6 +198,43 @@ impl Network {
                 link: NO_LINK,
             });
         }
+        // Transit Gateway peering (documented transit): a region whose Transit Gateway peers
+        // with another's reaches that region's Direct Connect gateway through the peering.
+        let mut peered_gateways_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); node_count];
+        let tgw_regions: FxHashMap<&str, usize> = design
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| {
+                let r = n.as_aws()?;
+                (r.attachment == AwsAttachment::DxGatewayTgw).then_some((r.region.as_str(), i))
+            })
+            .collect();
+        for (&_, &i) in &tgw_regions {
+            let Some(r) = design.nodes[i].as_aws() else {
+                continue;
+            };
+            for peering in &r.tgw_peering_attachments {
+                let Some(&j) = tgw_regions.get(peering.peer_region.trim()) else {
+                    continue;
+                };
+                if i == j {
+                    continue;
+                }
+                for (from, to) in [(i, j), (j, i)] {
+                    for &g in &dx_gateways_of[to] {
+                        if !dx_gateways_of[from].contains(&g)
+                            && !peered_gateways_of[from].iter().any(|&(pg, _)| pg == g)
+                        {
+                            peered_gateways_of[from].push((g, to));
+                        }
+                    }
+                }
+            }
+        }
+        for list in &mut peered_gateways_of {
+            list.sort_unstable();
+        }
         let mut sitelink_of: FxHashMap<usize, usize> = FxHashMap::default();
         for (li, (link, ends)) in design.links.iter().zip(&resolved.link_ends).enumerate() {
             let [Some(a), Some(b)] = *ends else {
@@ -266,8 +309,19 @@ impl Network {
             dx_gateways_of,
             ceilings_of,
             sitelink_of,
+            peered_gateways_of,
             virtual_kind,
         }
+    }
+
+    /// The peer region (design node) when `vertex` is the Direct Connect gateway of a Transit
+    /// Gateway peered with `region`'s.
+    pub fn peered_through(&self, region: usize, vertex: usize) -> Option<usize> {
+        self.peered_gateways_of
+            .get(region)?
+            .iter()
+            .find(|&&(g, _)| g == vertex)
+            .map(|&(_, peer)| peer)
     }
 
     /// Indices into `edges` of the edges at a vertex.
@@ -357,6 +411,13 @@ impl Local {
         // connection into them reaches it, none transits through them); their SiteLink
         // vertices are not needed to reach it and stay out.
         for &g in &net.dx_gateways_of[region] {
+            scratch.set(g, 1);
+            if let Some(&s) = net.sitelink_of.get(&g) {
+                scratch.block(s);
+            }
+        }
+        // So are the Direct Connect gateways of Transit Gateways peered with the region's.
+        for &(g, _) in &net.peered_gateways_of[region] {
             scratch.set(g, 1);
             if let Some(&s) = net.sitelink_of.get(&g) {
                 scratch.block(s);

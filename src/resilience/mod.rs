@@ -428,11 +428,23 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
                     on_vpn |= vpn_edges.has(le);
                     let edge = &net.edges[local.edges[le]];
                     for v in [edge.u, edge.v] {
-                        if let Some(flow::VirtualVertex::SiteLink(gw)) = net.virtual_kind.get(&v) {
-                            let text = format!("SiteLink over Direct Connect gateway {gw}");
-                            if !via.contains(&text) {
-                                via.push(text);
+                        let text = match net.virtual_kind.get(&v) {
+                            Some(flow::VirtualVertex::SiteLink(gw)) => {
+                                format!("SiteLink over Direct Connect gateway {gw}")
                             }
+                            _ => match net.peered_through(t, v) {
+                                Some(peer) => format!(
+                                    "Transit Gateway peering from {} to {}",
+                                    design.nodes[peer]
+                                        .as_aws()
+                                        .map_or("", |r| r.region.as_str()),
+                                    design.nodes[t].as_aws().map_or("", |r| r.region.as_str())
+                                ),
+                                None => continue,
+                            },
+                        };
+                        if !via.contains(&text) {
+                            via.push(text);
                         }
                     }
                     if edge.link == flow::NO_LINK {

@@ -461,3 +461,130 @@ fn aws_of(d: &linkwright::model::Design) -> &linkwright::model::AwsRegion {
 fn azure_of(d: &linkwright::model::Design) -> &linkwright::model::AzureRegion {
     d.nodes.iter().find_map(|n| n.as_azure()).unwrap()
 }
+
+// ---- Saves that respect what they replace (issue #12, items 1-3) ----
+
+#[test]
+fn a_save_through_a_symlink_replaces_the_file_it_points_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.json");
+    let link = dir.path().join("link.json");
+    fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    let d = base();
+    design_file::save(&d, &link).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(design_file::load(&real).unwrap(), d);
+    // A dangling link creates the file it names.
+    let dangling = dir.path().join("dangling.json");
+    std::os::unix::fs::symlink("new.json", &dangling).unwrap();
+    design_file::save(&d, &dangling).unwrap();
+    assert!(
+        fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(design_file::load(&dir.path().join("new.json")).unwrap(), d);
+}
+
+#[test]
+fn a_device_is_written_in_place_and_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    // /dev/null is a character device: written to, not replaced by a regular file.
+    design_file::write_atomic(Path::new("/dev/null"), b"report bytes").unwrap();
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    // A symlink to it (as /dev/stdout is, on Linux) too.
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("out.pdf");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    design_file::write_atomic(&link, b"report bytes").unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    // A folder is refused with a message, and stays a folder.
+    let folder = dir.path().join("folder.json");
+    fs::create_dir(&folder).unwrap();
+    let e = design_file::write_atomic(&folder, b"x").unwrap_err();
+    assert!(e.to_string().contains("is a folder"), "{e}");
+    assert!(folder.is_dir());
+}
+
+#[test]
+fn a_save_keeps_the_permissions_of_the_file_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("private.json");
+    fs::write(&path, "old").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    design_file::save(&base(), &path).unwrap();
+    let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "mode {mode:o}");
+    // The price book keeps its mode too.
+    let book = dir.path().join("prices.json");
+    fs::write(&book, "{}").unwrap();
+    fs::set_permissions(&book, fs::Permissions::from_mode(0o640)).unwrap();
+    linkwright::costing::UserBook::empty().save(&book).unwrap();
+    let mode = fs::metadata(&book).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "mode {mode:o}");
+}
+
+#[test]
+fn a_planted_temporary_name_cannot_redirect_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.json");
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "precious").unwrap();
+    // The name the old writer would have used, planted as a symlink to another file.
+    let planted = dir
+        .path()
+        .join(format!(".d.json.{}.tmp", std::process::id()));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    design_file::save(&base(), &path).unwrap();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    assert_eq!(design_file::load(&path).unwrap(), base());
+}
+
+#[test]
+fn stale_temporaries_of_a_killed_save_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.json");
+    let old_time = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+    let stale = [".d.json.AbC123.lw.tmp", ".d.json.4242.tmp"];
+    for name in stale {
+        let f = fs::File::create(dir.path().join(name)).unwrap();
+        f.set_modified(old_time).unwrap();
+    }
+    // A recent one may be a save in progress, and a file of someone else is not ours.
+    fs::write(dir.path().join(".d.json.XyZ789.lw.tmp"), "in progress").unwrap();
+    let theirs = dir.path().join(".d.json.notes.tmp");
+    fs::File::create(&theirs)
+        .unwrap()
+        .set_modified(old_time)
+        .unwrap();
+    design_file::save(&base(), &path).unwrap();
+    for name in stale {
+        assert!(!dir.path().join(name).exists(), "{name} left behind");
+    }
+    assert!(dir.path().join(".d.json.XyZ789.lw.tmp").exists());
+    assert!(theirs.exists());
+}

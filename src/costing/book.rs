@@ -151,7 +151,8 @@ impl UserBook {
         Ok(book)
     }
 
-    /// Write atomically (temporary file, fsync, rename).
+    /// Write atomically (see [`crate::design_file::write_atomic`]: follows symlinks, keeps
+    /// the file's permissions).
     pub fn save(&self, path: &Path) -> Result<(), BookError> {
         let err = |source| BookError::Write {
             path: path.to_owned(),
@@ -163,18 +164,7 @@ impl UserBook {
         let mut text =
             serde_json::to_string_pretty(self).map_err(|e| err(std::io::Error::other(e)))?;
         text.push('\n');
-        let tmp = path.with_extension(format!("json.{}.tmp", std::process::id()));
-        let result = (|| {
-            use std::io::Write;
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(text.as_bytes())?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, path)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        result.map_err(err)
+        crate::design_file::write_atomic(path, text.as_bytes()).map_err(err)
     }
 }
 

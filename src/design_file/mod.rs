@@ -408,34 +408,140 @@ pub fn save(design: &Design, path: &Path) -> Result<(), SaveError> {
     })
 }
 
-/// Write `bytes` to `path` atomically (temporary file in the same folder, fsync, rename), so
-/// readers see the old file or the new one, never half of one. Used for designs and reports.
+/// Write `bytes` to `path` atomically, so readers see the old file or the new one, never half
+/// of one. Used for designs, reports, the price book and the recovery copy.
+///
+/// - A symlink is followed: the file it points to is replaced and the link stays a link.
+/// - A character device or a FIFO (`/dev/null`, `/dev/stdout`, a pipe) is written in place,
+///   never replaced; a folder, socket or block device is refused with a message.
+/// - The temporary file is created exclusively, with an unpredictable name, in the target's
+///   folder (`tempfile`), then renamed over the target; it gets the replaced file's permissions
+///   (and owner, where the process may set it). A new file gets the usual mode under the umask.
+/// - Temporaries of ours that a killed run left behind for this file (over an hour old) are
+///   removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
+    let target = follow_symlinks(path)?;
+    let existing = match fs::metadata(&target) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    if let Some(meta) = existing.as_ref().filter(|m| !m.is_file()) {
+        return write_special(&target, meta, bytes);
+    }
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let file_name = path
+    let file_name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable; not every platform can open a folder, so best effort.
-        if let Ok(d) = fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    remove_stale_temporaries(&dir, &file_name);
+    let prefix = format!(".{file_name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A new file: the usual 0666 under the process umask (the kernel applies it).
+        builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    result
+    let mut tmp = builder.tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    if let Some(meta) = &existing {
+        tmp.as_file().set_permissions(meta.permissions())?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            // Keeping the owner needs the right to give files away; without it the file is
+            // ours, as any rewrite would make it.
+            let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
+        }
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    // Make the rename itself durable; not every platform can open a folder, so best effort.
+    if let Ok(d) = fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// The suffix of our temporary files (with the prefix `.NAME.` and a random middle).
+const TEMP_SUFFIX: &str = ".lw.tmp";
+
+/// The file a path names once its symlinks are followed (the path itself when it is none);
+/// the target need not exist yet. A loop of links is an error.
+fn follow_symlinks(path: &Path) -> std::io::Result<PathBuf> {
+    let mut current = path.to_owned();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if link.is_relative() => parent.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "{}: too many levels of symbolic links",
+        path.display()
+    )))
+}
+
+/// Write to what is not a regular file: in place for a character device or a FIFO, never
+/// replacing it; refused for anything else.
+fn write_special(target: &Path, meta: &fs::Metadata, bytes: &[u8]) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_char_device() || kind.is_fifo() {
+            let mut f = fs::OpenOptions::new().write(true).open(target)?;
+            f.write_all(bytes)?;
+            return f.flush();
+        }
+    }
+    let what = if meta.is_dir() {
+        "a folder"
+    } else {
+        "a special file (socket or block device)"
+    };
+    Err(std::io::Error::other(format!(
+        "{} is {what}, not a file: linkwright replaces only regular files",
+        target.display()
+    )))
+}
+
+/// Remove temporaries of ours for `file_name` in `dir` that a killed run left behind: the
+/// current kind (`.NAME.RANDOM.lw.tmp`) and the earlier one (`.NAME.PID.tmp`), when over an
+/// hour old (a younger one may belong to a save in progress). Best effort.
+fn remove_stale_temporaries(dir: &Path, file_name: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{file_name}.");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(middle) = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let ours = middle.ends_with(".lw") || middle.chars().all(|c| c.is_ascii_digit());
+        let Ok(meta) = entry.metadata() else { continue };
+        let old = meta.modified().is_ok_and(|m| m < hour_ago);
+        if ours && old && meta.is_file() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -315,3 +315,50 @@ fn cost_formats_and_compare() {
         Some(2)
     );
 }
+
+#[test]
+fn concurrent_imports_into_one_book_both_land() {
+    // #12 item 4: two runs at once used to lose one run's entries and both report success.
+    for round in 0..6 {
+        let dir = tempfile::tempdir().unwrap();
+        let book = dir.path().join("prices.json");
+        let spawn = |page: &str| {
+            Command::new(env!("CARGO_BIN_EXE_linkwright"))
+                .args(["--price-book", book.to_str().unwrap(), "prices", "import"])
+                .arg(fixture(page))
+                .current_dir(root())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("binary runs")
+        };
+        let azure = spawn("azure_retail_page.json");
+        let aws = spawn("aws_dx_offer.json");
+        for child in [azure, aws] {
+            let out = child.wait_with_output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(stdout(&out).contains("4 added"), "{}", stdout(&out));
+        }
+        let saved: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&book).unwrap()).unwrap();
+        let ids: Vec<&str> = saved["prices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids.len(), 8, "round {round}: {ids:?}");
+        assert!(
+            ids.contains(&"azure:test-meter-circuit-1g:Zone 1"),
+            "{ids:?}"
+        );
+        assert!(ids.contains(&"aws:APN1-EqTY2-PortUsage:10G"), "{ids:?}");
+        // The lock lives beside the book, not in it.
+        assert!(dir.path().join("prices.json.lock").exists());
+    }
+}

@@ -426,12 +426,16 @@ pub fn run_prices_import(
     drop(lock);
     writeln!(
         out,
-        "price book {}: {} added, {} replaced, {} unchanged, {} ignored",
+        "price book {}: {} added, {} replaced, {} unchanged, {} ignored{}",
         target.display(),
         report.added.len(),
         report.replaced.len(),
         report.unchanged.len(),
-        report.ignored.len()
+        report.ignored.len(),
+        match report.duplicates.len() {
+            0 => String::new(),
+            n => format!(", {n} duplicate{}", if n == 1 { "" } else { "s" }),
+        }
     )?;
     for a in &report.added {
         writeln!(out, "  added: {a}")?;
@@ -441,6 +445,9 @@ pub fn run_prices_import(
     }
     for (item, why) in &report.ignored {
         writeln!(out, "  ignored: {item}: {why}")?;
+    }
+    for d in &report.duplicates {
+        writeln!(out, "  duplicate: {d}")?;
     }
     Ok(exit::OK)
 }

@@ -315,3 +315,191 @@ fn cost_formats_and_compare() {
         Some(2)
     );
 }
+
+#[test]
+fn concurrent_imports_into_one_book_both_land() {
+    // #12 item 4: two runs at once used to lose one run's entries and both report success.
+    for round in 0..6 {
+        let dir = tempfile::tempdir().unwrap();
+        let book = dir.path().join("prices.json");
+        let spawn = |page: &str| {
+            Command::new(env!("CARGO_BIN_EXE_linkwright"))
+                .args(["--price-book", book.to_str().unwrap(), "prices", "import"])
+                .arg(fixture(page))
+                .current_dir(root())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("binary runs")
+        };
+        let azure = spawn("azure_retail_page.json");
+        let aws = spawn("aws_dx_offer.json");
+        for child in [azure, aws] {
+            let out = child.wait_with_output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(stdout(&out).contains("4 added"), "{}", stdout(&out));
+        }
+        let saved: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&book).unwrap()).unwrap();
+        let ids: Vec<&str> = saved["prices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids.len(), 8, "round {round}: {ids:?}");
+        assert!(
+            ids.contains(&"azure:test-meter-circuit-1g:Zone 1"),
+            "{ids:?}"
+        );
+        assert!(ids.contains(&"aws:APN1-EqTY2-PortUsage:10G"), "{ids:?}");
+        // The lock lives beside the book, not in it.
+        assert!(dir.path().join("prices.json.lock").exists());
+    }
+}
+
+/// Import `page` into a fresh book: (exit code, stdout, stderr, whether the book was written).
+fn import_fresh(page: &str) -> (Option<i32>, String, String, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.json");
+    let out = import(&book, page);
+    (
+        out.status.code(),
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        book.exists(),
+    )
+}
+
+/// No Rust type names or serde jargon reach the user.
+fn assert_plain_words(err: &str) {
+    for jargon in [
+        "AzureItem",
+        "AzurePage",
+        "AwsOffer",
+        "struct ",
+        "serde",
+        "::",
+    ] {
+        assert!(!err.contains(jargon), "{jargon} in: {err}");
+    }
+}
+
+#[test]
+fn a_negative_price_refuses_the_page_and_names_the_item() {
+    let (code, _, err, written) = import_fresh(&fixture("azure_negative_price.json"));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(!written, "nothing merged");
+    assert!(
+        err.contains("azure_negative_price.json:4:5:")
+            && err.contains("item 1 (counting from 0")
+            && err.contains("Metered Data - Data Transfer Out")
+            && err.contains("refused")
+            && err.contains("negative price (-0.05)"),
+        "{err}"
+    );
+    assert_plain_words(&err);
+    // The clean twin imports.
+    let (code, out, err, _) = import_fresh(&fixture("azure_negative_price_clean.json"));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("2 added"), "{out}");
+}
+
+#[test]
+fn a_negative_aws_price_refuses_the_offer_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = std::fs::read_to_string(fixture("aws_dx_offer.json")).unwrap();
+    let negative = dir.path().join("aws_negative.json");
+    std::fs::write(
+        &negative,
+        clean.replacen("\"0.3100000000\"", "\"-0.31\"", 1),
+    )
+    .unwrap();
+    let (code, _, err, written) = import_fresh(negative.to_str().unwrap());
+    assert_eq!(code, Some(2), "{err}");
+    assert!(!written);
+    assert!(
+        err.contains("product \"SKUPORT1G\"") && err.contains("negative price (-0.31 USD)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_page_in_another_currency_is_refused_saying_which() {
+    // A page requested in EUR says so once, at page level; its items carry no currency.
+    let (code, _, err, written) = import_fresh(&fixture("azure_page_in_eur.json"));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(!written, "nothing merged");
+    assert!(
+        err.contains("azure_page_in_eur.json:2:3:")
+            && err.contains("priced in EUR (\"CurrencyCode\")")
+            && err.contains("USD prices only"),
+        "{err}"
+    );
+    assert_plain_words(&err);
+    let (code, out, err, _) = import_fresh(&fixture("azure_page_in_eur_clean.json"));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("2 added"), "{out}");
+
+    // One item in EUR in a USD page: refused too, naming the item.
+    let (code, _, err, written) = import_fresh(&fixture("azure_item_in_eur.json"));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(!written);
+    assert!(
+        err.contains("azure_item_in_eur.json:4:5:")
+            && err.contains("item 1 (counting from 0")
+            && err.contains("priced in EUR (\"currencyCode\")"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_same_meter_twice_in_a_page_is_reported_and_the_first_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.json");
+    let out = import(&book, &fixture("azure_duplicate_meter.json"));
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains("2 added, 0 replaced, 0 unchanged, 0 ignored, 1 duplicate")
+            && text.contains(
+                "duplicate: azure:t-egress:Zone 1: items 1 and 2 (counting from 0) price the same meter and region; kept item 1"
+            ),
+        "{text}"
+    );
+    let saved = std::fs::read_to_string(&book).unwrap();
+    assert!(
+        saved.contains("\"0.05\"") && !saved.contains("\"0.04\""),
+        "{saved}"
+    );
+    // The clean twin (the second egress price in another zone): no duplicate.
+    let (code, out, err, _) = import_fresh(&fixture("azure_duplicate_meter_clean.json"));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("3 added, 0 replaced, 0 unchanged, 0 ignored\n") && !out.contains("duplicate"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_wrong_value_in_a_page_is_located_in_plain_words() {
+    let (code, _, err, written) = import_fresh(&fixture("azure_item_price_as_text.json"));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(!written, "nothing merged");
+    assert!(
+        err.contains("azure_item_price_as_text.json:4:")
+            && err.contains("at \"Items\", item 1 (counting from 0), \"retailPrice\"")
+            && err.contains("expected a JSON number"),
+        "{err}"
+    );
+    assert!(!err.contains(":1:1:"), "{err}");
+    assert_plain_words(&err);
+    // The clean twin is the negative-price fixture's clean twin.
+    let (code, _, err, _) = import_fresh(&fixture("azure_negative_price_clean.json"));
+    assert_eq!(code, Some(0), "{err}");
+}

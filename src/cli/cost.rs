@@ -402,26 +402,40 @@ pub fn run_prices_show(
     Ok(exit::OK)
 }
 
+/// How long `prices import` waits for another run holding the price book's lock.
+const BOOK_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 pub fn run_prices_import(
     path: &Path,
     book_path: Option<&Path>,
     catalog: &Catalog,
     out: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let (mut book, target) = user_book(book_path)?;
-    let target = target.context(
-        "no price book location: pass --price-book FILE (no HOME or XDG_CONFIG_HOME set)",
-    )?;
+    let target = book_path
+        .map(Path::to_path_buf)
+        .or_else(book::default_user_book_path)
+        .context(
+            "no price book location: pass --price-book FILE (no HOME or XDG_CONFIG_HOME set)",
+        )?;
+    // Read, merge and write under the book's lock: a second run waits, then merges into what
+    // this one wrote instead of overwriting it.
+    let lock = book::BookLock::acquire(&target, BOOK_LOCK_WAIT)?;
+    let mut book = UserBook::load(&target)?;
     let report = import::import(path, &mut book, catalog)?;
     book.save(&target)?;
+    drop(lock);
     writeln!(
         out,
-        "price book {}: {} added, {} replaced, {} unchanged, {} ignored",
+        "price book {}: {} added, {} replaced, {} unchanged, {} ignored{}",
         target.display(),
         report.added.len(),
         report.replaced.len(),
         report.unchanged.len(),
-        report.ignored.len()
+        report.ignored.len(),
+        match report.duplicates.len() {
+            0 => String::new(),
+            n => format!(", {n} duplicate{}", if n == 1 { "" } else { "s" }),
+        }
     )?;
     for a in &report.added {
         writeln!(out, "  added: {a}")?;
@@ -431,6 +445,9 @@ pub fn run_prices_import(
     }
     for (item, why) in &report.ignored {
         writeln!(out, "  ignored: {item}: {why}")?;
+    }
+    for d in &report.duplicates {
+        writeln!(out, "  duplicate: {d}")?;
     }
     Ok(exit::OK)
 }

@@ -114,6 +114,71 @@ pub enum BookError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{}: cannot lock the price book: {source}", path.display())]
+    Lock {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: another linkwright run has held the price book's lock for {waited_seconds} s; try again when it has finished (or remove the lock file if no linkwright is running)", path.display())]
+    LockBusy { path: PathBuf, waited_seconds: u64 },
+}
+
+/// An exclusive advisory lock on a price book, held while it lives (dropping it closes the
+/// file, which releases the lock; a killed process releases it too).
+///
+/// The lock is taken on a sidecar file beside the book (`prices.json.lock`), never on the book
+/// itself: a save renames a new file over the book, and a lock held on the old file would not
+/// stop a second writer that opens the new one.
+#[derive(Debug)]
+pub struct BookLock {
+    _file: std::fs::File,
+    pub path: PathBuf,
+}
+
+impl BookLock {
+    /// The sidecar lock file of the book at `book_path` (beside the file a symlinked book
+    /// points to, so two names for one book share one lock).
+    pub fn path_for(book_path: &Path) -> PathBuf {
+        let book = std::fs::canonicalize(book_path).unwrap_or_else(|_| book_path.to_owned());
+        let mut name = book.file_name().unwrap_or_default().to_owned();
+        name.push(".lock");
+        book.with_file_name(name)
+    }
+
+    /// Take the lock of the book at `book_path`, waiting up to `wait` for another holder.
+    pub fn acquire(book_path: &Path, wait: std::time::Duration) -> Result<BookLock, BookError> {
+        let path = Self::path_for(book_path);
+        let err = |source| BookError::Lock {
+            path: path.clone(),
+            source,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(err)?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(err)?;
+        let start = std::time::Instant::now();
+        loop {
+            // Called through the trait: `File::try_lock` of std needs Rust 1.89.
+            match fs4::FileExt::try_lock(&file) {
+                Ok(()) => return Ok(BookLock { _file: file, path }),
+                Err(fs4::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                Err(fs4::TryLockError::WouldBlock) => {
+                    return Err(BookError::LockBusy {
+                        path,
+                        waited_seconds: wait.as_secs(),
+                    });
+                }
+                Err(fs4::TryLockError::Error(source)) => return Err(err(source)),
+            }
+        }
+    }
 }
 
 impl UserBook {
@@ -383,4 +448,28 @@ pub fn dims_text<'a, K: AsRef<str> + 'a>(
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_second_holder_of_the_book_lock_waits_then_fails_naming_the_lock_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = dir.path().join("prices.json");
+        let first = BookLock::acquire(&book, Duration::from_millis(100)).unwrap();
+        assert_eq!(first.path, dir.path().join("prices.json.lock"));
+        let second = BookLock::acquire(&book, Duration::from_millis(100)).unwrap_err();
+        let message = second.to_string();
+        assert!(
+            matches!(second, BookError::LockBusy { .. })
+                && message.contains("prices.json.lock")
+                && message.contains("another linkwright run"),
+            "{message}"
+        );
+        drop(first);
+        BookLock::acquire(&book, Duration::from_millis(100)).unwrap();
+    }
 }

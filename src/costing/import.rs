@@ -25,6 +25,13 @@ pub enum ImportError {
         column: usize,
         message: String,
     },
+    #[error("{}:{line}:{column}: price page refused: {message}", path.display())]
+    Refused {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{}: neither an Azure Retail Prices page (\"Items\") nor an AWS Price List offer file (\"products\" and \"terms\")", path.display())]
     UnknownFormat { path: PathBuf },
     #[error("{}: no .json files in the folder", path.display())]
@@ -39,6 +46,8 @@ pub struct ImportReport {
     pub unchanged: Vec<String>,
     /// (item, reason)
     pub ignored: Vec<(String, String)>,
+    /// The same price twice in one page: which, and which one was kept.
+    pub duplicates: Vec<String>,
 }
 
 /// Read every file (a file, or the `.json` files of a folder), then merge into `book`.
@@ -76,22 +85,32 @@ pub fn import(
         })?;
         let value: Value = serde_json::from_str(&text).map_err(|e| ImportError::Invalid {
             path: file.clone(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
+            line: e.line().max(1),
+            column: e.column().max(1),
+            message: plain_words(&e),
         })?;
-        let invalid = |e: serde_json::Error| ImportError::Invalid {
+        let invalid = |(line, column): (usize, usize), message: String| ImportError::Invalid {
             path: file.clone(),
-            line: 1,
-            column: 1,
-            message: e.to_string(),
+            line,
+            column,
+            message,
+        };
+        let refused = |(line, column): (usize, usize), message: String| ImportError::Refused {
+            path: file.clone(),
+            line,
+            column,
+            message,
         };
         if value.get("Items").is_some() {
-            let page: AzurePage = serde_json::from_value(value).map_err(invalid)?;
-            azure_entries(&page, &mut entries, &mut report);
+            let page: AzurePage = parse_located(&text).map_err(|(at, m)| invalid(at, m))?;
+            let mut page_entries = Vec::new();
+            azure_entries(&text, &page, &mut page_entries, &mut report)
+                .map_err(|(at, m)| refused(at, m))?;
+            keep_first_of_duplicates(page_entries, &mut entries, &mut report);
         } else if value.get("products").is_some() && value.get("terms").is_some() {
-            let offer: AwsOffer = serde_json::from_value(value).map_err(invalid)?;
-            aws_entries(&offer, catalog, &mut entries, &mut report);
+            let offer: AwsOffer = parse_located(&text).map_err(|(at, m)| invalid(at, m))?;
+            aws_entries(&text, &offer, catalog, &mut entries, &mut report)
+                .map_err(|(at, m)| refused(at, m))?;
         } else {
             return Err(ImportError::UnknownFormat { path: file.clone() });
         }
@@ -118,6 +137,121 @@ pub fn import(
     Ok(report)
 }
 
+/// A position in a page (1-based line and column) and what is wrong there, in plain words.
+type Located = ((usize, usize), String);
+
+/// Parse `text` (already known to be JSON) as a page, locating an error at its line and
+/// column and naming where in the page it is ("Items", item 3, "retailPrice") instead of the
+/// types linkwright reads it into.
+fn parse_located<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Located> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let place: Vec<String> = e
+            .path()
+            .iter()
+            .filter_map(|segment| match segment {
+                serde_path_to_error::Segment::Seq { index } => {
+                    Some(format!("item {index} (counting from 0)"))
+                }
+                serde_path_to_error::Segment::Map { key } => Some(format!("\"{key}\"")),
+                _ => None,
+            })
+            .collect();
+        let inner = e.inner();
+        let message = plain_words(inner);
+        let message = if place.is_empty() {
+            message
+        } else {
+            format!("at {}: {message}", place.join(", "))
+        };
+        ((inner.line().max(1), inner.column().max(1)), message)
+    })
+}
+
+/// A JSON error's message without the position serde_json appends (the position leads the
+/// message instead) and in plain words.
+fn plain_words(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => &message,
+    };
+    message.replace("EOF", "end of file")
+}
+
+/// Byte offsets of the elements of the top-level `"Items"` array of a JSON text (already
+/// known to be valid), so an item found wrong after parsing can be located in the page.
+fn item_offsets(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut last_string_at_top = "";
+    let mut in_items = false;
+    let mut want_item = false;
+    let mut offsets = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if in_items && depth == 2 && want_item && !c.is_ascii_whitespace() && c != b']' {
+            offsets.push(i);
+            want_item = false;
+        }
+        match c {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if depth == 1 {
+                    last_string_at_top = text.get(start..i).unwrap_or("");
+                }
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if c == b'[' && depth == 2 && last_string_at_top == "Items" {
+                    in_items = true;
+                    want_item = true;
+                    offsets.clear();
+                }
+            }
+            b'}' | b']' => {
+                if depth == 2 {
+                    in_items = false;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            b',' if in_items && depth == 2 => want_item = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    offsets
+}
+
+/// Keep the first entry of each id in one page's entries and report the others.
+fn keep_first_of_duplicates(
+    page: Vec<(usize, PriceEntry)>,
+    out: &mut Vec<PriceEntry>,
+    report: &mut ImportReport,
+) {
+    let mut first_item: BTreeMap<String, usize> = BTreeMap::new();
+    for (item, entry) in page {
+        match first_item.get(&entry.id) {
+            Some(&first) => report.duplicates.push(format!(
+                "{}: items {first} and {item} (counting from 0) price the same meter and region; kept item {first}",
+                entry.id
+            )),
+            None => {
+                first_item.insert(entry.id.clone(), item);
+                out.push(entry);
+            }
+        }
+    }
+}
+
 /// A decimal price string with any number of trailing zeros ("0.3000000000").
 fn exact_usd(text: &str) -> Option<Usd> {
     let t = if text.contains('.') {
@@ -129,13 +263,19 @@ fn exact_usd(text: &str) -> Option<Usd> {
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "a price page (an object with \"Items\")")]
 struct AzurePage {
     #[serde(rename = "Items")]
     items: Vec<AzureItem>,
+    /// The page's currency (the Retail Prices API's `currencyCode` query; USD by default).
+    #[serde(rename = "CurrencyCode", default)]
+    currency_code: Option<String>,
+    #[serde(rename = "BillingCurrency", default)]
+    billing_currency: Option<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", expecting = "a price item (an object)")]
 struct AzureItem {
     #[serde(default)]
     currency_code: Option<String>,
@@ -166,8 +306,57 @@ fn bandwidth_mbps(number: &str, unit: &str) -> Option<u64> {
     }
 }
 
-fn azure_entries(page: &AzurePage, out: &mut Vec<PriceEntry>, report: &mut ImportReport) {
-    for item in &page.items {
+fn azure_entries(
+    text: &str,
+    page: &AzurePage,
+    out: &mut Vec<(usize, PriceEntry)>,
+    report: &mut ImportReport,
+) -> Result<(), Located> {
+    use crate::design_file::locate;
+    for (key, currency) in [
+        ("CurrencyCode", &page.currency_code),
+        ("BillingCurrency", &page.billing_currency),
+    ] {
+        if let Some(c) = currency.as_deref().filter(|c| *c != "USD") {
+            return Err((
+                locate::key(text, key).unwrap_or((1, 1)),
+                format!(
+                    "the page is priced in {c} (\"{key}\"); linkwright imports USD prices only (the Retail Prices API's default currency)"
+                ),
+            ));
+        }
+    }
+    let offsets = item_offsets(text);
+    let item_at = |index: usize| {
+        offsets.get(index).map_or((1, 1), |&off| {
+            locate::line_col_of_byte(text.as_bytes(), off)
+        })
+    };
+    for (index, item) in page.items.iter().enumerate() {
+        let described = || {
+            format!(
+                "item {index} (counting from 0, meter \"{}\" in \"{}\")",
+                item.meter_name, item.arm_region_name
+            )
+        };
+        if let Some(c) = item.currency_code.as_deref().filter(|c| *c != "USD") {
+            return Err((
+                item_at(index),
+                format!(
+                    "{} is priced in {c} (\"currencyCode\"); linkwright imports USD prices only",
+                    described()
+                ),
+            ));
+        }
+        let price = item.retail_price.to_string();
+        if price.starts_with('-') && price.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+            return Err((
+                item_at(index),
+                format!("{} has a negative price ({price})", described()),
+            ));
+        }
+    }
+    for (index, item) in page.items.iter().enumerate() {
         let name = format!(
             "{} / {} [{}]",
             item.product_name, item.meter_name, item.arm_region_name
@@ -177,10 +366,6 @@ fn azure_entries(page: &AzurePage, out: &mut Vec<PriceEntry>, report: &mut Impor
         };
         if item.service_name != "ExpressRoute" {
             ignore(report, "not an ExpressRoute meter");
-            continue;
-        }
-        if item.currency_code.as_deref().is_some_and(|c| c != "USD") {
-            ignore(report, "not priced in USD");
             continue;
         }
         if item.kind.as_deref().is_some_and(|k| k != "Consumption") {
@@ -281,32 +466,39 @@ fn azure_entries(page: &AzurePage, out: &mut Vec<PriceEntry>, report: &mut Impor
             );
             continue;
         }
-        out.push(PriceEntry {
-            id: format!(
-                "azure:{}:{}",
-                if item.meter_id.is_empty() {
-                    &item.meter_name
-                } else {
-                    &item.meter_id
-                },
-                item.arm_region_name
-            ),
-            meter: meter.into(),
-            dims,
-            unit: unit.into(),
-            usd,
-            source: "Azure Retail Prices API".into(),
-            as_of: item.effective_start_date.chars().take(10).collect(),
-            confidence: "OFF".into(),
-            reference: "import".into(),
-            note: format!("{} / {}", item.product_name, item.sku_name),
-            fallback_note: String::new(),
-        });
+        out.push((
+            index,
+            PriceEntry {
+                id: format!(
+                    "azure:{}:{}",
+                    if item.meter_id.is_empty() {
+                        &item.meter_name
+                    } else {
+                        &item.meter_id
+                    },
+                    item.arm_region_name
+                ),
+                meter: meter.into(),
+                dims,
+                unit: unit.into(),
+                usd,
+                source: "Azure Retail Prices API".into(),
+                as_of: item.effective_start_date.chars().take(10).collect(),
+                confidence: "OFF".into(),
+                reference: "import".into(),
+                note: format!("{} / {}", item.product_name, item.sku_name),
+                fallback_note: String::new(),
+            },
+        ));
     }
+    Ok(())
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "an offer file (an object with \"products\" and \"terms\")"
+)]
 struct AwsOffer {
     #[serde(default)]
     offer_code: String,
@@ -317,7 +509,7 @@ struct AwsOffer {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", expecting = "a product (an object)")]
 struct AwsProduct {
     #[serde(default)]
     product_family: String,
@@ -325,19 +517,20 @@ struct AwsProduct {
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "the terms (an object)")]
 struct AwsTerms {
     #[serde(rename = "OnDemand", default)]
     on_demand: BTreeMap<String, BTreeMap<String, AwsTerm>>,
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", expecting = "a term (an object)")]
 struct AwsTerm {
     price_dimensions: BTreeMap<String, AwsPriceDimension>,
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", expecting = "a price dimension (an object)")]
 struct AwsPriceDimension {
     unit: String,
     price_per_unit: BTreeMap<String, String>,
@@ -356,17 +549,18 @@ fn capacity_mbps(text: &str) -> Option<u64> {
 }
 
 fn aws_entries(
+    text: &str,
     offer: &AwsOffer,
     catalog: &Catalog,
     out: &mut Vec<PriceEntry>,
     report: &mut ImportReport,
-) {
+) -> Result<(), Located> {
     if !offer.offer_code.is_empty() && offer.offer_code != "AWSDirectConnect" {
         report.ignored.push((
             offer.offer_code.clone(),
             "not the AWSDirectConnect offer".into(),
         ));
-        return;
+        return Ok(());
     }
     let as_of: String = offer.publication_date.chars().take(10).collect();
     for (sku, product) in &offer.products {
@@ -383,12 +577,34 @@ fn aws_entries(
             report.ignored.push((name, "no on-demand price".into()));
             continue;
         };
+        if let Some(price) = dimension
+            .price_per_unit
+            .get("USD")
+            .filter(|p| p.starts_with('-') && p.bytes().any(|b| matches!(b, b'1'..=b'9')))
+        {
+            return Err((
+                crate::design_file::locate::key(text, sku).unwrap_or((1, 1)),
+                format!("product \"{sku}\" ({usage}) has a negative price ({price} USD)"),
+            ));
+        }
         let Some(usd) = dimension
             .price_per_unit
             .get("USD")
             .and_then(|p| exact_usd(p))
         else {
-            report.ignored.push((name, "no exact USD price".into()));
+            let found: Vec<&str> = dimension
+                .price_per_unit
+                .keys()
+                .map(String::as_str)
+                .collect();
+            report.ignored.push((
+                name,
+                if found.is_empty() {
+                    "no exact USD price".into()
+                } else {
+                    format!("no exact USD price (found {})", found.join(", "))
+                },
+            ));
             continue;
         };
         // usagetype: "<REGION>-<LOCATION>-PortUsage:1G", "...-HCPortUsage:1G", "<REGION>-<LOCATION>-DataXfer-Out..."
@@ -458,5 +674,23 @@ fn aws_entries(
             note: format!("{} {}", product.product_family, attr("location")),
             fallback_note: String::new(),
         });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_offsets_find_each_item_past_strings_and_nested_arrays() {
+        let text = r#"{"Note": "Items [x", "Other": [1, {"Items": [9]}],
+  "Items": [ {"a": "q\"]", "b": [1, 2]} ,
+    {"c": {}}, 3 ], "After": [4]}"#;
+        let found: Vec<&str> = item_offsets(text)
+            .into_iter()
+            .map(|o| &text[o..o + 4])
+            .collect();
+        assert_eq!(found, [r#"{"a""#, r#"{"c""#, "3 ],"]);
     }
 }

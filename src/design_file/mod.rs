@@ -6,7 +6,7 @@
 //! { "format": "linkwright-design", "version": 1, "design": { "name": ..., "nodes": [...] } }
 //! ```
 
-mod locate;
+pub(crate) mod locate;
 pub mod schema;
 mod structure;
 

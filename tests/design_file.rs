@@ -377,6 +377,51 @@ fn loading_never_panics_on_truncated_or_corrupted_files() {
 }
 
 #[test]
+fn an_overlong_name_is_refused_with_its_place() {
+    let mut d = base();
+    let long = "x".repeat(2_000);
+    node_mut(&mut d, "fac-ch1").name = long.clone();
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(
+        &text,
+        Some(line_of(&text, &format!("\"name\": \"{long}\""))),
+    );
+    assert!(
+        e.contains("node `fac-ch1`: name is 2000 characters long; at most 1000 are allowed"),
+        "{e}"
+    );
+    assert!(load_text(&text).unwrap_err().position().unwrap().1 > 1);
+
+    // A name at the bound loads; the design's own name and an element's notes are bounded too.
+    node_mut(&mut d, "fac-ch1").name = "é".repeat(design_file::MAX_NAME_CHARS);
+    assert!(load_text(&design_file::to_string(&d).unwrap()).is_ok());
+    let mut d = base();
+    d.name = long.clone();
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, "\"name\"")));
+    assert!(e.contains("the design: name is 2000 characters"), "{e}");
+    let mut d = base();
+    link_mut(&mut d, "er-1").notes = "n".repeat(design_file::MAX_NOTES_CHARS + 1);
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, "\"notes\": \"nnn")));
+    assert!(e.contains("link `er-1`: notes is 100001 characters"), "{e}");
+}
+
+#[test]
+fn a_position_out_of_range_is_refused() {
+    let mut d = base();
+    node_mut(&mut d, "fac-ch1").position.x = 1e308;
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, None);
+    assert!(
+        e.contains("node `fac-ch1`: position must be finite numbers from -10000000 to 10000000"),
+        "{e}"
+    );
+    node_mut(&mut d, "fac-ch1").position.x = -design_file::MAX_COORDINATE;
+    assert!(load_text(&design_file::to_string(&d).unwrap()).is_ok());
+}
+
+#[test]
 fn a_discount_above_100_percent_is_refused() {
     let mut d = base();
     d.settings.discounts.push(Discount {

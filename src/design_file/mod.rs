@@ -10,7 +10,9 @@ mod locate;
 pub mod schema;
 mod structure;
 
-pub use structure::{StructureError, check_structure};
+pub use structure::{
+    MAX_COORDINATE, MAX_NAME_CHARS, MAX_NOTES_CHARS, StructureError, check_structure,
+};
 
 use crate::model::Design;
 use serde::{Deserialize, Serialize};

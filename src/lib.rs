@@ -4,6 +4,8 @@
 
 /// The design: nodes, links, demands, settings (plain data).
 pub mod model;
+/// Reading the user's files: regular files only, never more than a limit.
+pub mod user_file;
 /// Provider facts (locations, regions, prices with provenance), embedded and overridable.
 pub mod catalog;
 /// Where every citation leads: the sources under their short ids, the reference sheet's

@@ -264,6 +264,79 @@ fn io_problems_are_clear() {
     f.set_len(MAX_FILE_BYTES + 1).unwrap();
     let e = design_file::load(&big).unwrap_err();
     assert!(matches!(e, LoadError::TooLarge { .. }), "{e}");
+    assert!(
+        e.to_string().contains(&MAX_FILE_BYTES.to_string()) && e.to_string().contains("256 MiB"),
+        "{e}"
+    );
+}
+
+/// Runs `f` on its own thread and fails the test if it has not finished within `secs`: a read
+/// that blocks (a FIFO with no writer) must fail the test, not hang the suite.
+fn within<T: Send + 'static>(secs: u64, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(secs))
+        .expect("still reading: the loader blocked or read without bound")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let path = fifo.clone();
+    let e = within(10, move || {
+        design_file::load(&path).unwrap_err().to_string()
+    });
+    assert!(
+        e.contains("pipe.json") && e.contains("FIFO") && e.contains("not a regular file"),
+        "{e}"
+    );
+
+    // The other readers of user files refuse it the same way.
+    let path = fifo.clone();
+    let e = within(10, move || {
+        linkwright::costing::book::UserBook::load(&path)
+            .unwrap_err()
+            .to_string()
+    });
+    assert!(e.contains("pipe.json") && e.contains("FIFO"), "{e}");
+    let path = fifo.clone();
+    let e = within(10, move || {
+        linkwright::catalog::Catalog::with_user_file(&path)
+            .err()
+            .unwrap()
+            .to_string()
+    });
+    assert!(e.contains("pipe.json") && e.contains("FIFO"), "{e}");
+}
+
+#[cfg(unix)]
+#[test]
+fn dev_zero_is_refused_quickly() {
+    let e = within(10, || {
+        design_file::load(Path::new("/dev/zero"))
+            .unwrap_err()
+            .to_string()
+    });
+    assert!(
+        e.contains("/dev/zero") && e.contains("character device"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_folder_is_refused_as_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = design_file::load(dir.path()).unwrap_err().to_string();
+    assert!(e.contains("a folder, not a regular file"), "{e}");
 }
 
 #[test]
@@ -301,6 +374,51 @@ fn loading_never_panics_on_truncated_or_corrupted_files() {
             assert!(e.to_string().contains("corrupt.json"), "{e}");
         }
     }
+}
+
+#[test]
+fn an_overlong_name_is_refused_with_its_place() {
+    let mut d = base();
+    let long = "x".repeat(2_000);
+    node_mut(&mut d, "fac-ch1").name = long.clone();
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(
+        &text,
+        Some(line_of(&text, &format!("\"name\": \"{long}\""))),
+    );
+    assert!(
+        e.contains("node `fac-ch1`: name is 2000 characters long; at most 1000 are allowed"),
+        "{e}"
+    );
+    assert!(load_text(&text).unwrap_err().position().unwrap().1 > 1);
+
+    // A name at the bound loads; the design's own name and an element's notes are bounded too.
+    node_mut(&mut d, "fac-ch1").name = "é".repeat(design_file::MAX_NAME_CHARS);
+    assert!(load_text(&design_file::to_string(&d).unwrap()).is_ok());
+    let mut d = base();
+    d.name = long.clone();
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, "\"name\"")));
+    assert!(e.contains("the design: name is 2000 characters"), "{e}");
+    let mut d = base();
+    link_mut(&mut d, "er-1").notes = "n".repeat(design_file::MAX_NOTES_CHARS + 1);
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, "\"notes\": \"nnn")));
+    assert!(e.contains("link `er-1`: notes is 100001 characters"), "{e}");
+}
+
+#[test]
+fn a_position_out_of_range_is_refused() {
+    let mut d = base();
+    node_mut(&mut d, "fac-ch1").position.x = 1e308;
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, None);
+    assert!(
+        e.contains("node `fac-ch1`: position must be finite numbers from -10000000 to 10000000"),
+        "{e}"
+    );
+    node_mut(&mut d, "fac-ch1").position.x = -design_file::MAX_COORDINATE;
+    assert!(load_text(&design_file::to_string(&d).unwrap()).is_ok());
 }
 
 #[test]

@@ -369,3 +369,54 @@ fn quotes_and_discounts_are_listed_in_words_and_priced_in() {
     assert!(text.contains("$436.00"));
     assert!(text.contains("user quote: quote Q-2291"));
 }
+
+#[test]
+fn long_names_wrap_in_linear_time() {
+    use linkwright::catalog::Catalog;
+    use linkwright::costing::UserBook;
+    use linkwright::report::{self, Meta, Paper};
+    use std::time::{Duration, Instant};
+    let catalog = Catalog::builtin().unwrap();
+    let book = UserBook::empty();
+    let meta = Meta {
+        file_name: "long.json".into(),
+        date: "2026-01-31".into(),
+        paper: Paper::A4,
+    };
+    let plain: Design =
+        linkwright::design_file::load(Path::new("designs/dual-cloud-ashburn-chicago.json"))
+            .unwrap();
+    // Laying out the report (analyses and document model built beforehand) with every name
+    // an unbroken word of `chars` characters: each is split inside the word.
+    let render = |chars: usize| {
+        let mut design = plain.clone();
+        let long = "W".repeat(chars);
+        design.name = long.clone();
+        for node in &mut design.nodes {
+            node.name = long.clone();
+        }
+        let analyses = linkwright::analyses::run(
+            &design,
+            &catalog,
+            &book,
+            linkwright::costing::Options::default(),
+            linkwright::resilience::Depth::Single,
+        );
+        let doc = report::build(&design, &analyses, &catalog, &book, &meta);
+        let started = Instant::now();
+        let bytes = report::pdf::render(&doc).unwrap();
+        assert!(bytes.starts_with(b"%PDF"));
+        started.elapsed()
+    };
+    let at_bound = render(linkwright::design_file::MAX_NAME_CHARS);
+    // Well under a second optimised; an unoptimised test build on a shared machine measured
+    // ~1 s (0.3 s of it the report with short names), so it gets more room.
+    let limit = Duration::from_secs(if cfg!(debug_assertions) { 5 } else { 1 });
+    assert!(at_bound < limit, "took {at_bound:?}");
+    // Linear: four times the length costs about four times as much (quadratic: sixteen).
+    let four_times = render(4 * linkwright::design_file::MAX_NAME_CHARS);
+    assert!(
+        four_times < at_bound * 8,
+        "{at_bound:?} at the bound, then {four_times:?}"
+    );
+}

@@ -29,7 +29,7 @@ pub enum CatalogError {
     #[error("cannot read catalog file {}: {source}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        source: crate::user_file::ReadError,
     },
     #[error("{}:{line}:{column}: invalid catalog file: {message}", path.display())]
     User {
@@ -114,10 +114,12 @@ impl Catalog {
     /// The built-in catalog with a user file laid over it.
     pub fn with_user_file(path: &Path) -> Result<Catalog, CatalogError> {
         let mut catalog = Catalog::builtin()?;
-        let text = std::fs::read_to_string(path).map_err(|source| CatalogError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        let text = crate::user_file::read_text(path, crate::user_file::MAX_FILE_BYTES).map_err(
+            |source| CatalogError::Io {
+                path: path.to_owned(),
+                source,
+            },
+        )?;
         let overlay: CatalogOverlay =
             serde_json::from_str(&text).map_err(|e| CatalogError::User {
                 path: path.to_owned(),

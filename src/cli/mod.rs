@@ -430,5 +430,6 @@ pub fn parse() -> Cli {
 
 /// Read a file argument, with the path in the error.
 pub fn read_text(path: &std::path::Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    crate::user_file::read_text(path, crate::user_file::MAX_FILE_BYTES)
+        .with_context(|| format!("cannot read {}", path.display()))
 }

@@ -98,7 +98,7 @@ pub enum BookError {
     #[error("{}: cannot read the price book: {source}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        source: crate::user_file::ReadError,
     },
     #[error("{}:{line}:{column}: invalid price book: {message}", path.display())]
     Invalid {
@@ -192,9 +192,14 @@ impl UserBook {
 
     /// Read a price book; a missing file is an empty book.
     pub fn load(path: &Path) -> Result<UserBook, BookError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::user_file::read_text(path, crate::user_file::MAX_FILE_BYTES) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(UserBook::empty()),
+            Err(e)
+                if e.io()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound) =>
+            {
+                return Ok(UserBook::empty());
+            }
             Err(source) => {
                 return Err(BookError::Io {
                     path: path.to_owned(),

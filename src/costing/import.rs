@@ -16,7 +16,7 @@ pub enum ImportError {
     #[error("{}: cannot read: {source}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        source: crate::user_file::ReadError,
     },
     #[error("{}:{line}:{column}: not a price page: {message}", path.display())]
     Invalid {
@@ -60,7 +60,7 @@ pub fn import(
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(|source| ImportError::Io {
                 path: path.to_owned(),
-                source,
+                source: source.into(),
             })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
@@ -79,10 +79,12 @@ pub fn import(
     let mut entries = Vec::new();
     let mut report = ImportReport::default();
     for file in &files {
-        let text = std::fs::read_to_string(file).map_err(|source| ImportError::Io {
-            path: file.clone(),
-            source,
-        })?;
+        let text = crate::user_file::read_text(file, crate::user_file::MAX_FILE_BYTES).map_err(
+            |source| ImportError::Io {
+                path: file.clone(),
+                source,
+            },
+        )?;
         let value: Value = serde_json::from_str(&text).map_err(|e| ImportError::Invalid {
             path: file.clone(),
             line: e.line().max(1),

@@ -10,7 +10,9 @@ pub(crate) mod locate;
 pub mod schema;
 mod structure;
 
-pub use structure::{StructureError, check_structure};
+pub use structure::{
+    MAX_COORDINATE, MAX_NAME_CHARS, MAX_NOTES_CHARS, StructureError, check_structure,
+};
 
 use crate::model::Design;
 use serde::{Deserialize, Serialize};
@@ -22,8 +24,9 @@ use std::path::{Path, PathBuf};
 pub const FORMAT: &str = "linkwright-design";
 /// The format version this build writes and the newest it reads.
 pub const VERSION: u32 = 1;
-/// Files larger than this are refused before reading (64 MiB; a 10,000-site design is ~15 MB).
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Files larger than this are refused (256 MiB; a 10,000-site design is ~15 MB, a 50,000-site
+/// one ~88 MB).
+pub use crate::user_file::MAX_FILE_BYTES;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -32,12 +35,10 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: the file is {size} bytes, larger than the {limit}-byte limit for design files", path.display())]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
+    #[error("{}: the file is larger than the {limit}-byte ({} MiB) limit for design files", path.display(), limit / (1024 * 1024))]
+    TooLarge { path: PathBuf, limit: u64 },
+    #[error("{}: is {kind}, not a regular file; a design is read from a regular file", path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
     #[error("{}:{line}:{column}: {message}", path.display())]
     Invalid {
         path: PathBuf,
@@ -94,19 +95,21 @@ struct Header {
 
 /// Read and validate a design file.
 pub fn load(path: &Path) -> Result<Design, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let size = fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+    use crate::user_file::ReadError;
+    let bytes = crate::user_file::read_bytes(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => LoadError::Io {
             path: path.to_owned(),
-            size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = fs::read(path).map_err(io)?;
+            source,
+        },
+        ReadError::NotRegular(kind) => LoadError::NotRegular {
+            path: path.to_owned(),
+            kind,
+        },
+        ReadError::TooLarge { limit } => LoadError::TooLarge {
+            path: path.to_owned(),
+            limit,
+        },
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, column) = locate::line_col_of_byte(e.as_bytes(), e.utf8_error().valid_up_to());
         LoadError::Invalid {

@@ -6,6 +6,34 @@ use super::locate;
 use crate::model::{Design, LinkKindTag, NodeKindTag};
 use rustc_hash::FxHashMap as HashMap;
 
+/// The longest id or name (the design's, an element's, its author) in characters. Names are
+/// shown on the canvas, in tables and in the report; a thousand characters is far beyond any
+/// real name and keeps layout cheap.
+pub const MAX_NAME_CHARS: usize = 1_000;
+/// The longest notes or exclusion comment, in characters.
+pub const MAX_NOTES_CHARS: usize = 100_000;
+/// The largest coordinate of a node's position, either sign. The canvas works in points; ten
+/// million is far beyond any drawing, and keeps every scaled coordinate a finite number.
+pub const MAX_COORDINATE: f64 = 10_000_000.0;
+
+/// `id` shortened for a message.
+fn shown(id: &str) -> String {
+    if id.chars().count() <= 40 {
+        id.to_owned()
+    } else {
+        format!("{}…", id.chars().take(40).collect::<String>())
+    }
+}
+
+/// The element a message is about: "the design" or "node `id`".
+fn subject(kind: &str, id: &str) -> String {
+    if kind == "design" {
+        "the design".to_owned()
+    } else {
+        format!("{kind} `{}`", shown(id))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StructureError {
     #[error("duplicate id `{id}`: every node, link, demand and risk group needs its own id")]
@@ -30,8 +58,24 @@ pub enum StructureError {
     },
     #[error("link `{link}` joins node `{node}` to itself")]
     SelfLoop { link: String, node: String },
-    #[error("node `{node}`: position must be finite numbers, found ({x}, {y})")]
+    #[error(
+        "node `{}`: position must be finite numbers from -{MAX_COORDINATE} to {MAX_COORDINATE}, found ({x}, {y})",
+        shown(node)
+    )]
     NonFinitePosition { node: String, x: f64, y: f64 },
+    #[error(
+        "{}: {field} is {length} characters long; at most {limit} are allowed",
+        subject(kind, id)
+    )]
+    TextTooLong {
+        /// "design", "node", "link", "demand", "risk group", "exclusion".
+        kind: &'static str,
+        /// The element's id (empty for the design itself; the code for an exclusion).
+        id: String,
+        field: &'static str,
+        length: usize,
+        limit: usize,
+    },
     #[error("demand `{demand}`: {field} `{target}` is not a node of this design")]
     DanglingDemand {
         demand: String,
@@ -84,6 +128,14 @@ impl StructureError {
             StructureError::DanglingRiskMember { group, .. } => {
                 locate::key_value(text, "id", &q(group), 0)
             }
+            StructureError::TextTooLong {
+                kind, id, field, ..
+            } => match (*kind, *field) {
+                ("design", _) => locate::key(text, field),
+                ("exclusion", _) => locate::key_value(text, "code", &q(id), 0),
+                (_, "id") => locate::key_value(text, "id", &q(id), 0),
+                _ => locate::key_value_after_id(text, &q(id), 0, field, "\""),
+            },
         }
     }
 }
@@ -99,6 +151,7 @@ enum Named {
 
 /// First structural problem of the design, if any.
 pub fn check_structure(design: &Design) -> Result<(), StructureError> {
+    check_text_lengths(design)?;
     // Every id, unique across all kinds of element, with what it names (one table, each id
     // hashed once).
     let mut ids: HashMap<&str, Named> = HashMap::default();
@@ -130,7 +183,8 @@ pub fn check_structure(design: &Design) -> Result<(), StructureError> {
     let is_node = |id: &str| node_kind(id).is_some();
     let is_link = |id: &str| matches!(ids.get(id), Some(Named::Link));
     for node in &design.nodes {
-        if !node.position.is_finite() {
+        let in_range = |v: f64| v.abs() <= MAX_COORDINATE;
+        if !node.position.is_finite() || !in_range(node.position.x) || !in_range(node.position.y) {
             return Err(StructureError::NonFinitePosition {
                 node: node.id.to_string(),
                 x: node.position.x,
@@ -209,6 +263,56 @@ pub fn check_structure(design: &Design) -> Result<(), StructureError> {
                 member: m.clone(),
             });
         }
+    }
+    Ok(())
+}
+
+/// Every id, name, notes and comment within its bound ([`MAX_NAME_CHARS`],
+/// [`MAX_NOTES_CHARS`]). Lengths are counted only past the byte length that could exceed the
+/// bound, so the check costs nothing for ordinary text.
+fn check_text_lengths(design: &Design) -> Result<(), StructureError> {
+    let check = |kind: &'static str, id: &str, field: &'static str, text: &str, limit: usize| {
+        // A character is at least one byte: text of `limit` bytes or fewer is within bounds.
+        if text.len() <= limit {
+            return Ok(());
+        }
+        let length = text.chars().count();
+        if length <= limit {
+            return Ok(());
+        }
+        Err(StructureError::TextTooLong {
+            kind,
+            id: id.to_owned(),
+            field,
+            length,
+            limit,
+        })
+    };
+    let name = MAX_NAME_CHARS;
+    let notes = MAX_NOTES_CHARS;
+    check("design", "", "name", &design.name, name)?;
+    check("design", "", "author", &design.author, name)?;
+    check("design", "", "notes", &design.notes, notes)?;
+    for n in &design.nodes {
+        check("node", n.id.as_str(), "id", n.id.as_str(), name)?;
+        check("node", n.id.as_str(), "name", &n.name, name)?;
+        check("node", n.id.as_str(), "notes", &n.notes, notes)?;
+    }
+    for l in &design.links {
+        check("link", l.id.as_str(), "id", l.id.as_str(), name)?;
+        check("link", l.id.as_str(), "name", &l.name, name)?;
+        check("link", l.id.as_str(), "notes", &l.notes, notes)?;
+    }
+    for d in &design.demands {
+        check("demand", d.id.as_str(), "id", d.id.as_str(), name)?;
+        check("demand", d.id.as_str(), "notes", &d.notes, notes)?;
+    }
+    for g in &design.risk_groups {
+        check("risk group", &g.id, "id", &g.id, name)?;
+        check("risk group", &g.id, "name", &g.name, name)?;
+    }
+    for e in &design.settings.exclusions {
+        check("exclusion", &e.code, "comment", &e.comment, notes)?;
     }
     Ok(())
 }

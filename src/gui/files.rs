@@ -42,7 +42,8 @@ pub fn recent(dirs: &Dirs) -> Vec<PathBuf> {
     let Some(file) = dirs.config.as_ref().map(|d| d.join("recent.json")) else {
         return Vec::new();
     };
-    std::fs::read_to_string(file)
+    // The list is a few kilobytes; a larger file is not ours.
+    crate::user_file::read_text(&file, 1024 * 1024)
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default()

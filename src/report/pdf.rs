@@ -126,37 +126,46 @@ enum Weight {
 }
 
 /// Break `text` into lines no wider than `max` points: at spaces, and inside a word only when
-/// the word alone is wider than a line.
+/// the word alone is wider than a line. Linear in the length of `text`: each character is
+/// measured once and widths are kept as running sums, never re-measured per candidate line.
 fn wrap(face: &Face, text: &str, size: f32, max: f32) -> Vec<String> {
+    let space = face.width(" ", size);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
+        let mut line_width = 0.0_f32;
         for word in paragraph.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
+            let word_width = face.width(word, size);
+            let joined = if line.is_empty() {
+                word_width
             } else {
-                format!("{line} {word}")
+                line_width + space + word_width
             };
-            if face.width(&candidate, size) <= max {
-                line = candidate;
+            if joined <= max {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width = joined;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            if face.width(word, size) <= max {
-                line = word.to_string();
+            if word_width <= max {
+                line.push_str(word);
+                line_width = word_width;
                 continue;
             }
+            line_width = 0.0;
             for c in word.chars() {
-                let mut next = line.clone();
-                next.push(c);
-                if face.width(&next, size) > max && !line.is_empty() {
+                let w = face.advance(c).unwrap_or(MISSING_EM) * size;
+                if line_width + w > max && !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
-                    line.push(c);
-                } else {
-                    line = next;
+                    line_width = 0.0;
                 }
+                line.push(c);
+                line_width += w;
             }
         }
         lines.push(line);
@@ -164,16 +173,20 @@ fn wrap(face: &Face, text: &str, size: f32, max: f32) -> Vec<String> {
     lines
 }
 
-/// `text` shortened with "…" to fit `max` points.
+/// `text` shortened with "…" to fit `max` points (linear in the length of `text`).
 fn ellipsize(face: &Face, text: &str, size: f32, max: f32) -> String {
     if face.width(text, size) <= max {
         return text.to_string();
     }
+    let room = max - face.width("…", size);
     let mut out = String::new();
+    let mut width = 0.0_f32;
     for c in text.chars() {
-        if face.width(&format!("{out}{c}…"), size) > max {
+        let w = face.advance(c).unwrap_or(MISSING_EM) * size;
+        if width + w > room {
             break;
         }
+        width += w;
         out.push(c);
     }
     format!("{}…", out.trim_end())

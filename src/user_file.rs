@@ -1,0 +1,95 @@
+//! Reading a file the user names (a design, a price book, a price page, a catalog overlay, the
+//! recovery copy): only a regular file is opened, and never more than a limit is read. A FIFO,
+//! a device (`/dev/zero`) or a folder is refused from its metadata, before it is opened, so a
+//! read can neither block forever nor grow without bound; a regular file is read through
+//! `Read::take(limit + 1)`, so a file that grows while it is read is refused too.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+/// The largest file read (256 MiB). A 50,000-site design written by `generate` is ~88 MB; the
+/// limit leaves room for designs about three times that size.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}, not a regular file; only regular files are read")]
+    NotRegular(&'static str),
+    #[error("the file is larger than the {limit}-byte ({} MiB) limit", limit / (1024 * 1024))]
+    TooLarge { limit: u64 },
+}
+
+impl ReadError {
+    /// The underlying I/O error, when the failure is one.
+    pub fn io(&self) -> Option<&std::io::Error> {
+        match self {
+            ReadError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// What a non-regular file is, in words.
+fn describe(file_type: fs::FileType) -> &'static str {
+    if file_type.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_char_device() {
+            return "a character device";
+        }
+        if file_type.is_block_device() {
+            return "a block device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
+}
+
+/// The bytes of the regular file at `path` (symlinks followed), at most `limit` of them.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    // Judge the file before opening it: opening a FIFO for reading blocks until a writer comes.
+    let meta = fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(describe(meta.file_type())));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    let file = fs::File::open(path)?;
+    // The path may have been replaced between the two looks; judge what was opened.
+    let opened = file.metadata()?;
+    if !opened.is_file() {
+        return Err(ReadError::NotRegular(describe(opened.file_type())));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(opened.len().min(limit)).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+/// [`read_bytes`] as UTF-8 text (not UTF-8: an `InvalidData` I/O error, as `read_to_string`).
+pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
+    let bytes = read_bytes(path, limit)?;
+    String::from_utf8(bytes).map_err(|e| {
+        ReadError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        ))
+    })
+}

@@ -1416,3 +1416,87 @@ fn an_azure_vpn_gateway_outside_eastus_is_unpriced_with_the_reason() {
         reason(lines[0])
     );
 }
+
+/// Money never wraps (issue 12, item 7): an amount out of range is named, never a wrong figure.
+#[test]
+fn a_total_out_of_range_is_reported_not_wrapped() {
+    let carrier_cost = |d: &mut Design, amount: &str| {
+        if let LinkKind::AccessCircuit(a) = &mut link_mut(d, "acc").kind {
+            a.monthly_usd = Some(usd(amount));
+        }
+    };
+    // The clean twin: a large but representable carrier line is summed exactly.
+    let mut clean = dx_design();
+    carrier_cost(&mut clean, "1000000000.00");
+    let c = costing::cost(&clean, catalog(), &UserBook::empty(), Options::default());
+    assert!(c.is_complete(), "{:?}", c.unpriced);
+    assert_eq!(c.totals.monthly, usd("1000000219.00"));
+    assert_eq!(c.totals.annual, usd("12000002628.00"));
+    assert_eq!(c.totals.three_year, usd("36000007884.00"));
+
+    // A trillion dollars a month (the largest amount a design may state) makes the annual
+    // total overflow i64 micro-dollars: the line is unpriced and says why; the totals stay
+    // those of the lines that fit, never negative.
+    let mut huge = dx_design();
+    carrier_cost(&mut huge, "1000000000000");
+    let c = costing::cost(&huge, catalog(), &UserBook::empty(), Options::default());
+    assert!(!c.is_complete());
+    let line = c.items.iter().find(|i| i.element == "acc").unwrap();
+    assert_eq!(line.monthly, None);
+    let unpriced = c.unpriced.iter().find(|u| u.element == "acc").unwrap();
+    assert!(
+        unpriced.reason.contains("out of range"),
+        "{}",
+        unpriced.reason
+    );
+    assert_eq!(c.totals.monthly, usd("219.00"));
+    assert_eq!(c.totals.annual, usd("2628.00"));
+    assert!(c.by_site.values().all(|v| *v >= Usd::ZERO));
+}
+
+#[test]
+fn a_line_amount_out_of_range_is_reported_not_wrapped() {
+    // A quote of $1e12 an hour for the port: 730 hours of it is out of range.
+    let mut d = dx_design();
+    d.settings.price_overrides.push(PriceOverride {
+        meter: "aws.dx.port.dedicated".into(),
+        element: Some("dx".into()),
+        unit: PriceUnit::Hour,
+        usd: usd("1000000000000"),
+        note: "typo".into(),
+    });
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    let port = c
+        .items
+        .iter()
+        .find(|i| i.element == "dx" && i.meter == "aws.dx.port.dedicated")
+        .unwrap();
+    assert_eq!(port.monthly, None);
+    assert!(
+        port.unpriced_reason
+            .as_deref()
+            .unwrap()
+            .contains("out of range"),
+        "{:?}",
+        port.unpriced_reason
+    );
+    assert!(c.unpriced.iter().any(|u| u.element == "dx"));
+    assert!(c.totals.monthly >= Usd::ZERO && c.totals.three_year >= Usd::ZERO);
+
+    // Its twin at a sane quote is priced.
+    d.settings.price_overrides[0].usd = usd("0.30");
+    let c = costing::cost(&d, catalog(), &UserBook::empty(), Options::default());
+    assert!(
+        !c.unpriced.iter().any(|u| u.element == "dx"),
+        "{:?}",
+        c.unpriced
+    );
+    assert_eq!(c.totals.monthly, usd("219.00"));
+}
+
+#[test]
+fn amounts_above_a_trillion_dollars_are_refused_when_read() {
+    let e = "1000000000000.01".parse::<Usd>().unwrap_err().to_string();
+    assert!(e.contains("out of range"), "{e}");
+    assert!(e.contains("1,000,000,000,000"), "{e}");
+}

@@ -273,7 +273,8 @@ fn write_compare(
     categories.sort();
     categories.dedup();
     let get = |c: &Costing, k| c.by_category.get(&k).copied().unwrap_or_default();
-    let diff = |x: Usd, y: Usd| Usd::from_micros(y.micros() - x.micros());
+    // `None` (shown as "out of range", an empty CSV field, JSON null) when it does not fit.
+    let diff = |x: Usd, y: Usd| y.checked_sub(x);
     match format {
         CostFormat::Json => {
             let rows: Vec<_> = categories
@@ -298,7 +299,7 @@ fn write_compare(
                     csv_field(k.label()),
                     cents(Some(get(a, k))),
                     cents(Some(get(b, k))),
-                    cents(Some(diff(get(a, k), get(b, k))))
+                    cents(diff(get(a, k), get(b, k)))
                 )?;
             }
             writeln!(
@@ -306,7 +307,7 @@ fn write_compare(
                 "Total,{},{},{}",
                 cents(Some(a.totals.monthly)),
                 cents(Some(b.totals.monthly)),
-                cents(Some(diff(a.totals.monthly, b.totals.monthly)))
+                cents(diff(a.totals.monthly, b.totals.monthly))
             )
         }
         CostFormat::Text => {
@@ -324,7 +325,7 @@ fn write_compare(
                     k.label(),
                     dollars(get(a, k)),
                     dollars(get(b, k)),
-                    dollars(diff(get(a, k), get(b, k)))
+                    diff(get(a, k), get(b, k)).map_or_else(|| "out of range".into(), dollars)
                 )?;
             }
             writeln!(
@@ -333,7 +334,8 @@ fn write_compare(
                 "Total",
                 dollars(a.totals.monthly),
                 dollars(b.totals.monthly),
-                dollars(diff(a.totals.monthly, b.totals.monthly))
+                diff(a.totals.monthly, b.totals.monthly)
+                    .map_or_else(|| "out of range".into(), dollars)
             )?;
             if !a.unpriced.is_empty() || !b.unpriced.is_empty() {
                 writeln!(

@@ -214,14 +214,18 @@ pub struct Totals {
 }
 
 impl Totals {
-    fn of(monthly: Usd) -> Totals {
-        Totals {
+    /// The totals of a monthly amount; `None` when the three-year total is out of range.
+    fn of(monthly: Usd) -> Option<Totals> {
+        Some(Totals {
             monthly,
-            annual: Usd::from_micros(monthly.micros() * 12),
-            three_year: Usd::from_micros(monthly.micros() * 36),
-        }
+            annual: monthly.checked_mul(12)?,
+            three_year: monthly.checked_mul(36)?,
+        })
     }
 }
+
+/// Why a line whose amount cannot be represented is unpriced: money never wraps.
+pub const OUT_OF_RANGE: &str = "amount out of range: more than linkwright can add up exactly (about 9.2 trillion US dollars in micro-dollars, or a monthly total whose three-year total would be more); check the quantity and the price";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Unpriced {
@@ -312,9 +316,16 @@ fn tgw_processing<'q>(
     }
 }
 
-fn amount(unit_price: Usd, quantity_milli: u64) -> Usd {
+/// The price of `quantity_milli` thousandths of a unit, rounded half up (away from zero) to a
+/// micro-dollar; `None` when it is out of range.
+fn amount(unit_price: Usd, quantity_milli: u64) -> Option<Usd> {
     let micros = i128::from(unit_price.micros()) * i128::from(quantity_milli);
-    Usd::from_micros(((micros + 500) / 1000) as i64)
+    let rounded = if micros < 0 {
+        micros - 500
+    } else {
+        micros + 500
+    } / 1000;
+    i64::try_from(rounded).ok().map(Usd::from_micros)
 }
 
 impl<'a> Pricer<'a> {
@@ -347,16 +358,17 @@ impl<'a> Pricer<'a> {
                 };
                 match qty {
                     Some(q) => {
-                        let gross = amount(p.usd, q);
                         let discount = self.book.discount(line.provider);
-                        let net = discount.map_or(gross, |d| d.off(gross));
+                        let net = amount(p.usd, q)
+                            .and_then(|gross| discount.map_or(Some(gross), |d| d.off(gross)));
                         let mut provenance = p.provenance;
                         if let (Some(note), Provenance::Catalog { note: n, .. }) =
                             (p.fallback_note, &mut provenance)
                         {
                             *n = note;
                         }
-                        (Some(p.usd), Some(net), Some(provenance), None, discount)
+                        let reason = net.is_none().then(|| OUT_OF_RANGE.to_string());
+                        (Some(p.usd), net, Some(provenance), reason, discount)
                     }
                     None => (
                         None,
@@ -864,35 +876,56 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
     transit::cost(design, catalog, &mut p, hours_milli);
     egress(design, catalog, &mut p);
 
-    let items = p.items;
-    let mut total = 0i64;
+    let mut items = p.items;
+    let mut total = Usd::ZERO;
     let mut by_biller: BTreeMap<Biller, Usd> = BTreeMap::new();
     let mut by_category: BTreeMap<Category, Usd> = BTreeMap::new();
     let mut by_site: BTreeMap<String, Usd> = BTreeMap::new();
     let mut unpriced = Vec::new();
-    for item in &items {
-        match item.monthly {
-            Some(m) => {
-                total += m.micros();
-                let add = |e: &mut Usd| *e = Usd::from_micros(e.micros() + m.micros());
-                add(by_biller.entry(item.biller).or_default());
-                add(by_category.entry(item.category).or_default());
-                add(by_site
-                    .entry(item.site.clone().unwrap_or_else(|| "shared".into()))
-                    .or_default());
+    for item in &mut items {
+        // A line is added to every sum or to none: a sum out of range (or a monthly total whose
+        // three-year total would be) makes the line unpriced, so every figure shown is exact.
+        let site = item.site.clone().unwrap_or_else(|| "shared".into());
+        let sums = item.monthly.and_then(|m| {
+            let plus = |sum: Option<&Usd>| sum.copied().unwrap_or_default().checked_add(m);
+            let new_total = total.checked_add(m)?;
+            Totals::of(new_total)?;
+            Some((
+                new_total,
+                plus(by_biller.get(&item.biller))?,
+                plus(by_category.get(&item.category))?,
+                plus(by_site.get(&site))?,
+            ))
+        });
+        match sums {
+            Some((new_total, biller, category, site_sum)) => {
+                total = new_total;
+                by_biller.insert(item.biller, biller);
+                by_category.insert(item.category, category);
+                by_site.insert(site, site_sum);
             }
-            None => unpriced.push(Unpriced {
-                element: item.element.clone(),
-                meter: item.meter.clone(),
-                reason: item.unpriced_reason.clone().unwrap_or_default(),
-            }),
+            None => {
+                if item.monthly.take().is_some() {
+                    item.unpriced_reason = Some(OUT_OF_RANGE.to_string());
+                }
+                unpriced.push(Unpriced {
+                    element: item.element.clone(),
+                    meter: item.meter.clone(),
+                    reason: item.unpriced_reason.clone().unwrap_or_default(),
+                });
+            }
         }
     }
     Costing {
         hours_per_month: hours,
         egress_rule: EGRESS_RULE,
         priced_items: items.len() - unpriced.len(),
-        totals: Totals::of(Usd::from_micros(total)),
+        // `total` was checked by `Totals::of` as each line was added.
+        totals: Totals::of(total).unwrap_or(Totals {
+            monthly: Usd::ZERO,
+            annual: Usd::ZERO,
+            three_year: Usd::ZERO,
+        }),
         by_biller,
         by_category,
         by_site,
@@ -915,7 +948,7 @@ pub fn vwan_er_scale_units_monthly(
             "{units} scale units: our sources price units 1-10 only (AZ-PRICE-NOTES)"
         ));
     }
-    let mut total = 0i64;
+    let mut total = Usd::ZERO;
     for (band, count) in [("1-5", units.min(5)), ("6-10", units.saturating_sub(5))] {
         if count == 0 {
             continue;
@@ -930,9 +963,14 @@ pub fn vwan_er_scale_units_monthly(
             })
             .filter(|p| p.unit == PriceUnit::Hour)
             .ok_or_else(|| format!("no hourly price for Virtual WAN scale units {band}"))?;
-        total += amount(price.usd, u64::from(count) * hours_per_month * 1000).micros();
+        total = u64::from(count)
+            .checked_mul(hours_per_month)
+            .and_then(|hours| hours.checked_mul(1000))
+            .and_then(|milli| amount(price.usd, milli))
+            .and_then(|a| total.checked_add(a))
+            .ok_or_else(|| OUT_OF_RANGE.to_string())?;
     }
-    Ok(Usd::from_micros(total))
+    Ok(total)
 }
 
 fn rules_mbps(v: u64) -> String {
@@ -950,7 +988,7 @@ impl Pricer<'_> {
         description: String,
     ) {
         let discount = monthly.and_then(|_| self.book.discount(provider));
-        let net = monthly.map(|m| discount.map_or(m, |d| d.off(m)));
+        let net = monthly.and_then(|m| discount.map_or(Some(m), |d| d.off(m)));
         self.items.push(LineItem {
             element: element.to_string(),
             category,
@@ -968,9 +1006,11 @@ impl Pricer<'_> {
             discount,
             monthly: net,
             provenance: monthly.map(|_| Provenance::UserEntered),
-            unpriced_reason: monthly
-                .is_none()
-                .then(|| "enter the provider's monthly cost on the link".to_string()),
+            unpriced_reason: match (monthly, net) {
+                (None, _) => Some("enter the provider's monthly cost on the link".to_string()),
+                (Some(_), None) => Some(OUT_OF_RANGE.to_string()),
+                (Some(_), Some(_)) => None,
+            },
         });
     }
 }

@@ -60,14 +60,16 @@ fn price(
         element,
         provider,
     })
-    .map(|p| {
+    .and_then(|p| {
         let gross = p.usd;
-        book.discount(provider).map_or(gross, |d| d.off(gross))
+        book.discount(provider)
+            .map_or(Some(gross), |d| d.off(gross))
     })
 }
 
-fn times(u: Usd, n: u64) -> Usd {
-    Usd::from_micros(u.micros() * n as i64)
+/// `n` times `u`; `None` when out of range (the option is then shown without a figure).
+fn times(u: Usd, n: u64) -> Option<Usd> {
+    u.checked_mul(n)
 }
 
 pub fn what_if(
@@ -151,15 +153,13 @@ pub fn what_if(
             ));
         }
         let metered_monthly = match (metered_fee, rate) {
-            (Some(f), Some(r)) => Some(Usd::from_micros(
-                f.micros() + super::amount(r, egress_milli).micros(),
-            )),
+            (Some(f), Some(r)) => super::amount(r, egress_milli).and_then(|e| f.checked_add(e)),
             _ => None,
         };
         let break_even_gb = match (metered_fee, unlimited_fee, rate) {
-            (Some(m), Some(u), Some(r)) if r.micros() > 0 && u > m => {
-                Some(((u.micros() - m.micros()) / r.micros()) as u64)
-            }
+            (Some(m), Some(u), Some(r)) if r.micros() > 0 && u > m => u
+                .checked_sub(m)
+                .map(|diff| (diff.micros() / r.micros()).unsigned_abs()),
             (Some(m), Some(u), Some(_)) if u <= m => Some(0),
             _ => None,
         };
@@ -234,7 +234,7 @@ pub fn what_if(
                 "other"
             };
             let dto = location.and_then(|l| dto_at(&l.code));
-            let egress_cost = dto.map(|r| super::amount(r, egress_gb * 1000));
+            let egress_cost = dto.and_then(|r| super::amount(r, egress_gb.saturating_mul(1000)));
             if let Some(port) = port {
                 let rate = price(
                     book,
@@ -251,10 +251,13 @@ pub fn what_if(
                     crate::rules::mbps(port)
                 );
                 let monthly = match (rate, egress_cost) {
-                    (Some(r), Some(e)) => Some(Usd::from_micros(
-                        times(r, hours * count).micros() + e.micros(),
-                    )),
-                    (Some(r), None) if egress_gb == 0 => Some(times(r, hours * count)),
+                    (Some(r), Some(e)) => hours
+                        .checked_mul(count)
+                        .and_then(|n| times(r, n))
+                        .and_then(|ports| ports.checked_add(e)),
+                    (Some(r), None) if egress_gb == 0 => {
+                        hours.checked_mul(count).and_then(|n| times(r, n))
+                    }
                     _ => None,
                 };
                 let at = location.map_or(String::new(), |l| format!(" at {}", l.code));
@@ -291,10 +294,8 @@ pub fn what_if(
                         "aws",
                     );
                     let monthly = match (rate, egress_cost) {
-                        (Some(r), Some(e)) => {
-                            Some(Usd::from_micros(times(r, hours).micros() + e.micros()))
-                        }
-                        (Some(r), None) if egress_gb == 0 => Some(times(r, hours)),
+                        (Some(r), Some(e)) => times(r, hours).and_then(|p| p.checked_add(e)),
+                        (Some(r), None) if egress_gb == 0 => times(r, hours),
                         _ => None,
                     };
                     opts.push(DemandOption {
@@ -374,7 +375,7 @@ pub fn what_if(
                     description: format!(
                         "{count} × {speed} Standard Unlimited ExpressRoute{where_}"
                     ),
-                    monthly: unlimited.map(|r| times(r, count)),
+                    monthly: unlimited.and_then(|r| times(r, count)),
                     reason: if unlimited.is_some() {
                         format!("{count} circuit(s) for the target model, {zone_text}")
                     } else {
@@ -384,9 +385,9 @@ pub fn what_if(
                 // Metered: the fee of each circuit plus the demand's egress at the zone's rate
                 // (the egress is billed once, whichever circuit carries it).
                 let metered = match (circuit("metered"), egress_rate) {
-                    (Some(fee), Some(rate)) => Some(Usd::from_micros(
-                        times(fee, count).micros() + times(rate, d.egress_gb_per_month).micros(),
-                    )),
+                    (Some(fee), Some(rate)) => times(fee, count)
+                        .zip(times(rate, d.egress_gb_per_month))
+                        .and_then(|(fees, egress)| fees.checked_add(egress)),
                     _ => None,
                 };
                 opts.push(DemandOption {

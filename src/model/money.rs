@@ -14,6 +14,14 @@ pub struct Usd {
 
 const MICROS_PER_USD: i64 = 1_000_000;
 
+/// The largest amount a design, price book or price page may state: one trillion dollars
+/// (10^18 micro-dollars), in either sign. Larger amounts are refused where they are read, so a
+/// stated amount always fits; sums and products of them are checked where they are computed
+/// (`checked_add`, `checked_mul`), and a result out of range is reported, never wrapped.
+pub const MAX_STATED_USD: Usd = Usd {
+    micros: 1_000_000_000_000 * MICROS_PER_USD,
+};
+
 impl Usd {
     pub const ZERO: Usd = Usd { micros: 0 };
     pub const fn from_micros(micros: i64) -> Self {
@@ -27,20 +35,42 @@ impl Usd {
     pub const fn micros(self) -> i64 {
         self.micros
     }
+    /// The sum, or `None` when it is out of range.
+    pub fn checked_add(self, other: Usd) -> Option<Usd> {
+        self.micros.checked_add(other.micros).map(Usd::from_micros)
+    }
+    /// The difference, or `None` when it is out of range.
+    pub fn checked_sub(self, other: Usd) -> Option<Usd> {
+        self.micros.checked_sub(other.micros).map(Usd::from_micros)
+    }
+    /// `n` times the amount, or `None` when it is out of range.
+    pub fn checked_mul(self, n: u64) -> Option<Usd> {
+        i64::try_from(n)
+            .ok()
+            .and_then(|n| self.micros.checked_mul(n))
+            .map(Usd::from_micros)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{text}` is not a USD amount: expected a decimal number such as \"219.00\" or \"0.0282\" (at most 6 decimals)"
-)]
-pub struct UsdParseError {
-    pub text: String,
+pub enum UsdParseError {
+    #[error(
+        "`{text}` is not a USD amount: expected a decimal number such as \"219.00\" or \"0.0282\" (at most 6 decimals)"
+    )]
+    Syntax { text: String },
+    #[error(
+        "`{text}` is out of range: amounts of at most 1,000,000,000,000 US dollars (either sign) are accepted"
+    )]
+    OutOfRange { text: String },
 }
 
 impl FromStr for Usd {
     type Err = UsdParseError;
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let err = || UsdParseError {
+        let err = || UsdParseError::Syntax {
+            text: text.to_owned(),
+        };
+        let out_of_range = || UsdParseError::OutOfRange {
             text: text.to_owned(),
         };
         let (negative, digits) = match text.strip_prefix('-') {
@@ -52,7 +82,8 @@ impl FromStr for Usd {
         if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || fraction.len() > 6 {
             return Err(err());
         }
-        let whole: i64 = whole.parse().map_err(|_| err())?;
+        // Only digits are left, so a failed parse means too many of them.
+        let whole: i64 = whole.parse().map_err(|_| out_of_range())?;
         let mut fraction_micros: i64 = 0;
         for (i, b) in fraction.bytes().enumerate() {
             fraction_micros += i64::from(b - b'0') * 10_i64.pow(5 - i as u32);
@@ -60,7 +91,8 @@ impl FromStr for Usd {
         let micros = whole
             .checked_mul(MICROS_PER_USD)
             .and_then(|m| m.checked_add(fraction_micros))
-            .ok_or_else(err)?;
+            .filter(|&m| m <= MAX_STATED_USD.micros)
+            .ok_or_else(out_of_range)?;
         Ok(Usd {
             micros: if negative { -micros } else { micros },
         })
@@ -143,6 +175,43 @@ mod tests {
     }
 
     #[test]
+    fn amounts_beyond_a_trillion_dollars_are_refused_with_a_clear_message() {
+        assert_eq!(
+            "1000000000000".parse::<Usd>().unwrap(),
+            MAX_STATED_USD,
+            "the bound itself is accepted"
+        );
+        assert!("-1000000000000".parse::<Usd>().is_ok());
+        for text in [
+            "1000000000000.000001",
+            "-1000000000001",
+            "9223372036854",
+            "99999999999999999999999",
+        ] {
+            let err = text.parse::<Usd>().unwrap_err();
+            assert!(err.to_string().contains("out of range"), "{text}: {err}");
+            assert!(err.to_string().contains("1,000,000,000,000"), "{err}");
+        }
+        let err = serde_json::from_str::<Usd>("\"5000000000000\"").unwrap_err();
+        assert!(err.to_string().contains("out of range"), "{err}");
+    }
+
+    #[test]
+    fn checked_arithmetic_reports_overflow() {
+        let max = Usd::from_micros(i64::MAX);
+        assert_eq!(max.checked_add(Usd::from_micros(1)), None);
+        assert_eq!(MAX_STATED_USD.checked_mul(12), None);
+        assert_eq!(
+            Usd::from_micros(-1).checked_sub(max),
+            Some(Usd::from_micros(i64::MIN))
+        );
+        assert_eq!(
+            Usd::from_cents(100).checked_mul(3),
+            Some(Usd::from_cents(300))
+        );
+    }
+
+    #[test]
     fn rejects_garbage() {
         for text in ["", "abc", "1.2.3", "1.1234567", ".5", "1e3", "12,50"] {
             assert!(text.parse::<Usd>().is_err(), "{text}");
@@ -151,6 +220,7 @@ mod tests {
 }
 
 /// A percentage, exact to a millionth of a percent, written as a decimal string ("12.5").
+/// A design's discounts are checked to be 0–100% at load (`design_file::structure`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
@@ -162,12 +232,16 @@ impl Percent {
     pub const fn micros(self) -> i64 {
         self.0.micros()
     }
-    /// The amount less this percentage, rounded half up to a millionth of a dollar.
-    pub fn off(self, amount: Usd) -> Usd {
+    /// The amount less this percentage, rounded half up to a millionth of a dollar; `None` when
+    /// the result is out of range (only possible for a percentage outside 0–100, which loading
+    /// a design refuses).
+    pub fn off(self, amount: Usd) -> Option<Usd> {
         let kept = 100_000_000 - self.micros(); // (100% - p) in millionths of a percent
         let scaled = i128::from(amount.micros()) * i128::from(kept);
         let denominator: i128 = 100_000_000;
-        Usd::from_micros(((scaled + denominator / 2).div_euclid(denominator)) as i64)
+        i64::try_from((scaled + denominator / 2).div_euclid(denominator))
+            .ok()
+            .map(Usd::from_micros)
     }
 }
 
@@ -206,9 +280,23 @@ mod percent_tests {
     #[test]
     fn discount_is_exact() {
         let p: Percent = "10".parse().unwrap();
-        assert_eq!(p.off("219.00".parse().unwrap()).to_string(), "197.10");
+        assert_eq!(
+            p.off("219.00".parse().unwrap()).unwrap().to_string(),
+            "197.10"
+        );
         let p: Percent = "12.5".parse().unwrap();
-        assert_eq!(p.off("36.50".parse().unwrap()).to_string(), "31.9375");
+        assert_eq!(
+            p.off("36.50".parse().unwrap()).unwrap().to_string(),
+            "31.9375"
+        );
         assert_eq!(p.to_string(), "12.50%");
+    }
+
+    #[test]
+    fn a_discount_out_of_range_is_none_not_a_wrapped_figure() {
+        let p: Percent = "-1000000000000".parse().unwrap();
+        assert_eq!(p.off(super::MAX_STATED_USD), None);
+        let p: Percent = "100".parse().unwrap();
+        assert_eq!(p.off(super::MAX_STATED_USD), Some(Usd::ZERO));
     }
 }

@@ -592,8 +592,9 @@ fn summary(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section {
             per_biller.entry(i.biller).or_default(),
             per_category.entry(i.category).or_default(),
         ] {
-            match i.monthly {
-                Some(m) => *usd = Usd::from_micros(usd.micros() + m.micros()),
+            // The costing checked these sums; a line that would not fit counts as unpriced.
+            match i.monthly.and_then(|m| usd.checked_add(m)) {
+                Some(sum) => *usd = sum,
                 None => *unpriced += 1,
             }
         }
@@ -821,8 +822,9 @@ fn recommendations(
             ErBilling::Metered => (metered, unlimited, "Unlimited"),
             ErBilling::Unlimited => (unlimited, metered, "Metered"),
         };
-        if other < now {
-            let saving = Usd::from_micros(now.micros() - other.micros());
+        if other < now
+            && let Some(saving) = now.checked_sub(other)
+        {
             out.push((
                 3,
                 format!(

@@ -1140,24 +1140,38 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
         // Weighted by what each path carries in the intact design: a VPN backup that the
         // private circuits do not need carries nothing and bills nothing.
         let weights: Vec<u64> = r.paths.iter().map(|path| path.traffic_mbps).collect();
-        if weights.iter().all(|&w| w == 0) {
+        // A line of egress no circuit of ours can be billed for: unpriced, never missing.
+        let unattributed = |p: &mut Pricer<'_>,
+                            element: &str,
+                            description: String,
+                            quantity_milli: u64,
+                            why: String| {
             p.add(Line {
-                element: demand.id.as_str(),
+                element,
                 category,
                 biller,
                 site,
                 meter: "egress.unattributed",
                 dims: vec![],
                 provider,
-                description: format!(
+                description,
+                quantity_milli,
+                unit: PriceUnit::Gb,
+                gap: Some(why),
+            });
+        };
+        if weights.iter().all(|&w| w == 0) {
+            unattributed(
+                p,
+                demand.id.as_str(),
+                format!(
                     "{} of demand {} with no intact path",
                     gb_text(total_milli),
                     demand.id
                 ),
-                quantity_milli: total_milli,
-                unit: PriceUnit::Gb,
-                gap: Some("the demand has no intact path, so no circuit carries its egress".into()),
-            });
+                total_milli,
+                "the demand has no intact path, so no circuit carries its egress".into(),
+            );
             continue;
         }
         let shares = split_exact(total_milli, &weights);
@@ -1174,19 +1188,8 @@ fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
                 .find_map(|id| link_index.get(id.as_str()))
                 .map(|&li| &design.links[li]);
             let unattributed = |p: &mut Pricer<'_>, element: &str, why: String| {
-                p.add(Line {
-                    element,
-                    category,
-                    biller,
-                    site,
-                    meter: "egress.unattributed",
-                    dims: vec![],
-                    provider,
-                    description: format!("{gb} of demand {} out of {}", demand.id, r.region),
-                    quantity_milli: share_milli,
-                    unit: PriceUnit::Gb,
-                    gap: Some(why),
-                });
+                let description = format!("{gb} of demand {} out of {}", demand.id, r.region);
+                unattributed(p, element, description, share_milli, why)
             };
             let Some(link) = link else {
                 unattributed(

@@ -12,7 +12,10 @@ fn main() {
             let code = match linkwright::gui::run(None, cli.catalog.as_deref()) {
                 Ok(()) => 0,
                 Err(e) => {
-                    eprintln!("error: {e:#}");
+                    eprintln!(
+                        "error: {}",
+                        linkwright::cli::terminal::escape(&format!("{e:#}"))
+                    );
                     2
                 }
             };
@@ -30,7 +33,10 @@ fn main() {
         let code = match linkwright::gui::run(Some(file.clone()), cli.catalog.as_deref()) {
             Ok(()) => 0,
             Err(e) => {
-                eprintln!("error: {e:#}");
+                eprintln!(
+                    "error: {}",
+                    linkwright::cli::terminal::escape(&format!("{e:#}"))
+                );
                 2
             }
         };
@@ -39,7 +45,10 @@ fn main() {
     match linkwright::cli::run(cli) {
         Ok(code) => std::process::exit(code),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!(
+                "error: {}",
+                linkwright::cli::terminal::escape(&format!("{e:#}"))
+            );
             std::process::exit(2);
         }
     }

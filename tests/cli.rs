@@ -410,3 +410,68 @@ fn resilience_command_reports_models_capacity_spofs_and_index() {
     );
     assert_eq!(run(&["resilience", "no-such.json"]).status.code(), Some(2));
 }
+
+/// #12 item 9: a name holding terminal escape sequences (clear screen, retitle window, C1 CSI)
+/// reaches the terminal as visible text in every text output, and errors too.
+#[test]
+fn control_characters_from_files_never_reach_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("designs/flawed-design.json"),
+    )
+    .unwrap();
+    let hostile = original.replace(
+        "\"name\": \"São Paulo office\"",
+        "\"name\": \"São\\u001b[2J\\u001b]0;pwned\\u0007\\u009b31m Paulo\\r office\"",
+    );
+    assert_ne!(
+        hostile, original,
+        "the fixture still has the São Paulo office"
+    );
+    let file = dir.path().join("hostile.json");
+    std::fs::write(&file, &hostile).unwrap();
+    let f = file.to_str().unwrap();
+    let raw = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .any(|&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F)
+            || bytes
+                .windows(2)
+                .any(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
+    };
+    for args in [
+        vec!["check", f],
+        vec!["resilience", f],
+        vec!["cost", f],
+        vec!["check", "--format", "json", f],
+    ] {
+        let o = run(&args);
+        assert!(
+            !raw(&o.stdout),
+            "{args:?} wrote raw control bytes: {}",
+            stdout(&o)
+        );
+        assert!(
+            !raw(&o.stderr),
+            "{args:?} wrote raw control bytes to stderr"
+        );
+        if args.len() == 2 && args[0] != "cost" {
+            assert!(
+                stdout(&o).contains("São\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{9b}31m Paulo\\r office"),
+                "the name is shown, escaped: {}",
+                stdout(&o)
+            );
+        }
+    }
+    // An error message naming the file: the path itself holds an escape.
+    let odd = dir.path().join("bad\u{1b}[31mname.json");
+    std::fs::write(&odd, "{ not json").unwrap();
+    let o = run(&["check", odd.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!raw(&o.stderr), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bad\\u{1b}[31mname.json"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -6,6 +6,7 @@ pub mod cost;
 pub mod report;
 pub mod resilience;
 pub mod rules;
+pub mod terminal;
 
 use crate::catalog::Catalog;
 use crate::rules::{RULES, Severity};
@@ -205,8 +206,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         // main handles the no-command case (GUI or help).
         return Ok(exit::OK);
     };
+    // Everything written to the terminal goes through `terminal::Escaped` (#12 item 9).
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = terminal::Escaped::new(stdout.lock());
+    let mut err = terminal::Escaped::new(std::io::stderr());
     match command {
         Command::Check {
             files,
@@ -220,7 +223,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 min_severity.into(),
                 &catalog,
                 &mut out,
-                &mut std::io::stderr(),
+                &mut err,
             )
         }
         Command::Resilience {
@@ -234,14 +237,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             } else {
                 crate::resilience::Depth::Single
             };
-            resilience::run(
-                &file,
-                depth,
-                format,
-                &catalog,
-                &mut out,
-                &mut std::io::stderr(),
-            )
+            resilience::run(&file, depth, format, &catalog, &mut out, &mut err)
         }
         Command::Cost {
             file,
@@ -260,7 +256,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 &catalog,
                 &user,
                 &mut out,
-                &mut std::io::stderr(),
+                &mut err,
             )
         }
         Command::Report {
@@ -279,7 +275,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 &catalog,
                 &user,
                 &mut out,
-                &mut std::io::stderr(),
+                &mut err,
             )
         }
         Command::Prices { action } => {
@@ -310,7 +306,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                         Ok(exit::OK)
                     }
                     None => {
-                        eprintln!("{}", rules::unknown(&query));
+                        writeln!(err, "{}", rules::unknown(&query))?;
                         Ok(exit::UNKNOWN_NAME)
                     }
                 };
@@ -332,13 +328,14 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             match output {
                 Some(path) => {
                     crate::design_file::save(&design, &path)?;
-                    eprintln!(
+                    writeln!(
+                        err,
                         "wrote {} ({} nodes, {} links, {} demands)",
                         path.display(),
                         design.nodes.len(),
                         design.links.len(),
                         design.demands.len()
-                    );
+                    )?;
                 }
                 None => out.write_all(crate::design_file::to_string(&design)?.as_bytes())?,
             }
@@ -350,7 +347,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 let design = match crate::design_file::load(path) {
                     Ok(d) => d,
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        writeln!(err, "error: {e}")?;
                         code = exit::UNREADABLE;
                         continue;
                     }

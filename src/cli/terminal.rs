@@ -1,0 +1,153 @@
+//! Terminal safety: text that reaches a terminal never carries raw control characters.
+//!
+//! Names, notes, catalog fields and price-page fields come from files we do not control; a name
+//! holding `ESC [ 2 J` would clear the user's screen, and worse sequences can retitle the window
+//! or fake output. Every byte the CLI writes to stdout or stderr goes through [`Escaped`], which
+//! shows C0 controls (except newline and tab), DEL and the C1 controls (U+0080–U+009F, which some
+//! terminals also obey) as visible `\u{..}` escapes. JSON output is unaffected: serde_json already
+//! escapes control characters inside strings, and the newlines between values are kept.
+
+use std::io::{self, Write};
+
+/// A writer that escapes control characters before they reach `inner`.
+pub struct Escaped<W: Write> {
+    inner: W,
+    /// A 0xC2 byte seen at the end of the previous write: the first half of a possible C1 control.
+    pending_c2: bool,
+}
+
+impl<W: Write> Escaped<W> {
+    pub fn new(inner: W) -> Self {
+        Escaped {
+            inner,
+            pending_c2: false,
+        }
+    }
+
+    fn flush_pending(&mut self) -> io::Result<()> {
+        if self.pending_c2 {
+            self.pending_c2 = false;
+            self.inner.write_all(&[0xC2])?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether a single byte is a control character to escape (C0 except `\n` and `\t`, and DEL).
+fn is_c0(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F
+}
+
+fn write_escape(w: &mut impl Write, code: u32) -> io::Result<()> {
+    match code {
+        0x0D => w.write_all(b"\\r"),
+        _ => write!(w, "\\u{{{code:x}}}"),
+    }
+}
+
+impl<W: Write> Write for Escaped<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        if self.pending_c2 {
+            match rest.first() {
+                None => return Ok(0),
+                Some(&b) if (0x80..=0x9F).contains(&b) => {
+                    self.pending_c2 = false;
+                    write_escape(&mut self.inner, u32::from(b))?;
+                    rest = &rest[1..];
+                }
+                Some(_) => self.flush_pending()?,
+            }
+        }
+        let mut start = 0;
+        let mut i = 0;
+        while i < rest.len() {
+            let b = rest[i];
+            if is_c0(b) {
+                self.inner.write_all(&rest[start..i])?;
+                write_escape(&mut self.inner, u32::from(b))?;
+                i += 1;
+                start = i;
+            } else if b == 0xC2 {
+                match rest.get(i + 1) {
+                    Some(&next) if (0x80..=0x9F).contains(&next) => {
+                        self.inner.write_all(&rest[start..i])?;
+                        write_escape(&mut self.inner, u32::from(next))?;
+                        i += 2;
+                        start = i;
+                    }
+                    Some(_) => i += 1,
+                    None => {
+                        // The second half comes with the next write.
+                        self.inner.write_all(&rest[start..i])?;
+                        self.pending_c2 = true;
+                        i += 1;
+                        start = i;
+                    }
+                }
+            } else {
+                i += 1;
+            }
+        }
+        self.inner.write_all(&rest[start..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.flush_pending()?;
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for Escaped<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+/// The same escaping for one string (error messages printed by `main`).
+pub fn escape(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    {
+        let mut w = Escaped::new(&mut out);
+        let _ = w.write_all(text.as_bytes());
+    }
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn through(chunks: &[&[u8]]) -> Vec<u8> {
+        let mut out = Vec::new();
+        {
+            let mut w = Escaped::new(&mut out);
+            for c in chunks {
+                w.write_all(c).unwrap();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escape_sequences_become_visible_text() {
+        let shown = escape("Site \u{1b}[2J\u{7}A\r\nnext\tcol");
+        assert_eq!(shown, "Site \\u{1b}[2J\\u{7}A\\r\nnext\tcol");
+    }
+
+    #[test]
+    fn c1_controls_are_escaped_even_split_across_writes() {
+        // U+009B (CSI) is 0xC2 0x9B in UTF-8.
+        assert_eq!(through(&[b"a\xC2\x9Bb"]), b"a\\u{9b}b");
+        assert_eq!(through(&[b"a\xC2", b"\x9Bb"]), b"a\\u{9b}b");
+        // Other characters starting with 0xC2 (e.g. the pound sign U+00A3) pass through.
+        assert_eq!(through(&[b"\xC2", b"\xA3 5"]), "£ 5".as_bytes());
+        assert_eq!(escape("£ café → é"), "£ café → é");
+    }
+
+    #[test]
+    fn a_trailing_half_character_is_not_lost() {
+        assert_eq!(through(&[b"x\xC2"]), b"x\xC2");
+    }
+}

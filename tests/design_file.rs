@@ -421,6 +421,54 @@ fn a_position_out_of_range_is_refused() {
     assert!(load_text(&design_file::to_string(&d).unwrap()).is_ok());
 }
 
+/// #12 item 7: bandwidths, counts and egress volumes have bounds, enforced at load with the
+/// element, the field, the bound and the place in the file.
+#[test]
+fn bandwidths_counts_and_egress_beyond_their_bounds_are_refused_with_their_place() {
+    let mut d = base();
+    er_mut(&mut d, "er-1").bandwidth_mbps = 99_999_999_999;
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, "99999999999")));
+    assert!(
+        e.contains("link `er-1`: bandwidth_mbps is 99999999999; at most 10000000 is accepted"),
+        "{e}"
+    );
+    // At the bound it loads (rules then say what is offered).
+    er_mut(&mut d, "er-1").bandwidth_mbps = design_file::MAX_BANDWIDTH_MBPS;
+    assert!(load_text(&design_file::to_string(&d).unwrap()).is_ok());
+
+    let mut d = base();
+    let dx_id = d
+        .links
+        .iter()
+        .find(|l| l.as_dx().is_some())
+        .map(|l| l.id.to_string())
+        .unwrap();
+    dx_mut(&mut d, &dx_id).lag_members = 4_000_000_000;
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, "4000000000")));
+    assert!(
+        e.contains(&format!(
+            "link `{dx_id}`: lag_members is 4000000000; at most 100000"
+        )),
+        "{e}"
+    );
+
+    let mut d = base();
+    d.demands[0].required_mbps = u64::MAX;
+    d.demands[1].egress_gb_per_month = 5_000_000_000;
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, &u64::MAX.to_string())));
+    assert!(
+        e.contains("demand `d-az`: required_mbps is 18446744073709551615"),
+        "{e}"
+    );
+    d.demands[0].required_mbps = 100;
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, "5000000000")));
+    assert!(e.contains("demand `d-aws`: egress_gb_per_month is 5000000000; at most 1000000000 is accepted (one exabyte a month)"), "{e}");
+}
+
 #[test]
 fn a_discount_above_100_percent_is_refused() {
     let mut d = base();

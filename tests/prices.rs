@@ -503,3 +503,19 @@ fn a_wrong_value_in_a_page_is_located_in_plain_words() {
     let (code, _, err, _) = import_fresh(&fixture("azure_negative_price_clean.json"));
     assert_eq!(code, Some(0), "{err}");
 }
+
+/// #12 item 7: a bandwidth in a meter name beyond the design bound (10 Tbps) is reported as not
+/// understood, never multiplied into a wrapped number.
+#[test]
+fn an_absurd_bandwidth_in_a_meter_name_is_ignored_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = std::fs::read_to_string(fixture("azure_negative_price_clean.json"))
+        .unwrap()
+        .replace("Data 1 Gbps Circuit", "Data 99999999999999999 Gbps Circuit");
+    let file = dir.path().join("absurd.json");
+    std::fs::write(&file, page).unwrap();
+    let (code, out, err, _) = import_fresh(file.to_str().unwrap());
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("1 added"), "{out}");
+    assert!(out.contains("bandwidth not understood"), "{out}");
+}

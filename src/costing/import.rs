@@ -299,13 +299,16 @@ struct AzureItem {
     kind: Option<String>,
 }
 
+/// "1" "Gbps" → 1000; `None` for what is not a bandwidth or lies beyond the design bound
+/// ([`crate::design_file::MAX_BANDWIDTH_MBPS`]), so no figure ever wraps.
 fn bandwidth_mbps(number: &str, unit: &str) -> Option<u64> {
     let n: u64 = number.parse().ok()?;
-    match unit {
+    let mbps = match unit {
         "Mbps" => Some(n),
-        "Gbps" => Some(n * 1000),
+        "Gbps" => n.checked_mul(1000),
         _ => None,
-    }
+    }?;
+    (mbps <= crate::design_file::MAX_BANDWIDTH_MBPS).then_some(mbps)
 }
 
 fn azure_entries(
@@ -543,11 +546,12 @@ fn capacity_mbps(text: &str) -> Option<u64> {
         .trim()
         .split_at(text.trim().find(|c: char| !c.is_ascii_digit())?);
     let n: u64 = n.parse().ok()?;
-    match unit.trim() {
+    let mbps = match unit.trim() {
         "M" | "Mbps" => Some(n),
-        "G" | "Gbps" => Some(n * 1000),
+        "G" | "Gbps" => n.checked_mul(1000),
         _ => None,
-    }
+    }?;
+    (mbps <= crate::design_file::MAX_BANDWIDTH_MBPS).then_some(mbps)
 }
 
 fn aws_entries(

@@ -11,7 +11,8 @@ pub mod schema;
 mod structure;
 
 pub use structure::{
-    MAX_COORDINATE, MAX_NAME_CHARS, MAX_NOTES_CHARS, StructureError, check_structure,
+    MAX_BANDWIDTH_MBPS, MAX_COORDINATE, MAX_EGRESS_GB_PER_MONTH, MAX_NAME_CHARS, MAX_NOTES_CHARS,
+    MAX_QUANTITY, StructureError, check_structure,
 };
 
 use crate::model::Design;

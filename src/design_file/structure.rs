@@ -15,6 +15,15 @@ pub const MAX_NOTES_CHARS: usize = 100_000;
 /// The largest coordinate of a node's position, either sign. The canvas works in points; ten
 /// million is far beyond any drawing, and keeps every scaled coordinate a finite number.
 pub const MAX_COORDINATE: f64 = 10_000_000.0;
+/// The largest bandwidth, capacity, port speed or required rate, in Mbps (10 Tbps). The largest
+/// port either cloud offers is 400 Gbps; this bound only catches typos and hostile files, and
+/// keeps every sum of capacities over a design exact in 64 bits.
+pub const MAX_BANDWIDTH_MBPS: u64 = 10_000_000;
+/// The largest count a design states (LAG members, VPN tunnels, VNet links, gateway scale units,
+/// advertised prefixes): far above any cloud quota, so only typos and hostile files meet it.
+pub const MAX_QUANTITY: u64 = 100_000;
+/// The largest monthly egress a demand states, in GB (one exabyte).
+pub const MAX_EGRESS_GB_PER_MONTH: u64 = 1_000_000_000;
 
 /// `id` shortened for a message.
 fn shown(id: &str) -> String {
@@ -92,6 +101,21 @@ pub enum StructureError {
         "ExpressRoute circuit `{link}`: Metro secondary facility `{node}` is not a node of this design"
     )]
     DanglingMetroFacility { link: String, node: String },
+    #[error(
+        "{}: {field} is {value}; at most {limit} is accepted ({why})",
+        subject(kind, id)
+    )]
+    NumberOutOfRange {
+        /// "node", "link", "demand".
+        kind: &'static str,
+        id: String,
+        /// The field as written in the file, e.g. "bandwidth_mbps".
+        field: &'static str,
+        value: u64,
+        limit: u64,
+        /// What the bound is, in words.
+        why: &'static str,
+    },
     #[error("discount for provider `{provider}`: {percent} is not a percentage from 0 to 100")]
     DiscountOutOfRange { provider: String, percent: String },
 }
@@ -128,6 +152,9 @@ impl StructureError {
             StructureError::DanglingRiskMember { group, .. } => {
                 locate::key_value(text, "id", &q(group), 0)
             }
+            StructureError::NumberOutOfRange {
+                id, field, value, ..
+            } => locate::key_value_after_id(text, &q(id), 0, field, &value.to_string()),
             StructureError::TextTooLong {
                 kind, id, field, ..
             } => match (*kind, *field) {
@@ -152,6 +179,7 @@ enum Named {
 /// First structural problem of the design, if any.
 pub fn check_structure(design: &Design) -> Result<(), StructureError> {
     check_text_lengths(design)?;
+    check_numbers(design)?;
     // Every id, unique across all kinds of element, with what it names (one table, each id
     // hashed once).
     let mut ids: HashMap<&str, Named> = HashMap::default();
@@ -313,6 +341,92 @@ fn check_text_lengths(design: &Design) -> Result<(), StructureError> {
     }
     for e in &design.settings.exclusions {
         check("exclusion", &e.code, "comment", &e.comment, notes)?;
+    }
+    Ok(())
+}
+
+/// Every bandwidth, count and egress volume within its bound ([`MAX_BANDWIDTH_MBPS`],
+/// [`MAX_QUANTITY`], [`MAX_EGRESS_GB_PER_MONTH`]).
+fn check_numbers(design: &Design) -> Result<(), StructureError> {
+    use crate::model::LinkKind;
+    const RATE: &str = "10 Tbps; the largest port offered is 400 Gbps";
+    const COUNT: &str = "far above any cloud quota";
+    const EGRESS: &str = "one exabyte a month";
+    let check = |kind: &'static str, id: &str, field: &'static str, value: u64, limit, why| {
+        if value <= limit {
+            return Ok(());
+        }
+        Err(StructureError::NumberOutOfRange {
+            kind,
+            id: id.to_owned(),
+            field,
+            value,
+            limit,
+            why,
+        })
+    };
+    let rate = MAX_BANDWIDTH_MBPS;
+    let count = MAX_QUANTITY;
+    for n in &design.nodes {
+        let id = n.id.as_str();
+        if let Some(f) = n.as_facility() {
+            for p in &f.er_direct_ports {
+                check("node", id, "port_speed_mbps", p.port_speed_mbps, rate, RATE)?;
+            }
+        }
+        if let Some(az) = n.as_azure() {
+            if let Some(gw) = &az.gateway {
+                let units = gw.scale_units.map_or(0, u64::from);
+                check("node", id, "scale_units", units, count, COUNT)?;
+            }
+        }
+    }
+    for l in &design.links {
+        let id = l.id.as_str();
+        match &l.kind {
+            LinkKind::AccessCircuit(a) => {
+                check("link", id, "bandwidth_mbps", a.bandwidth_mbps, rate, RATE)?;
+            }
+            LinkKind::ExpressRouteCircuit(er) => {
+                check("link", id, "bandwidth_mbps", er.bandwidth_mbps, rate, RATE)?;
+                check("link", id, "vnet_links", er.vnet_links.into(), count, COUNT)?;
+            }
+            LinkKind::DirectConnectConnection(dx) => {
+                check("link", id, "capacity_mbps", dx.capacity_mbps, rate, RATE)?;
+                check(
+                    "link",
+                    id,
+                    "lag_members",
+                    dx.lag_members.into(),
+                    count,
+                    COUNT,
+                )?;
+                for v in &dx.vifs {
+                    let prefixes = v.advertised_prefixes.into();
+                    check("link", id, "advertised_prefixes", prefixes, count, COUNT)?;
+                }
+            }
+            LinkKind::SiteToSiteVpn(vpn) => {
+                check("link", id, "bandwidth_mbps", vpn.bandwidth_mbps, rate, RATE)?;
+                check("link", id, "tunnels", vpn.tunnels.into(), count, COUNT)?;
+            }
+            LinkKind::FabricConnection(f) => {
+                check("link", id, "bandwidth_mbps", f.bandwidth_mbps, rate, RATE)?;
+            }
+        }
+    }
+    for d in &design.demands {
+        let id = d.id.as_str();
+        check("demand", id, "required_mbps", d.required_mbps, rate, RATE)?;
+        let egress = d.egress_gb_per_month;
+        check(
+            "demand",
+            id,
+            "egress_gb_per_month",
+            egress,
+            MAX_EGRESS_GB_PER_MONTH,
+            EGRESS,
+        )?;
     }
     Ok(())
 }

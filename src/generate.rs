@@ -6,13 +6,38 @@
 //! an ErGw2AZ gateway and one ExpressRoute circuit from each facility, an AWS region attached
 //! through a Direct Connect gateway + Transit Gateway with one 10 Gbps dedicated connection from
 //! each facility, and every site dual-homed to both facilities with a demand toward each cloud.
-//! Address plans never overlap: sites 10.0.0.0/8, VNets 172.16.0.0/12, VPCs 100.64.0.0/10.
-//! Output depends only on (sites, seed).
+//! Address plans never overlap: sites 10.0.0.0/8, VNets 172.16.0.0/12, VPCs 100.64.0.0/10 (a
+//! /24 each while they fit, smaller blocks in larger designs; see [`nth_block`]).
+//! Output depends only on (sites, seed). Sizes are bounded by [`MAX_SITES`]: a larger design
+//! could not be read back by the loader.
 
 use crate::catalog::Catalog;
 use crate::model::*;
 
 pub const SITES_PER_CLUSTER: usize = 20;
+
+/// The most sites `generate` writes. A generated design takes about 1.8 KB per site in the
+/// canonical layout, and the loader reads at most [`crate::user_file::MAX_FILE_BYTES`]
+/// (256 MiB), so 140,000 sites (about 250 MB) is the largest design it can write that
+/// `check` can read back. The CLI refuses more before generating anything.
+pub const MAX_SITES: usize = 140_000;
+
+/// The `n`-th block of `2^(32-len)` addresses from `base` (a dotted quad), e.g. the 3rd /24 of
+/// 10.0.0.0 is 10.0.3.0/24. Callers pick `len` so that every `n` they use fits the range.
+fn nth_block(base: [u8; 4], len: u8, n: usize) -> Cidr {
+    let start = u32::from_be_bytes(base).wrapping_add((n as u32) << (32 - u32::from(len)));
+    let [a, b, c, d] = start.to_be_bytes();
+    cidr(format!("{a}.{b}.{c}.{d}/{len}"))
+}
+
+/// A /24 per item while `count` of them fit in a range of `range_len` bits, else `fallback`.
+fn block_len(count: usize, range_len: u8, fallback: u8) -> u8 {
+    if count <= 1 << (24 - range_len) {
+        24
+    } else {
+        fallback
+    }
+}
 
 /// A small deterministic generator (SplitMix64), so output is stable across platforms and
 /// dependency versions.
@@ -46,6 +71,11 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
     let clusters = sites.div_ceil(SITES_PER_CLUSTER).max(1);
     let carriers = ["Lumen", "Zayo", "Colt", "Verizon", "BT", "Orange"];
     let er_providers = ["Equinix", "Megaport"];
+    // 10.0.0.0/8 holds 65,536 /24s or 262,144 /26s; 172.16.0.0/12 4,096 /24s or 32,768 /27s;
+    // 100.64.0.0/10 16,384 /24s or 131,072 /27s: all beyond MAX_SITES.
+    let site_len = block_len(sites, 8, 26);
+    let vnet_len = block_len(clusters, 12, 27);
+    let vpc_len = block_len(clusters, 10, 27);
     for k in 0..clusters {
         let base_x = (k % 10) as f64 * 1600.0;
         let base_y = (k / 10) as f64 * 1200.0;
@@ -115,11 +145,7 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
                     zone_redundant: true,
                 }),
                 vpn_gateway: None,
-                vnet_cidrs: vec![cidr(format!(
-                    "172.{}.{}.0/24",
-                    16 + (k / 256) % 16,
-                    k % 256
-                ))],
+                vnet_cidrs: vec![nth_block([172, 16, 0, 0], vnet_len, k)],
             }),
         });
         let aws_code = locations[0]
@@ -140,11 +166,7 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
                 tgw_asn: Some(64_512 + (k % 1_000) as u32),
                 tgw_vpc_attachments: vec![],
                 tgw_peering_attachments: vec![],
-                vpc_cidrs: vec![cidr(format!(
-                    "100.{}.{}.0/24",
-                    64 + (k / 256) % 64,
-                    k % 256
-                ))],
+                vpc_cidrs: vec![nth_block([100, 64, 0, 0], vpc_len, k)],
             }),
         });
         let first_site = k * SITES_PER_CLUSTER;
@@ -228,7 +250,7 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
                     metro: String::new(),
                     edge_routers: vec![format!("ce{i}a"), format!("ce{i}b")],
                     asn: Some(65_001),
-                    prefixes: vec![cidr(format!("10.{}.{}.0/24", (i / 256) % 256, i % 256))],
+                    prefixes: vec![nth_block([10, 0, 0, 0], site_len, i)],
                 }),
             });
             // Two different carriers for the two access circuits.
@@ -270,4 +292,56 @@ pub fn generate(sites: usize, seed: u64, catalog: &Catalog) -> Design {
         }
     }
     design
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_designs_keep_their_24s() {
+        assert_eq!(nth_block([10, 0, 0, 0], 24, 3).to_string(), "10.0.3.0/24");
+        assert_eq!(
+            nth_block([10, 0, 0, 0], 24, 65_535).to_string(),
+            "10.255.255.0/24"
+        );
+        assert_eq!(
+            nth_block([172, 16, 0, 0], 24, 257).to_string(),
+            "172.17.1.0/24"
+        );
+        assert_eq!(block_len(65_536, 8, 26), 24);
+        assert_eq!(block_len(65_537, 8, 26), 26);
+    }
+
+    /// Beyond 65,536 sites the /24s of 10.0.0.0/8 run out: the blocks shrink instead of
+    /// wrapping around (which made sites 65,536 apart share a prefix).
+    #[test]
+    fn blocks_of_the_largest_design_stay_in_their_ranges_and_apart() {
+        let sites = MAX_SITES;
+        let clusters = sites.div_ceil(SITES_PER_CLUSTER);
+        let ranges: [([u8; 4], u8, usize, &str); 3] = [
+            ([10, 0, 0, 0], block_len(sites, 8, 26), sites, "10.0.0.0/8"),
+            (
+                [172, 16, 0, 0],
+                block_len(clusters, 12, 27),
+                clusters,
+                "172.16.0.0/12",
+            ),
+            (
+                [100, 64, 0, 0],
+                block_len(clusters, 10, 27),
+                clusters,
+                "100.64.0.0/10",
+            ),
+        ];
+        for (base, len, count, range) in ranges {
+            let range: Cidr = range.parse().unwrap();
+            let first = nth_block(base, len, 0);
+            let last = nth_block(base, len, count - 1);
+            let after_wrap = nth_block(base, len, 65_536);
+            assert!(range.overlaps(&last) && last.prefix_len() >= range.prefix_len());
+            assert!(!first.overlaps(&last), "{first} {last}");
+            assert!(!first.overlaps(&after_wrap), "{first} {after_wrap}");
+        }
+    }
 }

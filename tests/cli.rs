@@ -475,3 +475,31 @@ fn control_characters_from_files_never_reach_the_terminal_raw() {
         stderr(&o)
     );
 }
+
+/// #12 item 11: `generate` foresees a design the loader could not read back and refuses it at
+/// once (exit 2, a message with the bound, nothing written), instead of running out of memory.
+#[test]
+fn generate_refuses_a_size_the_loader_could_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge.json");
+    let started = std::time::Instant::now();
+    let o = run(&[
+        "generate",
+        "--sites",
+        "1000000000",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1,000,000,000 sites is more than generate writes")
+            && stderr(&o).contains("256 MiB, about 140,000 sites"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!file.exists(), "nothing written");
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "refused before generating"
+    );
+}

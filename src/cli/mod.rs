@@ -177,6 +177,8 @@ pub mod exit {
     pub const UNWRITABLE: i32 = 3;
     /// A name the command does not know (`rules --explain NOPE`); clap's code for usage errors.
     pub const UNKNOWN_NAME: i32 = 2;
+    /// A size the command foresees it cannot handle (e.g. `generate` beyond what loads).
+    pub const TOO_LARGE: i32 = 2;
 }
 
 /// Load a design, or write the loader's error (file, line, column) to `err` and answer None.
@@ -323,11 +325,35 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             seed,
             output,
         } => {
+            // Foreseen before anything is built: a design the loader could not read back.
+            if sites > crate::generate::MAX_SITES {
+                writeln!(
+                    err,
+                    "error: {} sites is more than generate writes: the loader reads files of \
+                     at most {} MiB, about {} sites",
+                    crate::costing::thousands(sites as u64),
+                    crate::user_file::MAX_FILE_BYTES >> 20,
+                    crate::costing::thousands(crate::generate::MAX_SITES as u64)
+                )?;
+                return Ok(exit::TOO_LARGE);
+            }
             let catalog = load_catalog(cli.catalog.as_deref())?;
             let design = crate::generate::generate(sites, seed, &catalog);
+            let text = crate::design_file::to_string(&design)?;
+            if text.len() as u64 > crate::user_file::MAX_FILE_BYTES {
+                writeln!(
+                    err,
+                    "error: the design would be {} MB, more than the loader reads ({} MiB); \
+                     nothing written",
+                    text.len() / 1_000_000,
+                    crate::user_file::MAX_FILE_BYTES >> 20
+                )?;
+                return Ok(exit::TOO_LARGE);
+            }
             match output {
                 Some(path) => {
-                    crate::design_file::save(&design, &path)?;
+                    crate::design_file::write_atomic(&path, text.as_bytes())
+                        .with_context(|| format!("cannot write {}", path.display()))?;
                     writeln!(
                         err,
                         "wrote {} ({} nodes, {} links, {} demands)",
@@ -337,7 +363,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                         design.demands.len()
                     )?;
                 }
-                None => out.write_all(crate::design_file::to_string(&design)?.as_bytes())?,
+                None => out.write_all(text.as_bytes())?,
             }
             Ok(exit::OK)
         }

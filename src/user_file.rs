@@ -2,7 +2,9 @@
 //! recovery copy): only a regular file is opened, and never more than a limit is read. A FIFO,
 //! a device (`/dev/zero`) or a folder is refused from its metadata, before it is opened, so a
 //! read can neither block forever nor grow without bound; a regular file is read through
-//! `Read::take(limit + 1)`, so a file that grows while it is read is refused too.
+//! `Read::take(limit + 1)`, so a file that grows while it is read is refused too. The open itself
+//! never blocks (`O_NONBLOCK`) and what was opened is judged again, so a path swapped for a FIFO
+//! between the look and the open is refused too.
 
 use std::fs;
 use std::io::Read;
@@ -66,7 +68,7 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    let file = fs::File::open(path)?;
+    let file = open_without_blocking(path)?;
     // The path may have been replaced between the two looks; judge what was opened.
     let opened = file.metadata()?;
     if !opened.is_file() {
@@ -78,6 +80,20 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::TooLarge { limit });
     }
     Ok(bytes)
+}
+
+/// Open for reading without waiting for a writer: the path may have become a FIFO since it was
+/// judged, and opening a FIFO blocks until a writer comes. `O_NONBLOCK` changes nothing for a
+/// regular file, which is all that is read after the open.
+fn open_without_blocking(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// [`read_bytes`] as UTF-8 text (not UTF-8: an `InvalidData` I/O error, as `read_to_string`).
@@ -92,4 +108,36 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
             ),
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The race the metadata look cannot close: a path that is a FIFO by the time it is opened.
+    /// The open returns at once (it blocked forever before `O_NONBLOCK`) and what was opened is
+    /// recognised as a FIFO.
+    #[cfg(unix)]
+    #[test]
+    fn opening_a_fifo_never_blocks_and_is_recognised() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("swapped.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo unavailable; skipped");
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || {
+            let kind = open_without_blocking(&path)
+                .and_then(|f| f.metadata())
+                .map(|m| describe(m.file_type()));
+            let _ = tx.send(kind.map_err(|e| e.to_string()));
+        });
+        let kind = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the open blocked");
+        assert_eq!(kind, Ok("a FIFO (named pipe)"));
+    }
 }

@@ -126,6 +126,8 @@ pub struct DesignerApp {
     last_recovery: f64,
     /// A recovery copy found at start, waiting for Restore or Discard.
     pub recovery: Option<Design>,
+    /// What the canvas derives from the current revision (built once per revision).
+    scene: Option<super::scene::Scene>,
     /// Copied nodes and links (Ctrl+C), pasted with new ids (Ctrl+V).
     clipboard: (Vec<Node>, Vec<Link>),
     /// Two nodes to join, waiting for the user to pick a link kind.
@@ -177,6 +179,7 @@ impl DesignerApp {
             recent: super::files::recent(&dirs),
             last_recovery: 0.0,
             recovery: super::files::pending_recovery(&dirs),
+            scene: None,
             dirs,
             link_chooser: None,
             search: String::new(),
@@ -1644,9 +1647,18 @@ impl DesignerApp {
         let Some(analyses) = self.analyses.as_ref() else {
             return;
         };
+        // The scene (positions, cells, labels) is rebuilt only when the revision changes.
+        let key = (self.generation, self.history.revision());
+        if self.scene.as_ref().is_none_or(|s| s.key != key) {
+            self.scene = Some(super::scene::Scene::build(&self.design, key));
+        }
+        let Some(scene) = self.scene.as_mut() else {
+            return;
+        };
         let proposals = canvas::canvas_ui(
             ui,
             &self.design,
+            scene,
             &analyses.badges,
             &self.selection,
             &mut self.view,

@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod files;
 pub mod inspector;
 pub mod palette;
+pub mod scene;
 
 pub use app::DesignerApp;
 

@@ -190,6 +190,13 @@ impl DesignerApp {
         (self.generation, self.history.revision())
     }
 
+    /// Show the canvas at `zoom` with the design's origin at the top left (benches, tests).
+    pub fn zoom_to(&mut self, zoom: f32) {
+        self.view.zoom = zoom;
+        self.view.offset = egui::Vec2::ZERO;
+        self.view.fit_pending = false;
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.key() != self.saved
     }

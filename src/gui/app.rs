@@ -72,6 +72,23 @@ pub enum Pending {
     Quit,
 }
 
+/// The user's answer to the offer of a recovery copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Restore,
+    Discard,
+    Later,
+}
+
+/// "recovery copy" or "recovery copies".
+fn copies(n: usize) -> &'static str {
+    if n == 1 {
+        "recovery copy"
+    } else {
+        "recovery copies"
+    }
+}
+
 /// How often the recovery copy is written while there are unsaved changes.
 pub const RECOVERY_SECONDS: f64 = 30.0;
 
@@ -124,8 +141,8 @@ pub struct DesignerApp {
     pub dirs: super::files::Dirs,
     /// When the recovery copy was last written (seconds of egui time).
     last_recovery: f64,
-    /// A recovery copy found at start, waiting for Restore or Discard.
-    pub recovery: Option<Design>,
+    /// This window's recovery copy, and the copies of crashed instances it offers.
+    pub recovery: super::recovery::Recovery,
     /// What the canvas derives from the current revision (built once per revision).
     scene: Option<super::scene::Scene>,
     /// Copied nodes and links (Ctrl+C), pasted with new ids (Ctrl+V).
@@ -144,6 +161,8 @@ impl DesignerApp {
         user_book: UserBook,
         dirs: super::files::Dirs,
     ) -> Self {
+        // Copies left by crashed instances; a notice when one had to be set aside.
+        let (recovery, notice) = super::recovery::Recovery::start(&dirs);
         DesignerApp {
             design,
             history: History::new(),
@@ -164,7 +183,7 @@ impl DesignerApp {
             report_paper: crate::report::Paper::A4,
             export: None,
             pending: None,
-            message: None,
+            message: notice,
             next_id: 1,
             shown_title: String::new(),
             connect: ConnectTool::default(),
@@ -178,7 +197,7 @@ impl DesignerApp {
             clipboard: (Vec::new(), Vec::new()),
             recent: super::files::recent(&dirs),
             last_recovery: 0.0,
-            recovery: super::files::pending_recovery(&dirs),
+            recovery,
             scene: None,
             dirs,
             link_chooser: None,
@@ -664,6 +683,7 @@ impl DesignerApp {
                 self.view.fit_pending = true;
                 self.message = None;
                 self.recent = super::files::remember(&self.dirs, path);
+                self.recovery.document_replaced();
             }
             Err(e) => self.message = Some(e.to_string()),
         }
@@ -676,7 +696,7 @@ impl DesignerApp {
                 self.saved = self.key();
                 self.message = Some(format!("saved {}", path.display()));
                 self.recent = super::files::remember(&self.dirs, path);
-                super::files::clear_recovery(&self.dirs);
+                self.recovery.remove_own();
             }
             Err(e) => self.message = Some(e.to_string()),
         }
@@ -775,6 +795,7 @@ impl DesignerApp {
         self.path = None;
         self.selection.clear();
         self.view = View::default();
+        self.recovery.document_replaced();
     }
 
     /// Run an action that would discard changes, or ask first when there are unsaved ones.
@@ -792,7 +813,7 @@ impl DesignerApp {
             Pending::Open(path) => self.open(&path),
             Pending::Quit => {
                 self.saved = self.key(); // the user chose to discard
-                super::files::clear_recovery(&self.dirs);
+                self.recovery.remove_own();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
@@ -981,7 +1002,8 @@ impl DesignerApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.pending = Some(Pending::Quit);
             } else {
-                super::files::clear_recovery(&self.dirs);
+                // Only this window's copy: a copy it is offering stays for the next start.
+                self.recovery.remove_own();
             }
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -998,44 +1020,108 @@ impl DesignerApp {
         if self.is_dirty() {
             if now - self.last_recovery >= RECOVERY_SECONDS {
                 self.last_recovery = now;
-                if let Err(e) = super::files::write_recovery(&self.dirs, &self.design) {
-                    self.message = Some(format!("cannot write the recovery copy: {e}"));
+                if let Err(e) = self.recovery.write(&self.design, self.path.as_deref()) {
+                    self.message = Some(e);
                 }
             }
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(RECOVERY_SECONDS));
         }
-        if self.recovery.is_some() {
-            let mut choice = None;
-            egui::Window::new("Recover unsaved work?").collapsible(false).show(ctx, |ui| {
-                ui.label("linkwright did not close cleanly last time; a recovery copy of the design exists.");
+        self.recovery_ui(ctx, now);
+    }
+
+    /// The offer of a copy left by an instance that did not end cleanly: Restore, Discard, or
+    /// Later (kept, asked again at the next start). Closing the window is Later too.
+    fn recovery_ui(&mut self, ctx: &egui::Context, now: f64) {
+        let Some(offer) = self.recovery.offered() else {
+            return;
+        };
+        let work = match &offer.design_file {
+            Some(file) => format!("unsaved changes to {}", file.display()),
+            None => "a design never saved".to_string(),
+        };
+        let text = format!(
+            "linkwright did not close cleanly. Unsaved work on “{}” was kept: {work}, written {}.",
+            offer.design.name,
+            super::recovery::written_words(offer.written, std::time::SystemTime::now())
+        );
+        let copy = format!("Recovery copy: {}", offer.copy().display());
+        let more = self.recovery.more_offers();
+        let mut choice = None;
+        egui::Window::new("Recover unsaved work?")
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label(text);
+                ui.weak(copy);
+                if more > 0 {
+                    ui.label(format!("{more} more {} after this one.", copies(more)));
+                }
                 ui.horizontal(|ui| {
-                    if ui.button("Restore").clicked() {
-                        choice = Some(true);
+                    if ui
+                        .button("Restore")
+                        .on_hover_text("Open the work as an unsaved design; no file is changed")
+                        .clicked()
+                    {
+                        choice = Some(Choice::Restore);
                     }
-                    if ui.button("Discard").clicked() {
-                        choice = Some(false);
+                    if ui
+                        .button("Discard")
+                        .on_hover_text("Delete the recovery copy")
+                        .clicked()
+                    {
+                        choice = Some(Choice::Discard);
+                    }
+                    if ui
+                        .button("Later")
+                        .on_hover_text("Keep the copy and ask again at the next start")
+                        .clicked()
+                    {
+                        choice = Some(Choice::Later);
                     }
                 });
             });
-            match choice {
-                Some(true) => {
-                    if let Some(design) = self.recovery.take() {
-                        self.design = design;
-                        self.history = History::new();
-                        self.generation += 1;
-                        self.path = None; // never overwrite the user's file by accident
-                        self.saved = (u64::MAX, 0); // restored work is unsaved
-                        self.view.fit_pending = true;
-                    }
-                    super::files::clear_recovery(&self.dirs);
+        match choice {
+            Some(Choice::Restore) => self.restore_recovered(now),
+            Some(Choice::Discard) => {
+                if let Err(e) = self.recovery.discard() {
+                    self.message = Some(e);
                 }
-                Some(false) => {
-                    self.recovery = None;
-                    super::files::clear_recovery(&self.dirs);
-                }
-                None => {}
             }
+            Some(Choice::Later) => self.recovery.later(),
+            None => {}
         }
+    }
+
+    /// Make the offered copy this window's unsaved work, and at once this window's own copy
+    /// (only then is the old copy deleted).
+    fn restore_recovered(&mut self, now: f64) {
+        let Some(restored) = self.recovery.restore() else {
+            return;
+        };
+        self.design = restored.design;
+        self.history = History::new();
+        self.generation += 1;
+        self.path = None; // never overwrite the user's file by accident
+        self.saved = (u64::MAX, 0); // restored work is unsaved
+        self.selection.clear();
+        self.view.fit_pending = true;
+        let from = restored
+            .design_file
+            .map_or("a design never saved".to_string(), |f| {
+                f.display().to_string()
+            });
+        let mut message = format!("restored unsaved work on {from}; Save As to keep it");
+        if restored.kept > 0 {
+            message.push_str(&format!(
+                "; kept for the next start: {} more {}",
+                restored.kept,
+                copies(restored.kept)
+            ));
+        }
+        self.last_recovery = now;
+        if let Err(e) = self.recovery.write(&self.design, None) {
+            message.push_str(&format!("; {e}"));
+        }
+        self.message = Some(message);
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {

@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod files;
 pub mod inspector;
 pub mod palette;
+pub mod recovery;
 pub mod scene;
 
 pub use app::DesignerApp;
@@ -463,6 +464,28 @@ mod tests {
         h.get_by_label("About linkwright");
     }
 
+    /// A copy left by a window that crashed: written, then its lock released without a clean
+    /// exit (as the system releases it when a process dies).
+    fn crashed_copy(dirs: &files::Dirs, design: &Design, design_file: Option<&Path>) -> PathBuf {
+        let (mut instance, _) = recovery::Recovery::start(dirs);
+        instance.write(design, design_file).unwrap();
+        let copy = instance.own_copy().unwrap().to_owned();
+        drop(instance);
+        copy
+    }
+
+    fn fresh_app(dirs: &files::Dirs) -> DesignerApp {
+        DesignerApp::new(
+            Design::new("fresh"),
+            None,
+            Catalog::builtin().unwrap(),
+            UserBook::empty(),
+            dirs.clone(),
+        )
+    }
+
+    const RECOVER: &str = "Recover unsaved work?";
+
     #[test]
     fn recovery_copy_is_offered_and_restored_without_touching_the_users_file() {
         let (dir, dirs) = test_dirs();
@@ -471,37 +494,104 @@ mod tests {
         )
         .unwrap();
         work.name = "work in progress".into();
-        files::write_recovery(&dirs, &work).unwrap();
-        let app = DesignerApp::new(
-            Design::new("fresh"),
-            None,
-            Catalog::builtin().unwrap(),
-            UserBook::empty(),
-            dirs.clone(),
-        );
-        let mut h = harness(app);
-        h.get_by_label("Recover unsaved work?");
+        let ha = dir.path().join("ha.json");
+        let old = crashed_copy(&dirs, &work, Some(&ha));
+        let mut h = harness(fresh_app(&dirs));
+        h.get_by_label(RECOVER);
+        h.get_by_label_contains(&format!(
+            "“work in progress” was kept: unsaved changes to {}",
+            ha.display()
+        ));
         h.get_by_label("Restore").click();
         h.run_steps(2);
+        assert!(h.query_by_label(RECOVER).is_none());
         assert_eq!(h.state().design.name, "work in progress");
         assert!(h.state().is_dirty(), "restored work is unsaved");
         assert!(
-            h.state().path.is_none(),
-            "no file is overwritten by a restore"
+            h.state().path.is_none() && !ha.exists(),
+            "no file is written by a restore"
         );
-        assert!(
-            files::pending_recovery(&dirs).is_none(),
-            "the copy is consumed"
-        );
-        // Recent files are remembered on open and save.
+        // The work is this window's own copy now, still naming its file; only then is the old
+        // copy deleted.
+        let own = h.state().recovery.own_copy().unwrap().to_owned();
+        assert_eq!(design_file::load(&own).unwrap().name, "work in progress");
+        assert!(!old.exists());
+        // Saving removes this window's copy; recent files are remembered on open and save.
         let saved = dir.path().join("saved.json");
         h.state_mut().save_to(&saved);
+        assert!(!own.exists());
         assert_eq!(
             files::recent(&dirs)
                 .first()
                 .map(|p| p.file_name().unwrap().to_owned()),
             Some("saved.json".into())
         );
+    }
+
+    #[test]
+    fn closing_the_window_while_recovery_is_offered_keeps_the_copy() {
+        let (_dir, dirs) = test_dirs();
+        let copy = crashed_copy(&dirs, &Design::new("work in progress"), None);
+        let mut h = harness(fresh_app(&dirs));
+        h.get_by_label(RECOVER);
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run_steps(2);
+        drop(h); // the window is gone, and its locks with it
+        assert!(copy.exists(), "the offered copy was deleted");
+        let (next, _) = recovery::Recovery::start(&dirs);
+        assert_eq!(
+            next.offered().map(|o| o.design.name.as_str()),
+            Some("work in progress"),
+            "offered again at the next start"
+        );
+    }
+
+    #[test]
+    fn later_keeps_a_recovery_copy_and_discard_deletes_one() {
+        let (_dir, dirs) = test_dirs();
+        let copies = [
+            crashed_copy(&dirs, &Design::new("first"), None),
+            crashed_copy(&dirs, &Design::new("second"), None),
+        ];
+        let mut h = harness(fresh_app(&dirs));
+        h.get_by_label("1 more recovery copy after this one.");
+        let kept = h.state().recovery.offered().unwrap().copy().to_owned();
+        h.get_by_label("Later").click();
+        h.run_steps(2);
+        h.get_by_label(RECOVER);
+        h.get_by_label("Discard").click();
+        h.run_steps(2);
+        assert!(h.query_by_label(RECOVER).is_none());
+        assert_eq!(h.state().design.name, "fresh");
+        for copy in &copies {
+            assert_eq!(copy.exists(), *copy == kept, "{}", copy.display());
+        }
+        drop(h);
+        let (next, _) = recovery::Recovery::start(&dirs);
+        assert_eq!(next.offered().map(|o| o.copy()), Some(kept.as_path()));
+    }
+
+    #[test]
+    fn a_corrupt_recovery_copy_is_set_aside_and_the_status_bar_says_where() {
+        let (_dir, dirs) = test_dirs();
+        let folder = recovery::folder(dirs.data.as_deref().unwrap());
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("4242-corrupted.json"), "{ not json").unwrap();
+        let h = harness(fresh_app(&dirs));
+        assert!(h.query_by_label(RECOVER).is_none());
+        let aside: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains("4242-corrupted.corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), "{ not json");
+        h.get_by_label_contains(&format!("it was set aside as {}", aside[0].display()));
     }
 
     #[test]

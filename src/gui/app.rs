@@ -4,26 +4,15 @@
 use super::canvas::{self, ConnectTool, Drag, Proposal, View};
 pub use super::palette::{PaletteItem, SearchHit};
 use crate::catalog::Catalog;
-use crate::costing::{Costing, Options, UserBook};
+use crate::costing::UserBook;
 use crate::design_file;
 use crate::edit::{Edit, History};
 use crate::model::*;
-use crate::resilience::{Analysis, Depth};
-use crate::rules::{Findings, Severity, mbps};
+use crate::rules::{Severity, mbps};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
-/// Analyses of one revision of the design.
-pub struct Analyses {
-    key: (u64, u64),
-    pub findings: Findings,
-    /// The most severe finding per element id, for the canvas badges.
-    pub badges: std::collections::HashMap<String, Severity>,
-    pub resilience: Analysis,
-    pub gateways: Vec<crate::resilience::GatewayIndex>,
-    pub cost: Costing,
-    pub what_if: crate::costing::whatif::WhatIf,
-}
+pub use super::analysis::Analyses;
 
 /// Keyboard shortcuts, as listed in Help and the README.
 pub const SHORTCUTS: &[(&str, &str)] = &[
@@ -105,6 +94,12 @@ pub struct DesignerApp {
     catalog: Catalog,
     user_book: UserBook,
     analyses: Option<Analyses>,
+    /// Analyses of a large design running on their own thread.
+    background: Option<super::analysis::Background>,
+    /// From this many elements the analyses run on a thread (see [`Self::analyses`]).
+    pub background_from: usize,
+    /// Wakes the window when a background run finishes (set by the first frame).
+    repaint: Option<egui::Context>,
     /// How many times the analyses were computed (tests check it stays put on idle frames).
     pub analysis_runs: u64,
     pub selection: Vec<String>,
@@ -173,6 +168,9 @@ impl DesignerApp {
             user_book,
             analyses: None,
             analysis_runs: 0,
+            background: None,
+            background_from: super::analysis::BACKGROUND_FROM,
+            repaint: None,
             selection: Vec::new(),
             view: View::default(),
             drag: None,
@@ -220,10 +218,35 @@ impl DesignerApp {
         self.key() != self.saved
     }
 
-    /// The analyses of the current revision, computed once per revision.
+    /// The analyses of the current revision, computed once per revision: at once for a design of
+    /// fewer than [`Self::background_from`] elements, else on a thread (one at a time) while the
+    /// window shows the latest finished ones — an empty set at first — and says it is analysing.
     pub fn analyses(&mut self) -> &Analyses {
         let key = self.key();
-        if self.analyses.as_ref().is_some_and(|a| a.key != key) {
+        if let Some(finished) = self.background.as_mut().and_then(|b| b.finished()) {
+            self.background = None;
+            if let Some(a) = finished {
+                self.analyses = Some(a);
+            }
+        }
+        let fresh = self.analyses.as_ref().is_some_and(|a| a.key == key);
+        if !fresh && self.design.element_count() >= self.background_from {
+            if self.background.is_none() {
+                self.analysis_runs += 1;
+                self.background = Some(super::analysis::Background::spawn(
+                    self.design.clone(),
+                    self.catalog.clone(),
+                    self.user_book.clone(),
+                    key,
+                    self.repaint.clone(),
+                ));
+            }
+            let (catalog, book) = (&self.catalog, &self.user_book);
+            return self
+                .analyses
+                .get_or_insert_with(|| super::analysis::Analyses::empty(catalog, book));
+        }
+        if !fresh {
             self.analyses = None;
         }
         let (design, catalog, book, runs) = (
@@ -234,23 +257,21 @@ impl DesignerApp {
         );
         self.analyses.get_or_insert_with(|| {
             *runs += 1;
-            let crate::analyses::Analyses {
-                findings,
-                resilience,
-                gateways,
-                cost,
-                what_if,
-            } = crate::analyses::run(design, catalog, book, Options::default(), Depth::Single);
-            Analyses {
-                key,
-                badges: findings.worst_by_subject(),
-                findings,
-                resilience,
-                gateways,
-                cost,
-                what_if,
-            }
+            super::analysis::Analyses::compute(design, catalog, book, key)
         })
+    }
+
+    /// Build the canvas's scene (positions, cells, labels, node index) if the revision changed.
+    fn ensure_scene(&mut self) {
+        let key = self.key();
+        if self.scene.as_ref().is_none_or(|s| s.key != key) {
+            self.scene = Some(super::scene::Scene::build(&self.design, key));
+        }
+    }
+
+    /// Whether the analyses shown are not yet those of the current revision.
+    pub fn analysing(&self) -> bool {
+        self.background.is_some() || self.analyses.as_ref().is_some_and(|a| a.key != self.key())
     }
 
     pub fn apply(&mut self, edit: Edit) {
@@ -965,6 +986,9 @@ impl DesignerApp {
     /// The whole window.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.repaint.is_none() {
+            self.repaint = Some(ctx.clone());
+        }
         self.dark_mode = ui.visuals().dark_mode;
         self.shortcuts(&ctx);
         // Only when it changes: a viewport command every frame would keep the window repainting.
@@ -1308,7 +1332,15 @@ impl DesignerApp {
             a.findings.count(Severity::Warning),
         );
         let total = super::cost_label(&a.cost);
+        let analysing = self.analysing();
         ui.horizontal(|ui| {
+            if analysing {
+                // A large design's analyses run on a thread; the figures beside are the last
+                // finished ones until they arrive.
+                ui.spinner();
+                ui.label("analysing…");
+                ui.separator();
+            }
             ui.colored_label(
                 canvas::severity_color(Severity::Error),
                 format!("{errors} error(s)"),
@@ -1443,10 +1475,7 @@ impl DesignerApp {
         });
         ui.separator();
         if self.tab == Tab::Demands {
-            egui::ScrollArea::vertical()
-                .id_salt("demands")
-                .auto_shrink([false, false])
-                .show(ui, |ui| self.demands_ui(ui));
+            self.demands_ui(ui);
             return;
         }
         let tab = self.tab;
@@ -1630,104 +1659,126 @@ impl DesignerApp {
             }
         }
         let mut edit = None;
-        egui::Grid::new("demands").striped(true).show(ui, |ui| {
-            ui.strong("Demand");
-            ui.strong("Site to region");
-            ui.strong("Required");
-            ui.strong("Target model");
-            ui.strong("Criticality");
-            ui.strong("Egress GB/month");
-            ui.strong("");
-            ui.end_row();
-            let buffers = &mut self.buffers;
-            let speeds = super::inspector::bandwidth_options(&[100, 500, 1_000, 2_000, 10_000]);
-            let targets = [
-                (None, "none"),
-                (Some(ResiliencyTarget::Standard), "Standard"),
-                (Some(ResiliencyTarget::High), "High"),
-                (Some(ResiliencyTarget::Maximum), "Maximum"),
-            ]
-            .map(|(t, label)| (t, label.to_string()));
-            for d in &self.design.demands {
-                let name = |id: &NodeId| {
-                    self.design
-                        .node(id)
-                        .map_or(id.to_string(), |n| n.name.clone())
-                };
-                ui.label(d.id.as_str());
-                // The default GUI fonts have no arrow glyph.
-                ui.label(format!("{} to {}", name(&d.site), name(&d.region)));
-                // A speed outside the usual steps is shown too, so the current value is always
-                // visible and selected.
-                let with_current;
-                let speeds = if speeds.iter().any(|(v, _)| *v == d.required_mbps) {
-                    &speeds
-                } else {
-                    let mut v = speeds.clone();
-                    v.push((d.required_mbps, mbps(d.required_mbps)));
-                    v.sort_by_key(|(v, _)| *v);
-                    with_current = v;
-                    &with_current
-                };
-                if let Some(required_mbps) = ui
-                    .horizontal(|ui| super::inspector::choice_row(ui, d.required_mbps, speeds))
-                    .inner
-                {
-                    edit = Some(Edit::ReplaceDemand {
-                        demand: Demand {
-                            required_mbps,
-                            ..d.clone()
-                        },
+        // Only the rows in view are laid out (a 10,000-site design has 20,000 demands), and
+        // node names come from the scene's index, not a scan of the nodes per row.
+        self.ensure_scene();
+        let row_height = ui.spacing().interact_size.y + 2.0;
+        let rows = self.design.demands.len();
+        let (design, scene) = (&self.design, &self.scene);
+        let buffers = &mut self.buffers;
+        egui::ScrollArea::vertical()
+            .id_salt("demands")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, rows, |ui, range| {
+                egui::Grid::new("demands")
+                    .striped(true)
+                    .min_row_height(row_height)
+                    .show(ui, |ui| {
+                        ui.strong("Demand");
+                        ui.strong("Site to region");
+                        ui.strong("Required");
+                        ui.strong("Target model");
+                        ui.strong("Criticality");
+                        ui.strong("Egress GB/month");
+                        ui.strong("");
+                        ui.end_row();
+                        let speeds =
+                            super::inspector::bandwidth_options(&[100, 500, 1_000, 2_000, 10_000]);
+                        let targets = [
+                            (None, "none"),
+                            (Some(ResiliencyTarget::Standard), "Standard"),
+                            (Some(ResiliencyTarget::High), "High"),
+                            (Some(ResiliencyTarget::Maximum), "Maximum"),
+                        ]
+                        .map(|(t, label)| (t, label.to_string()));
+                        for d in &design.demands[range] {
+                            let name = |id: &NodeId| {
+                                scene
+                                    .as_ref()
+                                    .and_then(|s| s.index.get(id))
+                                    .map_or(id.to_string(), |&i| {
+                                        design.nodes[i as usize].name.clone()
+                                    })
+                            };
+                            ui.label(d.id.as_str());
+                            // The default GUI fonts have no arrow glyph.
+                            ui.label(format!("{} to {}", name(&d.site), name(&d.region)));
+                            // A speed outside the usual steps is shown too, so the current value is always
+                            // visible and selected.
+                            let with_current;
+                            let speeds = if speeds.iter().any(|(v, _)| *v == d.required_mbps) {
+                                &speeds
+                            } else {
+                                let mut v = speeds.clone();
+                                v.push((d.required_mbps, mbps(d.required_mbps)));
+                                v.sort_by_key(|(v, _)| *v);
+                                with_current = v;
+                                &with_current
+                            };
+                            if let Some(required_mbps) = ui
+                                .horizontal(|ui| {
+                                    super::inspector::choice_row(ui, d.required_mbps, speeds)
+                                })
+                                .inner
+                            {
+                                edit = Some(Edit::ReplaceDemand {
+                                    demand: Demand {
+                                        required_mbps,
+                                        ..d.clone()
+                                    },
+                                });
+                            }
+                            if let Some(target_resiliency) = ui
+                                .horizontal(|ui| {
+                                    super::inspector::choice_row(ui, d.target_resiliency, &targets)
+                                })
+                                .inner
+                            {
+                                edit = Some(Edit::ReplaceDemand {
+                                    demand: Demand {
+                                        target_resiliency,
+                                        ..d.clone()
+                                    },
+                                });
+                            }
+                            let levels = [
+                                (Criticality::Low, "low"),
+                                (Criticality::Medium, "medium"),
+                                (Criticality::High, "high"),
+                                (Criticality::MissionCritical, "mission-critical"),
+                            ]
+                            .map(|(c, label)| (c, label.to_string()));
+                            if let Some(criticality) = ui
+                                .horizontal(|ui| {
+                                    super::inspector::choice_row(ui, d.criticality, &levels)
+                                })
+                                .inner
+                            {
+                                edit = Some(Edit::ReplaceDemand {
+                                    demand: Demand {
+                                        criticality,
+                                        ..d.clone()
+                                    },
+                                });
+                            }
+                            let key = format!("{}/egress", d.id);
+                            if let Some(Some(gb)) =
+                                buffers.number(ui, &key, "", Some(d.egress_gb_per_month), false)
+                            {
+                                edit = Some(Edit::ReplaceDemand {
+                                    demand: Demand {
+                                        egress_gb_per_month: gb,
+                                        ..d.clone()
+                                    },
+                                });
+                            }
+                            if ui.small_button("Remove").clicked() {
+                                edit = Some(Edit::RemoveDemand { id: d.id.clone() });
+                            }
+                            ui.end_row();
+                        }
                     });
-                }
-                if let Some(target_resiliency) = ui
-                    .horizontal(|ui| {
-                        super::inspector::choice_row(ui, d.target_resiliency, &targets)
-                    })
-                    .inner
-                {
-                    edit = Some(Edit::ReplaceDemand {
-                        demand: Demand {
-                            target_resiliency,
-                            ..d.clone()
-                        },
-                    });
-                }
-                let levels = [
-                    (Criticality::Low, "low"),
-                    (Criticality::Medium, "medium"),
-                    (Criticality::High, "high"),
-                    (Criticality::MissionCritical, "mission-critical"),
-                ]
-                .map(|(c, label)| (c, label.to_string()));
-                if let Some(criticality) = ui
-                    .horizontal(|ui| super::inspector::choice_row(ui, d.criticality, &levels))
-                    .inner
-                {
-                    edit = Some(Edit::ReplaceDemand {
-                        demand: Demand {
-                            criticality,
-                            ..d.clone()
-                        },
-                    });
-                }
-                let key = format!("{}/egress", d.id);
-                if let Some(Some(gb)) =
-                    buffers.number(ui, &key, "", Some(d.egress_gb_per_month), false)
-                {
-                    edit = Some(Edit::ReplaceDemand {
-                        demand: Demand {
-                            egress_gb_per_month: gb,
-                            ..d.clone()
-                        },
-                    });
-                }
-                if ui.small_button("Remove").clicked() {
-                    edit = Some(Edit::RemoveDemand { id: d.id.clone() });
-                }
-                ui.end_row();
-            }
-        });
+            });
         if let Some(e) = edit {
             self.apply(e);
         }
@@ -1737,14 +1788,10 @@ impl DesignerApp {
         // The badges are borrowed from the cache: nothing is recomputed or copied on a frame
         // where the design did not change.
         self.analyses();
+        self.ensure_scene();
         let Some(analyses) = self.analyses.as_ref() else {
             return;
         };
-        // The scene (positions, cells, labels) is rebuilt only when the revision changes.
-        let key = (self.generation, self.history.revision());
-        if self.scene.as_ref().is_none_or(|s| s.key != key) {
-            self.scene = Some(super::scene::Scene::build(&self.design, key));
-        }
         let Some(scene) = self.scene.as_mut() else {
             return;
         };

@@ -2,6 +2,7 @@
 //! (menus, palette, inspector, problem/resilience/cost tabs, status bar, dialogs), `canvas.rs`
 //! draws the design and turns pointer input into proposals the app applies as edits.
 
+pub mod analysis;
 pub mod app;
 pub mod canvas;
 pub mod charts;
@@ -289,6 +290,77 @@ mod tests {
             .add_node(NodeKindTag::OnPremSite, Point::new(0.0, 0.0));
         h.run_steps(1);
         assert_eq!(h.state().analysis_runs, runs + 1);
+    }
+
+    /// The Demands tab lays out only the rows in view (it scanned every node for every demand
+    /// on every frame before).
+    #[test]
+    fn the_demands_tab_draws_only_the_rows_in_view() {
+        let (dir, dirs) = test_dirs();
+        std::mem::forget(dir);
+        let catalog = Catalog::builtin().unwrap();
+        let design = crate::generate::generate(300, 1, &catalog);
+        let (first, last) = (
+            design.demands[0].id.to_string(),
+            design.demands[design.demands.len() - 1].id.to_string(),
+        );
+        let app = DesignerApp::new(design, None, catalog, UserBook::empty(), dirs);
+        let mut h = harness(app);
+        h.get_by_label("Demands").click();
+        h.run_steps(3);
+        h.get_by_label(&first);
+        assert!(
+            h.query_by_label(&last).is_none(),
+            "row {last} is far out of view"
+        );
+    }
+
+    /// A large design's analyses run on a thread: the window draws at once, says it is
+    /// analysing, and shows the findings when they arrive; an edit starts one more run.
+    #[test]
+    fn a_large_designs_analyses_run_beside_the_window() {
+        let mut app = app_with("designs/flawed-design.json");
+        app.background_from = 0; // every design counts as large here
+        let expected = crate::rules::check(&app.design, &Catalog::builtin().unwrap());
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1400.0, 900.0))
+            .build_ui_state(|ui, app: &mut DesignerApp| app.ui(ui), app);
+        h.run_steps(1);
+        assert_eq!(h.state().analysis_runs, 1);
+        let wait = |h: &mut Harness<'static, DesignerApp>| {
+            let started = std::time::Instant::now();
+            while h.state().analysing() {
+                assert!(
+                    started.elapsed().as_secs() < 60,
+                    "the analysis never arrived"
+                );
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                h.run_steps(1);
+            }
+        };
+        wait(&mut h);
+        h.run_steps(2);
+        let shown = h.state_mut().analyses().findings.active().count();
+        assert_eq!(shown, expected.active().count());
+        h.get_by_label(&expected.active().next().unwrap().message);
+        assert!(h.query_by_label("analysing…").is_none());
+        assert_eq!(h.state().analysis_runs, 1, "idle frames start no run");
+
+        h.state_mut()
+            .add_node(NodeKindTag::OnPremSite, Point::new(0.0, 0.0));
+        h.run_steps(1);
+        wait(&mut h);
+        assert_eq!(h.state().analysis_runs, 2);
+        let new_site = h.state().design.nodes.last().unwrap().id.to_string();
+        assert!(
+            h.state_mut()
+                .analyses()
+                .findings
+                .about(&new_site)
+                .next()
+                .is_some(),
+            "the findings are the edited design's (the new site is isolated)"
+        );
     }
 
     #[test]

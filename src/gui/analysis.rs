@@ -15,6 +15,9 @@ use std::sync::mpsc;
 /// and run at once, which keeps every result in step with the edit that caused it.
 pub const BACKGROUND_FROM: usize = 20_000;
 
+/// The key of [`Analyses::empty`]: no revision has it.
+const PLACEHOLDER: (u64, u64) = (u64::MAX, u64::MAX);
+
 /// Analyses of one revision of the design.
 pub struct Analyses {
     /// The (generation, revision) they are of.
@@ -51,7 +54,12 @@ impl Analyses {
     /// What is shown before the first analysis of a large design finishes: nothing found, no
     /// cost (an empty design's analyses, under a key no revision has).
     pub fn empty(catalog: &Catalog, book: &UserBook) -> Self {
-        Self::compute(&Design::new(""), catalog, book, (u64::MAX, u64::MAX))
+        Self::compute(&Design::new(""), catalog, book, PLACEHOLDER)
+    }
+
+    /// Whether these are the stand-in shown before a large design's first analysis finishes.
+    pub fn is_placeholder(&self) -> bool {
+        self.key == PLACEHOLDER
     }
 }
 

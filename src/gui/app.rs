@@ -1332,26 +1332,29 @@ impl DesignerApp {
             a.findings.count(Severity::Warning),
         );
         let total = super::cost_label(&a.cost);
+        let first_run = a.is_placeholder();
         let analysing = self.analysing();
         ui.horizontal(|ui| {
             if analysing {
                 // A large design's analyses run on a thread; the figures beside are the last
-                // finished ones until they arrive.
+                // finished ones until they arrive (none before the first).
                 ui.spinner();
                 ui.label("analysing…");
                 ui.separator();
             }
-            ui.colored_label(
-                canvas::severity_color(Severity::Error),
-                format!("{errors} error(s)"),
-            );
-            ui.colored_label(
-                canvas::severity_color(Severity::Warning),
-                format!("{warnings} warning(s)"),
-            );
-            ui.separator();
-            ui.label(total);
-            ui.separator();
+            if !first_run {
+                ui.colored_label(
+                    canvas::severity_color(Severity::Error),
+                    format!("{errors} error(s)"),
+                );
+                ui.colored_label(
+                    canvas::severity_color(Severity::Warning),
+                    format!("{warnings} warning(s)"),
+                );
+                ui.separator();
+                ui.label(total);
+                ui.separator();
+            }
             // The GUI's default fonts have no "●": the status bar says it in words.
             ui.label(format!(
                 "{file}{}",
@@ -1484,6 +1487,10 @@ impl DesignerApp {
         let mut exclude: Option<(String, Vec<String>)> = None;
         {
             let a = self.analyses();
+            if a.is_placeholder() {
+                ui.label("Analysing the design: findings, failure analysis and cost appear here when done.");
+                return;
+            }
             // Lists show only the rows in view (a 10,000-site design has tens of thousands of
             // findings, demands and cost lines); every row is one line high.
             let row_height = ui.spacing().interact_size.y;

@@ -22,6 +22,7 @@ pub use er_metro_location::metro_partner;
 
 use crate::catalog::Catalog;
 use crate::model::{Design, SeverityOverride};
+use crate::resilience::Analysis;
 
 /// What every rule file imports.
 mod prelude {
@@ -114,6 +115,22 @@ mod vpn_vgw_backup_for_fast_dx;
 
 /// Run every rule on the design.
 pub fn check(design: &Design, catalog: &Catalog) -> Findings {
+    check_inner(design, catalog, false).0
+}
+
+/// [`check`], and the design's N-1 failure analysis with paths
+/// ([`crate::resilience::analyze`] at depth 1), computed once for both: the resilience rules
+/// read the analysis the caller goes on to show.
+pub fn check_with_analysis(design: &Design, catalog: &Catalog) -> (Findings, Analysis) {
+    let (findings, analysis) = check_inner(design, catalog, true);
+    // `check_inner` always answers an analysis when asked to keep one.
+    let analysis = analysis.unwrap_or_else(|| {
+        crate::resilience::analyze(design, catalog, crate::resilience::Depth::Single)
+    });
+    (findings, analysis)
+}
+
+fn check_inner(design: &Design, catalog: &Catalog, keep: bool) -> (Findings, Option<Analysis>) {
     let settings = &design.settings;
     let enabled = |r: &Rule| {
         !matches!(
@@ -122,22 +139,25 @@ pub fn check(design: &Design, catalog: &Catalog) -> Findings {
         )
     };
     let uses_analysis = |r: &Rule| r.code.starts_with("RES");
+    let analyze = || {
+        let depth = crate::resilience::Depth::Single;
+        if keep {
+            crate::resilience::analyze(design, catalog, depth)
+        } else {
+            crate::resilience::analyze_without_paths(design, catalog, depth)
+        }
+    };
     // On large designs the failure analysis (for the RES rules) runs on its own thread while
     // the other rules run, and the RES rules then share the cores; small designs compute it on
     // first use, on one thread.
     let large = design.demands.len() >= 500;
-    let overlap = large && RULES.iter().any(|r| uses_analysis(r) && enabled(r));
+    let overlap = large && (keep || RULES.iter().any(|r| uses_analysis(r) && enabled(r)));
     std::thread::scope(|scope| {
-        let pending = overlap.then(|| {
-            scope.spawn(|| {
-                crate::resilience::analyze_without_paths(
-                    design,
-                    catalog,
-                    crate::resilience::Depth::Single,
-                )
-            })
-        });
+        let pending = overlap.then(|| scope.spawn(analyze));
         let cx = Context::new(design, catalog);
+        if keep && !overlap {
+            cx.provide_resilience(analyze());
+        }
         let mut items = Vec::new();
         let plain: Vec<&Rule> = RULES
             .iter()
@@ -157,7 +177,10 @@ pub fn check(design: &Design, catalog: &Catalog) -> Findings {
                 .then(a.code.cmp(b.code))
                 .then(a.subjects.cmp(&b.subjects))
         });
-        Findings { items }
+        (
+            Findings { items },
+            keep.then(|| cx.into_resilience()).flatten(),
+        )
     })
 }
 

@@ -60,6 +60,30 @@ use std::collections::BTreeMap;
 
 pub const DEFAULT_HOURS_PER_MONTH: u64 = 730;
 
+/// Counts `n` steps of work whose number must grow linearly with the design or the book (line
+/// items and links visited by the what-if, price entries compared by a lookup, entries probed
+/// by an import's merge). Only the crate's own tests count, to compare the work at two sizes
+/// (operation counts, not times, so CI can check it); elsewhere this is nothing.
+#[inline(always)]
+pub(crate) fn count_steps(_n: usize) {
+    #[cfg(test)]
+    steps::STEPS.with(|s| s.set(s.get() + _n as u64));
+}
+
+#[cfg(test)]
+pub(crate) mod steps {
+    use std::cell::Cell;
+
+    thread_local! {
+        pub(super) static STEPS: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// The steps counted on this thread since the last call.
+    pub(crate) fn take() -> u64 {
+        STEPS.with(|s| s.replace(0))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
@@ -342,7 +366,7 @@ impl<'a> Pricer<'a> {
             self.book.undiscounted(&query)
         };
         if price.is_none() && line.gap.is_none() {
-            line.gap = self.book.gap_reason(&query);
+            line.gap = self.book.unpriced_gap_reason(&query);
         }
         if let Some(note) = price.as_ref().and_then(|p| p.fallback_note.as_ref()) {
             line.description = format!("{} ({note})", line.description);
@@ -718,7 +742,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                     let not_offered =
                         not_offered_reason(c.sku_tier, c.bandwidth_mbps).filter(|_| {
                             p.book
-                                .undiscounted(&Query {
+                                .undiscounted_usd(&Query {
                                     meter,
                                     dims: &dims,
                                     element,

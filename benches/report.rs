@@ -1,5 +1,9 @@
-//! The PDF report of a generated 200-site design: analyses, document model, layout and PDF
-//! writing (target < 1 s, file < 2 MB). Run: `cargo bench --no-default-features --bench report`.
+//! The PDF report of generated designs of 200, 1,000 and 10,000 sites (100,000 too with
+//! `LINKWRIGHT_BENCH_100K=1`): the whole of it (analyses, document model, layout and PDF
+//! writing), and the report's own share (document model, layout and PDF, the analyses computed
+//! beforehand). Large designs are summarised, so the report's own share should barely grow
+//! with the design; what grows is the analyses.
+//! Run: `cargo bench --no-default-features --bench report`.
 
 /// The binary's allocator (src/main.rs), so the numbers are the binary's.
 #[global_allocator]
@@ -22,12 +26,34 @@ fn report_bench(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("report");
     group.sample_size(10);
-    for sites in [36usize, 200] {
+    let mut sizes = vec![200usize, 1_000, 10_000];
+    if std::env::var_os("LINKWRIGHT_BENCH_100K").is_some() {
+        sizes.push(100_000);
+    }
+    for sites in sizes {
         let design = generate::generate(sites, 1, &catalog);
-        let bytes = report::pdf_of(&design, &catalog, &book, &meta).expect("report renders");
-        eprintln!("report of {sites} sites: {} KB", bytes.len() / 1024);
+        let analyses = linkwright::analyses::run(
+            &design,
+            &catalog,
+            &book,
+            linkwright::costing::Options::default(),
+            linkwright::resilience::Depth::Single,
+        );
+        let doc = report::build(&design, &analyses, &catalog, &book, &meta);
+        let rendered = report::pdf::render_counted(&doc).expect("report renders");
+        eprintln!(
+            "report of {sites} sites: {} pages, {} KB",
+            rendered.pages,
+            rendered.bytes.len() / 1024
+        );
         group.bench_function(format!("report {sites} sites"), |b| {
             b.iter(|| black_box(report::pdf_of(&design, &catalog, &book, &meta)))
+        });
+        group.bench_function(format!("document and PDF only, {sites} sites"), |b| {
+            b.iter(|| {
+                let doc = report::build(&design, &analyses, &catalog, &book, &meta);
+                black_box(report::pdf::render_counted(&doc))
+            })
         });
     }
     group.finish();

@@ -420,3 +420,96 @@ fn long_names_wrap_in_linear_time() {
         "{at_bound:?} at the bound, then {four_times:?}"
     );
 }
+
+/// A report that grew a page per element took 11,000 pages for 10,000 sites. Large designs are
+/// summarised (tables grouped, the worst rows listed, an overview and a bounded number of
+/// tiles), so the report of 2,000 sites is barely longer than that of 200 — a page per
+/// element would make it ten times longer — and its figures are still every line's totals.
+#[test]
+fn a_large_design_gets_summaries_and_its_report_does_not_grow_with_it() {
+    use linkwright::catalog::Catalog;
+    use linkwright::costing::UserBook;
+    use linkwright::report::{self, Meta, Paper};
+    let catalog = Catalog::builtin().unwrap();
+    let book = UserBook::empty();
+    let meta = Meta {
+        file_name: "generated.json".into(),
+        date: "2026-01-31".into(),
+        paper: Paper::A4,
+    };
+    let render = |sites: usize| {
+        let design = linkwright::generate::generate(sites, 1, &catalog);
+        let analyses = linkwright::analyses::run(
+            &design,
+            &catalog,
+            &book,
+            linkwright::costing::Options::default(),
+            linkwright::resilience::Depth::Single,
+        );
+        let doc = report::build(&design, &analyses, &catalog, &book, &meta);
+        let rendered = report::pdf::render_counted(&doc).unwrap();
+        let pdf = Pdf {
+            doc: lopdf::Document::load_mem(&rendered.bytes).unwrap(),
+            bytes: rendered.bytes,
+        };
+        assert_eq!(pdf.pages(), rendered.pages);
+        (pdf, analyses)
+    };
+    let (small, _) = render(200);
+    let (large, analyses) = render(2_000);
+    let (small_pages, large_pages) = (small.pages(), large.pages());
+    let (small_kb, large_kb) = (small.bytes.len() / 1024, large.bytes.len() / 1024);
+    eprintln!(
+        "200 sites: {small_pages} pages, {small_kb} KB; 2,000 sites: {large_pages} pages, {large_kb} KB"
+    );
+    // Measured 23 and 38 pages, 127 and 215 KB: tables under 300 rows (gateways, circuits)
+    // are still listed whole at 2,000 sites, and a table over it is summarised on a page or
+    // two. A page per element would be ten times; anything super-linear, more.
+    assert!(
+        large_pages < 2 * small_pages,
+        "pages: {small_pages} at 200 sites, {large_pages} at 2,000"
+    );
+    assert!(
+        large.bytes.len() * 2 < small.bytes.len() * 5,
+        "bytes: {small_kb} KB at 200 sites, {large_kb} KB at 2,000"
+    );
+
+    let text = large.text();
+    // True figures: the totals and every cloud's subtotal are the costing's, over every line.
+    let cost = &analyses.cost;
+    for amount in [
+        cost.totals.monthly,
+        cost.totals.annual,
+        cost.totals.three_year,
+    ]
+    .into_iter()
+    .chain(cost.by_biller.values().copied())
+    {
+        assert!(text.contains(&dollars(amount)), "{}", dollars(amount));
+    }
+    // Every summarised table says how many rows it leaves out and where they all are.
+    for (count, command) in [
+        (
+            cost.items.len(),
+            "linkwright cost --format json (or --format csv) lists them all",
+        ),
+        (
+            analyses.resilience.demands.len(),
+            "linkwright resilience --format json lists them all",
+        ),
+    ] {
+        let omitted = linkwright::costing::thousands((count - report::SHOWN_ROWS) as u64);
+        assert!(
+            text.contains(&format!("the other {omitted} are omitted here. {command}")),
+            "{count} rows: {command}"
+        );
+    }
+    assert!(text.contains("The 25 costliest lines"));
+    assert!(text.contains("The 25 weakest demands"));
+    // The diagram: an overview with its key, then a bounded number of tiles.
+    assert!(text.contains("Overview") && text.contains("Detail tiles"));
+    let tiles = (1..=large_pages as u32)
+        .filter(|&n| large.page_text(n).starts_with("Topology, tile"))
+        .count();
+    assert!((1..=16).contains(&tiles), "{tiles} tile pages");
+}

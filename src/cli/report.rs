@@ -72,7 +72,17 @@ pub fn run(
         crate::resilience::Depth::Single,
     );
     let doc = report::build(&design, &analyses, catalog, user_book, &meta);
-    let bytes = report::pdf::render(&doc)?;
+    let errors = analyses
+        .findings
+        .active()
+        .filter(|f| f.severity == crate::rules::Severity::Error)
+        .count();
+    // The document holds all the report says: the design and its analyses can go before the
+    // pages are laid out, so their memory and the PDF's are not needed at once.
+    drop(analyses);
+    drop(design);
+    let report::pdf::Rendered { bytes, pages } = report::pdf::render_counted(&doc)?;
+    drop(doc);
     if let Err(e) = design_file::write_atomic(output, &bytes) {
         writeln!(
             err,
@@ -81,12 +91,6 @@ pub fn run(
         )?;
         return Ok(exit::UNWRITABLE);
     }
-    let errors = analyses
-        .findings
-        .active()
-        .filter(|f| f.severity == crate::rules::Severity::Error)
-        .count();
-    let pages = lopdf::Document::load_mem(&bytes).map_or(0, |d| d.get_pages().len());
     writeln!(
         out,
         "wrote {} ({pages} pages, {} KB)",

@@ -4,6 +4,12 @@
 //! `resilience` and `check` print); the renderer never computes a domain answer.
 
 pub mod pdf;
+mod summary;
+
+use summary::{
+    bom_summary, demands_summary, elements_summary, findings_by_rule, most_severe, omitted,
+    unpriced_summary,
+};
 
 use crate::analyses::Analyses;
 use crate::catalog::Catalog;
@@ -14,6 +20,7 @@ use crate::model::{
 };
 use crate::resilience::ModelKind;
 use crate::rules::{Finding, Severity, mbps};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Page size of the report.
@@ -230,6 +237,9 @@ pub struct DiagramNode {
     pub x: f64,
     pub y: f64,
     pub badge: Option<Rgb>,
+    /// The most severe open error or warning about the node (what a large design's detail
+    /// tiles are chosen by).
+    pub severity: Option<Severity>,
 }
 
 #[derive(Debug, Clone)]
@@ -243,6 +253,7 @@ pub struct DiagramLink {
     /// The bandwidth label of the node pair, on the first link of the pair only.
     pub label: Option<String>,
     pub badge: Option<Rgb>,
+    pub severity: Option<Severity>,
 }
 
 pub const SECTION_SUMMARY: &str = "Executive summary";
@@ -252,6 +263,21 @@ pub const SECTION_RESILIENCE: &str = "Resilience";
 pub const SECTION_FINDINGS: &str = "Findings";
 pub const SECTION_ASSUMPTIONS: &str = "Assumptions and sources";
 pub const ACCEPTED_RISKS: &str = "Accepted risks";
+
+/// A table lists every row up to this many (about ten pages). Above it the table is
+/// summarised: its rows grouped (by kind and location, cloud and meter, model, rule) with
+/// counts and totals, then only the [`SHOWN_ROWS`] worst or costliest rows, and a sentence
+/// saying how many rows are omitted and which command lists them all. Past ten pages a reader
+/// stops reading and starts searching, which the JSON output serves better; and a report that
+/// grew a page per element took 11,000 pages and 3.6 GB of memory for 10,000 sites.
+pub const FULL_TABLE_ROWS: usize = 300;
+/// The rows listed under a summarised table (about a page).
+pub const SHOWN_ROWS: usize = 25;
+
+/// "1,234".
+fn number(n: usize) -> String {
+    crate::costing::thousands(n as u64)
+}
 
 /// Analyse `design` and render its report as PDF bytes: what `linkwright report` and
 /// File → Export report… both call.
@@ -345,37 +371,59 @@ pub fn build(
     }
 }
 
-/// Display names of elements by id (nodes, links, demands).
+/// Display names of elements by id (nodes, links, demands), made when asked for: a large
+/// design has hundreds of thousands of elements and a summarised report names only a few.
 struct Names<'a> {
-    by_id: HashMap<&'a str, String>,
+    design: &'a Design,
+    by_id: FxHashMap<&'a str, Named>,
+}
+
+#[derive(Clone, Copy)]
+enum Named {
+    Node(usize),
+    Link(usize),
+    Demand(usize),
 }
 
 impl<'a> Names<'a> {
     fn new(design: &'a Design) -> Self {
-        let mut by_id = HashMap::new();
-        for n in &design.nodes {
-            by_id.insert(n.id.as_str(), label_or_id(&n.name, n.id.as_str()));
+        let mut by_id = FxHashMap::default();
+        by_id.reserve(design.nodes.len() + design.links.len() + design.demands.len());
+        // Ids are unique across kinds; if not, the later kind wins, as it always has.
+        for (i, n) in design.nodes.iter().enumerate() {
+            by_id.insert(n.id.as_str(), Named::Node(i));
         }
-        for l in &design.links {
-            by_id.insert(l.id.as_str(), l.label().to_string());
+        for (i, l) in design.links.iter().enumerate() {
+            by_id.insert(l.id.as_str(), Named::Link(i));
         }
-        let node = |id: &str| by_id.get(id).cloned().unwrap_or_else(|| id.to_string());
-        let demands: Vec<(&str, String)> = design
-            .demands
-            .iter()
-            .map(|d| {
-                let text = format!("{} to {}", node(d.site.as_str()), node(d.region.as_str()));
-                (d.id.as_str(), text)
-            })
-            .collect();
-        by_id.extend(demands);
-        Names { by_id }
+        for (i, d) in design.demands.iter().enumerate() {
+            by_id.insert(d.id.as_str(), Named::Demand(i));
+        }
+        Names { design, by_id }
+    }
+    /// A node's or link's name (never a demand's: a demand is named after its ends).
+    fn element(&self, id: &str) -> String {
+        match self.by_id.get(id) {
+            Some(Named::Node(i)) => {
+                let n = &self.design.nodes[*i];
+                label_or_id(&n.name, n.id.as_str())
+            }
+            Some(Named::Link(i)) => self.design.links[*i].label().to_string(),
+            _ => id.to_string(),
+        }
     }
     fn of(&self, id: &str) -> String {
-        self.by_id
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| id.to_string())
+        match self.by_id.get(id) {
+            Some(Named::Demand(i)) => {
+                let d = &self.design.demands[*i];
+                format!(
+                    "{} to {}",
+                    self.element(d.site.as_str()),
+                    self.element(d.region.as_str())
+                )
+            }
+            _ => self.element(id),
+        }
     }
     fn list(&self, ids: &[String]) -> String {
         ids.iter()
@@ -889,12 +937,7 @@ fn names_in(message: &str, names: &Names<'_>, f: &Finding) -> String {
 
 fn topology(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section {
     let worst = analyses.findings.worst_by_subject();
-    let severity_of = |id: &str| {
-        worst
-            .get(id)
-            .filter(|s| **s != Severity::Info)
-            .map(|s| look::severity_rgb(*s))
-    };
+    let attention = |id: &str| worst.get(id).copied().filter(|s| *s != Severity::Info);
     let index: HashMap<&str, usize> = design
         .nodes
         .iter()
@@ -907,12 +950,16 @@ fn topology(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section 
         nodes: design
             .nodes
             .iter()
-            .map(|n| DiagramNode {
-                name: names.of(n.id.as_str()),
-                kind: n.tag(),
-                x: n.position.x,
-                y: n.position.y,
-                badge: severity_of(n.id.as_str()),
+            .map(|n| {
+                let severity = attention(n.id.as_str());
+                DiagramNode {
+                    name: names.of(n.id.as_str()),
+                    kind: n.tag(),
+                    x: n.position.x,
+                    y: n.position.y,
+                    badge: severity.map(look::severity_rgb),
+                    severity,
+                }
             })
             .collect(),
         links: Vec::new(),
@@ -923,52 +970,69 @@ fn topology(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section 
         };
         let pair = look::pair_of(l);
         let n = seen.entry(pair).or_default();
+        let severity = attention(l.id.as_str());
         diagram.links.push(DiagramLink {
             a,
             b,
             kind: l.tag(),
             offset: look::parallel_offset(*n),
             label: (*n == 0).then(|| labels.get(&pair).cloned()).flatten(),
-            badge: severity_of(l.id.as_str()),
+            badge: severity.map(look::severity_rgb),
+            severity,
         });
         *n += 1;
     }
-    let mut inventory = Table::new(&[
-        ("Element", 2.4, Align::Left),
-        ("Kind", 1.6, Align::Left),
-        ("Details", 4.0, Align::Left),
-    ]);
-    for n in &design.nodes {
-        inventory.body(vec![
-            names.of(n.id.as_str()),
-            n.tag().label().to_string(),
-            node_details(&n.kind),
-        ]);
-    }
-    for l in &design.links {
-        inventory.body(vec![
-            names.of(l.id.as_str()),
-            l.tag().label().to_string(),
-            format!(
-                "{} to {}; {}",
-                names.of(l.a.as_str()),
-                names.of(l.b.as_str()),
-                link_details(&l.kind)
-            ),
-        ]);
-    }
     let mut blocks = vec![Block::Diagram(diagram)];
     blocks.push(Block::Heading("Elements".into()));
+    let elements = design.nodes.len() + design.links.len();
     if design.nodes.is_empty() {
         blocks.push(Block::Paragraph("The design is empty.".into()));
-    } else {
+    } else if elements <= FULL_TABLE_ROWS {
+        let mut inventory = inventory_table();
+        for n in &design.nodes {
+            inventory.body(node_row(n, names));
+        }
+        for l in &design.links {
+            inventory.body(link_row(l, names));
+        }
         blocks.push(Block::Table(inventory));
+    } else {
+        elements_summary(design, &worst, names, &mut blocks);
     }
     Section {
         title: SECTION_TOPOLOGY.into(),
         orientation: Orientation::Landscape,
         blocks,
     }
+}
+
+fn inventory_table() -> Table {
+    Table::new(&[
+        ("Element", 2.4, Align::Left),
+        ("Kind", 1.6, Align::Left),
+        ("Details", 4.0, Align::Left),
+    ])
+}
+
+fn node_row(n: &crate::model::Node, names: &Names<'_>) -> Vec<String> {
+    vec![
+        names.of(n.id.as_str()),
+        n.tag().label().to_string(),
+        node_details(&n.kind),
+    ]
+}
+
+fn link_row(l: &crate::model::Link, names: &Names<'_>) -> Vec<String> {
+    vec![
+        names.of(l.id.as_str()),
+        l.tag().label().to_string(),
+        format!(
+            "{} to {}; {}",
+            names.of(l.a.as_str()),
+            names.of(l.b.as_str()),
+            link_details(&l.kind)
+        ),
+    ]
 }
 
 fn node_details(kind: &NodeKind) -> String {
@@ -1076,67 +1140,35 @@ fn link_details(kind: &LinkKind) -> String {
 
 fn bill_of_materials(analyses: &Analyses, names: &Names<'_>) -> Section {
     let cost = &analyses.cost;
-    let mut t = Table::new(&[
-        ("Element", 2.0, Align::Left),
-        ("Category", 1.6, Align::Left),
-        ("Item and meter", 2.6, Align::Left),
-        ("Quantity", 1.1, Align::Right),
-        ("Unit price", 1.0, Align::Right),
-        ("Monthly USD", 1.2, Align::Right),
-        ("Provenance", 2.1, Align::Left),
-    ]);
-    let mut by_biller: BTreeMap<Biller, Vec<&LineItem>> = BTreeMap::new();
-    for i in &cost.items {
-        by_biller.entry(i.biller).or_default().push(i);
-    }
-    for (biller, items) in &by_biller {
-        t.row(RowKind::Group, vec![Cell::text(biller.label())]);
-        for i in items {
-            let unit = match i.unit {
-                crate::model::PriceUnit::Hour => "h",
-                crate::model::PriceUnit::Month => "month",
-                crate::model::PriceUnit::Gb => "GB",
-            };
-            let unit_price = i
-                .unit_price
-                .map(|u| format!("${u}/{unit}"))
-                .unwrap_or_else(|| "unpriced".into());
-            let discount = i
-                .discount
-                .map(|d| format!(" (after {d} discount)"))
-                .unwrap_or_default();
-            let provenance = match (&i.provenance, &i.unpriced_reason) {
-                (Some(p), _) => p.short(),
-                (None, Some(reason)) => format!("unpriced: {reason}"),
-                (None, None) => "unpriced".into(),
-            };
-            t.body(vec![
-                names.of(&i.element),
-                i.category.label().to_string(),
-                format!("{}{discount}\n{}", i.description, i.meter),
-                i.quantity_text(),
-                unit_price,
-                i.monthly.map(dollars).unwrap_or_else(|| "unpriced".into()),
-                provenance,
-            ]);
-        }
-        let subtotal = cost.by_biller.get(biller).copied().unwrap_or(Usd::ZERO);
-        t.row(
-            RowKind::Subtotal,
-            subtotal_cells(&format!("Subtotal {}", biller.label()), subtotal),
-        );
-    }
-    t.row(
-        RowKind::Total,
-        subtotal_cells("Total monthly", cost.totals.monthly),
-    );
     let mut blocks = Vec::new();
     if cost.items.is_empty() {
         blocks.push(Block::Paragraph(
             "Nothing in the design carries a cost yet.".into(),
         ));
-    } else {
+    } else if cost.items.len() <= FULL_TABLE_ROWS {
+        let mut t = bom_table();
+        let mut by_biller: BTreeMap<Biller, Vec<&LineItem>> = BTreeMap::new();
+        for i in &cost.items {
+            by_biller.entry(i.biller).or_default().push(i);
+        }
+        for (biller, items) in &by_biller {
+            t.row(RowKind::Group, vec![Cell::text(biller.label())]);
+            for i in items {
+                t.body(bom_cells(i, names));
+            }
+            let subtotal = cost.by_biller.get(biller).copied().unwrap_or(Usd::ZERO);
+            t.row(
+                RowKind::Subtotal,
+                subtotal_cells(&format!("Subtotal {}", biller.label()), subtotal, 7, 5),
+            );
+        }
+        t.row(
+            RowKind::Total,
+            subtotal_cells("Total monthly", cost.totals.monthly, 7, 5),
+        );
         blocks.push(Block::Table(t));
+    } else {
+        bom_summary(cost, names, &mut blocks);
     }
     let excludes = if cost.unpriced.is_empty() {
         String::new()
@@ -1159,10 +1191,57 @@ fn bill_of_materials(analyses: &Analyses, names: &Names<'_>) -> Section {
     }
 }
 
-fn subtotal_cells(label: &str, amount: Usd) -> Vec<Cell> {
-    let mut cells: Vec<Cell> = (0..7).map(|_| Cell::text("")).collect();
+fn bom_table() -> Table {
+    Table::new(&[
+        ("Element", 2.0, Align::Left),
+        ("Category", 1.6, Align::Left),
+        ("Item and meter", 2.6, Align::Left),
+        ("Quantity", 1.1, Align::Right),
+        ("Unit price", 1.0, Align::Right),
+        ("Monthly USD", 1.2, Align::Right),
+        ("Provenance", 2.1, Align::Left),
+    ])
+}
+
+fn unit_text(unit: crate::model::PriceUnit) -> &'static str {
+    match unit {
+        crate::model::PriceUnit::Hour => "h",
+        crate::model::PriceUnit::Month => "month",
+        crate::model::PriceUnit::Gb => "GB",
+    }
+}
+
+/// One line item as a row of the bill of materials.
+fn bom_cells(i: &LineItem, names: &Names<'_>) -> Vec<String> {
+    let unit_price = i
+        .unit_price
+        .map(|u| format!("${u}/{}", unit_text(i.unit)))
+        .unwrap_or_else(|| "unpriced".into());
+    let discount = i
+        .discount
+        .map(|d| format!(" (after {d} discount)"))
+        .unwrap_or_default();
+    let provenance = match (&i.provenance, &i.unpriced_reason) {
+        (Some(p), _) => p.short(),
+        (None, Some(reason)) => format!("unpriced: {reason}"),
+        (None, None) => "unpriced".into(),
+    };
+    vec![
+        names.of(&i.element),
+        i.category.label().to_string(),
+        format!("{}{discount}\n{}", i.description, i.meter),
+        i.quantity_text(),
+        unit_price,
+        i.monthly.map(dollars).unwrap_or_else(|| "unpriced".into()),
+        provenance,
+    ]
+}
+
+/// A subtotal row of a table of `columns` columns: the label first, the amount in column `at`.
+fn subtotal_cells(label: &str, amount: Usd, columns: usize, at: usize) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = (0..columns).map(|_| Cell::text("")).collect();
     cells[0] = Cell::text(label);
-    cells[5] = Cell::text(dollars(amount));
+    cells[at] = Cell::text(dollars(amount));
     cells
 }
 
@@ -1177,20 +1256,51 @@ fn what_if_blocks(analyses: &Analyses, names: &Names<'_>, blocks: &mut Vec<Block
             ("Unlimited", 1.1, Align::Right),
             ("Break-even", 2.2, Align::Left),
         ]);
-        for c in &w.express_route {
+        let row = |c: &crate::costing::whatif::MeteredVsUnlimited| {
             let money = |u: Option<Usd>| u.map(dollars).unwrap_or_else(|| "unpriced".into());
             let verdict = match c.break_even_gb {
                 Some(b) => format!("Unlimited is cheaper above {b} GB/month"),
                 None if c.missing.is_empty() => "no break-even".into(),
                 None => format!("cannot compare: missing {}", c.missing.join("; ")),
             };
-            t.body(vec![
+            vec![
                 names.of(&c.circuit),
                 format!("{}", c.egress_gb),
                 money(c.metered_monthly),
                 money(c.unlimited_monthly),
                 verdict,
-            ]);
+            ]
+        };
+        if w.express_route.len() <= FULL_TABLE_ROWS {
+            for c in &w.express_route {
+                t.body(row(c));
+            }
+        } else {
+            // What the comparison is for: the circuits billed the dearer way, largest saving
+            // first, then the most egress.
+            let saving = |c: &crate::costing::whatif::MeteredVsUnlimited| {
+                let (m, u) = (c.metered_monthly?, c.unlimited_monthly?);
+                Some(if m > u {
+                    m.checked_sub(u)?
+                } else {
+                    u.checked_sub(m)?
+                })
+            };
+            let mut order: Vec<usize> = (0..w.express_route.len()).collect();
+            order.sort_by(|&a, &b| {
+                let (ca, cb) = (&w.express_route[a], &w.express_route[b]);
+                saving(cb)
+                    .cmp(&saving(ca))
+                    .then(cb.egress_gb.total_cmp(&ca.egress_gb))
+            });
+            blocks.push(Block::Paragraph(format!(
+                "{} circuits compared: too many to list one by one. The {SHOWN_ROWS} with the largest difference between the two billings, then the most egress, are listed; the other {} are omitted here. linkwright cost --format json lists them all.",
+                number(w.express_route.len()),
+                number(w.express_route.len() - SHOWN_ROWS),
+            )));
+            for &i in order.iter().take(SHOWN_ROWS) {
+                t.body(row(&w.express_route[i]));
+            }
         }
         blocks.push(Block::Table(t));
     }
@@ -1204,20 +1314,73 @@ fn what_if_blocks(analyses: &Analyses, names: &Names<'_>, blocks: &mut Vec<Block
             ("Monthly", 1.0, Align::Right),
             ("Why", 3.0, Align::Left),
         ]);
-        for d in &w.demands {
-            let Some(best) = d.options.first() else {
-                continue;
-            };
-            t.body(vec![
-                names.of(&d.demand),
-                best.description.clone(),
-                best.monthly
-                    .map(dollars)
-                    .unwrap_or_else(|| "unpriced".into()),
-                best.reason.clone(),
+        let best: Vec<(&str, &crate::costing::whatif::DemandOption)> = w
+            .demands
+            .iter()
+            .filter_map(|d| Some((d.demand.as_str(), d.options.first()?)))
+            .collect();
+        let row = |demand: &str, o: &crate::costing::whatif::DemandOption| {
+            vec![
+                names.of(demand),
+                o.description.clone(),
+                o.monthly.map(dollars).unwrap_or_else(|| "unpriced".into()),
+                o.reason.clone(),
+            ]
+        };
+        if best.len() <= FULL_TABLE_ROWS {
+            for (demand, o) in &best {
+                t.body(row(demand, o));
+            }
+            blocks.push(Block::Table(t));
+        } else {
+            let mut by_option: BTreeMap<&str, (usize, Option<Usd>, Option<Usd>)> = BTreeMap::new();
+            for (_, o) in &best {
+                let (n, low, high) = by_option.entry(o.description.as_str()).or_default();
+                *n += 1;
+                if let Some(m) = o.monthly {
+                    *low = Some(low.map_or(m, |l| l.min(m)));
+                    *high = Some(high.map_or(m, |h| h.max(m)));
+                }
+            }
+            blocks.push(Block::Paragraph(format!(
+                "{} demands: too many to list one by one. They are grouped by their cheapest option below, then the {SHOWN_ROWS} whose cheapest option costs the most are listed; the other {} are omitted here. linkwright cost --format json lists them all.",
+                number(best.len()),
+                number(best.len() - SHOWN_ROWS),
+            )));
+            let mut groups = Table::new(&[
+                ("Cheapest option", 4.4, Align::Left),
+                ("Demands", 0.9, Align::Right),
+                ("Monthly per demand", 2.0, Align::Right),
             ]);
+            let mut options: Vec<_> = by_option.into_iter().collect();
+            options.sort_by(|a, b| (b.1).0.cmp(&(a.1).0).then(a.0.cmp(b.0)));
+            let kinds = options.len();
+            for (description, (n, low, high)) in options.into_iter().take(FULL_TABLE_ROWS) {
+                let range = match (low, high) {
+                    (Some(l), Some(h)) if l == h => dollars(l),
+                    (Some(l), Some(h)) => format!("{} to {}", dollars(l), dollars(h)),
+                    _ => "unpriced".into(),
+                };
+                groups.body(vec![description.to_string(), number(n), range]);
+            }
+            blocks.push(Block::Table(groups));
+            if kinds > FULL_TABLE_ROWS {
+                blocks.push(Block::Note(format!(
+                    "The {} most common options of {} are shown.",
+                    number(FULL_TABLE_ROWS),
+                    number(kinds)
+                )));
+            }
+            let mut order: Vec<usize> = (0..best.len()).collect();
+            order.sort_by(|&a, &b| best[b].1.monthly.cmp(&best[a].1.monthly));
+            for &i in order.iter().take(SHOWN_ROWS) {
+                t.body(row(best[i].0, best[i].1));
+            }
+            blocks.push(Block::Heading(format!(
+                "The {SHOWN_ROWS} demands whose cheapest option costs the most"
+            )));
+            blocks.push(Block::Table(t));
         }
-        blocks.push(Block::Table(t));
         blocks.push(Block::Note(
             "The cheapest option meets the demand's bandwidth and target model with the fewest, smallest ports the clouds offer; it is a comparison point, not a design."
                 .into(),
@@ -1245,56 +1408,57 @@ fn resilience(analyses: &Analyses, names: &Names<'_>) -> Section {
             ("Residual", 1.0, Align::Right),
             ("Single points of failure", 2.4, Align::Left),
         ]);
-        for d in &a.demands {
-            let (worst, residual) = match d.worst_single() {
-                Some(s) => (
-                    s.domains
-                        .iter()
-                        .map(|i| a.domain_label(i).to_string())
-                        .collect::<Vec<_>>()
-                        .join(" + "),
-                    mbps(s.residual_mbps),
-                ),
-                None => ("none".into(), mbps(d.intact_mbps)),
-            };
-            let spofs = if d.intact_mbps == 0 {
-                "no path".to_string()
-            } else if d.spofs.is_empty() {
-                "none".to_string()
-            } else {
-                d.spofs
-                    .iter()
-                    .map(|&i| a.domain_label(i).to_string())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            t.row(
-                RowKind::Body,
-                vec![
-                    Cell::text(names.of(&d.demand)),
-                    Cell::badge(d.model.kind.label(), model_rgb(d.model.kind)),
-                    Cell::text(mbps(d.required_mbps)),
-                    Cell::text(mbps(d.intact_mbps)),
-                    Cell::text(worst),
-                    Cell::text(residual),
-                    Cell::text(spofs),
-                ],
-            );
+        if a.demands.len() <= FULL_TABLE_ROWS {
+            for d in &a.demands {
+                t.row(RowKind::Body, demand_cells(a, d, names));
+            }
+            blocks.push(Block::Table(t));
+        } else {
+            demands_summary(a, names, t, &mut blocks);
         }
-        blocks.push(Block::Table(t));
-        let notes: Vec<String> = a
+        let notes: Vec<(&str, &str)> = a
             .demands
             .iter()
             .flat_map(|d| {
                 d.model
                     .notes
                     .iter()
-                    .map(move |n| format!("{}: {n}", names.of(&d.demand)))
+                    .map(move |n| (d.demand.as_str(), n.as_str()))
             })
             .collect();
         if !notes.is_empty() {
             blocks.push(Block::Heading("Model notes".into()));
-            blocks.push(Block::Bullets(notes));
+        }
+        if notes.len() <= FULL_TABLE_ROWS {
+            if !notes.is_empty() {
+                blocks.push(Block::Bullets(
+                    notes
+                        .iter()
+                        .map(|(d, n)| format!("{}: {n}", names.of(d)))
+                        .collect(),
+                ));
+            }
+        } else {
+            // The same note about many demands, once, with how many it concerns.
+            let mut by_note: HashMap<&str, usize> = HashMap::new();
+            for (_, n) in &notes {
+                *by_note.entry(n).or_default() += 1;
+            }
+            let mut by_note: Vec<(&str, usize)> = by_note.into_iter().collect();
+            by_note.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let kinds = by_note.len();
+            let mut bullets: Vec<String> = by_note
+                .iter()
+                .take(SHOWN_ROWS)
+                .map(|(n, c)| format!("{} demand(s): {n}", number(*c)))
+                .collect();
+            if kinds > SHOWN_ROWS {
+                bullets.push(format!(
+                    "{} other notes, each about fewer demands; linkwright resilience --format json lists every note.",
+                    number(kinds - SHOWN_ROWS)
+                ));
+            }
+            blocks.push(Block::Bullets(bullets));
         }
     }
     if !analyses.gateways.is_empty() {
@@ -1306,8 +1470,8 @@ fn resilience(analyses: &Analyses, names: &Names<'_>) -> Section {
             ("Index (validated)", 1.0, Align::Right),
             ("Components", 4.2, Align::Left),
         ]);
-        for g in &analyses.gateways {
-            t.body(vec![
+        let row = |g: &crate::resilience::GatewayIndex| {
+            vec![
                 names.of(&g.region),
                 g.gateway_sku.clone(),
                 g.design_index.to_string(),
@@ -1316,9 +1480,54 @@ fn resilience(analyses: &Analyses, names: &Names<'_>) -> Section {
                     "R = {} ({}); Z = {} ({}); A = {}; weights v{}",
                     g.r, g.r_reason, g.z, g.z_reason, g.a, g.weights_version
                 ),
+            ]
+        };
+        let gateways = &analyses.gateways;
+        if gateways.len() <= FULL_TABLE_ROWS {
+            for g in gateways {
+                t.body(row(g));
+            }
+            blocks.push(Block::Table(t));
+        } else {
+            let mut by_index: BTreeMap<(&str, u32, u32), usize> = BTreeMap::new();
+            for g in gateways {
+                *by_index
+                    .entry((g.gateway_sku.as_str(), g.design_index, g.validated_index))
+                    .or_default() += 1;
+            }
+            blocks.push(omitted(
+                gateways.len(),
+                "gateways",
+                "SKU and index",
+                SHOWN_ROWS,
+                "with the lowest index",
+                "linkwright resilience --format json",
+            ));
+            let mut groups = Table::new(&[
+                ("Gateway", 2.0, Align::Left),
+                ("Index (design)", 1.2, Align::Right),
+                ("Index (validated)", 1.2, Align::Right),
+                ("Gateways", 1.0, Align::Right),
             ]);
+            for ((sku, design, validated), n) in by_index.into_iter().take(FULL_TABLE_ROWS) {
+                groups.body(vec![
+                    sku.to_string(),
+                    design.to_string(),
+                    validated.to_string(),
+                    number(n),
+                ]);
+            }
+            blocks.push(Block::Table(groups));
+            let mut order: Vec<&crate::resilience::GatewayIndex> = gateways.iter().collect();
+            order.sort_by_key(|g| (g.design_index, g.validated_index));
+            for g in order.into_iter().take(SHOWN_ROWS) {
+                t.body(row(g));
+            }
+            blocks.push(Block::Heading(format!(
+                "The {SHOWN_ROWS} gateways with the lowest index"
+            )));
+            blocks.push(Block::Table(t));
         }
-        blocks.push(Block::Table(t));
         blocks.push(Block::Note(
             "Index = R × M + Z + A: R location redundancy, M the validation multiplier (design or validated by failover testing), Z the gateway's zone resilience, A advisories cleared.".into(),
         ));
@@ -1328,6 +1537,50 @@ fn resilience(analyses: &Analyses, names: &Names<'_>) -> Section {
         orientation: Orientation::Portrait,
         blocks,
     }
+}
+
+/// One demand as a row of the resilience table.
+fn demand_cells(
+    a: &crate::resilience::Analysis,
+    d: &crate::resilience::DemandResult,
+    names: &Names<'_>,
+) -> Vec<Cell> {
+    let (worst, residual) = match d.worst_single() {
+        Some(s) => (
+            s.domains
+                .iter()
+                .map(|i| a.domain_label(i).to_string())
+                .collect::<Vec<_>>()
+                .join(" + "),
+            mbps(s.residual_mbps),
+        ),
+        None => ("none".into(), mbps(d.intact_mbps)),
+    };
+    let spofs = if d.intact_mbps == 0 {
+        "no path".to_string()
+    } else if d.spofs.is_empty() {
+        "none".to_string()
+    } else {
+        d.spofs
+            .iter()
+            .map(|&i| a.domain_label(i).to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    vec![
+        Cell::text(names.of(&d.demand)),
+        Cell::badge(d.model.kind.label(), model_rgb(d.model.kind)),
+        Cell::text(mbps(d.required_mbps)),
+        Cell::text(mbps(d.intact_mbps)),
+        Cell::text(worst),
+        Cell::text(residual),
+        Cell::text(spofs),
+    ]
+}
+
+/// The capacity a demand keeps after its worst single failure.
+fn residual_mbps(d: &crate::resilience::DemandResult) -> u64 {
+    d.worst_single().map_or(d.intact_mbps, |s| s.residual_mbps)
 }
 
 fn findings(analyses: &Analyses, names: &Names<'_>) -> Section {
@@ -1347,17 +1600,39 @@ fn findings(analyses: &Analyses, names: &Names<'_>) -> Section {
             Cell::text(last),
         ]
     };
-    let mut active = Table::new(columns);
-    for f in analyses.findings.active() {
-        active.row(RowKind::Body, row(f, f.hint.to_string()));
-    }
     let mut blocks = Vec::new();
-    if active.rows.is_empty() {
+    let active: Vec<&Finding> = analyses.findings.active().collect();
+    let mut table = Table::new(columns);
+    if active.is_empty() {
         blocks.push(Block::Paragraph(
             "No open findings: the design passes every enabled rule.".into(),
         ));
+    } else if active.len() <= FULL_TABLE_ROWS {
+        for f in &active {
+            table.row(RowKind::Body, row(f, f.hint.to_string()));
+        }
+        blocks.push(Block::Table(table));
     } else {
-        blocks.push(Block::Table(active));
+        blocks.push(omitted(
+            active.len(),
+            "open findings",
+            "rule",
+            SHOWN_ROWS,
+            "most severe",
+            "linkwright check --format json",
+        ));
+        blocks.push(Block::Table(findings_by_rule(
+            &active,
+            |f| f.hint.to_string(),
+            "How to fix",
+        )));
+        for f in most_severe(&active) {
+            table.row(RowKind::Body, row(f, f.hint.to_string()));
+        }
+        blocks.push(Block::Heading(format!(
+            "The {SHOWN_ROWS} most severe findings"
+        )));
+        blocks.push(Block::Table(table));
     }
     blocks.push(Block::Heading(ACCEPTED_RISKS.into()));
     let mut accepted = Table::new(&[
@@ -1367,15 +1642,37 @@ fn findings(analyses: &Analyses, names: &Names<'_>) -> Section {
         ("Elements", 1.8, Align::Left),
         ("Why accepted", 2.6, Align::Left),
     ]);
-    for f in analyses.findings.excluded() {
-        let comment = f.excluded.clone().unwrap_or_default();
-        accepted.row(RowKind::Body, row(f, comment));
-    }
-    if accepted.rows.is_empty() {
+    let excluded: Vec<&Finding> = analyses.findings.excluded().collect();
+    let comment = |f: &Finding| f.excluded.clone().unwrap_or_default();
+    if excluded.is_empty() {
         blocks.push(Block::Paragraph(
             "No findings were accepted as risks.".into(),
         ));
+    } else if excluded.len() <= FULL_TABLE_ROWS {
+        for f in &excluded {
+            accepted.row(RowKind::Body, row(f, comment(f)));
+        }
+        blocks.push(Block::Table(accepted));
     } else {
+        blocks.push(omitted(
+            excluded.len(),
+            "accepted risks",
+            "rule and reason",
+            SHOWN_ROWS,
+            "most severe",
+            "linkwright check --format json",
+        ));
+        blocks.push(Block::Table(findings_by_rule(
+            &excluded,
+            comment,
+            "Why accepted",
+        )));
+        for f in most_severe(&excluded) {
+            accepted.row(RowKind::Body, row(f, comment(f)));
+        }
+        blocks.push(Block::Heading(format!(
+            "The {SHOWN_ROWS} most severe accepted risks"
+        )));
         blocks.push(Block::Table(accepted));
     }
     Section {
@@ -1405,7 +1702,7 @@ fn assumptions(
 
     blocks.push(Block::Heading("Price sources".into()));
     // Every source actually behind a priced line, with its date and confidence.
-    let mut sources: BTreeMap<(String, String, String, &str), usize> = BTreeMap::new();
+    let mut sources: BTreeMap<(&str, &str, &str, &str), usize> = BTreeMap::new();
     for i in &cost.items {
         let key = match &i.provenance {
             Some(Provenance::Catalog {
@@ -1413,27 +1710,25 @@ fn assumptions(
                 as_of,
                 confidence,
                 ..
-            }) => (source.clone(), as_of.clone(), confidence.clone(), "catalog"),
+            }) => (
+                source.as_str(),
+                as_of.as_str(),
+                confidence.as_str(),
+                "catalog",
+            ),
             Some(Provenance::UserBook {
                 source,
                 as_of,
                 confidence,
                 ..
             }) => (
-                source.clone(),
-                as_of.clone(),
-                confidence.clone(),
+                source.as_str(),
+                as_of.as_str(),
+                confidence.as_str(),
                 "user price book",
             ),
-            Some(Provenance::DesignQuote { .. }) => {
-                ("quote".into(), String::new(), String::new(), "design")
-            }
-            Some(Provenance::UserEntered) => (
-                "entered on the element".into(),
-                String::new(),
-                String::new(),
-                "design",
-            ),
+            Some(Provenance::DesignQuote { .. }) => ("quote", "", "", "design"),
+            Some(Provenance::UserEntered) => ("entered on the element", "", "", "design"),
             None => continue,
         };
         *sources.entry(key).or_default() += 1;
@@ -1453,21 +1748,21 @@ fn assumptions(
             let what = catalog
                 .prices
                 .sources
-                .get(&source)
+                .get(source)
                 .cloned()
                 .unwrap_or_default();
             let confidence = if confidence == crate::costing::book::SECONDARY {
-                "secondary source".to_string()
+                "secondary source"
             } else {
                 confidence
             };
             t.body(vec![
-                source,
+                source.to_string(),
                 layer.to_string(),
                 what,
-                as_of,
-                confidence,
-                n.to_string(),
+                as_of.to_string(),
+                confidence.to_string(),
+                number(n),
             ]);
         }
         blocks.push(Block::Table(t));
@@ -1553,15 +1848,19 @@ fn assumptions(
             "The totals exclude these {} item(s); enter a quote in the design or a price in the user price book to include them.",
             cost.unpriced.len()
         )));
-        let mut t = Table::new(&[
-            ("Element", 2.0, Align::Left),
-            ("Meter", 2.0, Align::Left),
-            ("Why unpriced", 4.0, Align::Left),
-        ]);
-        for u in &cost.unpriced {
-            t.body(vec![u.element.clone(), u.meter.clone(), u.reason.clone()]);
+        if cost.unpriced.len() <= FULL_TABLE_ROWS {
+            let mut t = Table::new(&[
+                ("Element", 2.0, Align::Left),
+                ("Meter", 2.0, Align::Left),
+                ("Why unpriced", 4.0, Align::Left),
+            ]);
+            for u in &cost.unpriced {
+                t.body(vec![u.element.clone(), u.meter.clone(), u.reason.clone()]);
+            }
+            blocks.push(Block::Table(t));
+        } else {
+            unpriced_summary(&cost.unpriced, &mut blocks);
         }
-        blocks.push(Block::Table(t));
     }
     Section {
         title: SECTION_ASSUMPTIONS.into(),

@@ -9,13 +9,15 @@ use super::{
 };
 use crate::look::{self, Rgb};
 use crate::model::{LinkKindTag, NodeKindTag};
+use crate::rules::Severity;
 use printpdf::{
     Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem,
     WindingOrder,
 };
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -27,6 +29,18 @@ pub enum RenderError {
 
 /// The report as PDF bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, RenderError> {
+    render_counted(report).map(|r| r.bytes)
+}
+
+/// A rendered report and its page count.
+#[derive(Debug)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// The report as PDF bytes, with the number of pages (without reading the PDF back).
+pub fn render_counted(report: &Report) -> Result<Rendered, RenderError> {
     let fonts = Fonts::load()?;
     let mut w = Writer::new(report, &fonts);
     w.cover();
@@ -832,7 +846,11 @@ impl<'a> Writer<'a> {
         };
         let first = area(self);
         let plan = plan_tiles(diagram, first.w, first.h);
-        if plan.cols * plan.rows == 1 {
+        if plan.cols * plan.rows > MAX_TILES {
+            // Too large to tile whole at a readable scale.
+            let tile_h = self.height() - BOTTOM - TOP - TILE_HEADING - legend_h;
+            self.large_diagram(diagram, &first, legend_h, plan.scale, (first.w, tile_h));
+        } else if plan.cols * plan.rows == 1 {
             self.draw_diagram(diagram, &first, plan.scale, plan.origin, true);
             self.y = first.y + first.h + 6.0;
             self.legend();
@@ -896,7 +914,7 @@ impl<'a> Writer<'a> {
                         INK,
                         &format!("Topology, tile {}", tile_name(r, c)),
                     );
-                    self.y += 18.0;
+                    self.y += TILE_HEADING;
                     let a = area(self);
                     let origin = (
                         plan.origin.0 + f64::from(c as f32 * a.w / plan.scale),
@@ -910,6 +928,460 @@ impl<'a> Writer<'a> {
         }
         // What follows the diagram starts on a fresh page.
         self.new_page(self.orientation);
+    }
+
+    /// A design too large to tile whole: an overview page (the whole design, with a key and
+    /// the list of detail tiles beside it), then the [`DETAIL_TILES`] tiles at a readable
+    /// `scale` with the most errors, then warnings, then elements. `first` is the room under
+    /// the section title; tiles are `tile` (width, height) points.
+    fn large_diagram(
+        &mut self,
+        d: &Diagram,
+        first: &Area,
+        legend_h: f32,
+        scale: f32,
+        tile: (f32, f32),
+    ) {
+        let (x0, y0, _, _) = bounds(d);
+        let origin = (
+            x0 - f64::from(DIAGRAM_PAD_X / scale),
+            y0 - f64::from(DIAGRAM_PAD_Y / scale),
+        );
+        let (cols, rows) = grid(d, scale, tile.0, tile.1);
+        let tile_of = |x: f64, y: f64| {
+            let c = ((x - origin.0) as f32 * scale / tile.0).floor().max(0.0) as usize;
+            let r = ((y - origin.1) as f32 * scale / tile.1).floor().max(0.0) as usize;
+            (r.min(rows - 1), c.min(cols - 1))
+        };
+        let mut stats: FxHashMap<(usize, usize), TileStats> = FxHashMap::default();
+        for n in &d.nodes {
+            stats
+                .entry(tile_of(n.x, n.y))
+                .or_default()
+                .add(n.severity, true);
+        }
+        for l in &d.links {
+            let (a, b) = (&d.nodes[l.a], &d.nodes[l.b]);
+            let at = tile_of((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+            stats.entry(at).or_default().add(l.severity, false);
+        }
+        let chosen = choose_tiles(stats, cols);
+        let flagged = chosen.iter().any(|(_, t)| t.errors + t.warnings > 0);
+        // What each chosen tile shows, by the names of its hubs: regions, then facilities and
+        // fabric routers, two at most (in design order).
+        let mut hubs: BTreeMap<(usize, usize), Vec<(u8, &str)>> =
+            chosen.iter().map(|(at, _)| (*at, Vec::new())).collect();
+        for n in &d.nodes {
+            let rank = match n.kind {
+                NodeKindTag::AzureRegion | NodeKindTag::AwsRegion => 0,
+                NodeKindTag::ColocationFacility | NodeKindTag::FabricRouter => 1,
+                NodeKindTag::OnPremSite => continue,
+            };
+            if let Some(names) = hubs.get_mut(&tile_of(n.x, n.y)) {
+                names.push((rank, &n.name));
+                names.sort_by_key(|(r, _)| *r);
+                names.truncate(2);
+            }
+        }
+
+        // The overview: the map on the left, its key and the tiles' list beside it.
+        let room = Area {
+            x: first.x,
+            y: first.y,
+            w: first.w - PANEL_W - 24.0,
+            h: first.h + legend_h,
+        };
+        let fitted = fit_padded(d, room.w, room.h, OVERVIEW_PAD, OVERVIEW_PAD);
+        let (bx0, by0, bx1, by1) = bounds(d);
+        // The map is as wide as the drawing needs; map and key are centred together.
+        let map_w = (((bx1 - bx0) as f32) * fitted.scale + 2.0 * OVERVIEW_PAD).min(room.w);
+        let left = first.x + (first.w - map_w - 24.0 - PANEL_W).max(0.0) / 2.0;
+        let map = Area {
+            x: left,
+            y: room.y,
+            w: map_w,
+            h: room.h,
+        };
+        let map_origin = (
+            (bx0 + bx1) / 2.0 - f64::from(map.w / 2.0 / fitted.scale),
+            (by0 + by1) / 2.0 - f64::from(map.h / 2.0 / fitted.scale),
+        );
+        let dense = (typical_spacing(d) as f32) * fitted.scale < SHAPES_SPACING;
+        self.rect(map.x, map.y, map.w, map.h, [250, 251, 253]);
+        if dense {
+            self.draw_density(d, &map, fitted.scale, map_origin);
+        } else {
+            self.draw_diagram(d, &map, fitted.scale, map_origin, false);
+        }
+        let to_map = |x: f64, y: f64| {
+            (
+                map.x + ((x - map_origin.0) as f32) * fitted.scale,
+                map.y + ((y - map_origin.1) as f32) * fitted.scale,
+            )
+        };
+        let accent = look::node_rgb(NodeKindTag::AzureRegion);
+        for ((r, c), _) in &chosen {
+            let (tx, ty) = to_map(
+                origin.0 + f64::from(*c as f32 * tile.0 / scale),
+                origin.1 + f64::from(*r as f32 * tile.1 / scale),
+            );
+            let (tw, th) = (tile.0 / scale * fitted.scale, tile.1 / scale * fitted.scale);
+            self.line(
+                &[
+                    (tx, ty),
+                    (tx + tw, ty),
+                    (tx + tw, ty + th),
+                    (tx, ty + th),
+                    (tx, ty),
+                ],
+                0.8,
+                accent,
+                None,
+            );
+            if tw >= 14.0 && th >= 8.0 {
+                self.text(
+                    tx + 1.5,
+                    ty + 1.5,
+                    5.5,
+                    Weight::Bold,
+                    accent,
+                    &tile_name(*r, *c),
+                );
+            }
+        }
+        let overview_page = self.current + 1;
+        let detail = Detail {
+            chosen,
+            hubs,
+            flagged,
+            cols,
+            rows,
+        };
+        self.overview_key(d, &detail, dense, (map.x + map.w + 24.0, map.y));
+        let Detail { chosen, .. } = detail;
+
+        for ((r, c), tally) in &chosen {
+            self.new_page(Orientation::Landscape);
+            let y = self.y;
+            let heading = format!("Topology, tile {}", tile_name(*r, *c));
+            self.text(MARGIN, y, 11.0, Weight::Bold, INK, &heading);
+            let hw = self.face(Weight::Bold).width(&heading, 11.0);
+            let mut caption = format!("{} nodes, {} links", tally.nodes, tally.links);
+            for (n, what) in [
+                (tally.errors, "with errors"),
+                (tally.warnings, "with warnings"),
+            ] {
+                if n > 0 {
+                    caption.push_str(&format!(", {n} {what}"));
+                }
+            }
+            caption.push_str(&format!(
+                " · tile {} of {} × {}, outlined on the overview (page {overview_page})",
+                tile_name(*r, *c),
+                number(rows),
+                number(cols)
+            ));
+            self.text(
+                MARGIN + hw + 12.0,
+                y + 3.0,
+                8.0,
+                Weight::Regular,
+                GREY,
+                &caption,
+            );
+            self.y += TILE_HEADING;
+            let a = Area {
+                x: MARGIN,
+                y: self.y,
+                w: tile.0,
+                h: tile.1,
+            };
+            let at = (
+                origin.0 + f64::from(*c as f32 * tile.0 / scale),
+                origin.1 + f64::from(*r as f32 * tile.1 / scale),
+            );
+            self.draw_diagram(d, &a, scale, at, tally.nodes <= TILE_LABELS_MAX);
+            self.y = a.y + a.h + 6.0;
+            self.legend();
+        }
+    }
+
+    /// The key beside a large design's overview: what the marks are, how many of each kind,
+    /// and which tiles follow.
+    fn overview_key(
+        &mut self,
+        d: &Diagram,
+        detail: &Detail<'_>,
+        dense: bool,
+        (x, top): (f32, f32),
+    ) {
+        let Detail {
+            chosen,
+            hubs,
+            flagged,
+            cols,
+            rows,
+        } = detail;
+        let (cols, rows, flagged) = (*cols, *rows, *flagged);
+        let w = PANEL_W;
+        self.y = top;
+        self.text(x, self.y, 11.0, Weight::Bold, INK, "Overview");
+        self.y += 17.0;
+        let intro = if dense {
+            format!(
+                "The whole design: {} nodes and {} links, too many to label on one page. Each mark stands for the elements at that spot, the most important kind on top; red and amber dots mark open errors and warnings.",
+                number(d.nodes.len()),
+                number(d.links.len())
+            )
+        } else {
+            format!(
+                "The whole design: {} nodes and {} links, drawn without labels; badges mark open errors and warnings.",
+                number(d.nodes.len()),
+                number(d.links.len())
+            )
+        };
+        self.text_block(x, w, &intro, 7.5, Weight::Regular, GREY);
+        self.y += 6.0;
+        let size = 7.5;
+        let row = |me: &mut Self, label: &str, n: usize| {
+            let top = me.y;
+            me.text(x + 16.0, top, size, Weight::Regular, INK, label);
+            let text = number(n);
+            let tw = me.face(Weight::Regular).width(&text, size);
+            me.text(x + w - tw, top, size, Weight::Regular, INK, &text);
+            me.y += 11.0;
+        };
+        let mut errors = 0;
+        let mut warnings = 0;
+        for n in &d.nodes {
+            match n.severity {
+                Some(Severity::Error) => errors += 1,
+                Some(Severity::Warning) => warnings += 1,
+                _ => {}
+            }
+        }
+        for kind in NodeKindTag::ALL {
+            let n = d.nodes.iter().filter(|n| n.kind == kind).count();
+            if n == 0 {
+                continue;
+            }
+            let top = self.y;
+            self.node_shape(kind, (x + 5.0, top + 3.5), 3.5);
+            row(self, &capitalised(kind.label()), n);
+        }
+        for kind in LinkKindTag::ALL {
+            let n = d.links.iter().filter(|l| l.kind == kind).count();
+            if n == 0 {
+                continue;
+            }
+            let top = self.y;
+            let dash: Option<&[f32]> = look::link_is_dashed(kind).then_some(&[4.0, 2.5]);
+            let width = if look::link_is_thin(kind) { 0.8 } else { 1.4 };
+            self.line(
+                &[(x, top + 3.5), (x + 11.0, top + 3.5)],
+                width,
+                look::link_rgb(kind),
+                dash,
+            );
+            row(self, &capitalised(kind.label()), n);
+        }
+        for (severity, label, n) in [
+            (Severity::Error, "Nodes with errors", errors),
+            (Severity::Warning, "Nodes with warnings", warnings),
+        ] {
+            let top = self.y;
+            self.circle(x + 5.0, top + 3.5, 2.5, look::severity_rgb(severity));
+            row(self, label, n);
+        }
+        self.y += 10.0;
+        self.text(x, self.y, 9.5, Weight::Bold, INK, "Detail tiles");
+        self.y += 14.0;
+        let which = if flagged {
+            format!(
+                "The {} tiles with the most elements with errors, then warnings, follow",
+                chosen.len()
+            )
+        } else {
+            format!(
+                "No element has an open error or warning, so the {} tiles of the design's top left corner follow as a sample",
+                chosen.len()
+            )
+        };
+        let explain = format!(
+            "At a readable scale the design spans {} × {} = {} pages. {which}, outlined in blue on the map; linkwright open shows the whole design.",
+            number(rows),
+            number(cols),
+            number(rows * cols),
+        );
+        self.text_block(x, w, &explain, 7.5, Weight::Regular, GREY);
+        self.y += 4.0;
+        for ((r, c), t) in chosen {
+            let top = self.y;
+            self.text(x, top, size, Weight::Bold, INK, &tile_name(*r, *c));
+            let mut what = format!("{} nodes, {} links", t.nodes, t.links);
+            if t.errors > 0 {
+                what.push_str(&format!(", {} with errors", t.errors));
+            }
+            if t.warnings > 0 {
+                what.push_str(&format!(", {} with warnings", t.warnings));
+            }
+            if let Some(names) = hubs.get(&(*r, *c)).filter(|n| !n.is_empty()) {
+                let names: Vec<&str> = names.iter().map(|(_, n)| *n).collect();
+                what.push_str(&format!(": {}", names.join(", ")));
+            }
+            let what = ellipsize(self.face(Weight::Regular), &what, size, w - 34.0);
+            self.text(x + 34.0, top, size, Weight::Regular, INK, &what);
+            self.y += 11.0;
+        }
+    }
+
+    /// Wrapped text at `x`, `w` points wide, from the cursor down; moves the cursor.
+    fn text_block(&mut self, x: f32, w: f32, text: &str, size: f32, weight: Weight, rgb: Rgb) {
+        let leading = size * 1.35;
+        for line in wrap(self.face(weight), text, size, w) {
+            let y = self.y;
+            self.text(x, y, size, weight, rgb, &line);
+            self.y += leading;
+        }
+    }
+
+    /// The whole of a dense diagram, cheaply: the area is cut into cells of [`DENSITY_CELL`]
+    /// points and each cell holding elements gets one mark per kind (links: one hairline per
+    /// pair of cells they join), drawn as one path per kind. The ops grow with the page's
+    /// area, not with the design.
+    fn draw_density(&mut self, d: &Diagram, area: &Area, scale: f32, origin: (f64, f64)) {
+        let cell_of = |x: f64, y: f64| -> Option<(i32, i32)> {
+            let px = ((x - origin.0) as f32) * scale;
+            let py = ((y - origin.1) as f32) * scale;
+            (px >= 0.0 && py >= 0.0 && px <= area.w && py <= area.h)
+                .then(|| ((px / DENSITY_CELL) as i32, (py / DENSITY_CELL) as i32))
+        };
+        let centre = |(i, j): (i32, i32)| {
+            (
+                area.x + (i as f32 + 0.5) * DENSITY_CELL,
+                area.y + (j as f32 + 0.5) * DENSITY_CELL,
+            )
+        };
+        let node_cells: Vec<Option<(i32, i32)>> =
+            d.nodes.iter().map(|n| cell_of(n.x, n.y)).collect();
+        let mut segments: BTreeSet<(LinkKindTag, GridCell, GridCell)> = BTreeSet::new();
+        for l in &d.links {
+            let (Some(a), Some(b)) = (node_cells[l.a], node_cells[l.b]) else {
+                continue;
+            };
+            if a != b {
+                segments.insert((l.kind, a.min(b), a.max(b)));
+            }
+        }
+        let mut kinds: BTreeSet<(u8, (i32, i32))> = BTreeSet::new();
+        let mut flags: BTreeMap<(i32, i32), Severity> = BTreeMap::new();
+        for (n, at) in d.nodes.iter().zip(&node_cells) {
+            let Some(at) = *at else { continue };
+            kinds.insert((draw_rank(n.kind), at));
+            if let Some(s) = n.severity {
+                let e = flags.entry(at).or_insert(s);
+                *e = (*e).max(s);
+            }
+        }
+        self.begin_clip(area);
+        for kind in LinkKindTag::ALL {
+            let rings: Vec<Vec<(f32, f32)>> = segments
+                .iter()
+                .filter(|(k, _, _)| *k == kind)
+                .map(|(_, a, b)| vec![centre(*a), centre(*b)])
+                .collect();
+            self.paths(rings, lighten(look::link_rgb(kind), 0.45), Some(0.3));
+        }
+        for (rank, kind) in DRAW_ORDER.iter().enumerate() {
+            let r = match kind {
+                NodeKindTag::OnPremSite => 0.75,
+                NodeKindTag::FabricRouter => 1.1,
+                NodeKindTag::ColocationFacility => 1.2,
+                NodeKindTag::AzureRegion | NodeKindTag::AwsRegion => 1.6,
+            };
+            let rings: Vec<Vec<(f32, f32)>> = kinds
+                .iter()
+                .filter(|(k, _)| usize::from(*k) == rank)
+                .map(|(_, at)| mark(*kind, centre(*at), r))
+                .collect();
+            self.paths(rings, look::node_rgb(*kind), None);
+        }
+        for severity in [Severity::Warning, Severity::Error] {
+            let rings: Vec<Vec<(f32, f32)>> = flags
+                .iter()
+                .filter(|(_, s)| **s == severity)
+                .map(|(at, _)| {
+                    let (x, y) = centre(*at);
+                    octagon(x + 1.2, y - 1.2, 1.1)
+                })
+                .collect();
+            self.paths(rings, look::severity_rgb(severity), None);
+        }
+        self.page().ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// Clip what follows to `area` until the graphics state is restored.
+    fn begin_clip(&mut self, area: &Area) {
+        let page = self.page();
+        let h = page.height;
+        page.ops.push(Op::SaveGraphicsState);
+        page.ops.push(Op::DrawPolygon {
+            polygon: polygon(
+                &[
+                    (area.x, h - area.y),
+                    (area.x + area.w, h - area.y),
+                    (area.x + area.w, h - area.y - area.h),
+                    (area.x, h - area.y - area.h),
+                ],
+                PaintMode::Clip,
+            ),
+        });
+    }
+
+    /// Many shapes (page coordinates from the top) in one path: filled, or stroked `width`
+    /// points wide when given (then each ring is an open polyline).
+    fn paths(&mut self, rings: Vec<Vec<(f32, f32)>>, rgb: Rgb, stroke: Option<f32>) {
+        if rings.is_empty() {
+            return;
+        }
+        let page = self.page();
+        let h = page.height;
+        let rings = rings
+            .into_iter()
+            .map(|ring| PolygonRing {
+                points: ring
+                    .into_iter()
+                    .map(|(x, y)| LinePoint {
+                        p: Point {
+                            x: Pt(x),
+                            y: Pt(h - y),
+                        },
+                        bezier: false,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mode = match stroke {
+            Some(width) => {
+                page.ops.push(Op::SetOutlineColor { col: color(rgb) });
+                page.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+                page.ops.push(Op::SetLineDashPattern {
+                    dash: LineDashPattern::solid(),
+                });
+                PaintMode::Stroke
+            }
+            None => {
+                page.ops.push(Op::SetFillColor { col: color(rgb) });
+                PaintMode::Fill
+            }
+        };
+        page.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings,
+                mode,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
     }
 
     /// Draw the diagram into `area`: canvas point `origin` at the area's top-left corner,
@@ -1064,7 +1536,7 @@ impl<'a> Writer<'a> {
     // -----------------------------------------------------------------------------------------
     // Footer and file
 
-    fn finish(mut self) -> Result<Vec<u8>, RenderError> {
+    fn finish(mut self) -> Result<Rendered, RenderError> {
         // A page left empty by a section break at the very end is dropped.
         if self.pages.len() > 1 && self.pages.last().is_some_and(|p| p.ops.is_empty()) {
             self.pages.pop();
@@ -1145,7 +1617,10 @@ impl<'a> Writer<'a> {
         let mut bytes = Vec::new();
         lo.save_to(&mut bytes)
             .map_err(|e| RenderError::Write(e.to_string()))?;
-        Ok(bytes)
+        Ok(Rendered {
+            bytes,
+            pages: total,
+        })
     }
 }
 
@@ -1172,7 +1647,26 @@ const DIAGRAM_PAD_Y: f32 = 24.0;
 const READABLE_SPACING: f32 = 55.0;
 /// Never enlarge a small design beyond this (points per canvas unit).
 const MAX_SCALE: f32 = 1.4;
+/// A design is tiled whole when at most this many pages at a readable scale hold it.
 const MAX_TILES: usize = 16;
+/// To tile a design whole, the scale may give way to this share of the readable one; a design
+/// that needs more (or smaller) tiles is large: an overview and [`DETAIL_TILES`] tiles.
+const SMALLEST_TILE_SCALE: f32 = 0.6;
+/// The detail tiles of a large design (the parts with the most errors, warnings, elements).
+const DETAIL_TILES: usize = 12;
+/// Height of a tile page's heading line.
+const TILE_HEADING: f32 = 18.0;
+/// Room around a large design's overview map, in points (no labels to make room for).
+const OVERVIEW_PAD: f32 = 10.0;
+/// Width of the key beside a large design's overview.
+const PANEL_W: f32 = 270.0;
+/// Below this distance between neighbours on the overview (points) the overview draws
+/// density marks instead of one shape per element.
+const SHAPES_SPACING: f32 = 6.0;
+/// Side of the grid cells a dense overview is drawn on (points): one mark per kind per cell.
+const DENSITY_CELL: f32 = 2.5;
+/// A tile with more nodes than this is drawn without labels (they would cover each other).
+const TILE_LABELS_MAX: usize = 400;
 
 fn bounds(d: &Diagram) -> (f64, f64, f64, f64) {
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
@@ -1187,10 +1681,15 @@ fn bounds(d: &Diagram) -> (f64, f64, f64, f64) {
 
 /// The whole diagram on one area, centred.
 fn fit(d: &Diagram, w: f32, h: f32) -> Plan {
+    fit_padded(d, w, h, DIAGRAM_PAD_X, DIAGRAM_PAD_Y)
+}
+
+/// The whole diagram on one area, centred, `pad_x` and `pad_y` points from its edges.
+fn fit_padded(d: &Diagram, w: f32, h: f32, pad_x: f32, pad_y: f32) -> Plan {
     let (x0, y0, x1, y1) = bounds(d);
     let (cw, ch) = (((x1 - x0) as f32).max(1.0), ((y1 - y0) as f32).max(1.0));
-    let scale = ((w - 2.0 * DIAGRAM_PAD_X) / cw)
-        .min((h - 2.0 * DIAGRAM_PAD_Y) / ch)
+    let scale = ((w - 2.0 * pad_x) / cw)
+        .min((h - 2.0 * pad_y) / ch)
         .clamp(0.0001, MAX_SCALE);
     // Centre: the origin is where the area's top-left corner falls in canvas units.
     let origin = (
@@ -1215,24 +1714,34 @@ fn plan_tiles(d: &Diagram, w: f32, h: f32) -> Plan {
     {
         return fitted;
     }
-    let (x0, y0, x1, y1) = bounds(d);
-    let mut scale = READABLE_SPACING / spacing as f32;
+    let (x0, y0, _, _) = bounds(d);
+    let readable = READABLE_SPACING / spacing as f32;
+    let mut scale = readable;
     loop {
-        let cols = (((x1 - x0) as f32 * scale + 2.0 * DIAGRAM_PAD_X) / w)
-            .ceil()
-            .max(1.0) as usize;
-        let rows = (((y1 - y0) as f32 * scale + 2.0 * DIAGRAM_PAD_Y) / h)
-            .ceil()
-            .max(1.0) as usize;
+        let (cols, rows) = grid(d, scale, w, h);
+        let plan = Plan {
+            scale,
+            origin: (
+                x0 - f64::from(DIAGRAM_PAD_X / scale),
+                y0 - f64::from(DIAGRAM_PAD_Y / scale),
+            ),
+            cols,
+            rows,
+        };
         if cols * rows <= MAX_TILES || scale <= fitted.scale {
             if cols * rows == 1 || scale <= fitted.scale {
                 return fitted;
             }
+            return plan;
+        }
+        if scale * 0.9 < readable * SMALLEST_TILE_SCALE && scale * 0.9 > fitted.scale {
+            // Large: the caller draws an overview and some tiles at the readable scale.
+            let (cols, rows) = grid(d, readable, w, h);
             return Plan {
-                scale,
+                scale: readable,
                 origin: (
-                    x0 - f64::from(DIAGRAM_PAD_X / scale),
-                    y0 - f64::from(DIAGRAM_PAD_Y / scale),
+                    x0 - f64::from(DIAGRAM_PAD_X / readable),
+                    y0 - f64::from(DIAGRAM_PAD_Y / readable),
                 ),
                 cols,
                 rows,
@@ -1242,25 +1751,90 @@ fn plan_tiles(d: &Diagram, w: f32, h: f32) -> Plan {
     }
 }
 
+/// Columns and rows of `w` × `h` tiles that hold the diagram at `scale`.
+fn grid(d: &Diagram, scale: f32, w: f32, h: f32) -> (usize, usize) {
+    let (x0, y0, x1, y1) = bounds(d);
+    let cols = (((x1 - x0) as f32 * scale + 2.0 * DIAGRAM_PAD_X) / w)
+        .ceil()
+        .max(1.0) as usize;
+    let rows = (((y1 - y0) as f32 * scale + 2.0 * DIAGRAM_PAD_Y) / h)
+        .ceil()
+        .max(1.0) as usize;
+    (cols, rows)
+}
+
 /// The median distance from a node to its nearest neighbour (canvas units), over a sample of
-/// at most 400 nodes.
+/// at most 400 nodes. Nodes are put in a grid of about one node per cell and each sampled
+/// node's neighbours are looked for ring by ring around its cell, so the cost grows with the
+/// sample, not with the sample times the design (400 × 120,000 distances at 100,000 sites).
 fn typical_spacing(d: &Diagram) -> f64 {
     let n = d.nodes.len();
     if n < 2 {
         return 0.0;
     }
+    let (x0, y0, x1, y1) = bounds(d);
+    let (w, h) = (x1 - x0, y1 - y0);
+    let cell = (w * h / n as f64).sqrt().max(w.max(h) / n as f64);
+    if !(cell > 0.0 && cell.is_finite()) {
+        return 0.0; // every node at one spot
+    }
+    let key = |x: f64, y: f64| (((x - x0) / cell) as i64, ((y - y0) / cell) as i64);
+    let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
+    for (i, p) in d.nodes.iter().enumerate() {
+        grid.entry(key(p.x, p.y)).or_default().push(i);
+    }
+    let (cols, rows) = key(x1, y1);
+    let nearest = |i: usize| -> f64 {
+        let a = &d.nodes[i];
+        let distance = |j: usize| {
+            let b = &d.nodes[j];
+            if j != i && (b.x != a.x || b.y != a.y) {
+                (b.x - a.x).hypot(b.y - a.y)
+            } else {
+                f64::MAX
+            }
+        };
+        let (ci, cj) = key(a.x, a.y);
+        let mut best = f64::MAX;
+        let closest_in = |gi: i64, gj: i64| {
+            grid.get(&(gi, gj)).map_or(f64::MAX, |members| {
+                members
+                    .iter()
+                    .map(|&j| distance(j))
+                    .fold(f64::MAX, f64::min)
+            })
+        };
+        for ring in 0_i64..=cols.max(rows) + 1 {
+            // A node in ring `ring` (the cells `ring` steps from the node's own) is at least
+            // `ring - 1` cells away.
+            if best <= (ring - 1) as f64 * cell {
+                break;
+            }
+            let (gi0, gi1) = ((ci - ring).max(0), (ci + ring).min(cols));
+            for gj in [cj - ring, cj + ring] {
+                if (0..=rows).contains(&gj) {
+                    for gi in gi0..=gi1 {
+                        best = best.min(closest_in(gi, gj));
+                    }
+                }
+                if ring == 0 {
+                    break;
+                }
+            }
+            for gi in [ci - ring, ci + ring] {
+                if ring > 0 && (0..=cols).contains(&gi) {
+                    for gj in (cj - ring + 1).max(0)..=(cj + ring - 1).min(rows) {
+                        best = best.min(closest_in(gi, gj));
+                    }
+                }
+            }
+        }
+        best
+    };
     let stride = n.div_ceil(400);
     let mut nearest: Vec<f64> = (0..n)
         .step_by(stride)
-        .map(|i| {
-            let a = &d.nodes[i];
-            d.nodes
-                .iter()
-                .enumerate()
-                .filter(|&(j, b)| j != i && (b.x != a.x || b.y != a.y))
-                .map(|(_, b)| (b.x - a.x).hypot(b.y - a.y))
-                .fold(f64::MAX, f64::min)
-        })
+        .map(nearest)
         .filter(|d| *d < f64::MAX)
         .collect();
     if nearest.is_empty() {
@@ -1270,6 +1844,136 @@ fn typical_spacing(d: &Diagram) -> f64 {
     nearest[nearest.len() / 2]
 }
 
+/// The detail tiles of a large design and what the overview's key says about them.
+struct Detail<'d> {
+    /// (row, column) and what the tile holds, in reading order.
+    chosen: Vec<((usize, usize), TileStats)>,
+    /// The names of each chosen tile's hubs.
+    hubs: BTreeMap<(usize, usize), Vec<(u8, &'d str)>>,
+    /// Whether the tiles were chosen for their errors and warnings (else they are a sample).
+    flagged: bool,
+    /// The grid at a readable scale.
+    cols: usize,
+    rows: usize,
+}
+
+/// A cell of a dense overview's grid (column, row).
+type GridCell = (i32, i32);
+
+/// What one tile of a large design holds.
+#[derive(Debug, Default, Clone, Copy)]
+struct TileStats {
+    nodes: usize,
+    links: usize,
+    /// Elements with an open error (warning) as their most severe finding.
+    errors: usize,
+    warnings: usize,
+}
+
+impl TileStats {
+    fn add(&mut self, severity: Option<Severity>, node: bool) {
+        if node {
+            self.nodes += 1;
+        } else {
+            self.links += 1;
+        }
+        match severity {
+            Some(Severity::Error) => self.errors += 1,
+            Some(Severity::Warning) => self.warnings += 1,
+            _ => {}
+        }
+    }
+}
+
+/// The detail tiles of a large design, in reading order: those with the most elements with
+/// errors, then warnings (at most [`DETAIL_TILES`]); when nothing is flagged, a block of tiles
+/// from the first one that holds anything, so the sample shows one connected part.
+fn choose_tiles(
+    stats: FxHashMap<(usize, usize), TileStats>,
+    cols: usize,
+) -> Vec<((usize, usize), TileStats)> {
+    let mut tiles: Vec<((usize, usize), TileStats)> = stats.into_iter().collect();
+    tiles.sort_by(|a, b| {
+        (b.1.errors, b.1.warnings)
+            .cmp(&(a.1.errors, a.1.warnings))
+            .then(a.0.cmp(&b.0))
+    });
+    let mut chosen: Vec<_> = tiles
+        .iter()
+        .filter(|(_, t)| t.errors + t.warnings > 0)
+        .take(DETAIL_TILES)
+        .copied()
+        .collect();
+    if chosen.is_empty() {
+        // Nothing flagged: four tiles wide (or the grid's width), as many rows as it takes.
+        let width = cols.clamp(1, 4);
+        let height = DETAIL_TILES / width;
+        let Some(&((r0, c0), _)) = tiles.iter().min_by_key(|(at, _)| *at) else {
+            return chosen;
+        };
+        let c0 = c0.min(cols.saturating_sub(width));
+        chosen = tiles
+            .into_iter()
+            .filter(|((r, c), _)| (r0..r0 + height).contains(r) && (c0..c0 + width).contains(c))
+            .collect();
+    }
+    chosen.sort_by_key(|(at, _)| *at);
+    chosen
+}
+
+/// Node kinds from the back of a dense overview to the front: the many sites first, the
+/// few regions on top.
+const DRAW_ORDER: [NodeKindTag; 5] = [
+    NodeKindTag::OnPremSite,
+    NodeKindTag::FabricRouter,
+    NodeKindTag::ColocationFacility,
+    NodeKindTag::AwsRegion,
+    NodeKindTag::AzureRegion,
+];
+
+fn draw_rank(kind: NodeKindTag) -> u8 {
+    DRAW_ORDER.iter().position(|k| *k == kind).unwrap_or(0) as u8
+}
+
+/// A node's mark on a dense overview, in its kind's shape (as `node_shape` draws it).
+fn mark(kind: NodeKindTag, (x, y): (f32, f32), r: f32) -> Vec<(f32, f32)> {
+    match kind {
+        NodeKindTag::OnPremSite => rectangle(x, y, 1.1 * r, 0.8 * r),
+        NodeKindTag::ColocationFacility => rectangle(x, y, 0.9 * r, 0.9 * r),
+        NodeKindTag::FabricRouter => vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+        NodeKindTag::AzureRegion | NodeKindTag::AwsRegion => octagon(x, y, r),
+    }
+}
+
+fn rectangle(x: f32, y: f32, half_w: f32, half_h: f32) -> Vec<(f32, f32)> {
+    vec![
+        (x - half_w, y - half_h),
+        (x + half_w, y - half_h),
+        (x + half_w, y + half_h),
+        (x - half_w, y + half_h),
+    ]
+}
+
+/// A small circle as eight points: at the sizes of a dense overview it is round.
+fn octagon(x: f32, y: f32, r: f32) -> Vec<(f32, f32)> {
+    (0..8)
+        .map(|i| {
+            let a = (i as f32 + 0.5) / 8.0 * std::f32::consts::TAU;
+            (x + r * a.cos(), y + r * a.sin())
+        })
+        .collect()
+}
+
+/// `rgb` mixed with white: `share` 0 keeps it, 1 is white.
+fn lighten(rgb: Rgb, share: f32) -> Rgb {
+    rgb.map(|c| (f32::from(c) + (255.0 - f32::from(c)) * share).round() as u8)
+}
+
+/// "1,234".
+fn number(n: usize) -> String {
+    crate::costing::thousands(n as u64)
+}
+
 /// Whether the segment a–b passes through the area (both ends outside).
 fn crosses(a: (f32, f32), b: (f32, f32), area: &Area) -> bool {
     let (minx, maxx) = (a.0.min(b.0), a.0.max(b.0));
@@ -1277,10 +1981,16 @@ fn crosses(a: (f32, f32), b: (f32, f32), area: &Area) -> bool {
     maxx >= area.x && minx <= area.x + area.w && maxy >= area.y && miny <= area.y + area.h
 }
 
-/// "A1", "B3": row letter, column number.
+/// "A1", "B3", "AA12": row letters (as spreadsheet columns are named), column number.
 fn tile_name(row: usize, col: usize) -> String {
-    let letter = (b'A' + (row % 26) as u8) as char;
-    format!("{letter}{}", col + 1)
+    let mut letters = Vec::new();
+    let mut n = row + 1;
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8_lossy(&letters), col + 1)
 }
 
 fn capitalised(s: &str) -> String {
@@ -1365,6 +2075,73 @@ mod tests {
         assert_eq!(ellipsize(&fonts.regular, "Zürich", 8.0, 200.0), "Zürich");
         let cut = ellipsize(&fonts.regular, "Île-de-France interconnect hub", 8.0, 50.0);
         assert!(cut.ends_with('…') && fonts.regular.width(&cut, 8.0) <= 50.0);
+    }
+
+    /// The grid search finds the same nearest neighbours as comparing every pair.
+    #[test]
+    fn typical_spacing_matches_the_pairwise_median() {
+        let brute = |d: &Diagram| {
+            let n = d.nodes.len();
+            let mut nearest: Vec<f64> = (0..n)
+                .step_by(n.div_ceil(400))
+                .map(|i| {
+                    let a = &d.nodes[i];
+                    d.nodes
+                        .iter()
+                        .enumerate()
+                        .filter(|&(j, b)| j != i && (b.x != a.x || b.y != a.y))
+                        .map(|(_, b)| (b.x - a.x).hypot(b.y - a.y))
+                        .fold(f64::MAX, f64::min)
+                })
+                .filter(|d| *d < f64::MAX)
+                .collect();
+            nearest.sort_by(f64::total_cmp);
+            nearest.get(nearest.len() / 2).copied().unwrap_or(0.0)
+        };
+        let node = |x: f64, y: f64| DiagramNode {
+            name: String::new(),
+            kind: NodeKindTag::OnPremSite,
+            x,
+            y,
+            badge: None,
+            severity: None,
+        };
+        let mut seed = 7_u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as f64 / f64::from(1_u32 << 31)
+        };
+        let shapes: Vec<Vec<DiagramNode>> = vec![
+            // Scattered, clustered, on a line, with duplicates, far outliers.
+            (0..900)
+                .map(|_| node(next() * 5000.0, next() * 3000.0))
+                .collect(),
+            (0..900)
+                .map(|i| node((i % 30) as f64 * 40.0 + next(), (i / 30) as f64 * 900.0))
+                .collect(),
+            (0..500).map(|i| node(f64::from(i) * 7.0, 10.0)).collect(),
+            (0..300)
+                .map(|i| node(f64::from(i / 3) * 10.0, 0.0))
+                .chain([node(1e6, 1e6), node(-1e6, 5.0)])
+                .collect(),
+            vec![node(1.0, 1.0), node(1.0, 1.0)],
+        ];
+        for nodes in shapes {
+            let d = Diagram {
+                nodes,
+                links: Vec::new(),
+            };
+            assert_eq!(typical_spacing(&d), brute(&d));
+        }
+    }
+
+    #[test]
+    fn tiles_are_named_like_spreadsheet_cells_beyond_26_rows() {
+        assert_eq!(tile_name(0, 0), "A1");
+        assert_eq!(tile_name(25, 2), "Z3");
+        assert_eq!(tile_name(26, 0), "AA1");
+        assert_eq!(tile_name(27, 11), "AB12");
+        assert_eq!(tile_name(26 * 27, 0), "AAA1");
     }
 
     #[test]

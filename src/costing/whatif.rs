@@ -493,6 +493,50 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_naming_a_demand_changes_its_options_only() {
+        let catalog = Catalog::builtin().expect("built-in catalog");
+        let user = UserBook::empty();
+        let options_of = |design: &Design| {
+            let costing = cost(design, &catalog, &user, Options::default());
+            let book = Book::new(&catalog, &user, design);
+            let w = what_if(design, &catalog, &book, &costing, Options::default());
+            w.demands
+                .iter()
+                .map(|d| serde_json::to_value(d).expect("options serialize"))
+                .collect::<Vec<_>>()
+        };
+        let mut design = crate::generate::generate(40, 1, &catalog);
+        let before = options_of(&design);
+        // The first demand into an AWS region, which the other demands into it follow when
+        // nothing names them.
+        let node_index = design.node_index();
+        let quoted = design
+            .demands
+            .iter()
+            .position(|d| {
+                design.nodes[node_index[d.region.as_str()]]
+                    .as_aws()
+                    .is_some()
+            })
+            .expect("an AWS demand");
+        let quoted_id = design.demands[quoted].id.to_string();
+        design
+            .settings
+            .price_overrides
+            .push(crate::model::PriceOverride {
+                meter: "aws.dx.data_transfer_out".into(),
+                element: Some(quoted_id),
+                unit: crate::model::PriceUnit::Gb,
+                usd: "0.5".parse().expect("price"),
+                note: "test".into(),
+            });
+        let after = options_of(&design);
+        for (i, (b, a)) in before.iter().zip(&after).enumerate() {
+            assert_eq!(i == quoted, a != b, "demand {i}: {b} then {a}");
+        }
+    }
+
+    #[test]
     fn cost_and_what_if_work_grows_linearly_with_the_design() {
         let (cost_small, what_if_small, circuits_small) = work(200);
         let (cost_large, what_if_large, circuits_large) = work(2_000);

@@ -1,5 +1,7 @@
-//! Load + check on generated designs of 100 / 1,000 / 10,000 sites.
-//! Run: `cargo bench --no-default-features --bench check`.
+//! Load + check on generated designs of 100 / 1,000 / 10,000 sites, and 100,000 sites with
+//! `LINKWRIGHT_BENCH_100K=1` (a 178 MB file, seconds an iteration, so not in the default run).
+//! Run: `cargo bench --no-default-features --bench check`
+//! (`LINKWRIGHT_BENCH_100K=1 cargo bench --no-default-features --bench check` for all).
 
 /// The binary's allocator (src/main.rs), so the numbers are the binary's.
 #[global_allocator]
@@ -14,8 +16,13 @@ fn load_and_check(c: &mut Criterion) {
     let catalog = Catalog::builtin().expect("built-in catalog");
     let dir = tempfile::tempdir().expect("temp dir");
     let mut group = c.benchmark_group("load_and_check");
-    group.sample_size(20);
-    for sites in [100usize, 1_000, 10_000] {
+    let mut sizes = vec![100usize, 1_000, 10_000];
+    if std::env::var_os("LINKWRIGHT_BENCH_100K").is_some_and(|v| v == "1") {
+        sizes.push(100_000);
+    }
+    for sites in sizes {
+        // Criterion's least: large designs take long enough per iteration to be steady.
+        group.sample_size(if sites >= 10_000 { 10 } else { 20 });
         let design = generate::generate(sites, 1, &catalog);
         let path = dir.path().join(format!("gen-{sites}.json"));
         design_file::save(&design, &path).expect("save");

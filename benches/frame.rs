@@ -1,6 +1,8 @@
 //! CPU time of one designer frame (layout + painting + tessellation), headless, on generated
-//! designs: ~200 elements and ~1,000 nodes. The analyses are computed before measuring (they
-//! run once per change, not per frame).
+//! designs of 36, 830 and 10,000 sites (100,000 too with `LINKWRIGHT_BENCH_100K=1`), fitted to
+//! the window (the whole design in view: the overview beyond 3,000 nodes) and zoomed to 1:1 (a
+//! window's worth of detail). The analyses are computed before measuring (they run once per
+//! change, not per frame).
 //! Run: `cargo bench --bench frame`.
 
 /// The binary's allocator (src/main.rs), so the numbers are the binary's.
@@ -18,7 +20,11 @@ fn frame(c: &mut Criterion) {
     let catalog = Catalog::builtin().expect("catalog");
     let mut group = c.benchmark_group("frame");
     group.sample_size(30);
-    for sites in [36usize, 830] {
+    let mut sizes = vec![36usize, 830, 10_000];
+    if std::env::var_os("LINKWRIGHT_BENCH_100K").is_some() {
+        sizes.push(100_000);
+    }
+    for sites in sizes {
         let design = linkwright::generate::generate(sites, 1, &catalog);
         let label = format!(
             "{} nodes, {} elements",
@@ -45,7 +51,14 @@ fn frame(c: &mut Criterion) {
             let out = ctx.run_ui(input(), |ui| app.ui(ui));
             let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
         }
-        group.bench_function(label, |b| {
+        group.bench_function(format!("{label}, fitted"), |b| {
+            b.iter(|| {
+                let out = ctx.run_ui(input(), |ui| app.ui(ui));
+                black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+            })
+        });
+        app.zoom_to(1.0);
+        group.bench_function(format!("{label}, 1:1"), |b| {
             b.iter(|| {
                 let out = ctx.run_ui(input(), |ui| app.ui(ui));
                 black_box(ctx.tessellate(out.shapes, out.pixels_per_point))

@@ -27,7 +27,14 @@ pub fn run(
     options: Options,
     depth: Depth,
 ) -> Analyses {
-    let findings = rules::check(design, catalog);
+    // At depth 1 the resilience rules and the Resilience view read one analysis.
+    let (findings, analysis) = match depth {
+        Depth::Single => {
+            let (findings, analysis) = rules::check_with_analysis(design, catalog);
+            (findings, Some(analysis))
+        }
+        Depth::Pairs => (rules::check(design, catalog), None),
+    };
     // The index weights are embedded at compile time and parsed by the test below; an empty
     // list is the honest answer if they ever were not.
     let gateways = gateway_indexes(design, &findings).unwrap_or_default();
@@ -36,7 +43,7 @@ pub fn run(
     let what_if = costing::whatif::what_if(design, catalog, &book, &cost, options);
     Analyses {
         findings,
-        resilience: resilience::analyze(design, catalog, depth),
+        resilience: analysis.unwrap_or_else(|| resilience::analyze(design, catalog, depth)),
         gateways,
         cost,
         what_if,
@@ -101,9 +108,10 @@ pub fn gateway_indexes(
         }
     }
     let advisories = |region: &str| advisories_by_region.get(region).copied().unwrap_or(0);
+    let circuits = resilience::CircuitsByRegion::new(design);
     Ok(resilience::models::gateway_indexes(
         design,
-        |region| resilience::circuits_into(design, region),
+        |region| circuits.into_region(region),
         advisories,
         &weights,
     ))

@@ -379,17 +379,31 @@ fn resilience_command_reports_models_capacity_spofs_and_index() {
         .find(|d| d["demand"] == "d-sp-aws")
         .unwrap();
     assert_eq!(sp["model"]["kind"], "none");
-    let spof_ids: Vec<&str> = sp["spof_domains"]
+    let spof_ids: Vec<&str> = sp["spofs"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| d["id"].as_str().unwrap())
+        .map(|d| d.as_str().unwrap())
         .collect();
     assert!(
         spof_ids.contains(&"link:acc-sp") && spof_ids.contains(&"node:fac-sp2"),
         "{spof_ids:?}"
     );
     assert_eq!(sp["worst_single_failure"]["outcome"], "lost");
+    // Results name domains by id; each domain they name is listed once, with its members.
+    let domains = v["domains"].as_array().unwrap();
+    let listed = |id: &str| domains.iter().filter(|d| d["id"] == id).count();
+    assert_eq!(listed("node:fac-sp2"), 1);
+    let fac = domains.iter().find(|d| d["id"] == "node:fac-sp2").unwrap();
+    assert_eq!(fac["kind"], "node");
+    assert_eq!(fac["members"], serde_json::json!(["fac-sp2"]));
+    for d in v["demands"].as_array().unwrap() {
+        for s in d["single_failures"].as_array().unwrap() {
+            for id in s["domains"].as_array().unwrap() {
+                assert_eq!(listed(id.as_str().unwrap()), 1, "{id}");
+            }
+        }
+    }
 
     let pairs = run(&[
         "resilience",

@@ -71,6 +71,27 @@ fn parse_builtin<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Lay `extra` over `base` in order: an item replaces the first item of `base` with its key
+/// (exact), or is added at the end (so a later item with the same key replaces it). Items are
+/// found by key through a map built once, so an overlay costs time linear in both lists.
+fn merge<T>(base: &mut Vec<T>, extra: Vec<T>, key: impl Fn(&T) -> &str) {
+    // Positions by key, owned: `base` changes while the map is in use. (std's hasher: the keys
+    // come from the user's file.)
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(base.len() + extra.len());
+    for (i, item) in base.iter().enumerate() {
+        at.entry(key(item).to_owned()).or_insert(i);
+    }
+    for item in extra {
+        match at.get(key(&item)) {
+            Some(&i) => base[i] = item,
+            None => {
+                at.insert(key(&item).to_owned(), base.len());
+                base.push(item);
+            }
+        }
+    }
+}
+
 impl Catalog {
     /// The catalog compiled into the program.
     pub fn builtin() -> Result<Catalog, CatalogError> {
@@ -132,27 +153,11 @@ impl Catalog {
     }
 
     fn apply_overlay(&mut self, overlay: CatalogOverlay) {
-        fn merge<T>(base: &mut Vec<T>, extra: Vec<T>, key: impl Fn(&T) -> String) {
-            for item in extra {
-                match base.iter_mut().find(|b| key(b) == key(&item)) {
-                    Some(slot) => *slot = item,
-                    None => base.push(item),
-                }
-            }
-        }
-        merge(&mut self.er_locations, overlay.er_locations, |l| {
-            l.name.clone()
-        });
-        merge(&mut self.dx_locations, overlay.dx_locations, |l| {
-            l.code.clone()
-        });
-        merge(&mut self.azure_regions, overlay.azure_regions, |r| {
-            r.code.clone()
-        });
-        merge(&mut self.aws_regions, overlay.aws_regions, |r| {
-            r.code.clone()
-        });
-        merge(&mut self.prices.prices, overlay.prices, |p| p.id.clone());
+        merge(&mut self.er_locations, overlay.er_locations, |l| &l.name);
+        merge(&mut self.dx_locations, overlay.dx_locations, |l| &l.code);
+        merge(&mut self.azure_regions, overlay.azure_regions, |r| &r.code);
+        merge(&mut self.aws_regions, overlay.aws_regions, |r| &r.code);
+        merge(&mut self.prices.prices, overlay.prices, |p| &p.id);
         self.provenance.push(CatalogProvenance {
             part: "User catalog file".into(),
             source: "user".into(),
@@ -341,6 +346,40 @@ impl CatalogHit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    #[test]
+    fn an_overlay_replaces_the_first_item_with_its_key_and_adds_the_rest_in_order() {
+        let mut base = vec![("a", 1), ("b", 2), ("a", 3)];
+        merge(
+            &mut base,
+            vec![("b", 4), ("c", 5), ("a", 6), ("c", 7)],
+            |item| item.0,
+        );
+        assert_eq!(base, [("a", 6), ("b", 4), ("a", 3), ("c", 7)]);
+    }
+
+    #[test]
+    fn overlay_work_grows_linearly_with_the_catalog_and_the_overlay() {
+        // Keys read by the merge for a base of n items and an overlay of n, half of them new.
+        let work = |n: usize| {
+            let reads = Cell::new(0usize);
+            let mut base: Vec<String> = (0..n).map(|i| format!("k{i}")).collect();
+            let overlay = (n / 2..n / 2 + n).map(|i| format!("k{i}")).collect();
+            merge(&mut base, overlay, |k| {
+                reads.set(reads.get() + 1);
+                k.as_str()
+            });
+            assert_eq!(base.len(), n + n / 2);
+            reads.get()
+        };
+        let (small, large) = (work(1_000), work(10_000));
+        // Comparing each overlay item with every item before it was a hundred times the work.
+        assert!(
+            large <= 12 * small,
+            "{small} key reads for 1,000 items, {large} for 10,000"
+        );
+    }
 
     #[test]
     fn builtin_catalog_parses_with_reference_counts() {

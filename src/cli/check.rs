@@ -1,5 +1,9 @@
 //! `linkwright check FILE...`
+//!
+//! Output goes through a buffered writer; the JSON document is written as it is serialized,
+//! finding by finding.
 
+use super::json_out::{Seq, pretty};
 use super::{Format, exit};
 use crate::catalog::Catalog;
 use crate::design_file;
@@ -8,13 +12,35 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 
-#[derive(Serialize)]
+/// One file's entry in the JSON document.
 struct FileReport<'a> {
-    file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
-    findings: Vec<&'a Finding>,
-    summary: Summary,
+    file: &'a str,
+    result: &'a Result<rules::Findings, String>,
+    min: Severity,
+}
+
+impl Serialize for FileReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let FileReport { file, result, min } = *self;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("file", file)?;
+        match result {
+            Ok(findings) => {
+                map.serialize_entry(
+                    "findings",
+                    &Seq(|| findings.items.iter().filter(|f| f.severity >= min)),
+                )?;
+                map.serialize_entry("summary", &summarize(findings))?;
+            }
+            Err(e) => {
+                map.serialize_entry("error", e)?;
+                map.serialize_entry("findings", &[(); 0])?;
+                map.serialize_entry("summary", &Summary::default())?;
+            }
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize, Default)]
@@ -51,12 +77,14 @@ pub fn run(
             }
         }
     }
+    // Standard output is line-buffered; a large design can have many findings.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     match format {
         Format::Text => {
             for (file, result) in &results {
                 let Ok(findings) = result else { continue };
                 for f in findings.items.iter().filter(|f| f.severity >= min) {
-                    write_text(out, file, f)?;
+                    write_text(&mut out, file, f)?;
                 }
                 let s = summarize(findings);
                 writeln!(
@@ -67,31 +95,22 @@ pub fn run(
             }
         }
         Format::Json => {
-            let reports: Vec<FileReport> = results
-                .iter()
-                .map(|(file, result)| match result {
-                    Ok(findings) => FileReport {
-                        file: file.clone(),
-                        error: None,
-                        findings: findings
-                            .items
-                            .iter()
-                            .filter(|f| f.severity >= min)
-                            .collect(),
-                        summary: summarize(findings),
-                    },
-                    Err(e) => FileReport {
-                        file: file.clone(),
-                        error: Some(e.clone()),
-                        findings: Vec::new(),
-                        summary: Summary::default(),
-                    },
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "files": reports }))?;
+            use serde::ser::{SerializeMap, Serializer};
+            let mut serializer = pretty(&mut out);
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry(
+                "files",
+                &Seq(|| {
+                    results
+                        .iter()
+                        .map(|(file, result)| FileReport { file, result, min })
+                }),
+            )?;
+            map.end()?;
             writeln!(out)?;
         }
     }
+    out.flush()?;
     Ok(code)
 }
 

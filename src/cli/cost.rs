@@ -44,30 +44,44 @@ pub fn run_cost(
         return Ok(exit::UNREADABLE);
     };
     let a = costing::cost(&design, catalog, user, options);
-    let book = costing::Book::new(catalog, user, &design);
-    let what_if = costing::whatif::what_if(&design, catalog, &book, &a, options);
+    // A large design's report is hundreds of thousands of lines: written through one buffer,
+    // not a write per line.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     if let Some(other) = compare {
         let Some(design_b) = super::load_design(other, err)? else {
             return Ok(exit::UNREADABLE);
         };
         let b = costing::cost(&design_b, catalog, user, options);
-        write_compare(out, file, other, &a, &b, format)?;
+        write_compare(&mut out, file, other, &a, &b, format)?;
+        out.flush()?;
         return Ok(exit::OK);
     }
+    let book = costing::Book::new(catalog, user, &design);
+    let what_if = costing::whatif::what_if(&design, catalog, &book, &a, options);
     match format {
         CostFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut *out,
-                &serde_json::json!({ "file": file.display().to_string(), "cost": a, "what_if": what_if }),
-            )?;
+            // Serialized as it is written, line item by line item (no JSON tree in memory).
+            #[derive(serde::Serialize)]
+            struct Document<'a> {
+                file: String,
+                cost: &'a Costing,
+                what_if: &'a costing::whatif::WhatIf,
+            }
+            let document = Document {
+                file: file.display().to_string(),
+                cost: &a,
+                what_if: &what_if,
+            };
+            serde_json::to_writer_pretty(&mut out, &document)?;
             writeln!(out)?;
         }
-        CostFormat::Csv => write_csv(out, &a)?,
+        CostFormat::Csv => write_csv(&mut out, &a)?,
         CostFormat::Text => {
-            write_text(out, file, &a)?;
-            write_what_if(out, &what_if)?;
+            write_text(&mut out, file, &a)?;
+            write_what_if(&mut out, &what_if)?;
         }
     }
+    out.flush()?;
     Ok(exit::OK)
 }
 
@@ -143,29 +157,27 @@ fn write_text(out: &mut dyn Write, file: &Path, c: &Costing) -> std::io::Result<
     for biller in billers {
         writeln!(out)?;
         writeln!(out, "{}", biller.label())?;
+        // Each line written in pieces, straight to the output.
         for i in c.items.iter().filter(|i| i.biller == biller) {
-            let price = match (i.unit_price, i.monthly) {
-                (Some(u), Some(m)) => format!("{} × {} = {}", i.quantity_text(), u, dollars(m)),
-                _ => format!(
+            write!(out, "  {:<14} {:<30} ", i.element, i.description)?;
+            match (i.unit_price, i.monthly) {
+                (Some(u), Some(m)) => {
+                    write!(out, "{} × {} = {}", i.quantity_text(), u, dollars(m))?
+                }
+                _ => write!(
+                    out,
                     "{} — unpriced: {}",
                     i.quantity_text(),
                     i.unpriced_reason.as_deref().unwrap_or("")
-                ),
-            };
-            let discount = i
-                .discount
-                .map(|d| format!(" (after {d} discount)"))
-                .unwrap_or_default();
-            let provenance = i
-                .provenance
-                .as_ref()
-                .map(|p| format!(" [{}]", p.short()))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "  {:<14} {:<30} {price}{discount}{provenance}",
-                i.element, i.description
-            )?;
+                )?,
+            }
+            if let Some(d) = i.discount {
+                write!(out, " (after {d} discount)")?;
+            }
+            if let Some(p) = &i.provenance {
+                write!(out, " [{}]", p.short())?;
+            }
+            writeln!(out)?;
         }
     }
     writeln!(out)?;
@@ -426,6 +438,8 @@ pub fn run_prices_import(
     let report = import::import(path, &mut book, catalog)?;
     book.save(&target)?;
     drop(lock);
+    // One line per item of a page of thousands: through one buffer.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     writeln!(
         out,
         "price book {}: {} added, {} replaced, {} unchanged, {} ignored{}",
@@ -451,6 +465,7 @@ pub fn run_prices_import(
     for d in &report.duplicates {
         writeln!(out, "  duplicate: {d}")?;
     }
+    out.flush()?;
     Ok(exit::OK)
 }
 

@@ -2,6 +2,7 @@
 //! here and in main/gui only.
 
 mod check;
+mod json_out;
 pub mod cost;
 pub mod report;
 pub mod resilience;

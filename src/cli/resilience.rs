@@ -1,10 +1,17 @@
 //! `linkwright resilience FILE [--depth 1|2] [--format text|json]`
+//!
+//! The JSON document is written as it is serialized, item by item, through a buffered writer;
+//! each failure domain that a result refers to is listed once under `domains` (with its
+//! members) and results name domains by id, so the output grows with the design, not with the
+//! number of failures times the size of the domains they hit.
 
+use super::json_out::{Seq, pretty};
 use super::{Format, exit};
 use crate::catalog::Catalog;
 use crate::resilience::{self, Analysis, DemandResult, Depth, FailureDomain, Scenario};
 use crate::rules::{self, mbps};
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer as _};
 use std::io::Write;
 use std::path::Path;
 
@@ -16,41 +23,81 @@ struct DomainOut<'a> {
     members: &'a [smol_str::SmolStr],
 }
 
-#[derive(Serialize)]
-struct ScenarioOut<'a> {
-    domains: Vec<DomainOut<'a>>,
-    residual_mbps: u64,
-    outcome: resilience::Outcome,
-}
-
-#[derive(Serialize)]
-struct DemandOut<'a> {
-    #[serde(flatten)]
-    result: &'a DemandResult,
-    worst_single_failure: Option<ScenarioOut<'a>>,
-    spof_domains: Vec<DomainOut<'a>>,
-    single_failure_domains: Vec<ScenarioOut<'a>>,
-    double_failure_domains: Vec<ScenarioOut<'a>>,
-}
-
-fn domain_out(d: &FailureDomain) -> DomainOut<'_> {
-    DomainOut {
-        id: &d.id,
-        kind: d.kind,
-        label: &d.label,
-        members: &d.members,
+impl<'a> From<&'a FailureDomain> for DomainOut<'a> {
+    fn from(d: &'a FailureDomain) -> Self {
+        DomainOut {
+            id: &d.id,
+            kind: d.kind,
+            label: &d.label,
+            members: &d.members,
+        }
     }
 }
 
-fn scenario_out<'a>(a: &'a Analysis, s: &Scenario) -> ScenarioOut<'a> {
-    ScenarioOut {
-        domains: s
-            .domains
-            .iter()
-            .map(|i| domain_out(&a.domains[i]))
-            .collect(),
-        residual_mbps: s.residual_mbps,
-        outcome: s.outcome,
+/// A scenario with its domains named by id.
+struct ScenarioOut<'a> {
+    analysis: &'a Analysis,
+    scenario: &'a Scenario,
+}
+
+impl Serialize for ScenarioOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ScenarioOut { analysis, scenario } = self;
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry(
+            "domains",
+            &Seq(|| {
+                scenario
+                    .domains
+                    .iter()
+                    .map(|i| analysis.domains[i].id.as_str())
+            }),
+        )?;
+        map.serialize_entry("residual_mbps", &scenario.residual_mbps)?;
+        map.serialize_entry("outcome", &scenario.outcome)?;
+        map.end()
+    }
+}
+
+/// One demand's result, failure domains named by id.
+struct DemandOut<'a> {
+    analysis: &'a Analysis,
+    result: &'a DemandResult,
+}
+
+impl<'a> Serialize for DemandOut<'a> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let DemandOut {
+            analysis,
+            result: d,
+        } = *self;
+        let scenarios = |list: &'a [Scenario]| {
+            Seq(move || {
+                list.iter()
+                    .map(move |scenario| ScenarioOut { analysis, scenario })
+            })
+        };
+        let mut map = s.serialize_map(Some(12))?;
+        map.serialize_entry("demand", &d.demand)?;
+        map.serialize_entry("site", &d.site)?;
+        map.serialize_entry("region", &d.region)?;
+        map.serialize_entry("cloud", &d.cloud)?;
+        map.serialize_entry("required_mbps", &d.required_mbps)?;
+        map.serialize_entry("intact_mbps", &d.intact_mbps)?;
+        map.serialize_entry("paths", &d.paths)?;
+        map.serialize_entry("model", &d.model)?;
+        map.serialize_entry(
+            "worst_single_failure",
+            &d.worst_single()
+                .map(|scenario| ScenarioOut { analysis, scenario }),
+        )?;
+        map.serialize_entry("single_failures", &scenarios(&d.single_failures))?;
+        map.serialize_entry(
+            "spofs",
+            &Seq(|| d.spofs.iter().map(|&i| analysis.domains[i].id.as_str())),
+        )?;
+        map.serialize_entry("double_failures", &scenarios(&d.double_failures))?;
+        map.end()
     }
 }
 
@@ -65,47 +112,28 @@ pub fn run(
     let Some(design) = super::load_design(file, err)? else {
         return Ok(exit::UNREADABLE);
     };
-    let analysis = resilience::analyze(&design, catalog, depth);
-    let findings = rules::check(&design, catalog);
-    let gateways = crate::analyses::gateway_indexes(&design, &findings)?;
-    let name = |id: &str| {
-        design
-            .node(&id.into())
-            .map_or(id.to_string(), |n| n.name.clone())
+    // At depth 1 the resilience rules read the analysis shown here: one analysis, not two.
+    let (findings, analysis) = match depth {
+        Depth::Single => rules::check_with_analysis(&design, catalog),
+        Depth::Pairs => (
+            rules::check(&design, catalog),
+            resilience::analyze(&design, catalog, depth),
+        ),
     };
+    let gateways = crate::analyses::gateway_indexes(&design, &findings)?;
+    // Names by id through an index built once (a search of the nodes per line made the text
+    // output quadratic in the design's size).
+    let node_index = design.node_index();
+    let name = |id: &str| {
+        node_index
+            .get(id)
+            .map_or(id.to_string(), |&i| design.nodes[i].name.clone())
+    };
+    // Standard output is line-buffered; a large design writes hundreds of thousands of lines.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     match format {
         Format::Json => {
-            let demands: Vec<DemandOut> = analysis
-                .demands
-                .iter()
-                .map(|d| DemandOut {
-                    result: d,
-                    worst_single_failure: d.worst_single().map(|s| scenario_out(&analysis, s)),
-                    spof_domains: d
-                        .spofs
-                        .iter()
-                        .map(|&i| domain_out(&analysis.domains[i]))
-                        .collect(),
-                    single_failure_domains: d
-                        .single_failures
-                        .iter()
-                        .map(|s| scenario_out(&analysis, s))
-                        .collect(),
-                    double_failure_domains: d
-                        .double_failures
-                        .iter()
-                        .map(|s| scenario_out(&analysis, s))
-                        .collect(),
-                })
-                .collect();
-            let doc = serde_json::json!({
-                "file": file.display().to_string(),
-                "depth": if depth == Depth::Pairs { 2 } else { 1 },
-                "demands": demands,
-                "gateways": gateways,
-            });
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
-            writeln!(out)?;
+            write_json(&mut out, file, depth, &analysis, &gateways)?;
         }
         Format::Text => {
             let depth_label = if depth == Depth::Pairs {
@@ -237,9 +265,66 @@ pub fn run(
             }
         }
     }
+    out.flush()?;
     Ok(if findings.has_errors() {
         exit::FINDINGS_ERRORS
     } else {
         exit::OK
     })
+}
+
+/// Which domains the results refer to (each is listed once in the JSON document).
+fn referenced_domains(analysis: &Analysis) -> Vec<bool> {
+    let mut referenced = vec![false; analysis.domains.len()];
+    for r in &analysis.demands {
+        let scenarios = r.single_failures.iter().chain(&r.double_failures);
+        for d in r
+            .spofs
+            .iter()
+            .copied()
+            .chain(scenarios.flat_map(|s| s.domains.iter()))
+        {
+            referenced[d] = true;
+        }
+    }
+    referenced
+}
+
+/// `{"file", "depth", "domains", "demands", "gateways"}`, written as it is serialized.
+fn write_json(
+    out: &mut dyn Write,
+    file: &Path,
+    depth: Depth,
+    analysis: &Analysis,
+    gateways: &[resilience::GatewayIndex],
+) -> anyhow::Result<()> {
+    let referenced = referenced_domains(analysis);
+    let mut serializer = pretty(&mut *out);
+    let mut map = serializer.serialize_map(None)?;
+    map.serialize_entry("file", &file.display().to_string())?;
+    map.serialize_entry("depth", &if depth == Depth::Pairs { 2 } else { 1 })?;
+    map.serialize_entry(
+        "domains",
+        &Seq(|| {
+            analysis
+                .domains
+                .iter()
+                .zip(&referenced)
+                .filter(|(_, r)| **r)
+                .map(|(d, _)| DomainOut::from(d))
+        }),
+    )?;
+    map.serialize_entry(
+        "demands",
+        &Seq(|| {
+            analysis
+                .demands
+                .iter()
+                .map(|result| DemandOut { analysis, result })
+        }),
+    )?;
+    map.serialize_entry("gateways", gateways)?;
+    map.end()?;
+    writeln!(out)?;
+    Ok(())
 }

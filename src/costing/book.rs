@@ -2,8 +2,8 @@
 //! file, the design's negotiated quotes — and per-provider discounts applied last.
 
 use crate::catalog::{Catalog, PriceEntry, PriceGap};
-use crate::model::{Design, Percent, PriceUnit, Usd};
-use rustc_hash::FxHashMap;
+use crate::model::{Design, Percent, PriceOverride, PriceUnit, Usd};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -260,15 +260,19 @@ pub struct Query<'a> {
     pub provider: &'a str,
 }
 
-/// The layered book for one design. Each layer is indexed by meter once, so a lookup scans
-/// only the entries of its meter (the built-in book has hundreds of entries and a user's
-/// imported book can have many thousands).
+/// The layered book for one design. Each layer is indexed once (see [`Layer`]), so a lookup
+/// costs the same whatever the size of the book; the design's quotes are indexed by meter and
+/// element.
 pub struct Book<'a> {
     catalog: &'a [PriceEntry],
     user: &'a [PriceEntry],
-    catalog_by_meter: FxHashMap<&'a str, Vec<&'a PriceEntry>>,
-    user_by_meter: FxHashMap<&'a str, Vec<&'a PriceEntry>>,
+    catalog_layer: Layer<'a>,
+    user_layer: Layer<'a>,
     gaps_by_meter: FxHashMap<&'a str, Vec<&'a PriceGap>>,
+    /// The first quote of each (meter, element), and of each meter for all elements.
+    quote_for_element: FxHashMap<(&'a str, &'a str), &'a PriceOverride>,
+    quote_for_all: FxHashMap<&'a str, &'a PriceOverride>,
+    quoted_elements: FxHashSet<&'a str>,
     design: &'a Design,
 }
 
@@ -307,90 +311,254 @@ fn values_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     }
 }
 
-impl<'a> Book<'a> {
-    pub fn new(catalog: &'a Catalog, user: &'a UserBook, design: &'a Design) -> Self {
-        Book {
-            catalog: &catalog.prices.prices,
-            user: &user.prices,
-            catalog_by_meter: by_meter(&catalog.prices.prices, |e| e.meter.as_str()),
-            user_by_meter: by_meter(&user.prices, |e| e.meter.as_str()),
-            gaps_by_meter: by_meter(&catalog.prices.gaps, |g| g.meter.as_str()),
-            design,
+/// Where a price was found.
+enum Found<'a> {
+    Quote(&'a PriceOverride),
+    User(&'a PriceEntry, PriceUnit),
+    Catalog(&'a PriceEntry, PriceUnit),
+}
+
+impl Found<'_> {
+    fn usd(&self) -> Usd {
+        match self {
+            Found::Quote(o) => o.usd,
+            Found::User(e, _) | Found::Catalog(e, _) => e.usd,
         }
     }
 
-    /// The most specific entry of a layer that matches (most dimensions; between two as
-    /// specific, the one that names its keys rather than standing in for them).
-    fn best<'e>(
-        entries: &FxHashMap<&str, Vec<&'e PriceEntry>>,
-        q: &Query<'_>,
-    ) -> Option<&'e PriceEntry> {
-        entries
-            .get(q.meter)?
-            .iter()
-            .copied()
-            .filter(|e| matches(e, q))
-            .max_by_key(|e| (e.dims.len(), e.fallback_note.is_empty()))
-    }
-
-    /// The price of a query, before discounts: design quote (element-specific first), user
-    /// book, catalog.
-    pub fn undiscounted(&self, q: &Query<'_>) -> Option<Price> {
-        let overrides = &self.design.settings.price_overrides;
-        let quote = overrides
-            .iter()
-            .find(|o| o.meter == q.meter && o.element.as_deref() == Some(q.element))
-            .or_else(|| {
-                overrides
-                    .iter()
-                    .find(|o| o.meter == q.meter && o.element.is_none())
-            });
-        if let Some(o) = quote {
-            return Some(Price {
+    fn price(self) -> Price {
+        match self {
+            Found::Quote(o) => Price {
                 usd: o.usd,
                 unit: o.unit,
                 provenance: Provenance::DesignQuote {
                     note: o.note.clone(),
                 },
                 fallback_note: None,
-            });
+            },
+            Found::User(e, unit) => Price {
+                usd: e.usd,
+                unit,
+                provenance: Provenance::UserBook {
+                    id: e.id.clone(),
+                    source: e.source.clone(),
+                    as_of: e.as_of.clone(),
+                    confidence: e.confidence.clone(),
+                    note: e.note.clone(),
+                },
+                fallback_note: None,
+            },
+            Found::Catalog(e, unit) => Price {
+                usd: e.usd,
+                unit,
+                provenance: Provenance::Catalog {
+                    id: e.id.clone(),
+                    source: e.source.clone(),
+                    as_of: e.as_of.clone(),
+                    confidence: e.confidence.clone(),
+                    reference: e.reference.clone(),
+                    note: e.note.clone(),
+                },
+                fallback_note: (!e.fallback_note.is_empty()).then(|| e.fallback_note.clone()),
+            },
         }
-        if let Some(e) = Self::best(&self.user_by_meter, q) {
-            if let Some(unit) = unit_of(&e.unit) {
-                return Some(Price {
-                    usd: e.usd,
-                    unit,
-                    provenance: Provenance::UserBook {
-                        id: e.id.clone(),
-                        source: e.source.clone(),
-                        as_of: e.as_of.clone(),
-                        confidence: e.confidence.clone(),
-                        note: e.note.clone(),
-                    },
-                    fallback_note: None,
-                });
+    }
+}
+
+/// A hash of one dimension that agrees with [`values_equal`]: equal for a key and two values
+/// it calls equal (strings hashed in ASCII lower case). `None` for values it compares in other
+/// ways (fractional numbers, arrays, objects), which are never indexed.
+fn dim_hash(key: &str, value: &serde_json::Value) -> Option<u64> {
+    use serde_json::Value;
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    key.hash(&mut h);
+    match value {
+        Value::Null => 0u8.hash(&mut h),
+        Value::Bool(b) => (1u8, b).hash(&mut h),
+        Value::String(s) => {
+            2u8.hash(&mut h);
+            for b in s.bytes() {
+                h.write_u8(b.to_ascii_lowercase());
             }
         }
-        let e = Self::best(&self.catalog_by_meter, q)?;
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => (3u8, u).hash(&mut h),
+            (None, Some(i)) => (4u8, i).hash(&mut h),
+            (None, None) => return None,
+        },
+        Value::Array(_) | Value::Object(_) => return None,
+    }
+    // Finished through a multiply so that sums of several (a set of dims) stay well spread.
+    Some(
+        h.finish()
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29),
+    )
+}
+
+/// The key of a set of dims under one meter: order does not matter (a sum), the count does.
+fn set_key(sum: u64, count: usize) -> u64 {
+    sum ^ (count as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93)
+}
+
+/// One layer's entries indexed for lookup. An entry matches a query when each of its dims is
+/// among the query's; so the entries that can match are those whose dims are one of the
+/// subsets of the query's dims, and a lookup probes each subset (a query has a handful of
+/// dims) instead of comparing every entry of the meter. Entries whose values cannot be
+/// hashed consistently with [`values_equal`] are compared one by one, as before; every
+/// candidate found by hash is still checked with [`matches`].
+struct Layer<'a> {
+    meters: FxHashMap<&'a str, Meter<'a>>,
+}
+
+#[derive(Default)]
+struct Meter<'a> {
+    /// Every entry of the meter with its position in the layer, in layer order.
+    all: Vec<(usize, &'a PriceEntry)>,
+    /// Positions in `all` by the key of the entry's dims.
+    by_dims: FxHashMap<u64, Vec<u32>>,
+    /// Positions in `all` of the entries with a value that cannot be hashed.
+    unhashed: Vec<u32>,
+}
+
+impl<'a> Layer<'a> {
+    fn new(entries: &'a [PriceEntry]) -> Self {
+        let mut meters: FxHashMap<&'a str, Meter<'a>> = FxHashMap::default();
+        for (position, e) in entries.iter().enumerate() {
+            let m = meters.entry(e.meter.as_str()).or_default();
+            let slot = m.all.len() as u32;
+            m.all.push((position, e));
+            let sum = e.dims.iter().try_fold(0u64, |sum, (k, v)| {
+                dim_hash(k, v).map(|h| sum.wrapping_add(h))
+            });
+            match sum {
+                Some(sum) => m
+                    .by_dims
+                    .entry(set_key(sum, e.dims.len()))
+                    .or_default()
+                    .push(slot),
+                None => m.unhashed.push(slot),
+            }
+        }
+        Layer { meters }
+    }
+
+    /// The most specific entry that matches (most dimensions; between two as specific, the one
+    /// that names its keys rather than standing in for them; then the later one, as a scan in
+    /// layer order would find it).
+    fn best(&self, q: &Query<'_>) -> Option<&'a PriceEntry> {
+        let m = self.meters.get(q.meter)?;
+        let rank = |&&(position, e): &&(usize, &'a PriceEntry)| {
+            (e.dims.len(), e.fallback_note.is_empty(), position)
+        };
+        // The query's dims that can match an indexed entry (a handful; more than fit here and
+        // the entries are compared one by one).
+        let mut hashes = [0u64; 12];
+        let mut count = 0;
+        for h in q.dims.iter().filter_map(|(k, v)| dim_hash(k, v)) {
+            if count < hashes.len() {
+                hashes[count] = h;
+            }
+            count += 1;
+        }
+        // Few entries, or a query with many dims: comparing every entry is cheaper.
+        if count > hashes.len() || (1usize << count) >= m.all.len() {
+            super::count_steps(m.all.len());
+            return m
+                .all
+                .iter()
+                .filter(|(_, e)| matches(e, q))
+                .max_by_key(rank)
+                .map(|&(_, e)| e);
+        }
+        let hashes = &hashes[..count];
+        let subsets = 1usize << count;
+        super::count_steps(subsets + m.unhashed.len());
+        let hashed = (0..subsets).flat_map(|subset| {
+            let (sum, count) = hashes
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| subset & (1 << i) != 0)
+                .fold((0u64, 0usize), |(sum, n), (_, &h)| {
+                    (sum.wrapping_add(h), n + 1)
+                });
+            m.by_dims
+                .get(&set_key(sum, count))
+                .map_or(&[][..], Vec::as_slice)
+        });
+        hashed
+            .chain(&m.unhashed)
+            .map(|&slot| &m.all[slot as usize])
+            .filter(|(_, e)| matches(e, q))
+            .max_by_key(rank)
+            .map(|&(_, e)| e)
+    }
+}
+
+impl<'a> Book<'a> {
+    pub fn new(catalog: &'a Catalog, user: &'a UserBook, design: &'a Design) -> Self {
+        let mut quote_for_element = FxHashMap::default();
+        let mut quote_for_all = FxHashMap::default();
+        for o in &design.settings.price_overrides {
+            match o.element.as_deref() {
+                Some(element) => quote_for_element
+                    .entry((o.meter.as_str(), element))
+                    .or_insert(o),
+                None => quote_for_all.entry(o.meter.as_str()).or_insert(o),
+            };
+        }
+        Book {
+            catalog: &catalog.prices.prices,
+            user: &user.prices,
+            catalog_layer: Layer::new(&catalog.prices.prices),
+            user_layer: Layer::new(&user.prices),
+            gaps_by_meter: by_meter(&catalog.prices.gaps, |g| g.meter.as_str()),
+            quoted_elements: quote_for_element.keys().map(|&(_, e)| e).collect(),
+            quote_for_element,
+            quote_for_all,
+            design,
+        }
+    }
+
+    /// The price of a query, before discounts: design quote (element-specific first), user
+    /// book, catalog.
+    pub fn undiscounted(&self, q: &Query<'_>) -> Option<Price> {
+        self.find(q).map(Found::price)
+    }
+
+    /// The same price's amount alone (what the what-if compares): nothing is copied.
+    pub fn undiscounted_usd(&self, q: &Query<'_>) -> Option<Usd> {
+        self.find(q).map(|f| f.usd())
+    }
+
+    /// Where the price of a query is, by reference.
+    fn find(&self, q: &Query<'_>) -> Option<Found<'a>> {
+        let quote = self
+            .quote_for_element
+            .get(&(q.meter, q.element))
+            .or_else(|| self.quote_for_all.get(q.meter));
+        if let Some(o) = quote {
+            return Some(Found::Quote(o));
+        }
+        if let Some(e) = self.user_layer.best(q) {
+            if let Some(unit) = unit_of(&e.unit) {
+                return Some(Found::User(e, unit));
+            }
+        }
+        let e = self.catalog_layer.best(q)?;
         if self
             .catalog_gap(q)
             .is_some_and(|g| g.dims.len() >= e.dims.len())
         {
             return None;
         }
-        Some(Price {
-            usd: e.usd,
-            unit: unit_of(&e.unit)?,
-            provenance: Provenance::Catalog {
-                id: e.id.clone(),
-                source: e.source.clone(),
-                as_of: e.as_of.clone(),
-                confidence: e.confidence.clone(),
-                reference: e.reference.clone(),
-                note: e.note.clone(),
-            },
-            fallback_note: (!e.fallback_note.is_empty()).then(|| e.fallback_note.clone()),
-        })
+        Some(Found::Catalog(e, unit_of(&e.unit)?))
+    }
+
+    /// True when the design has a quote for this element (one that names it).
+    pub fn has_quote_for(&self, element: &str) -> bool {
+        self.quoted_elements.contains(element)
     }
 
     /// The most specific known gap of the built-in layer that matches the query.
@@ -411,9 +579,14 @@ impl<'a> Book<'a> {
     /// Why a query has no price, when the sources say so (a known gap, see `PriceGap`); `None`
     /// when the query is priced or simply not in the book.
     pub fn gap_reason(&self, q: &Query<'_>) -> Option<String> {
-        if self.undiscounted(q).is_some() {
+        if self.find(q).is_some() {
             return None;
         }
+        self.unpriced_gap_reason(q)
+    }
+
+    /// [`Book::gap_reason`] of a query already known to have no price.
+    pub(crate) fn unpriced_gap_reason(&self, q: &Query<'_>) -> Option<String> {
         self.catalog_gap(q).map(|g| g.reason.clone())
     }
 
@@ -430,10 +603,10 @@ impl<'a> Book<'a> {
     /// Every entry of the effective book (catalog and user layers; design quotes separately),
     /// for `prices show`.
     pub fn entries(&self) -> impl Iterator<Item = (&'static str, &PriceEntry)> {
-        let user_ids: Vec<&str> = self.user.iter().map(|e| e.id.as_str()).collect();
+        let user_ids: FxHashSet<&str> = self.user.iter().map(|e| e.id.as_str()).collect();
         self.catalog
             .iter()
-            .filter(move |e| !user_ids.contains(&e.id.as_str()))
+            .filter(move |e| !user_ids.contains(e.id.as_str()))
             .map(|e| ("catalog", e))
             .chain(self.user.iter().map(|e| ("user", e)))
     }
@@ -458,7 +631,140 @@ pub fn dims_text<'a, K: AsRef<str> + 'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
     use std::time::Duration;
+
+    fn entry(id: usize, meter: &str, dims: &[(&str, Value)], fallback: bool) -> PriceEntry {
+        PriceEntry {
+            id: format!("e{id}"),
+            meter: meter.into(),
+            dims: dims
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+            unit: "hour".into(),
+            usd: Usd::from_micros(id as i64),
+            source: "test".into(),
+            as_of: "2026-11-01".into(),
+            confidence: "OFF".into(),
+            reference: "test".into(),
+            note: String::new(),
+            fallback_note: if fallback {
+                "stands in".into()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    /// What a lookup answered before the layer was indexed: every entry of the layer compared,
+    /// the last of the most specific.
+    fn scanned<'e>(entries: &'e [PriceEntry], q: &Query<'_>) -> Option<&'e PriceEntry> {
+        entries
+            .iter()
+            .filter(|e| matches(e, q))
+            .max_by_key(|e| (e.dims.len(), e.fallback_note.is_empty()))
+    }
+
+    #[test]
+    fn an_indexed_lookup_answers_as_comparing_every_entry_did() {
+        // Values that match case-insensitively, numbers that do not match their float, a
+        // float and an array (compared one by one), repeated keys, stand-ins.
+        let values = [
+            Value::from("East"),
+            Value::from("east"),
+            Value::from("west"),
+            Value::from(1),
+            Value::from(1.0),
+            Value::from(2),
+            Value::from(true),
+            Value::Null,
+            serde_json::json!([1]),
+        ];
+        let keys = ["region", "zone", "tier", "sku"];
+        let seed = std::cell::Cell::new(7u64);
+        let next = |n: usize| {
+            seed.set(
+                seed.get()
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407),
+            );
+            (seed.get() >> 33) as usize % n
+        };
+        let mut entries = Vec::new();
+        for id in 0..600 {
+            let dims: Vec<(&str, Value)> = keys
+                .iter()
+                .filter(|_| next(2) == 0)
+                .map(|k| (*k, values[next(values.len())].clone()))
+                .collect();
+            let meter = if next(10) == 0 { "other" } else { "m" };
+            entries.push(entry(id, meter, &dims, next(4) == 0));
+        }
+        let layer = Layer::new(&entries);
+        for _ in 0..3_000 {
+            let dims: Vec<(&str, Value)> = keys
+                .iter()
+                .filter(|_| next(4) != 0)
+                .map(|k| (*k, values[next(values.len())].clone()))
+                .collect();
+            let q = Query {
+                meter: if next(10) == 0 { "other" } else { "m" },
+                dims: &dims,
+                element: "",
+                provider: "aws",
+            };
+            assert_eq!(
+                layer.best(&q).map(|e| &e.id),
+                scanned(&entries, &q).map(|e| &e.id),
+                "{dims:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lookup_work_does_not_grow_with_the_book() {
+        // A gateway price per region, and one without a region standing in for the rest.
+        let work = |regions: usize| {
+            let mut entries: Vec<PriceEntry> = (0..regions)
+                .map(|i| {
+                    let dims = [
+                        ("sku", Value::from("a")),
+                        ("region", Value::from(format!("r{i}"))),
+                    ];
+                    entry(i, "gw", &dims, false)
+                })
+                .collect();
+            entries.push(entry(regions, "gw", &[("sku", Value::from("a"))], true));
+            let layer = Layer::new(&entries);
+            crate::costing::steps::take();
+            for i in 0..100 {
+                let dims = [
+                    ("sku", Value::from("A")),
+                    ("region", Value::from(format!("r{}", i * 7))),
+                ];
+                let q = Query {
+                    meter: "gw",
+                    dims: &dims,
+                    element: "",
+                    provider: "azure",
+                };
+                let found = layer.best(&q).expect("priced");
+                let expected = if i * 7 < regions {
+                    format!("e{}", i * 7)
+                } else {
+                    format!("e{regions}")
+                };
+                assert_eq!(found.id, expected);
+            }
+            crate::costing::steps::take()
+        };
+        let (small, large) = (work(1_000), work(10_000));
+        assert!(
+            large <= small,
+            "{small} steps with 1,000 entries, {large} with 10,000"
+        );
+    }
 
     #[test]
     fn a_second_holder_of_the_book_lock_waits_then_fails_naming_the_lock_file() {

@@ -8,7 +8,7 @@ use crate::catalog::{Catalog, PriceEntry};
 use crate::model::Usd;
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -117,8 +117,23 @@ pub fn import(
             return Err(ImportError::UnknownFormat { path: file.clone() });
         }
     }
+    merge(entries, book, &mut report);
+    Ok(report)
+}
+
+/// Merge imported entries into the book in their order: an entry replaces the book's first
+/// entry with its id, or is added at the end. The book's entries are found by id through a
+/// map built once, so the merge grows linearly with the book and the import. (The ids come
+/// from files off the internet: std's hasher, which crafted ids cannot make collide.)
+fn merge(entries: Vec<PriceEntry>, book: &mut UserBook, report: &mut ImportReport) {
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(book.prices.len() + entries.len());
+    super::count_steps(book.prices.len());
+    for (i, p) in book.prices.iter().enumerate() {
+        at.entry(p.id.clone()).or_insert(i);
+    }
     for e in entries {
-        match book.prices.iter_mut().find(|p| p.id == e.id) {
+        super::count_steps(1);
+        match at.get(&e.id).map(|&i| &mut book.prices[i]) {
             Some(existing) if existing.usd == e.usd && existing.dims == e.dims => {
                 report.unchanged.push(e.id)
             }
@@ -132,11 +147,11 @@ pub fn import(
                 report
                     .added
                     .push(format!("{} = {} per {}", e.id, e.usd, e.unit));
+                at.insert(e.id.clone(), book.prices.len());
                 book.prices.push(e);
             }
         }
     }
-    Ok(report)
 }
 
 /// A position in a page (1-based line and column) and what is wrong there, in plain words.
@@ -687,6 +702,80 @@ fn aws_entries(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::costing::steps;
+
+    fn entry(id: &str, usd: &str) -> PriceEntry {
+        PriceEntry {
+            id: id.into(),
+            meter: "azure.er.egress".into(),
+            dims: BTreeMap::from([("zone".to_string(), Value::from(1))]),
+            unit: "GB".into(),
+            usd: usd.parse().expect("test price"),
+            source: "test".into(),
+            as_of: "2026-11-01".into(),
+            confidence: "OFF".into(),
+            reference: "test".into(),
+            note: String::new(),
+            fallback_note: String::new(),
+        }
+    }
+
+    #[test]
+    fn merge_replaces_the_first_entry_of_an_id_and_adds_the_rest_in_order() {
+        let mut book = UserBook::empty();
+        book.prices = vec![entry("a", "1"), entry("b", "2"), entry("a", "3")];
+        let mut report = ImportReport::default();
+        let import = vec![
+            entry("a", "1"),
+            entry("c", "4"),
+            entry("b", "5"),
+            entry("c", "6"),
+        ];
+        merge(import, &mut book, &mut report);
+        let prices: Vec<(&str, String)> = book
+            .prices
+            .iter()
+            .map(|p| (p.id.as_str(), p.usd.to_string()))
+            .collect();
+        assert_eq!(
+            prices,
+            [("a", "1.00"), ("b", "5.00"), ("a", "3.00"), ("c", "6.00")]
+                .map(|(i, u)| (i, u.to_string()))
+        );
+        assert_eq!(report.unchanged, ["a"]);
+        assert_eq!(report.added, ["c = 4.00 per GB"]);
+        assert_eq!(report.replaced, ["b (2.00 → 5.00)", "c (4.00 → 6.00)"]);
+    }
+
+    #[test]
+    fn merge_work_grows_linearly_with_the_book_and_the_import() {
+        // A book of n entries and an import of n: half already in the book (every third of
+        // those at a new price), half new.
+        let work = |n: usize| {
+            let mut book = UserBook::empty();
+            book.prices = (0..n).map(|i| entry(&format!("e{i}"), "1")).collect();
+            let import = (n / 2..n / 2 + n)
+                .map(|i| entry(&format!("e{i}"), if i % 3 == 0 { "2" } else { "1" }))
+                .collect();
+            let mut report = ImportReport::default();
+            steps::take();
+            merge(import, &mut book, &mut report);
+            let counts = (
+                report.added.len(),
+                report.replaced.len() + report.unchanged.len(),
+            );
+            (steps::take(), counts)
+        };
+        let (small, counts) = work(1_000);
+        assert_eq!(counts, (500, 500));
+        let (large, counts) = work(10_000);
+        assert_eq!(counts, (5_000, 5_000));
+        // A search of the book per imported entry was a hundred times the work here.
+        assert!(
+            large <= 12 * small,
+            "{small} steps for 1,000 entries, {large} for 10,000"
+        );
+    }
 
     #[test]
     fn item_offsets_find_each_item_past_strings_and_nested_arrays() {

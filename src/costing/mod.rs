@@ -60,6 +60,30 @@ use std::collections::BTreeMap;
 
 pub const DEFAULT_HOURS_PER_MONTH: u64 = 730;
 
+/// Counts `n` steps of work whose number must grow linearly with the design or the book (line
+/// items and links visited by the what-if, price entries compared by a lookup, entries probed
+/// by an import's merge). Only the crate's own tests count, to compare the work at two sizes
+/// (operation counts, not times, so CI can check it); elsewhere this is nothing.
+#[inline(always)]
+pub(crate) fn count_steps(_n: usize) {
+    #[cfg(test)]
+    steps::STEPS.with(|s| s.set(s.get() + _n as u64));
+}
+
+#[cfg(test)]
+pub(crate) mod steps {
+    use std::cell::Cell;
+
+    thread_local! {
+        pub(super) static STEPS: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// The steps counted on this thread since the last call.
+    pub(crate) fn take() -> u64 {
+        STEPS.with(|s| s.replace(0))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
@@ -342,7 +366,7 @@ impl<'a> Pricer<'a> {
             self.book.undiscounted(&query)
         };
         if price.is_none() && line.gap.is_none() {
-            line.gap = self.book.gap_reason(&query);
+            line.gap = self.book.unpriced_gap_reason(&query);
         }
         if let Some(note) = price.as_ref().and_then(|p| p.fallback_note.as_ref()) {
             line.description = format!("{} ({note})", line.description);
@@ -495,9 +519,16 @@ fn gateway_key(sku: crate::model::ErGatewaySku) -> &'static str {
 pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Options) -> Costing {
     let hours = options.hours_per_month;
     let hours_milli = hours * 1000;
+    // The egress is split over the intact paths of each demand (see `egress`).
+    let analysis = resilience::analyze(design, catalog, Depth::Single);
+    // Room for every line at once: a line item is a few hundred bytes, and growing the vector
+    // of a large design's lines by doubling copied them again at each step (about a tenth of
+    // the costing's time at 30,000 sites). A bound, not an exact count: about one line per
+    // element, and up to two egress lines per path.
+    let paths: usize = analysis.demands.iter().map(|r| r.paths.len().max(1)).sum();
     let mut p = Pricer {
         book: Book::new(catalog, user, design),
-        items: Vec::new(),
+        items: Vec::with_capacity(design.links.len() + design.nodes.len() + 2 * paths),
     };
     let node_index = design.node_index();
     let node_of =
@@ -718,7 +749,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                     let not_offered =
                         not_offered_reason(c.sku_tier, c.bandwidth_mbps).filter(|_| {
                             p.book
-                                .undiscounted(&Query {
+                                .undiscounted_usd(&Query {
                                     meter,
                                     dims: &dims,
                                     element,
@@ -874,18 +905,21 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
     }
 
     transit::cost(design, catalog, &mut p, hours_milli);
-    egress(design, catalog, &mut p);
+    egress(design, catalog, &analysis, &mut p);
+    drop(analysis);
 
     let mut items = p.items;
     let mut total = Usd::ZERO;
     let mut by_biller: BTreeMap<Biller, Usd> = BTreeMap::new();
     let mut by_category: BTreeMap<Category, Usd> = BTreeMap::new();
-    let mut by_site: BTreeMap<String, Usd> = BTreeMap::new();
+    // By site in a hash map while adding up (a site's name is copied once, not per line);
+    // sorted once at the end.
+    let mut by_site: rustc_hash::FxHashMap<String, Usd> = rustc_hash::FxHashMap::default();
     let mut unpriced = Vec::new();
     for item in &mut items {
         // A line is added to every sum or to none: a sum out of range (or a monthly total whose
         // three-year total would be) makes the line unpriced, so every figure shown is exact.
-        let site = item.site.clone().unwrap_or_else(|| "shared".into());
+        let site = item.site.as_deref().unwrap_or("shared");
         let sums = item.monthly.and_then(|m| {
             let plus = |sum: Option<&Usd>| sum.copied().unwrap_or_default().checked_add(m);
             let new_total = total.checked_add(m)?;
@@ -894,7 +928,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                 new_total,
                 plus(by_biller.get(&item.biller))?,
                 plus(by_category.get(&item.category))?,
-                plus(by_site.get(&site))?,
+                plus(by_site.get(site))?,
             ))
         });
         match sums {
@@ -902,7 +936,12 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
                 total = new_total;
                 by_biller.insert(item.biller, biller);
                 by_category.insert(item.category, category);
-                by_site.insert(site, site_sum);
+                match by_site.get_mut(site) {
+                    Some(sum) => *sum = site_sum,
+                    None => {
+                        by_site.insert(site.to_string(), site_sum);
+                    }
+                }
             }
             None => {
                 if item.monthly.take().is_some() {
@@ -928,7 +967,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
         }),
         by_biller,
         by_category,
-        by_site,
+        by_site: by_site.into_iter().collect(),
         unpriced,
         items,
     }
@@ -1112,11 +1151,10 @@ fn internet_tier_parts(start: u64, volume: u64) -> Vec<(u64, &'static str, u64)>
 /// Egress lines: each demand's GB split over its intact paths (see the module docs). Every
 /// share leaving a cloud is a line, priced or unpriced with the reason; shares included in an
 /// unlimited or Local circuit's fee are not billed.
-fn egress(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>) {
+fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p: &mut Pricer<'_>) {
     let mut dto: BTreeMap<(String, String), DtoPricing> = BTreeMap::new();
     // AWS internet egress over VPNs so far this month, per region (thousandths of a GB).
     let mut internet_so_far: BTreeMap<String, u64> = BTreeMap::new();
-    let analysis = resilience::analyze(design, catalog, Depth::Single);
     let node_index = design.node_index();
     let link_index: rustc_hash::FxHashMap<&str, usize> = design
         .links

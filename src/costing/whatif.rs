@@ -4,8 +4,9 @@
 
 use super::book::{Book, Query};
 use super::{Category, Costing, Options};
-use crate::catalog::Catalog;
-use crate::model::{Design, ErSkuTier, ResiliencyTarget, Usd};
+use crate::catalog::{Catalog, DxLocation};
+use crate::model::{Design, ErSkuTier, Link, ResiliencyTarget, Usd};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -54,14 +55,13 @@ fn price(
     element: &str,
     provider: &str,
 ) -> Option<Usd> {
-    book.undiscounted(&Query {
+    book.undiscounted_usd(&Query {
         meter,
         dims,
         element,
         provider,
     })
-    .and_then(|p| {
-        let gross = p.usd;
+    .and_then(|gross| {
         book.discount(provider)
             .map_or(Some(gross), |d| d.off(gross))
     })
@@ -81,6 +81,14 @@ pub fn what_if(
 ) -> WhatIf {
     let hours = options.hours_per_month;
     let node_index = design.node_index();
+    // The egress over each circuit, from one pass over the lines (not one pass per circuit).
+    let mut egress_by_circuit: FxHashMap<&str, u64> = FxHashMap::default();
+    super::count_steps(costing.items.len());
+    for i in &costing.items {
+        if i.category == Category::ExpressRouteEgress {
+            *egress_by_circuit.entry(i.element.as_str()).or_default() += i.quantity_milli;
+        }
+    }
     let mut express_route = Vec::new();
     for link in &design.links {
         let Some(c) = link.as_er() else { continue };
@@ -127,12 +135,7 @@ pub fn what_if(
         let zone_dims: Vec<(&str, Value)> =
             zone.clone().map(|z| vec![("zone", z)]).unwrap_or_default();
         let rate = price(book, "azure.er.egress", &zone_dims, element, "azure");
-        let egress_milli: u64 = costing
-            .items
-            .iter()
-            .filter(|i| i.element == element && i.category == Category::ExpressRouteEgress)
-            .map(|i| i.quantity_milli)
-            .sum();
+        let egress_milli = egress_by_circuit.get(element).copied().unwrap_or(0);
         let mut missing = Vec::new();
         if metered_fee.is_none() {
             missing.push(format!(
@@ -175,6 +178,23 @@ pub fn what_if(
         });
     }
 
+    // Work per demand must not grow with the design: what depends only on the demand's region
+    // is found once per region, from indexes built in one pass.
+    // The ExpressRoute circuits ending on each node, in design order.
+    let mut circuits_at: FxHashMap<&str, Vec<&Link>> = FxHashMap::default();
+    super::count_steps(design.links.len());
+    for l in design.links.iter().filter(|l| l.as_er().is_some()) {
+        circuits_at.entry(l.a.as_str()).or_default().push(l);
+        if l.b != l.a {
+            circuits_at.entry(l.b.as_str()).or_default().push(l);
+        }
+    }
+    // Per Azure region node: the zone its options are priced in, and how that zone was chosen.
+    let mut zone_of_region: FxHashMap<&str, (Value, String)> = FxHashMap::default();
+    // Per AWS region code: the home Direct Connect location its options are priced at, and
+    // the transfer-out price from the region to it.
+    let mut home_of_region: FxHashMap<&str, (Option<&DxLocation>, Option<Usd>)> =
+        FxHashMap::default();
     let mut demands = Vec::new();
     for d in &design.demands {
         let Some(region) = node_index.get(d.region.as_str()).map(|&i| &design.nodes[i]) else {
@@ -215,25 +235,36 @@ pub fn what_if(
                     )
                 })
             };
-            let homed: Vec<_> = catalog
-                .dx_locations
-                .iter()
-                .filter(|l| l.home_region == aws.region)
-                .collect();
             // The cheapest priced home location (a region's home locations can differ: us-west-2
-            // is home to Honolulu, priced apart from the mainland).
-            let location = homed
-                .iter()
-                .filter_map(|l| dto_at(&l.code).map(|r| (r, *l)))
-                .min_by_key(|(r, _)| *r)
-                .map(|(_, l)| l)
-                .or(homed.first().copied());
+            // is home to Honolulu, priced apart from the mainland), and its transfer price.
+            let home = || {
+                super::count_steps(catalog.dx_locations.len());
+                let homed: Vec<_> = catalog
+                    .dx_locations
+                    .iter()
+                    .filter(|l| l.home_region == aws.region)
+                    .collect();
+                let location = homed
+                    .iter()
+                    .filter_map(|l| dto_at(&l.code).map(|r| (r, *l)))
+                    .min_by_key(|(r, _)| *r)
+                    .map(|(_, l)| l)
+                    .or(homed.first().copied());
+                (location, location.and_then(|l| dto_at(&l.code)))
+            };
+            // The same for every demand into the region, unless a quote names the demand.
+            let (location, dto) = if book.has_quote_for(d.id.as_str()) {
+                home()
+            } else {
+                *home_of_region
+                    .entry(aws.region.as_str())
+                    .or_insert_with(home)
+            };
             let group = if location.is_some_and(|l| l.is_japan()) {
                 "japan"
             } else {
                 "other"
             };
-            let dto = location.and_then(|l| dto_at(&l.code));
             let egress_cost = dto.and_then(|r| super::amount(r, egress_gb.saturating_mul(1000)));
             if let Some(port) = port {
                 let rate = price(
@@ -308,32 +339,40 @@ pub fn what_if(
         } else if region.as_azure().is_some() {
             // The zone of the peering locations the design already uses for this region (the
             // cheapest of them), else Zone 1, said so.
-            let zones: Vec<Value> = design
-                .links
-                .iter()
-                .filter(|l| l.as_er().is_some())
-                .filter(|l| l.a == d.region || l.b == d.region)
-                .filter_map(|l| {
-                    let fac = [&l.a, &l.b]
-                        .into_iter()
-                        .filter_map(|id| node_index.get(id.as_str()))
-                        .find_map(|&i| design.nodes[i].as_facility())?;
-                    super::er_zone(catalog, fac.er_peering_location.as_deref(), Some(region))
-                })
-                .collect();
-            let (zone, zone_text) = match zones.iter().min_by_key(|z| z.to_string()) {
-                Some(z) => (
-                    z.clone(),
-                    format!(
-                        "zone {} (the design's peering locations for this region)",
-                        z.as_str().map_or_else(|| z.to_string(), str::to_string)
-                    ),
-                ),
-                None => (
-                    Value::from(1),
-                    "zone 1 assumed (no circuit reaches this region yet)".to_string(),
-                ),
-            };
+            let (zone, zone_text) =
+                &*zone_of_region.entry(d.region.as_str()).or_insert_with(|| {
+                    let circuits = circuits_at
+                        .get(d.region.as_str())
+                        .map_or(&[][..], Vec::as_slice);
+                    super::count_steps(circuits.len());
+                    let zones: Vec<Value> = circuits
+                        .iter()
+                        .filter_map(|l| {
+                            let fac = [&l.a, &l.b]
+                                .into_iter()
+                                .filter_map(|id| node_index.get(id.as_str()))
+                                .find_map(|&i| design.nodes[i].as_facility())?;
+                            super::er_zone(
+                                catalog,
+                                fac.er_peering_location.as_deref(),
+                                Some(region),
+                            )
+                        })
+                        .collect();
+                    match zones.iter().min_by_key(|z| z.to_string()) {
+                        Some(z) => (
+                            z.clone(),
+                            format!(
+                                "zone {} (the design's peering locations for this region)",
+                                z.as_str().map_or_else(|| z.to_string(), str::to_string)
+                            ),
+                        ),
+                        None => (
+                            Value::from(1),
+                            "zone 1 assumed (no circuit reaches this region yet)".to_string(),
+                        ),
+                    }
+                });
             let bw = [50u64, 100, 200, 500, 1_000, 2_000, 5_000, 10_000]
                 .into_iter()
                 .find(|&b| b >= d.required_mbps);
@@ -430,5 +469,91 @@ pub fn what_if(
     WhatIf {
         express_route,
         demands,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::costing::{UserBook, cost, steps};
+
+    /// The work of `cost` and of the what-if on a generated design: (steps of each, circuits
+    /// compared). Steps are lines and links visited and price entries compared (see
+    /// `count_steps`).
+    fn work(sites: usize) -> (u64, u64, usize) {
+        let catalog = Catalog::builtin().expect("built-in catalog");
+        let user = UserBook::empty();
+        let design = crate::generate::generate(sites, 1, &catalog);
+        steps::take();
+        let costing = cost(&design, &catalog, &user, Options::default());
+        let cost_steps = steps::take();
+        let book = Book::new(&catalog, &user, &design);
+        let w = what_if(&design, &catalog, &book, &costing, Options::default());
+        (cost_steps, steps::take(), w.express_route.len())
+    }
+
+    #[test]
+    fn a_quote_naming_a_demand_changes_its_options_only() {
+        let catalog = Catalog::builtin().expect("built-in catalog");
+        let user = UserBook::empty();
+        let options_of = |design: &Design| {
+            let costing = cost(design, &catalog, &user, Options::default());
+            let book = Book::new(&catalog, &user, design);
+            let w = what_if(design, &catalog, &book, &costing, Options::default());
+            w.demands
+                .iter()
+                .map(|d| serde_json::to_value(d).expect("options serialize"))
+                .collect::<Vec<_>>()
+        };
+        let mut design = crate::generate::generate(40, 1, &catalog);
+        let before = options_of(&design);
+        // The first demand into an AWS region, which the other demands into it follow when
+        // nothing names them.
+        let node_index = design.node_index();
+        let quoted = design
+            .demands
+            .iter()
+            .position(|d| {
+                design.nodes[node_index[d.region.as_str()]]
+                    .as_aws()
+                    .is_some()
+            })
+            .expect("an AWS demand");
+        let quoted_id = design.demands[quoted].id.to_string();
+        design
+            .settings
+            .price_overrides
+            .push(crate::model::PriceOverride {
+                meter: "aws.dx.data_transfer_out".into(),
+                element: Some(quoted_id),
+                unit: crate::model::PriceUnit::Gb,
+                usd: "0.5".parse().expect("price"),
+                note: "test".into(),
+            });
+        let after = options_of(&design);
+        for (i, (b, a)) in before.iter().zip(&after).enumerate() {
+            assert_eq!(i == quoted, a != b, "demand {i}: {b} then {a}");
+        }
+    }
+
+    #[test]
+    fn cost_and_what_if_work_grows_linearly_with_the_design() {
+        let (cost_small, what_if_small, circuits_small) = work(200);
+        let (cost_large, what_if_large, circuits_large) = work(2_000);
+        assert!(circuits_large >= 9 * circuits_small && circuits_small > 0);
+        // Ten times the sites, circuits and lines: about ten times the work. The what-if once
+        // scanned every line per circuit (a hundred times the work here) and every link per
+        // Azure demand.
+        let per_circuit = |steps: u64, circuits: usize| steps as f64 / circuits as f64;
+        assert!(
+            per_circuit(what_if_large, circuits_large)
+                <= 1.2 * per_circuit(what_if_small, circuits_small),
+            "what-if: {what_if_small} steps for {circuits_small} circuits at 200 sites, \
+             {what_if_large} for {circuits_large} at 2,000"
+        );
+        assert!(
+            cost_large <= 12 * cost_small,
+            "cost: {cost_small} steps at 200 sites, {cost_large} at 2,000"
+        );
     }
 }

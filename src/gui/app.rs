@@ -4,26 +4,15 @@
 use super::canvas::{self, ConnectTool, Drag, Proposal, View};
 pub use super::palette::{PaletteItem, SearchHit};
 use crate::catalog::Catalog;
-use crate::costing::{Costing, Options, UserBook};
+use crate::costing::UserBook;
 use crate::design_file;
 use crate::edit::{Edit, History};
 use crate::model::*;
-use crate::resilience::{Analysis, Depth};
-use crate::rules::{Findings, Severity, mbps};
+use crate::rules::{Severity, mbps};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
-/// Analyses of one revision of the design.
-pub struct Analyses {
-    key: (u64, u64),
-    pub findings: Findings,
-    /// The most severe finding per element id, for the canvas badges.
-    pub badges: std::collections::HashMap<String, Severity>,
-    pub resilience: Analysis,
-    pub gateways: Vec<crate::resilience::GatewayIndex>,
-    pub cost: Costing,
-    pub what_if: crate::costing::whatif::WhatIf,
-}
+pub use super::analysis::Analyses;
 
 /// Keyboard shortcuts, as listed in Help and the README.
 pub const SHORTCUTS: &[(&str, &str)] = &[
@@ -72,6 +61,23 @@ pub enum Pending {
     Quit,
 }
 
+/// The user's answer to the offer of a recovery copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Restore,
+    Discard,
+    Later,
+}
+
+/// "recovery copy" or "recovery copies".
+fn copies(n: usize) -> &'static str {
+    if n == 1 {
+        "recovery copy"
+    } else {
+        "recovery copies"
+    }
+}
+
 /// How often the recovery copy is written while there are unsaved changes.
 pub const RECOVERY_SECONDS: f64 = 30.0;
 
@@ -88,6 +94,12 @@ pub struct DesignerApp {
     catalog: Catalog,
     user_book: UserBook,
     analyses: Option<Analyses>,
+    /// Analyses of a large design running on their own thread.
+    background: Option<super::analysis::Background>,
+    /// From this many elements the analyses run on a thread (see [`Self::analyses`]).
+    pub background_from: usize,
+    /// Wakes the window when a background run finishes (set by the first frame).
+    repaint: Option<egui::Context>,
     /// How many times the analyses were computed (tests check it stays put on idle frames).
     pub analysis_runs: u64,
     pub selection: Vec<String>,
@@ -124,8 +136,10 @@ pub struct DesignerApp {
     pub dirs: super::files::Dirs,
     /// When the recovery copy was last written (seconds of egui time).
     last_recovery: f64,
-    /// A recovery copy found at start, waiting for Restore or Discard.
-    pub recovery: Option<Design>,
+    /// This window's recovery copy, and the copies of crashed instances it offers.
+    pub recovery: super::recovery::Recovery,
+    /// What the canvas derives from the current revision (built once per revision).
+    scene: Option<super::scene::Scene>,
     /// Copied nodes and links (Ctrl+C), pasted with new ids (Ctrl+V).
     clipboard: (Vec<Node>, Vec<Link>),
     /// Two nodes to join, waiting for the user to pick a link kind.
@@ -142,6 +156,8 @@ impl DesignerApp {
         user_book: UserBook,
         dirs: super::files::Dirs,
     ) -> Self {
+        // Copies left by crashed instances; a notice when one had to be set aside.
+        let (recovery, notice) = super::recovery::Recovery::start(&dirs);
         DesignerApp {
             design,
             history: History::new(),
@@ -152,6 +168,9 @@ impl DesignerApp {
             user_book,
             analyses: None,
             analysis_runs: 0,
+            background: None,
+            background_from: super::analysis::BACKGROUND_FROM,
+            repaint: None,
             selection: Vec::new(),
             view: View::default(),
             drag: None,
@@ -162,7 +181,7 @@ impl DesignerApp {
             report_paper: crate::report::Paper::A4,
             export: None,
             pending: None,
-            message: None,
+            message: notice,
             next_id: 1,
             shown_title: String::new(),
             connect: ConnectTool::default(),
@@ -176,7 +195,8 @@ impl DesignerApp {
             clipboard: (Vec::new(), Vec::new()),
             recent: super::files::recent(&dirs),
             last_recovery: 0.0,
-            recovery: super::files::pending_recovery(&dirs),
+            recovery,
+            scene: None,
             dirs,
             link_chooser: None,
             search: String::new(),
@@ -187,14 +207,46 @@ impl DesignerApp {
         (self.generation, self.history.revision())
     }
 
+    /// Show the canvas at `zoom` with the design's origin at the top left (benches, tests).
+    pub fn zoom_to(&mut self, zoom: f32) {
+        self.view.zoom = zoom;
+        self.view.offset = egui::Vec2::ZERO;
+        self.view.fit_pending = false;
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.key() != self.saved
     }
 
-    /// The analyses of the current revision, computed once per revision.
+    /// The analyses of the current revision, computed once per revision: at once for a design of
+    /// fewer than [`Self::background_from`] elements, else on a thread (one at a time) while the
+    /// window shows the latest finished ones — an empty set at first — and says it is analysing.
     pub fn analyses(&mut self) -> &Analyses {
         let key = self.key();
-        if self.analyses.as_ref().is_some_and(|a| a.key != key) {
+        if let Some(finished) = self.background.as_mut().and_then(|b| b.finished()) {
+            self.background = None;
+            if let Some(a) = finished {
+                self.analyses = Some(a);
+            }
+        }
+        let fresh = self.analyses.as_ref().is_some_and(|a| a.key == key);
+        if !fresh && self.design.element_count() >= self.background_from {
+            if self.background.is_none() {
+                self.analysis_runs += 1;
+                self.background = Some(super::analysis::Background::spawn(
+                    self.design.clone(),
+                    self.catalog.clone(),
+                    self.user_book.clone(),
+                    key,
+                    self.repaint.clone(),
+                ));
+            }
+            let (catalog, book) = (&self.catalog, &self.user_book);
+            return self
+                .analyses
+                .get_or_insert_with(|| super::analysis::Analyses::empty(catalog, book));
+        }
+        if !fresh {
             self.analyses = None;
         }
         let (design, catalog, book, runs) = (
@@ -205,23 +257,21 @@ impl DesignerApp {
         );
         self.analyses.get_or_insert_with(|| {
             *runs += 1;
-            let crate::analyses::Analyses {
-                findings,
-                resilience,
-                gateways,
-                cost,
-                what_if,
-            } = crate::analyses::run(design, catalog, book, Options::default(), Depth::Single);
-            Analyses {
-                key,
-                badges: findings.worst_by_subject(),
-                findings,
-                resilience,
-                gateways,
-                cost,
-                what_if,
-            }
+            super::analysis::Analyses::compute(design, catalog, book, key)
         })
+    }
+
+    /// Build the canvas's scene (positions, cells, labels, node index) if the revision changed.
+    fn ensure_scene(&mut self) {
+        let key = self.key();
+        if self.scene.as_ref().is_none_or(|s| s.key != key) {
+            self.scene = Some(super::scene::Scene::build(&self.design, key));
+        }
+    }
+
+    /// Whether the analyses shown are not yet those of the current revision.
+    pub fn analysing(&self) -> bool {
+        self.background.is_some() || self.analyses.as_ref().is_some_and(|a| a.key != self.key())
     }
 
     pub fn apply(&mut self, edit: Edit) {
@@ -654,6 +704,7 @@ impl DesignerApp {
                 self.view.fit_pending = true;
                 self.message = None;
                 self.recent = super::files::remember(&self.dirs, path);
+                self.recovery.document_replaced();
             }
             Err(e) => self.message = Some(e.to_string()),
         }
@@ -666,7 +717,7 @@ impl DesignerApp {
                 self.saved = self.key();
                 self.message = Some(format!("saved {}", path.display()));
                 self.recent = super::files::remember(&self.dirs, path);
-                super::files::clear_recovery(&self.dirs);
+                self.recovery.remove_own();
             }
             Err(e) => self.message = Some(e.to_string()),
         }
@@ -765,6 +816,7 @@ impl DesignerApp {
         self.path = None;
         self.selection.clear();
         self.view = View::default();
+        self.recovery.document_replaced();
     }
 
     /// Run an action that would discard changes, or ask first when there are unsaved ones.
@@ -782,7 +834,7 @@ impl DesignerApp {
             Pending::Open(path) => self.open(&path),
             Pending::Quit => {
                 self.saved = self.key(); // the user chose to discard
-                super::files::clear_recovery(&self.dirs);
+                self.recovery.remove_own();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
@@ -934,6 +986,9 @@ impl DesignerApp {
     /// The whole window.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.repaint.is_none() {
+            self.repaint = Some(ctx.clone());
+        }
         self.dark_mode = ui.visuals().dark_mode;
         self.shortcuts(&ctx);
         // Only when it changes: a viewport command every frame would keep the window repainting.
@@ -971,7 +1026,8 @@ impl DesignerApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.pending = Some(Pending::Quit);
             } else {
-                super::files::clear_recovery(&self.dirs);
+                // Only this window's copy: a copy it is offering stays for the next start.
+                self.recovery.remove_own();
             }
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -988,44 +1044,108 @@ impl DesignerApp {
         if self.is_dirty() {
             if now - self.last_recovery >= RECOVERY_SECONDS {
                 self.last_recovery = now;
-                if let Err(e) = super::files::write_recovery(&self.dirs, &self.design) {
-                    self.message = Some(format!("cannot write the recovery copy: {e}"));
+                if let Err(e) = self.recovery.write(&self.design, self.path.as_deref()) {
+                    self.message = Some(e);
                 }
             }
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(RECOVERY_SECONDS));
         }
-        if self.recovery.is_some() {
-            let mut choice = None;
-            egui::Window::new("Recover unsaved work?").collapsible(false).show(ctx, |ui| {
-                ui.label("linkwright did not close cleanly last time; a recovery copy of the design exists.");
+        self.recovery_ui(ctx, now);
+    }
+
+    /// The offer of a copy left by an instance that did not end cleanly: Restore, Discard, or
+    /// Later (kept, asked again at the next start). Closing the window is Later too.
+    fn recovery_ui(&mut self, ctx: &egui::Context, now: f64) {
+        let Some(offer) = self.recovery.offered() else {
+            return;
+        };
+        let work = match &offer.design_file {
+            Some(file) => format!("unsaved changes to {}", file.display()),
+            None => "a design never saved".to_string(),
+        };
+        let text = format!(
+            "linkwright did not close cleanly. Unsaved work on “{}” was kept: {work}, written {}.",
+            offer.design.name,
+            super::recovery::written_words(offer.written, std::time::SystemTime::now())
+        );
+        let copy = format!("Recovery copy: {}", offer.copy().display());
+        let more = self.recovery.more_offers();
+        let mut choice = None;
+        egui::Window::new("Recover unsaved work?")
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label(text);
+                ui.weak(copy);
+                if more > 0 {
+                    ui.label(format!("{more} more {} after this one.", copies(more)));
+                }
                 ui.horizontal(|ui| {
-                    if ui.button("Restore").clicked() {
-                        choice = Some(true);
+                    if ui
+                        .button("Restore")
+                        .on_hover_text("Open the work as an unsaved design; no file is changed")
+                        .clicked()
+                    {
+                        choice = Some(Choice::Restore);
                     }
-                    if ui.button("Discard").clicked() {
-                        choice = Some(false);
+                    if ui
+                        .button("Discard")
+                        .on_hover_text("Delete the recovery copy")
+                        .clicked()
+                    {
+                        choice = Some(Choice::Discard);
+                    }
+                    if ui
+                        .button("Later")
+                        .on_hover_text("Keep the copy and ask again at the next start")
+                        .clicked()
+                    {
+                        choice = Some(Choice::Later);
                     }
                 });
             });
-            match choice {
-                Some(true) => {
-                    if let Some(design) = self.recovery.take() {
-                        self.design = design;
-                        self.history = History::new();
-                        self.generation += 1;
-                        self.path = None; // never overwrite the user's file by accident
-                        self.saved = (u64::MAX, 0); // restored work is unsaved
-                        self.view.fit_pending = true;
-                    }
-                    super::files::clear_recovery(&self.dirs);
+        match choice {
+            Some(Choice::Restore) => self.restore_recovered(now),
+            Some(Choice::Discard) => {
+                if let Err(e) = self.recovery.discard() {
+                    self.message = Some(e);
                 }
-                Some(false) => {
-                    self.recovery = None;
-                    super::files::clear_recovery(&self.dirs);
-                }
-                None => {}
             }
+            Some(Choice::Later) => self.recovery.later(),
+            None => {}
         }
+    }
+
+    /// Make the offered copy this window's unsaved work, and at once this window's own copy
+    /// (only then is the old copy deleted).
+    fn restore_recovered(&mut self, now: f64) {
+        let Some(restored) = self.recovery.restore() else {
+            return;
+        };
+        self.design = restored.design;
+        self.history = History::new();
+        self.generation += 1;
+        self.path = None; // never overwrite the user's file by accident
+        self.saved = (u64::MAX, 0); // restored work is unsaved
+        self.selection.clear();
+        self.view.fit_pending = true;
+        let from = restored
+            .design_file
+            .map_or("a design never saved".to_string(), |f| {
+                f.display().to_string()
+            });
+        let mut message = format!("restored unsaved work on {from}; Save As to keep it");
+        if restored.kept > 0 {
+            message.push_str(&format!(
+                "; kept for the next start: {} more {}",
+                restored.kept,
+                copies(restored.kept)
+            ));
+        }
+        self.last_recovery = now;
+        if let Err(e) = self.recovery.write(&self.design, None) {
+            message.push_str(&format!("; {e}"));
+        }
+        self.message = Some(message);
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
@@ -1212,18 +1332,29 @@ impl DesignerApp {
             a.findings.count(Severity::Warning),
         );
         let total = super::cost_label(&a.cost);
+        let first_run = a.is_placeholder();
+        let analysing = self.analysing();
         ui.horizontal(|ui| {
-            ui.colored_label(
-                canvas::severity_color(Severity::Error),
-                format!("{errors} error(s)"),
-            );
-            ui.colored_label(
-                canvas::severity_color(Severity::Warning),
-                format!("{warnings} warning(s)"),
-            );
-            ui.separator();
-            ui.label(total);
-            ui.separator();
+            if analysing {
+                // A large design's analyses run on a thread; the figures beside are the last
+                // finished ones until they arrive (none before the first).
+                ui.spinner();
+                ui.label("analysing…");
+                ui.separator();
+            }
+            if !first_run {
+                ui.colored_label(
+                    canvas::severity_color(Severity::Error),
+                    format!("{errors} error(s)"),
+                );
+                ui.colored_label(
+                    canvas::severity_color(Severity::Warning),
+                    format!("{warnings} warning(s)"),
+                );
+                ui.separator();
+                ui.label(total);
+                ui.separator();
+            }
             // The GUI's default fonts have no "●": the status bar says it in words.
             ui.label(format!(
                 "{file}{}",
@@ -1347,10 +1478,7 @@ impl DesignerApp {
         });
         ui.separator();
         if self.tab == Tab::Demands {
-            egui::ScrollArea::vertical()
-                .id_salt("demands")
-                .auto_shrink([false, false])
-                .show(ui, |ui| self.demands_ui(ui));
+            self.demands_ui(ui);
             return;
         }
         let tab = self.tab;
@@ -1359,6 +1487,10 @@ impl DesignerApp {
         let mut exclude: Option<(String, Vec<String>)> = None;
         {
             let a = self.analyses();
+            if a.is_placeholder() {
+                ui.label("Analysing the design: findings, failure analysis and cost appear here when done.");
+                return;
+            }
             // Lists show only the rows in view (a 10,000-site design has tens of thousands of
             // findings, demands and cost lines); every row is one line high.
             let row_height = ui.spacing().interact_size.y;
@@ -1534,104 +1666,126 @@ impl DesignerApp {
             }
         }
         let mut edit = None;
-        egui::Grid::new("demands").striped(true).show(ui, |ui| {
-            ui.strong("Demand");
-            ui.strong("Site to region");
-            ui.strong("Required");
-            ui.strong("Target model");
-            ui.strong("Criticality");
-            ui.strong("Egress GB/month");
-            ui.strong("");
-            ui.end_row();
-            let buffers = &mut self.buffers;
-            let speeds = super::inspector::bandwidth_options(&[100, 500, 1_000, 2_000, 10_000]);
-            let targets = [
-                (None, "none"),
-                (Some(ResiliencyTarget::Standard), "Standard"),
-                (Some(ResiliencyTarget::High), "High"),
-                (Some(ResiliencyTarget::Maximum), "Maximum"),
-            ]
-            .map(|(t, label)| (t, label.to_string()));
-            for d in &self.design.demands {
-                let name = |id: &NodeId| {
-                    self.design
-                        .node(id)
-                        .map_or(id.to_string(), |n| n.name.clone())
-                };
-                ui.label(d.id.as_str());
-                // The default GUI fonts have no arrow glyph.
-                ui.label(format!("{} to {}", name(&d.site), name(&d.region)));
-                // A speed outside the usual steps is shown too, so the current value is always
-                // visible and selected.
-                let with_current;
-                let speeds = if speeds.iter().any(|(v, _)| *v == d.required_mbps) {
-                    &speeds
-                } else {
-                    let mut v = speeds.clone();
-                    v.push((d.required_mbps, mbps(d.required_mbps)));
-                    v.sort_by_key(|(v, _)| *v);
-                    with_current = v;
-                    &with_current
-                };
-                if let Some(required_mbps) = ui
-                    .horizontal(|ui| super::inspector::choice_row(ui, d.required_mbps, speeds))
-                    .inner
-                {
-                    edit = Some(Edit::ReplaceDemand {
-                        demand: Demand {
-                            required_mbps,
-                            ..d.clone()
-                        },
+        // Only the rows in view are laid out (a 10,000-site design has 20,000 demands), and
+        // node names come from the scene's index, not a scan of the nodes per row.
+        self.ensure_scene();
+        let row_height = ui.spacing().interact_size.y + 2.0;
+        let rows = self.design.demands.len();
+        let (design, scene) = (&self.design, &self.scene);
+        let buffers = &mut self.buffers;
+        egui::ScrollArea::vertical()
+            .id_salt("demands")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, rows, |ui, range| {
+                egui::Grid::new("demands")
+                    .striped(true)
+                    .min_row_height(row_height)
+                    .show(ui, |ui| {
+                        ui.strong("Demand");
+                        ui.strong("Site to region");
+                        ui.strong("Required");
+                        ui.strong("Target model");
+                        ui.strong("Criticality");
+                        ui.strong("Egress GB/month");
+                        ui.strong("");
+                        ui.end_row();
+                        let speeds =
+                            super::inspector::bandwidth_options(&[100, 500, 1_000, 2_000, 10_000]);
+                        let targets = [
+                            (None, "none"),
+                            (Some(ResiliencyTarget::Standard), "Standard"),
+                            (Some(ResiliencyTarget::High), "High"),
+                            (Some(ResiliencyTarget::Maximum), "Maximum"),
+                        ]
+                        .map(|(t, label)| (t, label.to_string()));
+                        for d in &design.demands[range] {
+                            let name = |id: &NodeId| {
+                                scene
+                                    .as_ref()
+                                    .and_then(|s| s.index.get(id))
+                                    .map_or(id.to_string(), |&i| {
+                                        design.nodes[i as usize].name.clone()
+                                    })
+                            };
+                            ui.label(d.id.as_str());
+                            // The default GUI fonts have no arrow glyph.
+                            ui.label(format!("{} to {}", name(&d.site), name(&d.region)));
+                            // A speed outside the usual steps is shown too, so the current value is always
+                            // visible and selected.
+                            let with_current;
+                            let speeds = if speeds.iter().any(|(v, _)| *v == d.required_mbps) {
+                                &speeds
+                            } else {
+                                let mut v = speeds.clone();
+                                v.push((d.required_mbps, mbps(d.required_mbps)));
+                                v.sort_by_key(|(v, _)| *v);
+                                with_current = v;
+                                &with_current
+                            };
+                            if let Some(required_mbps) = ui
+                                .horizontal(|ui| {
+                                    super::inspector::choice_row(ui, d.required_mbps, speeds)
+                                })
+                                .inner
+                            {
+                                edit = Some(Edit::ReplaceDemand {
+                                    demand: Demand {
+                                        required_mbps,
+                                        ..d.clone()
+                                    },
+                                });
+                            }
+                            if let Some(target_resiliency) = ui
+                                .horizontal(|ui| {
+                                    super::inspector::choice_row(ui, d.target_resiliency, &targets)
+                                })
+                                .inner
+                            {
+                                edit = Some(Edit::ReplaceDemand {
+                                    demand: Demand {
+                                        target_resiliency,
+                                        ..d.clone()
+                                    },
+                                });
+                            }
+                            let levels = [
+                                (Criticality::Low, "low"),
+                                (Criticality::Medium, "medium"),
+                                (Criticality::High, "high"),
+                                (Criticality::MissionCritical, "mission-critical"),
+                            ]
+                            .map(|(c, label)| (c, label.to_string()));
+                            if let Some(criticality) = ui
+                                .horizontal(|ui| {
+                                    super::inspector::choice_row(ui, d.criticality, &levels)
+                                })
+                                .inner
+                            {
+                                edit = Some(Edit::ReplaceDemand {
+                                    demand: Demand {
+                                        criticality,
+                                        ..d.clone()
+                                    },
+                                });
+                            }
+                            let key = format!("{}/egress", d.id);
+                            if let Some(Some(gb)) =
+                                buffers.number(ui, &key, "", Some(d.egress_gb_per_month), false)
+                            {
+                                edit = Some(Edit::ReplaceDemand {
+                                    demand: Demand {
+                                        egress_gb_per_month: gb,
+                                        ..d.clone()
+                                    },
+                                });
+                            }
+                            if ui.small_button("Remove").clicked() {
+                                edit = Some(Edit::RemoveDemand { id: d.id.clone() });
+                            }
+                            ui.end_row();
+                        }
                     });
-                }
-                if let Some(target_resiliency) = ui
-                    .horizontal(|ui| {
-                        super::inspector::choice_row(ui, d.target_resiliency, &targets)
-                    })
-                    .inner
-                {
-                    edit = Some(Edit::ReplaceDemand {
-                        demand: Demand {
-                            target_resiliency,
-                            ..d.clone()
-                        },
-                    });
-                }
-                let levels = [
-                    (Criticality::Low, "low"),
-                    (Criticality::Medium, "medium"),
-                    (Criticality::High, "high"),
-                    (Criticality::MissionCritical, "mission-critical"),
-                ]
-                .map(|(c, label)| (c, label.to_string()));
-                if let Some(criticality) = ui
-                    .horizontal(|ui| super::inspector::choice_row(ui, d.criticality, &levels))
-                    .inner
-                {
-                    edit = Some(Edit::ReplaceDemand {
-                        demand: Demand {
-                            criticality,
-                            ..d.clone()
-                        },
-                    });
-                }
-                let key = format!("{}/egress", d.id);
-                if let Some(Some(gb)) =
-                    buffers.number(ui, &key, "", Some(d.egress_gb_per_month), false)
-                {
-                    edit = Some(Edit::ReplaceDemand {
-                        demand: Demand {
-                            egress_gb_per_month: gb,
-                            ..d.clone()
-                        },
-                    });
-                }
-                if ui.small_button("Remove").clicked() {
-                    edit = Some(Edit::RemoveDemand { id: d.id.clone() });
-                }
-                ui.end_row();
-            }
-        });
+            });
         if let Some(e) = edit {
             self.apply(e);
         }
@@ -1641,12 +1795,17 @@ impl DesignerApp {
         // The badges are borrowed from the cache: nothing is recomputed or copied on a frame
         // where the design did not change.
         self.analyses();
+        self.ensure_scene();
         let Some(analyses) = self.analyses.as_ref() else {
+            return;
+        };
+        let Some(scene) = self.scene.as_mut() else {
             return;
         };
         let proposals = canvas::canvas_ui(
             ui,
             &self.design,
+            scene,
             &analyses.badges,
             &self.selection,
             &mut self.view,

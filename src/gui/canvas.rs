@@ -7,6 +7,7 @@
 //! positions and selection, repaints every frame and draws without culling; painting the
 //! Design directly keeps it the only truth, culls off-screen shapes and repaints only on input.
 
+use super::scene::{InView, Scene};
 use crate::look;
 use crate::model::{Design, LinkKindTag, NodeId, NodeKindTag, Point};
 use crate::rules::Severity;
@@ -129,9 +130,11 @@ impl View {
 }
 
 /// Draw the canvas and collect proposals.
+#[allow(clippy::too_many_arguments)]
 pub fn canvas_ui(
     ui: &mut egui::Ui,
     design: &Design,
+    scene: &mut Scene,
     badges: &std::collections::HashMap<String, Severity>,
     selection: &[String],
     view: &mut View,
@@ -197,145 +200,171 @@ pub fn canvas_ui(
         view.offset += response.drag_delta();
     }
 
-    let position_of = |id: &NodeId, p: Point| -> Pos2 {
-        let base = view.to_screen(origin, p);
-        match drag.as_ref() {
-            Some(d) if &d.node == id => base + d.delta,
+    // What is in view comes from the scene (built once per revision): the frame's work follows
+    // what is drawn, not the size of the design.
+    let screen_of = |p: Pos2| origin + view.offset + p.to_vec2() * view.zoom;
+    let dragged = drag
+        .as_ref()
+        .and_then(|d| Some((*scene.index.get(&d.node)?, d.delta)));
+    let node_screen = |scene: &Scene, i: u32| -> Pos2 {
+        let base = screen_of(scene.pos[i as usize]);
+        match dragged {
+            Some((n, delta)) if n == i => base + delta,
             _ => base,
         }
     };
-    let screen: rustc_hash::FxHashMap<&str, Pos2> = design
-        .nodes
-        .iter()
-        .map(|n| (n.id.as_str(), position_of(&n.id, n.position)))
-        .collect();
     let visible = rect.expand(60.0);
-
-    // Links, parallel ones spread apart; one bandwidth label per pair of nodes.
-    let pair_labels = look::pair_labels(design);
-    let mut seen_pairs: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
+    let area = Rect::from_two_pos(
+        to_canvas_pos(view, origin, visible.min),
+        to_canvas_pos(view, origin, visible.max),
+    );
+    let selected: rustc_hash::FxHashSet<&str> = selection.iter().map(String::as_str).collect();
     let font = egui::FontId::proportional(11.0);
-    let mut placer = look::LabelPlacer::default();
-    for link in &design.links {
-        let (Some(&a), Some(&b)) = (screen.get(link.a.as_str()), screen.get(link.b.as_str()))
-        else {
-            continue;
-        };
-        if !visible.intersects(Rect::from_two_pos(a, b)) {
-            continue;
-        }
-        let key = look::pair_of(link);
-        let index = seen_pairs.entry(key).or_default();
-        let spread = look::parallel_offset(*index) * 9.0;
-        *index += 1;
-        let dir = (b - a).normalized();
-        let normal = Vec2::new(-dir.y, dir.x) * spread;
-        let (a, b) = (a + normal, b + normal);
-        let selected = selection.iter().any(|s| s == link.id.as_str());
-        let color = link_color(link.tag());
-        let width = if selected {
-            4.0
-        } else if look::link_is_thin(link.tag()) {
-            1.5
-        } else {
-            2.5
-        };
-        let stroke = Stroke::new(width, color);
-        if look::link_is_dashed(link.tag()) {
-            painter.extend(Shape::dashed_line(&[a, b], stroke, 8.0, 5.0));
-        } else {
-            painter.line_segment([a, b], stroke);
-        }
-        let mid = a + (b - a) * 0.5;
-        let label = pair_labels.get(&key);
-        if let Some(text) = label.filter(|_| view.zoom > 0.3 && spread == 0.0) {
-            let galley =
-                painter.layout_no_wrap(text.clone(), font.clone(), ui.visuals().weak_text_color());
-            let size = galley.size();
-            let [x, y] = placer.place([a.x, a.y], [b.x, b.y], [size.x, size.y], 4.0);
-            painter.galley(
-                Pos2::new(x - size.x / 2.0, y - size.y),
-                galley,
+    match scene.in_view(area) {
+        InView::Overview {
+            blobs,
+            lines,
+            total_nodes,
+        } => {
+            let line = Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.5));
+            for (a, b) in lines {
+                painter.line_segment([screen_of(a), screen_of(b)], line);
+            }
+            for blob in &blobs {
+                let r = (2.5 + (blob.count as f32).sqrt() * 1.2).min(40.0);
+                painter.circle_filled(screen_of(blob.centre), r, kind_color(blob.kind));
+            }
+            painter.text(
+                rect.left_top() + Vec2::new(10.0, 8.0),
+                egui::Align2::LEFT_TOP,
+                format!(
+                    "Overview of {} nodes: each dot is a group; zoom in to see every node",
+                    crate::costing::thousands(total_nodes as u64)
+                ),
+                egui::FontId::proportional(12.0),
                 ui.visuals().weak_text_color(),
             );
         }
-        if let Some(&sev) = badges.get(link.id.as_str()) {
-            painter.circle_filled(mid, 4.0, severity_color(sev));
+        InView::Detail {
+            mut nodes,
+            mut links,
+        } => {
+            if let Some((n, _)) = dragged {
+                // The dragged node and its links follow the pointer wherever it goes.
+                if !nodes.contains(&n) {
+                    nodes.push(n);
+                }
+                for (i, e) in scene.ends.iter().enumerate() {
+                    if e.is_some_and(|(a, b)| a == n || b == n) && !links.contains(&(i as u32)) {
+                        links.push(i as u32);
+                    }
+                }
+            }
+            // Links, parallel ones spread apart; one bandwidth label per pair of nodes.
+            let mut placer = look::LabelPlacer::default();
+            for &l in &links {
+                let link = &design.links[l as usize];
+                let Some((ia, ib)) = scene.ends[l as usize] else {
+                    continue;
+                };
+                let (a, b) = (node_screen(scene, ia), node_screen(scene, ib));
+                if !visible.intersects(Rect::from_two_pos(a, b)) {
+                    continue;
+                }
+                let spread = look::parallel_offset(scene.parallel[l as usize]) * 9.0;
+                let dir = (b - a).normalized();
+                let normal = Vec2::new(-dir.y, dir.x) * spread;
+                let (a, b) = (a + normal, b + normal);
+                let color = link_color(link.tag());
+                let width = if selected.contains(link.id.as_str()) {
+                    4.0
+                } else if look::link_is_thin(link.tag()) {
+                    1.5
+                } else {
+                    2.5
+                };
+                let stroke = Stroke::new(width, color);
+                if look::link_is_dashed(link.tag()) {
+                    painter.extend(Shape::dashed_line(&[a, b], stroke, 8.0, 5.0));
+                } else {
+                    painter.line_segment([a, b], stroke);
+                }
+                let mid = a + (b - a) * 0.5;
+                let text = &scene.labels[scene.label[l as usize] as usize];
+                if view.zoom > 0.3 && spread == 0.0 && !text.is_empty() {
+                    let galley = painter.layout_no_wrap(
+                        text.clone(),
+                        font.clone(),
+                        ui.visuals().weak_text_color(),
+                    );
+                    let size = galley.size();
+                    let [x, y] = placer.place([a.x, a.y], [b.x, b.y], [size.x, size.y], 4.0);
+                    painter.galley(
+                        Pos2::new(x - size.x / 2.0, y - size.y),
+                        galley,
+                        ui.visuals().weak_text_color(),
+                    );
+                }
+                if let Some(&sev) = badges.get(link.id.as_str()) {
+                    painter.circle_filled(mid, 4.0, severity_color(sev));
+                }
+            }
+
+            // Nodes.
+            let text_color = ui.visuals().text_color();
+            for &i in &nodes {
+                let n = &design.nodes[i as usize];
+                let p = node_screen(scene, i);
+                if !visible.contains(p) {
+                    continue;
+                }
+                draw_node(&painter, n.tag(), p);
+                if selected.contains(n.id.as_str()) {
+                    painter.circle_stroke(
+                        p,
+                        NODE_RADIUS + 5.0,
+                        Stroke::new(2.5, ui.visuals().selection.stroke.color),
+                    );
+                }
+                if let Some(&sev) = badges.get(n.id.as_str()) {
+                    let r = NODE_RADIUS;
+                    painter.circle_filled(p + Vec2::new(r, -r), 5.0, severity_color(sev));
+                }
+                if view.zoom > 0.2 {
+                    painter.text(
+                        p + Vec2::new(0.0, NODE_RADIUS + 3.0),
+                        egui::Align2::CENTER_TOP,
+                        &n.name,
+                        egui::FontId::proportional(12.0),
+                        text_color,
+                    );
+                }
+            }
         }
     }
 
-    // Nodes.
-    let text_color = ui.visuals().text_color();
-    for n in &design.nodes {
-        let Some(&p) = screen.get(n.id.as_str()) else {
-            continue;
-        };
-        if !visible.contains(p) {
-            continue;
-        }
-        let color = kind_color(n.tag());
-        let r = NODE_RADIUS;
-        match n.tag() {
-            NodeKindTag::OnPremSite => {
-                painter.rect_filled(
-                    Rect::from_center_size(p, Vec2::new(2.2 * r, 1.6 * r)),
-                    4.0,
-                    color,
-                );
-            }
-            NodeKindTag::ColocationFacility => {
-                painter.rect_filled(Rect::from_center_size(p, Vec2::splat(1.8 * r)), 1.0, color);
-            }
-            NodeKindTag::FabricRouter => {
-                let pts = vec![
-                    p + Vec2::new(0.0, -r),
-                    p + Vec2::new(r, 0.0),
-                    p + Vec2::new(0.0, r),
-                    p + Vec2::new(-r, 0.0),
-                ];
-                painter.add(Shape::convex_polygon(pts, color, Stroke::NONE));
-            }
-            NodeKindTag::AzureRegion | NodeKindTag::AwsRegion => {
-                painter.circle_filled(p, r, color);
-            }
-        }
-        if selection.iter().any(|s| s == n.id.as_str()) {
-            painter.circle_stroke(
-                p,
-                r + 5.0,
-                Stroke::new(2.5, ui.visuals().selection.stroke.color),
-            );
-        }
-        if let Some(&sev) = badges.get(n.id.as_str()) {
-            painter.circle_filled(p + Vec2::new(r, -r), 5.0, severity_color(sev));
-        }
-        if view.zoom > 0.2 {
-            painter.text(
-                p + Vec2::new(0.0, r + 3.0),
-                egui::Align2::CENTER_TOP,
-                &n.name,
-                egui::FontId::proportional(12.0),
-                text_color,
-            );
-        }
-    }
-
-    // Pointer: hit-test nodes first, then links.
-    let hit_node = |pos: Pos2| {
-        design.nodes.iter().rev().find(|n| {
-            screen
-                .get(n.id.as_str())
-                .is_some_and(|&p| p.distance(pos) <= NODE_RADIUS + 3.0)
-        })
+    // Pointer: hit-test nodes first, then links, among those near the pointer.
+    let hit_node = |scene: &Scene, pos: Pos2| {
+        let at = to_canvas_pos(view, origin, pos);
+        scene
+            .node_at(at, (NODE_RADIUS + 3.0) / view.zoom)
+            .map(|i| &design.nodes[i as usize])
     };
-    let hit_link = |pos: Pos2| {
-        design.links.iter().find(|l| {
-            let (Some(&a), Some(&b)) = (screen.get(l.a.as_str()), screen.get(l.b.as_str())) else {
-                return false;
-            };
+    let hit_link = |scene: &mut Scene, pos: Pos2| {
+        let at = to_canvas_pos(view, origin, pos);
+        let near = Rect::from_center_size(at, Vec2::splat(10.0 / view.zoom));
+        let InView::Detail { links, .. } = scene.in_view(near) else {
+            return None;
+        };
+        links.into_iter().find_map(|l| {
+            let (ia, ib) = scene.ends[l as usize]?;
+            let (a, b) = (
+                screen_of(scene.pos[ia as usize]),
+                screen_of(scene.pos[ib as usize]),
+            );
             let ab = b - a;
             let t = ((pos - a).dot(ab) / ab.length_sq().max(1.0)).clamp(0.0, 1.0);
-            (a + ab * t).distance(pos) <= 5.0
+            ((a + ab * t).distance(pos) <= 5.0).then(|| &design.links[l as usize])
         })
     };
     // Palette items dropped on the canvas.
@@ -357,11 +386,15 @@ pub fn canvas_ui(
             connect.last_pointer = pointer;
         }
         if let (Some(from), Some(p)) = (
-            connect.from.as_ref().and_then(|f| screen.get(f.as_str())),
+            connect
+                .from
+                .as_ref()
+                .and_then(|f| scene.index.get(f))
+                .map(|&i| node_screen(scene, i)),
             pointer,
         ) {
             painter.line_segment(
-                [*from, p],
+                [from, p],
                 Stroke::new(2.0, ui.visuals().selection.stroke.color),
             );
         }
@@ -370,14 +403,16 @@ pub fn canvas_ui(
             let origin = ui
                 .input(|i| i.pointer.press_origin())
                 .or(response.interact_pointer_pos());
-            connect.from = origin.and_then(hit_node).map(|n| n.id.clone());
+            connect.from = origin
+                .and_then(|p| hit_node(scene, p))
+                .map(|n| n.id.clone());
         }
         let released = response.drag_stopped() || response.clicked();
         if released {
             let target = ui
                 .input(|i| i.pointer.interact_pos())
                 .or(connect.last_pointer)
-                .and_then(hit_node)
+                .and_then(|p| hit_node(scene, p))
                 .map(|n| n.id.clone());
             match (connect.from.clone(), target) {
                 (Some(from), Some(to)) if from != to => {
@@ -394,9 +429,9 @@ pub fn canvas_ui(
     let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
     if response.clicked() {
         if let Some(pos) = response.interact_pointer_pos() {
-            let id = hit_node(pos)
+            let id = hit_node(scene, pos)
                 .map(|n| n.id.to_string())
-                .or_else(|| hit_link(pos).map(|l| l.id.to_string()));
+                .or_else(|| hit_link(scene, pos).map(|l| l.id.to_string()));
             proposals.push(Proposal::Select { id, add });
         }
     }
@@ -404,7 +439,7 @@ pub fn canvas_ui(
         let origin = ui
             .input(|i| i.pointer.press_origin())
             .or(response.interact_pointer_pos());
-        match origin.and_then(hit_node) {
+        match origin.and_then(|p| hit_node(scene, p)) {
             Some(n) => {
                 *drag = Some(Drag {
                     node: n.id.clone(),
@@ -430,18 +465,20 @@ pub fn canvas_ui(
             egui::StrokeKind::Inside,
         );
         if response.drag_stopped() || !ui.input(|i| i.pointer.any_down()) {
-            let inside = |id: &str| screen.get(id).is_some_and(|p| area.contains(*p));
+            let inside = |i: u32| area.contains(node_screen(scene, i));
             let ids = design
                 .nodes
                 .iter()
-                .filter(|n| inside(n.id.as_str()))
-                .map(|n| n.id.to_string())
+                .enumerate()
+                .filter(|(i, _)| inside(*i as u32))
+                .map(|(_, n)| n.id.to_string())
                 .chain(
                     design
                         .links
                         .iter()
-                        .filter(|l| inside(l.a.as_str()) && inside(l.b.as_str()))
-                        .map(|l| l.id.to_string()),
+                        .zip(&scene.ends)
+                        .filter(|(_, e)| e.is_some_and(|(a, b)| inside(a) && inside(b)))
+                        .map(|(l, _)| l.id.to_string()),
                 )
                 .collect();
             proposals.push(Proposal::SelectBox { ids, add });
@@ -468,4 +505,39 @@ pub fn canvas_ui(
         }
     }
     proposals
+}
+
+/// Screen position → canvas position, as a `Pos2`.
+fn to_canvas_pos(view: &View, origin: Pos2, s: Pos2) -> Pos2 {
+    Pos2::ZERO + (s - origin - view.offset) / view.zoom
+}
+
+/// A node's shape by kind, centred on `p`.
+fn draw_node(painter: &egui::Painter, kind: NodeKindTag, p: Pos2) {
+    let color = kind_color(kind);
+    let r = NODE_RADIUS;
+    match kind {
+        NodeKindTag::OnPremSite => {
+            painter.rect_filled(
+                Rect::from_center_size(p, Vec2::new(2.2 * r, 1.6 * r)),
+                4.0,
+                color,
+            );
+        }
+        NodeKindTag::ColocationFacility => {
+            painter.rect_filled(Rect::from_center_size(p, Vec2::splat(1.8 * r)), 1.0, color);
+        }
+        NodeKindTag::FabricRouter => {
+            let pts = vec![
+                p + Vec2::new(0.0, -r),
+                p + Vec2::new(r, 0.0),
+                p + Vec2::new(0.0, r),
+                p + Vec2::new(-r, 0.0),
+            ];
+            painter.add(Shape::convex_polygon(pts, color, Stroke::NONE));
+        }
+        NodeKindTag::AzureRegion | NodeKindTag::AwsRegion => {
+            painter.circle_filled(p, r, color);
+        }
+    }
 }

@@ -1,10 +1,8 @@
-//! The designer's files beside the design: recent files and the crash-recovery copy. Both live
-//! in the user's folders (`$LINKWRIGHT_CONFIG_DIR`, else `$XDG_CONFIG_HOME/linkwright` or
-//! `~/.config/linkwright`; recovery in `$LINKWRIGHT_DATA_DIR`, else `$XDG_DATA_HOME/linkwright`
-//! or `~/.local/share/linkwright`). The recovery copy never overwrites the user's file.
+//! The designer's own folders and the recent-files list. Recent files live in
+//! `$LINKWRIGHT_CONFIG_DIR`, else `$XDG_CONFIG_HOME/linkwright` or `~/.config/linkwright`; the
+//! recovery copies (`recovery.rs`) in `$LINKWRIGHT_DATA_DIR`, else `$XDG_DATA_HOME/linkwright` or
+//! `~/.local/share/linkwright`.
 
-use crate::design_file;
-use crate::model::Design;
 use std::path::{Path, PathBuf};
 
 /// How many recent files are kept.
@@ -63,30 +61,4 @@ pub fn remember(dirs: &Dirs, path: &Path) -> Vec<PathBuf> {
         }
     }
     list
-}
-
-fn recovery_file(dirs: &Dirs) -> Option<PathBuf> {
-    dirs.data.as_ref().map(|d| d.join("recovery.json"))
-}
-
-/// Write the recovery copy (atomically).
-pub fn write_recovery(dirs: &Dirs, design: &Design) -> Result<(), String> {
-    let file = recovery_file(dirs).ok_or("no data folder (HOME is not set)")?;
-    if let Some(dir) = file.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-    }
-    design_file::save(design, &file).map_err(|e| e.to_string())
-}
-
-/// The recovery copy left by a session that did not end cleanly, if any.
-pub fn pending_recovery(dirs: &Dirs) -> Option<Design> {
-    let file = recovery_file(dirs)?;
-    design_file::load(&file).ok()
-}
-
-/// Remove the recovery copy (after a save, a clean exit, or the user's Discard).
-pub fn clear_recovery(dirs: &Dirs) {
-    if let Some(file) = recovery_file(dirs) {
-        let _ = std::fs::remove_file(file);
-    }
 }

@@ -2,6 +2,7 @@
 //! (menus, palette, inspector, problem/resilience/cost tabs, status bar, dialogs), `canvas.rs`
 //! draws the design and turns pointer input into proposals the app applies as edits.
 
+pub mod analysis;
 pub mod app;
 pub mod canvas;
 pub mod charts;
@@ -9,6 +10,8 @@ pub mod dialogs;
 pub mod files;
 pub mod inspector;
 pub mod palette;
+pub mod recovery;
+pub mod scene;
 
 pub use app::DesignerApp;
 
@@ -289,6 +292,77 @@ mod tests {
         assert_eq!(h.state().analysis_runs, runs + 1);
     }
 
+    /// The Demands tab lays out only the rows in view (it scanned every node for every demand
+    /// on every frame before).
+    #[test]
+    fn the_demands_tab_draws_only_the_rows_in_view() {
+        let (dir, dirs) = test_dirs();
+        std::mem::forget(dir);
+        let catalog = Catalog::builtin().unwrap();
+        let design = crate::generate::generate(300, 1, &catalog);
+        let (first, last) = (
+            design.demands[0].id.to_string(),
+            design.demands[design.demands.len() - 1].id.to_string(),
+        );
+        let app = DesignerApp::new(design, None, catalog, UserBook::empty(), dirs);
+        let mut h = harness(app);
+        h.get_by_label("Demands").click();
+        h.run_steps(3);
+        h.get_by_label(&first);
+        assert!(
+            h.query_by_label(&last).is_none(),
+            "row {last} is far out of view"
+        );
+    }
+
+    /// A large design's analyses run on a thread: the window draws at once, says it is
+    /// analysing, and shows the findings when they arrive; an edit starts one more run.
+    #[test]
+    fn a_large_designs_analyses_run_beside_the_window() {
+        let mut app = app_with("designs/flawed-design.json");
+        app.background_from = 0; // every design counts as large here
+        let expected = crate::rules::check(&app.design, &Catalog::builtin().unwrap());
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1400.0, 900.0))
+            .build_ui_state(|ui, app: &mut DesignerApp| app.ui(ui), app);
+        h.run_steps(1);
+        assert_eq!(h.state().analysis_runs, 1);
+        let wait = |h: &mut Harness<'static, DesignerApp>| {
+            let started = std::time::Instant::now();
+            while h.state().analysing() {
+                assert!(
+                    started.elapsed().as_secs() < 60,
+                    "the analysis never arrived"
+                );
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                h.run_steps(1);
+            }
+        };
+        wait(&mut h);
+        h.run_steps(2);
+        let shown = h.state_mut().analyses().findings.active().count();
+        assert_eq!(shown, expected.active().count());
+        h.get_by_label(&expected.active().next().unwrap().message);
+        assert!(h.query_by_label("analysing…").is_none());
+        assert_eq!(h.state().analysis_runs, 1, "idle frames start no run");
+
+        h.state_mut()
+            .add_node(NodeKindTag::OnPremSite, Point::new(0.0, 0.0));
+        h.run_steps(1);
+        wait(&mut h);
+        assert_eq!(h.state().analysis_runs, 2);
+        let new_site = h.state().design.nodes.last().unwrap().id.to_string();
+        assert!(
+            h.state_mut()
+                .analyses()
+                .findings
+                .about(&new_site)
+                .next()
+                .is_some(),
+            "the findings are the edited design's (the new site is isolated)"
+        );
+    }
+
     #[test]
     fn catalog_search_and_the_connect_tool_build_a_circuit() {
         let mut h = harness(empty_app());
@@ -462,6 +536,28 @@ mod tests {
         h.get_by_label("About linkwright");
     }
 
+    /// A copy left by a window that crashed: written, then its lock released without a clean
+    /// exit (as the system releases it when a process dies).
+    fn crashed_copy(dirs: &files::Dirs, design: &Design, design_file: Option<&Path>) -> PathBuf {
+        let (mut instance, _) = recovery::Recovery::start(dirs);
+        instance.write(design, design_file).unwrap();
+        let copy = instance.own_copy().unwrap().to_owned();
+        drop(instance);
+        copy
+    }
+
+    fn fresh_app(dirs: &files::Dirs) -> DesignerApp {
+        DesignerApp::new(
+            Design::new("fresh"),
+            None,
+            Catalog::builtin().unwrap(),
+            UserBook::empty(),
+            dirs.clone(),
+        )
+    }
+
+    const RECOVER: &str = "Recover unsaved work?";
+
     #[test]
     fn recovery_copy_is_offered_and_restored_without_touching_the_users_file() {
         let (dir, dirs) = test_dirs();
@@ -470,37 +566,104 @@ mod tests {
         )
         .unwrap();
         work.name = "work in progress".into();
-        files::write_recovery(&dirs, &work).unwrap();
-        let app = DesignerApp::new(
-            Design::new("fresh"),
-            None,
-            Catalog::builtin().unwrap(),
-            UserBook::empty(),
-            dirs.clone(),
-        );
-        let mut h = harness(app);
-        h.get_by_label("Recover unsaved work?");
+        let ha = dir.path().join("ha.json");
+        let old = crashed_copy(&dirs, &work, Some(&ha));
+        let mut h = harness(fresh_app(&dirs));
+        h.get_by_label(RECOVER);
+        h.get_by_label_contains(&format!(
+            "“work in progress” was kept: unsaved changes to {}",
+            ha.display()
+        ));
         h.get_by_label("Restore").click();
         h.run_steps(2);
+        assert!(h.query_by_label(RECOVER).is_none());
         assert_eq!(h.state().design.name, "work in progress");
         assert!(h.state().is_dirty(), "restored work is unsaved");
         assert!(
-            h.state().path.is_none(),
-            "no file is overwritten by a restore"
+            h.state().path.is_none() && !ha.exists(),
+            "no file is written by a restore"
         );
-        assert!(
-            files::pending_recovery(&dirs).is_none(),
-            "the copy is consumed"
-        );
-        // Recent files are remembered on open and save.
+        // The work is this window's own copy now, still naming its file; only then is the old
+        // copy deleted.
+        let own = h.state().recovery.own_copy().unwrap().to_owned();
+        assert_eq!(design_file::load(&own).unwrap().name, "work in progress");
+        assert!(!old.exists());
+        // Saving removes this window's copy; recent files are remembered on open and save.
         let saved = dir.path().join("saved.json");
         h.state_mut().save_to(&saved);
+        assert!(!own.exists());
         assert_eq!(
             files::recent(&dirs)
                 .first()
                 .map(|p| p.file_name().unwrap().to_owned()),
             Some("saved.json".into())
         );
+    }
+
+    #[test]
+    fn closing_the_window_while_recovery_is_offered_keeps_the_copy() {
+        let (_dir, dirs) = test_dirs();
+        let copy = crashed_copy(&dirs, &Design::new("work in progress"), None);
+        let mut h = harness(fresh_app(&dirs));
+        h.get_by_label(RECOVER);
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run_steps(2);
+        drop(h); // the window is gone, and its locks with it
+        assert!(copy.exists(), "the offered copy was deleted");
+        let (next, _) = recovery::Recovery::start(&dirs);
+        assert_eq!(
+            next.offered().map(|o| o.design.name.as_str()),
+            Some("work in progress"),
+            "offered again at the next start"
+        );
+    }
+
+    #[test]
+    fn later_keeps_a_recovery_copy_and_discard_deletes_one() {
+        let (_dir, dirs) = test_dirs();
+        let copies = [
+            crashed_copy(&dirs, &Design::new("first"), None),
+            crashed_copy(&dirs, &Design::new("second"), None),
+        ];
+        let mut h = harness(fresh_app(&dirs));
+        h.get_by_label("1 more recovery copy after this one.");
+        let kept = h.state().recovery.offered().unwrap().copy().to_owned();
+        h.get_by_label("Later").click();
+        h.run_steps(2);
+        h.get_by_label(RECOVER);
+        h.get_by_label("Discard").click();
+        h.run_steps(2);
+        assert!(h.query_by_label(RECOVER).is_none());
+        assert_eq!(h.state().design.name, "fresh");
+        for copy in &copies {
+            assert_eq!(copy.exists(), *copy == kept, "{}", copy.display());
+        }
+        drop(h);
+        let (next, _) = recovery::Recovery::start(&dirs);
+        assert_eq!(next.offered().map(|o| o.copy()), Some(kept.as_path()));
+    }
+
+    #[test]
+    fn a_corrupt_recovery_copy_is_set_aside_and_the_status_bar_says_where() {
+        let (_dir, dirs) = test_dirs();
+        let folder = recovery::folder(dirs.data.as_deref().unwrap());
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("4242-corrupted.json"), "{ not json").unwrap();
+        let h = harness(fresh_app(&dirs));
+        assert!(h.query_by_label(RECOVER).is_none());
+        let aside: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains("4242-corrupted.corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), "{ not json");
+        h.get_by_label_contains(&format!("it was set aside as {}", aside[0].display()));
     }
 
     #[test]

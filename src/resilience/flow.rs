@@ -353,6 +353,9 @@ pub struct Scratch {
     local_of: Vec<u32>,
     stamp_of: Vec<u32>,
     stamp: u32,
+    /// Network edges looked at while building local graphs (a work count for tests: it must
+    /// grow with the number of demands, not with the design's size per demand).
+    pub edges_scanned: u64,
 }
 
 impl Scratch {
@@ -361,6 +364,7 @@ impl Scratch {
             local_of: vec![0; vertex_count],
             stamp_of: vec![0; vertex_count],
             stamp: 0,
+            edges_scanned: 0,
         }
     }
     fn get(&self, v: usize) -> Option<usize> {
@@ -436,6 +440,7 @@ impl Local {
             if v == region || (v != site && !net.transit[v]) {
                 continue;
             }
+            scratch.edges_scanned += net.incident.of(v).len() as u64;
             for ei in net.incident(v) {
                 let e = &net.edges[ei];
                 let w = if e.u == v { e.v } else { e.u };
@@ -449,6 +454,7 @@ impl Local {
         adjacency.iter_mut().for_each(Vec::clear);
         adjacency.resize_with(vertices.len(), Vec::new);
         for (lv, &v) in vertices.iter().enumerate() {
+            scratch.edges_scanned += net.incident.of(v).len() as u64;
             for ei in net.incident(v) {
                 let e = &net.edges[ei];
                 let w = if e.u == v { e.v } else { e.u };
@@ -525,6 +531,11 @@ impl Mask {
 #[derive(Default)]
 pub struct FlowScratch {
     pub flow: Vec<i64>,
+    /// Breadth-first searches run (one per augmenting path, plus the last that finds none): a
+    /// work count for tests.
+    pub searches: u64,
+    /// Max-flow runs from scratch ([`max_flow`]; [`augment`] continues one): a work count.
+    pub runs: u64,
     /// How the search reached each local vertex: `(local edge << 1) | forward`, or one of the
     /// two markers below.
     prev: Vec<u32>,
@@ -538,6 +549,7 @@ const SOURCE: u32 = u32::MAX - 1;
 /// (Edmonds-Karp on the small local graph). Returns the value; the flow on each local edge
 /// (positive in the direction `ends.0 -> ends.1`) is left in `scratch.flow`.
 pub fn max_flow(local: &Local, failed: &Mask, scratch: &mut FlowScratch) -> u64 {
+    scratch.runs += 1;
     scratch.flow.clear();
     scratch.flow.resize(local.edges.len(), 0);
     augment(local, failed, scratch)
@@ -549,7 +561,13 @@ pub fn max_flow(local: &Local, failed: &Mask, scratch: &mut FlowScratch) -> u64 
 /// the region), so what the earlier flow delivered over each circuit is kept: this is how
 /// preferred paths are filled first.
 pub fn augment(local: &Local, failed: &Mask, scratch: &mut FlowScratch) -> u64 {
-    let FlowScratch { flow, prev, queue } = scratch;
+    let FlowScratch {
+        flow,
+        prev,
+        queue,
+        searches,
+        runs: _,
+    } = scratch;
     prev.clear();
     prev.resize(local.vertices.len(), UNREACHED);
     // The mask is almost always one word: test it without matching the enum per edge.
@@ -572,6 +590,7 @@ pub fn augment(local: &Local, failed: &Mask, scratch: &mut FlowScratch) -> u64 {
     };
     let mut total: u64 = 0;
     loop {
+        *searches += 1;
         // Breadth-first search for a shortest augmenting path, stopping at the region.
         prev.fill(UNREACHED);
         prev[0] = SOURCE;

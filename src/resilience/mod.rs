@@ -177,6 +177,46 @@ pub struct Analysis {
     pub depth: Depth,
     pub domains: Vec<FailureDomain>,
     pub demands: Vec<DemandResult>,
+    /// What the analysis did, counted.
+    #[serde(skip)]
+    pub work: Work,
+}
+
+/// Work done by an analysis, counted rather than timed, so a test can tell growth linear in the
+/// number of demands from worse at any machine's speed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Network edges looked at while building the demands' local graphs.
+    pub edges_scanned: u64,
+    /// Max-flow runs (intact, and each failure that the cache and the intact flow do not
+    /// answer).
+    pub max_flows: u64,
+    /// Breadth-first searches for augmenting paths, over all max-flow runs.
+    pub searches: u64,
+}
+
+impl Work {
+    fn of(scratch: &Scratch, flow: &FlowScratch) -> Work {
+        Work {
+            edges_scanned: scratch.edges_scanned,
+            max_flows: flow.runs,
+            searches: flow.searches,
+        }
+    }
+    fn add(self, other: Work) -> Work {
+        Work {
+            edges_scanned: self.edges_scanned + other.edges_scanned,
+            max_flows: self.max_flows + other.max_flows,
+            searches: self.searches + other.searches,
+        }
+    }
+    fn since(self, start: Work) -> Work {
+        Work {
+            edges_scanned: self.edges_scanned - start.edges_scanned,
+            max_flows: self.max_flows - start.max_flows,
+            searches: self.searches - start.searches,
+        }
+    }
 }
 
 impl Analysis {
@@ -305,15 +345,18 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
         if demand_count >= 2_000 { threads } else { 1 },
         new_worker,
         |worker, b| {
+            let start = Work::of(&worker.scratch, &worker.flow);
             let demands = b * BATCH..((b + 1) * BATCH).min(demand_count);
             let mut batch = Vec::with_capacity(demands.len());
             batch.extend(demands.filter_map(|i| analyze_demand(&shared, worker, i)));
-            batch
+            (batch, Work::of(&worker.scratch, &worker.flow).since(start))
         },
     );
     let mut results = Vec::with_capacity(demand_count);
-    for mut batch in batches {
+    let mut work = Work::default();
+    for (mut batch, batch_work) in batches {
         results.append(&mut batch);
+        work = work.add(batch_work);
     }
     // Names of the link and node domains are written only for those a result refers to; on
     // large designs, on every core.
@@ -347,6 +390,7 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
         depth,
         domains,
         demands: results,
+        work,
     }
 }
 
@@ -717,15 +761,40 @@ fn er_uses<'a>(
 
 /// The ExpressRoute circuits that end at an Azure region node, as the index sees them.
 pub fn circuits_into<'a>(design: &'a Design, region_id: &str) -> Vec<models::ErUse<'a>> {
-    let resolved = design.resolve();
-    let links: Vec<usize> = design
-        .links
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| {
-            l.as_er().is_some() && (l.a.as_str() == region_id || l.b.as_str() == region_id)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    er_uses(design, &links, &resolved)
+    CircuitsByRegion::new(design).into_region(region_id)
+}
+
+/// The ExpressRoute circuits into every region, found in one pass over the links: asking
+/// [`circuits_into`] for each of a design's regions would scan every link once per region.
+pub struct CircuitsByRegion<'a> {
+    design: &'a Design,
+    resolved: Resolved<'a>,
+    /// Indices into `design.links`, in link order, by region node id.
+    by_region: FxHashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> CircuitsByRegion<'a> {
+    pub fn new(design: &'a Design) -> Self {
+        let mut by_region: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
+        for (i, l) in design.links.iter().enumerate() {
+            if l.as_er().is_none() {
+                continue;
+            }
+            by_region.entry(l.a.as_str()).or_default().push(i);
+            if l.b != l.a {
+                by_region.entry(l.b.as_str()).or_default().push(i);
+            }
+        }
+        CircuitsByRegion {
+            design,
+            resolved: design.resolve(),
+            by_region,
+        }
+    }
+
+    /// What [`circuits_into`] answers for this region.
+    pub fn into_region(&self, region_id: &str) -> Vec<models::ErUse<'a>> {
+        let links = self.by_region.get(region_id).map_or(&[][..], Vec::as_slice);
+        er_uses(self.design, links, &self.resolved)
+    }
 }

@@ -204,6 +204,11 @@ impl<'a> Context<'a> {
         let _ = self.resilience.set(analysis);
     }
 
+    /// The analysis the rules used (or were handed), if any rule asked for it or it was handed.
+    pub fn into_resilience(self) -> Option<Analysis> {
+        self.resilience.into_inner()
+    }
+
     /// The single-failure analysis of every demand (computed once per check).
     pub fn resilience(&self) -> &Analysis {
         self.resilience.get_or_init(|| {

@@ -21,7 +21,9 @@ pub fn registry_direct_sizes(port_speed_mbps: u64) -> Vec<u64> {
 pub use er_metro_location::metro_partner;
 
 use crate::catalog::Catalog;
-use crate::model::{Design, SeverityOverride};
+use crate::model::{Design, Exclusion, SeverityOverride};
+use crate::resilience::Analysis;
+use rustc_hash::FxHashMap;
 
 /// What every rule file imports.
 mod prelude {
@@ -114,6 +116,22 @@ mod vpn_vgw_backup_for_fast_dx;
 
 /// Run every rule on the design.
 pub fn check(design: &Design, catalog: &Catalog) -> Findings {
+    check_inner(design, catalog, false).0
+}
+
+/// [`check`], and the design's N-1 failure analysis with paths
+/// ([`crate::resilience::analyze`] at depth 1), computed once for both: the resilience rules
+/// read the analysis the caller goes on to show.
+pub fn check_with_analysis(design: &Design, catalog: &Catalog) -> (Findings, Analysis) {
+    let (findings, analysis) = check_inner(design, catalog, true);
+    // `check_inner` always answers an analysis when asked to keep one.
+    let analysis = analysis.unwrap_or_else(|| {
+        crate::resilience::analyze(design, catalog, crate::resilience::Depth::Single)
+    });
+    (findings, analysis)
+}
+
+fn check_inner(design: &Design, catalog: &Catalog, keep: bool) -> (Findings, Option<Analysis>) {
     let settings = &design.settings;
     let enabled = |r: &Rule| {
         !matches!(
@@ -122,55 +140,68 @@ pub fn check(design: &Design, catalog: &Catalog) -> Findings {
         )
     };
     let uses_analysis = |r: &Rule| r.code.starts_with("RES");
+    let analyze = || {
+        let depth = crate::resilience::Depth::Single;
+        if keep {
+            crate::resilience::analyze(design, catalog, depth)
+        } else {
+            crate::resilience::analyze_without_paths(design, catalog, depth)
+        }
+    };
     // On large designs the failure analysis (for the RES rules) runs on its own thread while
     // the other rules run, and the RES rules then share the cores; small designs compute it on
     // first use, on one thread.
     let large = design.demands.len() >= 500;
-    let overlap = large && RULES.iter().any(|r| uses_analysis(r) && enabled(r));
+    let overlap = large && (keep || RULES.iter().any(|r| uses_analysis(r) && enabled(r)));
     std::thread::scope(|scope| {
-        let pending = overlap.then(|| {
-            scope.spawn(|| {
-                crate::resilience::analyze_without_paths(
-                    design,
-                    catalog,
-                    crate::resilience::Depth::Single,
-                )
-            })
-        });
+        let pending = overlap.then(|| scope.spawn(analyze));
         let cx = Context::new(design, catalog);
+        let exclusions = Exclusions::new(&settings.exclusions);
+        if keep && !overlap {
+            cx.provide_resilience(analyze());
+        }
         let mut items = Vec::new();
         let plain: Vec<&Rule> = RULES
             .iter()
             .copied()
             .filter(|r| !uses_analysis(r))
             .collect();
-        run_rules(&plain, &cx, 1, &mut items);
+        run_rules(&plain, &cx, &exclusions, 1, &mut items);
         if let Some(handle) = pending {
             cx.provide_resilience(crate::par::join(handle));
         }
         let threads = if large { crate::par::threads() } else { 1 };
         let resilience: Vec<&Rule> = RULES.iter().copied().filter(|r| uses_analysis(r)).collect();
-        run_rules(&resilience, &cx, threads, &mut items);
+        run_rules(&resilience, &cx, &exclusions, threads, &mut items);
         items.sort_by(|a, b| {
             b.severity
                 .cmp(&a.severity)
                 .then(a.code.cmp(b.code))
                 .then(a.subjects.cmp(&b.subjects))
         });
-        Findings { items }
+        (
+            Findings { items },
+            keep.then(|| cx.into_resilience()).flatten(),
+        )
     })
 }
 
 /// Run `rules` on up to `threads` threads; findings come out in the order of `rules`, whatever
 /// the split.
-fn run_rules(rules: &[&Rule], cx: &Context<'_>, threads: usize, items: &mut Vec<Finding>) {
+fn run_rules(
+    rules: &[&Rule],
+    cx: &Context<'_>,
+    exclusions: &Exclusions<'_>,
+    threads: usize,
+    items: &mut Vec<Finding>,
+) {
     let found = crate::par::map_in_order(
         rules.len(),
         threads,
         || (),
         |_, i| {
             let mut found = Vec::new();
-            run_rule(rules[i], cx, &mut found);
+            run_rule(rules[i], cx, exclusions, &mut found);
             found
         },
     );
@@ -178,7 +209,7 @@ fn run_rules(rules: &[&Rule], cx: &Context<'_>, threads: usize, items: &mut Vec<
 }
 
 /// Run one rule with the design's severity override and exclusions applied.
-fn run_rule(rule: &Rule, cx: &Context<'_>, items: &mut Vec<Finding>) {
+fn run_rule(rule: &Rule, cx: &Context<'_>, exclusions: &Exclusions<'_>, items: &mut Vec<Finding>) {
     let settings = &cx.design.settings;
     let severity = match settings.severity_overrides.get(rule.code) {
         Some(SeverityOverride::Off) => return,
@@ -191,10 +222,8 @@ fn run_rule(rule: &Rule, cx: &Context<'_>, items: &mut Vec<Finding>) {
     (rule.check)(cx, &mut report);
     for (mut subjects, message) in report.raw {
         subjects.dedup();
-        let excluded = settings
-            .exclusions
-            .iter()
-            .find(|e| e.code == rule.code && same_set(&e.subjects, &subjects))
+        let excluded = exclusions
+            .find(rule.code, &subjects)
             .map(|e| e.comment.clone());
         items.push(Finding {
             code: rule.code,
@@ -209,6 +238,110 @@ fn run_rule(rule: &Rule, cx: &Context<'_>, items: &mut Vec<Finding>) {
     }
 }
 
+/// The design's exclusions by rule code and subjects, indexed once per check: matching every
+/// finding against every exclusion made a large design with many of both quadratic. Answers
+/// what `exclusions.iter().find(|e| e.code == code && same_set(&e.subjects, subjects))` does.
+struct Exclusions<'a> {
+    all: &'a [Exclusion],
+    /// (code, sorted subjects) -> the first exclusion with them, for exclusions whose subjects
+    /// are distinct (for those, `same_set` is equality of the sorted lists).
+    by_key: FxHashMap<(&'a str, Vec<&'a str>), usize>,
+    /// Exclusions that name a subject twice, matched one by one (in order).
+    repeating: Vec<usize>,
+}
+
+impl<'a> Exclusions<'a> {
+    fn new(all: &'a [Exclusion]) -> Self {
+        let mut by_key = FxHashMap::default();
+        let mut repeating = Vec::new();
+        for (i, e) in all.iter().enumerate() {
+            match sorted_distinct(e.subjects.iter().map(String::as_str)) {
+                Some(key) => {
+                    by_key.entry((e.code.as_str(), key)).or_insert(i);
+                }
+                None => repeating.push(i),
+            }
+        }
+        Exclusions {
+            all,
+            by_key,
+            repeating,
+        }
+    }
+
+    /// The first exclusion of `code` whose subjects are the finding's.
+    fn find(&self, code: &str, subjects: &[String]) -> Option<&'a Exclusion> {
+        if self.all.is_empty() {
+            return None;
+        }
+        // Distinct exclusion subjects match only distinct finding subjects of the same count.
+        let mut first = sorted_distinct(subjects.iter().map(String::as_str))
+            .and_then(|key| self.by_key.get(&(code, key)).copied());
+        if let Some(&i) = self.repeating.iter().find(|&&i| {
+            first.is_none_or(|f| i < f)
+                && self.all[i].code == code
+                && same_set(&self.all[i].subjects, subjects)
+        }) {
+            first = Some(i);
+        }
+        first.map(|i| &self.all[i])
+    }
+}
+
+/// The ids sorted, or None when one repeats.
+fn sorted_distinct<'s>(ids: impl Iterator<Item = &'s str>) -> Option<Vec<&'s str>> {
+    let mut key: Vec<&str> = ids.collect();
+    key.sort_unstable();
+    key.windows(2).all(|w| w[0] != w[1]).then_some(key)
+}
+
 fn same_set(a: &[String], b: &[String]) -> bool {
     a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+#[cfg(test)]
+mod exclusion_tests {
+    use super::{Exclusions, same_set};
+    use crate::model::Exclusion;
+
+    #[test]
+    fn the_index_finds_what_a_scan_of_every_exclusion_finds() {
+        let ex = |code: &str, subjects: &[&str], comment: &str| Exclusion {
+            code: code.into(),
+            subjects: subjects.iter().map(|s| s.to_string()).collect(),
+            comment: comment.into(),
+        };
+        let all = vec![
+            ex("RES001", &["b", "a"], "first"),
+            ex("RES001", &["a", "b"], "second, same set"),
+            ex("RES001", &["a", "a"], "repeats a subject"),
+            ex("NET001", &["a", "b"], "other code"),
+            ex("RES002", &["c"], "one subject"),
+        ];
+        let index = Exclusions::new(&all);
+        let subject_lists: [&[&str]; 8] = [
+            &["a", "b"],
+            &["b", "a"],
+            &["a", "c"],
+            &["a", "a"],
+            &["a"],
+            &["c"],
+            &["a", "b", "c"],
+            &[],
+        ];
+        for code in ["RES001", "RES002", "NET001", "GEN001"] {
+            for subjects in subject_lists {
+                let subjects: Vec<String> = subjects.iter().map(|s| s.to_string()).collect();
+                let scan = all
+                    .iter()
+                    .find(|e| e.code == code && same_set(&e.subjects, &subjects))
+                    .map(|e| &e.comment);
+                assert_eq!(
+                    index.find(code, &subjects).map(|e| &e.comment),
+                    scan,
+                    "{code} {subjects:?}"
+                );
+            }
+        }
+    }
 }

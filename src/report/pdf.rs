@@ -995,12 +995,13 @@ impl<'a> Writer<'a> {
         let (bx0, by0, bx1, by1) = bounds(d);
         // The map is as wide as the drawing needs; map and key are centred together.
         let map_w = (((bx1 - bx0) as f32) * fitted.scale + 2.0 * OVERVIEW_PAD).min(room.w);
+        let map_h = (((by1 - by0) as f32) * fitted.scale + 2.0 * OVERVIEW_PAD).min(room.h);
         let left = first.x + (first.w - map_w - 24.0 - PANEL_W).max(0.0) / 2.0;
         let map = Area {
             x: left,
             y: room.y,
             w: map_w,
-            h: room.h,
+            h: map_h,
         };
         let map_origin = (
             (bx0 + bx1) / 2.0 - f64::from(map.w / 2.0 / fitted.scale),
@@ -1294,10 +1295,11 @@ impl<'a> Writer<'a> {
         }
         for (rank, kind) in DRAW_ORDER.iter().enumerate() {
             let r = match kind {
-                NodeKindTag::OnPremSite => 0.75,
-                NodeKindTag::FabricRouter => 1.1,
-                NodeKindTag::ColocationFacility => 1.2,
-                NodeKindTag::AzureRegion | NodeKindTag::AwsRegion => 1.6,
+                // At most half a cell, so that neighbouring marks stay apart.
+                NodeKindTag::OnPremSite => 0.7,
+                NodeKindTag::FabricRouter => 1.0,
+                NodeKindTag::ColocationFacility => 1.0,
+                NodeKindTag::AzureRegion | NodeKindTag::AwsRegion => 1.2,
             };
             let rings: Vec<Vec<(f32, f32)>> = kinds
                 .iter()
@@ -1831,9 +1833,7 @@ fn typical_spacing(d: &Diagram) -> f64 {
         }
         best
     };
-    let stride = n.div_ceil(400);
-    let mut nearest: Vec<f64> = (0..n)
-        .step_by(stride)
+    let mut nearest: Vec<f64> = spacing_sample(n)
         .map(nearest)
         .filter(|d| *d < f64::MAX)
         .collect();
@@ -1859,6 +1859,21 @@ struct Detail<'d> {
 
 /// A cell of a dense overview's grid (column, row).
 type GridCell = (i32, i32);
+
+/// The nodes `typical_spacing` measures: all of up to 400, else 400 spread by a
+/// multiplicative hash. A fixed stride fell in step with a design's repeating order (a
+/// generated design repeats every 24 nodes: a stride of 300 measured only facilities and one
+/// kind of site, and took the facilities' spacing for the design's).
+fn spacing_sample(n: usize) -> impl Iterator<Item = usize> {
+    let all = n <= 400;
+    (0..n.min(400)).map(move |k| {
+        if all {
+            k
+        } else {
+            ((k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20) as usize % n
+        }
+    })
+}
 
 /// What one tile of a large design holds.
 #[derive(Debug, Default, Clone, Copy)]
@@ -2082,8 +2097,7 @@ mod tests {
     fn typical_spacing_matches_the_pairwise_median() {
         let brute = |d: &Diagram| {
             let n = d.nodes.len();
-            let mut nearest: Vec<f64> = (0..n)
-                .step_by(n.div_ceil(400))
+            let mut nearest: Vec<f64> = spacing_sample(n)
                 .map(|i| {
                     let a = &d.nodes[i];
                     d.nodes

@@ -463,7 +463,13 @@ fn counts(analyses: &Analyses) -> (usize, usize) {
 }
 
 fn model_rgb(kind: ModelKind) -> Rgb {
-    match kind.rank() {
+    rank_rgb(kind.rank())
+}
+
+/// The colour of a resiliency model's rank (`ModelKind::rank`): none red, standard amber,
+/// high and maximum green.
+pub(crate) fn rank_rgb(rank: u8) -> Rgb {
+    match rank {
         0 => look::severity_rgb(Severity::Error),
         1 => look::severity_rgb(Severity::Warning),
         _ => Tone::Good.rgb(),
@@ -715,11 +721,7 @@ fn summary(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section {
             ("Demands", 1.0, Align::Right),
         ]);
         for ((rank, label, sla), n) in groups {
-            let rgb = match rank {
-                0 => look::severity_rgb(Severity::Error),
-                1 => look::severity_rgb(Severity::Warning),
-                _ => Tone::Good.rgb(),
-            };
+            let rgb = rank_rgb(rank);
             t.row(
                 RowKind::Body,
                 vec![

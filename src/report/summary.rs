@@ -4,9 +4,9 @@
 //! sentence saying how many rows are omitted and which command lists them all.
 
 use super::{
-    Align, Block, Cell, FULL_TABLE_ROWS, Names, RowKind, SHOWN_ROWS, Table, Tone, bom_cells,
-    bom_table, capitalise, demand_cells, inventory_table, link_row, node_row, number,
-    residual_mbps, sla_parts, subtotal_cells,
+    Align, Block, Cell, FULL_TABLE_ROWS, Names, RowKind, SHOWN_ROWS, Table, bom_cells, bom_table,
+    capitalise, demand_cells, inventory_table, link_row, node_row, number, residual_mbps,
+    sla_parts, subtotal_cells,
 };
 use crate::costing::{Biller, Category, LineItem, Provenance};
 use crate::look;
@@ -383,11 +383,7 @@ pub(super) fn demands_summary(
         ("With a single point of failure", 1.4, Align::Right),
     ]);
     for ((rank, label, sla), tally) in groups {
-        let rgb = match rank {
-            0 => look::severity_rgb(Severity::Error),
-            1 => look::severity_rgb(Severity::Warning),
-            _ => Tone::Good.rgb(),
-        };
+        let rgb = super::rank_rgb(rank);
         t.row(
             RowKind::Body,
             vec![

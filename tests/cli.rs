@@ -477,6 +477,35 @@ fn control_characters_from_files_never_reach_the_terminal_raw() {
             );
         }
     }
+    // JSON documents stay valid JSON (DEL and C1 controls as JSON escapes) and give the name
+    // back exactly as the file has it.
+    for args in [
+        vec!["check", "--format", "json", f],
+        vec!["resilience", "--format", "json", f],
+        vec!["cost", "--format", "json", f],
+    ] {
+        let o = run(&args);
+        assert!(!raw(&o.stdout), "{args:?} wrote raw control bytes");
+        let document: serde_json::Value = serde_json::from_slice(&o.stdout)
+            .unwrap_or_else(|e| panic!("{args:?} is not valid JSON: {e}"));
+        fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) => out.push(s.clone()),
+                serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+                serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, out)),
+                _ => {}
+            }
+        }
+        let mut all = Vec::new();
+        strings(&document, &mut all);
+        if args[0] == "check" {
+            assert!(
+                all.iter()
+                    .any(|s| s.contains("São\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m Paulo\r office")),
+                "{args:?} gives the name back exactly"
+            );
+        }
+    }
     // An error message naming the file: the path itself holds an escape.
     let odd = dir.path().join("bad\u{1b}[31mname.json");
     std::fs::write(&odd, "{ not json").unwrap();

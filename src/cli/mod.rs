@@ -210,8 +210,29 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         return Ok(exit::OK);
     };
     // Everything written to the terminal goes through `terminal::Escaped` (#12 item 9).
+    // A JSON document gets JSON escapes, so it stays valid JSON (see `terminal`).
+    let json = matches!(
+        command,
+        Command::Check {
+            format: Format::Json,
+            ..
+        } | Command::Resilience {
+            format: Format::Json,
+            ..
+        } | Command::Cost {
+            format: cost::CostFormat::Json,
+            ..
+        } | Command::Rules {
+            format: RulesFormat::Json,
+            ..
+        } | Command::Schema
+    );
     let stdout = std::io::stdout();
-    let mut out = terminal::Escaped::new(stdout.lock());
+    let mut out = if json {
+        terminal::Escaped::json(stdout.lock())
+    } else {
+        terminal::Escaped::new(stdout.lock())
+    };
     let mut err = terminal::Escaped::new(std::io::stderr());
     match command {
         Command::Check {

@@ -4,23 +4,48 @@
 //! holding `ESC [ 2 J` would clear the user's screen, and worse sequences can retitle the window
 //! or fake output. Every byte the CLI writes to stdout or stderr goes through [`Escaped`], which
 //! shows C0 controls (except newline and tab), DEL and the C1 controls (U+0080–U+009F, which some
-//! terminals also obey) as visible `\u{..}` escapes. JSON output is unaffected: serde_json already
-//! escapes control characters inside strings, and the newlines between values are kept.
+//! terminals also obey) as visible `\u{..}` escapes.
+//!
+//! JSON output uses [`Escaped::json`]: serde_json escapes C0 controls inside strings but writes
+//! DEL and the C1 controls raw, and `\u{85}` is not a JSON escape (a parser rejects the whole
+//! document). There they become `\u0085`, which is valid JSON for the same character and just as
+//! harmless on a terminal.
 
 use std::io::{self, Write};
 
 /// A writer that escapes control characters before they reach `inner`.
 pub struct Escaped<W: Write> {
     inner: W,
+    /// Escapes written as JSON string escapes (`\u0085`) instead of Rust's (`\u{85}`).
+    json: bool,
     /// A 0xC2 byte seen at the end of the previous write: the first half of a possible C1 control.
     pending_c2: bool,
 }
 
 impl<W: Write> Escaped<W> {
+    /// For text: escapes read as Rust writes them (`\u{1b}`, `\r`).
     pub fn new(inner: W) -> Self {
         Escaped {
             inner,
+            json: false,
             pending_c2: false,
+        }
+    }
+
+    /// For JSON documents: escapes that keep the document valid JSON (`\u001b`, `\u0085`).
+    pub fn json(inner: W) -> Self {
+        Escaped {
+            inner,
+            json: true,
+            pending_c2: false,
+        }
+    }
+
+    fn escape(&mut self, code: u32) -> io::Result<()> {
+        match (self.json, code) {
+            (true, _) => write!(self.inner, "\\u{code:04x}"),
+            (false, 0x0D) => self.inner.write_all(b"\\r"),
+            (false, _) => write!(self.inner, "\\u{{{code:x}}}"),
         }
     }
 
@@ -38,13 +63,6 @@ fn is_c0(b: u8) -> bool {
     (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F
 }
 
-fn write_escape(w: &mut impl Write, code: u32) -> io::Result<()> {
-    match code {
-        0x0D => w.write_all(b"\\r"),
-        _ => write!(w, "\\u{{{code:x}}}"),
-    }
-}
-
 impl<W: Write> Write for Escaped<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut rest = buf;
@@ -53,7 +71,7 @@ impl<W: Write> Write for Escaped<W> {
                 None => return Ok(0),
                 Some(&b) if (0x80..=0x9F).contains(&b) => {
                     self.pending_c2 = false;
-                    write_escape(&mut self.inner, u32::from(b))?;
+                    self.escape(u32::from(b))?;
                     rest = &rest[1..];
                 }
                 Some(_) => self.flush_pending()?,
@@ -65,14 +83,14 @@ impl<W: Write> Write for Escaped<W> {
             let b = rest[i];
             if is_c0(b) {
                 self.inner.write_all(&rest[start..i])?;
-                write_escape(&mut self.inner, u32::from(b))?;
+                self.escape(u32::from(b))?;
                 i += 1;
                 start = i;
             } else if b == 0xC2 {
                 match rest.get(i + 1) {
                     Some(&next) if (0x80..=0x9F).contains(&next) => {
                         self.inner.write_all(&rest[start..i])?;
-                        write_escape(&mut self.inner, u32::from(next))?;
+                        self.escape(u32::from(next))?;
                         i += 2;
                         start = i;
                     }
@@ -144,6 +162,29 @@ mod tests {
         // Other characters starting with 0xC2 (e.g. the pound sign U+00A3) pass through.
         assert_eq!(through(&[b"\xC2", b"\xA3 5"]), "£ 5".as_bytes());
         assert_eq!(escape("£ café → é"), "£ café → é");
+    }
+
+    /// serde_json writes DEL and C1 controls raw inside strings; the JSON writer turns them
+    /// into JSON escapes, so the document still parses, to the same text.
+    #[test]
+    fn json_output_stays_valid_json_with_the_same_text() {
+        let name = "Site\u{85}X\u{9b}2J\u{7f}\u{1b}[0m £";
+        let document = serde_json::to_string(&serde_json::json!({ "name": name })).unwrap();
+        let mut out = Vec::new();
+        {
+            let mut w = Escaped::json(&mut out);
+            // Split inside the C1 character, as a buffered writer may.
+            let cut = document.find('X').unwrap() - 1;
+            w.write_all(&document.as_bytes()[..cut]).unwrap();
+            w.write_all(&document.as_bytes()[cut..]).unwrap();
+        }
+        assert!(!out.iter().any(|&b| b == 0x7F || b == 0x1B));
+        assert!(
+            !out.windows(2)
+                .any(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
+        );
+        let back: serde_json::Value = serde_json::from_slice(&out).expect("still valid JSON");
+        assert_eq!(back["name"], name);
     }
 
     #[test]

@@ -28,22 +28,24 @@ pub fn run(
     depth: Depth,
 ) -> Analyses {
     // At depth 1 the resilience rules and the Resilience view read one analysis.
+    // One failure analysis (with paths) serves all three: the resilience rules, the Resilience
+    // view, and costing's split of egress over intact paths.
     let (findings, analysis) = match depth {
-        Depth::Single => {
-            let (findings, analysis) = rules::check_with_analysis(design, catalog);
-            (findings, Some(analysis))
-        }
-        Depth::Pairs => (rules::check(design, catalog), None),
+        Depth::Single => rules::check_with_analysis(design, catalog),
+        Depth::Pairs => (
+            rules::check(design, catalog),
+            resilience::analyze(design, catalog, depth),
+        ),
     };
     // The index weights are embedded at compile time and parsed by the test below; an empty
     // list is the honest answer if they ever were not.
     let gateways = gateway_indexes(design, &findings).unwrap_or_default();
-    let cost = costing::cost(design, catalog, user_book, options);
+    let cost = costing::cost_with_analysis(design, catalog, user_book, options, &analysis);
     let book = costing::Book::new(catalog, user_book, design);
     let what_if = costing::whatif::what_if(design, catalog, &book, &cost, options);
     Analyses {
         findings,
-        resilience: analysis.unwrap_or_else(|| resilience::analyze(design, catalog, depth)),
+        resilience: analysis,
         gateways,
         cost,
         what_if,

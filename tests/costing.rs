@@ -1500,3 +1500,52 @@ fn amounts_above_a_trillion_dollars_are_refused_when_read() {
     assert!(e.contains("out of range"), "{e}");
     assert!(e.contains("1,000,000,000,000"), "{e}");
 }
+
+/// Costing finds the intact paths alone (no failure scenarios); the designer and the report hand
+/// it the full failure analysis instead. Both must give the same bill, line for line, on every
+/// sample and on a generated design with VPN backups and shared circuits.
+#[test]
+fn the_intact_paths_alone_give_the_same_bill_as_the_full_analysis() {
+    let catalog = catalog();
+    let user = UserBook::empty();
+    let mut designs: Vec<(String, Design)> =
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("designs"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                (
+                    p.display().to_string(),
+                    linkwright::design_file::load(&p).unwrap(),
+                )
+            })
+            .collect();
+    designs.push((
+        "generated".into(),
+        linkwright::generate::generate(300, 7, catalog),
+    ));
+    for (name, design) in &designs {
+        let alone = costing::cost(design, catalog, &user, Options::default());
+        for depth in [
+            linkwright::resilience::Depth::Single,
+            linkwright::resilience::Depth::Pairs,
+        ] {
+            let full = linkwright::resilience::analyze(design, catalog, depth);
+            let shared =
+                costing::cost_with_analysis(design, catalog, &user, Options::default(), &full);
+            assert_eq!(
+                serde_json::to_value(&alone).unwrap(),
+                serde_json::to_value(&shared).unwrap(),
+                "{name} at {depth:?}"
+            );
+        }
+        assert!(
+            alone
+                .items
+                .iter()
+                .any(|i| i.category == Category::DataTransferOut
+                    || i.category == Category::ExpressRouteEgress)
+                || name.contains("aws-dev"),
+            "{name}: the comparison covers egress lines"
+        );
+    }
+}

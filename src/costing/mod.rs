@@ -52,7 +52,7 @@ use crate::model::{
     AwsAttachment, Design, DxConnectionType, ErBilling, ErSkuTier, LinkKind, NodeKind, Percent,
     PriceUnit, Usd, VifType,
 };
-use crate::resilience::{self, Depth};
+use crate::resilience;
 use book::Query;
 use serde::Serialize;
 use serde_json::Value;
@@ -515,12 +515,29 @@ fn gateway_key(sku: crate::model::ErGatewaySku) -> &'static str {
     }
 }
 
-/// Cost a design.
+/// Cost a design. The egress is split over the intact paths of each demand (see `egress`),
+/// found here by the failure analysis's intact flows alone.
 pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Options) -> Costing {
+    cost_with_analysis(
+        design,
+        catalog,
+        user,
+        options,
+        &resilience::intact_paths(design, catalog),
+    )
+}
+
+/// [`cost`] with the design's failure analysis already at hand (any depth, with paths; or
+/// [`resilience::intact_paths`]): the analyses shown together compute it once.
+pub fn cost_with_analysis(
+    design: &Design,
+    catalog: &Catalog,
+    user: &UserBook,
+    options: Options,
+    analysis: &resilience::Analysis,
+) -> Costing {
     let hours = options.hours_per_month;
     let hours_milli = hours * 1000;
-    // The egress is split over the intact paths of each demand (see `egress`).
-    let analysis = resilience::analyze(design, catalog, Depth::Single);
     // Room for every line at once: a line item is a few hundred bytes, and growing the vector
     // of a large design's lines by doubling copied them again at each step (about a tenth of
     // the costing's time at 30,000 sites). A bound, not an exact count: about one line per
@@ -905,8 +922,7 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
     }
 
     transit::cost(design, catalog, &mut p, hours_milli);
-    egress(design, catalog, &analysis, &mut p);
-    drop(analysis);
+    egress(design, catalog, analysis, &mut p);
 
     let mut items = p.items;
     let mut total = Usd::ZERO;

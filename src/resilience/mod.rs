@@ -260,13 +260,31 @@ fn outcome(residual: u64, required: u64) -> Outcome {
 
 /// Analyse every demand of the design.
 pub fn analyze(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
-    analyze_with(design, catalog, depth, true)
+    analyze_with(design, catalog, depth, Parts::All)
+}
+
+/// Only each demand's intact flow, split into paths, and its model: no failure domains and no
+/// failure scenarios (`domains`, `single_failures`, `spofs` and `double_failures` are empty).
+/// What costing needs to split egress over paths, at a fraction of the cost of [`analyze`].
+pub fn intact_paths(design: &Design, catalog: &Catalog) -> Analysis {
+    analyze_with(design, catalog, Depth::Single, Parts::IntactPaths)
 }
 
 /// The same without splitting flows into paths: what the resilience rules need, a little
 /// cheaper on large designs.
 pub fn analyze_without_paths(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
-    analyze_with(design, catalog, depth, false)
+    analyze_with(design, catalog, depth, Parts::Failures)
+}
+
+/// What an analysis computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Parts {
+    /// Paths and failures.
+    All,
+    /// Failures only.
+    Failures,
+    /// Paths only.
+    IntactPaths,
 }
 
 /// Read-only state shared by the workers.
@@ -274,6 +292,7 @@ struct Shared<'a> {
     design: &'a Design,
     depth: Depth,
     with_paths: bool,
+    with_failures: bool,
     net: Network,
     resolved: Resolved<'a>,
     /// Kind of each link, by index into `design.links` (a small table the workers read often).
@@ -298,9 +317,14 @@ struct Worker {
     single_residual: Vec<u64>,
 }
 
-fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bool) -> Analysis {
+fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, parts: Parts) -> Analysis {
     let resolved = design.resolve();
-    let mut domains = domains::derive_resolved(design, catalog, &resolved);
+    let with_failures = parts != Parts::IntactPaths;
+    let mut domains = if with_failures {
+        domains::derive_resolved(design, catalog, &resolved)
+    } else {
+        Vec::new()
+    };
     let net = Network::build_resolved(design, &resolved);
     let link_domains = Lists::invert(
         design.links.len(),
@@ -313,7 +337,8 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, with_paths: bo
     let shared = Shared {
         design,
         depth,
-        with_paths,
+        with_paths: parts != Parts::Failures,
+        with_failures,
         resolved,
         link_kinds: design.links.iter().map(|l| l.tag()).collect(),
         breadth: domains
@@ -579,7 +604,7 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
     let mut single_failures = Vec::new();
     let mut spofs = Vec::new();
     let mut double_failures = Vec::new();
-    if intact > 0 {
+    if intact > 0 && sh.with_failures {
         // Domain -> mask of the local edges it removes.
         relevant.clear();
         inherent.clear();

@@ -144,7 +144,7 @@ fn cents(amount: Option<Usd>) -> String {
         .unwrap_or_default()
 }
 
-fn write_text(out: &mut dyn Write, file: &Path, c: &Costing) -> std::io::Result<()> {
+fn write_text<W: Write>(out: &mut W, file: &Path, c: &Costing) -> std::io::Result<()> {
     writeln!(
         out,
         "{}: cost estimate, USD list prices, {}-hour month",
@@ -214,7 +214,7 @@ fn write_text(out: &mut dyn Write, file: &Path, c: &Costing) -> std::io::Result<
     writeln!(out, "Egress rule: {}", c.egress_rule)
 }
 
-fn write_what_if(out: &mut dyn Write, w: &costing::whatif::WhatIf) -> std::io::Result<()> {
+fn write_what_if<W: Write>(out: &mut W, w: &costing::whatif::WhatIf) -> std::io::Result<()> {
     if !w.express_route.is_empty() {
         writeln!(out)?;
         writeln!(out, "What-if: ExpressRoute metered vs unlimited")?;

@@ -291,8 +291,9 @@ fn referenced_domains(analysis: &Analysis) -> Vec<bool> {
 }
 
 /// `{"file", "depth", "domains", "demands", "gateways"}`, written as it is serialized.
-fn write_json(
-    out: &mut dyn Write,
+/// Generic over the writer so that serde_json's many small writes reach the buffer inlined.
+fn write_json<W: Write>(
+    out: &mut W,
     file: &Path,
     depth: Depth,
     analysis: &Analysis,

@@ -58,6 +58,12 @@ pub struct Network {
     pub edges: Vec<Edge>,
     /// Edges at each vertex.
     incident: Lists,
+    /// Edges at each vertex whose other end is a transit vertex, in edge order.
+    transit_incident: Lists,
+    /// Edges at each vertex whose other end is not a transit vertex, by that other end: a
+    /// facility shared by thousands of sites finds the one site of a demand without reading
+    /// the others (see [`Local::rebuild`]).
+    other_incident: ByNeighbour,
     /// Per design node: the Direct Connect gateway vertices associated with it (AWS regions).
     dx_gateways_of: Vec<Vec<usize>>,
     /// Per design node: its capped gateway vertices (an Azure region's ExpressRoute and VPN
@@ -300,12 +306,32 @@ impl Network {
         }
         let vertex_count = transit.len();
         let incident = Lists::invert(vertex_count, edges.iter().map(|e| [e.u, e.v]));
+        // An edge is listed at an end when the other end is (not) a transit vertex.
+        let ends_where = |other_is_transit: bool| {
+            let transit = &transit;
+            edges.iter().map(move |e| {
+                [
+                    (transit[e.v] == other_is_transit).then_some(e.u),
+                    (transit[e.u] == other_is_transit).then_some(e.v),
+                ]
+                .into_iter()
+                .flatten()
+            })
+        };
+        let transit_incident = Lists::invert(vertex_count, ends_where(true));
+        let other_incident = ByNeighbour::new(
+            &Lists::invert(vertex_count, ends_where(false)),
+            &edges,
+            vertex_count,
+        );
         Network {
             vertex_count,
             node_count,
             transit,
             edges,
             incident,
+            transit_incident,
+            other_incident,
             dx_gateways_of,
             ceilings_of,
             sitelink_of,
@@ -330,6 +356,41 @@ impl Network {
     }
 }
 
+/// Per vertex, (neighbour, edge) pairs sorted by neighbour, then edge.
+struct ByNeighbour {
+    offsets: Vec<u32>,
+    items: Vec<(u32, u32)>,
+}
+
+impl ByNeighbour {
+    fn new(lists: &Lists, edges: &[Edge], vertex_count: usize) -> ByNeighbour {
+        let mut offsets = Vec::with_capacity(vertex_count + 1);
+        let mut items = Vec::with_capacity(lists.all().len());
+        offsets.push(0);
+        for v in 0..vertex_count {
+            let start = items.len();
+            items.extend(lists.of(v).iter().map(|&ei| {
+                let e = &edges[ei as usize];
+                let w = if e.u == v { e.v } else { e.u };
+                (w as u32, ei)
+            }));
+            items[start..].sort_unstable();
+            offsets.push(items.len() as u32);
+        }
+        ByNeighbour { offsets, items }
+    }
+
+    /// The edges between `v` and `w`, in edge order, and how many entries were looked at.
+    fn between(&self, v: usize, w: usize) -> (impl Iterator<Item = usize> + '_, u64) {
+        let all = &self.items[self.offsets[v] as usize..self.offsets[v + 1] as usize];
+        let w = w as u32;
+        let start = all.partition_point(|&(x, _)| x < w);
+        let found = all[start..].iter().take_while(move |&&(x, _)| x == w);
+        let looked = u64::from(usize::BITS - all.len().leading_zeros()) + 1;
+        (found.map(|&(_, ei)| ei as usize), looked)
+    }
+}
+
 /// The part of the network a demand can use: its site, the transit vertices reachable from it,
 /// and its region; edges among them. Local indices are small, for bit masks.
 #[derive(Default)]
@@ -342,6 +403,11 @@ pub struct Local {
     pub ends: Vec<(usize, usize, u64)>,
     /// Local edges incident to each local vertex.
     pub adjacency: Vec<Vec<usize>>,
+    /// Scratch: the local vertices that are not transit vertices (site, region, the gateways
+    /// standing for it, its capped gateways).
+    specials: Vec<usize>,
+    /// Scratch: the network edges at one local vertex that may join another local vertex.
+    candidates: Vec<usize>,
 }
 
 /// The local index of a vertex kept out of a local graph.
@@ -382,12 +448,7 @@ impl Scratch {
 
 impl Local {
     pub fn build(net: &Network, site: usize, region: usize, scratch: &mut Scratch) -> Local {
-        let mut local = Local {
-            vertices: Vec::new(),
-            edges: Vec::new(),
-            ends: Vec::new(),
-            adjacency: Vec::new(),
-        };
+        let mut local = Local::default();
         local.rebuild(net, site, region, scratch);
         local
     }
@@ -404,6 +465,8 @@ impl Local {
             edges,
             ends,
             adjacency,
+            specials,
+            candidates,
         } = self;
         vertices.clear();
         edges.clear();
@@ -440,11 +503,12 @@ impl Local {
             if v == region || (v != site && !net.transit[v]) {
                 continue;
             }
-            scratch.edges_scanned += net.incident.of(v).len() as u64;
-            for ei in net.incident(v) {
-                let e = &net.edges[ei];
+            let next_transit = net.transit_incident.of(v);
+            scratch.edges_scanned += next_transit.len() as u64;
+            for &ei in next_transit {
+                let e = &net.edges[ei as usize];
                 let w = if e.u == v { e.v } else { e.u };
-                if w != region && net.transit[w] && scratch.get(w).is_none() {
+                if w != region && scratch.get(w).is_none() {
                     scratch.set(w, vertices.len());
                     vertices.push(w);
                 }
@@ -453,9 +517,40 @@ impl Local {
         adjacency.truncate(vertices.len());
         adjacency.iter_mut().for_each(Vec::clear);
         adjacency.resize_with(vertices.len(), Vec::new);
+        // The edges among the local vertices. A vertex shared by many demands (a facility with
+        // a link per site, a region with a VPN per site) has edges to many vertices outside this
+        // graph; only those to transit vertices and to the few local non-transit vertices are
+        // read, the latter by a search. The edges of each vertex are then taken in edge order,
+        // as a scan of all its edges would.
+        specials.clear();
+        specials.extend([site, region]);
+        specials.extend(net.dx_gateways_of[region].iter().copied());
+        specials.extend(net.peered_gateways_of[region].iter().map(|&(g, _)| g));
+        specials.extend(net.ceilings_of[region].iter().copied());
+        specials.retain(|&x| !net.transit[x]);
+        specials.sort_unstable();
+        specials.dedup();
         for (lv, &v) in vertices.iter().enumerate() {
-            scratch.edges_scanned += net.incident.of(v).len() as u64;
-            for ei in net.incident(v) {
+            candidates.clear();
+            if net.transit[v] || v == site {
+                let to_transit = net.transit_incident.of(v);
+                scratch.edges_scanned += to_transit.len() as u64;
+                candidates.extend(to_transit.iter().map(|&ei| ei as usize));
+            } else {
+                // The region or a capped gateway: its edges to transit vertices, from their side.
+                for &u in vertices.iter().filter(|&&u| net.transit[u]) {
+                    let (found, looked) = net.other_incident.between(u, v);
+                    scratch.edges_scanned += looked;
+                    candidates.extend(found);
+                }
+            }
+            for &x in specials.iter().filter(|&&x| x != v) {
+                let (found, looked) = net.other_incident.between(v, x);
+                scratch.edges_scanned += looked;
+                candidates.extend(found);
+            }
+            candidates.sort_unstable();
+            for &ei in candidates.iter() {
                 let e = &net.edges[ei];
                 let w = if e.u == v { e.v } else { e.u };
                 let Some(lw) = scratch.get(w).filter(|&lw| lw != BLOCKED) else {

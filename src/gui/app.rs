@@ -146,6 +146,10 @@ pub struct DesignerApp {
     pub link_chooser: Option<(NodeId, NodeId)>,
     /// Text of the catalog search box.
     pub search: String,
+    /// Tests: the temporary folder behind `dirs`, removed when the window's state goes (last
+    /// field, so the recovery copy's lock is released first).
+    #[cfg(test)]
+    pub(super) test_folder: Option<tempfile::TempDir>,
 }
 
 impl DesignerApp {
@@ -200,6 +204,8 @@ impl DesignerApp {
             dirs,
             link_chooser: None,
             search: String::new(),
+            #[cfg(test)]
+            test_folder: None,
         }
     }
 
@@ -211,6 +217,12 @@ impl DesignerApp {
     pub fn zoom_to(&mut self, zoom: f32) {
         self.view.zoom = zoom;
         self.view.offset = egui::Vec2::ZERO;
+        self.view.fit_pending = false;
+    }
+
+    /// Move the canvas by `delta` points, as a drag does (benches).
+    pub fn pan_by(&mut self, delta: egui::Vec2) {
+        self.view.offset += delta;
         self.view.fit_pending = false;
     }
 

@@ -133,26 +133,29 @@ mod tests {
         let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
         let design = design_file::load(&file).expect("sample");
         let (dir, dirs) = test_dirs();
-        std::mem::forget(dir); // kept for the test's lifetime
-        DesignerApp::new(
+        let mut app = DesignerApp::new(
             design,
             Some(file),
             Catalog::builtin().expect("catalog"),
             UserBook::empty(),
             dirs,
-        )
+        );
+        // Kept for the app's lifetime, removed with it.
+        app.test_folder = Some(dir);
+        app
     }
 
     fn empty_app() -> DesignerApp {
         let (dir, dirs) = test_dirs();
-        std::mem::forget(dir);
-        DesignerApp::new(
+        let mut app = DesignerApp::new(
             Design::new("new"),
             None,
             Catalog::builtin().unwrap(),
             UserBook::empty(),
             dirs,
-        )
+        );
+        app.test_folder = Some(dir);
+        app
     }
 
     fn harness(app: DesignerApp) -> Harness<'static, DesignerApp> {
@@ -297,14 +300,14 @@ mod tests {
     #[test]
     fn the_demands_tab_draws_only_the_rows_in_view() {
         let (dir, dirs) = test_dirs();
-        std::mem::forget(dir);
         let catalog = Catalog::builtin().unwrap();
         let design = crate::generate::generate(300, 1, &catalog);
         let (first, last) = (
             design.demands[0].id.to_string(),
             design.demands[design.demands.len() - 1].id.to_string(),
         );
-        let app = DesignerApp::new(design, None, catalog, UserBook::empty(), dirs);
+        let mut app = DesignerApp::new(design, None, catalog, UserBook::empty(), dirs);
+        app.test_folder = Some(dir);
         let mut h = harness(app);
         h.get_by_label("Demands").click();
         h.run_steps(3);

@@ -2,7 +2,8 @@
 //! designs of 36, 830 and 10,000 sites (100,000 too with `LINKWRIGHT_BENCH_100K=1`), fitted to
 //! the window (the whole design in view: the overview beyond 3,000 nodes) and zoomed to 1:1 (a
 //! window's worth of detail). The analyses are computed before measuring (they run once per
-//! change, not per frame).
+//! change, not per frame). Each also panning (the view moves every frame), and the `open` group:
+//! from the file on disk to the first frame drawn.
 //! Run: `cargo bench --bench frame`.
 
 /// The binary's allocator (src/main.rs), so the numbers are the binary's.
@@ -57,9 +58,31 @@ fn frame(c: &mut Criterion) {
                 black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
             })
         });
+        // Panning: every frame sees a different part of the design (a drag across the canvas,
+        // back and forth so that it stays over the design).
+        let mut step = 0u32;
+        let mut pan = |app: &mut DesignerApp| {
+            step += 1;
+            let dx = if (step / 40) % 2 == 0 { -23.0 } else { 23.0 };
+            app.pan_by(egui::vec2(dx, 0.0));
+        };
+        group.bench_function(format!("{label}, fitted, panning"), |b| {
+            b.iter(|| {
+                pan(&mut app);
+                let out = ctx.run_ui(input(), |ui| app.ui(ui));
+                black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+            })
+        });
         app.zoom_to(1.0);
         group.bench_function(format!("{label}, 1:1"), |b| {
             b.iter(|| {
+                let out = ctx.run_ui(input(), |ui| app.ui(ui));
+                black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+            })
+        });
+        group.bench_function(format!("{label}, 1:1, panning"), |b| {
+            b.iter(|| {
+                pan(&mut app);
                 let out = ctx.run_ui(input(), |ui| app.ui(ui));
                 black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
             })
@@ -68,5 +91,59 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame);
+/// Opening a design file: read and check the file, make the window's state, draw the first
+/// frame (a design this large is analysed on a thread, so the first frame does not wait).
+fn open(c: &mut Criterion) {
+    let catalog = Catalog::builtin().expect("catalog");
+    let mut group = c.benchmark_group("open");
+    group.sample_size(10);
+    let mut sizes = vec![10_000usize];
+    if std::env::var_os("LINKWRIGHT_BENCH_100K").is_some() {
+        sizes.push(100_000);
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for sites in sizes {
+        let design = linkwright::generate::generate(sites, 1, &catalog);
+        let file = dir.path().join(format!("gen-{sites}.json"));
+        linkwright::design_file::save(&design, &file).expect("saved");
+        drop(design);
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1600.0, 1000.0),
+            )),
+            ..Default::default()
+        };
+        group.bench_function(format!("{sites} sites, to the first frame"), |b| {
+            b.iter_custom(|iterations| {
+                let mut total = std::time::Duration::ZERO;
+                for _ in 0..iterations {
+                    let started = std::time::Instant::now();
+                    let design = linkwright::design_file::load(&file).expect("loads");
+                    let mut app = DesignerApp::new(
+                        design,
+                        Some(file.clone()),
+                        catalog.clone(),
+                        UserBook::empty(),
+                        Dirs::default(),
+                    );
+                    let ctx = egui::Context::default();
+                    let out = ctx.run_ui(input.clone(), |ui| app.ui(ui));
+                    black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+                    total += started.elapsed();
+                    // Not timed: the analysis thread finishes before the next opening, which
+                    // would otherwise share the cores with it.
+                    while app.analysing() {
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                        let _ = app.analyses();
+                    }
+                }
+                total
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame, open);
 criterion_main!(benches);

@@ -8,6 +8,8 @@ pub mod model;
 pub mod user_file;
 /// Provider facts (locations, regions, prices with provenance), embedded and overridable.
 pub mod catalog;
+/// What the clouds offer (bandwidths, capacities, MTUs, LAG sizes): one list each.
+pub mod offers;
 /// Where every citation leads: the sources under their short ids, the reference sheet's
 /// entries, sections and open questions.
 pub mod reference;

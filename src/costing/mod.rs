@@ -460,8 +460,7 @@ pub(crate) fn er_zone(
     catalog.er_location(location).map(|l| Value::from(l.zone))
 }
 
-/// Provider circuit bandwidths (reference 1.3, AZ-FAQ).
-const PROVIDER_CIRCUIT_MBPS: [u64; 8] = [50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000];
+use crate::offers::er::PROVIDER_MBPS as PROVIDER_CIRCUIT_MBPS;
 
 /// Why a provider circuit of this tier and bandwidth has no price: it is not offered.
 fn not_offered_reason(tier: ErSkuTier, bandwidth_mbps: u64) -> Option<String> {

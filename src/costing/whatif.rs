@@ -210,7 +210,7 @@ pub fn what_if(
                 Some(ResiliencyTarget::High) | Some(ResiliencyTarget::Standard) => 2,
                 None => 1,
             };
-            let port = [1_000u64, 10_000, 100_000, 400_000]
+            let port = crate::offers::dx::DEDICATED_MBPS
                 .into_iter()
                 .find(|&p| p >= d.required_mbps);
             // The DX location group and transfer price follow the home DX location of the region

@@ -5,6 +5,7 @@
 use crate::catalog::Catalog;
 use crate::edit::Edit;
 use crate::model::*;
+use crate::offers;
 use crate::rules::mbps;
 use eframe::egui;
 use std::collections::HashMap;
@@ -564,11 +565,8 @@ fn link_ui(
                 .as_ref()
                 .and_then(|p| facility?.er_direct_ports.iter().find(|x| &x.id == p));
             let sizes: Vec<u64> = match port {
-                Some(p) => crate::rules::registry_direct_sizes(p.port_speed_mbps),
-                None => [50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000]
-                    .into_iter()
-                    .filter(|&s| c.sku_tier != ErSkuTier::Local || s >= 1_000)
-                    .collect(),
+                Some(p) => offers::er::direct_sizes_mbps(p.port_speed_mbps).to_vec(),
+                None => offers::er::provider_sizes_mbps(c.sku_tier),
             };
             if let Some(bandwidth_mbps) = choices(
                 ui,
@@ -683,13 +681,7 @@ fn link_ui(
             let location = facility
                 .and_then(|f| f.dx_location.as_deref())
                 .and_then(|code| catalog.dx_location(code));
-            let speeds: Vec<u64> = match (c.connection_type, location) {
-                (DxConnectionType::Dedicated, Some(l)) => l.port_speeds_mbps.clone(),
-                (DxConnectionType::Dedicated, None) => vec![1_000, 10_000, 100_000, 400_000],
-                (DxConnectionType::Hosted, _) => vec![
-                    50, 100, 200, 300, 400, 500, 1_000, 2_000, 5_000, 10_000, 25_000,
-                ],
-            };
+            let speeds = offers::dx::capacities_mbps(c.connection_type, location);
             if let Some(capacity_mbps) =
                 choices(ui, "Capacity", c.capacity_mbps, &bandwidth_options(&speeds))
             {
@@ -717,7 +709,7 @@ fn link_ui(
                 }));
             }
             if c.connection_type == DxConnectionType::Dedicated {
-                let max = if c.capacity_mbps >= 100_000 { 2 } else { 4 };
+                let max = offers::dx::max_lag_members(c.capacity_mbps);
                 let members: Vec<(u32, String)> = (1..=max)
                     .map(|m| {
                         (
@@ -795,11 +787,7 @@ fn link_ui(
                         ..vif.clone()
                     });
                 }
-                let mtus: &[u32] = match vif.vif_type {
-                    VifType::Private => &[1500, 9001],
-                    VifType::Transit => &[1500, 8500],
-                    VifType::Public => &[1500],
-                };
+                let mtus = offers::dx::mtus(vif.vif_type);
                 let options: Vec<(u32, String)> =
                     mtus.iter().map(|&m| (m, format!("MTU {m}"))).collect();
                 if let Some(mtu) = choices(ui, "  MTU", vif.mtu, &options) {
@@ -1264,8 +1252,8 @@ fn er_connection_ui(
         .collect();
     let chosen = choices(ui, "Connection", c.direct_port.as_deref(), &options)?;
     let sizes: Vec<u64> = match chosen.and_then(|id| ports.iter().find(|p| p.id == id)) {
-        Some(p) => crate::rules::registry_direct_sizes(p.port_speed_mbps),
-        None => vec![50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000],
+        Some(p) => offers::er::direct_sizes_mbps(p.port_speed_mbps).to_vec(),
+        None => offers::er::provider_sizes_mbps(c.sku_tier),
     };
     let bandwidth_mbps = if sizes.contains(&c.bandwidth_mbps) {
         c.bandwidth_mbps

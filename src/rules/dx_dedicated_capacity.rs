@@ -11,8 +11,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// Dedicated port speeds (DX-CAP-1).
-pub const DEDICATED_MBPS: [u64; 4] = [1_000, 10_000, 100_000, 400_000];
+use crate::offers::dx::DEDICATED_MBPS;
 
 fn check(cx: &Context, out: &mut Report) {
     for v in &cx.dx_connections {

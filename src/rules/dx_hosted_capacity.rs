@@ -12,9 +12,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-pub const HOSTED_MBPS: [u64; 11] = [
-    50, 100, 200, 300, 400, 500, 1_000, 2_000, 5_000, 10_000, 25_000,
-];
+use crate::offers::dx::HOSTED_MBPS;
 
 fn check(cx: &Context, out: &mut Report) {
     for v in &cx.dx_connections {

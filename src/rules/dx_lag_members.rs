@@ -13,9 +13,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-pub fn max_members(capacity_mbps: u64) -> u32 {
-    if capacity_mbps >= 100_000 { 2 } else { 4 }
-}
+use crate::offers::dx::max_lag_members as max_members;
 
 fn check(cx: &Context, out: &mut Report) {
     for v in &cx.dx_connections {

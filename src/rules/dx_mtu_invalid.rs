@@ -15,11 +15,10 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Report) {
     for v in &cx.dx_connections {
         for vif in &v.connection.vifs {
-            let allowed: &[u32] = match vif.vif_type {
-                VifType::Private => &[1500, 9001],
-                VifType::Transit => &[1500, 8500],
-                VifType::Public => continue,
-            };
+            if vif.vif_type == VifType::Public {
+                continue;
+            }
+            let allowed = crate::offers::dx::mtus(vif.vif_type);
             if !allowed.contains(&vif.mtu) {
                 out.flag(
                     vec![v.link.id.to_string()],

@@ -1,8 +1,8 @@
 //! DX003: each Direct Connect location offers its own set of port speeds (400G at nine US
 //! locations only; some locations have no 1G or no 100G) (DX-CAP-1, reference 4.4, DX-LOCS
 //! 2026-02-17).
-use super::dx_dedicated_capacity::DEDICATED_MBPS;
 use super::prelude::*;
+use crate::offers::dx::DEDICATED_MBPS;
 
 pub static RULE: Rule = Rule {
     code: "DX003",

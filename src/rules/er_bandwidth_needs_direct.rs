@@ -1,7 +1,7 @@
 //! ER002: 40 and 100 Gbps circuits exist only on ExpressRoute Direct 100G/400G ports, 200/400
 //! Gbps only on 400G ports (ER-BW-2, AZ-DIRECT 2026-03-02).
-use super::er_bandwidth_not_offered::DIRECT_ONLY_MBPS;
 use super::prelude::*;
+use crate::offers::er::DIRECT_ONLY_MBPS;
 
 pub static RULE: Rule = Rule {
     code: "ER002",

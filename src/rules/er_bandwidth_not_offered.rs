@@ -13,20 +13,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// Provider circuit bandwidths (ER-BW-1).
-pub const PROVIDER_MBPS: [u64; 8] = [50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000];
-/// Bandwidths that exist only on ExpressRoute Direct (ER-BW-2); reported by ER002.
-pub const DIRECT_ONLY_MBPS: [u64; 4] = [40_000, 100_000, 200_000, 400_000];
-
-/// Circuit sizes on an ExpressRoute Direct port of this speed (reference 1.6).
-pub fn direct_sizes_mbps(port_speed_mbps: u64) -> &'static [u64] {
-    match port_speed_mbps {
-        10_000 => &[1_000, 2_000, 5_000, 10_000],
-        100_000 => &[5_000, 10_000, 40_000, 100_000],
-        400_000 => &[5_000, 10_000, 40_000, 100_000, 200_000, 400_000],
-        _ => &[],
-    }
-}
+use crate::offers::er::{DIRECT_ONLY_MBPS, PROVIDER_MBPS, direct_sizes_mbps};
 
 fn check(cx: &Context, out: &mut Report) {
     for v in &cx.er_circuits {

@@ -14,7 +14,9 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Report) {
     for v in &cx.er_circuits {
-        if v.circuit.sku_tier == ErSkuTier::Local && v.circuit.bandwidth_mbps < 1_000 {
+        if v.circuit.sku_tier == ErSkuTier::Local
+            && v.circuit.bandwidth_mbps < crate::offers::er::LOCAL_MIN_MBPS
+        {
             out.flag(
                 vec![v.link.id.to_string()],
                 format!(

@@ -12,11 +12,6 @@ pub use context::{Context, DxView, ErView, mbps};
 pub use registry::{RULES, rule};
 pub use rule::{Finding, Findings, Report, Rule, Severity};
 
-/// Circuit sizes on an ExpressRoute Direct port of this speed (reference 1.6).
-pub fn registry_direct_sizes(port_speed_mbps: u64) -> Vec<u64> {
-    er_bandwidth_not_offered::direct_sizes_mbps(port_speed_mbps).to_vec()
-}
-
 /// The documented ExpressRoute Metro pair of a peering location (reference 1.7).
 pub use er_metro_location::metro_partner;
 

@@ -56,31 +56,41 @@ pub fn run_cost(
         out.flush()?;
         return Ok(exit::OK);
     }
-    let book = costing::Book::new(catalog, user, &design);
-    let what_if = costing::whatif::what_if(&design, catalog, &book, &a, options);
-    match format {
-        CostFormat::Json => {
-            // Serialized as it is written, line item by line item (no JSON tree in memory).
-            #[derive(serde::Serialize)]
-            struct Document<'a> {
-                file: String,
-                cost: &'a Costing,
-                what_if: &'a costing::whatif::WhatIf,
+    // The what-if is written after the line items: on large designs it is computed on another
+    // core while they are written.
+    let what_if = || {
+        let book = costing::Book::new(catalog, user, &design);
+        costing::whatif::what_if(&design, catalog, &book, &a, options)
+    };
+    let parallel =
+        format != CostFormat::Csv && crate::par::threads() > 1 && a.items.len() >= 20_000;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let pending = parallel.then(|| scope.spawn(what_if));
+        let what_if = move || match pending {
+            Some(handle) => crate::par::join(handle),
+            None => what_if(),
+        };
+        match format {
+            CostFormat::Json => {
+                // Serialized as it is written, line item by line item (no JSON tree in memory);
+                // the same document as a derived struct { file, cost, what_if } writes.
+                use serde::ser::{SerializeMap, Serializer};
+                let mut serializer = super::json_out::pretty(&mut out);
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("file", &file.display().to_string())?;
+                map.serialize_entry("cost", &a)?;
+                map.serialize_entry("what_if", &what_if())?;
+                map.end()?;
+                writeln!(out)?;
             }
-            let document = Document {
-                file: file.display().to_string(),
-                cost: &a,
-                what_if: &what_if,
-            };
-            serde_json::to_writer_pretty(&mut out, &document)?;
-            writeln!(out)?;
+            CostFormat::Csv => write_csv(&mut out, &a)?,
+            CostFormat::Text => {
+                write_text(&mut out, file, &a)?;
+                write_what_if(&mut out, &what_if())?;
+            }
         }
-        CostFormat::Csv => write_csv(&mut out, &a)?,
-        CostFormat::Text => {
-            write_text(&mut out, file, &a)?;
-            write_what_if(&mut out, &what_if)?;
-        }
-    }
+        Ok(())
+    })?;
     out.flush()?;
     Ok(exit::OK)
 }

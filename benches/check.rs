@@ -2,6 +2,7 @@
 //! `LINKWRIGHT_BENCH_100K=1` (a 178 MB file, seconds an iteration, so not in the default run).
 //! Run: `cargo bench --no-default-features --bench check`
 //! (`LINKWRIGHT_BENCH_100K=1 cargo bench --no-default-features --bench check` for all).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 /// The binary's allocator (src/main.rs), so the numbers are the binary's.
 #[global_allocator]

@@ -4,6 +4,7 @@
 //! `--catalog` overlay of 50,000 entries read and laid over the built-in catalog.
 //! Run: `cargo bench --no-default-features --bench costing`
 //! (`LINKWRIGHT_BENCH_100K=1 cargo bench --no-default-features --bench costing` for all).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 /// The binary's allocator (src/main.rs), so the numbers are the binary's.
 #[global_allocator]

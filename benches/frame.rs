@@ -5,6 +5,7 @@
 //! change, not per frame). Each also panning (the view moves every frame), and the `open` group:
 //! from the file on disk to the first frame drawn.
 //! Run: `cargo bench --bench frame`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 /// The binary's allocator (src/main.rs), so the numbers are the binary's.
 #[global_allocator]

@@ -4,6 +4,7 @@
 //! beforehand). Large designs are summarised, so the report's own share should barely grow
 //! with the design; what grows is the analyses.
 //! Run: `cargo bench --no-default-features --bench report`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 /// The binary's allocator (src/main.rs), so the numbers are the binary's.
 #[global_allocator]

@@ -5,6 +5,7 @@
 //! (`LINKWRIGHT_BENCH_100K=1 cargo bench --no-default-features --bench resilience` for all).
 //! The whole `resilience` command (load, check, analysis, output) is compared with a NetworkX
 //! script of the same N-1 in `benches/networkx_n1.py`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 /// The binary's allocator (src/main.rs), so the numbers are the binary's.
 #[global_allocator]

@@ -1,5 +1,6 @@
 //! The catalog against the reference sheet: counts, spot values, prices with provenance, and
 //! the user overlay file.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 mod common;
 

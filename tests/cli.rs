@@ -1,4 +1,5 @@
 //! The CLI as a user runs it: exit codes, text and JSON output, flags, bad input.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

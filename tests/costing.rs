@@ -1,4 +1,5 @@
 //! Costing: the reference's worked examples to the cent, layering, unpriced Azure lines.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 mod common;
 

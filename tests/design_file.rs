@@ -1,5 +1,6 @@
 //! The design file format: samples, round trips, located errors for malformed input, atomic
 //! save, and the committed JSON Schema.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 mod common;
 

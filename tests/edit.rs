@@ -1,5 +1,6 @@
 //! Edits and undo: every sequence of applied edits undoes back to the identical design and
 //! redoes to the identical result; invalid edits leave the design untouched.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 mod common;
 

@@ -8,6 +8,7 @@
 //! Each case takes a real file (a sample design, a price page, a catalog overlay) and applies a
 //! few byte-level mutations: flips, insertions of JSON-significant bytes, deletions, duplicated
 //! slices and extreme numbers spliced in.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 mod common;
 

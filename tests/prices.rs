@@ -1,4 +1,5 @@
 //! `linkwright prices import/show` and `linkwright cost` as a user runs them.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

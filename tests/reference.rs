@@ -1,6 +1,7 @@
 //! Every citation a user sees resolves inside the product: each rule has an explanation, each id
 //! a rule, message or price cites is a known source or reference entry, and docs/REFERENCE.md
 //! lists them all.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 use linkwright::reference::{self, CITATIONS, CONFIDENCE_TAGS, SOURCES};
 use linkwright::rules::RULES;

@@ -1,5 +1,6 @@
 //! The PDF report as a reader gets it: produced by `linkwright report`, read back with a PDF
 //! parser, its text compared with what `cost`, `check` and the design say.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 use linkwright::model::{Design, dollars};
 use std::path::Path;

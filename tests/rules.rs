@@ -1,5 +1,6 @@
 //! One fixture per rule: a mutation of a clean design that triggers the rule, and a near miss
 //! that does not. A test also checks that every rule in the registry has a fixture.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 mod common;
 

@@ -6,6 +6,7 @@
 //!
 //! One test in its own binary: the peak of live heap bytes is read from a counting allocator,
 //! which other tests running at the same time would disturb.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Shared test helpers: a clean base design and accessors to mutate it.
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
 use linkwright::catalog::Catalog;
 use linkwright::model::*;

@@ -29,14 +29,19 @@ pub fn user_book(path: Option<&Path>) -> anyhow::Result<(UserBook, Option<PathBu
     Ok((book, path))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What prices a design: the catalog (with any overlay) and the user's price book.
+#[derive(Clone, Copy)]
+pub struct Prices<'a> {
+    pub catalog: &'a Catalog,
+    pub user: &'a UserBook,
+}
+
 pub fn run_cost(
     file: &Path,
     compare: Option<&Path>,
     format: CostFormat,
     options: Options,
-    catalog: &Catalog,
-    user: &UserBook,
+    Prices { catalog, user }: Prices<'_>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {

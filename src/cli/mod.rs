@@ -277,8 +277,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 compare.as_deref(),
                 format,
                 options,
-                &catalog,
-                &user,
+                cost::Prices {
+                    catalog: &catalog,
+                    user: &user,
+                },
                 &mut out,
                 &mut err,
             )
@@ -296,8 +298,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 &output,
                 paper.into(),
                 date,
-                &catalog,
-                &user,
+                cost::Prices {
+                    catalog: &catalog,
+                    user: &user,
+                },
                 &mut out,
                 &mut err,
             )

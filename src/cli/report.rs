@@ -1,8 +1,6 @@
 //! `linkwright report FILE -o report.pdf [--paper a4|letter] [--date YYYY-MM-DD]`
 
 use super::exit;
-use crate::catalog::Catalog;
-use crate::costing::UserBook;
 use crate::design_file;
 use crate::report::{self, Meta, Paper};
 use std::io::Write;
@@ -34,14 +32,15 @@ pub fn parse_date(text: &str) -> Result<String, String> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 pub fn run(
     file: &Path,
     output: &Path,
     paper: Paper,
     date: Option<String>,
-    catalog: &Catalog,
-    user_book: &UserBook,
+    super::cost::Prices {
+        catalog,
+        user: user_book,
+    }: super::cost::Prices<'_>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {

@@ -1818,8 +1818,10 @@ impl DesignerApp {
             ui,
             &self.design,
             scene,
-            &analyses.badges,
-            &self.selection,
+            canvas::Marks {
+                badges: &analyses.badges,
+                selection: &self.selection,
+            },
             &mut self.view,
             &mut self.drag,
             &mut self.connect,

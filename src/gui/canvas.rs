@@ -129,14 +129,18 @@ impl View {
     }
 }
 
+/// What is marked on the elements: the worst finding of each, and the selection.
+pub struct Marks<'a> {
+    pub badges: &'a std::collections::HashMap<String, Severity>,
+    pub selection: &'a [String],
+}
+
 /// Draw the canvas and collect proposals.
-#[allow(clippy::too_many_arguments)]
 pub fn canvas_ui(
     ui: &mut egui::Ui,
     design: &Design,
     scene: &mut Scene,
-    badges: &std::collections::HashMap<String, Severity>,
-    selection: &[String],
+    Marks { badges, selection }: Marks<'_>,
     view: &mut View,
     drag: &mut Option<Drag>,
     connect: &mut ConnectTool,

@@ -729,10 +729,12 @@ impl<'a> Writer<'a> {
                 &header_cells,
                 &widths,
                 table,
-                top,
-                pad,
-                leading,
-                Weight::Bold,
+                RowStyle {
+                    top,
+                    pad,
+                    leading,
+                    weight: Weight::Bold,
+                },
             );
             w.y += header_h;
         };
@@ -777,9 +779,13 @@ impl<'a> Writer<'a> {
                     } else {
                         Weight::Bold
                     };
-                    self.draw_cells(
-                        &lines, &row.cells, &widths, table, top, pad, leading, weight,
-                    );
+                    let style = RowStyle {
+                        top,
+                        pad,
+                        leading,
+                        weight,
+                    };
+                    self.draw_cells(&lines, &row.cells, &widths, table, style);
                 }
             }
             self.y += h;
@@ -789,17 +795,18 @@ impl<'a> Writer<'a> {
         self.y += 10.0;
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn draw_cells(
         &mut self,
         lines: &[Vec<String>],
         cells: &[Cell],
         widths: &[f32],
         table: &Table,
-        top: f32,
-        pad: f32,
-        leading: f32,
-        weight: Weight,
+        RowStyle {
+            top,
+            pad,
+            leading,
+            weight,
+        }: RowStyle,
     ) {
         let mut x = MARGIN;
         for (i, cell_lines) in lines.iter().enumerate() {
@@ -2066,6 +2073,16 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+/// Where a table row's text goes and how it is set: the row's top, the cell padding, the line
+/// spacing and the weight.
+#[derive(Clone, Copy)]
+struct RowStyle {
+    top: f32,
+    pad: f32,
+    leading: f32,
+    weight: Weight,
 }
 
 #[cfg(test)]

@@ -132,6 +132,14 @@ impl Catalog {
         Ok(catalog)
     }
 
+    /// The built-in catalog, with `overlay` laid over it when given (`--catalog FILE`).
+    pub fn with_overlay(overlay: Option<&Path>) -> Result<Catalog, CatalogError> {
+        match overlay {
+            Some(path) => Catalog::with_user_file(path),
+            None => Catalog::builtin(),
+        }
+    }
+
     /// The built-in catalog with a user file laid over it.
     pub fn with_user_file(path: &Path) -> Result<Catalog, CatalogError> {
         let mut catalog = Catalog::builtin()?;

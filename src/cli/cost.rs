@@ -19,14 +19,7 @@ pub use crate::model::dollars;
 
 /// The user's price book: the given file, else the default location (missing = empty).
 pub fn user_book(path: Option<&Path>) -> anyhow::Result<(UserBook, Option<PathBuf>)> {
-    let path = path
-        .map(Path::to_path_buf)
-        .or_else(book::default_user_book_path);
-    let book = match &path {
-        Some(p) => UserBook::load(p)?,
-        None => UserBook::empty(),
-    };
-    Ok((book, path))
+    Ok(UserBook::load_or_default(path)?)
 }
 
 /// What prices a design: the catalog (with any overlay) and the user's price book.
@@ -264,7 +257,7 @@ fn write_what_if<W: Write>(out: &mut W, w: &costing::whatif::WhatIf) -> std::io:
                 out,
                 "  {} ({}, target {target}):",
                 d.demand,
-                crate::rules::mbps(d.required_mbps)
+                crate::model::mbps(d.required_mbps)
             )?;
             for (i, o) in d.options.iter().enumerate() {
                 let cost = o

@@ -197,10 +197,7 @@ pub(crate) fn load_design(
 }
 
 pub fn load_catalog(path: Option<&std::path::Path>) -> anyhow::Result<Catalog> {
-    Ok(match path {
-        Some(p) => Catalog::with_user_file(p)?,
-        None => Catalog::builtin()?,
-    })
+    Ok(Catalog::with_overlay(path)?)
 }
 
 /// Run a command that is not the GUI; returns the process exit code.

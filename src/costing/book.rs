@@ -191,6 +191,17 @@ impl UserBook {
     }
 
     /// Read a price book; a missing file is an empty book.
+    /// The user's price book: the given file, else the default location (see
+    /// [`default_user_book_path`]); a missing file is an empty book. Also the path it came from.
+    pub fn load_or_default(path: Option<&Path>) -> Result<(UserBook, Option<PathBuf>), BookError> {
+        let path = path.map(Path::to_path_buf).or_else(default_user_book_path);
+        let book = match &path {
+            Some(p) => UserBook::load(p)?,
+            None => UserBook::empty(),
+        };
+        Ok((book, path))
+    }
+
     pub fn load(path: &Path) -> Result<UserBook, BookError> {
         let text = match crate::user_file::read_text(path, crate::user_file::MAX_FILE_BYTES) {
             Ok(t) => t,

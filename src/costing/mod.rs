@@ -1028,7 +1028,7 @@ pub fn vwan_er_scale_units_monthly(
 }
 
 fn rules_mbps(v: u64) -> String {
-    crate::rules::mbps(v)
+    crate::model::mbps(v)
 }
 
 impl Pricer<'_> {

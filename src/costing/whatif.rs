@@ -140,13 +140,13 @@ pub fn what_if(
         if metered_fee.is_none() {
             missing.push(format!(
                 "{tier} metered {} circuit fee",
-                crate::rules::mbps(c.bandwidth_mbps)
+                crate::model::mbps(c.bandwidth_mbps)
             ));
         }
         if unlimited_fee.is_none() {
             missing.push(format!(
                 "{tier} unlimited {} circuit fee",
-                crate::rules::mbps(c.bandwidth_mbps)
+                crate::model::mbps(c.bandwidth_mbps)
             ));
         }
         if rate.is_none() {
@@ -279,7 +279,7 @@ pub fn what_if(
                 );
                 let description = format!(
                     "{count} × {} dedicated Direct Connect",
-                    crate::rules::mbps(port)
+                    crate::model::mbps(port)
                 );
                 let monthly = match (rate, egress_cost) {
                     (Some(r), Some(e)) => hours
@@ -330,7 +330,7 @@ pub fn what_if(
                         _ => None,
                     };
                     opts.push(DemandOption {
-                        description: format!("1 × {} hosted Direct Connect", crate::rules::mbps(cap)),
+                        description: format!("1 × {} hosted Direct Connect", crate::model::mbps(cap)),
                         monthly,
                         reason: "no target model: a hosted connection suffices (hosted connections never count toward a model, DX-SLA-1); the partner's fee is extra".into(),
                     });
@@ -377,7 +377,7 @@ pub fn what_if(
                 .into_iter()
                 .find(|&b| b >= d.required_mbps);
             if let Some(bw) = bw {
-                let speed = crate::rules::mbps(bw);
+                let speed = crate::model::mbps(bw);
                 let circuit = |billing: &str| {
                     price(
                         book,

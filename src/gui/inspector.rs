@@ -4,9 +4,9 @@
 
 use crate::catalog::Catalog;
 use crate::edit::Edit;
+use crate::model::mbps;
 use crate::model::*;
 use crate::offers;
-use crate::rules::mbps;
 use eframe::egui;
 use std::collections::HashMap;
 

@@ -15,7 +15,7 @@ pub mod scene;
 
 pub use app::DesignerApp;
 
-use crate::costing::Costing;
+use crate::costing::{Costing, UserBook};
 use crate::design_file;
 use anyhow::Context as _;
 use eframe::egui;
@@ -26,7 +26,7 @@ const SAMPLE_DESIGN: &str = include_str!("../../designs/dual-cloud-ashburn-chica
 
 /// "$23,209.98/month (incomplete: 10 unpriced)".
 pub fn cost_label(c: &Costing) -> String {
-    let total = crate::cli::cost::dollars(c.totals.monthly);
+    let total = crate::model::dollars(c.totals.monthly);
     if c.unpriced.is_empty() {
         format!("{total}/month")
     } else {
@@ -36,8 +36,8 @@ pub fn cost_label(c: &Costing) -> String {
 
 /// Open the designer window on `file` (or the built-in sample design).
 pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result<()> {
-    let catalog = crate::cli::load_catalog(catalog_file)?;
-    let (user_book, _) = crate::cli::cost::user_book(None)?;
+    let catalog = crate::catalog::Catalog::with_overlay(catalog_file)?;
+    let (user_book, _) = UserBook::load_or_default(None)?;
     let dirs = files::Dirs::from_env();
     // No file: the last design opened, or the first time the built-in sample.
     let (design, file) = match file {
@@ -1138,7 +1138,7 @@ mod tests {
                     c.sku_tier = tier;
                 }
             });
-            let shown = offered(&mut h, "er-ams", &SIZES, crate::rules::mbps);
+            let shown = offered(&mut h, "er-ams", &SIZES, crate::model::mbps);
             assert!(!shown.is_empty());
             assert_eq!(
                 shown,
@@ -1159,7 +1159,7 @@ mod tests {
         h.run_steps(2);
         h.get_by_label("ER Direct erd-1 (10 Gbps)").click();
         h.run_steps(2);
-        let shown = offered(&mut h, "er-ams", &SIZES, crate::rules::mbps);
+        let shown = offered(&mut h, "er-ams", &SIZES, crate::model::mbps);
         assert_eq!(shown, [1_000, 2_000, 5_000, 10_000]);
         assert_eq!(
             shown,
@@ -1181,7 +1181,7 @@ mod tests {
                     c.lag_members = 1;
                 }
             });
-            let shown = offered(&mut h, "dx-dc2-a", &SIZES, crate::rules::mbps);
+            let shown = offered(&mut h, "dx-dc2-a", &SIZES, crate::model::mbps);
             assert!(!shown.is_empty());
             assert_eq!(
                 shown,

@@ -304,30 +304,3 @@ impl<'a> Context<'a> {
         pairs
     }
 }
-
-/// "50 Mbps", "1 Gbps", "2.5 Gbps".
-pub fn mbps(value: u64) -> String {
-    if value < 1000 {
-        return format!("{value} Mbps");
-    }
-    let mut fraction = format!("{:03}", value % 1000);
-    while fraction.ends_with('0') {
-        fraction.pop();
-    }
-    if fraction.is_empty() {
-        format!("{} Gbps", value / 1000)
-    } else {
-        format!("{}.{fraction} Gbps", value / 1000)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn bandwidth_labels() {
-        assert_eq!(super::mbps(50), "50 Mbps");
-        assert_eq!(super::mbps(1_000), "1 Gbps");
-        assert_eq!(super::mbps(1_250), "1.25 Gbps");
-        assert_eq!(super::mbps(400_000), "400 Gbps");
-    }
-}

@@ -8,7 +8,8 @@ pub mod explain;
 pub mod registry;
 mod rule;
 
-pub use context::{Context, DxView, ErView, mbps};
+pub use crate::model::mbps;
+pub use context::{Context, DxView, ErView};
 pub use registry::{RULES, rule};
 pub use rule::{Finding, Findings, Report, Rule, Severity};
 
@@ -22,7 +23,7 @@ use rustc_hash::FxHashMap;
 
 /// What every rule file imports.
 mod prelude {
-    pub use super::context::{Context, mbps};
+    pub use super::context::Context;
     pub use super::rule::{Report, Rule, Severity};
     pub use crate::model::*;
 }

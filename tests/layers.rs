@@ -1,0 +1,88 @@
+//! The layers, checked: the core (everything but `gui/`, `cli/`, `main.rs`) never names egui or
+//! the faces; the designer never reaches into the command line; costing never reaches into the
+//! rules. A helper that one layer needs from another moves down into the core (units and money
+//! in `model`, loading the catalog and the price book as their constructors) instead of an
+//! import across. Read from the source text, the way rerun's layer check reads it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// `(file, line number, line)` of every line outside comments of the files under `src/` for
+/// which `applies(relative path)` holds and that contains one of `forbidden`.
+fn offences(applies: impl Fn(&str) -> bool, forbidden: &[&str]) -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let relative = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !applies(&relative) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            if let Some(word) = forbidden.iter().find(|w| code.contains(*w)) {
+                found.push(format!(
+                    "src/{relative}:{}: `{word}` in: {}",
+                    n + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    found
+}
+
+fn is_face(path: &str) -> bool {
+    path.starts_with("gui/") || path.starts_with("cli/") || path == "main.rs" || path == "lib.rs"
+}
+
+#[test]
+fn the_core_never_names_egui_or_the_faces() {
+    let found = offences(
+        |p| !is_face(p),
+        &["egui", "eframe", "crate::gui", "crate::cli", "rfd::"],
+    );
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_designer_never_reaches_into_the_command_line() {
+    let found = offences(|p| p.starts_with("gui/"), &["crate::cli", "super::cli"]);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn costing_never_reaches_into_the_rules() {
+    let found = offences(
+        |p| p.starts_with("costing/"),
+        &["crate::rules", "super::rules"],
+    );
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The check itself works: it finds a line that is there.
+#[test]
+fn the_check_finds_what_is_there() {
+    let found = offences(|p| p == "gui/mod.rs", &["eframe::egui"]);
+    assert!(!found.is_empty());
+}

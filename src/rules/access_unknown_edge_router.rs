@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "An access circuit lands on a customer edge router that its site does not list.",
     hint: "Add the router to the site's edge routers, or pick one of the listed routers.",
     reference: "design model",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "Two demands name the same site and region; their bandwidth and egress would be counted twice.",
     hint: "Merge them into one demand with the combined bandwidth and egress.",
     reference: "design model",
+    needs: Needs::Design,
     check,
 };
 

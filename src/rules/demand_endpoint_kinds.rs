@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A demand does not run from an on-prem site to an Azure or AWS region, so it cannot be analysed.",
     hint: "Set the demand's site to an on-prem site and its region to a cloud region.",
     reference: "design model",
+    needs: Needs::Design,
     check,
 };
 

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     summary: "A demand's site has no path at all to its cloud region: the traffic it needs has no way to flow.",
     hint: "Connect the site to the region: an access circuit to a facility plus an ExpressRoute circuit or Direct Connect connection, or a VPN.",
     reference: "ER-TOPO-2",
+    needs: Needs::Design,
     check,
 };
 

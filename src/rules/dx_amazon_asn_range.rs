@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "An Amazon-side ASN (VGW, Direct Connect gateway or Transit Gateway) is outside 64512-65534 and 4200000000-4294967294.",
     hint: "Pick a private ASN in 64512-65534 or 4200000000-4294967294 (default 64512).",
     reference: "DX-ASN-1, DX-ASN-2 (DX-UG; API)",
+    needs: Needs::Design,
     check,
 };
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A Direct Connect connection starts at a facility that is not a Direct Connect location.",
     hint: "Set the facility's Direct Connect location code, or move the connection to a facility that is one.",
     reference: "DX-LOCS 2026-02-17 (reference 4.4)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A Direct Connect connection has no virtual interface, so it carries no traffic while port-hours are billed.",
     hint: "Add a private, transit or public VIF.",
     reference: "P1 (DX-UG Welcome)",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "More than 10 connections (LAG members included) at one Direct Connect location reach one region; that is above the default quota per account.",
     hint: "Request a quota increase, spread over accounts, or use faster ports.",
     reference: "DX-CONN-1 (DX-UG limits)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A VIF's customer ASN is 0 or 4294967295, which BGP does not allow.",
     hint: "Use your public ASN or a private ASN (64512-65534 or 4200000000-4294967294).",
     reference: "DX-ASN-3 (DX-UG create-vif; API)",
+    needs: Needs::Design,
     check,
 };
 

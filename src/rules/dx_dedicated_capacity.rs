@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A dedicated Direct Connect connection has a capacity other than 1, 10, 100 or 400 Gbps.",
     hint: "Choose a port speed of 1, 10, 100 or 400 Gbps, or order a hosted connection for smaller capacities.",
     reference: "DX-CAP-1 (DX-UG; DX-LOCS 2026-02-17)",
+    needs: Needs::Design,
     check,
 };
 

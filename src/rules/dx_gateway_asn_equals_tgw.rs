@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     summary: "A Transit Gateway has the same ASN as its Direct Connect gateway, or two Transit Gateways behind one Direct Connect gateway share an ASN; the association fails.",
     hint: "Give each Transit Gateway its own ASN, different from the Direct Connect gateway's.",
     reference: "DX-GW-9 (API CreateTransitVirtualInterface; DX-UG)",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "More VGWs (20) or Transit Gateways (6) are associated with one Direct Connect gateway than AWS allows.",
     hint: "Split the associations over more Direct Connect gateways.",
     reference: "DX-GW-2, DX-GW-3 (DX-UG limits)",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "One Direct Connect gateway is used both with VGWs and with a Transit Gateway; a gateway takes one kind of association.",
     hint: "Use two Direct Connect gateways: one for VGW associations, one for Transit Gateways.",
     reference: "DX-GW-7 (DX-UG)",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "More than 30 private and transit VIFs attach to one Direct Connect gateway.",
     hint: "Split the VIFs over more Direct Connect gateways.",
     reference: "DX-GW-4 (DX-UG limits)",
+    needs: Needs::Design,
     check,
 };
 

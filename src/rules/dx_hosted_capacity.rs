@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A hosted Direct Connect connection has a capacity AWS does not offer (50, 100, 200, 300, 400, 500 Mbps; 1, 2, 5, 10, 25 Gbps).",
     hint: "Choose an offered hosted capacity; capacities cannot be changed after creation.",
     reference: "DX-CAP-2 (DX-UG; TF-AWS 2026)",
+    needs: Needs::Design,
     check,
 };
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A hosted connection has more than one virtual interface; hosted connections carry one VIF.",
     hint: "Order one hosted connection per VIF, or use a dedicated connection.",
     reference: "DX-VIF-3 (DX-UG limits)",
+    needs: Needs::Design,
     check,
 };
 

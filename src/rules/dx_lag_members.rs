@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A LAG has more members than AWS allows (4 below 100 Gbps, 2 at 100/400 Gbps), or none.",
     hint: "Reduce the members, or use a faster port speed / a second LAG on another device.",
     reference: "DX-LAG-2 (DX-UG lags, quotas); Q10",
+    needs: Needs::Design,
     check,
 };
 

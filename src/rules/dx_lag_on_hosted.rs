@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A LAG is made of hosted connections; only dedicated connections can form a LAG.",
     hint: "Use dedicated connections for the LAG, or separate hosted connections.",
     reference: "DX-LAG-1 (DX-UG lags)",
+    needs: Needs::Design,
     check,
 };
 

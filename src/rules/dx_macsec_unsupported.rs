@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "MACsec is enabled where AWS does not support it: hosted connections, 1 Gbps ports, or a location without MACsec at that speed.",
     hint: "Use a dedicated 10/100/400 Gbps port at a MACsec-capable location, or turn MACsec off.",
     reference: "DX-MAC-1 (DX-UG; DX-LOCS 2026-02-17)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A VIF has an MTU AWS does not accept (private: 1500 or 9001; transit: 1500 or 8500).",
     hint: "Set 1500, or the jumbo value of the VIF type (9001 private, 8500 transit).",
     reference: "DX-MTU-1 (DX-UG set-jumbo-frames-vif)",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A Direct Connect connection joins a location and a region of different AWS partitions (commercial, China, European Sovereign Cloud).",
     hint: "Use a Direct Connect location of the region's partition.",
     reference: "DX-GW-11 (DX-FAQ); DX-LOCS 2026-02-17",
+    needs: Needs::Design,
     check,
 };
 

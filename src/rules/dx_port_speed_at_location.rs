@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     summary: "A dedicated connection's port speed is not offered at its Direct Connect location.",
     hint: "Pick a speed the location offers, or another location in the metro.",
     reference: "DX-CAP-1; DX-LOCS 2026-02-17 (reference 4.4)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A private VIF reaches a region attached through a Direct Connect gateway + Transit Gateway, which takes transit VIFs only.",
     hint: "Make it a transit VIF, or attach the region's VPCs through VGWs.",
     reference: "DX-GW-7 (DX-UG direct-connect-transit-gateways)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A public VIF uses a 4-byte private ASN; on public VIFs a private ASN must be 64512-65535 (better: your own public ASN).",
     hint: "Use your registered public ASN, or a private ASN in 64512-65535.",
     reference: "DX-ASN-4 (DX-FAQ)",
+    needs: Needs::Design,
     check,
 };
 

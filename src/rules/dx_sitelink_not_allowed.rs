@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "SiteLink is enabled on a VIF that cannot use it (public VIF, private VIF straight to a VGW, or outside the commercial partition).",
     hint: "Attach the VIF through a Direct Connect gateway, or turn SiteLink off.",
     reference: "DX-SL-1 (DX-UG WorkingWithVirtualInterfaces)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A transit VIF reaches a region whose attachment is not a Direct Connect gateway with a Transit Gateway.",
     hint: "Attach the region through a Direct Connect gateway + Transit Gateway, or use a private VIF.",
     reference: "DX-GW-8 (DX-UG; API CreateTransitVirtualInterface)",
+    needs: Needs::Design,
     check,
 };
 

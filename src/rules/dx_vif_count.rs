@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A dedicated connection or LAG has more than 50 private and public VIFs, or more than 4 transit VIFs.",
     hint: "Spread VIFs over more connections, or consolidate VPCs behind a Transit Gateway.",
     reference: "DX-VIF-1, DX-VIF-2, DX-VIF-4 (DX-UG limits)",
+    needs: Needs::Design,
     check,
 };
 

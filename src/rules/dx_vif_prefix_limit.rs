@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A VIF advertises more prefixes than its BGP session accepts (100 on private/transit VIFs, 1,000 on public VIFs); the session would go down.",
     hint: "Summarise the advertised routes (or advertise a default/aggregate).",
     reference: "DX-RT-1, DX-RT-2, DX-RT-3 (DX-UG limits); Q11",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A virtual interface has a VLAN outside 1-4094, or two VIFs on one connection share a VLAN.",
     hint: "Give each VIF on the connection its own VLAN between 1 and 4094.",
     reference: "DX-VIF-5 (TF-AWS 2026)",
+    needs: Needs::Design,
     check,
 };
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A peering uses an ASN from the documentation range 64496-64511, which ExpressRoute does not accept.",
     hint: "Use your registered ASN or a private ASN.",
     reference: "ER-ASN-3 (AZ-ROUTE 2023-09-06)",
+    needs: Needs::Design,
     check,
 };
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "Microsoft's ASN 12076 is configured as the customer ASN of a peering.",
     hint: "Use your own public ASN or a private ASN outside Microsoft's reserved ranges.",
     reference: "ER-ASN-1 (AZ-ROUTE 2023-09-06)",
+    needs: Needs::Design,
     check,
 };
 

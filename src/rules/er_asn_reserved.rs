@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A peering uses an ASN from 65515-65520, which Microsoft reserves for internal use.",
     hint: "Pick another private ASN (e.g. 65000-65514).",
     reference: "ER-ASN-2 (AZ-ROUTE 2023-09-06)",
+    needs: Needs::Design,
     check,
 };
 

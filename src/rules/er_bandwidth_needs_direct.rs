@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A provider ExpressRoute circuit asks for 40 Gbps or more, which exists only on ExpressRoute Direct ports.",
     hint: "Order an ExpressRoute Direct port pair (100G or 400G) and carve the circuit from it, or use several 10 Gbps circuits.",
     reference: "ER-BW-2 (AZ-DIRECT 2026-03-02)",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "An ExpressRoute circuit has a bandwidth Azure does not offer (provider circuits: 50, 100, 200, 500 Mbps, 1, 2, 5, 10 Gbps; ExpressRoute Direct: the sizes of the port speed).",
     hint: "Choose an offered bandwidth.",
     reference: "ER-BW-1 (AZ-FAQ 2026-03-31); AZ-DIRECT 2026-03-02",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "An Azure region has both an ExpressRoute gateway and a Basic VPN gateway; Azure does not support ExpressRoute and VPN gateway coexistence on the Basic SKU.",
     hint: "Use VpnGw1 or larger (an AZ SKU for zone redundancy) for the VPN gateway beside ExpressRoute.",
     reference: "VPN-GW-1 (AZ-COEXIST)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "An ExpressRoute circuit starts at a facility that is not an ExpressRoute peering location.",
     hint: "Set the facility's ExpressRoute peering location, or move the circuit to a facility that is one (reach it with an access circuit or a fabric).",
     reference: "ER-TOPO-1 (AZ-FAQ 2026-03-31)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "The circuits carved from an ExpressRoute Direct port pair add up to more than twice the port speed.",
     hint: "Move circuits to another port pair or reduce their bandwidth.",
     reference: "ER-DIR-1 (AZ-DIRECT 2026-03-02)",
+    needs: Needs::Design,
     check,
 };
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A circuit says it is carved from an ExpressRoute Direct port pair that its facility does not have.",
     hint: "Add the port pair to the facility, or pick one of its port pairs.",
     reference: "AZ-DIRECT 2026-03-02",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "An ExpressRoute Direct port pair is placed at a peering location that does not offer ExpressRoute Direct.",
     hint: "Use a provider circuit at this location, or place the Direct ports at a location that offers them.",
     reference: "ER-DIR-3 (AZ-LOC 2026-04-28)",
+    needs: Needs::Design,
     check,
 };
 

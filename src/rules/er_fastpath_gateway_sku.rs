@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "FastPath is enabled on a circuit whose gateway is not Ultra Performance, ErGw3AZ or ErGwScale with 10+ units.",
     hint: "Upgrade the gateway (ErGw3AZ, or ErGwScale with at least 10 units), or turn FastPath off.",
     reference: "ER-FP-1 (AZ-FP 2025-11-05)",
+    needs: Needs::Design,
     check,
 };
 

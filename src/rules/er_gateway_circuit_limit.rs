@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "More circuits connect to one ExpressRoute gateway than its SKU allows (4 per peering location; 4/8/16 across locations).",
     hint: "Use a larger gateway SKU, or spread the circuits over more gateways/VNets.",
     reference: "ER-VNET-4 (AZ-FAQ 2026-03-31)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A circuit with private peering connects to an Azure region that has no ExpressRoute gateway, so no VNet can be reached.",
     hint: "Add an ExpressRoute gateway (e.g. ErGw1AZ) to the region's hub VNet.",
     reference: "AZ-GWPERF 2024-07-09 (reference 1.5)",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "The private-peering prefixes of all circuits into one gateway exceed what the gateway learns (4,000 on Standard/ErGw1AZ, 9,500 on larger SKUs).",
     hint: "Summarise routes, or use a larger gateway SKU.",
     reference: "ER-RT-6 (AZ-GWPERF 2024-07-09; AZ-FAQ 2026-03-31); Q3",
+    needs: Needs::Design,
     check,
 };
 

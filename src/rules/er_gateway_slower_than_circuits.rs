@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A circuit is faster than the ExpressRoute gateway it reaches; the gateway caps the traffic into the VNet.",
     hint: "Use a larger gateway SKU (ErGw2AZ, ErGw3AZ or ErGwScale with more units), or FastPath where it applies.",
     reference: "AZ-GWPERF 2024-07-09 (reference 1.5)",
+    needs: Needs::Design,
     check,
 };
 

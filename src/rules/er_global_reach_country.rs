@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A circuit in Global Reach is at a peering location in a country where Global Reach is not offered (list as of 2023-06-29).",
     hint: "Use a peering location in a supported country, or check the live Global Reach page (the list may have grown) and exclude this finding with a note.",
     reference: "ER-GR-5 (AZ-GR 2023-06-29); Q15",
+    needs: Needs::Design,
     check,
 };
 

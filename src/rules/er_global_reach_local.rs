@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A Local ExpressRoute circuit takes part in Global Reach, which Local does not support.",
     hint: "Use Standard or Premium for circuits joined by Global Reach.",
     reference: "ER-GR-3 (AZ-FAQ 2026-03-31)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "Global Reach joins circuits in different geopolitical regions while not both are Premium.",
     hint: "Upgrade both circuits to Premium.",
     reference: "ER-GR-2 (AZ-GR 2023-06-29)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "Two circuits joined by Global Reach are at the same peering location; Global Reach needs circuits at different locations.",
     hint: "Join circuits at different peering locations, or route between them on your own network at the location.",
     reference: "ER-GR-1 (AZ-GR 2023-06-29)",
+    needs: Needs::Design,
     check,
 };
 

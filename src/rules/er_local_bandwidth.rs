@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "An ExpressRoute Local circuit is smaller than 1 Gbps; Local is offered at 1, 2, 5 and 10 Gbps (and on Direct).",
     hint: "Use 1 Gbps or more, or a Standard circuit for smaller bandwidths.",
     reference: "ER-BW-3 [3P, DE-CIX]; Q4",
+    needs: Needs::Design,
     check,
 };
 

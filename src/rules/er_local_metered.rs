@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "An ExpressRoute Local circuit is set to metered billing; Local circuits exist only with unlimited data (egress included in the circuit fee), so the design cannot be ordered as drawn and is not priced.",
     hint: "Set the circuit's billing to unlimited, or use a Standard circuit if metered billing is wanted.",
     reference: "B4 (AZ-COST, AZ-FAQ)",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "An ExpressRoute Local circuit connects to an Azure region that is not local to its peering location (or the location offers no Local at all).",
     hint: "Use a Standard circuit (same geopolitical region) or Premium, or connect the Local circuit to the location's local region.",
     reference: "ER-SKU-1 (AZ-LOC 2026-04-28)",
+    needs: Needs::Design,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "An ExpressRoute Metro circuit's two facilities are not one of the documented Metro pairs (Amsterdam, Singapore, Zurich as of 2024-06-03).",
     hint: "Use a documented Metro pair, or confirm the location on the live Metro page and exclude this finding with a note.",
     reference: "AZ-METRO 2024-06-03 (reference 1.7); Q13",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "Microsoft 365 is reached over Microsoft peering of a circuit that is not Premium.",
     hint: "Upgrade the circuit to Premium (and obtain Microsoft's authorization for Microsoft 365 over ExpressRoute).",
     reference: "ER-MSP-2 (AZ-FAQ 2026-03-31)",
+    needs: Needs::Design,
     check,
 };
 

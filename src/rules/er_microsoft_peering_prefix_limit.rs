@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "More than 200 IPv4 or 200 IPv6 prefixes are advertised over Microsoft peering; the BGP session would drop.",
     hint: "Advertise only the public prefixes that need to reach Microsoft services, summarised.",
     reference: "ER-RT-3, ER-RT-4 (AZ-LIM 2023-10-09; AZ-ROUTE 2023-09-06)",
+    needs: Needs::Design,
     check,
 };
 

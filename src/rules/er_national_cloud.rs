@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "An ExpressRoute circuit at a commercial peering location connects to a national-cloud region (US Government, China), which is isolated from global Azure.",
     hint: "Order a separate circuit in the national cloud, at one of its own peering locations.",
     reference: "ER-SKU-4 (AZ-LOC 2026-04-28)",
+    needs: Needs::Design,
     check,
 };
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "An ExpressRoute circuit has no peering configured, so it carries no traffic (but is still billed).",
     hint: "Configure private peering (VNets) and/or Microsoft peering (Microsoft services).",
     reference: "AZ-ROUTE 2023-09-06",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "More prefixes are advertised over private peering than the circuit accepts (4,000 IPv4, or 10,000 with Premium; 100 IPv6); the BGP session would drop.",
     hint: "Summarise routes, or upgrade to Premium for up to 10,000 IPv4 prefixes.",
     reference: "ER-RT-1, ER-RT-2, ER-RT-4 (AZ-LIM 2023-10-09; AZ-ROUTE 2023-09-06)",
+    needs: Needs::Design,
     check,
 };
 

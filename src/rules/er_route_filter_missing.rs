@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "Microsoft peering is configured without a route filter; Microsoft advertises no prefixes over it until one is attached.",
     hint: "Attach a route filter selecting the service communities you need.",
     reference: "ER-MSP-1 (AZ-FAQ 2026-03-31; AZ-ROUTE 2023-09-06)",
+    needs: Needs::Design,
     check,
 };
 

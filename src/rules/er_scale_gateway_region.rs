@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "An ErGwScale gateway is placed in a region where the scalable gateway was not available (list as of 2025-11-06).",
     hint: "Use ErGw1AZ/2AZ/3AZ in this region, or confirm availability on the live page and exclude this finding with a note.",
     reference: "AZ-SCALE 2025-11-06",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "An ErGwScale gateway has no unit count or one outside 1-40, or another SKU is given scale units.",
     hint: "Give ErGwScale 1-40 units (at least 2 for autoscale); remove units from fixed SKUs.",
     reference: "AZ-SCALE 2025-11-06 (reference 1.5)",
+    needs: Needs::Design,
     check,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "Only one of the circuit's two BGP sessions is configured: the circuit loses its MSEE redundancy and the SLA does not apply.",
     hint: "Configure BGP on both the primary and the secondary link.",
     reference: "ER-BGP-1 (AZ-ROUTE 2023-09-06); ER-TOPO-1",
+    needs: Needs::Design,
     check,
 };
 

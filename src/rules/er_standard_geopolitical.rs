@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A Standard ExpressRoute circuit connects to an Azure region in another geopolitical region than its peering location; that needs the Premium add-on.",
     hint: "Upgrade the circuit to Premium, or use a peering location in the region's geopolitical region.",
     reference: "ER-SKU-2 (AZ-GEO 2024-04-05)",
+    needs: Needs::Design,
     check,
 };
 

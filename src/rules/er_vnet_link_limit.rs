@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A circuit has more VNet links (plus Global Reach connections) than its SKU and bandwidth allow.",
     hint: "Upgrade to Premium (more links), raise the bandwidth on Premium, or consolidate VNets behind a hub.",
     reference: "ER-VNET-1, ER-VNET-2, ER-VNET-3 (AZ-LIM 2023-10-09)",
+    needs: Needs::Design,
     check,
 };
 

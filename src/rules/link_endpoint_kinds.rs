@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "A link joins two kinds of node that this kind of link cannot join (e.g. an ExpressRoute circuit must run from a colocation facility to an Azure region).",
     hint: "Reconnect the link between valid endpoints, or choose the link kind that fits them.",
     reference: "ER-TOPO-1; DX-UG",
+    needs: Needs::Design,
     check,
 };
 

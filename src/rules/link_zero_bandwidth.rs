@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A link has a bandwidth of 0 and can carry no traffic.",
     hint: "Enter the link's bandwidth.",
     reference: "design model",
+    needs: Needs::Design,
     check,
 };
 

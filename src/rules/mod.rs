@@ -11,7 +11,7 @@ mod rule;
 pub use crate::model::mbps;
 pub use context::{Context, DxView, ErView};
 pub use registry::{RULES, rule};
-pub use rule::{Finding, Findings, Report, Rule, Severity};
+pub use rule::{Finding, Findings, Needs, Report, Rule, Severity};
 
 /// The documented ExpressRoute Metro pair of a peering location (reference 1.7).
 pub use er_metro_location::metro_partner;
@@ -24,7 +24,7 @@ use rustc_hash::FxHashMap;
 /// What every rule file imports.
 mod prelude {
     pub use super::context::Context;
-    pub use super::rule::{Report, Rule, Severity};
+    pub use super::rule::{Needs, Report, Rule, Severity};
     pub use crate::model::*;
 }
 
@@ -135,7 +135,7 @@ fn check_inner(design: &Design, catalog: &Catalog, keep: bool) -> (Findings, Opt
             Some(SeverityOverride::Off)
         )
     };
-    let uses_analysis = |r: &Rule| r.code.starts_with("RES");
+    let uses_analysis = |r: &Rule| r.needs == Needs::FailureAnalysis;
     let analyze = || {
         let depth = crate::resilience::Depth::Single;
         if keep {
@@ -336,6 +336,38 @@ mod exclusion_tests {
                     index.find(code, &subjects).map(|e| &e.comment),
                     scan,
                     "{code} {subjects:?}"
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod needs_tests {
+    use super::{Context, Needs, RULES, Report};
+
+    /// A rule says it needs the failure analysis exactly when its check reads it: the analysis
+    /// is then computed for it, and skipped when no enabled rule needs it.
+    #[test]
+    fn a_rule_needs_the_failure_analysis_exactly_when_it_reads_it() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        for sample in [
+            "designs/flawed-design.json",
+            "designs/dual-cloud-ashburn-chicago.json",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sample);
+            let design = crate::design_file::load(&path).unwrap();
+            assert!(!design.demands.is_empty());
+            for rule in RULES {
+                let cx = Context::new(&design, &catalog);
+                (rule.check)(&cx, &mut Report::default());
+                let read = cx.into_resilience().is_some();
+                assert_eq!(
+                    read,
+                    rule.needs == Needs::FailureAnalysis,
+                    "{} ({}) on {sample}",
+                    rule.code,
+                    rule.name
                 );
             }
         }

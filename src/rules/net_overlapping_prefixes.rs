@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "Prefixes of two different sites, VNets or VPCs overlap, so traffic between them cannot be routed unambiguously.",
     hint: "Renumber one side, or use NAT at the edge and document it.",
     reference: "ER-IP-1; routing",
+    needs: Needs::Design,
     check,
 };
 

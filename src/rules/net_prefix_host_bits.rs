@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A prefix has bits set beyond its length (e.g. 10.1.2.3/16), which is usually a typo for the network address.",
     hint: "Write the network address (e.g. 10.1.0.0/16).",
     reference: "routing",
+    needs: Needs::Design,
     check,
 };
 

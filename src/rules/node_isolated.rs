@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "A node has no links; it takes no part in any path.",
     hint: "Connect it, or delete it if it is not part of the design.",
     reference: "design model",
+    needs: Needs::Design,
     check,
 };
 

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     summary: "After a single failure a demand keeps some capacity, but less than it requires.",
     hint: "Size the surviving paths for the full requirement (N-1 capacity), or lower the requirement.",
     reference: "VPN-1; ER-BW-5",
+    needs: Needs::FailureAnalysis,
     check,
 };
 

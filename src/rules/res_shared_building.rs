@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "All of a demand's redundant circuits land in one building.",
     hint: "Land one circuit in another building (another peering/DX location).",
     reference: "ER-RES-1; DX-RES-1, DX-RES-3",
+    needs: Needs::FailureAnalysis,
     check,
 };
 

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     summary: "All of a demand's redundant circuits land in facilities of one metro.",
     hint: "Move one circuit to a peering/DX location in another metro.",
     reference: "ER-RES-1; DX-RES-1",
+    needs: Needs::FailureAnalysis,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "All of a demand's redundant circuits (or all its access circuits) are delivered by one provider or carrier.",
     hint: "Order one of the circuits from a second provider or carrier.",
     reference: "ER-RES-1; DX-RES-1",
+    needs: Needs::FailureAnalysis,
     check,
 };
 

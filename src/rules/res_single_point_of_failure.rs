@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     summary: "One failure (a link, device, building, metro, provider ...) cuts a demand off completely.",
     hint: "Add a path that avoids it: a second circuit at another location, another carrier, another edge router.",
     reference: "DX-RES-1..3; ER-RES-1",
+    needs: Needs::FailureAnalysis,
     check,
 };
 

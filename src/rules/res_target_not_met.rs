@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A demand declares a target resiliency model that its connections do not achieve.",
     hint: "Add connections as the model requires (Maximum: separate devices at two locations / circuits at two peering locations), or lower the target.",
     reference: "DX-RES-1, DX-RES-2, DX-RES-3, DX-SLA-1; ER-RES-1",
+    needs: Needs::FailureAnalysis,
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A demand's VPN backup carries less than the demand requires, so losing the private circuits degrades it.",
     hint: "Use more or large tunnels on a Transit Gateway (ECMP), more internet bandwidth, or a second private circuit instead.",
     reference: "VPN-1 (reference 2.6)",
+    needs: Needs::FailureAnalysis,
     check,
 };
 

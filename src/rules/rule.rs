@@ -35,7 +35,19 @@ pub struct Rule {
     pub hint: &'static str,
     /// Reference-sheet entries implemented (e.g. "ER-SKU-2").
     pub reference: &'static str,
+    /// What the check reads beyond the design: the failure analysis is computed (once, on its
+    /// own thread for large designs) only when an enabled rule needs it.
+    pub needs: Needs,
     pub check: fn(&Context, &mut Report),
+}
+
+/// What a rule's check reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// The design and the catalog.
+    Design,
+    /// Also the N-1 failure analysis (`Context::resilience`).
+    FailureAnalysis,
 }
 
 /// Findings a rule reports: the element ids it concerns and a message naming them.

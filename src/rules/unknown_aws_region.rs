@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "An AWS region node names a region code that is not in the catalog.",
     hint: "Use the region code (e.g. \"us-east-1\", \"eu-central-1\").",
     reference: "reference 4.3",
+    needs: Needs::Design,
     check,
 };
 

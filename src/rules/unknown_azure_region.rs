@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     summary: "An Azure region node names a region that is not in the catalog, so ExpressRoute reach cannot be checked.",
     hint: "Use the ARM region name (e.g. \"westeurope\", \"eastus2\").",
     reference: "AZ-GEO 2024-04-05 (reference 4.2)",
+    needs: Needs::Design,
     check,
 };
 

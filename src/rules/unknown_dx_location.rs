@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A colocation facility names a Direct Connect location code that is not in the catalog, so port speeds and MACsec cannot be checked.",
     hint: "Use the AWS location code (e.g. \"EQDC2\", \"EQFA5\"), or add it in a user catalog file.",
     reference: "DX-LOCS 2026-02-17 (reference 4.4)",
+    needs: Needs::Design,
     check,
 };
 

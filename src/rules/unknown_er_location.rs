@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A colocation facility names an ExpressRoute peering location that is not in the catalog, so its zone, reach and options cannot be checked.",
     hint: "Pick the peering location from the catalog (e.g. \"Washington DC\", \"Amsterdam2\"), or add it in a user catalog file.",
     reference: "AZ-LOC 2026-04-28 (reference 4.1)",
+    needs: Needs::Design,
     check,
 };
 

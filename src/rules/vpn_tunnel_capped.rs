@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A site-to-site VPN is given more bandwidth than its tunnels can carry (1.25 Gbps per standard tunnel, no ECMP on a VGW).",
     hint: "Count on the tunnel throughput, use large tunnels, or terminate on a Transit Gateway with ECMP.",
     reference: "VPN-1 (reference 2.6)",
+    needs: Needs::Design,
     check,
 };
 

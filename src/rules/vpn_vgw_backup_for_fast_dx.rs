@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A VPN on a virtual private gateway backs up Direct Connect connections faster than 1 Gbps; AWS does not recommend this because a VGW cannot spread traffic over tunnels.",
     hint: "Terminate the backup VPN on a Transit Gateway (ECMP up to 50 Gbps), or add a second Direct Connect connection instead.",
     reference: "VPN-1; reference 2.6",
+    needs: Needs::Design,
     check,
 };
 

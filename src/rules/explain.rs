@@ -5,7 +5,7 @@
 //! **Adding a rule?** Add one [`Explanation`] with its code to [`EXPLANATIONS`] below (kept in
 //! registry order); a test fails until every registered rule has one.
 
-use super::registry::RULES;
+use super::RULES;
 use super::rule::Rule;
 use crate::reference::{self, Source};
 

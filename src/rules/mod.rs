@@ -1,4 +1,4 @@
-//! The rule engine. One rule per file, each with a stable code; [`registry::RULES`] is the one
+//! The rule engine. One rule per file, each with a stable code; [`RULES`] is the one
 //! table of all of them. [`check`] is pure: design + catalog in, findings out. The design's
 //! severity overrides and exclusions apply; excluded findings are kept, marked with the
 //! exclusion's comment.
@@ -10,11 +10,11 @@ mod rule;
 
 pub use crate::model::mbps;
 pub use context::{Context, DxView, ErView};
-pub use registry::{RULES, rule};
+pub use registry::rule;
 pub use rule::{Finding, Findings, Needs, Report, Rule, Severity};
 
 /// The documented ExpressRoute Metro pair of a peering location (reference 1.7).
-pub use er_metro_location::metro_partner;
+pub use expressroute_metro_pair_unknown::metro_partner;
 
 use crate::catalog::Catalog;
 use crate::model::{Design, Exclusion, SeverityOverride};
@@ -28,87 +28,105 @@ mod prelude {
     pub use crate::model::*;
 }
 
-mod access_unknown_edge_router;
-mod demand_duplicate;
-mod demand_endpoint_kinds;
-mod demand_without_path;
-mod dx_amazon_asn_range;
-mod dx_connection_at_non_dx_facility;
-mod dx_connection_without_vif;
-mod dx_connections_per_location;
-mod dx_customer_asn_range;
-mod dx_dedicated_capacity;
-mod dx_gateway_asn_equals_tgw;
-mod dx_gateway_association_limit;
-mod dx_gateway_mixes_vgw_tgw;
-mod dx_gateway_vif_limit;
-mod dx_hosted_capacity;
-mod dx_hosted_vif_count;
-mod dx_lag_members;
-mod dx_lag_on_hosted;
-mod dx_macsec_unsupported;
-mod dx_mtu_invalid;
-mod dx_partition_mismatch;
-mod dx_port_speed_at_location;
-mod dx_private_vif_on_tgw;
-mod dx_public_vif_private_asn;
-mod dx_sitelink_not_allowed;
-mod dx_transit_vif_without_tgw;
-mod dx_vif_count;
-mod dx_vif_prefix_limit;
-mod dx_vlan_invalid;
-mod er_asn_documentation;
-mod er_basic_vpn_gateway_coexistence;
-mod er_asn_microsoft;
-mod er_asn_reserved;
-mod er_bandwidth_needs_direct;
-mod er_bandwidth_not_offered;
-mod er_circuit_at_non_peering_facility;
-mod er_direct_port_oversubscribed;
-mod er_direct_port_unknown;
-mod er_direct_unsupported_location;
-mod er_fastpath_gateway_sku;
-mod er_gateway_circuit_limit;
-mod er_gateway_missing;
-mod er_gateway_route_limit;
-mod er_gateway_slower_than_circuits;
-mod er_global_reach_country;
-mod er_global_reach_local;
-mod er_global_reach_premium;
-mod er_global_reach_same_location;
-mod er_local_bandwidth;
-mod er_local_metered;
-mod er_local_region;
-mod er_metro_location;
-mod er_microsoft_365_premium;
-mod er_microsoft_peering_prefix_limit;
-mod er_national_cloud;
-mod er_no_peering;
-mod er_private_peering_prefix_limit;
-mod er_route_filter_missing;
-mod er_scale_gateway_region;
-mod er_scale_units_range;
-mod er_single_bgp_session;
-mod er_standard_geopolitical;
-mod er_vnet_link_limit;
-mod link_endpoint_kinds;
-mod link_zero_bandwidth;
-mod net_overlapping_prefixes;
-mod net_prefix_host_bits;
-mod node_isolated;
-mod res_residual_below_requirement;
-mod res_shared_building;
-mod res_shared_metro;
-mod res_shared_provider;
-mod res_single_point_of_failure;
-mod res_target_not_met;
-mod res_vpn_backup_slower;
-mod unknown_aws_region;
-mod unknown_azure_region;
-mod unknown_dx_location;
-mod unknown_er_location;
-mod vpn_tunnel_capped;
-mod vpn_vgw_backup_for_fast_dx;
+/// Every rule, declared once: its module (the file is named after the rule) and its row in
+/// [`RULES`], the one table, in the order rules are listed and run.
+macro_rules! rules {
+    ($($module:ident,)*) => {
+        $(mod $module;)*
+
+        /// The one table of every rule.
+        pub static RULES: &[&Rule] = &[$(&$module::RULE,)*];
+    };
+}
+
+rules! {
+    // General: structure, catalog references, demands.
+    link_endpoint_kinds_invalid,
+    unknown_expressroute_peering_location,
+    unknown_direct_connect_location,
+    unknown_azure_region,
+    unknown_aws_region,
+    demand_endpoints_invalid,
+    demand_without_path,
+    access_circuit_unknown_edge_router,
+    duplicate_demand,
+    isolated_node,
+    zero_bandwidth_link,
+    // Network: addressing and backup paths.
+    overlapping_address_space,
+    prefix_with_host_bits,
+    vpn_capped_by_tunnels,
+    vpn_backup_on_vgw_for_fast_direct_connect,
+    // Azure ExpressRoute.
+    expressroute_bandwidth_not_offered,
+    expressroute_bandwidth_needs_direct,
+    local_circuit_below_1_gbps,
+    local_circuit_with_metered_billing,
+    local_circuit_to_non_local_region,
+    standard_circuit_outside_geopolitical_region,
+    circuit_crosses_into_national_cloud,
+    expressroute_at_facility_without_peering_location,
+    global_reach_within_one_location,
+    global_reach_across_geopolitical_regions_without_premium,
+    global_reach_on_local_circuit,
+    global_reach_country_unsupported,
+    fastpath_on_unsupported_gateway,
+    vnet_link_limit_exceeded,
+    too_many_circuits_on_gateway,
+    expressroute_direct_not_offered_at_location,
+    expressroute_direct_port_oversubscribed,
+    expressroute_direct_port_missing,
+    private_peering_prefix_limit_exceeded,
+    microsoft_peering_prefix_limit_exceeded,
+    gateway_route_limit_exceeded,
+    microsoft_asn_used_by_customer,
+    asn_reserved_by_azure,
+    documentation_asn_used,
+    microsoft_peering_without_route_filter,
+    microsoft_365_without_premium,
+    circuit_without_redundant_bgp,
+    expressroute_metro_pair_unknown,
+    private_peering_without_gateway,
+    gateway_slower_than_circuit,
+    gateway_scale_units_invalid,
+    scalable_gateway_unavailable_in_region,
+    circuit_without_peering,
+    basic_vpn_gateway_beside_expressroute,
+    // AWS Direct Connect.
+    dedicated_capacity_invalid,
+    hosted_capacity_invalid,
+    port_speed_not_offered_at_location,
+    direct_connect_at_facility_without_dx_location,
+    macsec_not_supported,
+    lag_of_hosted_connections,
+    lag_member_count_invalid,
+    hosted_connection_with_several_vifs,
+    too_many_vifs,
+    vif_vlan_invalid,
+    transit_vif_without_transit_gateway,
+    private_vif_to_transit_gateway,
+    dx_gateway_mixes_vgw_and_tgw,
+    vif_mtu_invalid,
+    sitelink_not_allowed,
+    vif_prefix_limit_exceeded,
+    amazon_side_asn_out_of_range,
+    transit_gateway_asn_conflict,
+    customer_asn_out_of_range,
+    public_vif_private_asn_out_of_range,
+    connection_crosses_partition,
+    too_many_connections_at_location,
+    connection_without_vif,
+    dx_gateway_association_limit_exceeded,
+    dx_gateway_vif_limit_exceeded,
+    // Resilience: the failure analysis and the clouds' resiliency models.
+    demand_has_single_point_of_failure,
+    capacity_below_requirement_after_single_failure,
+    target_resiliency_not_met,
+    circuits_share_one_provider,
+    circuits_share_one_metro,
+    circuits_share_one_building,
+    vpn_backup_slower_than_primary,
+}
 
 /// Run every rule on the design.
 pub fn check(design: &Design, catalog: &Catalog) -> Findings {
@@ -368,6 +386,46 @@ mod needs_tests {
                     "{} ({}) on {sample}",
                     rule.code,
                     rule.name
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod naming_tests {
+    use super::RULES;
+
+    /// Each rule lives in the file named after it (`expressroute-bandwidth-not-offered` in
+    /// `rules/expressroute_bandwidth_not_offered.rs`), and every rule file is in the table.
+    #[test]
+    fn each_rule_file_is_named_after_its_rule() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        for rule in RULES {
+            let file = folder.join(format!("{}.rs", rule.name.replace('-', "_")));
+            let text = std::fs::read_to_string(&file).unwrap_or_else(|_| {
+                panic!("{} ({}) is not in {}", rule.code, rule.name, file.display())
+            });
+            assert!(
+                text.contains(&format!("code: \"{}\"", rule.code)),
+                "{} declares {}",
+                file.display(),
+                rule.code
+            );
+        }
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            if text.lines().any(|l| l == "pub static RULE: Rule = Rule {") {
+                let stem = path
+                    .file_stem()
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('_', "-");
+                assert!(
+                    RULES.iter().any(|r| r.name == stem),
+                    "{} declares a rule the table does not list under its file name",
+                    path.display()
                 );
             }
         }

@@ -473,41 +473,7 @@ impl DesignerApp {
 
     /// Add a node of this kind at `at` (canvas units), filled with sensible defaults.
     pub fn add_node(&mut self, kind: NodeKindTag, at: Point) {
-        let (prefix, name, node_kind) = match kind {
-            NodeKindTag::OnPremSite => (
-                "site",
-                "New site",
-                NodeKind::OnPremSite(OnPremSite {
-                    edge_routers: vec!["ce1".into(), "ce2".into()],
-                    ..Default::default()
-                }),
-            ),
-            NodeKindTag::ColocationFacility => (
-                "fac",
-                "New facility",
-                NodeKind::ColocationFacility(ColocationFacility::default()),
-            ),
-            NodeKindTag::AzureRegion => (
-                "az",
-                "Azure East US",
-                NodeKind::AzureRegion(AzureRegion {
-                    region: "eastus".into(),
-                    gateway: Some(ErGateway {
-                        sku: ErGatewaySku::ErGw1Az,
-                        scale_units: None,
-                        zone_redundant: true,
-                    }),
-                    vpn_gateway: None,
-                    vnet_cidrs: vec![],
-                }),
-            ),
-            NodeKindTag::AwsRegion => ("aws", "AWS us-east-1", new_aws_region("us-east-1")),
-            NodeKindTag::FabricRouter => (
-                "fabric",
-                "New fabric router",
-                NodeKind::FabricRouter(FabricRouter::default()),
-            ),
-        };
+        let (prefix, name, node_kind) = crate::offers::defaults::new_node(kind);
         let id = self.fresh_id(prefix);
         self.apply(Edit::InsertNode {
             index: None,
@@ -549,89 +515,7 @@ impl DesignerApp {
         let (Some(a), Some(b)) = (self.design.node(&from), self.design.node(&to)) else {
             return;
         };
-        let site = [a, b].into_iter().find_map(|n| n.as_site());
-        let aws = [a, b].into_iter().find_map(|n| n.as_aws());
-        let (prefix, link_kind) = match kind {
-            LinkKindTag::AccessCircuit => (
-                "acc",
-                LinkKind::AccessCircuit(AccessCircuit {
-                    carrier: String::new(),
-                    bandwidth_mbps: 1_000,
-                    edge_router: site.and_then(|s| s.edge_routers.first().cloned()),
-                    monthly_usd: None,
-                }),
-            ),
-            LinkKindTag::ExpressRouteCircuit => (
-                "er",
-                LinkKind::ExpressRouteCircuit(ExpressRouteCircuit {
-                    provider: "Equinix".into(),
-                    direct_port: None,
-                    bandwidth_mbps: 1_000,
-                    sku_tier: ErSkuTier::Standard,
-                    billing: ErBilling::Metered,
-                    peerings: ErPeerings {
-                        private: Some(ErPrivatePeering {
-                            peer_asn: Some(65000),
-                            vlan: Some(100),
-                            ..Default::default()
-                        }),
-                        microsoft: None,
-                    },
-                    redundant_bgp: true,
-                    fastpath: false,
-                    metro_secondary_facility: None,
-                    global_reach: vec![],
-                    vnet_links: 1,
-                }),
-            ),
-            LinkKindTag::DirectConnectConnection => {
-                let transit = aws.is_some_and(|r| r.attachment == AwsAttachment::DxGatewayTgw);
-                (
-                    "dx",
-                    LinkKind::DirectConnectConnection(DirectConnectConnection {
-                        connection_type: DxConnectionType::Dedicated,
-                        capacity_mbps: 10_000,
-                        lag_members: 1,
-                        macsec: false,
-                        aws_device: String::new(),
-                        partner: String::new(),
-                        vifs: vec![VirtualInterface {
-                            name: if transit {
-                                "transit".into()
-                            } else {
-                                "private".into()
-                            },
-                            vif_type: if transit {
-                                VifType::Transit
-                            } else {
-                                VifType::Private
-                            },
-                            vlan: 100,
-                            customer_asn: site.and_then(|s| s.asn).unwrap_or(65000),
-                            mtu: 1500,
-                            advertised_prefixes: 0,
-                            sitelink: false,
-                        }],
-                    }),
-                )
-            }
-            LinkKindTag::SiteToSiteVpn => (
-                "vpn",
-                LinkKind::SiteToSiteVpn(SiteToSiteVpn {
-                    tunnels: 2,
-                    bandwidth_mbps: 1_000,
-                    large_tunnels: false,
-                    on_transit_gateway: false,
-                }),
-            ),
-            LinkKindTag::FabricConnection => (
-                "vxc",
-                LinkKind::FabricConnection(FabricConnection {
-                    bandwidth_mbps: 1_000,
-                    ..Default::default()
-                }),
-            ),
-        };
+        let (prefix, link_kind) = crate::offers::defaults::new_link(kind, a, b);
         let id = self.fresh_id(prefix);
         self.apply(Edit::InsertLink {
             index: None,
@@ -676,18 +560,13 @@ impl DesignerApp {
             SearchHit::Azure { code, name } => (
                 "az",
                 format!("Azure {name}"),
-                NodeKind::AzureRegion(AzureRegion {
-                    region: code.clone(),
-                    gateway: Some(ErGateway {
-                        sku: ErGatewaySku::ErGw1Az,
-                        scale_units: None,
-                        zone_redundant: true,
-                    }),
-                    vpn_gateway: None,
-                    vnet_cidrs: vec![],
-                }),
+                crate::offers::defaults::azure_region(code),
             ),
-            SearchHit::Aws { code, .. } => ("aws", format!("AWS {code}"), new_aws_region(code)),
+            SearchHit::Aws { code, .. } => (
+                "aws",
+                format!("AWS {code}"),
+                crate::offers::defaults::aws_region(code),
+            ),
         };
         let id = self.fresh_id(prefix);
         self.apply(Edit::InsertNode {
@@ -1998,20 +1877,4 @@ fn path_prompt(
         });
     });
     outcome
-}
-
-/// A new AWS region node's properties: a virtual private gateway with Amazon's default ASN,
-/// the simplest attachment; the inspector offers the others.
-fn new_aws_region(region: &str) -> NodeKind {
-    NodeKind::AwsRegion(AwsRegion {
-        region: region.to_string(),
-        attachment: AwsAttachment::VirtualPrivateGateway,
-        dx_gateway: None,
-        vgw_asn: Some(64512),
-        dx_gateway_asn: None,
-        tgw_asn: None,
-        tgw_vpc_attachments: vec![],
-        tgw_peering_attachments: vec![],
-        vpc_cidrs: vec![],
-    })
 }

@@ -110,17 +110,18 @@ impl eframe::App for Window {
     }
 }
 
+/// What the designer's tests share: a window on a sample in folders of its own, driven by
+/// egui_kittest.
 #[cfg(test)]
-mod tests {
+pub(crate) mod test_support {
     use super::*;
     use crate::catalog::Catalog;
     use crate::costing::UserBook;
-    use crate::model::{Design, LinkKindTag, NodeKindTag, Point};
+    use crate::model::Design;
     use egui_kittest::Harness;
-    use egui_kittest::kittest::Queryable;
 
     /// Folders of the test's own, never the user's.
-    fn test_dirs() -> (tempfile::TempDir, files::Dirs) {
+    pub(crate) fn test_dirs() -> (tempfile::TempDir, files::Dirs) {
         let dir = tempfile::tempdir().unwrap();
         let dirs = files::Dirs {
             config: Some(dir.path().join("config")),
@@ -129,7 +130,7 @@ mod tests {
         (dir, dirs)
     }
 
-    fn app_with(path: &str) -> DesignerApp {
+    pub(crate) fn app_with(path: &str) -> DesignerApp {
         let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
         let design = design_file::load(&file).expect("sample");
         let (dir, dirs) = test_dirs();
@@ -145,7 +146,7 @@ mod tests {
         app
     }
 
-    fn empty_app() -> DesignerApp {
+    pub(crate) fn empty_app() -> DesignerApp {
         let (dir, dirs) = test_dirs();
         let mut app = DesignerApp::new(
             Design::new("new"),
@@ -158,13 +159,24 @@ mod tests {
         app
     }
 
-    fn harness(app: DesignerApp) -> Harness<'static, DesignerApp> {
+    pub(crate) fn harness(app: DesignerApp) -> Harness<'static, DesignerApp> {
         let mut h = Harness::builder()
             .with_size(egui::vec2(1400.0, 900.0))
             .build_ui_state(|ui, app: &mut DesignerApp| app.ui(ui), app);
         h.run_steps(3);
         h
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::costing::UserBook;
+    use crate::model::{Design, LinkKindTag, NodeKindTag, Point};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
 
     #[test]
     fn builtin_sample_is_valid() {
@@ -293,29 +305,6 @@ mod tests {
             .add_node(NodeKindTag::OnPremSite, Point::new(0.0, 0.0));
         h.run_steps(1);
         assert_eq!(h.state().analysis_runs, runs + 1);
-    }
-
-    /// The Demands tab lays out only the rows in view (it scanned every node for every demand
-    /// on every frame before).
-    #[test]
-    fn the_demands_tab_draws_only_the_rows_in_view() {
-        let (dir, dirs) = test_dirs();
-        let catalog = Catalog::builtin().unwrap();
-        let design = crate::generate::generate(300, 1, &catalog);
-        let (first, last) = (
-            design.demands[0].id.to_string(),
-            design.demands[design.demands.len() - 1].id.to_string(),
-        );
-        let mut app = DesignerApp::new(design, None, catalog, UserBook::empty(), dirs);
-        app.test_folder = Some(dir);
-        let mut h = harness(app);
-        h.get_by_label("Demands").click();
-        h.run_steps(3);
-        h.get_by_label(&first);
-        assert!(
-            h.query_by_label(&last).is_none(),
-            "row {last} is far out of view"
-        );
     }
 
     /// A large design's analyses run on a thread: the window draws at once, says it is
@@ -471,48 +460,6 @@ mod tests {
         assert_eq!(h.state().history.revision(), revision + 1);
         h.state_mut().undo();
         assert!(er001(&h));
-    }
-
-    #[test]
-    fn demands_tab_adds_and_edits_demands() {
-        let mut h = harness(app_with("designs/aws-dev-test-one-location.json"));
-        h.get_by_label("Demands").click();
-        h.run_steps(1);
-        let before = h.state().design.demands.len();
-        h.state_mut().selection = vec!["site-dub".into(), "aws-euw1".into()];
-        h.run_steps(1);
-        h.get_by_label("Add demand (selected site to selected region)")
-            .click();
-        h.run_steps(2);
-        assert_eq!(h.state().design.demands.len(), before + 1);
-        let new = h.state().design.demands.last().unwrap().id.clone();
-        // Declaring a Maximum target on a one-location design is reported by the rules.
-        h.get_all_by_label("Maximum").last().unwrap().click();
-        h.run_steps(2);
-        let d = h.state().design.demand(&new).unwrap().clone();
-        assert_eq!(
-            d.target_resiliency,
-            Some(crate::model::ResiliencyTarget::Maximum)
-        );
-        let codes: Vec<&str> = crate::rules::check(&h.state().design, &Catalog::builtin().unwrap())
-            .active()
-            .map(|f| f.code)
-            .collect();
-        assert!(codes.contains(&"RES003"), "{codes:?}");
-    }
-
-    #[test]
-    fn demands_tab_shows_a_required_speed_outside_the_usual_steps() {
-        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
-        h.get_by_label("Demands").click();
-        h.run_steps(2);
-        // d-nyc-az requires 800 Mbps: it is listed (and selected) among the steps.
-        h.get_by_label("800 Mbps");
-        h.get_all_by_label("1 Gbps").next().unwrap().click();
-        h.run_steps(2);
-        let d = h.state().design.demand(&"d-nyc-az".into()).unwrap();
-        assert_eq!(d.required_mbps, 1_000);
-        assert!(h.query_by_label("800 Mbps").is_none());
     }
 
     #[test]
@@ -1270,22 +1217,6 @@ mod tests {
         h.get_by_label(&format!("Remove VIF {name}")).click();
         h.run_steps(2);
         assert_eq!(vifs(&h), before);
-    }
-
-    #[test]
-    fn demand_criticality_is_edited_in_the_demands_tab() {
-        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
-        h.get_by_label("Demands").click();
-        h.run_steps(2);
-        h.get_all_by_label("mission-critical")
-            .next()
-            .unwrap()
-            .click();
-        h.run_steps(2);
-        assert_eq!(
-            h.state().design.demands[0].criticality,
-            crate::model::Criticality::MissionCritical
-        );
     }
 
     #[test]

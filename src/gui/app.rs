@@ -589,17 +589,24 @@ impl DesignerApp {
         self.selection = vec![id];
     }
 
+    /// The one way to put another design in the window (open, new, restore): a fresh history
+    /// under a new generation, nothing selected, fitted to the window. `saved`: whether it is
+    /// what its file holds (a restored copy is not).
+    fn replace_document(&mut self, design: Design, path: Option<PathBuf>, saved: bool) {
+        self.design = design;
+        self.history = History::new();
+        self.generation += 1;
+        self.saved = if saved { self.key() } else { (u64::MAX, 0) };
+        self.path = path;
+        self.selection.clear();
+        self.view.fit_pending = true;
+    }
+
     /// Load a design file; on error the current design stays and the error is shown.
     pub fn open(&mut self, path: &Path) {
         match design_file::load(path) {
             Ok(design) => {
-                self.design = design;
-                self.history = History::new();
-                self.generation += 1;
-                self.saved = self.key();
-                self.path = Some(path.to_owned());
-                self.selection.clear();
-                self.view.fit_pending = true;
+                self.replace_document(design, Some(path.to_owned()), true);
                 self.message = None;
                 self.recent = super::files::remember(&self.dirs, path);
                 self.recovery.document_replaced();
@@ -707,12 +714,7 @@ impl DesignerApp {
     }
 
     fn new_design(&mut self) {
-        self.design = Design::new("Untitled design");
-        self.history = History::new();
-        self.generation += 1;
-        self.saved = self.key();
-        self.path = None;
-        self.selection.clear();
+        self.replace_document(Design::new("Untitled design"), None, true);
         self.view = View::default();
         self.recovery.document_replaced();
     }
@@ -846,13 +848,8 @@ impl DesignerApp {
         let Some(restored) = self.recovery.restore() else {
             return;
         };
-        self.design = restored.design;
-        self.history = History::new();
-        self.generation += 1;
-        self.path = None; // never overwrite the user's file by accident
-        self.saved = (u64::MAX, 0); // restored work is unsaved
-        self.selection.clear();
-        self.view.fit_pending = true;
+        // No path: never overwrite the user's file by accident; restored work is unsaved.
+        self.replace_document(restored.design, None, false);
         let from = restored
             .design_file
             .map_or("a design never saved".to_string(), |f| {

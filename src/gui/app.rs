@@ -1,6 +1,7 @@
 //! The designer: one Design, changed only through `edit::History`, with the analyses (rules,
 //! failure analysis, cost) recomputed when — and only when — its revision changes.
 
+pub(crate) mod commands;
 mod demands;
 mod menu;
 mod palette;
@@ -20,30 +21,6 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 
 pub use super::analysis::Analyses;
-
-/// Keyboard shortcuts, as listed in Help and the README.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    (
-        "C",
-        "connect tool: press on a node and release on another (or click one, then the other)",
-    ),
-    (
-        "Delete / Backspace",
-        "delete the selection (a node takes its links and demands)",
-    ),
-    ("Ctrl+Z", "undo"),
-    ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
-    (
-        "Ctrl+C / Ctrl+V",
-        "copy / paste the selection (pasted with new ids)",
-    ),
-    ("Ctrl+A", "select all"),
-    ("Ctrl+O / Ctrl+S", "open / save"),
-    ("F", "fit to view"),
-    ("Wheel, pinch", "zoom"),
-    ("Middle or right drag, Space+drag", "pan"),
-    ("Escape", "leave the connect tool"),
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Help {

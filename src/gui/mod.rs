@@ -178,6 +178,50 @@ mod tests {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
+    /// One table feeds the menus, the keys and Help: every command with a key shows it in its
+    /// menu entry, the key runs it, and Help lists it.
+    #[test]
+    fn menus_keys_and_help_come_from_one_command_table() {
+        use crate::gui::app::commands::{COMMANDS, Command};
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.get_by_label("Edit").click();
+        h.run_steps(1);
+        assert!(h.query_by_label("Undo Ctrl+Z").is_some());
+        assert!(h.query_by_label("Select All Ctrl+A").is_some());
+        h.get_by_label("Select All Ctrl+A").click();
+        h.run_steps(2);
+        let everything = h.state().design.nodes.len() + h.state().design.links.len();
+        assert_eq!(h.state().selection.len(), everything);
+        // Delete by its key, undo by its key.
+        h.key_press(egui::Key::Delete);
+        h.run_steps(2);
+        assert!(h.state().design.nodes.is_empty());
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run_steps(2);
+        assert_eq!(
+            h.state().design.nodes.len() + h.state().design.links.len(),
+            everything
+        );
+        // Help lists every command that has keys, with its keys.
+        h.state_mut().help = Some(super::app::Help::Shortcuts);
+        h.run_steps(2);
+        for row in COMMANDS.iter().filter(|r| !r.keys.is_empty()) {
+            assert!(
+                h.query_by_label(row.help).is_some(),
+                "{:?} in Help",
+                row.command
+            );
+        }
+        assert!(h.query_by_label("Ctrl+Shift+Z / Ctrl+Y").is_some());
+        assert_eq!(
+            COMMANDS
+                .iter()
+                .filter(|r| r.command == Command::Redo)
+                .count(),
+            1
+        );
+    }
+
     #[test]
     fn builtin_sample_is_valid() {
         assert!(design_file::from_str(SAMPLE_DESIGN, Path::new("sample")).is_ok());
@@ -722,7 +766,8 @@ mod tests {
         other.state_mut().picker = std::sync::Arc::new(StubPicker(Some(path.clone())));
         other.get_by_label("File").click();
         other.run_steps(1);
-        other.get_by_label("Open…").click();
+        // The menu shows the command's shortcut beside it (from the one command table).
+        other.get_by_label("Open… Ctrl+O").click();
         wait(&mut other);
         assert_eq!(other.state().design, saved);
     }

@@ -1,0 +1,294 @@
+//! One table of what the designer can be told to do from a menu or a key: each row's label,
+//! shortcuts and what it does in Help. The menus (which show the first shortcut beside the
+//! label), the key handling and the Help window all read it; whether a command is available
+//! now and what it does are [`DesignerApp::enabled`] and [`DesignerApp::run`].
+
+use super::*;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    ExportReport,
+    Quit,
+    Undo,
+    Redo,
+    Cut,
+    Copy,
+    Paste,
+    Delete,
+    SelectAll,
+    Fit,
+    ZoomIn,
+    ZoomOut,
+    Connect,
+    Cancel,
+}
+
+pub struct Row {
+    pub command: Command,
+    /// The menu label.
+    pub label: &'static str,
+    /// The keys that run it; the first is shown in the menu.
+    pub keys: &'static [KeyboardShortcut],
+    /// Whether the keys work while a text field has the keyboard (plain keys such as C or
+    /// Delete are the field's then).
+    pub while_typing: bool,
+    /// What it does, for Help.
+    pub help: &'static str,
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+/// Every command. Keys are tried in this order, so a shortcut comes before any shorter one it
+/// contains (Ctrl+Shift+Z, redo, before Ctrl+Z, undo).
+pub const COMMANDS: &[Row] = &[
+    Row {
+        command: Command::New,
+        label: "New",
+        keys: &[],
+        while_typing: true,
+        help: "a new, empty design",
+    },
+    Row {
+        command: Command::Open,
+        label: "Open…",
+        keys: &[key(CMD, Key::O)],
+        while_typing: true,
+        help: "open a design file",
+    },
+    Row {
+        command: Command::Save,
+        label: "Save",
+        keys: &[key(CMD, Key::S)],
+        while_typing: true,
+        help: "save the design",
+    },
+    Row {
+        command: Command::SaveAs,
+        label: "Save As…",
+        keys: &[],
+        while_typing: true,
+        help: "save the design under another name",
+    },
+    Row {
+        command: Command::ExportReport,
+        label: "Export report…",
+        keys: &[],
+        while_typing: true,
+        help: "write the costed PDF report",
+    },
+    Row {
+        command: Command::Quit,
+        label: "Quit",
+        keys: &[],
+        while_typing: true,
+        help: "close the window (asks first when there are unsaved changes)",
+    },
+    Row {
+        command: Command::Redo,
+        label: "Redo",
+        keys: &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)],
+        while_typing: true,
+        help: "redo",
+    },
+    Row {
+        command: Command::Undo,
+        label: "Undo",
+        keys: &[key(CMD, Key::Z)],
+        while_typing: true,
+        help: "undo",
+    },
+    Row {
+        command: Command::Cut,
+        label: "Cut",
+        keys: &[],
+        while_typing: false,
+        help: "copy the selection, then delete it",
+    },
+    Row {
+        command: Command::Copy,
+        label: "Copy",
+        keys: &[key(CMD, Key::C)],
+        while_typing: false,
+        help: "copy the selection",
+    },
+    Row {
+        command: Command::Paste,
+        label: "Paste",
+        keys: &[key(CMD, Key::V)],
+        while_typing: false,
+        help: "paste what was copied, with new ids",
+    },
+    Row {
+        command: Command::Delete,
+        label: "Delete",
+        keys: &[
+            key(Modifiers::NONE, Key::Delete),
+            key(Modifiers::NONE, Key::Backspace),
+        ],
+        while_typing: false,
+        help: "delete the selection (a node takes its links and demands)",
+    },
+    Row {
+        command: Command::SelectAll,
+        label: "Select All",
+        keys: &[key(CMD, Key::A)],
+        while_typing: false,
+        help: "select every node and link",
+    },
+    Row {
+        command: Command::Fit,
+        label: "Fit to view",
+        keys: &[key(Modifiers::NONE, Key::F)],
+        while_typing: false,
+        help: "fit the design to the window",
+    },
+    Row {
+        command: Command::ZoomIn,
+        label: "Zoom in",
+        keys: &[],
+        while_typing: false,
+        help: "zoom in (or the wheel, or a pinch)",
+    },
+    Row {
+        command: Command::ZoomOut,
+        label: "Zoom out",
+        keys: &[],
+        while_typing: false,
+        help: "zoom out",
+    },
+    Row {
+        command: Command::Connect,
+        label: "Connect",
+        keys: &[key(Modifiers::NONE, Key::C)],
+        while_typing: false,
+        help: "connect tool: press on a node and release on another (or click one, then the other)",
+    },
+    Row {
+        command: Command::Cancel,
+        label: "Cancel",
+        keys: &[key(Modifiers::NONE, Key::Escape)],
+        while_typing: true,
+        help: "leave the connect tool",
+    },
+];
+
+/// Gestures that are not commands, for Help.
+pub const GESTURES: &[(&str, &str)] = &[
+    ("Wheel, pinch", "zoom"),
+    ("Middle or right drag, Space+drag", "pan"),
+];
+
+/// The row of a command.
+pub fn row(command: Command) -> &'static Row {
+    COMMANDS
+        .iter()
+        .find(|r| r.command == command)
+        .unwrap_or(&COMMANDS[0])
+}
+
+impl DesignerApp {
+    /// Whether a command can run now (menus grey out the others).
+    pub(super) fn enabled(&self, command: Command) -> bool {
+        match command {
+            Command::Undo => self.history.can_undo(),
+            Command::Redo => self.history.can_redo(),
+            Command::Cut | Command::Copy | Command::Delete => !self.selection.is_empty(),
+            Command::ExportReport => self.export.is_none(),
+            _ => true,
+        }
+    }
+
+    /// Run a command, from a menu or a key.
+    pub(super) fn run(&mut self, command: Command, ctx: &egui::Context) {
+        if !self.enabled(command) {
+            return;
+        }
+        use crate::gui::dialogs::Purpose;
+        match command {
+            Command::New => self.request(Pending::New, ctx),
+            Command::Open => self.start_dialog(Purpose::Open),
+            Command::Save => self.save(),
+            Command::SaveAs => self.start_dialog(Purpose::SaveAs),
+            Command::ExportReport => self.start_dialog(Purpose::ExportReport),
+            Command::Quit => self.request(Pending::Quit, ctx),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::Cut => {
+                self.copy();
+                self.delete_selection();
+            }
+            Command::Copy => self.copy(),
+            Command::Paste => self.paste(),
+            Command::Delete => self.delete_selection(),
+            Command::SelectAll => self.select_all(),
+            Command::Fit => self.view.fit_pending = true,
+            Command::ZoomIn => self.view.zoom = (self.view.zoom * 1.25).min(4.0),
+            Command::ZoomOut => self.view.zoom = (self.view.zoom / 1.25).max(0.05),
+            Command::Connect => {
+                self.connect = ConnectTool {
+                    active: !self.connect.active,
+                    ..ConnectTool::default()
+                }
+            }
+            Command::Cancel => {
+                self.connect = ConnectTool::default();
+                self.link_chooser = None;
+            }
+        }
+    }
+
+    /// A menu entry for a command: its label, its first shortcut, greyed out when unavailable.
+    pub(super) fn menu_item(&mut self, ui: &mut egui::Ui, command: Command) {
+        let row = row(command);
+        let mut button = egui::Button::new(row.label);
+        if let Some(k) = row.keys.first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(k));
+        }
+        if ui.add_enabled(self.enabled(command), button).clicked() {
+            let ctx = ui.ctx().clone();
+            self.run(command, &ctx);
+        }
+    }
+
+    /// The commands whose keys were pressed this frame, run in table order. The copy and paste
+    /// events a platform sends for its own shortcuts count as Copy and Paste.
+    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let fired: Vec<Command> = ctx.input_mut(|i| {
+            COMMANDS
+                .iter()
+                .filter(|row| row.while_typing || !typing)
+                .filter(|row| {
+                    let event = match row.command {
+                        Command::Copy => i.events.iter().any(|e| matches!(e, egui::Event::Copy)),
+                        Command::Paste => {
+                            i.events.iter().any(|e| matches!(e, egui::Event::Paste(_)))
+                        }
+                        _ => false,
+                    };
+                    row.keys.iter().any(|k| i.consume_shortcut(k)) || event
+                })
+                .map(|row| row.command)
+                .collect()
+        });
+        for command in &fired {
+            // One of undo and redo per frame.
+            if *command == Command::Undo && fired.contains(&Command::Redo) {
+                continue;
+            }
+            self.run(*command, ctx);
+        }
+    }
+}

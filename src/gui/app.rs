@@ -2,9 +2,12 @@
 //! failure analysis, cost) recomputed when — and only when — its revision changes.
 
 pub(crate) mod commands;
+mod cost_tab;
 mod demands;
 mod menu;
 mod palette;
+mod problems_tab;
+mod resilience_tab;
 mod status;
 mod tabs;
 mod windows;

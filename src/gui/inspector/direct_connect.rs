@@ -1,0 +1,280 @@
+//! The section of a Direct Connect connection.
+
+use super::*;
+
+/// A Direct Connect connection: type, capacity, LAG, MACsec, device, partner, VIFs.
+pub(super) fn direct_connect_ui(
+    ui: &mut egui::Ui,
+    cx: LinkCx<'_>,
+    c: &DirectConnectConnection,
+    b: &mut Buffers,
+) -> Option<Edit> {
+    let LinkCx {
+        design,
+        catalog,
+        l,
+        facility,
+    } = cx;
+    let replace = |kind: LinkKind| replace_link(l, kind);
+    let types =
+        [DxConnectionType::Dedicated, DxConnectionType::Hosted].map(|x| (x, format!("{x:?}")));
+    if let Some(connection_type) = choices(ui, "Type", c.connection_type, &types) {
+        let capacity_mbps = if connection_type == DxConnectionType::Hosted {
+            1_000
+        } else {
+            10_000
+        };
+        return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+            connection_type,
+            capacity_mbps,
+            lag_members: 1,
+            macsec: false,
+            ..c.clone()
+        }));
+    }
+    // Dedicated: the port speeds offered at the location; hosted: the hosted capacities.
+    let location = facility
+        .and_then(|f| f.dx_location.as_deref())
+        .and_then(|code| catalog.dx_location(code));
+    let speeds = offers::dx::capacities_mbps(c.connection_type, location);
+    if let Some(capacity_mbps) =
+        choices(ui, "Capacity", c.capacity_mbps, &bandwidth_options(&speeds))
+    {
+        return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+            capacity_mbps,
+            ..c.clone()
+        }));
+    }
+    if c.connection_type == DxConnectionType::Hosted {
+        if let Some(partner) = b.text(ui, &format!("{}/partner", l.id), "Partner", &c.partner) {
+            return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+                partner,
+                ..c.clone()
+            }));
+        }
+    }
+    if let Some(aws_device) = b.text(ui, &format!("{}/device", l.id), "AWS device", &c.aws_device) {
+        return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+            aws_device,
+            ..c.clone()
+        }));
+    }
+    if c.connection_type == DxConnectionType::Dedicated {
+        let max = offers::dx::max_lag_members(c.capacity_mbps);
+        let members: Vec<(u32, String)> = (1..=max)
+            .map(|m| {
+                (
+                    m,
+                    if m == 1 {
+                        "no LAG".to_string()
+                    } else {
+                        format!("LAG × {m}")
+                    },
+                )
+            })
+            .collect();
+        if let Some(lag_members) = choices(ui, "LAG", c.lag_members, &members) {
+            return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+                lag_members,
+                ..c.clone()
+            }));
+        }
+        let macsec_offered = c.capacity_mbps >= 10_000
+            && location.is_none_or(|l| l.macsec_speeds_mbps.contains(&c.capacity_mbps));
+        let mut macsec = c.macsec;
+        if ui
+            .add_enabled(
+                macsec_offered || c.macsec,
+                egui::Checkbox::new(&mut macsec, "MACsec"),
+            )
+            .changed()
+        {
+            return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+                macsec,
+                ..c.clone()
+            }));
+        }
+    }
+    // Virtual interfaces: type, and the MTUs that type allows.
+    for (i, vif) in c.vifs.iter().enumerate() {
+        ui.separator();
+        let with_vifs = |vifs: Vec<VirtualInterface>| {
+            replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+                vifs,
+                ..c.clone()
+            }))
+        };
+        let with = |v: VirtualInterface| {
+            let mut vifs = c.vifs.clone();
+            vifs[i] = v;
+            with_vifs(vifs)
+        };
+        let remove = ui
+            .horizontal(|ui| {
+                ui.label(format!("VIF \"{}\"", vif.name));
+                ui.small_button(format!("Remove VIF {}", vif.name))
+                    .clicked()
+            })
+            .inner;
+        if remove {
+            let mut vifs = c.vifs.clone();
+            vifs.remove(i);
+            return with_vifs(vifs);
+        }
+        if let Some(name) = b.text(ui, &format!("{}/vif{i}/name", l.id), "  name", &vif.name) {
+            return with(VirtualInterface {
+                name,
+                ..vif.clone()
+            });
+        }
+        let types = [VifType::Private, VifType::Transit, VifType::Public]
+            .map(|t| (t, t.label().to_string()));
+        if let Some(vif_type) = choices(ui, "  type", vif.vif_type, &types) {
+            return with(VirtualInterface {
+                vif_type,
+                mtu: 1500,
+                ..vif.clone()
+            });
+        }
+        let mtus = offers::dx::mtus(vif.vif_type);
+        let options: Vec<(u32, String)> = mtus.iter().map(|&m| (m, format!("MTU {m}"))).collect();
+        if let Some(mtu) = choices(ui, "  MTU", vif.mtu, &options) {
+            return with(VirtualInterface { mtu, ..vif.clone() });
+        }
+        if let Some(Some(vlan)) = b.number(
+            ui,
+            &format!("{}/vif{i}/vlan", l.id),
+            "  VLAN",
+            Some(u64::from(vif.vlan)),
+            false,
+        ) {
+            return with(VirtualInterface {
+                vlan: u16::try_from(vlan).unwrap_or(u16::MAX),
+                ..vif.clone()
+            });
+        }
+        if let Some(Some(asn)) = b.number(
+            ui,
+            &format!("{}/vif{i}/asn", l.id),
+            "  customer ASN",
+            Some(u64::from(vif.customer_asn)),
+            false,
+        ) {
+            return with(VirtualInterface {
+                customer_asn: u32_of(asn),
+                ..vif.clone()
+            });
+        }
+        if let Some(Some(n)) = b.number(
+            ui,
+            &format!("{}/vif{i}/prefixes", l.id),
+            "  prefixes advertised",
+            Some(u64::from(vif.advertised_prefixes)),
+            false,
+        ) {
+            return with(VirtualInterface {
+                advertised_prefixes: u32_of(n),
+                ..vif.clone()
+            });
+        }
+        // SiteLink: transit VIFs, and private VIFs on a DX gateway (DX-SL-1).
+        let attachment = design
+            .end_nodes(l)
+            .find_map(|n| n.as_aws())
+            .map(|a| a.attachment);
+        let sitelink_offered = match vif.vif_type {
+            VifType::Transit => true,
+            VifType::Private => attachment != Some(AwsAttachment::VirtualPrivateGateway),
+            VifType::Public => false,
+        };
+        if sitelink_offered || vif.sitelink {
+            let mut sitelink = vif.sitelink;
+            if ui.checkbox(&mut sitelink, "  SiteLink").changed() {
+                return with(VirtualInterface {
+                    sitelink,
+                    ..vif.clone()
+                });
+            }
+        }
+    }
+    if let Some(vif) = add_vif_ui(ui, c, design, l) {
+        let mut vifs = c.vifs.clone();
+        vifs.push(vif);
+        return replace(LinkKind::DirectConnectConnection(DirectConnectConnection {
+            vifs,
+            ..c.clone()
+        }));
+    }
+
+    None
+}
+
+/// Buttons adding a VIF of each type the connection can still take: one VIF on a hosted
+/// connection (DX-VIF-3); on a dedicated one up to 50 private and public VIFs (DX-VIF-1) and 4
+/// transit VIFs (DX-VIF-2); private VIFs need a VGW or a DX gateway with VGWs, transit VIFs a DX
+/// gateway with a Transit Gateway (DX-GW-7, DX-GW-8).
+pub(super) fn add_vif_ui(
+    ui: &mut egui::Ui,
+    c: &DirectConnectConnection,
+    design: &Design,
+    l: &Link,
+) -> Option<VirtualInterface> {
+    let attachment = design
+        .end_nodes(l)
+        .find_map(|n| n.as_aws())
+        .map(|a| a.attachment);
+    let count = |t: VifType| c.vifs.iter().filter(|v| v.vif_type == t).count();
+    let mut offered: Vec<VifType> = Vec::new();
+    if c.connection_type == DxConnectionType::Hosted {
+        if c.vifs.is_empty() {
+            offered = vec![VifType::Private, VifType::Transit, VifType::Public];
+        } else {
+            ui.small("A hosted connection carries one VIF (DX-VIF-3).");
+        }
+    } else {
+        if count(VifType::Private) + count(VifType::Public) < 50 {
+            offered.extend([VifType::Private, VifType::Public]);
+        }
+        if count(VifType::Transit) < 4 {
+            offered.push(VifType::Transit);
+        }
+    }
+    offered.retain(|t| match (t, attachment) {
+        (VifType::Private, Some(AwsAttachment::DxGatewayTgw)) => false,
+        (VifType::Transit, Some(a)) => a == AwsAttachment::DxGatewayTgw,
+        _ => true,
+    });
+    if offered.is_empty() {
+        return None;
+    }
+    ui.separator();
+    let chosen = ui
+        .horizontal_wrapped(|ui| {
+            let mut chosen = None;
+            for t in offered {
+                if ui.button(format!("Add {} VIF", t.label())).clicked() {
+                    chosen = Some(t);
+                }
+            }
+            chosen
+        })
+        .inner?;
+    // A VLAN not yet used on this connection (DX-VIF-5: 1-4094, unique).
+    let vlan = (100u16..=4094)
+        .chain(1..100)
+        .find(|v| c.vifs.iter().all(|x| x.vlan != *v))
+        .unwrap_or(1);
+    let name = (1..)
+        .map(|i| format!("{}-{i}", chosen.label()))
+        .find(|n| c.vifs.iter().all(|x| &x.name != n))
+        .unwrap_or_default();
+    Some(VirtualInterface {
+        name,
+        vif_type: chosen,
+        vlan,
+        customer_asn: 65_000,
+        mtu: 1500,
+        advertised_prefixes: 0,
+        sitelink: false,
+    })
+}

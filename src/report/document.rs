@@ -1,0 +1,245 @@
+//! The report's document model: cover, sections of blocks (paragraphs, tables, charts, the
+//! diagram), plain text and drawing instructions; `pdf.rs` lays it out.
+
+use super::*;
+
+/// Page size of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Portrait width and height in PDF points.
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+/// What the report says about itself (not taken from the design).
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// The design file's name as shown on the cover ("dual-cloud.json"), or "unsaved design".
+    pub file_name: String,
+    /// The report date, ISO 8601 (YYYY-MM-DD); fixed in tests for byte-identical output.
+    pub date: String,
+    pub paper: Paper,
+}
+
+/// The whole report: a cover and sections in reading order.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub title: String,
+    pub paper: Paper,
+    pub date: String,
+    /// Shown at the foot of every page, with the page number.
+    pub footer: String,
+    pub cover: Cover,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cover {
+    pub design_name: String,
+    /// Author, date, file, catalog and price-book dates.
+    pub facts: Vec<(String, String)>,
+    pub headline: Vec<Figure>,
+}
+
+/// One headline figure on the cover.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub label: String,
+    pub value: String,
+    pub detail: String,
+    pub tone: Tone,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Neutral,
+    Good,
+    Warning,
+    Bad,
+}
+
+impl Tone {
+    pub fn rgb(self) -> Rgb {
+        match self {
+            Tone::Neutral => [60, 60, 70],
+            Tone::Good => [40, 140, 70],
+            Tone::Warning => look::severity_rgb(Severity::Warning),
+            Tone::Bad => look::severity_rgb(Severity::Error),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orientation {
+    Portrait,
+    Landscape,
+}
+
+/// A numbered section; each starts on a new page.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub title: String,
+    pub orientation: Orientation,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Block {
+    Heading(String),
+    Paragraph(String),
+    /// A small grey paragraph (explanations under a table or chart).
+    Note(String),
+    Bullets(Vec<String>),
+    /// Numbered recommendations: a bold headline and its explanation.
+    Recommendations(Vec<(String, String)>),
+    Bars(BarChart),
+    Table(Table),
+    Diagram(Diagram),
+}
+
+/// A horizontal bar chart drawn as vectors.
+#[derive(Debug, Clone)]
+pub struct BarChart {
+    pub title: String,
+    pub bars: Vec<Bar>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub label: String,
+    /// Length relative to the other bars (>= 0).
+    pub value: f64,
+    pub text: String,
+    pub rgb: Rgb,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub title: String,
+    /// Share of the table's width, relative to the other columns.
+    pub weight: f32,
+    pub align: Align,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Body,
+    /// A group heading spanning the row (e.g. a cloud in the bill of materials).
+    Group,
+    Subtotal,
+    Total,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub text: String,
+    /// A coloured badge drawn before the text (resiliency model, severity).
+    pub badge: Option<Rgb>,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Self {
+        Cell {
+            text: text.into(),
+            badge: None,
+        }
+    }
+    pub fn badge(text: impl Into<String>, rgb: Rgb) -> Self {
+        Cell {
+            text: text.into(),
+            badge: Some(rgb),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub kind: RowKind,
+    pub cells: Vec<Cell>,
+}
+
+/// A table whose header repeats on every page it spans.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    pub(super) fn new(columns: &[(&str, f32, Align)]) -> Self {
+        Table {
+            columns: columns
+                .iter()
+                .map(|&(title, weight, align)| Column {
+                    title: title.to_string(),
+                    weight,
+                    align,
+                })
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+    pub(super) fn row(&mut self, kind: RowKind, cells: Vec<Cell>) {
+        self.rows.push(Row { kind, cells });
+    }
+    pub(super) fn body(&mut self, cells: Vec<String>) {
+        self.row(RowKind::Body, cells.into_iter().map(Cell::text).collect());
+    }
+}
+
+/// The canvas, as drawing instructions in canvas units (the renderer scales it to the page).
+#[derive(Debug, Clone, Default)]
+pub struct Diagram {
+    pub nodes: Vec<DiagramNode>,
+    pub links: Vec<DiagramLink>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DiagramNode {
+    pub name: String,
+    pub kind: NodeKindTag,
+    pub x: f64,
+    pub y: f64,
+    pub badge: Option<Rgb>,
+    /// The most severe open error or warning about the node (what a large design's detail
+    /// tiles are chosen by).
+    pub severity: Option<Severity>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DiagramLink {
+    /// Indexes into `Diagram::nodes`.
+    pub a: usize,
+    pub b: usize,
+    pub kind: LinkKindTag,
+    /// Sideways offset of a parallel link, in steps (see `look::parallel_offset`).
+    pub offset: f32,
+    /// The bandwidth label of the node pair, on the first link of the pair only.
+    pub label: Option<String>,
+    pub badge: Option<Rgb>,
+    pub severity: Option<Severity>,
+}
+
+pub const SECTION_SUMMARY: &str = "Executive summary";
+pub const SECTION_TOPOLOGY: &str = "Topology";
+pub const SECTION_BOM: &str = "Bill of materials";
+pub const SECTION_RESILIENCE: &str = "Resilience";
+pub const SECTION_FINDINGS: &str = "Findings";
+pub const SECTION_ASSUMPTIONS: &str = "Assumptions and sources";
+pub const ACCEPTED_RISKS: &str = "Accepted risks";

@@ -562,6 +562,15 @@ pub fn cost_with_analysis(
             .into_iter()
             .find_map(|n| n.as_facility().map(|f| (n, f)));
         let element = link.id.as_str();
+        let cx = LinkCx {
+            catalog,
+            element,
+            a,
+            b,
+            site_end,
+            facility,
+            hours_milli,
+        };
         match &link.kind {
             LinkKind::AccessCircuit(c) => p.add_user_entered(
                 element,
@@ -588,250 +597,9 @@ pub fn cost_with_analysis(
                     c.operator
                 ),
             ),
-            LinkKind::DirectConnectConnection(c) => {
-                let location = facility
-                    .and_then(|(_, f)| f.dx_location.as_deref())
-                    .and_then(|code| catalog.dx_location(code));
-                let members = u64::from(c.lag_members.max(1));
-                let kind = if c.connection_type == DxConnectionType::Dedicated {
-                    "dedicated"
-                } else {
-                    "hosted"
-                };
-                let description = format!(
-                    "{} {kind} port{} at {}",
-                    rules_mbps(c.capacity_mbps),
-                    if members > 1 {
-                        format!(" × {members} LAG members")
-                    } else {
-                        String::new()
-                    },
-                    location.map_or("an unknown location", |l| l.code.as_str())
-                );
-                let (meter, dims, gap) = match (c.connection_type, location) {
-                    (_, None) => (
-                        "aws.dx.port.dedicated",
-                        vec![],
-                        Some("the facility names no known Direct Connect location".to_string()),
-                    ),
-                    (DxConnectionType::Dedicated, Some(l)) => (
-                        "aws.dx.port.dedicated",
-                        vec![
-                            ("capacity_mbps", Value::from(c.capacity_mbps)),
-                            (
-                                "location_group",
-                                Value::from(if l.is_japan() { "japan" } else { "other" }),
-                            ),
-                        ],
-                        None,
-                    ),
-                    (DxConnectionType::Hosted, Some(l)) => (
-                        "aws.dx.port.hosted",
-                        vec![("capacity_mbps", Value::from(c.capacity_mbps))],
-                        l.is_japan().then(|| {
-                            "no Japan rate is published for hosted connections (Q8)".to_string()
-                        }),
-                    ),
-                };
-                p.add(Line {
-                    element,
-                    category: Category::DirectConnectPorts,
-                    biller: Biller::Aws,
-                    site: None,
-                    meter,
-                    dims,
-                    provider: "aws",
-                    description,
-                    quantity_milli: hours_milli * members,
-                    unit: PriceUnit::Hour,
-                    gap,
-                });
-                for vif in c.vifs.iter().filter(|v| v.sitelink) {
-                    p.add(Line {
-                        element,
-                        category: Category::DirectConnectPorts,
-                        biller: Biller::Aws,
-                        site: None,
-                        meter: "aws.dx.sitelink",
-                        dims: vec![],
-                        provider: "aws",
-                        description: format!(
-                            "SiteLink on VIF {} (hourly fee per SiteLink-enabled VIF; SiteLink \
-                             also bills per GB between Direct Connect locations, e.g. US ↔ UK \
-                             $0.0282/GB, for traffic the design does not state: not included)",
-                            vif.name
-                        ),
-                        quantity_milli: hours_milli,
-                        unit: PriceUnit::Hour,
-                        gap: None,
-                    });
-                }
-            }
-            LinkKind::SiteToSiteVpn(v) => {
-                let region = [a, b].into_iter().find(|n| n.as_site().is_none());
-                match region.map(|n| &n.kind) {
-                    Some(NodeKind::AwsRegion(r)) => {
-                        p.add(Line {
-                            element,
-                            category: Category::Vpn,
-                            biller: Biller::Aws,
-                            site: site_end,
-                            meter: "aws.vpn.connection",
-                            dims: vec![("region", Value::from(r.region.as_str()))],
-                            provider: "aws",
-                            description: "Site-to-Site VPN connection".into(),
-                            quantity_milli: hours_milli,
-                            unit: PriceUnit::Hour,
-                            gap: None,
-                        });
-                        if v.on_transit_gateway {
-                            p.add(Line {
-                                element,
-                                category: Category::TransitGateway,
-                                biller: Biller::Aws,
-                                site: site_end,
-                                meter: "aws.tgw.attachment",
-                                dims: vec![("region", Value::from(r.region.as_str()))],
-                                provider: "aws",
-                                description: "Transit Gateway VPN attachment".into(),
-                                quantity_milli: hours_milli,
-                                unit: PriceUnit::Hour,
-                                gap: None,
-                            });
-                        }
-                    }
-                    // The Azure VPN gateway is costed once per gateway (`transit.rs`).
-                    Some(NodeKind::AzureRegion(_)) => {}
-                    _ => {}
-                }
-            }
-            LinkKind::ExpressRouteCircuit(c) => {
-                let Some((fac_node, fac)) = facility else {
-                    continue;
-                };
-                let azure_end = [a, b].into_iter().find(|n| n.as_azure().is_some());
-                let zone = er_zone(catalog, fac.er_peering_location.as_deref(), azure_end);
-                let on_direct = c.direct_port.is_some();
-                let billing_key = if c.billing == ErBilling::Metered {
-                    "metered"
-                } else {
-                    "unlimited"
-                };
-                // B4: Local is unlimited only. A Local circuit set to metered is not re-priced as
-                // unlimited: its line stays unpriced (the design is wrong, not the bill).
-                let local_metered = (c.sku_tier == ErSkuTier::Local
-                    && c.billing == ErBilling::Metered)
-                    .then(|| {
-                        "a Local circuit exists only with unlimited data (B4): there is no \
-                         Local Metered price; set the circuit's billing to unlimited"
-                            .to_string()
-                    });
-                // B14 / reference 1.7: a Metro circuit has its own (unpriced) meter.
-                let meter = if c.metro_secondary_facility.is_some() {
-                    "azure.er.metro_circuit"
-                } else {
-                    "azure.er.circuit"
-                };
-                if on_direct && c.sku_tier != ErSkuTier::Premium {
-                    // B11: no circuit fee on the port pair (the port pair is billed instead).
-                } else if on_direct {
-                    p.add(Line {
-                        element,
-                        category: Category::ExpressRouteDirect,
-                        biller: Biller::Azure,
-                        site: None,
-                        meter: "azure.er.direct_premium_addon",
-                        dims: vec![("bandwidth_mbps", Value::from(c.bandwidth_mbps))],
-                        provider: "azure",
-                        description: format!(
-                            "Premium add-on, {} circuit on ExpressRoute Direct (B11)",
-                            rules_mbps(c.bandwidth_mbps)
-                        ),
-                        quantity_milli: 1000,
-                        unit: PriceUnit::Month,
-                        gap: None,
-                    });
-                } else {
-                    let mut dims = vec![
-                        ("tier", Value::from(tier_key(c.sku_tier))),
-                        ("billing", Value::from(billing_key)),
-                        ("bandwidth_mbps", Value::from(c.bandwidth_mbps)),
-                    ];
-                    if let Some(z) = &zone {
-                        dims.push(("zone", z.clone()));
-                    }
-                    // A combination that is not offered has no price; say so unless the user's
-                    // book or a quote prices it anyway.
-                    let not_offered =
-                        not_offered_reason(c.sku_tier, c.bandwidth_mbps).filter(|_| {
-                            p.book
-                                .undiscounted_usd(&Query {
-                                    meter,
-                                    dims: &dims,
-                                    element,
-                                    provider: "azure",
-                                })
-                                .is_none()
-                        });
-                    p.add(Line {
-                        element,
-                        category: Category::ExpressRouteCircuits,
-                        biller: Biller::Azure,
-                        site: None,
-                        meter,
-                        dims,
-                        provider: "azure",
-                        description: format!(
-                            "{:?} {billing_key} {} {}circuit at {} ({})",
-                            c.sku_tier,
-                            rules_mbps(c.bandwidth_mbps),
-                            if c.metro_secondary_facility.is_some() {
-                                "ExpressRoute Metro "
-                            } else {
-                                ""
-                            },
-                            fac.er_peering_location
-                                .as_deref()
-                                .unwrap_or(fac_node.id.as_str()),
-                            zone_text(zone.as_ref())
-                        ),
-                        quantity_milli: 1000,
-                        unit: PriceUnit::Month,
-                        gap: local_metered.or(not_offered),
-                    });
-                }
-                if c.fastpath {
-                    p.add(Line {
-                        element,
-                        category: Category::ExpressRouteCircuits,
-                        biller: Biller::Azure,
-                        site: None,
-                        meter: "azure.er.fastpath",
-                        dims: vec![],
-                        provider: "azure",
-                        description: "FastPath on the circuit".into(),
-                        quantity_milli: 1000,
-                        unit: PriceUnit::Month,
-                        gap: None,
-                    });
-                }
-                if !c.global_reach.is_empty() {
-                    const GLOBAL_REACH: &str = "Global Reach add-on (B10)";
-                    p.add(Line {
-                        element,
-                        category: Category::GlobalReach,
-                        biller: Biller::Azure,
-                        site: None,
-                        meter: "azure.er.global_reach_addon",
-                        dims: vec![("bandwidth_mbps", Value::from(c.bandwidth_mbps))],
-                        provider: "azure",
-                        description: GLOBAL_REACH.into(),
-                        quantity_milli: 1000,
-                        unit: PriceUnit::Month,
-                        gap: None,
-                    });
-                }
-            }
+            LinkKind::DirectConnectConnection(c) => dx_connection_lines(&mut p, cx, c),
+            LinkKind::SiteToSiteVpn(v) => vpn_lines(&mut p, cx, v),
+            LinkKind::ExpressRouteCircuit(c) => er_circuit_lines(&mut p, cx, c),
         }
     }
 
@@ -1161,6 +929,293 @@ fn internet_tier_parts(start: u64, volume: u64) -> Vec<(u64, &'static str, u64)>
             (part > 0).then_some((i as u64 + 1, label, part))
         })
         .collect()
+}
+
+/// What a link's lines read besides its own kind: the catalog, the link's id and ends, the
+/// site it serves and the facility it starts from, the hours in the month.
+#[derive(Clone, Copy)]
+struct LinkCx<'a> {
+    catalog: &'a Catalog,
+    element: &'a str,
+    a: &'a crate::model::Node,
+    b: &'a crate::model::Node,
+    site_end: Option<&'a str>,
+    facility: Option<(&'a crate::model::Node, &'a crate::model::ColocationFacility)>,
+    hours_milli: u64,
+}
+
+/// A Direct Connect connection: its port hours, by type, speed and location (LAG members counted).
+fn dx_connection_lines(
+    p: &mut Pricer<'_>,
+    cx: LinkCx<'_>,
+    c: &crate::model::DirectConnectConnection,
+) {
+    let LinkCx {
+        catalog,
+        element,
+        facility,
+        hours_milli,
+        ..
+    } = cx;
+    let location = facility
+        .and_then(|(_, f)| f.dx_location.as_deref())
+        .and_then(|code| catalog.dx_location(code));
+    let members = u64::from(c.lag_members.max(1));
+    let kind = if c.connection_type == DxConnectionType::Dedicated {
+        "dedicated"
+    } else {
+        "hosted"
+    };
+    let description = format!(
+        "{} {kind} port{} at {}",
+        rules_mbps(c.capacity_mbps),
+        if members > 1 {
+            format!(" × {members} LAG members")
+        } else {
+            String::new()
+        },
+        location.map_or("an unknown location", |l| l.code.as_str())
+    );
+    let (meter, dims, gap) = match (c.connection_type, location) {
+        (_, None) => (
+            "aws.dx.port.dedicated",
+            vec![],
+            Some("the facility names no known Direct Connect location".to_string()),
+        ),
+        (DxConnectionType::Dedicated, Some(l)) => (
+            "aws.dx.port.dedicated",
+            vec![
+                ("capacity_mbps", Value::from(c.capacity_mbps)),
+                (
+                    "location_group",
+                    Value::from(if l.is_japan() { "japan" } else { "other" }),
+                ),
+            ],
+            None,
+        ),
+        (DxConnectionType::Hosted, Some(l)) => (
+            "aws.dx.port.hosted",
+            vec![("capacity_mbps", Value::from(c.capacity_mbps))],
+            l.is_japan()
+                .then(|| "no Japan rate is published for hosted connections (Q8)".to_string()),
+        ),
+    };
+    p.add(Line {
+        element,
+        category: Category::DirectConnectPorts,
+        biller: Biller::Aws,
+        site: None,
+        meter,
+        dims,
+        provider: "aws",
+        description,
+        quantity_milli: hours_milli * members,
+        unit: PriceUnit::Hour,
+        gap,
+    });
+    for vif in c.vifs.iter().filter(|v| v.sitelink) {
+        p.add(Line {
+            element,
+            category: Category::DirectConnectPorts,
+            biller: Biller::Aws,
+            site: None,
+            meter: "aws.dx.sitelink",
+            dims: vec![],
+            provider: "aws",
+            description: format!(
+                "SiteLink on VIF {} (hourly fee per SiteLink-enabled VIF; SiteLink \
+                     also bills per GB between Direct Connect locations, e.g. US ↔ UK \
+                     $0.0282/GB, for traffic the design does not state: not included)",
+                vif.name
+            ),
+            quantity_milli: hours_milli,
+            unit: PriceUnit::Hour,
+            gap: None,
+        });
+    }
+}
+
+/// A site-to-site VPN: its connection hours on the AWS side (the Azure VPN gateway is costed per gateway, `transit.rs`).
+fn vpn_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, v: &crate::model::SiteToSiteVpn) {
+    let LinkCx {
+        element,
+        a,
+        b,
+        site_end,
+        hours_milli,
+        ..
+    } = cx;
+    let region = [a, b].into_iter().find(|n| n.as_site().is_none());
+    match region.map(|n| &n.kind) {
+        Some(NodeKind::AwsRegion(r)) => {
+            p.add(Line {
+                element,
+                category: Category::Vpn,
+                biller: Biller::Aws,
+                site: site_end,
+                meter: "aws.vpn.connection",
+                dims: vec![("region", Value::from(r.region.as_str()))],
+                provider: "aws",
+                description: "Site-to-Site VPN connection".into(),
+                quantity_milli: hours_milli,
+                unit: PriceUnit::Hour,
+                gap: None,
+            });
+            if v.on_transit_gateway {
+                p.add(Line {
+                    element,
+                    category: Category::TransitGateway,
+                    biller: Biller::Aws,
+                    site: site_end,
+                    meter: "aws.tgw.attachment",
+                    dims: vec![("region", Value::from(r.region.as_str()))],
+                    provider: "aws",
+                    description: "Transit Gateway VPN attachment".into(),
+                    quantity_milli: hours_milli,
+                    unit: PriceUnit::Hour,
+                    gap: None,
+                });
+            }
+        }
+        // The Azure VPN gateway is costed once per gateway (`transit.rs`).
+        Some(NodeKind::AzureRegion(_)) => {}
+        _ => {}
+    }
+}
+
+/// An ExpressRoute circuit: its monthly fee by zone, tier, billing and bandwidth (or its share of an ER Direct port), Premium and Global Reach.
+fn er_circuit_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, c: &crate::model::ExpressRouteCircuit) {
+    let LinkCx {
+        catalog,
+        element,
+        a,
+        b,
+        facility,
+        ..
+    } = cx;
+    let Some((fac_node, fac)) = facility else {
+        return;
+    };
+    let azure_end = [a, b].into_iter().find(|n| n.as_azure().is_some());
+    let zone = er_zone(catalog, fac.er_peering_location.as_deref(), azure_end);
+    let on_direct = c.direct_port.is_some();
+    let billing_key = if c.billing == ErBilling::Metered {
+        "metered"
+    } else {
+        "unlimited"
+    };
+    // B4: Local is unlimited only. A Local circuit set to metered is not re-priced as
+    // unlimited: its line stays unpriced (the design is wrong, not the bill).
+    let local_metered =
+        (c.sku_tier == ErSkuTier::Local && c.billing == ErBilling::Metered).then(|| {
+            "a Local circuit exists only with unlimited data (B4): there is no \
+                 Local Metered price; set the circuit's billing to unlimited"
+                .to_string()
+        });
+    // B14 / reference 1.7: a Metro circuit has its own (unpriced) meter.
+    let meter = if c.metro_secondary_facility.is_some() {
+        "azure.er.metro_circuit"
+    } else {
+        "azure.er.circuit"
+    };
+    if on_direct && c.sku_tier != ErSkuTier::Premium {
+        // B11: no circuit fee on the port pair (the port pair is billed instead).
+    } else if on_direct {
+        p.add(Line {
+            element,
+            category: Category::ExpressRouteDirect,
+            biller: Biller::Azure,
+            site: None,
+            meter: "azure.er.direct_premium_addon",
+            dims: vec![("bandwidth_mbps", Value::from(c.bandwidth_mbps))],
+            provider: "azure",
+            description: format!(
+                "Premium add-on, {} circuit on ExpressRoute Direct (B11)",
+                rules_mbps(c.bandwidth_mbps)
+            ),
+            quantity_milli: 1000,
+            unit: PriceUnit::Month,
+            gap: None,
+        });
+    } else {
+        let mut dims = vec![
+            ("tier", Value::from(tier_key(c.sku_tier))),
+            ("billing", Value::from(billing_key)),
+            ("bandwidth_mbps", Value::from(c.bandwidth_mbps)),
+        ];
+        if let Some(z) = &zone {
+            dims.push(("zone", z.clone()));
+        }
+        // A combination that is not offered has no price; say so unless the user's
+        // book or a quote prices it anyway.
+        let not_offered = not_offered_reason(c.sku_tier, c.bandwidth_mbps).filter(|_| {
+            p.book
+                .undiscounted_usd(&Query {
+                    meter,
+                    dims: &dims,
+                    element,
+                    provider: "azure",
+                })
+                .is_none()
+        });
+        p.add(Line {
+            element,
+            category: Category::ExpressRouteCircuits,
+            biller: Biller::Azure,
+            site: None,
+            meter,
+            dims,
+            provider: "azure",
+            description: format!(
+                "{:?} {billing_key} {} {}circuit at {} ({})",
+                c.sku_tier,
+                rules_mbps(c.bandwidth_mbps),
+                if c.metro_secondary_facility.is_some() {
+                    "ExpressRoute Metro "
+                } else {
+                    ""
+                },
+                fac.er_peering_location
+                    .as_deref()
+                    .unwrap_or(fac_node.id.as_str()),
+                zone_text(zone.as_ref())
+            ),
+            quantity_milli: 1000,
+            unit: PriceUnit::Month,
+            gap: local_metered.or(not_offered),
+        });
+    }
+    if c.fastpath {
+        p.add(Line {
+            element,
+            category: Category::ExpressRouteCircuits,
+            biller: Biller::Azure,
+            site: None,
+            meter: "azure.er.fastpath",
+            dims: vec![],
+            provider: "azure",
+            description: "FastPath on the circuit".into(),
+            quantity_milli: 1000,
+            unit: PriceUnit::Month,
+            gap: None,
+        });
+    }
+    if !c.global_reach.is_empty() {
+        const GLOBAL_REACH: &str = "Global Reach add-on (B10)";
+        p.add(Line {
+            element,
+            category: Category::GlobalReach,
+            biller: Biller::Azure,
+            site: None,
+            meter: "azure.er.global_reach_addon",
+            dims: vec![("bandwidth_mbps", Value::from(c.bandwidth_mbps))],
+            provider: "azure",
+            description: GLOBAL_REACH.into(),
+            quantity_milli: 1000,
+            unit: PriceUnit::Month,
+            gap: None,
+        });
+    }
 }
 
 /// Egress lines: each demand's GB split over its intact paths (see the module docs). Every

@@ -18,8 +18,9 @@ use crate::catalog::Catalog;
 use crate::costing::UserBook;
 use crate::design_file;
 use crate::edit::{Edit, History};
+use crate::model::mbps;
 use crate::model::*;
-use crate::rules::{Severity, mbps};
+use crate::rules::Severity;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
@@ -570,7 +571,8 @@ impl DesignerApp {
     }
 
     /// The one way to put another design in the window (open, new, restore): a fresh history
-    /// under a new generation, nothing selected, fitted to the window. `saved`: whether it is
+    /// under a new generation, nothing selected, fitted to the window, none of the previous
+    /// design's analyses. `saved`: whether it is
     /// what its file holds (a restored copy is not).
     fn replace_document(&mut self, design: Design, path: Option<PathBuf>, saved: bool) {
         self.design = design;
@@ -580,6 +582,9 @@ impl DesignerApp {
         self.path = path;
         self.selection.clear();
         self.view.fit_pending = true;
+        // The analyses shown, or running, are the previous document's: never shown for this one.
+        self.analyses = None;
+        self.background = None;
     }
 
     /// Load a design file; on error the current design stays and the error is shown.

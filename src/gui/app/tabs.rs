@@ -16,22 +16,24 @@ impl DesignerApp {
             self.demands_ui(ui);
             return;
         }
-        let tab = self.tab;
         let mut select: Option<Vec<String>> = None;
-        let selection = self.selection.clone();
         let mut exclude: Option<(String, Vec<String>)> = None;
-        {
-            let a = self.analyses();
-            if a.is_placeholder() {
-                ui.label("Analysing the design: findings, failure analysis and cost appear here when done.");
-                return;
-            }
-            match tab {
-                Tab::Problems => super::problems_tab::problems_ui(ui, a, &mut select, &mut exclude),
-                Tab::Resilience => super::resilience_tab::resilience_ui(ui, a, &mut select),
-                Tab::Cost => super::cost_tab::cost_ui(ui, a, &selection),
-                Tab::Demands => {}
-            }
+        self.analyses();
+        let Some(a) = self.analyses.as_ref() else {
+            return;
+        };
+        if a.is_placeholder() {
+            ui.label(
+                "Analysing the design: findings, failure analysis and cost appear here when done.",
+            );
+            return;
+        }
+        // Borrowed, not cloned: the selection can be the whole design.
+        match self.tab {
+            Tab::Problems => super::problems_tab::problems_ui(ui, a, &mut select, &mut exclude),
+            Tab::Resilience => super::resilience_tab::resilience_ui(ui, a, &mut select),
+            Tab::Cost => super::cost_tab::cost_ui(ui, a, &self.selection),
+            Tab::Demands => {} // drawn above
         }
         if let Some(ids) = select {
             self.center_on(&ids);

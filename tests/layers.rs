@@ -5,18 +5,10 @@
 //! import across. Read from the source text, the way rerun's layer check reads it.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+use common::rust_files;
+use std::path::Path;
 
 /// `(file, line number, line)` of every line outside comments of the files under `src/` for
 /// which `applies(relative path)` holds and that contains one of `forbidden`.

@@ -6,7 +6,10 @@
 use linkwright::reference::{self, CITATIONS, CONFIDENCE_TAGS, SOURCES};
 use linkwright::rules::RULES;
 use linkwright::rules::explain;
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::rust_files;
+use std::path::PathBuf;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -127,17 +130,6 @@ fn every_price_source_key_reference_and_confidence_resolves() {
             CONFIDENCE_TAGS.iter().any(|(tag, _)| *tag == confidence),
             "price {id} has confidence {confidence:?}, not one of the tags docs/REFERENCE.md explains"
         );
-    }
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
     }
 }
 

@@ -261,3 +261,15 @@ pub fn aws_mut<'a>(d: &'a mut Design, id: &str) -> &'a mut AwsRegion {
         _ => panic!("{id} is not an AWS region"),
     }
 }
+
+/// Every `.rs` file under `dir`, recursively.
+pub fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}

@@ -2,8 +2,9 @@
 //! report's diagram): colours by kind and severity, the bandwidth label of a pair of nodes and
 //! the spread of parallel links. One table, so the report looks like the screen.
 
+use crate::model::mbps;
 use crate::model::{Design, Link, LinkKindTag, NodeKindTag};
-use crate::rules::{Severity, mbps};
+use crate::rules::Severity;
 use std::collections::HashMap;
 
 /// An sRGB colour, 0–255 per channel.

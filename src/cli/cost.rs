@@ -6,7 +6,7 @@ use crate::costing::{self, Costing, Options, UserBook, book, import};
 use crate::model::{Design, Usd};
 use anyhow::Context as _;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CostFormat {
@@ -16,11 +16,6 @@ pub enum CostFormat {
 }
 
 pub use crate::model::dollars;
-
-/// The user's price book: the given file, else the default location (missing = empty).
-pub fn user_book(path: Option<&Path>) -> anyhow::Result<(UserBook, Option<PathBuf>)> {
-    Ok(UserBook::load_or_default(path)?)
-}
 
 /// What prices a design: the catalog (with any overlay) and the user's price book.
 #[derive(Clone, Copy)]

@@ -10,6 +10,7 @@ pub mod rules;
 pub mod terminal;
 
 use crate::catalog::Catalog;
+use crate::costing::UserBook;
 use crate::rules::{RULES, Severity};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -196,10 +197,6 @@ pub(crate) fn load_design(
     }
 }
 
-pub fn load_catalog(path: Option<&std::path::Path>) -> anyhow::Result<Catalog> {
-    Ok(Catalog::with_overlay(path)?)
-}
-
 /// Run a command that is not the GUI; returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let Some(command) = cli.command else {
@@ -237,7 +234,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             format,
             min_severity,
         } => {
-            let catalog = load_catalog(cli.catalog.as_deref())?;
+            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
             check::run(
                 &files,
                 format,
@@ -252,7 +249,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             depth,
             format,
         } => {
-            let catalog = load_catalog(cli.catalog.as_deref())?;
+            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
             let depth = if depth == 2 {
                 crate::resilience::Depth::Pairs
             } else {
@@ -266,8 +263,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             compare,
             hours_per_month,
         } => {
-            let catalog = load_catalog(cli.catalog.as_deref())?;
-            let (user, _) = cost::user_book(cli.price_book.as_deref())?;
+            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
+            let (user, _) = UserBook::load_or_default(cli.price_book.as_deref())?;
             let options = crate::costing::Options { hours_per_month };
             cost::run_cost(
                 &file,
@@ -288,8 +285,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             paper,
             date,
         } => {
-            let catalog = load_catalog(cli.catalog.as_deref())?;
-            let (user, _) = cost::user_book(cli.price_book.as_deref())?;
+            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
+            let (user, _) = UserBook::load_or_default(cli.price_book.as_deref())?;
             report::run(
                 &file,
                 &output,
@@ -304,10 +301,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             )
         }
         Command::Prices { action } => {
-            let catalog = load_catalog(cli.catalog.as_deref())?;
+            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
             match action {
                 PricesAction::Show { filter } => {
-                    let (user, _) = cost::user_book(cli.price_book.as_deref())?;
+                    let (user, _) = UserBook::load_or_default(cli.price_book.as_deref())?;
                     cost::run_prices_show(filter.as_deref(), &catalog, &user, &mut out)
                 }
                 PricesAction::Import { path } => {
@@ -360,7 +357,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 )?;
                 return Ok(exit::TOO_LARGE);
             }
-            let catalog = load_catalog(cli.catalog.as_deref())?;
+            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
             let design = crate::generate::generate(sites, seed, &catalog);
             let text = crate::design_file::to_string(&design)?;
             if text.len() as u64 > crate::user_file::MAX_FILE_BYTES {

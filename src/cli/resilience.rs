@@ -8,8 +8,9 @@
 use super::json_out::{Seq, pretty};
 use super::{Format, exit};
 use crate::catalog::Catalog;
+use crate::model::mbps;
 use crate::resilience::{self, Analysis, DemandResult, Depth, FailureDomain, Scenario};
-use crate::rules::{self, mbps};
+use crate::rules;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer as _};
 use std::io::Write;

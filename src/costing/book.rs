@@ -190,7 +190,6 @@ impl UserBook {
         }
     }
 
-    /// Read a price book; a missing file is an empty book.
     /// The user's price book: the given file, else the default location (see
     /// [`default_user_book_path`]); a missing file is an empty book. Also the path it came from.
     pub fn load_or_default(path: Option<&Path>) -> Result<(UserBook, Option<PathBuf>), BookError> {
@@ -202,6 +201,7 @@ impl UserBook {
         Ok((book, path))
     }
 
+    /// Read a price book; a missing file is an empty book.
     pub fn load(path: &Path) -> Result<UserBook, BookError> {
         let text = match crate::user_file::read_text(path, crate::user_file::MAX_FILE_BYTES) {
             Ok(t) => t,
@@ -587,16 +587,8 @@ impl<'a> Book<'a> {
             .max_by_key(|g| g.dims.len())
     }
 
-    /// Why a query has no price, when the sources say so (a known gap, see `PriceGap`); `None`
-    /// when the query is priced or simply not in the book.
-    pub fn gap_reason(&self, q: &Query<'_>) -> Option<String> {
-        if self.find(q).is_some() {
-            return None;
-        }
-        self.unpriced_gap_reason(q)
-    }
-
-    /// [`Book::gap_reason`] of a query already known to have no price.
+    /// Why a query already known to have no price has none, when the sources say so (a known
+    /// gap, see `PriceGap`); `None` when it is simply not in the book.
     pub(crate) fn unpriced_gap_reason(&self, q: &Query<'_>) -> Option<String> {
         self.catalog_gap(q).map(|g| g.reason.clone())
     }

@@ -50,7 +50,7 @@ pub use book::{Book, Price, Provenance, UserBook};
 use crate::catalog::Catalog;
 use crate::model::{
     AwsAttachment, Design, DxConnectionType, ErBilling, ErSkuTier, LinkKind, NodeKind, Percent,
-    PriceUnit, Usd, VifType,
+    PriceUnit, Usd, VifType, mbps,
 };
 use crate::resilience;
 use book::Query;
@@ -468,13 +468,13 @@ fn not_offered_reason(tier: ErSkuTier, bandwidth_mbps: u64) -> Option<String> {
         Some(format!(
             "a {} provider circuit is not offered (reference 1.3: 50, 100, 200, 500 Mbps, 1, 2, \
              5, 10 Gbps; larger circuits only on ExpressRoute Direct), so it has no price",
-            rules_mbps(bandwidth_mbps)
+            mbps(bandwidth_mbps)
         ))
-    } else if tier == ErSkuTier::Local && bandwidth_mbps < 1_000 {
+    } else if tier == ErSkuTier::Local && bandwidth_mbps < crate::offers::er::LOCAL_MIN_MBPS {
         Some(format!(
             "a Local {} circuit is not offered: Local starts at 1 Gbps (reference 1.3, Q4; our \
              price source lists Local from 1 Gbps), so it has no price",
-            rules_mbps(bandwidth_mbps)
+            mbps(bandwidth_mbps)
         ))
     } else {
         None
@@ -580,7 +580,7 @@ pub fn cost_with_analysis(
                 c.monthly_usd,
                 format!(
                     "{} access circuit, {} ({})",
-                    rules_mbps(c.bandwidth_mbps),
+                    mbps(c.bandwidth_mbps),
                     c.carrier,
                     link.label()
                 ),
@@ -593,7 +593,7 @@ pub fn cost_with_analysis(
                 c.monthly_usd,
                 format!(
                     "{} fabric connection ({})",
-                    rules_mbps(c.bandwidth_mbps),
+                    mbps(c.bandwidth_mbps),
                     c.operator
                 ),
             ),
@@ -618,7 +618,7 @@ pub fn cost_with_analysis(
                         description: format!(
                             "ExpressRoute Direct port pair {} ({})",
                             port.id,
-                            rules_mbps(port.port_speed_mbps)
+                            mbps(port.port_speed_mbps)
                         ),
                         quantity_milli: 1000,
                         unit: PriceUnit::Month,
@@ -795,10 +795,6 @@ pub fn vwan_er_scale_units_monthly(
     Ok(total)
 }
 
-fn rules_mbps(v: u64) -> String {
-    crate::model::mbps(v)
-}
-
 impl Pricer<'_> {
     fn add_user_entered(
         &mut self,
@@ -968,7 +964,7 @@ fn dx_connection_lines(
     };
     let description = format!(
         "{} {kind} port{} at {}",
-        rules_mbps(c.capacity_mbps),
+        mbps(c.capacity_mbps),
         if members > 1 {
             format!(" × {members} LAG members")
         } else {
@@ -1131,7 +1127,7 @@ fn er_circuit_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, c: &crate::model::Expres
             provider: "azure",
             description: format!(
                 "Premium add-on, {} circuit on ExpressRoute Direct (B11)",
-                rules_mbps(c.bandwidth_mbps)
+                mbps(c.bandwidth_mbps)
             ),
             quantity_milli: 1000,
             unit: PriceUnit::Month,
@@ -1169,7 +1165,7 @@ fn er_circuit_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, c: &crate::model::Expres
             description: format!(
                 "{:?} {billing_key} {} {}circuit at {} ({})",
                 c.sku_tier,
-                rules_mbps(c.bandwidth_mbps),
+                mbps(c.bandwidth_mbps),
                 if c.metro_secondary_facility.is_some() {
                     "ExpressRoute Metro "
                 } else {

@@ -311,11 +311,9 @@ pub fn what_if(
                 });
             }
             if d.target_resiliency.is_none() {
-                if let Some(cap) = [
-                    50u64, 100, 200, 300, 400, 500, 1_000, 2_000, 5_000, 10_000, 25_000,
-                ]
-                .into_iter()
-                .find(|&c| c >= d.required_mbps)
+                if let Some(cap) = crate::offers::dx::HOSTED_MBPS
+                    .into_iter()
+                    .find(|&c| c >= d.required_mbps)
                 {
                     let rate = price(
                         book,
@@ -373,7 +371,7 @@ pub fn what_if(
                         ),
                     }
                 });
-            let bw = [50u64, 100, 200, 500, 1_000, 2_000, 5_000, 10_000]
+            let bw = crate::offers::er::PROVIDER_MBPS
                 .into_iter()
                 .find(|&b| b >= d.required_mbps);
             if let Some(bw) = bw {

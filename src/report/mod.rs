@@ -33,11 +33,12 @@ use crate::analyses::Analyses;
 use crate::catalog::Catalog;
 use crate::costing::{Biller, Category, LineItem, Provenance, UserBook};
 use crate::look::{self, Rgb};
+use crate::model::mbps;
 use crate::model::{
     Design, DxConnectionType, ErBilling, LinkKind, LinkKindTag, NodeKind, NodeKindTag, Usd, dollars,
 };
 use crate::resilience::ModelKind;
-use crate::rules::{Finding, Severity, mbps};
+use crate::rules::{Finding, Severity};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -1175,7 +1175,7 @@ impl<'a> Writer<'a> {
             }
             let top = self.y;
             self.node_shape(kind, (x + 5.0, top + 3.5), 3.5);
-            row(self, &capitalised(kind.label()), n);
+            row(self, &super::capitalise(kind.label()), n);
         }
         for kind in LinkKindTag::ALL {
             let n = d.links.iter().filter(|l| l.kind == kind).count();
@@ -1191,7 +1191,7 @@ impl<'a> Writer<'a> {
                 look::link_rgb(kind),
                 dash,
             );
-            row(self, &capitalised(kind.label()), n);
+            row(self, &super::capitalise(kind.label()), n);
         }
         for (severity, label, n) in [
             (Severity::Error, "Nodes with errors", errors),
@@ -1512,7 +1512,7 @@ impl<'a> Writer<'a> {
         let mut x = MARGIN;
         for kind in NodeKindTag::ALL {
             self.node_shape(kind, (x + 5.0, top + 5.0), 5.0);
-            let label = capitalised(kind.label());
+            let label = super::capitalise(kind.label());
             self.text(x + 13.0, top + 1.5, size, Weight::Regular, INK, &label);
             x += 22.0 + self.face(Weight::Regular).width(&label, size);
         }
@@ -1527,7 +1527,7 @@ impl<'a> Writer<'a> {
                 look::link_rgb(kind),
                 dash,
             );
-            let label = capitalised(kind.label());
+            let label = super::capitalise(kind.label());
             self.text(x + 22.0, top + 1.5, size, Weight::Regular, INK, &label);
             x += 32.0 + self.face(Weight::Regular).width(&label, size);
         }
@@ -2013,14 +2013,6 @@ fn tile_name(row: usize, col: usize) -> String {
     }
     letters.reverse();
     format!("{}{}", String::from_utf8_lossy(&letters), col + 1)
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 fn polygon(points: &[(f32, f32)], mode: PaintMode) -> Polygon {

@@ -10,10 +10,11 @@ use super::{
 };
 use crate::costing::{Biller, Category, LineItem, Provenance};
 use crate::look;
+use crate::model::mbps;
 use crate::model::{
     Design, DxConnectionType, LinkKind, LinkKindTag, NodeKind, NodeKindTag, Usd, dollars,
 };
-use crate::rules::{Finding, Severity, mbps};
+use crate::rules::{Finding, Severity};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The sentence above a summarised table: how many rows there are, which are shown, how many

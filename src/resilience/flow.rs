@@ -56,8 +56,6 @@ pub struct Network {
     pub node_count: usize,
     pub transit: Vec<bool>,
     pub edges: Vec<Edge>,
-    /// Edges at each vertex.
-    incident: Lists,
     /// Edges at each vertex whose other end is a transit vertex, in edge order.
     transit_incident: Lists,
     /// Edges at each vertex whose other end is not a transit vertex, by that other end: a
@@ -305,7 +303,6 @@ impl Network {
             }
         }
         let vertex_count = transit.len();
-        let incident = Lists::invert(vertex_count, edges.iter().map(|e| [e.u, e.v]));
         // An edge is listed at an end when the other end is (not) a transit vertex.
         let ends_where = |other_is_transit: bool| {
             let transit = &transit;
@@ -329,7 +326,6 @@ impl Network {
             node_count,
             transit,
             edges,
-            incident,
             transit_incident,
             other_incident,
             dx_gateways_of,
@@ -348,11 +344,6 @@ impl Network {
             .iter()
             .find(|&&(g, _)| g == vertex)
             .map(|&(_, peer)| peer)
-    }
-
-    /// Indices into `edges` of the edges at a vertex.
-    pub fn incident(&self, vertex: usize) -> impl Iterator<Item = usize> + '_ {
-        self.incident.of(vertex).iter().map(|&e| e as usize)
     }
 }
 

@@ -5,12 +5,9 @@
 
 mod context;
 pub mod explain;
-pub mod registry;
 mod rule;
 
-pub use crate::model::mbps;
 pub use context::{Context, DxView, ErView};
-pub use registry::rule;
 pub use rule::{Finding, Findings, Needs, Report, Rule, Severity};
 
 /// The documented ExpressRoute Metro pair of a peering location (reference 1.7).
@@ -29,7 +26,8 @@ mod prelude {
 }
 
 /// Every rule, declared once: its module (the file is named after the rule) and its row in
-/// [`RULES`], the one table, in the order rules are listed and run.
+/// [`RULES`], the one table, in the order rules are listed and run. Codes are never reused: a
+/// retired rule keeps its code out of circulation.
 macro_rules! rules {
     ($($module:ident,)*) => {
         $(mod $module;)*
@@ -126,6 +124,14 @@ rules! {
     circuits_share_one_metro,
     circuits_share_one_building,
     vpn_backup_slower_than_primary,
+}
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
 /// Run every rule on the design.

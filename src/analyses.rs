@@ -40,8 +40,8 @@ pub fn run(
     // The index weights are embedded at compile time and parsed by the test below; an empty
     // list is the honest answer if they ever were not.
     let gateways = gateway_indexes(design, &findings).unwrap_or_default();
-    let cost = costing::cost_with_analysis(design, catalog, user_book, options, &analysis);
     let book = costing::Book::new(catalog, user_book, design);
+    let cost = costing::cost_with_book(design, catalog, &book, options, &analysis);
     let what_if = costing::whatif::what_if(design, catalog, &book, &cost, options);
     Analyses {
         findings,

@@ -36,7 +36,12 @@ pub fn run_cost(
     let Some(design) = super::load_design(file, err)? else {
         return Ok(exit::UNREADABLE);
     };
-    let a = costing::cost(&design, catalog, user, options);
+    // One price book for the costing and the what-if.
+    let book = costing::Book::new(catalog, user, &design);
+    let a = {
+        let paths = crate::resilience::intact_paths(&design, catalog);
+        costing::cost_with_book(&design, catalog, &book, options, &paths)
+    };
     // A large design's report is hundreds of thousands of lines: written through one buffer,
     // not a write per line.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
@@ -51,10 +56,7 @@ pub fn run_cost(
     }
     // The what-if is written after the line items: on large designs it is computed on another
     // core while they are written.
-    let what_if = || {
-        let book = costing::Book::new(catalog, user, &design);
-        costing::whatif::what_if(&design, catalog, &book, &a, options)
-    };
+    let what_if = || costing::whatif::what_if(&design, catalog, &book, &a, options);
     let parallel =
         format != CostFormat::Csv && crate::par::threads() > 1 && a.items.len() >= 20_000;
     std::thread::scope(|scope| -> anyhow::Result<()> {

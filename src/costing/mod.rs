@@ -296,7 +296,7 @@ impl Default for Options {
 }
 
 struct Pricer<'a> {
-    book: Book<'a>,
+    book: &'a Book<'a>,
     items: Vec<LineItem>,
 }
 
@@ -535,6 +535,24 @@ pub fn cost_with_analysis(
     options: Options,
     analysis: &resilience::Analysis,
 ) -> Costing {
+    cost_with_book(
+        design,
+        catalog,
+        &Book::new(catalog, user, design),
+        options,
+        analysis,
+    )
+}
+
+/// [`cost_with_analysis`] with the design's price book already built (the what-if that follows
+/// reads the same book).
+pub fn cost_with_book(
+    design: &Design,
+    catalog: &Catalog,
+    book: &Book<'_>,
+    options: Options,
+    analysis: &resilience::Analysis,
+) -> Costing {
     let hours = options.hours_per_month;
     let hours_milli = hours * 1000;
     // Room for every line at once: a line item is a few hundred bytes, and growing the vector
@@ -543,7 +561,7 @@ pub fn cost_with_analysis(
     // element, and up to two egress lines per path.
     let paths: usize = analysis.demands.iter().map(|r| r.paths.len().max(1)).sum();
     let mut p = Pricer {
-        book: Book::new(catalog, user, design),
+        book,
         items: Vec::with_capacity(design.links.len() + design.nodes.len() + 2 * paths),
     };
     let node_index = design.node_index();
@@ -1334,7 +1352,7 @@ fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p
                     };
                     let pricing = dto
                         .entry((aws.region.clone(), location.code.clone()))
-                        .or_insert_with(|| dto_pricing(&p.book, catalog, &aws.region, location))
+                        .or_insert_with(|| dto_pricing(p.book, catalog, &aws.region, location))
                         .clone();
                     let pair = format!(
                         "{gb} of demand {} from {} over {}",

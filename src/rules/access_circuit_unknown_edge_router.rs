@@ -39,3 +39,27 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                if let LinkKind::AccessCircuit(a) = &mut link_mut(d, "acc-1").kind {
+                    a.edge_router = Some("ce9".into());
+                }
+            },
+            &["acc-1", "site"],
+            |d| {
+                if let LinkKind::AccessCircuit(a) = &mut link_mut(d, "acc-1").kind {
+                    a.edge_router = None;
+                }
+            },
+        );
+    }
+}

@@ -34,3 +34,31 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                azure_mut(d, "az").vpn_gateway = Some(VpnGateway {
+                    sku: VpnGatewaySku::Basic,
+                    generation: None,
+                    zone_redundant: false,
+                })
+            },
+            &["az"],
+            |d| {
+                azure_mut(d, "az").vpn_gateway = Some(VpnGateway {
+                    sku: VpnGatewaySku::VpnGw1Az,
+                    generation: None,
+                    zone_redundant: true,
+                })
+            },
+        );
+    }
+}

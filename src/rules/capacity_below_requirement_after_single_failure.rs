@@ -40,3 +40,27 @@ fn check(cx: &Context, out: &mut Report) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                access_bandwidth(d, "acc-1", 1_000);
+                access_bandwidth(d, "acc-2", 500);
+                d.demands[0].required_mbps = 800;
+            },
+            &["acc-1", "d-az"],
+            |d| {
+                access_bandwidth(d, "acc-1", 1_000);
+                access_bandwidth(d, "acc-2", 500);
+                d.demands[0].required_mbps = 500;
+            },
+        );
+    }
+}

@@ -32,3 +32,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| azure_mut(d, "az").region = "usgovvirginia".into(),
+            &["az", "er-1", "er-2"],
+            |d| azure_mut(d, "az").region = "eastus2".into(),
+        );
+    }
+}

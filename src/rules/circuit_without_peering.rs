@@ -26,3 +26,24 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| er_mut(d, "er-1").peerings = ErPeerings::default(),
+            &["er-1"],
+            |d| {
+                er_mut(d, "er-1").peerings = ErPeerings {
+                    private: None,
+                    microsoft: ms_peering(10, true, false),
+                }
+            },
+        );
+    }
+}

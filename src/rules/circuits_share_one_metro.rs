@@ -54,3 +54,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| move_ch1(d, "Washington DC2", "CSVA1"),
+            &["d-aws", "d-az", "dx-1", "dx-2", "er-1", "er-2"],
+            |d| move_ch1(d, "Chicago2", "CSCH1"),
+        );
+    }
+}

@@ -76,3 +76,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| er_mut(d, "er-2").provider = "Equinix".into(),
+            &["d-az", "er-1", "er-2"],
+            |d| er_mut(d, "er-2").provider = "Colt".into(),
+        );
+    }
+}

@@ -38,3 +38,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| fac_mut(d, "fac-dc2").dx_location = Some("SINJI".into()),
+            &["aws", "dx-1", "fac-dc2"],
+            |d| fac_mut(d, "fac-dc2").dx_location = Some("EQNY5".into()),
+        );
+    }
+}

@@ -35,3 +35,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| d.demands[0].region = "fac-dc2".into(),
+            &["d-az", "fac-dc2", "site"],
+            |d| d.demands[0].region = "aws".into(),
+        );
+    }
+}

@@ -50,3 +50,19 @@ fn check(cx: &Context, out: &mut Report) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| carrier(d, "acc-2", "Lumen"),
+            &["acc-1", "acc-2", "d-aws", "d-az"],
+            |d| carrier(d, "acc-2", "Colt"),
+        );
+    }
+}

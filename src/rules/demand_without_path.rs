@@ -101,3 +101,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| d.links.retain(|l| !l.id.as_str().starts_with("acc")),
+            &["aws", "az", "d-aws", "d-az", "site"],
+            |d| d.links.retain(|l| l.id.as_str() != "acc-1"),
+        );
+    }
+}

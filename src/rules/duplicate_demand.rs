@@ -31,3 +31,28 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                let mut dup = d.demands[0].clone();
+                dup.id = "d-az-2".into();
+                d.demands.push(dup);
+            },
+            &["d-az", "d-az-2"],
+            |d| {
+                let mut dup = d.demands[0].clone();
+                dup.id = "d-az-2".into();
+                d.demands.remove(0);
+                d.demands.push(dup);
+            },
+        );
+    }
+}

@@ -43,3 +43,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| aws_regions_on_gateway(d, 6),
+            &["aws", "aws-extra-0", "aws-extra-1", "aws-extra-2", "aws-extra-3", "aws-extra-4", "aws-extra-5"],
+            |d| aws_regions_on_gateway(d, 5),
+        );
+    }
+}

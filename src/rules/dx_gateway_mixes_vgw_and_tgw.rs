@@ -35,3 +35,27 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                aws_regions_on_gateway(d, 1);
+                aws_mut(d, "aws-extra-0").attachment = AwsAttachment::DxGatewayVgw;
+            },
+            &["aws", "aws-extra-0"],
+            |d| {
+                aws_regions_on_gateway(d, 1);
+                let r = aws_mut(d, "aws-extra-0");
+                r.attachment = AwsAttachment::DxGatewayVgw;
+                r.dx_gateway = Some("dxgw-vgw".into());
+            },
+        );
+    }
+}

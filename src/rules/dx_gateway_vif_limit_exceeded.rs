@@ -41,3 +41,25 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                aws_mut(d, "aws").attachment = AwsAttachment::DxGatewayVgw;
+                dx_mut(d, "dx-1").vifs = vifs(30, VifType::Private, 1500);
+            },
+            &["dx-1", "dx-2"],
+            |d| {
+                aws_mut(d, "aws").attachment = AwsAttachment::DxGatewayVgw;
+                dx_mut(d, "dx-1").vifs = vifs(29, VifType::Private, 1500);
+            },
+        );
+    }
+}

@@ -27,3 +27,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| fac_mut(d, "fac-dc2").er_peering_location = None,
+            &["er-1", "fac-dc2"],
+            |d| fac_mut(d, "fac-dc2").er_peering_location = Some("Washington DC2".into()),
+        );
+    }
+}

@@ -28,3 +28,24 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| er_mut(d, "er-1").bandwidth_mbps = 100_000,
+            &["er-1"],
+            |d| {
+                direct_port(d, 100_000);
+                let c = er_mut(d, "er-1");
+                c.direct_port = Some("p1".into());
+                c.bandwidth_mbps = 100_000;
+            },
+        );
+    }
+}

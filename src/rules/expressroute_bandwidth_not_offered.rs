@@ -63,3 +63,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| er_mut(d, "er-1").bandwidth_mbps = 300,
+            &["er-1"],
+            |d| er_mut(d, "er-1").bandwidth_mbps = 500,
+        );
+    }
+}

@@ -36,3 +36,22 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                direct_port(d, 10_000);
+                fac_mut(d, "fac-dc2").er_peering_location = Some("Washington DC2".into());
+            },
+            &["fac-dc2"],
+            |d| direct_port(d, 10_000),
+        );
+    }
+}

@@ -29,3 +29,22 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| er_mut(d, "er-1").direct_port = Some("nope".into()),
+            &["er-1", "fac-dc2"],
+            |d| {
+                direct_port(d, 10_000);
+                er_mut(d, "er-1").direct_port = Some("p1".into());
+            },
+        );
+    }
+}

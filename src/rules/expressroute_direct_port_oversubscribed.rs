@@ -47,3 +47,39 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                direct_port(d, 10_000);
+                for (id, bw) in [("er-1", 10_000), ("er-1b", 10_000), ("er-1c", 5_000)] {
+                    if id != "er-1" {
+                        clone_link(d, "er-1", id);
+                    }
+                    let c = er_mut(d, id);
+                    c.direct_port = Some("p1".into());
+                    c.bandwidth_mbps = bw;
+                }
+            },
+            &["er-1", "er-1b", "er-1c", "fac-dc2"],
+            |d| {
+                direct_port(d, 10_000);
+                for id in ["er-1", "er-1b"] {
+                    if id != "er-1" {
+                        clone_link(d, "er-1", id);
+                    }
+                    let c = er_mut(d, id);
+                    c.direct_port = Some("p1".into());
+                    c.bandwidth_mbps = 10_000;
+                }
+            },
+        );
+    }
+}

@@ -58,3 +58,23 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| er_mut(d, "er-1").metro_secondary_facility = Some("fac-ch1".into()),
+            &["er-1", "fac-ch1", "fac-dc2"],
+            |d| {
+                fac_mut(d, "fac-dc2").er_peering_location = Some("Amsterdam".into());
+                fac_mut(d, "fac-ch1").er_peering_location = Some("Amsterdam2".into());
+                er_mut(d, "er-1").metro_secondary_facility = Some("fac-ch1".into());
+            },
+        );
+    }
+}

@@ -43,3 +43,39 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                gateway(d, ErGatewaySku::ErGw1Az, None);
+                for id in ["er-1", "er-2"] {
+                    er_mut(d, id)
+                        .peerings
+                        .private
+                        .as_mut()
+                        .unwrap()
+                        .advertised_ipv4_prefixes = 2_500;
+                }
+            },
+            &["az", "er-1", "er-2"],
+            |d| {
+                gateway(d, ErGatewaySku::ErGw2Az, None);
+                for id in ["er-1", "er-2"] {
+                    er_mut(d, id)
+                        .peerings
+                        .private
+                        .as_mut()
+                        .unwrap()
+                        .advertised_ipv4_prefixes = 2_500;
+                }
+            },
+        );
+    }
+}

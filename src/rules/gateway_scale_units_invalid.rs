@@ -38,3 +38,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| gateway(d, ErGatewaySku::ErGwScale, Some(41)),
+            &["az"],
+            |d| gateway(d, ErGatewaySku::ErGwScale, Some(40)),
+        );
+    }
+}

@@ -35,3 +35,22 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                gateway(d, ErGatewaySku::ErGw1Az, None);
+                er_mut(d, "er-1").bandwidth_mbps = 10_000;
+            },
+            &["az", "er-1"],
+            |d| er_mut(d, "er-1").bandwidth_mbps = 10_000,
+        );
+    }
+}

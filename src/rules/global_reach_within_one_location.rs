@@ -31,3 +31,22 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                global_reach(d);
+                fac_mut(d, "fac-ch1").er_peering_location = Some("Washington DC".into());
+            },
+            &["er-1", "er-2"],
+            global_reach,
+        );
+    }
+}

@@ -31,3 +31,27 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                let c = dx_mut(d, "dx-1");
+                c.connection_type = DxConnectionType::Hosted;
+                c.capacity_mbps = 250;
+            },
+            &["dx-1"],
+            |d| {
+                let c = dx_mut(d, "dx-1");
+                c.connection_type = DxConnectionType::Hosted;
+                c.capacity_mbps = 300;
+            },
+        );
+    }
+}

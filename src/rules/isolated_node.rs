@@ -26,3 +26,34 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| d.nodes.push(node("lonely", 9.0, facility(None, None))),
+            &["lonely"],
+            |d| {
+                d.nodes.push(node(
+                    "lonely",
+                    9.0,
+                    NodeKind::FabricRouter(FabricRouter::default()),
+                ));
+                d.links.push(link(
+                    "fab",
+                    "lonely",
+                    "fac-dc2",
+                    LinkKind::FabricConnection(FabricConnection {
+                        bandwidth_mbps: 1000,
+                        ..Default::default()
+                    }),
+                ));
+            },
+        );
+    }
+}

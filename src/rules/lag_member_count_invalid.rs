@@ -33,3 +33,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| dx_mut(d, "dx-1").lag_members = 5,
+            &["dx-1"],
+            |d| dx_mut(d, "dx-1").lag_members = 4,
+        );
+    }
+}

@@ -23,3 +23,23 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                let c = dx_mut(d, "dx-1");
+                c.connection_type = DxConnectionType::Hosted;
+                c.lag_members = 2;
+            },
+            &["dx-1"],
+            |d| dx_mut(d, "dx-1").lag_members = 2,
+        );
+    }
+}

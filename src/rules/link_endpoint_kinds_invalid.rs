@@ -37,3 +37,22 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| link_mut(d, "er-1").b = "site".into(),
+            &["er-1", "fac-dc2", "site"],
+            |d| {
+                let l = link_mut(d, "er-1");
+                std::mem::swap(&mut l.a, &mut l.b);
+            },
+        );
+    }
+}

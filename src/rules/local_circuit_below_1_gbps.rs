@@ -29,3 +29,23 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                let c = er_mut(d, "er-1");
+                c.sku_tier = ErSkuTier::Local;
+                c.bandwidth_mbps = 500;
+            },
+            &["er-1"],
+            |d| er_mut(d, "er-1").sku_tier = ErSkuTier::Local,
+        );
+    }
+}

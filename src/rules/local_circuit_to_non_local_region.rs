@@ -50,3 +50,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| er_mut(d, "er-2").sku_tier = ErSkuTier::Local,
+            &["az", "er-2", "fac-ch1"],
+            |d| er_mut(d, "er-1").sku_tier = ErSkuTier::Local,
+        );
+    }
+}

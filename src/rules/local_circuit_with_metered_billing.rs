@@ -26,3 +26,27 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                let c = er_mut(d, "er-1");
+                c.sku_tier = ErSkuTier::Local;
+                c.billing = ErBilling::Metered;
+            },
+            &["er-1"],
+            |d| {
+                let c = er_mut(d, "er-1");
+                c.sku_tier = ErSkuTier::Local;
+                c.billing = ErBilling::Unlimited;
+            },
+        );
+    }
+}

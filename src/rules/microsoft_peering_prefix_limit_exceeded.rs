@@ -31,3 +31,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| er_mut(d, "er-1").peerings.microsoft = ms_peering(201, true, false),
+            &["er-1"],
+            |d| er_mut(d, "er-1").peerings.microsoft = ms_peering(200, true, false),
+        );
+    }
+}

@@ -5,6 +5,8 @@
 
 mod context;
 pub mod explain;
+#[cfg(test)]
+pub(crate) mod fixture;
 mod rule;
 
 pub use context::{Context, DxView, ErView};

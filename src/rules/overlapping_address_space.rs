@@ -47,3 +47,23 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| azure_mut(d, "az").vnet_cidrs = cidrs(&["10.0.128.0/17"]),
+            &["az", "site"],
+            |d| {
+                azure_mut(d, "az").vnet_cidrs = cidrs(&["10.1.0.0/16"]);
+                // A site advertising the default route (forced tunnelling) is not an overlap.
+                site_mut(d, "site").prefixes = cidrs(&["10.0.0.0/16", "0.0.0.0/0"]);
+            },
+        );
+    }
+}

@@ -37,3 +37,22 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                fac_mut(d, "fac-ch1").dx_location = Some("CSCH1".into());
+                dx_mut(d, "dx-2").capacity_mbps = 1_000;
+            },
+            &["dx-2", "fac-ch1"],
+            |d| fac_mut(d, "fac-ch1").dx_location = Some("CSCH1".into()),
+        );
+    }
+}

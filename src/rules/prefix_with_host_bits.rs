@@ -27,3 +27,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| site_mut(d, "site").prefixes = cidrs(&["10.0.0.1/16"]),
+            &["site"],
+            |d| site_mut(d, "site").prefixes = cidrs(&["10.0.0.1/32"]),
+        );
+    }
+}

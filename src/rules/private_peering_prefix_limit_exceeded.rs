@@ -41,3 +41,34 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                er_mut(d, "er-1")
+                    .peerings
+                    .private
+                    .as_mut()
+                    .unwrap()
+                    .advertised_ipv4_prefixes = 4_001;
+            },
+            &["er-1"],
+            |d| {
+                let c = er_mut(d, "er-1");
+                c.peerings
+                    .private
+                    .as_mut()
+                    .unwrap()
+                    .advertised_ipv4_prefixes = 4_001;
+                c.sku_tier = ErSkuTier::Premium;
+            },
+        );
+    }
+}

@@ -27,3 +27,26 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| azure_mut(d, "az").gateway = None,
+            &["az", "er-1", "er-2"],
+            |d| {
+                azure_mut(d, "az").gateway = None;
+                for id in ["er-1", "er-2"] {
+                    let c = er_mut(d, id);
+                    c.peerings.private = None;
+                    c.peerings.microsoft = ms_peering(10, true, false);
+                }
+            },
+        );
+    }
+}

@@ -35,3 +35,27 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                let v = &mut dx_mut(d, "dx-1").vifs[0];
+                v.vif_type = VifType::Public;
+                v.customer_asn = 4_200_000_000;
+            },
+            &["dx-1"],
+            |d| {
+                let v = &mut dx_mut(d, "dx-1").vifs[0];
+                v.vif_type = VifType::Public;
+                v.customer_asn = 65_000;
+            },
+        );
+    }
+}

@@ -47,3 +47,22 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                gateway(d, ErGatewaySku::ErGwScale, Some(2));
+                azure_mut(d, "az").region = "eastus2".into();
+            },
+            &["az"],
+            |d| gateway(d, ErGatewaySku::ErGwScale, Some(2)),
+        );
+    }
+}

@@ -42,3 +42,25 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                aws_mut(d, "aws").attachment = AwsAttachment::VirtualPrivateGateway;
+                let v = &mut dx_mut(d, "dx-1").vifs[0];
+                v.vif_type = VifType::Private;
+                v.mtu = 1500;
+                v.sitelink = true;
+            },
+            &["dx-1"],
+            |d| dx_mut(d, "dx-1").vifs[0].sitelink = true,
+        );
+    }
+}

@@ -46,3 +46,23 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| azure_mut(d, "az").region = "westeurope".into(),
+            &["az", "er-1", "er-2", "fac-ch1", "fac-dc2"],
+            |d| {
+                azure_mut(d, "az").region = "westeurope".into();
+                er_mut(d, "er-1").sku_tier = ErSkuTier::Premium;
+                er_mut(d, "er-2").sku_tier = ErSkuTier::Premium;
+            },
+        );
+    }
+}

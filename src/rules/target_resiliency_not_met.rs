@@ -51,3 +51,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| d.demands[1].target_resiliency = Some(ResiliencyTarget::Maximum),
+            &["aws", "d-aws", "site"],
+            |d| d.demands[1].target_resiliency = Some(ResiliencyTarget::High),
+        );
+    }
+}

@@ -63,3 +63,29 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                gateway(d, ErGatewaySku::ErGw1Az, None);
+                for i in 0..3 {
+                    clone_link(d, "er-1", &format!("er-1-{i}"));
+                }
+            },
+            &["az"],
+            |d| {
+                gateway(d, ErGatewaySku::ErGw2Az, None);
+                for i in 0..3 {
+                    clone_link(d, "er-1", &format!("er-1-{i}"));
+                }
+            },
+        );
+    }
+}

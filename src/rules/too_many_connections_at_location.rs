@@ -36,3 +36,29 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                dx_mut(d, "dx-1").lag_members = 4;
+                clone_link(d, "dx-1", "dx-1b");
+                clone_link(d, "dx-1", "dx-1c");
+                dx_mut(d, "dx-1c").lag_members = 3;
+            },
+            &["dx-1", "dx-1b", "dx-1c"],
+            |d| {
+                dx_mut(d, "dx-1").lag_members = 4;
+                clone_link(d, "dx-1", "dx-1b");
+                clone_link(d, "dx-1", "dx-1c");
+                dx_mut(d, "dx-1c").lag_members = 2;
+            },
+        );
+    }
+}

@@ -45,3 +45,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| dx_mut(d, "dx-1").vifs = vifs(5, VifType::Transit, 8500),
+            &["dx-1"],
+            |d| dx_mut(d, "dx-1").vifs = vifs(4, VifType::Transit, 8500),
+        );
+    }
+}

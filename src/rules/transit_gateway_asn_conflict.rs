@@ -49,3 +49,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| aws_mut(d, "aws").tgw_asn = Some(64600),
+            &["aws"],
+            |d| aws_mut(d, "aws").tgw_asn = Some(64601),
+        );
+    }
+}

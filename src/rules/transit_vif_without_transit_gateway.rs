@@ -37,3 +37,24 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| aws_mut(d, "aws").attachment = AwsAttachment::VirtualPrivateGateway,
+            &["aws", "dx-1", "dx-2"],
+            |d| {
+                aws_mut(d, "aws").attachment = AwsAttachment::VirtualPrivateGateway;
+                for id in ["dx-1", "dx-2"] {
+                    dx_mut(d, id).vifs = vifs(1, VifType::Private, 1500);
+                }
+            },
+        );
+    }
+}

@@ -29,3 +29,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| azure_mut(d, "az").region = "east-us".into(),
+            &["az"],
+            |d| azure_mut(d, "az").region = "East US".into(),
+        );
+    }
+}

@@ -26,3 +26,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| fac_mut(d, "fac-dc2").dx_location = Some("EQDC9".into()),
+            &["fac-dc2"],
+            |d| fac_mut(d, "fac-dc2").dx_location = Some("eqdc2".into()),
+        );
+    }
+}

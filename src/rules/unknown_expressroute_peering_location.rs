@@ -32,3 +32,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| fac_mut(d, "fac-dc2").er_peering_location = Some("Washington D.C.".into()),
+            &["fac-dc2"],
+            |d| fac_mut(d, "fac-dc2").er_peering_location = Some("washington dc".into()),
+        );
+    }
+}

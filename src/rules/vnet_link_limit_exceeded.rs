@@ -51,3 +51,23 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| er_mut(d, "er-1").vnet_links = 11,
+            &["er-1"],
+            |d| {
+                let c = er_mut(d, "er-1");
+                c.vnet_links = 50;
+                c.sku_tier = ErSkuTier::Premium;
+            },
+        );
+    }
+}

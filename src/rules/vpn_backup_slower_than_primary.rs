@@ -47,3 +47,25 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| {
+                add_vpn(d, false, 5_000);
+                d.demands[1].required_mbps = 2_000;
+            },
+            &["d-aws", "vpn"],
+            |d| {
+                add_vpn(d, false, 5_000);
+                d.demands[1].required_mbps = 1_000;
+            },
+        );
+    }
+}

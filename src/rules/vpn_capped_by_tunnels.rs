@@ -32,3 +32,19 @@ fn check(cx: &Context, out: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::*;
+
+    #[test]
+    fn flags_its_fixture_and_not_the_clean_twin() {
+        assert_fixture(
+            &RULE,
+            |d| add_vpn(d, false, 2000),
+            &["vpn"],
+            |d| add_vpn(d, true, 2000),
+        );
+    }
+}

@@ -436,6 +436,44 @@ pub(crate) fn move_ch1(d: &mut Design, er: &str, dx: &str) {
 
 mod tests {
     use super::*;
+    use crate::rules::RULES;
+
+    /// Every rule file calls [`assert_fixture`] on its own rule: a rule without a fixture fails
+    /// here (the test runner cannot list tests, so the rule files' text is read).
+    #[test]
+    fn every_rule_file_asserts_a_fixture_of_its_rule() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let mut missing = Vec::new();
+        for rule in RULES {
+            let file = folder.join(format!("{}.rs", rule.name.replace('-', "_")));
+            let text = std::fs::read_to_string(&file).unwrap_or_else(|e| {
+                panic!("{} ({}): {}: {e}", rule.code, rule.name, file.display())
+            });
+            // Code only: comments dropped, then whitespace, as rustfmt may break the call.
+            let code: String = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .flat_map(str::chars)
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let tested = code.contains("#[cfg(test)]")
+                && code.contains("#[test]")
+                && code.contains("assert_fixture(&RULE,");
+            if !tested {
+                missing.push(format!(
+                    "{} ({}) in {}",
+                    rule.code,
+                    rule.name,
+                    file.display()
+                ));
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "rules without a fixture (a #[test] calling assert_fixture(&RULE, ...)):\n{}",
+            missing.join("\n")
+        );
+    }
 
     /// Each rule's clean twin proves only that its own rule stays quiet; the base itself must
     /// trigger nothing.

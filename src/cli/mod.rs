@@ -15,7 +15,7 @@ use crate::rules::{RULES, Severity};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -205,7 +205,25 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     };
     // Everything written to the terminal goes through `terminal::Escaped` (#12 item 9).
     // A JSON document gets JSON escapes, so it stays valid JSON (see `terminal`).
-    let json = matches!(
+    let stdout = std::io::stdout();
+    let mut out = if writes_json(&command) {
+        terminal::Escaped::json(stdout.lock())
+    } else {
+        terminal::Escaped::new(stdout.lock())
+    };
+    let mut err = terminal::Escaped::new(std::io::stderr());
+    let mut session = Session {
+        catalog: cli.catalog.as_deref(),
+        price_book: cli.price_book.as_deref(),
+        out: &mut out,
+        err: &mut err,
+    };
+    session.run(command)
+}
+
+/// Whether the command writes a JSON document to standard output.
+fn writes_json(command: &Command) -> bool {
+    matches!(
         command,
         Command::Check {
             format: Format::Json,
@@ -220,200 +238,224 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             format: RulesFormat::Json,
             ..
         } | Command::Schema
-    );
-    let stdout = std::io::stdout();
-    let mut out = if json {
-        terminal::Escaped::json(stdout.lock())
-    } else {
-        terminal::Escaped::new(stdout.lock())
-    };
-    let mut err = terminal::Escaped::new(std::io::stderr());
-    match command {
-        Command::Check {
-            files,
-            format,
-            min_severity,
-        } => {
-            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
-            check::run(
-                &files,
+    )
+}
+
+/// One command's run: the global options, and where it writes.
+struct Session<'a> {
+    /// `--catalog`: laid over the built-in catalog.
+    catalog: Option<&'a Path>,
+    /// `--price-book`: the user's price book.
+    price_book: Option<&'a Path>,
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+}
+
+impl Session<'_> {
+    fn run(&mut self, command: Command) -> anyhow::Result<i32> {
+        match command {
+            Command::Check {
+                files,
                 format,
-                min_severity.into(),
-                &catalog,
-                &mut out,
-                &mut err,
-            )
-        }
-        Command::Resilience {
-            file,
-            depth,
-            format,
-        } => {
-            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
-            let depth = if depth == 2 {
-                crate::resilience::Depth::Pairs
-            } else {
-                crate::resilience::Depth::Single
-            };
-            resilience::run(&file, depth, format, &catalog, &mut out, &mut err)
-        }
-        Command::Cost {
-            file,
-            format,
-            compare,
-            hours_per_month,
-        } => {
-            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
-            let (user, _) = UserBook::load_or_default(cli.price_book.as_deref())?;
-            let options = crate::costing::Options { hours_per_month };
-            cost::run_cost(
-                &file,
-                compare.as_deref(),
+                min_severity,
+            } => {
+                let catalog = Catalog::with_overlay(self.catalog)?;
+                let min = min_severity.into();
+                check::run(&files, format, min, &catalog, self.out, self.err)
+            }
+            Command::Resilience {
+                file,
+                depth,
                 format,
-                options,
-                cost::Prices {
-                    catalog: &catalog,
-                    user: &user,
-                },
-                &mut out,
-                &mut err,
-            )
-        }
-        Command::Report {
-            file,
-            output,
-            paper,
-            date,
-        } => {
-            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
-            let (user, _) = UserBook::load_or_default(cli.price_book.as_deref())?;
-            report::run(
-                &file,
-                &output,
-                paper.into(),
+            } => self.resilience(&file, depth, format),
+            Command::Cost {
+                file,
+                format,
+                compare,
+                hours_per_month,
+            } => self.cost(&file, compare.as_deref(), format, hours_per_month),
+            Command::Report {
+                file,
+                output,
+                paper,
                 date,
-                cost::Prices {
-                    catalog: &catalog,
-                    user: &user,
-                },
-                &mut out,
-                &mut err,
-            )
+            } => self.report(&file, &output, paper, date),
+            Command::Prices { action } => self.prices(action),
+            Command::Schema => {
+                writeln!(self.out, "{}", schema_json())?;
+                Ok(exit::OK)
+            }
+            Command::Rules {
+                format,
+                explain,
+                sources,
+            } => self.rules(format, explain, sources),
+            Command::Generate {
+                sites,
+                seed,
+                output,
+            } => self.generate(sites, seed, output),
+            Command::Fmt { files, check } => self.fmt_files(&files, check),
+            #[cfg(feature = "gui")]
+            Command::Open { .. } => Ok(exit::OK),
         }
-        Command::Prices { action } => {
-            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
-            match action {
-                PricesAction::Show { filter } => {
-                    let (user, _) = UserBook::load_or_default(cli.price_book.as_deref())?;
-                    cost::run_prices_show(filter.as_deref(), &catalog, &user, &mut out)
+    }
+
+    fn resilience(&mut self, file: &Path, depth: u8, format: Format) -> anyhow::Result<i32> {
+        let catalog = Catalog::with_overlay(self.catalog)?;
+        let depth = if depth == 2 {
+            crate::resilience::Depth::Pairs
+        } else {
+            crate::resilience::Depth::Single
+        };
+        resilience::run(file, depth, format, &catalog, self.out, self.err)
+    }
+
+    fn cost(
+        &mut self,
+        file: &Path,
+        compare: Option<&Path>,
+        format: cost::CostFormat,
+        hours_per_month: u64,
+    ) -> anyhow::Result<i32> {
+        let catalog = Catalog::with_overlay(self.catalog)?;
+        let (user, _) = UserBook::load_or_default(self.price_book)?;
+        let options = crate::costing::Options { hours_per_month };
+        let prices = cost::Prices {
+            catalog: &catalog,
+            user: &user,
+        };
+        cost::run_cost(file, compare, format, options, prices, self.out, self.err)
+    }
+
+    fn report(
+        &mut self,
+        file: &Path,
+        output: &Path,
+        paper: report::PaperArg,
+        date: Option<String>,
+    ) -> anyhow::Result<i32> {
+        let catalog = Catalog::with_overlay(self.catalog)?;
+        let (user, _) = UserBook::load_or_default(self.price_book)?;
+        let prices = cost::Prices {
+            catalog: &catalog,
+            user: &user,
+        };
+        report::run(file, output, paper.into(), date, prices, self.out, self.err)
+    }
+
+    fn prices(&mut self, action: PricesAction) -> anyhow::Result<i32> {
+        let catalog = Catalog::with_overlay(self.catalog)?;
+        match action {
+            PricesAction::Show { filter } => {
+                let (user, _) = UserBook::load_or_default(self.price_book)?;
+                cost::run_prices_show(filter.as_deref(), &catalog, &user, self.out)
+            }
+            PricesAction::Import { path } => {
+                cost::run_prices_import(&path, self.price_book, &catalog, self.out)
+            }
+        }
+    }
+
+    fn rules(
+        &mut self,
+        format: RulesFormat,
+        explain: Option<String>,
+        sources: bool,
+    ) -> anyhow::Result<i32> {
+        if let Some(query) = explain {
+            return match rules::explain(&query, format) {
+                Some(text) => {
+                    write!(self.out, "{text}")?;
+                    Ok(exit::OK)
                 }
-                PricesAction::Import { path } => {
-                    cost::run_prices_import(&path, cli.price_book.as_deref(), &catalog, &mut out)
+                None => {
+                    writeln!(self.err, "{}", rules::unknown(&query))?;
+                    Ok(exit::UNKNOWN_NAME)
                 }
-            }
+            };
         }
-        Command::Schema => {
-            writeln!(out, "{}", schema_json())?;
-            Ok(exit::OK)
+        if sources {
+            write!(self.out, "{}", rules::sources_listing(format))?;
+        } else {
+            write!(self.out, "{}", rules_listing(format))?;
         }
-        Command::Rules {
-            format,
-            explain,
-            sources,
-        } => {
-            if let Some(query) = explain {
-                return match rules::explain(&query, format) {
-                    Some(text) => {
-                        write!(out, "{text}")?;
-                        Ok(exit::OK)
-                    }
-                    None => {
-                        writeln!(err, "{}", rules::unknown(&query))?;
-                        Ok(exit::UNKNOWN_NAME)
-                    }
-                };
-            }
-            if sources {
-                write!(out, "{}", rules::sources_listing(format))?;
-            } else {
-                write!(out, "{}", rules_listing(format))?;
-            }
-            Ok(exit::OK)
+        Ok(exit::OK)
+    }
+
+    fn generate(
+        &mut self,
+        sites: usize,
+        seed: u64,
+        output: Option<PathBuf>,
+    ) -> anyhow::Result<i32> {
+        // Foreseen before anything is built: a design the loader could not read back.
+        if sites > crate::generate::MAX_SITES {
+            writeln!(
+                self.err,
+                "error: {} sites is more than generate writes: the loader reads files of \
+                 at most {} MiB, about {} sites",
+                crate::costing::thousands(sites as u64),
+                crate::user_file::MAX_FILE_BYTES >> 20,
+                crate::costing::thousands(crate::generate::MAX_SITES as u64)
+            )?;
+            return Ok(exit::TOO_LARGE);
         }
-        Command::Generate {
-            sites,
-            seed,
-            output,
-        } => {
-            // Foreseen before anything is built: a design the loader could not read back.
-            if sites > crate::generate::MAX_SITES {
+        let catalog = Catalog::with_overlay(self.catalog)?;
+        let design = crate::generate::generate(sites, seed, &catalog);
+        let text = crate::design_file::to_string(&design)?;
+        if text.len() as u64 > crate::user_file::MAX_FILE_BYTES {
+            writeln!(
+                self.err,
+                "error: the design would be {} MB, more than the loader reads ({} MiB); \
+                 nothing written",
+                text.len() / 1_000_000,
+                crate::user_file::MAX_FILE_BYTES >> 20
+            )?;
+            return Ok(exit::TOO_LARGE);
+        }
+        match output {
+            Some(path) => {
+                crate::design_file::write_atomic(&path, text.as_bytes())
+                    .with_context(|| format!("cannot write {}", path.display()))?;
                 writeln!(
-                    err,
-                    "error: {} sites is more than generate writes: the loader reads files of \
-                     at most {} MiB, about {} sites",
-                    crate::costing::thousands(sites as u64),
-                    crate::user_file::MAX_FILE_BYTES >> 20,
-                    crate::costing::thousands(crate::generate::MAX_SITES as u64)
+                    self.err,
+                    "wrote {} ({} nodes, {} links, {} demands)",
+                    path.display(),
+                    design.nodes.len(),
+                    design.links.len(),
+                    design.demands.len()
                 )?;
-                return Ok(exit::TOO_LARGE);
             }
-            let catalog = Catalog::with_overlay(cli.catalog.as_deref())?;
-            let design = crate::generate::generate(sites, seed, &catalog);
-            let text = crate::design_file::to_string(&design)?;
-            if text.len() as u64 > crate::user_file::MAX_FILE_BYTES {
-                writeln!(
-                    err,
-                    "error: the design would be {} MB, more than the loader reads ({} MiB); \
-                     nothing written",
-                    text.len() / 1_000_000,
-                    crate::user_file::MAX_FILE_BYTES >> 20
-                )?;
-                return Ok(exit::TOO_LARGE);
-            }
-            match output {
-                Some(path) => {
-                    crate::design_file::write_atomic(&path, text.as_bytes())
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                    writeln!(
-                        err,
-                        "wrote {} ({} nodes, {} links, {} demands)",
-                        path.display(),
-                        design.nodes.len(),
-                        design.links.len(),
-                        design.demands.len()
-                    )?;
-                }
-                None => out.write_all(text.as_bytes())?,
-            }
-            Ok(exit::OK)
+            None => self.out.write_all(text.as_bytes())?,
         }
-        Command::Fmt { files, check } => {
-            let mut code = exit::OK;
-            for path in &files {
-                let design = match crate::design_file::load(path) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        writeln!(err, "error: {e}")?;
-                        code = exit::UNREADABLE;
-                        continue;
-                    }
-                };
-                let canonical = crate::design_file::to_string(&design)?;
-                if read_text(path)? == canonical {
+        Ok(exit::OK)
+    }
+
+    fn fmt_files(&mut self, files: &[PathBuf], check: bool) -> anyhow::Result<i32> {
+        let mut code = exit::OK;
+        for path in files {
+            let design = match crate::design_file::load(path) {
+                Ok(d) => d,
+                Err(e) => {
+                    writeln!(self.err, "error: {e}")?;
+                    code = exit::UNREADABLE;
                     continue;
                 }
-                if check {
-                    writeln!(out, "{}: not in canonical layout", path.display())?;
-                    code = code.max(exit::FINDINGS_ERRORS);
-                } else {
-                    crate::design_file::save(&design, path)?;
-                    writeln!(out, "{}: rewritten", path.display())?;
-                }
+            };
+            let canonical = crate::design_file::to_string(&design)?;
+            if read_text(path)? == canonical {
+                continue;
             }
-            Ok(code)
+            if check {
+                writeln!(self.out, "{}: not in canonical layout", path.display())?;
+                code = code.max(exit::FINDINGS_ERRORS);
+            } else {
+                crate::design_file::save(&design, path)?;
+                writeln!(self.out, "{}: rewritten", path.display())?;
+            }
         }
-        #[cfg(feature = "gui")]
-        Command::Open { .. } => Ok(exit::OK),
+        Ok(code)
     }
 }
 

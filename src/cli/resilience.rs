@@ -8,9 +8,10 @@
 use super::json_out::{Seq, pretty};
 use super::{Format, exit};
 use crate::catalog::Catalog;
-use crate::model::mbps;
-use crate::resilience::{self, Analysis, DemandResult, Depth, FailureDomain, Scenario};
+use crate::model::{Design, mbps};
+use crate::resilience::{self, Analysis, DemandResult, Depth, FailureDomain, PathFlow, Scenario};
 use crate::rules;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer as _};
 use std::io::Write;
@@ -122,148 +123,17 @@ pub fn run(
         ),
     };
     let gateways = crate::analyses::gateway_indexes(&design, &findings)?;
-    // Names by id through an index built once (a search of the nodes per line made the text
-    // output quadratic in the design's size).
-    let node_index = design.node_index();
-    let name = |id: &str| {
-        node_index
-            .get(id)
-            .map_or(id.to_string(), |&i| design.nodes[i].name.clone())
-    };
     // Standard output is line-buffered; a large design writes hundreds of thousands of lines.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     match format {
-        Format::Json => {
-            write_json(&mut out, file, depth, &analysis, &gateways)?;
-        }
+        Format::Json => write_json(&mut out, file, depth, &analysis, &gateways)?,
         Format::Text => {
-            let depth_label = if depth == Depth::Pairs {
-                "N-1 and N-2"
-            } else {
-                "N-1"
+            let text = Text {
+                analysis: &analysis,
+                depth,
+                names: Names::new(&design),
             };
-            writeln!(
-                out,
-                "{}: resilience ({depth_label}), {} demand(s)",
-                file.display(),
-                analysis.demands.len()
-            )?;
-            for d in &analysis.demands {
-                writeln!(out)?;
-                writeln!(
-                    out,
-                    "demand {}: {} → {} ({}), requires {}",
-                    d.demand,
-                    name(&d.site),
-                    name(&d.region),
-                    d.cloud.label(),
-                    mbps(d.required_mbps)
-                )?;
-                let sla = d.model.sla.unwrap_or("no SLA");
-                writeln!(out, "  model: {} — SLA target: {sla}", d.model.kind.label())?;
-                for note in &d.model.notes {
-                    writeln!(out, "    note: {note}")?;
-                }
-                if d.intact_mbps == 0 {
-                    writeln!(
-                        out,
-                        "  intact capacity: none — no path from the site to the region"
-                    )?;
-                    continue;
-                }
-                writeln!(
-                    out,
-                    "  intact capacity: {} over {} path(s)",
-                    mbps(d.intact_mbps),
-                    d.paths.len()
-                )?;
-                for p in &d.paths {
-                    let carries = if p.traffic_mbps == p.mbps {
-                        String::new()
-                    } else if p.traffic_mbps == 0 {
-                        " (VPN backup: idle while the private circuits carry the demand)".into()
-                    } else {
-                        format!(" (carries {} of the demand)", mbps(p.traffic_mbps))
-                    };
-                    let crossing = if p.via.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" [{}]", p.via.join("; "))
-                    };
-                    writeln!(
-                        out,
-                        "    {} via {}{crossing}{carries}",
-                        mbps(p.mbps),
-                        p.links.join(" → ")
-                    )?;
-                }
-                match d.worst_single() {
-                    Some(s) => writeln!(
-                        out,
-                        "  worst single failure: {} → {} left ({})",
-                        analysis.domain_label(s.domains[0]),
-                        mbps(s.residual_mbps),
-                        s.outcome.label()
-                    )?,
-                    None => writeln!(out, "  worst single failure: none reduces the capacity")?,
-                }
-                if d.spofs.is_empty() {
-                    writeln!(out, "  single points of failure: none")?;
-                } else {
-                    writeln!(out, "  single points of failure:")?;
-                    for &i in &d.spofs {
-                        writeln!(out, "    - {}", analysis.domain_label(i))?;
-                    }
-                }
-                if depth == Depth::Pairs {
-                    writeln!(
-                        out,
-                        "  failure pairs that lose or degrade it (neither alone does): {}",
-                        d.double_failures.len()
-                    )?;
-                    for s in d.double_failures.iter().take(10) {
-                        writeln!(
-                            out,
-                            "    - {} + {} → {} left",
-                            analysis.domain_label(s.domains[0]),
-                            analysis.domain_label(s.domains[1]),
-                            mbps(s.residual_mbps)
-                        )?;
-                    }
-                }
-            }
-            if !gateways.is_empty() {
-                writeln!(out)?;
-                writeln!(
-                    out,
-                    "Azure ExpressRoute gateways: resiliency index = R × M + Z + A (weights v{})",
-                    gateways[0].weights_version
-                )?;
-                for g in &gateways {
-                    writeln!(
-                        out,
-                        "  {} ({}): {} as designed (M = 1), {} once validated (M = 4)",
-                        name(&g.region),
-                        g.gateway_sku,
-                        g.design_index,
-                        g.validated_index
-                    )?;
-                    writeln!(
-                        out,
-                        "    R = {} ({}); Z = {} ({}); A = {} ({})",
-                        g.r,
-                        g.r_reason,
-                        g.z,
-                        g.z_reason,
-                        g.a,
-                        if g.a > 0 {
-                            "no resiliency finding"
-                        } else {
-                            "resiliency findings open"
-                        }
-                    )?;
-                }
-            }
+            text.write(&mut out, file, &gateways)?;
         }
     }
     out.flush()?;
@@ -272,6 +142,201 @@ pub fn run(
     } else {
         exit::OK
     })
+}
+
+/// Node names by id, through an index built once (a search of the nodes per line made the
+/// text output quadratic in the design's size).
+struct Names<'d> {
+    design: &'d Design,
+    index: FxHashMap<&'d str, usize>,
+}
+
+impl<'d> Names<'d> {
+    fn new(design: &'d Design) -> Self {
+        Names {
+            design,
+            index: design.node_index(),
+        }
+    }
+
+    /// The node's name, or the id when no node has it.
+    fn of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.index
+            .get(id)
+            .map_or(id, |&i| self.design.nodes[i].name.as_str())
+    }
+}
+
+/// The text report: per demand its model, capacity, paths and failures; then the Azure
+/// gateways' resiliency index.
+struct Text<'a> {
+    analysis: &'a Analysis,
+    depth: Depth,
+    names: Names<'a>,
+}
+
+impl Text<'_> {
+    fn write<W: Write>(
+        &self,
+        out: &mut W,
+        file: &Path,
+        gateways: &[resilience::GatewayIndex],
+    ) -> std::io::Result<()> {
+        let depth_label = if self.depth == Depth::Pairs {
+            "N-1 and N-2"
+        } else {
+            "N-1"
+        };
+        writeln!(
+            out,
+            "{}: resilience ({depth_label}), {} demand(s)",
+            file.display(),
+            self.analysis.demands.len()
+        )?;
+        for d in &self.analysis.demands {
+            self.write_demand(out, d)?;
+        }
+        self.write_gateways(out, gateways)
+    }
+
+    fn write_demand<W: Write>(&self, out: &mut W, d: &DemandResult) -> std::io::Result<()> {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "demand {}: {} → {} ({}), requires {}",
+            d.demand,
+            self.names.of(&d.site),
+            self.names.of(&d.region),
+            d.cloud.label(),
+            mbps(d.required_mbps)
+        )?;
+        let sla = d.model.sla.unwrap_or("no SLA");
+        writeln!(out, "  model: {} — SLA target: {sla}", d.model.kind.label())?;
+        for note in &d.model.notes {
+            writeln!(out, "    note: {note}")?;
+        }
+        if d.intact_mbps == 0 {
+            writeln!(
+                out,
+                "  intact capacity: none — no path from the site to the region"
+            )?;
+            return Ok(());
+        }
+        writeln!(
+            out,
+            "  intact capacity: {} over {} path(s)",
+            mbps(d.intact_mbps),
+            d.paths.len()
+        )?;
+        for p in &d.paths {
+            write_path(out, p)?;
+        }
+        self.write_failures(out, d)
+    }
+
+    /// The worst single failure, the single points of failure and, at depth 2, the pairs.
+    fn write_failures<W: Write>(&self, out: &mut W, d: &DemandResult) -> std::io::Result<()> {
+        let analysis = self.analysis;
+        match d.worst_single() {
+            Some(s) => writeln!(
+                out,
+                "  worst single failure: {} → {} left ({})",
+                analysis.domain_label(s.domains[0]),
+                mbps(s.residual_mbps),
+                s.outcome.label()
+            )?,
+            None => writeln!(out, "  worst single failure: none reduces the capacity")?,
+        }
+        if d.spofs.is_empty() {
+            writeln!(out, "  single points of failure: none")?;
+        } else {
+            writeln!(out, "  single points of failure:")?;
+            for &i in &d.spofs {
+                writeln!(out, "    - {}", analysis.domain_label(i))?;
+            }
+        }
+        if self.depth == Depth::Pairs {
+            writeln!(
+                out,
+                "  failure pairs that lose or degrade it (neither alone does): {}",
+                d.double_failures.len()
+            )?;
+            for s in d.double_failures.iter().take(10) {
+                writeln!(
+                    out,
+                    "    - {} + {} → {} left",
+                    analysis.domain_label(s.domains[0]),
+                    analysis.domain_label(s.domains[1]),
+                    mbps(s.residual_mbps)
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The resiliency index of each Azure ExpressRoute gateway.
+    fn write_gateways<W: Write>(
+        &self,
+        out: &mut W,
+        gateways: &[resilience::GatewayIndex],
+    ) -> std::io::Result<()> {
+        if gateways.is_empty() {
+            return Ok(());
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Azure ExpressRoute gateways: resiliency index = R × M + Z + A (weights v{})",
+            gateways[0].weights_version
+        )?;
+        for g in gateways {
+            writeln!(
+                out,
+                "  {} ({}): {} as designed (M = 1), {} once validated (M = 4)",
+                self.names.of(&g.region),
+                g.gateway_sku,
+                g.design_index,
+                g.validated_index
+            )?;
+            writeln!(
+                out,
+                "    R = {} ({}); Z = {} ({}); A = {} ({})",
+                g.r,
+                g.r_reason,
+                g.z,
+                g.z_reason,
+                g.a,
+                if g.a > 0 {
+                    "no resiliency finding"
+                } else {
+                    "resiliency findings open"
+                }
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// One path: its capacity, links, crossings and what it carries.
+fn write_path<W: Write>(out: &mut W, p: &PathFlow) -> std::io::Result<()> {
+    let carries = if p.traffic_mbps == p.mbps {
+        String::new()
+    } else if p.traffic_mbps == 0 {
+        " (VPN backup: idle while the private circuits carry the demand)".into()
+    } else {
+        format!(" (carries {} of the demand)", mbps(p.traffic_mbps))
+    };
+    let crossing = if p.via.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", p.via.join("; "))
+    };
+    writeln!(
+        out,
+        "    {} via {}{crossing}{carries}",
+        mbps(p.mbps),
+        p.links.join(" → ")
+    )
 }
 
 /// Which domains the results refer to (each is listed once in the JSON document).

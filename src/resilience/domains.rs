@@ -2,7 +2,10 @@
 
 use super::flow::find_root;
 use crate::catalog::Catalog;
-use crate::model::{Design, LinkKind, NodeKind, Resolved};
+use crate::model::{
+    AccessCircuit, ColocationFacility, Design, DirectConnectConnection, FabricRouter, LinkKind,
+    Node, NodeId, NodeKind, Resolved,
+};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use smol_str::SmolStr;
@@ -206,21 +209,33 @@ pub fn derive_resolved<'d>(
     resolved: &Resolved<'d>,
 ) -> Vec<FailureDomain> {
     let mut out: Vec<FailureDomain> = Vec::with_capacity(design.links.len() + design.nodes.len());
-    let node_index = &resolved.node_index;
-    // The nodes at a link's ends, by index into `design.links`.
-    let ends = |l: usize| {
-        resolved.link_ends[l]
-            .into_iter()
-            .flatten()
-            .map(|n| &design.nodes[n])
-    };
+    push_single_links(design, &mut out);
+    push_single_nodes(design, &mut out);
 
-    // Single links and nodes: their names are written by `materialize` when needed.
-    // An ExpressRoute circuit with both BGP sessions is two connections to two Microsoft edge
-    // routers (ER-TOPO-1; a Metro circuit's two land in two buildings), each carrying the
-    // circuit's bandwidth: losing one is not the loss of the circuit, so the circuit alone is
-    // no failure domain. What takes both down is shared — the peering location's MSEE pair,
-    // the building, the metro, the provider — and those are domains below.
+    let finder = GroupFinder {
+        design,
+        catalog,
+        resolved,
+    };
+    let mut groups = Groups::default();
+    let shared = finder.count_shared_equipment();
+    finder.add_link_groups(&shared, &mut groups);
+    finder.add_buildings(&mut groups);
+    finder.add_metros_and_zones(&mut groups);
+
+    push_distinct_groups(design, groups, &mut out);
+    push_user_groups(design, resolved, &mut out);
+    out
+}
+
+/// Single links: their names are written by `materialize` when needed.
+///
+/// An ExpressRoute circuit with both BGP sessions is two connections to two Microsoft edge
+/// routers (ER-TOPO-1; a Metro circuit's two land in two buildings), each carrying the
+/// circuit's bandwidth: losing one is not the loss of the circuit, so the circuit alone is
+/// no failure domain. What takes both down is shared — the peering location's MSEE pair,
+/// the building, the metro, the provider — and those are domains below.
+fn push_single_links(design: &Design, out: &mut Vec<FailureDomain>) {
     for (i, link) in design.links.iter().enumerate() {
         let two_connections = link.as_er().is_some_and(|c| c.redundant_bgp);
         out.push(if two_connections {
@@ -247,6 +262,10 @@ pub fn derive_resolved<'d>(
             }
         });
     }
+}
+
+/// Single nodes: their names are written by `materialize` when needed.
+fn push_single_nodes(design: &Design, out: &mut Vec<FailureDomain>) {
     for i in 0..design.nodes.len() {
         out.push(FailureDomain {
             id: String::new(),
@@ -257,262 +276,326 @@ pub fn derive_resolved<'d>(
             members: vec![],
         });
     }
+}
 
-    let mut groups = Groups::default();
-    let mut add =
-        |kind: DomainKind,
-         raw: Option<(&'d str, &'d str)>,
-         key: &dyn Fn() -> String,
-         label: &dyn Fn() -> String,
-         node: Option<usize>,
-         link: Option<usize>| groups.add(kind, raw, key, label, node, link);
+/// Finds the groups of the design: what it reads (the design, the catalog, the resolved
+/// references) and the steps that add each kind of group.
+struct GroupFinder<'a, 'd> {
+    design: &'d Design,
+    catalog: &'a Catalog,
+    resolved: &'a Resolved<'d>,
+}
 
-    // Edge routers and AWS devices usually carry one link each; count first so groups are
-    // built only where two or more links share one (large designs have tens of thousands).
-    let site_of = |l: usize| ends(l).find(|n| n.as_site().is_some()).map(|n| &n.id);
-    let dx_location_of = |l: usize| -> &'d str {
-        ends(l)
+/// How many links share each edge router (site, router) and each AWS device (DX location,
+/// device).
+struct SharedEquipment<'d> {
+    count: FxHashMap<(&'d str, &'d str), u32>,
+}
+
+impl SharedEquipment<'_> {
+    /// Two or more links share it.
+    fn shared(&self, key: (&str, &str)) -> bool {
+        self.count.get(&key).is_some_and(|&n| n >= 2)
+    }
+}
+
+impl<'d> GroupFinder<'_, 'd> {
+    /// The nodes at a link's ends, by index into `design.links`.
+    fn ends(&self, l: usize) -> impl Iterator<Item = &'d Node> + '_ {
+        let design: &'d Design = self.design;
+        self.resolved.link_ends[l]
+            .into_iter()
+            .flatten()
+            .map(move |n| &design.nodes[n])
+    }
+
+    fn site_of(&self, l: usize) -> Option<&'d NodeId> {
+        self.ends(l).find(|n| n.as_site().is_some()).map(|n| &n.id)
+    }
+
+    fn dx_location_of(&self, l: usize) -> &'d str {
+        self.ends(l)
             .find_map(|n| n.as_facility())
             .and_then(|f| f.dx_location.as_deref())
             .unwrap_or("")
-    };
-    let mut shared_count: FxHashMap<(&str, &str), u32> = FxHashMap::default();
-    for (i, l) in design.links.iter().enumerate() {
-        match &l.kind {
-            LinkKind::AccessCircuit(a) => {
-                if let (Some(router), Some(site)) = (&a.edge_router, site_of(i)) {
-                    *shared_count
-                        .entry((site.as_str(), router.as_str()))
+    }
+
+    /// Edge routers and AWS devices usually carry one link each; count first so groups are
+    /// built only where two or more links share one (large designs have tens of thousands).
+    fn count_shared_equipment(&self) -> SharedEquipment<'d> {
+        let design: &'d Design = self.design;
+        let mut count: FxHashMap<(&str, &str), u32> = FxHashMap::default();
+        for (i, l) in design.links.iter().enumerate() {
+            match &l.kind {
+                LinkKind::AccessCircuit(a) => {
+                    if let (Some(router), Some(site)) = (&a.edge_router, self.site_of(i)) {
+                        *count.entry((site.as_str(), router.as_str())).or_default() += 1;
+                    }
+                }
+                LinkKind::DirectConnectConnection(c) if !c.aws_device.trim().is_empty() => {
+                    *count
+                        .entry((self.dx_location_of(i), c.aws_device.as_str()))
                         .or_default() += 1;
                 }
+                _ => {}
             }
-            LinkKind::DirectConnectConnection(c) if !c.aws_device.trim().is_empty() => {
-                *shared_count
-                    .entry((dx_location_of(i), c.aws_device.as_str()))
-                    .or_default() += 1;
-            }
-            _ => {}
         }
+        SharedEquipment { count }
     }
-    let shared = |key: (&str, &str)| shared_count.get(&key).is_some_and(|&n| n >= 2);
 
-    for (i, l) in design.links.iter().enumerate() {
-        match &l.kind {
-            LinkKind::AccessCircuit(a) => {
-                if let Some(router) = &a.edge_router {
-                    let site = site_of(i).filter(|s| shared((s.as_str(), router.as_str())));
-                    if let Some(site) = site {
-                        add(
-                            DomainKind::EdgeRouter,
-                            Some((site.as_str(), router.as_str())),
-                            &|| format!("{site}/{router}"),
-                            &|| format!("edge router {router} at {site}"),
-                            None,
-                            Some(i),
-                        );
+    /// The groups links are in: edge routers, MSEE pairs, AWS devices and providers.
+    fn add_link_groups(&self, shared: &SharedEquipment<'d>, groups: &mut Groups<'d>) {
+        let design: &'d Design = self.design;
+        for (i, l) in design.links.iter().enumerate() {
+            match &l.kind {
+                LinkKind::AccessCircuit(a) => {
+                    self.add_edge_router(shared, groups, i, a);
+                    add_provider(groups, &a.carrier, i);
+                }
+                LinkKind::ExpressRouteCircuit(c) => {
+                    add_provider(groups, &c.provider, i);
+                    if c.metro_secondary_facility.is_none() {
+                        self.add_msee_pair(groups, i);
                     }
                 }
-                if !a.carrier.trim().is_empty() {
-                    add(
-                        DomainKind::Provider,
-                        Some((a.carrier.as_str(), "")),
-                        &|| normalize(&a.carrier),
-                        &|| format!("provider {}", a.carrier.trim()),
-                        None,
-                        Some(i),
-                    );
+                LinkKind::DirectConnectConnection(c) => {
+                    self.add_aws_device(shared, groups, i, c);
+                    add_provider(groups, &c.partner, i);
                 }
+                LinkKind::FabricConnection(c) => add_provider(groups, &c.operator, i),
+                LinkKind::SiteToSiteVpn(_) => {}
             }
-            LinkKind::ExpressRouteCircuit(c) => {
-                if !c.provider.trim().is_empty() {
-                    add(
-                        DomainKind::Provider,
-                        Some((c.provider.as_str(), "")),
-                        &|| normalize(&c.provider),
-                        &|| format!("provider {}", c.provider.trim()),
-                        None,
-                        Some(i),
-                    );
-                }
-                if c.metro_secondary_facility.is_none() {
-                    let location = ends(i)
-                        .find_map(|n| n.as_facility())
-                        .and_then(|f| f.er_peering_location.as_deref());
-                    if let Some(loc) = location {
-                        add(
-                            DomainKind::MseePair,
-                            Some((loc, "")),
-                            &|| normalize(loc),
-                            &|| format!("MSEE pair at {loc}"),
-                            None,
-                            Some(i),
-                        );
-                    }
-                }
-            }
-            LinkKind::DirectConnectConnection(c) => {
-                let location = dx_location_of(i);
-                if !c.aws_device.trim().is_empty() && shared((location, c.aws_device.as_str())) {
-                    add(
-                        DomainKind::AwsDevice,
-                        Some((location, c.aws_device.as_str())),
-                        &|| format!("{}/{}", location.to_uppercase(), c.aws_device.trim()),
-                        &|| format!("AWS device {} at {location}", c.aws_device.trim()),
-                        None,
-                        Some(i),
-                    );
-                }
-                if !c.partner.trim().is_empty() {
-                    add(
-                        DomainKind::Provider,
-                        Some((c.partner.as_str(), "")),
-                        &|| normalize(&c.partner),
-                        &|| format!("provider {}", c.partner.trim()),
-                        None,
-                        Some(i),
-                    );
-                }
-            }
-            LinkKind::FabricConnection(c) => {
-                if !c.operator.trim().is_empty() {
-                    add(
-                        DomainKind::Provider,
-                        Some((c.operator.as_str(), "")),
-                        &|| normalize(&c.operator),
-                        &|| format!("provider {}", c.operator.trim()),
-                        None,
-                        Some(i),
-                    );
-                }
-            }
-            LinkKind::SiteToSiteVpn(_) => {}
         }
     }
 
-    // Buildings: facilities with the same operator + building name, the same ER peering
-    // location or DX location, or an ER location and DX location in one building (4.5).
-    let facilities: Vec<usize> = design
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.as_facility().is_some())
-        .map(|(i, _)| i)
-        .collect();
-    let mut parent: Vec<usize> = (0..facilities.len()).collect();
-    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-    for (fi, &ni) in facilities.iter().enumerate() {
-        let Some(f) = design.nodes[ni].as_facility() else {
-            continue;
+    /// The edge router an access circuit lands on, when another circuit lands on it too.
+    fn add_edge_router(
+        &self,
+        shared: &SharedEquipment<'d>,
+        groups: &mut Groups<'d>,
+        i: usize,
+        a: &'d AccessCircuit,
+    ) {
+        let Some(router) = &a.edge_router else {
+            return;
         };
-        let mut keys = Vec::new();
-        if !f.facility_name.trim().is_empty() {
-            keys.push(format!(
-                "name:{}/{}",
-                normalize(&f.operator),
-                normalize(&f.facility_name)
-            ));
+        let site = self
+            .site_of(i)
+            .filter(|s| shared.shared((s.as_str(), router.as_str())));
+        if let Some(site) = site {
+            groups.add(
+                DomainKind::EdgeRouter,
+                Some((site.as_str(), router.as_str())),
+                &|| format!("{site}/{router}"),
+                &|| format!("edge router {router} at {site}"),
+                None,
+                Some(i),
+            );
         }
-        if let Some(er) = &f.er_peering_location {
-            keys.push(format!("er:{}", normalize(er)));
+    }
+
+    /// The MSEE pair of the peering location an ExpressRoute circuit (not a Metro one) lands at.
+    fn add_msee_pair(&self, groups: &mut Groups<'d>, i: usize) {
+        let location = self
+            .ends(i)
+            .find_map(|n| n.as_facility())
+            .and_then(|f| f.er_peering_location.as_deref());
+        if let Some(loc) = location {
+            groups.add(
+                DomainKind::MseePair,
+                Some((loc, "")),
+                &|| normalize(loc),
+                &|| format!("MSEE pair at {loc}"),
+                None,
+                Some(i),
+            );
         }
-        if let Some(dx) = &f.dx_location {
-            keys.push(format!("dx:{}", normalize(dx)));
+    }
+
+    /// The AWS device a Direct Connect connection terminates on, when another one does too.
+    fn add_aws_device(
+        &self,
+        shared: &SharedEquipment<'d>,
+        groups: &mut Groups<'d>,
+        i: usize,
+        c: &'d DirectConnectConnection,
+    ) {
+        let location = self.dx_location_of(i);
+        if !c.aws_device.trim().is_empty() && shared.shared((location, c.aws_device.as_str())) {
+            groups.add(
+                DomainKind::AwsDevice,
+                Some((location, c.aws_device.as_str())),
+                &|| format!("{}/{}", location.to_uppercase(), c.aws_device.trim()),
+                &|| format!("AWS device {} at {location}", c.aws_device.trim()),
+                None,
+                Some(i),
+            );
         }
-        for s in &catalog.shared_metros.same_building {
-            if f.er_peering_location
-                .as_deref()
-                .is_some_and(|e| e.eq_ignore_ascii_case(&s.er_location))
-            {
-                keys.push(format!("dx:{}", normalize(&s.dx_location)));
-            }
-            if f.dx_location
-                .as_deref()
-                .is_some_and(|d| d.eq_ignore_ascii_case(&s.dx_location))
-            {
-                keys.push(format!("er:{}", normalize(&s.er_location)));
-            }
+    }
+
+    /// Buildings: facilities with the same operator + building name, the same ER peering
+    /// location or DX location, or an ER location and DX location in one building (4.5).
+    fn add_buildings(&self, groups: &mut Groups<'d>) {
+        let design: &'d Design = self.design;
+        let facilities: Vec<usize> = design
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.as_facility().is_some())
+            .map(|(i, _)| i)
+            .collect();
+        let mut parent = self.join_buildings(&facilities);
+        for (fi, &ni) in facilities.iter().enumerate() {
+            let root = facilities[find_root(&mut parent, fi)];
+            let root_node = &design.nodes[root];
+            groups.add(
+                DomainKind::Building,
+                Some((root_node.id.as_str(), "")),
+                &|| root_node.id.to_string(),
+                &|| format!("building of {}", root_node.name),
+                Some(ni),
+                None,
+            );
         }
-        for key in keys {
-            match by_key.get(&key) {
-                Some(&other) => {
-                    let (a, b) = (find_root(&mut parent, fi), find_root(&mut parent, other));
-                    parent[a] = b;
+    }
+
+    /// Union-find over `facilities` (indices into `design.nodes`): facilities that share a
+    /// building key are joined. Returns the parent of each, by position in `facilities`.
+    fn join_buildings(&self, facilities: &[usize]) -> Vec<usize> {
+        let mut parent: Vec<usize> = (0..facilities.len()).collect();
+        let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+        for (fi, &ni) in facilities.iter().enumerate() {
+            let Some(f) = self.design.nodes[ni].as_facility() else {
+                continue;
+            };
+            for key in building_keys(f, self.catalog) {
+                match by_key.get(&key) {
+                    Some(&other) => {
+                        let (a, b) = (find_root(&mut parent, fi), find_root(&mut parent, other));
+                        parent[a] = b;
+                    }
+                    None => {
+                        by_key.insert(key, fi);
+                    }
                 }
-                None => {
-                    by_key.insert(key, fi);
+            }
+        }
+        parent
+    }
+
+    /// Metros and fabric zones.
+    fn add_metros_and_zones(&self, groups: &mut Groups<'d>) {
+        let design: &'d Design = self.design;
+        for (i, n) in design.nodes.iter().enumerate() {
+            match &n.kind {
+                NodeKind::ColocationFacility(_) => {
+                    let metro = metro_of(n, self.catalog).unwrap_or_default();
+                    if !metro.trim().is_empty() {
+                        groups.add(
+                            DomainKind::Metro,
+                            None,
+                            &|| normalize(&metro),
+                            &|| format!("metro {}", metro.trim()),
+                            Some(i),
+                            None,
+                        );
+                    }
                 }
+                NodeKind::FabricRouter(r) => add_fabric_router_groups(groups, i, r),
+                _ => {}
             }
         }
     }
-    for (fi, &ni) in facilities.iter().enumerate() {
-        let root = facilities[find_root(&mut parent, fi)];
-        let root_node = &design.nodes[root];
-        add(
-            DomainKind::Building,
-            Some((root_node.id.as_str(), "")),
-            &|| root_node.id.to_string(),
-            &|| format!("building of {}", root_node.name),
-            Some(ni),
+}
+
+/// The provider (carrier, ExpressRoute provider, Direct Connect partner, fabric operator) that
+/// delivers a link, when the design names one.
+fn add_provider<'d>(groups: &mut Groups<'d>, name: &'d str, link: usize) {
+    if !name.trim().is_empty() {
+        groups.add(
+            DomainKind::Provider,
+            Some((name, "")),
+            &|| normalize(name),
+            &|| format!("provider {}", name.trim()),
+            None,
+            Some(link),
+        );
+    }
+}
+
+/// The keys under which a facility is one building with another: operator + building name,
+/// ER peering location, DX location, and the other location of a building that hosts both.
+fn building_keys(f: &ColocationFacility, catalog: &Catalog) -> Vec<String> {
+    let mut keys = Vec::new();
+    if !f.facility_name.trim().is_empty() {
+        keys.push(format!(
+            "name:{}/{}",
+            normalize(&f.operator),
+            normalize(&f.facility_name)
+        ));
+    }
+    if let Some(er) = &f.er_peering_location {
+        keys.push(format!("er:{}", normalize(er)));
+    }
+    if let Some(dx) = &f.dx_location {
+        keys.push(format!("dx:{}", normalize(dx)));
+    }
+    for s in &catalog.shared_metros.same_building {
+        if f.er_peering_location
+            .as_deref()
+            .is_some_and(|e| e.eq_ignore_ascii_case(&s.er_location))
+        {
+            keys.push(format!("dx:{}", normalize(&s.dx_location)));
+        }
+        if f.dx_location
+            .as_deref()
+            .is_some_and(|d| d.eq_ignore_ascii_case(&s.dx_location))
+        {
+            keys.push(format!("er:{}", normalize(&s.er_location)));
+        }
+    }
+    keys
+}
+
+/// The metro and the diversity zone of a fabric router.
+fn add_fabric_router_groups<'d>(groups: &mut Groups<'d>, i: usize, r: &'d FabricRouter) {
+    if !r.metro.trim().is_empty() {
+        groups.add(
+            DomainKind::Metro,
+            Some((r.metro.as_str(), "")),
+            &|| normalize(&r.metro),
+            &|| format!("metro {}", r.metro.trim()),
+            Some(i),
             None,
         );
     }
-
-    // Metros and fabric zones.
-    for (i, n) in design.nodes.iter().enumerate() {
-        match &n.kind {
-            NodeKind::ColocationFacility(_) => {
-                let metro = metro_of(n, catalog).unwrap_or_default();
-                if !metro.trim().is_empty() {
-                    add(
-                        DomainKind::Metro,
-                        None,
-                        &|| normalize(&metro),
-                        &|| format!("metro {}", metro.trim()),
-                        Some(i),
-                        None,
-                    );
-                }
-            }
-            NodeKind::FabricRouter(r) => {
-                if !r.metro.trim().is_empty() {
-                    add(
-                        DomainKind::Metro,
-                        Some((r.metro.as_str(), "")),
-                        &|| normalize(&r.metro),
-                        &|| format!("metro {}", r.metro.trim()),
-                        Some(i),
-                        None,
-                    );
-                }
-                if !r.diversity_zone.trim().is_empty() {
-                    add(
-                        DomainKind::FabricZone,
-                        Some((r.operator.as_str(), r.diversity_zone.as_str())),
-                        &|| {
-                            format!(
-                                "{}/{}",
-                                normalize(&r.operator),
-                                normalize(&r.diversity_zone)
-                            )
-                        },
-                        &|| {
-                            format!(
-                                "{} diversity zone {}",
-                                r.operator.trim(),
-                                r.diversity_zone.trim()
-                            )
-                        },
-                        Some(i),
-                        None,
-                    );
-                }
-            }
-            _ => {}
-        }
+    if !r.diversity_zone.trim().is_empty() {
+        groups.add(
+            DomainKind::FabricZone,
+            Some((r.operator.as_str(), r.diversity_zone.as_str())),
+            &|| {
+                format!(
+                    "{}/{}",
+                    normalize(&r.operator),
+                    normalize(&r.diversity_zone)
+                )
+            },
+            &|| {
+                format!(
+                    "{} diversity zone {}",
+                    r.operator.trim(),
+                    r.diversity_zone.trim()
+                )
+            },
+            Some(i),
+            None,
+        );
     }
+}
 
-    // A group can only duplicate another group: single links and nodes have one member.
-    let kind_prefix = |k: DomainKind| match k {
+/// The prefix of a group domain's id.
+fn kind_prefix(k: DomainKind) -> &'static str {
+    match k {
         DomainKind::EdgeRouter => "router",
         DomainKind::AwsDevice => "device",
         DomainKind::MseePair => "msee",
@@ -523,8 +606,13 @@ pub fn derive_resolved<'d>(
         DomainKind::Link => "link",
         DomainKind::Node => "node",
         DomainKind::UserGroup => "group",
-    };
-    let candidates: Vec<Group> = groups
+    }
+}
+
+/// The groups that are failure domains, in stable order, members sorted: those with two or
+/// more members.
+fn candidate_groups(design: &Design, groups: Groups<'_>) -> Vec<Group> {
+    groups
         .into_sorted()
         .into_iter()
         .filter(|(kind, _, _, nodes, links)| {
@@ -544,7 +632,13 @@ pub fn derive_resolved<'d>(
             links.dedup();
             (kind, key, label, nodes, links)
         })
-        .collect();
+        .collect()
+}
+
+/// The group domains, each the first of the groups with its members.
+fn push_distinct_groups(design: &Design, groups: Groups<'_>, out: &mut Vec<FailureDomain>) {
+    // A group can only duplicate another group: single links and nodes have one member.
+    let candidates = candidate_groups(design, groups);
     let mut seen: FxHashSet<(&[usize], &[usize])> = FxHashSet::default();
     let first: Vec<bool> = candidates
         .iter()
@@ -564,10 +658,14 @@ pub fn derive_resolved<'d>(
             });
         }
     }
+}
 
+/// The risk groups the user named in the design.
+fn push_user_groups(design: &Design, resolved: &Resolved<'_>, out: &mut Vec<FailureDomain>) {
     if design.risk_groups.is_empty() {
-        return out;
+        return;
     }
+    let node_index = &resolved.node_index;
     let link_index: FxHashMap<&str, usize> = design
         .links
         .iter()
@@ -594,5 +692,4 @@ pub fn derive_resolved<'d>(
             members: g.members.iter().map(SmolStr::from).collect(),
         });
     }
-    out
 }

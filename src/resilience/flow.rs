@@ -24,7 +24,10 @@
 //!   under every failure. The same holds for the Azure VPN gateway and the VPNs into it.
 
 use crate::lists::Lists;
-use crate::model::{AwsAttachment, Design, ErGatewaySku, LinkKind, NodeKindTag, Resolved};
+use crate::model::{
+    AwsAttachment, AwsRegion, AzureRegion, Design, ErGatewaySku, Link, LinkKind, NodeKindTag,
+    Resolved,
+};
 use rustc_hash::FxHashMap;
 
 /// Union-find: the root of `i`, halving paths on the way.
@@ -114,226 +117,16 @@ impl Network {
 
     /// [`Network::build`] with the design's references already resolved.
     pub fn build_resolved(design: &Design, resolved: &Resolved<'_>) -> Network {
-        let node_index = &resolved.node_index;
-        let node_count = design.nodes.len();
-        let mut transit: Vec<bool> = design
-            .nodes
-            .iter()
-            .map(|n| {
-                matches!(
-                    n.tag(),
-                    NodeKindTag::ColocationFacility | NodeKindTag::FabricRouter
-                )
-            })
-            .collect();
-        let mut virtual_kind: FxHashMap<usize, VirtualVertex> = FxHashMap::default();
-        let mut add_vertex = |transit: &mut Vec<bool>, is_transit: bool, kind: VirtualVertex| {
-            transit.push(is_transit);
-            virtual_kind.insert(transit.len() - 1, kind);
-            transit.len() - 1
-        };
-        let mut edges = Vec::with_capacity(design.links.len());
-        // A Direct Connect gateway is a vertex of its own joined to every region associated
-        // with it (DX-GW-11), with no bandwidth limit of the gateway itself. It is never a
-        // transit vertex: see the module documentation.
-        let mut gateway_vertex: FxHashMap<String, usize> = FxHashMap::default();
-        let mut gateway_of_region: Vec<Option<usize>> = vec![None; node_count];
-        let mut dx_gateways_of: Vec<Vec<usize>> = vec![Vec::new(); node_count];
-        let mut ceilings_of: Vec<Vec<usize>> = vec![Vec::new(); node_count];
-        // Azure gateways with a documented throughput: (ExpressRoute gateway, VPN gateway).
-        let mut azure_gateways: Vec<[Option<usize>; 2]> = vec![[None, None]; node_count];
-        for (i, n) in design.nodes.iter().enumerate() {
-            if let Some(az) = n.as_azure() {
-                let ceilings = [
-                    // An ErGwScale gateway without its unit count has no known ceiling (ER030
-                    // flags it); none is assumed.
-                    az.gateway
-                        .as_ref()
-                        .filter(|g| g.sku != ErGatewaySku::ErGwScale || g.scale_units.is_some())
-                        .map(|g| (g.sku.max_bandwidth_mbps(g.scale_units), false)),
-                    vpn_ceiling_mbps(az).map(|m| (m, true)),
-                ];
-                for (slot, ceiling) in ceilings.into_iter().enumerate() {
-                    let Some((mbps, vpn)) = ceiling else { continue };
-                    let kind = if vpn {
-                        VirtualVertex::VpnGateway(i)
-                    } else {
-                        VirtualVertex::ErGateway(i)
-                    };
-                    let v = add_vertex(&mut transit, false, kind);
-                    edges.push(Edge {
-                        u: v,
-                        v: i,
-                        capacity_mbps: mbps,
-                        link: NO_LINK,
-                    });
-                    azure_gateways[i][slot] = Some(v);
-                    ceilings_of[i].push(v);
-                }
-                continue;
-            }
-            let Some(r) = n.as_aws() else { continue };
-            let Some(gw) = r
-                .dx_gateway
-                .as_deref()
-                .filter(|_| r.attachment != AwsAttachment::VirtualPrivateGateway)
-            else {
-                continue;
-            };
-            let key = gw.trim().to_lowercase();
-            let v = match gateway_vertex.get(&key) {
-                Some(&v) => v,
-                None => {
-                    let v = add_vertex(
-                        &mut transit,
-                        false,
-                        VirtualVertex::DxGateway(gw.trim().to_string()),
-                    );
-                    gateway_vertex.insert(key, v);
-                    v
-                }
-            };
-            gateway_of_region[i] = Some(v);
-            dx_gateways_of[i].push(v);
-            edges.push(Edge {
-                u: v,
-                v: i,
-                capacity_mbps: UNBOUNDED_MBPS,
-                link: NO_LINK,
-            });
-        }
-        // Transit Gateway peering (documented transit): a region whose Transit Gateway peers
-        // with another's reaches that region's Direct Connect gateway through the peering.
-        let mut peered_gateways_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); node_count];
-        let tgw_regions: FxHashMap<&str, usize> = design
-            .nodes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| {
-                let r = n.as_aws()?;
-                (r.attachment == AwsAttachment::DxGatewayTgw).then_some((r.region.as_str(), i))
-            })
-            .collect();
-        for (&_, &i) in &tgw_regions {
-            let Some(r) = design.nodes[i].as_aws() else {
-                continue;
-            };
-            for peering in &r.tgw_peering_attachments {
-                let Some(&j) = tgw_regions.get(peering.peer_region.trim()) else {
-                    continue;
-                };
-                if i == j {
-                    continue;
-                }
-                for (from, to) in [(i, j), (j, i)] {
-                    for &g in &dx_gateways_of[to] {
-                        if !dx_gateways_of[from].contains(&g)
-                            && !peered_gateways_of[from].iter().any(|&(pg, _)| pg == g)
-                        {
-                            peered_gateways_of[from].push((g, to));
-                        }
-                    }
-                }
-            }
-        }
-        for list in &mut peered_gateways_of {
-            list.sort_unstable();
-        }
-        let mut sitelink_of: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut builder = Builder::new(design);
+        builder.add_region_gateways(design);
+        let peered_gateways_of = peered_gateways(design, &builder.dx_gateways_of);
         for (li, (link, ends)) in design.links.iter().zip(&resolved.link_ends).enumerate() {
             let [Some(a), Some(b)] = *ends else {
                 continue;
             };
-            let capacity_mbps = link_capacity_mbps(&link.kind);
-            // A Direct Connect link into a region behind a gateway ends at the gateway; an
-            // ExpressRoute circuit or a VPN into an Azure region ends at the region's gateway
-            // of that kind, when the design states it.
-            let redirect = |end: usize| match &link.kind {
-                LinkKind::DirectConnectConnection(_) => gateway_of_region[end].unwrap_or(end),
-                LinkKind::ExpressRouteCircuit(_) => azure_gateways[end][0].unwrap_or(end),
-                LinkKind::SiteToSiteVpn(_) => azure_gateways[end][1].unwrap_or(end),
-                _ => end,
-            };
-            let (a, b) = (redirect(a), redirect(b));
-            // SiteLink: the connection also joins its gateway's SiteLink vertex.
-            if let LinkKind::DirectConnectConnection(c) = &link.kind
-                && c.vifs.iter().any(|v| v.sitelink)
-            {
-                let (fac, gw) = if transit[a] { (a, b) } else { (b, a) };
-                if let Some(VirtualVertex::DxGateway(name)) = virtual_kind.get(&gw) {
-                    let name = name.clone();
-                    let s = *sitelink_of.entry(gw).or_insert_with(|| {
-                        transit.push(true);
-                        virtual_kind.insert(transit.len() - 1, VirtualVertex::SiteLink(name));
-                        transit.len() - 1
-                    });
-                    edges.push(Edge {
-                        u: fac,
-                        v: s,
-                        capacity_mbps,
-                        link: li,
-                    });
-                }
-            }
-            let metro = link
-                .as_er()
-                .and_then(|c| c.metro_secondary_facility.as_ref())
-                .and_then(|f| node_index.get(f.as_str()).copied());
-            match metro {
-                Some(second) => {
-                    let (fac, region) = if transit[a] { (a, b) } else { (b, a) };
-                    transit.push(true);
-                    let m = transit.len() - 1;
-                    virtual_kind.insert(m, VirtualVertex::Metro);
-                    for (u, v) in [(fac, m), (second, m), (m, region)] {
-                        edges.push(Edge {
-                            u,
-                            v,
-                            capacity_mbps,
-                            link: li,
-                        });
-                    }
-                }
-                None => edges.push(Edge {
-                    u: a,
-                    v: b,
-                    capacity_mbps,
-                    link: li,
-                }),
-            }
+            builder.add_link(li, link, (a, b), &resolved.node_index);
         }
-        let vertex_count = transit.len();
-        // An edge is listed at an end when the other end is (not) a transit vertex.
-        let ends_where = |other_is_transit: bool| {
-            let transit = &transit;
-            edges.iter().map(move |e| {
-                [
-                    (transit[e.v] == other_is_transit).then_some(e.u),
-                    (transit[e.u] == other_is_transit).then_some(e.v),
-                ]
-                .into_iter()
-                .flatten()
-            })
-        };
-        let transit_incident = Lists::invert(vertex_count, ends_where(true));
-        let other_incident = ByNeighbour::new(
-            &Lists::invert(vertex_count, ends_where(false)),
-            &edges,
-            vertex_count,
-        );
-        Network {
-            vertex_count,
-            node_count,
-            transit,
-            edges,
-            transit_incident,
-            other_incident,
-            dx_gateways_of,
-            ceilings_of,
-            sitelink_of,
-            peered_gateways_of,
-            virtual_kind,
-        }
+        builder.finish(peered_gateways_of)
     }
 
     /// The peer region (design node) when `vertex` is the Direct Connect gateway of a Transit
@@ -345,6 +138,308 @@ impl Network {
             .find(|&&(g, _)| g == vertex)
             .map(|&(_, peer)| peer)
     }
+}
+
+/// The network while it is built: its vertices and edges, and the gateway vertices of each
+/// region.
+struct Builder {
+    node_count: usize,
+    transit: Vec<bool>,
+    edges: Vec<Edge>,
+    virtual_kind: FxHashMap<usize, VirtualVertex>,
+    /// Per design node: the Direct Connect gateway vertex of an AWS region behind one.
+    gateway_of_region: Vec<Option<usize>>,
+    dx_gateways_of: Vec<Vec<usize>>,
+    ceilings_of: Vec<Vec<usize>>,
+    /// Azure gateways with a documented throughput: (ExpressRoute gateway, VPN gateway).
+    azure_gateways: Vec<[Option<usize>; 2]>,
+    sitelink_of: FxHashMap<usize, usize>,
+}
+
+impl Builder {
+    /// The design's nodes, no edges yet: facilities and fabric routers are transit vertices.
+    fn new(design: &Design) -> Builder {
+        let node_count = design.nodes.len();
+        Builder {
+            node_count,
+            transit: design
+                .nodes
+                .iter()
+                .map(|n| {
+                    matches!(
+                        n.tag(),
+                        NodeKindTag::ColocationFacility | NodeKindTag::FabricRouter
+                    )
+                })
+                .collect(),
+            edges: Vec::with_capacity(design.links.len()),
+            virtual_kind: FxHashMap::default(),
+            gateway_of_region: vec![None; node_count],
+            dx_gateways_of: vec![Vec::new(); node_count],
+            ceilings_of: vec![Vec::new(); node_count],
+            azure_gateways: vec![[None, None]; node_count],
+            sitelink_of: FxHashMap::default(),
+        }
+    }
+
+    /// A vertex that is not a design node.
+    fn add_vertex(&mut self, is_transit: bool, kind: VirtualVertex) -> usize {
+        self.transit.push(is_transit);
+        self.virtual_kind.insert(self.transit.len() - 1, kind);
+        self.transit.len() - 1
+    }
+
+    /// The gateway vertices of the regions, each joined to its region.
+    fn add_region_gateways(&mut self, design: &Design) {
+        // A Direct Connect gateway is a vertex of its own joined to every region associated
+        // with it (DX-GW-11), with no bandwidth limit of the gateway itself. It is never a
+        // transit vertex: see the module documentation.
+        let mut gateway_vertex: FxHashMap<String, usize> = FxHashMap::default();
+        for (i, n) in design.nodes.iter().enumerate() {
+            if let Some(az) = n.as_azure() {
+                self.add_azure_gateways(i, az);
+            } else if let Some(r) = n.as_aws() {
+                self.add_dx_gateway(i, r, &mut gateway_vertex);
+            }
+        }
+    }
+
+    /// An Azure region's ExpressRoute and VPN gateways, when their throughput is documented:
+    /// each is joined to the region by an edge of that capacity.
+    fn add_azure_gateways(&mut self, i: usize, az: &AzureRegion) {
+        let ceilings = [
+            // An ErGwScale gateway without its unit count has no known ceiling (ER030
+            // flags it); none is assumed.
+            az.gateway
+                .as_ref()
+                .filter(|g| g.sku != ErGatewaySku::ErGwScale || g.scale_units.is_some())
+                .map(|g| (g.sku.max_bandwidth_mbps(g.scale_units), false)),
+            vpn_ceiling_mbps(az).map(|m| (m, true)),
+        ];
+        for (slot, ceiling) in ceilings.into_iter().enumerate() {
+            let Some((mbps, vpn)) = ceiling else { continue };
+            let kind = if vpn {
+                VirtualVertex::VpnGateway(i)
+            } else {
+                VirtualVertex::ErGateway(i)
+            };
+            let v = self.add_vertex(false, kind);
+            self.edges.push(Edge {
+                u: v,
+                v: i,
+                capacity_mbps: mbps,
+                link: NO_LINK,
+            });
+            self.azure_gateways[i][slot] = Some(v);
+            self.ceilings_of[i].push(v);
+        }
+    }
+
+    /// The Direct Connect gateway an AWS region is behind, unless it is attached through a
+    /// virtual private gateway (one vertex per gateway name, trimmed and in lower case).
+    fn add_dx_gateway(
+        &mut self,
+        i: usize,
+        r: &AwsRegion,
+        gateway_vertex: &mut FxHashMap<String, usize>,
+    ) {
+        let Some(gw) = r
+            .dx_gateway
+            .as_deref()
+            .filter(|_| r.attachment != AwsAttachment::VirtualPrivateGateway)
+        else {
+            return;
+        };
+        let key = gw.trim().to_lowercase();
+        let v = match gateway_vertex.get(&key) {
+            Some(&v) => v,
+            None => {
+                let v = self.add_vertex(false, VirtualVertex::DxGateway(gw.trim().to_string()));
+                gateway_vertex.insert(key, v);
+                v
+            }
+        };
+        self.gateway_of_region[i] = Some(v);
+        self.dx_gateways_of[i].push(v);
+        self.edges.push(Edge {
+            u: v,
+            v: i,
+            capacity_mbps: UNBOUNDED_MBPS,
+            link: NO_LINK,
+        });
+    }
+
+    /// The edges of a design link between nodes `a` and `b`.
+    fn add_link(
+        &mut self,
+        li: usize,
+        link: &Link,
+        (a, b): (usize, usize),
+        node_index: &FxHashMap<&str, usize>,
+    ) {
+        let capacity_mbps = link_capacity_mbps(&link.kind);
+        let (a, b) = (self.redirect(&link.kind, a), self.redirect(&link.kind, b));
+        // SiteLink: the connection also joins its gateway's SiteLink vertex.
+        if let LinkKind::DirectConnectConnection(c) = &link.kind
+            && c.vifs.iter().any(|v| v.sitelink)
+        {
+            self.add_sitelink_edge(li, capacity_mbps, a, b);
+        }
+        let metro = link
+            .as_er()
+            .and_then(|c| c.metro_secondary_facility.as_ref())
+            .and_then(|f| node_index.get(f.as_str()).copied());
+        match metro {
+            Some(second) => self.add_metro_circuit(li, capacity_mbps, (a, b), second),
+            None => self.edges.push(Edge {
+                u: a,
+                v: b,
+                capacity_mbps,
+                link: li,
+            }),
+        }
+    }
+
+    /// Where a link's end lands. A Direct Connect link into a region behind a gateway ends at
+    /// the gateway; an ExpressRoute circuit or a VPN into an Azure region ends at the region's
+    /// gateway of that kind, when the design states it.
+    fn redirect(&self, kind: &LinkKind, end: usize) -> usize {
+        match kind {
+            LinkKind::DirectConnectConnection(_) => self.gateway_of_region[end].unwrap_or(end),
+            LinkKind::ExpressRouteCircuit(_) => self.azure_gateways[end][0].unwrap_or(end),
+            LinkKind::SiteToSiteVpn(_) => self.azure_gateways[end][1].unwrap_or(end),
+            _ => end,
+        }
+    }
+
+    /// A SiteLink connection's edge from its facility to its gateway's SiteLink vertex (made
+    /// on first use).
+    fn add_sitelink_edge(&mut self, li: usize, capacity_mbps: u64, a: usize, b: usize) {
+        let (fac, gw) = if self.transit[a] { (a, b) } else { (b, a) };
+        let Some(VirtualVertex::DxGateway(name)) = self.virtual_kind.get(&gw) else {
+            return;
+        };
+        let s = match self.sitelink_of.get(&gw) {
+            Some(&s) => s,
+            None => {
+                let s = self.add_vertex(true, VirtualVertex::SiteLink(name.clone()));
+                self.sitelink_of.insert(gw, s);
+                s
+            }
+        };
+        self.edges.push(Edge {
+            u: fac,
+            v: s,
+            capacity_mbps,
+            link: li,
+        });
+    }
+
+    /// An ExpressRoute Metro circuit: a virtual vertex joined to both facilities and to the
+    /// region, all three edges the circuit's.
+    fn add_metro_circuit(
+        &mut self,
+        li: usize,
+        capacity_mbps: u64,
+        (a, b): (usize, usize),
+        second: usize,
+    ) {
+        let (fac, region) = if self.transit[a] { (a, b) } else { (b, a) };
+        let m = self.add_vertex(true, VirtualVertex::Metro);
+        for (u, v) in [(fac, m), (second, m), (m, region)] {
+            self.edges.push(Edge {
+                u,
+                v,
+                capacity_mbps,
+                link: li,
+            });
+        }
+    }
+
+    /// The network, with its edges listed at each vertex.
+    fn finish(self, peered_gateways_of: Vec<Vec<(usize, usize)>>) -> Network {
+        let vertex_count = self.transit.len();
+        let (transit_incident, other_incident) = incidence(&self.transit, &self.edges);
+        Network {
+            vertex_count,
+            node_count: self.node_count,
+            transit: self.transit,
+            edges: self.edges,
+            transit_incident,
+            other_incident,
+            dx_gateways_of: self.dx_gateways_of,
+            ceilings_of: self.ceilings_of,
+            sitelink_of: self.sitelink_of,
+            peered_gateways_of,
+            virtual_kind: self.virtual_kind,
+        }
+    }
+}
+
+/// Transit Gateway peering (documented transit): a region whose Transit Gateway peers with
+/// another's reaches that region's Direct Connect gateway through the peering. Per design node,
+/// those gateways with the peer region's node, sorted.
+fn peered_gateways(design: &Design, dx_gateways_of: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
+    let mut peered_gateways_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); design.nodes.len()];
+    let tgw_regions: FxHashMap<&str, usize> = design
+        .nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| {
+            let r = n.as_aws()?;
+            (r.attachment == AwsAttachment::DxGatewayTgw).then_some((r.region.as_str(), i))
+        })
+        .collect();
+    for (&_, &i) in &tgw_regions {
+        let Some(r) = design.nodes[i].as_aws() else {
+            continue;
+        };
+        for peering in &r.tgw_peering_attachments {
+            let Some(&j) = tgw_regions.get(peering.peer_region.trim()) else {
+                continue;
+            };
+            if i == j {
+                continue;
+            }
+            for (from, to) in [(i, j), (j, i)] {
+                for &g in &dx_gateways_of[to] {
+                    if !dx_gateways_of[from].contains(&g)
+                        && !peered_gateways_of[from].iter().any(|&(pg, _)| pg == g)
+                    {
+                        peered_gateways_of[from].push((g, to));
+                    }
+                }
+            }
+        }
+    }
+    for list in &mut peered_gateways_of {
+        list.sort_unstable();
+    }
+    peered_gateways_of
+}
+
+/// The edges at each vertex whose other end is a transit vertex, and those whose other end is
+/// not, by that other end.
+fn incidence(transit: &[bool], edges: &[Edge]) -> (Lists, ByNeighbour) {
+    let vertex_count = transit.len();
+    // An edge is listed at an end when the other end is (not) a transit vertex.
+    let ends_where = |other_is_transit: bool| {
+        edges.iter().map(move |e| {
+            [
+                (transit[e.v] == other_is_transit).then_some(e.u),
+                (transit[e.u] == other_is_transit).then_some(e.v),
+            ]
+            .into_iter()
+            .flatten()
+        })
+    };
+    let transit_incident = Lists::invert(vertex_count, ends_where(true));
+    let other_incident = ByNeighbour::new(
+        &Lists::invert(vertex_count, ends_where(false)),
+        edges,
+        vertex_count,
+    );
+    (transit_incident, other_incident)
 }
 
 /// Per vertex, (neighbour, edge) pairs sorted by neighbour, then edge.

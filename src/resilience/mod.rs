@@ -419,40 +419,98 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, parts: Parts) 
     }
 }
 
+/// One demand's result: intact capacity and paths, links by role, model and failures. None when
+/// the demand is not from an on-prem site to a cloud region.
 fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Option<DemandResult> {
-    let design = sh.design;
-    let net = &sh.net;
-    let demand = &design.demands[demand_index];
+    let demand = &sh.design.demands[demand_index];
+    let (site, region, cloud) = demand_ends(sh, demand_index)?;
+    w.local.rebuild(&sh.net, site, region, &mut w.scratch);
+    let intact = intact_flow(sh, &w.local, &mut w.flow, demand.required_mbps);
+    // Split the intact flow into paths before the scratch is reused.
+    let paths = if sh.with_paths {
+        let names = PathNames {
+            sh,
+            local: &w.local,
+            vpn_edges: &intact.vpn_edges,
+            region,
+        };
+        names.split(&w.flow.flow, intact.vpn_traffic)
+    } else {
+        Vec::new()
+    };
+    let roles = links_by_role(sh, &w.local, &mut w.gateway_to_region);
+    let model = match cloud {
+        Cloud::Aws => models::aws_model(&dx_uses(sh.design, &roles.circuits, &sh.resolved)),
+        Cloud::Azure => models::azure_model(&er_uses(sh.design, &roles.circuits, &sh.resolved)),
+    };
+    let mut failures = Failures::default();
+    if intact.mbps > 0 && sh.with_failures {
+        find_failures(sh, w, &intact, demand.required_mbps, &mut failures);
+    }
+    failures.sort(&sh.breadth);
+
+    Some(DemandResult {
+        index: demand_index,
+        demand: demand.id.0.clone(),
+        site: demand.site.0.clone(),
+        region: demand.region.0.clone(),
+        cloud,
+        required_mbps: demand.required_mbps,
+        intact_mbps: intact.mbps,
+        paths,
+        model,
+        single_failures: failures.single,
+        spofs: failures.spofs,
+        double_failures: failures.double,
+        access_links: roles.access,
+        circuit_links: roles.circuits,
+        vpn_links: roles.vpns,
+    })
+}
+
+/// A demand's site and region (network vertices) and the region's cloud, when the demand runs
+/// from an on-prem site to a cloud region.
+fn demand_ends(sh: &Shared<'_>, demand_index: usize) -> Option<(usize, usize, Cloud)> {
     let [Some(s), Some(t)] = sh.resolved.demand_ends[demand_index] else {
         return None;
     };
-    let cloud = match design.nodes[t].tag() {
+    let cloud = match sh.design.nodes[t].tag() {
         NodeKindTag::AzureRegion => Cloud::Azure,
         NodeKindTag::AwsRegion => Cloud::Aws,
         _ => return None,
     };
-    if design.nodes[s].tag() != NodeKindTag::OnPremSite {
+    if sh.design.nodes[s].tag() != NodeKindTag::OnPremSite {
         return None;
     }
-    let Worker {
-        scratch,
-        slot_of_domain,
-        flow: flow_scratch,
-        local,
-        relevant,
-        inherent,
-        cache,
-        gateway_to_region,
-        single_residual,
-    } = w;
-    local.rebuild(net, s, t, scratch);
+    Some((s, t, cloud))
+}
+
+/// A demand's intact flow, private circuits filled first; the flow on each local edge is left
+/// in the flow scratch.
+struct Intact {
+    /// The local edges of site-to-site VPNs.
+    vpn_edges: Mask,
+    /// The maximum flow, VPNs included.
+    mbps: u64,
+    /// What the VPNs carry of the demand.
+    vpn_traffic: u64,
+    /// The local edges that carry flow.
+    used: Mask,
+}
+
+fn intact_flow(
+    sh: &Shared<'_>,
+    local: &Local,
+    flow_scratch: &mut FlowScratch,
+    required_mbps: u64,
+) -> Intact {
     let edge_count = local.edge_count();
     // Route preference (AWS prefers Direct Connect routes over VPN routes, Azure ExpressRoute
     // over VPN): fill the private circuits first, then let VPNs add what they can.
     let mut vpn_edges = Mask::empty(edge_count);
     let mut has_vpn = false;
     for le in 0..edge_count {
-        let link = net.edges[local.edges[le]].link;
+        let link = sh.net.edges[local.edges[le]].link;
         if link != flow::NO_LINK && sh.link_kinds[link] == LinkKindTag::SiteToSiteVpn {
             vpn_edges.set(le);
             has_vpn = true;
@@ -466,102 +524,146 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
         let intact = max_flow(local, &Mask::empty(edge_count), flow_scratch);
         (intact, intact)
     };
-    // What the VPNs carry: nothing while the private circuits meet the requirement (or carry
-    // anything, when no requirement is stated); otherwise the shortfall, up to their capacity.
-    let vpn_capacity = intact - private;
-    let vpn_traffic = if private == 0 {
-        match demand.required_mbps {
-            0 => vpn_capacity,
-            required => vpn_capacity.min(required),
-        }
-    } else if demand.required_mbps > private {
-        vpn_capacity.min(demand.required_mbps - private)
-    } else {
-        0
-    };
     let mut used = Mask::empty(edge_count);
     for (le, f) in flow_scratch.flow.iter().enumerate() {
         if *f != 0 {
             used.set(le);
         }
     }
-    // Split the intact flow into paths before the scratch is reused.
-    let paths: Vec<PathFlow> = if sh.with_paths {
-        let mut paths: Vec<(PathFlow, bool)> = flow::decompose(local, &flow_scratch.flow)
-            .into_iter()
-            .map(|(edges, mbps)| {
-                let mut links: Vec<String> = Vec::new();
-                let mut via: Vec<String> = Vec::new();
-                let mut on_vpn = false;
-                for le in edges {
-                    on_vpn |= vpn_edges.has(le);
-                    let edge = &net.edges[local.edges[le]];
-                    for v in [edge.u, edge.v] {
-                        let text = match net.virtual_kind.get(&v) {
-                            Some(flow::VirtualVertex::SiteLink(gw)) => {
-                                format!("SiteLink over Direct Connect gateway {gw}")
-                            }
-                            _ => match net.peered_through(t, v) {
-                                Some(peer) => format!(
-                                    "Transit Gateway peering from {} to {}",
-                                    design.nodes[peer]
-                                        .as_aws()
-                                        .map_or("", |r| r.region.as_str()),
-                                    design.nodes[t].as_aws().map_or("", |r| r.region.as_str())
-                                ),
-                                None => continue,
-                            },
-                        };
-                        if !via.contains(&text) {
-                            via.push(text);
-                        }
-                    }
-                    if edge.link == flow::NO_LINK {
-                        continue;
-                    }
-                    let id = design.links[edge.link].id.to_string();
-                    if links.last() != Some(&id) {
-                        links.push(id);
-                    }
-                }
-                let path = PathFlow {
-                    links,
-                    mbps,
-                    // Private paths carry their flow; VPN paths get their share below.
-                    traffic_mbps: if on_vpn { 0 } else { mbps },
-                    via,
-                };
-                (path, on_vpn)
-            })
-            .collect();
-        // Share the VPNs' traffic over the VPN paths in proportion to their flow.
-        let mut left = vpn_traffic;
-        let vpn_count = paths.iter().filter(|(_, vpn)| *vpn).count();
-        let vpn_flow: u64 = paths
-            .iter()
-            .filter(|(_, vpn)| *vpn)
-            .map(|(p, _)| p.mbps)
-            .sum();
-        for (k, (path, _)) in paths.iter_mut().filter(|(_, vpn)| *vpn).enumerate() {
-            let share = if k + 1 == vpn_count {
-                left
-            } else {
-                (u128::from(vpn_traffic) * u128::from(path.mbps) / u128::from(vpn_flow.max(1)))
-                    as u64
-            };
-            let share = share.min(left).min(path.mbps);
-            path.traffic_mbps = share;
-            left -= share;
-        }
-        paths.into_iter().map(|(p, _)| p).collect()
-    } else {
-        Vec::new()
-    };
+    Intact {
+        vpn_edges,
+        mbps: intact,
+        vpn_traffic: vpn_traffic(required_mbps, private, intact),
+        used,
+    }
+}
 
-    // Links by role.
-    let mut access_links = Vec::new();
-    let mut circuit_links = Vec::new();
-    let mut vpn_links = Vec::new();
+/// What the VPNs carry: nothing while the private circuits meet the requirement (or carry
+/// anything, when no requirement is stated); otherwise the shortfall, up to their capacity.
+fn vpn_traffic(required_mbps: u64, private: u64, intact: u64) -> u64 {
+    let vpn_capacity = intact - private;
+    if private == 0 {
+        match required_mbps {
+            0 => vpn_capacity,
+            required => vpn_capacity.min(required),
+        }
+    } else if required_mbps > private {
+        vpn_capacity.min(required_mbps - private)
+    } else {
+        0
+    }
+}
+
+/// Names the paths of a demand's intact flow: their links and documented crossings.
+struct PathNames<'a, 'd> {
+    sh: &'a Shared<'d>,
+    local: &'a Local,
+    vpn_edges: &'a Mask,
+    /// The demand's region (network vertex).
+    region: usize,
+}
+
+impl PathNames<'_, '_> {
+    /// The intact flow split into paths, the VPNs' traffic shared over the VPN paths.
+    fn split(&self, flow: &[i64], vpn_traffic: u64) -> Vec<PathFlow> {
+        let mut paths: Vec<(PathFlow, bool)> = flow::decompose(self.local, flow)
+            .into_iter()
+            .map(|(edges, mbps)| self.path(&edges, mbps))
+            .collect();
+        share_vpn_traffic(&mut paths, vpn_traffic);
+        paths.into_iter().map(|(p, _)| p).collect()
+    }
+
+    /// One path (local edges in order) and whether it runs over a VPN.
+    fn path(&self, edges: &[usize], mbps: u64) -> (PathFlow, bool) {
+        let mut links: Vec<String> = Vec::new();
+        let mut via: Vec<String> = Vec::new();
+        let mut on_vpn = false;
+        for &le in edges {
+            on_vpn |= self.vpn_edges.has(le);
+            let edge = &self.sh.net.edges[self.local.edges[le]];
+            for v in [edge.u, edge.v] {
+                if let Some(text) = self.crossing(v)
+                    && !via.contains(&text)
+                {
+                    via.push(text);
+                }
+            }
+            if edge.link == flow::NO_LINK {
+                continue;
+            }
+            let id = self.sh.design.links[edge.link].id.to_string();
+            if links.last() != Some(&id) {
+                links.push(id);
+            }
+        }
+        let path = PathFlow {
+            links,
+            mbps,
+            // Private paths carry their flow; VPN paths get their share below.
+            traffic_mbps: if on_vpn { 0 } else { mbps },
+            via,
+        };
+        (path, on_vpn)
+    }
+
+    /// The documented crossing at vertex `v` of a path, if it is one.
+    fn crossing(&self, v: usize) -> Option<String> {
+        let (net, design, t) = (&self.sh.net, self.sh.design, self.region);
+        match net.virtual_kind.get(&v) {
+            Some(flow::VirtualVertex::SiteLink(gw)) => {
+                Some(format!("SiteLink over Direct Connect gateway {gw}"))
+            }
+            _ => net.peered_through(t, v).map(|peer| {
+                format!(
+                    "Transit Gateway peering from {} to {}",
+                    design.nodes[peer]
+                        .as_aws()
+                        .map_or("", |r| r.region.as_str()),
+                    design.nodes[t].as_aws().map_or("", |r| r.region.as_str())
+                )
+            }),
+        }
+    }
+}
+
+/// Share the VPNs' traffic over the VPN paths in proportion to their flow.
+fn share_vpn_traffic(paths: &mut [(PathFlow, bool)], vpn_traffic: u64) {
+    let mut left = vpn_traffic;
+    let vpn_count = paths.iter().filter(|(_, vpn)| *vpn).count();
+    let vpn_flow: u64 = paths
+        .iter()
+        .filter(|(_, vpn)| *vpn)
+        .map(|(p, _)| p.mbps)
+        .sum();
+    for (k, (path, _)) in paths.iter_mut().filter(|(_, vpn)| *vpn).enumerate() {
+        let share = if k + 1 == vpn_count {
+            left
+        } else {
+            (u128::from(vpn_traffic) * u128::from(path.mbps) / u128::from(vpn_flow.max(1))) as u64
+        };
+        let share = share.min(left).min(path.mbps);
+        path.traffic_mbps = share;
+        left -= share;
+    }
+}
+
+/// A demand's links by role (indices into `design.links`).
+struct LinkRoles {
+    /// From the site into the transit network (access circuits, fabric).
+    access: Vec<usize>,
+    /// Private circuits into the region.
+    circuits: Vec<usize>,
+    vpns: Vec<usize>,
+}
+
+fn links_by_role(sh: &Shared<'_>, local: &Local, gateway_to_region: &mut Vec<usize>) -> LinkRoles {
+    let net = &sh.net;
+    let mut roles = LinkRoles {
+        access: Vec::new(),
+        circuits: Vec::new(),
+        vpns: Vec::new(),
+    };
     // Local vertices that are gateways with an edge to the region: circuits ending there reach
     // the region too.
     gateway_to_region.clear();
@@ -584,11 +686,11 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
             a == 1 || b == 1 || gateway_to_region.contains(&a) || gateway_to_region.contains(&b);
         let is_vpn = sh.link_kinds[link] == LinkKindTag::SiteToSiteVpn;
         let list = if is_vpn {
-            &mut vpn_links
+            &mut roles.vpns
         } else if reaches_region {
-            &mut circuit_links
+            &mut roles.circuits
         } else if a == 0 || b == 0 {
-            &mut access_links
+            &mut roles.access
         } else {
             continue;
         };
@@ -596,138 +698,216 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
             list.push(link);
         }
     }
-    let model = match cloud {
-        Cloud::Aws => models::aws_model(&dx_uses(design, &circuit_links, &sh.resolved)),
-        Cloud::Azure => models::azure_model(&er_uses(design, &circuit_links, &sh.resolved)),
-    };
+    roles
+}
 
-    let mut single_failures = Vec::new();
-    let mut spofs = Vec::new();
-    let mut double_failures = Vec::new();
-    if intact > 0 && sh.with_failures {
-        // Domain -> mask of the local edges it removes.
-        relevant.clear();
-        inherent.clear();
-        cache.clear();
-        let mut touch = |d: usize, relevant: &mut Vec<(usize, Mask)>| -> usize {
-            if slot_of_domain[d] == u32::MAX {
-                slot_of_domain[d] = relevant.len() as u32;
-                relevant.push((d, Mask::empty(edge_count)));
-            }
-            slot_of_domain[d] as usize
-        };
-        for (lv, &v) in local.vertices.iter().enumerate() {
-            if v >= net.node_count {
-                continue;
-            }
-            for &d in sh.node_domains.of(v) {
-                if lv <= 1 {
-                    inherent.push(d as usize);
-                    continue;
-                }
-                let slot = touch(d as usize, relevant);
-                for &le in &local.adjacency[lv] {
-                    relevant[slot].1.set(le);
-                }
-            }
+/// A demand's failure scenarios.
+#[derive(Default)]
+struct Failures {
+    single: Vec<Scenario>,
+    spofs: Vec<usize>,
+    double: Vec<Scenario>,
+}
+
+impl Failures {
+    /// Worst first (least capacity left, then the broadest domain); SPOFs broadest first.
+    fn sort(&mut self, breadth: &[usize]) {
+        self.single.sort_by(|a, b| {
+            a.residual_mbps
+                .cmp(&b.residual_mbps)
+                .then(breadth[b.domains[0]].cmp(&breadth[a.domains[0]]))
+                .then(a.domains.cmp(&b.domains))
+        });
+        self.spofs
+            .sort_by(|&a, &b| breadth[b].cmp(&breadth[a]).then(a.cmp(&b)));
+        self.double.sort_by(|a, b| {
+            a.residual_mbps
+                .cmp(&b.residual_mbps)
+                .then(a.domains.cmp(&b.domains))
+        });
+    }
+}
+
+/// The single failures (and, at depth 2, the pairs) that cut a demand's intact capacity.
+fn find_failures(
+    sh: &Shared<'_>,
+    w: &mut Worker,
+    intact: &Intact,
+    required_mbps: u64,
+    out: &mut Failures,
+) {
+    relevant_domains(sh, w);
+    let Worker {
+        flow,
+        local,
+        relevant,
+        cache,
+        single_residual,
+        ..
+    } = w;
+    cache.clear();
+    let mut residuals = Residuals {
+        local,
+        used: &intact.used,
+        intact: intact.mbps,
+        cache,
+        flow_scratch: flow,
+    };
+    single_failures(
+        relevant,
+        &mut residuals,
+        required_mbps,
+        single_residual,
+        out,
+    );
+    if sh.depth == Depth::Pairs {
+        double_failures(
+            relevant,
+            single_residual,
+            &mut residuals,
+            required_mbps,
+            &mut out.double,
+        );
+    }
+}
+
+/// Fill `w.relevant`: each domain that touches the demand's local graph, with the mask of the
+/// local edges it removes, by domain index. Domains containing the demand's own site or region
+/// are inherent (`w.inherent`) and left out.
+fn relevant_domains(sh: &Shared<'_>, w: &mut Worker) {
+    let net = &sh.net;
+    let Worker {
+        slot_of_domain,
+        local,
+        relevant,
+        inherent,
+        ..
+    } = w;
+    let edge_count = local.edge_count();
+    // Domain -> mask of the local edges it removes.
+    relevant.clear();
+    inherent.clear();
+    let mut touch = |d: usize, relevant: &mut Vec<(usize, Mask)>| -> usize {
+        if slot_of_domain[d] == u32::MAX {
+            slot_of_domain[d] = relevant.len() as u32;
+            relevant.push((d, Mask::empty(edge_count)));
         }
-        for le in 0..edge_count {
-            let link = net.edges[local.edges[le]].link;
-            if link == flow::NO_LINK {
+        slot_of_domain[d] as usize
+    };
+    for (lv, &v) in local.vertices.iter().enumerate() {
+        if v >= net.node_count {
+            continue;
+        }
+        for &d in sh.node_domains.of(v) {
+            if lv <= 1 {
+                inherent.push(d as usize);
                 continue;
             }
-            for &d in sh.link_domains.of(link) {
-                let slot = touch(d as usize, relevant);
+            let slot = touch(d as usize, relevant);
+            for &le in &local.adjacency[lv] {
                 relevant[slot].1.set(le);
             }
         }
-        for (d, _) in relevant.iter() {
-            slot_of_domain[*d] = u32::MAX;
+    }
+    for le in 0..edge_count {
+        let link = net.edges[local.edges[le]].link;
+        if link == flow::NO_LINK {
+            continue;
         }
-        relevant.retain(|(d, _)| !inherent.contains(d));
-        relevant.sort_unstable_by_key(|(d, _)| *d);
+        for &d in sh.link_domains.of(link) {
+            let slot = touch(d as usize, relevant);
+            relevant[slot].1.set(le);
+        }
+    }
+    for (d, _) in relevant.iter() {
+        slot_of_domain[*d] = u32::MAX;
+    }
+    relevant.retain(|(d, _)| !inherent.contains(d));
+    relevant.sort_unstable_by_key(|(d, _)| *d);
+}
 
-        let mut residual_of = |mask: &Mask| -> u64 {
-            if !mask.intersects(&used) {
-                return intact;
-            }
-            if let Some(&r) = cache.get(mask) {
-                return r;
-            }
-            let r = max_flow(local, mask, flow_scratch);
-            cache.insert(mask.clone(), r);
-            r
-        };
-        single_residual.clear();
-        for (d, mask) in relevant.iter() {
-            let r = residual_of(mask);
-            single_residual.push(r);
-            if r < intact {
-                single_failures.push(Scenario {
-                    domains: DomainRefs::one(*d),
-                    residual_mbps: r,
-                    outcome: outcome(r, demand.required_mbps),
-                });
-            }
-            if r == 0 {
-                spofs.push(*d);
-            }
+/// The capacity a demand keeps with some local edges removed. A mask that misses every edge
+/// carrying intact flow leaves the intact capacity (the same flow still fits); others run a
+/// max-flow once per distinct mask.
+struct Residuals<'a> {
+    local: &'a Local,
+    used: &'a Mask,
+    intact: u64,
+    cache: &'a mut FxHashMap<Mask, u64>,
+    flow_scratch: &'a mut FlowScratch,
+}
+
+impl Residuals<'_> {
+    #[inline]
+    fn of(&mut self, mask: &Mask) -> u64 {
+        if !mask.intersects(self.used) {
+            return self.intact;
         }
-        if sh.depth == Depth::Pairs {
-            for i in 0..relevant.len() {
-                if single_residual[i] == 0 {
-                    continue;
-                }
-                for j in i + 1..relevant.len() {
-                    if single_residual[j] == 0 {
-                        continue;
-                    }
-                    let r = residual_of(&relevant[i].1.union(&relevant[j].1));
-                    let o = outcome(r, demand.required_mbps);
-                    let worse_than_singles = o < outcome(single_residual[i], demand.required_mbps)
-                        && o < outcome(single_residual[j], demand.required_mbps);
-                    if o != Outcome::Cut && worse_than_singles {
-                        double_failures.push(Scenario {
-                            domains: DomainRefs::two(relevant[i].0, relevant[j].0),
-                            residual_mbps: r,
-                            outcome: o,
-                        });
-                    }
-                }
+        if let Some(&r) = self.cache.get(mask) {
+            return r;
+        }
+        let r = max_flow(self.local, mask, self.flow_scratch);
+        self.cache.insert(mask.clone(), r);
+        r
+    }
+}
+
+/// Each relevant domain's failure alone: the capacity it leaves (into `single_residual`, by
+/// position in `relevant`), the scenarios that cut capacity, and the SPOFs.
+fn single_failures(
+    relevant: &[(usize, Mask)],
+    residuals: &mut Residuals<'_>,
+    required_mbps: u64,
+    single_residual: &mut Vec<u64>,
+    out: &mut Failures,
+) {
+    single_residual.clear();
+    for (d, mask) in relevant {
+        let r = residuals.of(mask);
+        single_residual.push(r);
+        if r < residuals.intact {
+            out.single.push(Scenario {
+                domains: DomainRefs::one(*d),
+                residual_mbps: r,
+                outcome: outcome(r, required_mbps),
+            });
+        }
+        if r == 0 {
+            out.spofs.push(*d);
+        }
+    }
+}
+
+/// Pairs of relevant domains, neither a SPOF, whose failure together loses or degrades the
+/// demand although neither alone does as much.
+fn double_failures(
+    relevant: &[(usize, Mask)],
+    single_residual: &[u64],
+    residuals: &mut Residuals<'_>,
+    required_mbps: u64,
+    out: &mut Vec<Scenario>,
+) {
+    for i in 0..relevant.len() {
+        if single_residual[i] == 0 {
+            continue;
+        }
+        for j in i + 1..relevant.len() {
+            if single_residual[j] == 0 {
+                continue;
+            }
+            let r = residuals.of(&relevant[i].1.union(&relevant[j].1));
+            let o = outcome(r, required_mbps);
+            let worse_than_singles = o < outcome(single_residual[i], required_mbps)
+                && o < outcome(single_residual[j], required_mbps);
+            if o != Outcome::Cut && worse_than_singles {
+                out.push(Scenario {
+                    domains: DomainRefs::two(relevant[i].0, relevant[j].0),
+                    residual_mbps: r,
+                    outcome: o,
+                });
             }
         }
     }
-    let breadth = |d: usize| sh.breadth[d];
-    single_failures.sort_by(|a, b| {
-        a.residual_mbps
-            .cmp(&b.residual_mbps)
-            .then(breadth(b.domains[0]).cmp(&breadth(a.domains[0])))
-            .then(a.domains.cmp(&b.domains))
-    });
-    spofs.sort_by(|&a, &b| breadth(b).cmp(&breadth(a)).then(a.cmp(&b)));
-    double_failures.sort_by(|a, b| {
-        a.residual_mbps
-            .cmp(&b.residual_mbps)
-            .then(a.domains.cmp(&b.domains))
-    });
-
-    Some(DemandResult {
-        index: demand_index,
-        demand: demand.id.0.clone(),
-        site: demand.site.0.clone(),
-        region: demand.region.0.clone(),
-        cloud,
-        required_mbps: demand.required_mbps,
-        intact_mbps: intact,
-        paths,
-        model,
-        single_failures,
-        spofs,
-        double_failures,
-        access_links,
-        circuit_links,
-        vpn_links,
-    })
 }
 
 /// The facility at either end of a link.

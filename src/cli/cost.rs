@@ -87,7 +87,81 @@ pub fn run_cost(
         Ok(())
     })?;
     out.flush()?;
+    drop(book);
+    crate::par::drop_in_background((design, a));
     Ok(exit::OK)
+}
+
+/// Lines of the text bill formatted per block of items: a large design's blocks are formatted
+/// on every core a window at a time (the text of a window in memory, not the whole bill's) and
+/// written in order.
+fn write_items<W: Write>(out: &mut W, items: &[&costing::LineItem]) -> std::io::Result<()> {
+    const BLOCK: usize = 4096;
+    let threads = if items.len() >= 4 * BLOCK {
+        crate::par::threads()
+    } else {
+        1
+    };
+    let blocks: Vec<&[&costing::LineItem]> = items.chunks(BLOCK).collect();
+    for window in blocks.chunks(4 * threads) {
+        let texts = crate::par::map_in_order(
+            window.len(),
+            threads,
+            ItemText::default,
+            |text, b| {
+                let mut buf = Vec::with_capacity(window[b].len() * 160);
+                for &i in window[b] {
+                    text.line(&mut buf, i);
+                }
+                buf
+            },
+        );
+        for t in texts {
+            out.write_all(&t)?;
+        }
+    }
+    Ok(())
+}
+
+/// Formats one line of the text bill; keeps the text of the last provenance (consecutive lines
+/// mostly share one).
+#[derive(Default)]
+struct ItemText {
+    provenance: Option<(std::sync::Arc<costing::Provenance>, String)>,
+}
+
+impl ItemText {
+    fn line(&mut self, buf: &mut Vec<u8>, i: &costing::LineItem) {
+        // Writing into a Vec cannot fail.
+        let _ = self.write(buf, i);
+    }
+
+    fn write(&mut self, buf: &mut Vec<u8>, i: &costing::LineItem) -> std::io::Result<()> {
+        write!(buf, "  {:<14} {:<30} ", i.element, i.description)?;
+        match (i.unit_price, i.monthly) {
+            (Some(u), Some(m)) => write!(buf, "{} × {} = {}", i.quantity_text(), u, dollars(m))?,
+            _ => write!(
+                buf,
+                "{} — unpriced: {}",
+                i.quantity_text(),
+                i.unpriced_reason.as_deref().unwrap_or("")
+            )?,
+        }
+        if let Some(d) = i.discount {
+            write!(buf, " (after {d} discount)")?;
+        }
+        if let Some(p) = &i.provenance {
+            let text = match &self.provenance {
+                Some((last, text)) if std::sync::Arc::ptr_eq(last, p) => text,
+                _ => &self.provenance.insert((p.clone(), p.short())).1,
+            };
+            buf.extend_from_slice(b" [");
+            buf.extend_from_slice(text.as_bytes());
+            buf.push(b']');
+        }
+        buf.push(b'\n');
+        Ok(())
+    }
 }
 
 fn csv_field(s: &str) -> String {
@@ -111,11 +185,11 @@ fn write_csv(out: &mut dyn Write, c: &Costing) -> std::io::Result<()> {
         };
         let quantity = format!("{}.{:03}", i.quantity_milli / 1000, i.quantity_milli % 1000);
         let row = [
-            i.element.clone(),
+            i.element.to_string(),
             i.category.label().to_string(),
             i.biller.label().to_string(),
-            i.site.clone().unwrap_or_default(),
-            i.meter.clone(),
+            i.site.as_deref().unwrap_or_default().to_string(),
+            i.meter.to_string(),
             i.description.clone(),
             quantity,
             unit.to_string(),
@@ -128,7 +202,7 @@ fn write_csv(out: &mut dyn Write, c: &Costing) -> std::io::Result<()> {
                 .as_ref()
                 .map(|p| p.short())
                 .unwrap_or_else(|| "unpriced".into()),
-            i.unpriced_reason.clone().unwrap_or_default(),
+            i.unpriced_reason.as_deref().unwrap_or_default().to_string(),
         ];
         writeln!(
             out,
@@ -162,28 +236,9 @@ fn write_text<W: Write>(out: &mut W, file: &Path, c: &Costing) -> std::io::Resul
     for biller in billers {
         writeln!(out)?;
         writeln!(out, "{}", biller.label())?;
-        // Each line written in pieces, straight to the output.
-        for i in c.items.iter().filter(|i| i.biller == biller) {
-            write!(out, "  {:<14} {:<30} ", i.element, i.description)?;
-            match (i.unit_price, i.monthly) {
-                (Some(u), Some(m)) => {
-                    write!(out, "{} × {} = {}", i.quantity_text(), u, dollars(m))?
-                }
-                _ => write!(
-                    out,
-                    "{} — unpriced: {}",
-                    i.quantity_text(),
-                    i.unpriced_reason.as_deref().unwrap_or("")
-                )?,
-            }
-            if let Some(d) = i.discount {
-                write!(out, " (after {d} discount)")?;
-            }
-            if let Some(p) = &i.provenance {
-                write!(out, " [{}]", p.short())?;
-            }
-            writeln!(out)?;
-        }
+        let items: Vec<&costing::LineItem> =
+            c.items.iter().filter(|i| i.biller == biller).collect();
+        write_items(out, &items)?;
     }
     writeln!(out)?;
     let excludes = if c.unpriced.is_empty() {

@@ -6,6 +6,7 @@ use crate::model::{Design, Percent, PriceOverride, PriceUnit, Usd};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// Where a price comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -75,7 +76,9 @@ pub const SECONDARY: &str = "secondary";
 pub struct Price {
     pub usd: Usd,
     pub unit: PriceUnit,
-    pub provenance: Provenance,
+    /// Shared by every line priced from the same entry (a large design has hundreds of
+    /// thousands of lines and a handful of entries).
+    pub provenance: Arc<Provenance>,
     /// Set when the price stands in for a key it does not name (a region-less gateway price for
     /// a region without a row of its own).
     pub fallback_note: Option<String>,
@@ -279,7 +282,9 @@ pub struct Book<'a> {
     user: &'a [PriceEntry],
     catalog_layer: Layer<'a>,
     user_layer: Layer<'a>,
-    gaps_by_meter: FxHashMap<&'a str, Vec<&'a PriceGap>>,
+    /// The built-in layer's known gaps by meter, each with its reason made once (every line
+    /// it leaves unpriced shares it).
+    gaps_by_meter: FxHashMap<&'a str, Vec<(&'a PriceGap, Arc<str>)>>,
     /// The first quote of each (meter, element), and of each meter for all elements.
     quote_for_element: FxHashMap<(&'a str, &'a str), &'a PriceOverride>,
     quote_for_all: FxHashMap<&'a str, &'a PriceOverride>,
@@ -322,18 +327,25 @@ fn values_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     }
 }
 
-/// Where a price was found.
+/// Where a price was found (an entry with the cell of its shared provenance).
 enum Found<'a> {
     Quote(&'a PriceOverride),
-    User(&'a PriceEntry, PriceUnit),
-    Catalog(&'a PriceEntry, PriceUnit),
+    User(Hit<'a>, PriceUnit),
+    Catalog(Hit<'a>, PriceUnit),
+}
+
+/// An entry a lookup found, with the cell that holds its provenance once made.
+#[derive(Clone, Copy)]
+struct Hit<'a> {
+    entry: &'a PriceEntry,
+    provenance: &'a OnceLock<Arc<Provenance>>,
 }
 
 impl Found<'_> {
     fn usd(&self) -> Usd {
         match self {
             Found::Quote(o) => o.usd,
-            Found::User(e, _) | Found::Catalog(e, _) => e.usd,
+            Found::User(h, _) | Found::Catalog(h, _) => h.entry.usd,
         }
     }
 
@@ -342,34 +354,38 @@ impl Found<'_> {
             Found::Quote(o) => Price {
                 usd: o.usd,
                 unit: o.unit,
-                provenance: Provenance::DesignQuote {
+                provenance: Arc::new(Provenance::DesignQuote {
                     note: o.note.clone(),
-                },
+                }),
                 fallback_note: None,
             },
-            Found::User(e, unit) => Price {
+            Found::User(Hit { entry: e, provenance }, unit) => Price {
                 usd: e.usd,
                 unit,
-                provenance: Provenance::UserBook {
-                    id: e.id.clone(),
-                    source: e.source.clone(),
-                    as_of: e.as_of.clone(),
-                    confidence: e.confidence.clone(),
-                    note: e.note.clone(),
-                },
+                provenance: Arc::clone(provenance.get_or_init(|| {
+                    Arc::new(Provenance::UserBook {
+                        id: e.id.clone(),
+                        source: e.source.clone(),
+                        as_of: e.as_of.clone(),
+                        confidence: e.confidence.clone(),
+                        note: e.note.clone(),
+                    })
+                })),
                 fallback_note: None,
             },
-            Found::Catalog(e, unit) => Price {
+            Found::Catalog(Hit { entry: e, provenance }, unit) => Price {
                 usd: e.usd,
                 unit,
-                provenance: Provenance::Catalog {
-                    id: e.id.clone(),
-                    source: e.source.clone(),
-                    as_of: e.as_of.clone(),
-                    confidence: e.confidence.clone(),
-                    reference: e.reference.clone(),
-                    note: e.note.clone(),
-                },
+                provenance: Arc::clone(provenance.get_or_init(|| {
+                    Arc::new(Provenance::Catalog {
+                        id: e.id.clone(),
+                        source: e.source.clone(),
+                        as_of: e.as_of.clone(),
+                        confidence: e.confidence.clone(),
+                        reference: e.reference.clone(),
+                        note: e.note.clone(),
+                    })
+                })),
                 fallback_note: (!e.fallback_note.is_empty()).then(|| e.fallback_note.clone()),
             },
         }
@@ -421,6 +437,8 @@ fn set_key(sum: u64, count: usize) -> u64 {
 /// candidate found by hash is still checked with [`matches`].
 struct Layer<'a> {
     meters: FxHashMap<&'a str, Meter<'a>>,
+    /// Each entry's provenance, made when a lookup first finds the entry, by position.
+    provenance: Vec<OnceLock<Arc<Provenance>>>,
 }
 
 #[derive(Default)]
@@ -452,13 +470,25 @@ impl<'a> Layer<'a> {
                 None => m.unhashed.push(slot),
             }
         }
-        Layer { meters }
+        Layer {
+            meters,
+            provenance: (0..entries.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The best entry with its provenance cell.
+    fn hit(&self, q: &Query<'_>) -> Option<Hit<'_>> {
+        let (position, entry) = self.best(q)?;
+        Some(Hit {
+            entry,
+            provenance: self.provenance.get(position)?,
+        })
     }
 
     /// The most specific entry that matches (most dimensions; between two as specific, the one
     /// that names its keys rather than standing in for them; then the later one, as a scan in
     /// layer order would find it).
-    fn best(&self, q: &Query<'_>) -> Option<&'a PriceEntry> {
+    fn best(&self, q: &Query<'_>) -> Option<(usize, &'a PriceEntry)> {
         let m = self.meters.get(q.meter)?;
         let rank = |&&(position, e): &&(usize, &'a PriceEntry)| {
             (e.dims.len(), e.fallback_note.is_empty(), position)
@@ -481,7 +511,7 @@ impl<'a> Layer<'a> {
                 .iter()
                 .filter(|(_, e)| matches(e, q))
                 .max_by_key(rank)
-                .map(|&(_, e)| e);
+                .copied();
         }
         let hashes = &hashes[..count];
         let subsets = 1usize << count;
@@ -503,7 +533,7 @@ impl<'a> Layer<'a> {
             .map(|&slot| &m.all[slot as usize])
             .filter(|(_, e)| matches(e, q))
             .max_by_key(rank)
-            .map(|&(_, e)| e)
+            .copied()
     }
 }
 
@@ -524,7 +554,13 @@ impl<'a> Book<'a> {
             user: &user.prices,
             catalog_layer: Layer::new(&catalog.prices.prices),
             user_layer: Layer::new(&user.prices),
-            gaps_by_meter: by_meter(&catalog.prices.gaps, |g| g.meter.as_str()),
+            gaps_by_meter: by_meter(&catalog.prices.gaps, |g| g.meter.as_str())
+                .into_iter()
+                .map(|(meter, gaps)| {
+                    let gaps = gaps.into_iter().map(|g| (g, Arc::from(g.reason.as_str())));
+                    (meter, gaps.collect())
+                })
+                .collect(),
             quoted_elements: quote_for_element.keys().map(|&(_, e)| e).collect(),
             quote_for_element,
             quote_for_all,
@@ -544,7 +580,7 @@ impl<'a> Book<'a> {
     }
 
     /// Where the price of a query is, by reference.
-    fn find(&self, q: &Query<'_>) -> Option<Found<'a>> {
+    fn find(&self, q: &Query<'_>) -> Option<Found<'_>> {
         let quote = self
             .quote_for_element
             .get(&(q.meter, q.element))
@@ -552,19 +588,19 @@ impl<'a> Book<'a> {
         if let Some(o) = quote {
             return Some(Found::Quote(o));
         }
-        if let Some(e) = self.user_layer.best(q) {
-            if let Some(unit) = unit_of(&e.unit) {
-                return Some(Found::User(e, unit));
+        if let Some(h) = self.user_layer.hit(q) {
+            if let Some(unit) = unit_of(&h.entry.unit) {
+                return Some(Found::User(h, unit));
             }
         }
-        let e = self.catalog_layer.best(q)?;
+        let h = self.catalog_layer.hit(q)?;
         if self
             .catalog_gap(q)
-            .is_some_and(|g| g.dims.len() >= e.dims.len())
+            .is_some_and(|(g, _)| g.dims.len() >= h.entry.dims.len())
         {
             return None;
         }
-        Some(Found::Catalog(e, unit_of(&e.unit)?))
+        Some(Found::Catalog(h, unit_of(&h.entry.unit)?))
     }
 
     /// True when the design has a quote for this element (one that names it).
@@ -573,24 +609,23 @@ impl<'a> Book<'a> {
     }
 
     /// The most specific known gap of the built-in layer that matches the query.
-    fn catalog_gap(&self, q: &Query<'_>) -> Option<&'a PriceGap> {
+    fn catalog_gap(&self, q: &Query<'_>) -> Option<&(&'a PriceGap, Arc<str>)> {
         self.gaps_by_meter
             .get(q.meter)?
             .iter()
-            .copied()
-            .filter(|g| {
+            .filter(|(g, _)| {
                 g.meter == q.meter
                     && g.dims
                         .iter()
                         .all(|(k, v)| q.dims.iter().any(|(qk, qv)| qk == k && values_equal(qv, v)))
             })
-            .max_by_key(|g| g.dims.len())
+            .max_by_key(|(g, _)| g.dims.len())
     }
 
     /// Why a query already known to have no price has none, when the sources say so (a known
     /// gap, see `PriceGap`); `None` when it is simply not in the book.
-    pub(crate) fn unpriced_gap_reason(&self, q: &Query<'_>) -> Option<String> {
-        self.catalog_gap(q).map(|g| g.reason.clone())
+    pub(crate) fn unpriced_gap_reason(&self, q: &Query<'_>) -> Option<Arc<str>> {
+        self.catalog_gap(q).map(|(_, reason)| Arc::clone(reason))
     }
 
     /// The discount that applies to a provider, if any.

@@ -56,6 +56,8 @@ use crate::resilience;
 use book::Query;
 use serde::Serialize;
 use serde_json::Value;
+use smol_str::SmolStr;
+use std::sync::Arc;
 use std::collections::BTreeMap;
 
 pub const DEFAULT_HOURS_PER_MONTH: u64 = 730;
@@ -142,12 +144,12 @@ impl Biller {
 #[derive(Debug, Clone, Serialize)]
 pub struct LineItem {
     /// The design element (link or node id).
-    pub element: String,
+    pub element: SmolStr,
     pub category: Category,
     pub biller: Biller,
     /// The site the line is attributed to (access circuits, a demand's egress), if any.
-    pub site: Option<String>,
-    pub meter: String,
+    pub site: Option<SmolStr>,
+    pub meter: &'static str,
     pub description: String,
     /// Quantity in thousandths of `unit` (730 hours = 730000).
     pub quantity_milli: u64,
@@ -156,9 +158,11 @@ pub struct LineItem {
     pub unit_price: Option<Usd>,
     pub discount: Option<Percent>,
     pub monthly: Option<Usd>,
-    pub provenance: Option<Provenance>,
+    /// Shared with every line priced from the same entry.
+    pub provenance: Option<Arc<Provenance>>,
     /// Why the line has no price.
-    pub unpriced_reason: Option<String>,
+    /// Shared with every line left unpriced for the same reason.
+    pub unpriced_reason: Option<Arc<str>>,
 }
 
 impl LineItem {
@@ -183,14 +187,8 @@ fn round_milli(milli: u64) -> u64 {
 
 /// "1,234,567".
 pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    let mut out = String::with_capacity(26);
+    crate::model::push_thousands(&mut out, n);
     out
 }
 
@@ -198,7 +196,11 @@ pub fn thousands(n: u64) -> String {
 pub fn gb_text(milli: u64) -> String {
     match round_milli(milli) {
         0 if milli > 0 => "<1 GB".to_string(),
-        n => format!("{} GB", thousands(n)),
+        n => {
+            let mut out = thousands(n);
+            out.push_str(" GB");
+            out
+        }
     }
 }
 
@@ -253,9 +255,9 @@ pub const OUT_OF_RANGE: &str = "amount out of range: more than linkwright can ad
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Unpriced {
-    pub element: String,
-    pub meter: String,
-    pub reason: String,
+    pub element: SmolStr,
+    pub meter: &'static str,
+    pub reason: Arc<str>,
 }
 
 /// The costed design.
@@ -306,14 +308,14 @@ struct Line<'q> {
     category: Category,
     biller: Biller,
     site: Option<&'q str>,
-    meter: &'q str,
+    meter: &'static str,
     dims: Vec<(&'q str, Value)>,
     provider: &'q str,
     description: String,
     quantity_milli: u64,
     unit: PriceUnit,
     /// Set to make the line unpriced without a lookup (a known gap).
-    gap: Option<String>,
+    gap: Option<Arc<str>>,
 }
 
 /// Transit Gateway data processing (price AWS-TGW-PROC, reference 2.6) for traffic of one
@@ -386,22 +388,26 @@ impl<'a> Pricer<'a> {
                         let net = amount(p.usd, q)
                             .and_then(|gross| discount.map_or(Some(gross), |d| d.off(gross)));
                         let mut provenance = p.provenance;
-                        if let (Some(note), Provenance::Catalog { note: n, .. }) =
-                            (p.fallback_note, &mut provenance)
+                        if let Some(note) = p.fallback_note
+                            && let Provenance::Catalog { note: n, .. } =
+                                Arc::make_mut(&mut provenance)
                         {
                             *n = note;
                         }
-                        let reason = net.is_none().then(|| OUT_OF_RANGE.to_string());
+                        let reason = net.is_none().then(|| Arc::from(OUT_OF_RANGE));
                         (Some(p.usd), net, Some(provenance), reason, discount)
                     }
                     None => (
                         None,
                         None,
                         None,
-                        Some(format!(
-                            "the price found is per {:?}, the line is per {:?}",
-                            p.unit, line.unit
-                        )),
+                        Some(
+                            format!(
+                                "the price found is per {:?}, the line is per {:?}",
+                                p.unit, line.unit
+                            )
+                            .into(),
+                        ),
                         None,
                     ),
                 }
@@ -416,16 +422,17 @@ impl<'a> Pricer<'a> {
                         line.meter,
                         book::dims_text(line.dims.iter().map(|(k, v)| (k, v)))
                     )
+                    .into()
                 })),
                 None,
             ),
         };
         self.items.push(LineItem {
-            element: line.element.to_string(),
+            element: SmolStr::new(line.element),
             category: line.category,
             biller: line.biller,
-            site: line.site.map(str::to_string),
-            meter: line.meter.to_string(),
+            site: line.site.map(SmolStr::new),
+            meter: line.meter,
             description: line.description,
             quantity_milli: line.quantity_milli,
             unit: line.unit,
@@ -564,6 +571,37 @@ pub fn cost_with_book(
         book,
         items: Vec::with_capacity(design.links.len() + design.nodes.len() + 2 * paths),
     };
+    let egress_lines = || {
+        let mut e = Pricer {
+            book,
+            items: Vec::with_capacity(2 * paths),
+        };
+        egress(design, catalog, analysis, &mut e);
+        e.items
+    };
+    // The elements' lines and the demands' egress lines do not depend on each other: on a
+    // large design the egress is priced on another core meanwhile. The lines come out in the
+    // same order either way (elements, then egress).
+    let parallel = crate::par::threads() > 1 && design.links.len() + paths >= PARALLEL_LINES;
+    let mut egress_items = std::thread::scope(|scope| {
+        let pending = parallel.then(|| scope.spawn(egress_lines));
+        element_lines(design, catalog, hours_milli, &mut p);
+        node_lines(design, catalog, hours_milli, &mut p);
+        transit::cost(design, catalog, &mut p, hours_milli);
+        match pending {
+            Some(handle) => crate::par::join(handle),
+            None => egress_lines(),
+        }
+    });
+    p.items.append(&mut egress_items);
+    totals(hours, p.items)
+}
+
+/// From how many links and paths the costing prices egress on another core.
+const PARALLEL_LINES: usize = 20_000;
+
+/// One line (or a few) per link: ports, circuits, VPNs, access circuits, fabric connections.
+fn element_lines(design: &Design, catalog: &Catalog, hours_milli: u64, p: &mut Pricer<'_>) {
     let node_index = design.node_index();
     let node_of =
         |id: &crate::model::NodeId| node_index.get(id.as_str()).map(|&i| &design.nodes[i]);
@@ -615,12 +653,16 @@ pub fn cost_with_book(
                     c.operator
                 ),
             ),
-            LinkKind::DirectConnectConnection(c) => dx_connection_lines(&mut p, cx, c),
-            LinkKind::SiteToSiteVpn(v) => vpn_lines(&mut p, cx, v),
-            LinkKind::ExpressRouteCircuit(c) => er_circuit_lines(&mut p, cx, c),
+            LinkKind::DirectConnectConnection(c) => dx_connection_lines(p, cx, c),
+            LinkKind::SiteToSiteVpn(v) => vpn_lines(p, cx, v),
+            LinkKind::ExpressRouteCircuit(c) => er_circuit_lines(p, cx, c),
         }
     }
+}
 
+/// The lines of nodes: ExpressRoute Direct port pairs, ExpressRoute gateways, Transit Gateway
+/// attachments of Direct Connect gateways.
+fn node_lines(design: &Design, catalog: &Catalog, hours_milli: u64, p: &mut Pricer<'_>) {
     for n in &design.nodes {
         match &n.kind {
             NodeKind::ColocationFacility(f) => {
@@ -705,11 +747,10 @@ pub fn cost_with_book(
             _ => {}
         }
     }
+}
 
-    transit::cost(design, catalog, &mut p, hours_milli);
-    egress(design, catalog, analysis, &mut p);
-
-    let mut items = p.items;
+/// The costing of priced lines: totals by cloud, category and site, and the unpriced list.
+fn totals(hours: u64, mut items: Vec<LineItem>) -> Costing {
     let mut total = Usd::ZERO;
     let mut by_biller: BTreeMap<Biller, Usd> = BTreeMap::new();
     let mut by_category: BTreeMap<Category, Usd> = BTreeMap::new();
@@ -746,12 +787,12 @@ pub fn cost_with_book(
             }
             None => {
                 if item.monthly.take().is_some() {
-                    item.unpriced_reason = Some(OUT_OF_RANGE.to_string());
+                    item.unpriced_reason = Some(OUT_OF_RANGE.into());
                 }
                 unpriced.push(Unpriced {
                     element: item.element.clone(),
-                    meter: item.meter.clone(),
-                    reason: item.unpriced_reason.clone().unwrap_or_default(),
+                    meter: item.meter,
+                    reason: item.unpriced_reason.clone().unwrap_or_else(|| "".into()),
                 });
             }
         }
@@ -826,10 +867,10 @@ impl Pricer<'_> {
         let discount = monthly.and_then(|_| self.book.discount(provider));
         let net = monthly.and_then(|m| discount.map_or(Some(m), |d| d.off(m)));
         self.items.push(LineItem {
-            element: element.to_string(),
+            element: SmolStr::new(element),
             category,
             biller: Biller::Carriers,
-            site: site.map(str::to_string),
+            site: site.map(SmolStr::new),
             meter: if category == Category::AccessCircuits {
                 "access.circuit".into()
             } else {
@@ -841,10 +882,10 @@ impl Pricer<'_> {
             unit_price: monthly,
             discount,
             monthly: net,
-            provenance: monthly.map(|_| Provenance::UserEntered),
+            provenance: monthly.map(|_| Arc::new(Provenance::UserEntered)),
             unpriced_reason: match (monthly, net) {
-                (None, _) => Some("enter the provider's monthly cost on the link".to_string()),
-                (Some(_), None) => Some(OUT_OF_RANGE.to_string()),
+                (None, _) => Some("enter the provider's monthly cost on the link".into()),
+                (Some(_), None) => Some(OUT_OF_RANGE.into()),
                 (Some(_), Some(_)) => None,
             },
         });
@@ -860,7 +901,8 @@ enum DtoPricing {
     Pair,
     Group(String),
     SameHomeRegion(String),
-    Unknown,
+    /// Why the pair is unpriced (made once per pair, shared by its lines).
+    Unknown(Arc<str>),
 }
 
 fn dto_pair_dims<'q>(region: &'q str, code: &'q str) -> Vec<(&'q str, Value)> {
@@ -906,8 +948,8 @@ fn dto_pricing(
         return DtoPricing::Pair;
     }
     if let Some(p) = priced(&dto_group_dims(catalog, region, location)) {
-        let name = match p.provenance {
-            Provenance::Catalog { id, .. } | Provenance::UserBook { id, .. } => id,
+        let name = match &*p.provenance {
+            Provenance::Catalog { id, .. } | Provenance::UserBook { id, .. } => id.clone(),
             Provenance::DesignQuote { .. } | Provenance::UserEntered => "a quote".into(),
         };
         return DtoPricing::Group(name);
@@ -917,9 +959,17 @@ fn dto_pricing(
         .iter()
         .filter(|l| l.home_region == location.home_region && l.code != location.code)
         .find(|l| priced(&dto_pair_dims(region, &l.code)).is_some())
-        .map_or(DtoPricing::Unknown, |l| {
-            DtoPricing::SameHomeRegion(l.code.clone())
-        })
+        .map_or_else(
+            || {
+                DtoPricing::Unknown(Arc::from(format!(
+                    "no transfer-out price for {} → {} ({}) in our sources: the matrix is known only in part (MORE-PRICE-NOTES); enter it in the price book or as a design quote",
+                    region,
+                    location.code,
+                    location.pricing_area()
+                )))
+            },
+            |l| DtoPricing::SameHomeRegion(l.code.clone()),
+        )
 }
 
 /// Monthly tiers of AWS internet data transfer out, in thousandths of a GB (more-prices.md:
@@ -1025,7 +1075,7 @@ fn dx_connection_lines(
         description,
         quantity_milli: hours_milli * members,
         unit: PriceUnit::Hour,
-        gap,
+        gap: gap.map(Arc::from),
     });
     for vif in c.vifs.iter().filter(|v| v.sitelink) {
         p.add(Line {
@@ -1196,7 +1246,7 @@ fn er_circuit_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, c: &crate::model::Expres
             ),
             quantity_milli: 1000,
             unit: PriceUnit::Month,
-            gap: local_metered.or(not_offered),
+            gap: local_metered.or(not_offered).map(Arc::from),
         });
     }
     if c.fastpath {
@@ -1236,7 +1286,8 @@ fn er_circuit_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, c: &crate::model::Expres
 /// share leaving a cloud is a line, priced or unpriced with the reason; shares included in an
 /// unlimited or Local circuit's fee are not billed.
 fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p: &mut Pricer<'_>) {
-    let mut dto: BTreeMap<(String, String), DtoPricing> = BTreeMap::new();
+    // How each (region, Direct Connect location) pair is priced, found once per pair.
+    let mut dto: rustc_hash::FxHashMap<(&str, &str), DtoPricing> = Default::default();
     // AWS internet egress over VPNs so far this month, per region (thousandths of a GB).
     let mut internet_so_far: BTreeMap<String, u64> = BTreeMap::new();
     let node_index = design.node_index();
@@ -1267,7 +1318,7 @@ fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p
                             element: &str,
                             description: String,
                             quantity_milli: u64,
-                            why: String| {
+                            why: Arc<str>| {
             p.add(Line {
                 element,
                 category,
@@ -1309,7 +1360,7 @@ fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p
                 .rev()
                 .find_map(|id| link_index.get(id.as_str()))
                 .map(|&li| &design.links[li]);
-            let unattributed = |p: &mut Pricer<'_>, element: &str, why: String| {
+            let unattributed = |p: &mut Pricer<'_>, element: &str, why: Arc<str>| {
                 let description = format!("{gb} of demand {} out of {}", demand.id, r.region);
                 unattributed(p, element, description, share_milli, why)
             };
@@ -1351,9 +1402,8 @@ fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p
                         continue;
                     };
                     let pricing = dto
-                        .entry((aws.region.clone(), location.code.clone()))
-                        .or_insert_with(|| dto_pricing(p.book, catalog, &aws.region, location))
-                        .clone();
+                        .entry((aws.region.as_str(), location.code.as_str()))
+                        .or_insert_with(|| dto_pricing(p.book, catalog, &aws.region, location));
                     let pair = format!(
                         "{gb} of demand {} from {} over {}",
                         demand.id, aws.region, location.code
@@ -1378,15 +1428,10 @@ fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p
                             ),
                             None,
                         ),
-                        DtoPricing::Unknown => (
+                        DtoPricing::Unknown(reason) => (
                             dto_pair_dims(&aws.region, &location.code),
                             pair,
-                            Some(format!(
-                                "no transfer-out price for {} → {} ({}) in our sources: the matrix is known only in part (MORE-PRICE-NOTES); enter it in the price book or as a design quote",
-                                aws.region,
-                                location.code,
-                                location.pricing_area()
-                            )),
+                            Some(Arc::clone(reason)),
                         ),
                     };
                     p.add(Line {
@@ -1512,7 +1557,8 @@ fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p
                         "the path leaves {} over {}, which has no egress price in linkwright",
                         r.region,
                         link.label()
-                    ),
+                    )
+                    .into(),
                 ),
             }
         }

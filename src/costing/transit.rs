@@ -96,7 +96,8 @@ pub(super) fn cost(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>, hours
                         gap: Some(format!(
                             "site-to-site VPNs end on {} but its VPN gateway SKU is not stated",
                             n.name
-                        )),
+                        )
+                        .into()),
                     }),
                     None => {}
                 }

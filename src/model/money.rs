@@ -102,17 +102,40 @@ impl FromStr for Usd {
 /// "$1,642.50": dollars and cents, thousands separated, rounded half up to the cent.
 pub fn dollars(amount: Usd) -> String {
     let micros = amount.micros();
-    let cents = (micros.abs() + 5_000) / 10_000;
+    let cents = (micros.unsigned_abs() + 5_000) / 10_000;
     let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
+    let mut out = String::with_capacity(32);
+    if micros < 0 {
+        out.push('-');
     }
-    format!("{}${grouped}.{frac:02}", if micros < 0 { "-" } else { "" })
+    out.push('$');
+    push_thousands(&mut out, whole);
+    out.push('.');
+    out.push(char::from(b'0' + (frac / 10) as u8));
+    out.push(char::from(b'0' + (frac % 10) as u8));
+    out
+}
+
+/// Appends `n` with a comma between thousands ("1,642"), without an allocation of its own
+/// (a large bill formats a few of these per line).
+pub fn push_thousands(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
+            out.push(',');
+        }
+    }
 }
 
 impl fmt::Display for Usd {
@@ -121,11 +144,13 @@ impl fmt::Display for Usd {
         let sign = if self.micros < 0 { "-" } else { "" };
         let abs = self.micros.unsigned_abs();
         let whole = abs / MICROS_PER_USD as u64;
-        let mut fraction = format!("{:06}", abs % MICROS_PER_USD as u64);
-        while fraction.len() > 2 && fraction.ends_with('0') {
-            fraction.pop();
+        let mut fraction = abs % MICROS_PER_USD as u64;
+        let mut digits = 6;
+        while digits > 2 && fraction % 10 == 0 {
+            fraction /= 10;
+            digits -= 1;
         }
-        write!(f, "{sign}{whole}.{fraction}")
+        write!(f, "{sign}{whole}.{fraction:0digits$}")
     }
 }
 

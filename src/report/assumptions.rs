@@ -24,7 +24,7 @@ pub(super) fn assumptions(
     // Every source actually behind a priced line, with its date and confidence.
     let mut sources: BTreeMap<(&str, &str, &str, &str), usize> = BTreeMap::new();
     for i in &cost.items {
-        let key = match &i.provenance {
+        let key = match i.provenance.as_deref() {
             Some(Provenance::Catalog {
                 source,
                 as_of,
@@ -145,7 +145,7 @@ pub(super) fn assumptions(
     let user_entered = cost
         .items
         .iter()
-        .filter(|i| matches!(i.provenance, Some(Provenance::UserEntered)))
+        .filter(|i| matches!(i.provenance.as_deref(), Some(Provenance::UserEntered)))
         .count();
     if user_entered > 0 {
         quotes.push(format!(
@@ -175,7 +175,7 @@ pub(super) fn assumptions(
                 ("Why unpriced", 4.0, Align::Left),
             ]);
             for u in &cost.unpriced {
-                t.body(vec![u.element.clone(), u.meter.clone(), u.reason.clone()]);
+                t.body(vec![u.element.to_string(), u.meter.to_string(), u.reason.to_string()]);
             }
             blocks.push(Block::Table(t));
         } else {

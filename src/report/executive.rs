@@ -237,7 +237,7 @@ pub(super) fn recommendations(analyses: &Analyses, names: &Names<'_>) -> Vec<(St
     }
     let unpriced = &analyses.cost.unpriced;
     if !unpriced.is_empty() {
-        let meters: BTreeSet<&str> = unpriced.iter().map(|u| u.meter.as_str()).collect();
+        let meters: BTreeSet<&str> = unpriced.iter().map(|u| u.meter).collect();
         out.push((
             3,
             format!(

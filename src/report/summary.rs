@@ -226,7 +226,7 @@ pub(super) fn meter_groups(
     let mut groups: BTreeMap<(Biller, Category, &str), MeterGroup<'_>> = BTreeMap::new();
     for i in &cost.items {
         let g = groups
-            .entry((i.biller, i.category, i.meter.as_str()))
+            .entry((i.biller, i.category, i.meter))
             .or_insert_with(|| MeterGroup {
                 lines: 0,
                 quantity_milli: Some(0),
@@ -251,7 +251,7 @@ pub(super) fn meter_groups(
             g.descriptions = 2;
         }
         // A provenance's one-line text is made once per change of provenance, not per line.
-        if let Some(p) = &i.provenance
+        if let Some(p) = i.provenance.as_deref()
             && g.provenance != Some(p)
         {
             g.provenance = Some(p);
@@ -473,7 +473,7 @@ pub(super) fn unpriced_summary(unpriced: &[crate::costing::Unpriced], blocks: &m
     let mut groups: BTreeMap<(&str, &str), (usize, Vec<&str>)> = BTreeMap::new();
     for u in unpriced {
         let (n, examples) = groups
-            .entry((u.meter.as_str(), u.reason.as_str()))
+            .entry((u.meter, &*u.reason))
             .or_default();
         *n += 1;
         if examples.len() < 3 {

@@ -4,14 +4,24 @@ use super::text::{Weight, ellipsize, wrap};
 use super::{GREY, GROUP_FILL, INK, MARGIN, Writer};
 use crate::look;
 use crate::model::NodeKindTag;
-use crate::report::Orientation;
+use crate::report::{Figure, Orientation};
 
 impl Writer<'_> {
+    /// The cover page: the title, the headline figures, the facts and the contents.
     pub(super) fn cover(&mut self) {
         let report = self.report;
         let cover = &report.cover;
         self.new_page(Orientation::Portrait);
         let width = self.content_width();
+        self.cover_title(&cover.design_name);
+        self.headline_boxes(&cover.headline, width);
+        self.cover_facts(&cover.facts, width);
+        self.y += 14.0;
+        self.contents();
+    }
+
+    /// The clouds' colours across the top, then what the report is and the design's name.
+    fn cover_title(&mut self, design_name: &str) {
         self.rect(
             0.0,
             0.0,
@@ -35,14 +45,16 @@ impl Writer<'_> {
             0.0,
         );
         self.y += 6.0;
-        self.paragraph(&cover.design_name, 24.0, Weight::Bold, INK, 0.0);
+        self.paragraph(design_name, 24.0, Weight::Bold, INK, 0.0);
         self.y += 18.0;
+    }
 
-        // Headline figures: a grid of boxes, three to a row.
+    /// Headline figures: a grid of boxes, three to a row, across `width`.
+    fn headline_boxes(&mut self, headline: &[Figure], width: f32) {
         let gap = 10.0;
         let box_w = (width - 2.0 * gap) / 3.0;
         let box_h = 66.0;
-        for (i, figure) in cover.headline.iter().enumerate() {
+        for (i, figure) in headline.iter().enumerate() {
             let (col, row) = (i % 3, i / 3);
             let x = MARGIN + col as f32 * (box_w + gap);
             let top = self.y + row as f32 * (box_h + gap);
@@ -69,12 +81,14 @@ impl Writer<'_> {
                 self.text(x + 12.0, line_top, 7.5, Weight::Regular, GREY, line);
             }
         }
-        let rows = cover.headline.len().div_ceil(3);
+        let rows = headline.len().div_ceil(3);
         self.y += rows as f32 * (box_h + gap) + 20.0;
+    }
 
-        // Facts: label and value in two columns.
+    /// Facts: label and value in two columns, across `width`.
+    fn cover_facts(&mut self, facts: &[(String, String)], width: f32) {
         let label_w = 200.0;
-        for (label, value) in &cover.facts {
+        for (label, value) in facts {
             let labels = wrap(self.face(Weight::Bold), label, 8.5, label_w - 10.0);
             let lines = wrap(self.face(Weight::Regular), value, 8.5, width - label_w);
             let n = lines.len().max(labels.len()).max(1);
@@ -89,8 +103,12 @@ impl Writer<'_> {
             }
             self.y += n as f32 * 12.0 + 4.0;
         }
-        self.y += 14.0;
-        let contents: Vec<String> = report
+    }
+
+    /// The contents: the sections, numbered from 2 (the cover is 1).
+    fn contents(&mut self) {
+        let contents: Vec<String> = self
+            .report
             .sections
             .iter()
             .enumerate()

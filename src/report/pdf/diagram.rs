@@ -2,19 +2,24 @@
 //! a readable scale (`plan`), or, for a design too large for that, an overview and a few
 //! tiles (`overview`); shapes by kind, links by kind, badges, labels and the legend.
 
-use super::draw::polygon;
-use super::plan::{MAX_TILES, fit, plan_tiles};
+use super::plan::{MAX_TILES, Plan, fit, plan_tiles};
 use super::text::{Weight, ellipsize};
 use super::{BODY_SIZE, BOTTOM, GREY, INK, MARGIN, TOP, Writer};
 use crate::look;
 use crate::model::{LinkKindTag, NodeKindTag};
 use crate::report::{Diagram, DiagramNode, Orientation};
-use printpdf::{Op, PaintMode};
+use printpdf::Op;
 
 /// Height of a tile page's heading line.
 pub(super) const TILE_HEADING: f32 = 18.0;
 
+/// Room kept under a drawing for the legend.
+pub(super) const LEGEND_H: f32 = 34.0;
+
 impl Writer<'_> {
+    /// The topology diagram from the cursor: on this page when it is readable there, else an
+    /// overview and tiles, or an overview and a few tiles of a design too large to tile whole.
+    /// What follows starts on a fresh page.
     pub(super) fn diagram(&mut self, diagram: &Diagram) {
         if diagram.nodes.is_empty() {
             self.paragraph(
@@ -27,101 +32,115 @@ impl Writer<'_> {
             self.y += 6.0;
             return;
         }
-        let legend_h = 34.0;
-        let area = |w: &Self| Area {
-            x: MARGIN,
-            y: w.y,
-            w: w.content_width(),
-            h: w.height() - BOTTOM - w.y - legend_h,
-        };
-        let first = area(self);
+        let first = self.diagram_area();
         let plan = plan_tiles(diagram, first.w, first.h);
         if plan.cols * plan.rows > MAX_TILES {
             // Too large to tile whole at a readable scale.
-            let tile_h = self.height() - BOTTOM - TOP - TILE_HEADING - legend_h;
-            self.large_diagram(diagram, &first, legend_h, plan.scale, (first.w, tile_h));
+            let tile_h = self.height() - BOTTOM - TOP - TILE_HEADING - LEGEND_H;
+            self.large_diagram(diagram, &first, plan.scale, (first.w, tile_h));
         } else if plan.cols * plan.rows == 1 {
             self.draw_diagram(diagram, &first, plan.scale, plan.origin, true);
             self.y = first.y + first.h + 6.0;
             self.legend();
         } else {
             // An overview of the whole design, then the tiles at a readable scale.
-            let overview = fit(diagram, first.w, first.h);
-            self.draw_diagram(diagram, &first, overview.scale, overview.origin, false);
-            for r in 0..plan.rows {
-                for c in 0..plan.cols {
-                    let (tx, ty) = (
-                        first.x
-                            + (plan.origin.0 - overview.origin.0) as f32 * overview.scale
-                            + c as f32 * first.w * overview.scale / plan.scale,
-                        first.y
-                            + (plan.origin.1 - overview.origin.1) as f32 * overview.scale
-                            + r as f32 * first.h * overview.scale / plan.scale,
-                    );
-                    let (tw, th) = (
-                        first.w * overview.scale / plan.scale,
-                        first.h * overview.scale / plan.scale,
-                    );
-                    self.line(
-                        &[
-                            (tx, ty),
-                            (tx + tw, ty),
-                            (tx + tw, ty + th),
-                            (tx, ty + th),
-                            (tx, ty),
-                        ],
-                        0.6,
-                        GREY,
-                        Some(&[3.0, 2.0]),
-                    );
-                    self.text(
-                        tx + 3.0,
-                        ty + 3.0,
-                        8.0,
-                        Weight::Bold,
-                        GREY,
-                        &tile_name(r, c),
-                    );
-                }
-            }
-            self.y = first.y + first.h + 6.0;
-            self.paragraph(
-                &format!("Overview: the design is drawn on {} detail pages (tiles {} to {}) at a scale where every label is readable.", plan.cols * plan.rows, tile_name(0, 0), tile_name(plan.rows - 1, plan.cols - 1)),
-                8.0,
-                Weight::Regular,
-                GREY,
-                0.0,
-            );
-            for r in 0..plan.rows {
-                for c in 0..plan.cols {
-                    self.new_page(Orientation::Landscape);
-                    let y = self.y;
-                    self.text(
-                        MARGIN,
-                        y,
-                        11.0,
-                        Weight::Bold,
-                        INK,
-                        &format!("Topology, tile {}", tile_name(r, c)),
-                    );
-                    self.y += TILE_HEADING;
-                    let a = area(self);
-                    let origin = (
-                        plan.origin.0 + f64::from(c as f32 * a.w / plan.scale),
-                        plan.origin.1 + f64::from(r as f32 * a.h / plan.scale),
-                    );
-                    self.draw_diagram(diagram, &a, plan.scale, origin, true);
-                    self.y = a.y + a.h + 6.0;
-                    self.legend();
-                }
-            }
+            self.tiled_overview(diagram, &first, &plan);
+            self.tile_pages(diagram, &plan);
         }
         // What follows the diagram starts on a fresh page.
         self.new_page(self.orientation);
     }
 
+    /// The room for a drawing: the content width, from the cursor down to the legend.
+    fn diagram_area(&self) -> Area {
+        Area {
+            x: MARGIN,
+            y: self.y,
+            w: self.content_width(),
+            h: self.height() - BOTTOM - self.y - LEGEND_H,
+        }
+    }
+
+    /// The whole design fitted to `first`, unlabelled, with the tiles of `plan` outlined and
+    /// named on it, and a line saying where they follow.
+    fn tiled_overview(&mut self, diagram: &Diagram, first: &Area, plan: &Plan) {
+        let overview = fit(diagram, first.w, first.h);
+        self.draw_diagram(diagram, first, overview.scale, overview.origin, false);
+        for r in 0..plan.rows {
+            for c in 0..plan.cols {
+                let (tx, ty) = (
+                    first.x
+                        + (plan.origin.0 - overview.origin.0) as f32 * overview.scale
+                        + c as f32 * first.w * overview.scale / plan.scale,
+                    first.y
+                        + (plan.origin.1 - overview.origin.1) as f32 * overview.scale
+                        + r as f32 * first.h * overview.scale / plan.scale,
+                );
+                let (tw, th) = (
+                    first.w * overview.scale / plan.scale,
+                    first.h * overview.scale / plan.scale,
+                );
+                self.line(
+                    &[
+                        (tx, ty),
+                        (tx + tw, ty),
+                        (tx + tw, ty + th),
+                        (tx, ty + th),
+                        (tx, ty),
+                    ],
+                    0.6,
+                    GREY,
+                    Some(&[3.0, 2.0]),
+                );
+                self.text(
+                    tx + 3.0,
+                    ty + 3.0,
+                    8.0,
+                    Weight::Bold,
+                    GREY,
+                    &tile_name(r, c),
+                );
+            }
+        }
+        self.y = first.y + first.h + 6.0;
+        self.paragraph(
+            &format!("Overview: the design is drawn on {} detail pages (tiles {} to {}) at a scale where every label is readable.", plan.cols * plan.rows, tile_name(0, 0), tile_name(plan.rows - 1, plan.cols - 1)),
+            8.0,
+            Weight::Regular,
+            GREY,
+            0.0,
+        );
+    }
+
+    /// Every tile of `plan` on a landscape page of its own, labelled, with the legend.
+    fn tile_pages(&mut self, diagram: &Diagram, plan: &Plan) {
+        for r in 0..plan.rows {
+            for c in 0..plan.cols {
+                self.new_page(Orientation::Landscape);
+                let y = self.y;
+                self.text(
+                    MARGIN,
+                    y,
+                    11.0,
+                    Weight::Bold,
+                    INK,
+                    &format!("Topology, tile {}", tile_name(r, c)),
+                );
+                self.y += TILE_HEADING;
+                let a = self.diagram_area();
+                let origin = (
+                    plan.origin.0 + f64::from(c as f32 * a.w / plan.scale),
+                    plan.origin.1 + f64::from(r as f32 * a.h / plan.scale),
+                );
+                self.draw_diagram(diagram, &a, plan.scale, origin, true);
+                self.y = a.y + a.h + 6.0;
+                self.legend();
+            }
+        }
+    }
+
     /// Draw the diagram into `area`: canvas point `origin` at the area's top-left corner,
-    /// `scale` points per canvas unit, clipped to the area.
+    /// `scale` points per canvas unit, clipped to the area; `labels` names links and nodes.
     pub(super) fn draw_diagram(
         &mut self,
         d: &Diagram,
@@ -130,39 +149,27 @@ impl Writer<'_> {
         origin: (f64, f64),
         labels: bool,
     ) {
-        let to_page = |n: &DiagramNode| {
-            (
-                area.x + ((n.x - origin.0) as f32) * scale,
-                area.y + ((n.y - origin.1) as f32) * scale,
-            )
+        let at = Placement {
+            area,
+            scale,
+            origin,
+            labels,
         };
-        let inside = |(x, y): (f32, f32), m: f32| {
-            x >= area.x - m
-                && x <= area.x + area.w + m
-                && y >= area.y - m
-                && y <= area.y + area.h + m
-        };
-        {
-            let page = self.page();
-            let h = page.height;
-            page.ops.push(Op::SaveGraphicsState);
-            page.ops.push(Op::DrawPolygon {
-                polygon: polygon(
-                    &[
-                        (area.x, h - area.y),
-                        (area.x + area.w, h - area.y),
-                        (area.x + area.w, h - area.y - area.h),
-                        (area.x, h - area.y - area.h),
-                    ],
-                    PaintMode::Clip,
-                ),
-            });
-        }
-        let r = if labels { 7.0 } else { 4.0 };
+        self.begin_clip(area);
+        let link_labels = self.diagram_links(d, &at);
+        self.link_labels(link_labels);
+        self.diagram_nodes(d, &at);
+        self.page().ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// The links that cross the area, parallel ones spread apart, with their badges; returns
+    /// the labels to set (each with the link's ends), when labelled.
+    fn diagram_links(&mut self, d: &Diagram, at: &Placement<'_>) -> Vec<(Segment, String)> {
+        let labels = at.labels;
         let mut label_ops = Vec::new();
         for l in &d.links {
-            let (a, b) = (to_page(&d.nodes[l.a]), to_page(&d.nodes[l.b]));
-            if !inside(a, 0.0) && !inside(b, 0.0) && !crosses(a, b, area) {
+            let (a, b) = (at.to_page(&d.nodes[l.a]), at.to_page(&d.nodes[l.b]));
+            if !at.inside(a, 0.0) && !at.inside(b, 0.0) && !crosses(a, b, at.area) {
                 continue;
             }
             let (dx, dy) = (b.0 - a.0, b.1 - a.1);
@@ -186,6 +193,11 @@ impl Writer<'_> {
                 label_ops.push(((a, b), text.clone()));
             }
         }
+        label_ops
+    }
+
+    /// The links' labels on white, placed along their links so that they do not overlap.
+    fn link_labels(&mut self, label_ops: Vec<(Segment, String)>) {
         let mut placer = look::LabelPlacer::default();
         for ((a, b), text) in label_ops {
             let size = 6.0;
@@ -195,9 +207,16 @@ impl Writer<'_> {
             self.rect(x - 1.0, top - 0.5, w + 2.0, size + 1.5, [255, 255, 255]);
             self.text(x, top, size, Weight::Regular, GREY, &text);
         }
+    }
+
+    /// The nodes in and near the area, in their kinds' shapes, with badges and (when
+    /// labelled) their names.
+    fn diagram_nodes(&mut self, d: &Diagram, at: &Placement<'_>) {
+        let labels = at.labels;
+        let r = if labels { 7.0 } else { 4.0 };
         for n in &d.nodes {
-            let p = to_page(n);
-            if !inside(p, 40.0) {
+            let p = at.to_page(n);
+            if !at.inside(p, 40.0) {
                 continue;
             }
             self.node_shape(n.kind, p, r);
@@ -214,7 +233,6 @@ impl Writer<'_> {
                 self.text(x, top, size, Weight::Regular, INK, &name);
             }
         }
-        self.page().ops.push(Op::RestoreGraphicsState);
     }
 
     pub(super) fn node_shape(&mut self, kind: NodeKindTag, (x, y): (f32, f32), r: f32) {
@@ -275,6 +293,35 @@ pub(super) struct Area {
     pub(super) y: f32,
     pub(super) w: f32,
     pub(super) h: f32,
+}
+
+/// A link's two ends on the page.
+type Segment = ((f32, f32), (f32, f32));
+
+/// Where a diagram is drawn: canvas point `origin` at the `area`'s top-left corner, `scale`
+/// points per canvas unit; `labels` names links and nodes.
+struct Placement<'a> {
+    area: &'a Area,
+    scale: f32,
+    origin: (f64, f64),
+    labels: bool,
+}
+
+impl Placement<'_> {
+    /// A node's position on the page.
+    fn to_page(&self, n: &DiagramNode) -> (f32, f32) {
+        let (area, scale, origin) = (self.area, self.scale, self.origin);
+        (
+            area.x + ((n.x - origin.0) as f32) * scale,
+            area.y + ((n.y - origin.1) as f32) * scale,
+        )
+    }
+
+    /// Whether a point on the page is in the area or within `m` points of it.
+    fn inside(&self, (x, y): (f32, f32), m: f32) -> bool {
+        let area = self.area;
+        x >= area.x - m && x <= area.x + area.w + m && y >= area.y - m && y <= area.y + area.h + m
+    }
 }
 
 /// Whether the segment a–b passes through the area (both ends outside).

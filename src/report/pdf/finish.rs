@@ -6,11 +6,24 @@ use super::{GREY, MARGIN, RULE, RenderError, Rendered, Writer};
 use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions, Pt};
 
 impl Writer<'_> {
+    /// The footers, then the PDF file's bytes.
     pub(super) fn finish(mut self) -> Result<Rendered, RenderError> {
         // A page left empty by a section break at the very end is dropped.
         if self.pages.len() > 1 && self.pages.last().is_some_and(|p| p.ops.is_empty()) {
             self.pages.pop();
         }
+        let total = self.pages.len();
+        self.footers();
+        let bytes = self.into_pdf()?;
+        Ok(Rendered {
+            bytes,
+            pages: total,
+        })
+    }
+
+    /// The running footer on every page: a rule, the report's footer text (shortened to fit)
+    /// and "Page n of N".
+    fn footers(&mut self) {
         let total = self.pages.len();
         let footer = self.report.footer.clone();
         for i in 0..total {
@@ -32,7 +45,11 @@ impl Writer<'_> {
                 &numbers,
             );
         }
+    }
 
+    /// The pages as a PDF document: the fonts embedded as subsets, the metadata, and a trailer
+    /// ID derived from the content.
+    fn into_pdf(self) -> Result<Vec<u8>, RenderError> {
         let mut doc = PdfDocument::new(&self.report.title);
         for face in [&self.fonts.regular, &self.fonts.bold] {
             doc.resources.fonts.map.insert(
@@ -87,10 +104,7 @@ impl Writer<'_> {
         let mut bytes = Vec::new();
         lo.save_to(&mut bytes)
             .map_err(|e| RenderError::Write(e.to_string()))?;
-        Ok(Rendered {
-            bytes,
-            pages: total,
-        })
+        Ok(bytes)
     }
 }
 

@@ -545,3 +545,156 @@ fn draw_node(painter: &egui::Painter, kind: NodeKindTag, p: Pos2) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Catalog;
+    use crate::gui::test_support::*;
+    use crate::gui::{DesignerApp, app};
+    use crate::model::{LinkKindTag, NodeKindTag, Point};
+    use eframe::egui;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn dragging_a_node_is_one_edit_and_one_undo() {
+        let mut h = harness(app_with("designs/aws-dev-test-one-location.json"));
+        let start = h.state().design.node(&"site-dub".into()).unwrap().position;
+        let at = h.state().view.to_screen(h.state().view.rect.min, start);
+        let revision = h.state().history.revision();
+        h.drag_at(at);
+        h.run_steps(1);
+        for step in 1..=5 {
+            h.hover_at(at + egui::vec2(12.0 * step as f32, 6.0 * step as f32));
+            h.run_steps(1);
+        }
+        assert_eq!(
+            h.state().history.revision(),
+            revision,
+            "no edit while the drag is in flight"
+        );
+        h.drop_at(at + egui::vec2(60.0, 30.0));
+        h.run_steps(2);
+        assert_eq!(
+            h.state().history.revision(),
+            revision + 1,
+            "one edit for the whole drag"
+        );
+        let moved = h.state().design.node(&"site-dub".into()).unwrap().position;
+        assert!(moved.x > start.x && moved.y > start.y, "{moved:?}");
+        assert_eq!(
+            (moved.x % app::GRID, moved.y % app::GRID),
+            (0.0, 0.0),
+            "snapped to the grid"
+        );
+        h.state_mut().undo();
+        assert_eq!(
+            h.state().design.node(&"site-dub".into()).unwrap().position,
+            start
+        );
+    }
+
+    #[test]
+    fn catalog_search_and_the_connect_tool_build_a_circuit() {
+        let mut h = harness(empty_app());
+        h.state_mut().search = "Ashburn".into();
+        h.run_steps(2);
+        // The Equinix DC2 building hosts both clouds.
+        let hits = h.state().search_results(12);
+        let dc2 = hits
+            .iter()
+            .find(|hit| hit.label().contains("Azure + AWS in this building"))
+            .cloned()
+            .expect("a shared building");
+        h.state_mut().add_hit(&dc2, Point::new(0.0, 0.0));
+        h.state_mut().search = "eastus2".into();
+        let east = h
+            .state()
+            .search_results(12)
+            .into_iter()
+            .next()
+            .expect("East US 2");
+        h.state_mut().add_hit(&east, Point::new(300.0, 0.0));
+        h.state_mut()
+            .add_node(NodeKindTag::OnPremSite, Point::new(-300.0, 0.0));
+        h.state_mut().view.fit_pending = true;
+        h.run_steps(3);
+        let ids: Vec<String> = h
+            .state()
+            .design
+            .nodes
+            .iter()
+            .map(|n| n.id.to_string())
+            .collect();
+        let (fac, az, site) = (ids[0].clone(), ids[1].clone(), ids[2].clone());
+        let screen = |h: &Harness<'static, DesignerApp>, id: &str| {
+            let app = h.state();
+            app.view.to_screen(
+                app.view.rect.min,
+                app.design.node(&id.into()).unwrap().position,
+            )
+        };
+        // Connect tool: press on the site, release on the facility -> the only kind that joins
+        // them, an access circuit.
+        h.get_by_label("Connect (C)").click();
+        h.run_steps(1);
+        let (from, to) = (screen(&h, &site), screen(&h, &fac));
+        h.drag_at(from);
+        h.run_steps(1);
+        h.hover_at(to);
+        h.run_steps(1);
+        h.drop_at(to);
+        h.run_steps(2);
+        assert_eq!(h.state().design.links.len(), 1);
+        assert_eq!(h.state().design.links[0].tag(), LinkKindTag::AccessCircuit);
+        // Click the facility then the region: an ExpressRoute circuit, valid by default.
+        h.state_mut()
+            .propose_link(fac.as_str().into(), az.as_str().into());
+        h.run_steps(2);
+        assert_eq!(h.state().design.links.len(), 2);
+        assert_eq!(
+            h.state().design.links[1].tag(),
+            LinkKindTag::ExpressRouteCircuit
+        );
+        // Two sites cannot be joined: refused with the reason.
+        h.state_mut()
+            .add_node(NodeKindTag::OnPremSite, Point::new(-300.0, 200.0));
+        let other = h.state().design.nodes.last().unwrap().id.clone();
+        h.state_mut().propose_link(site.as_str().into(), other);
+        assert_eq!(h.state().design.links.len(), 2);
+        assert!(
+            h.state()
+                .message
+                .as_deref()
+                .is_some_and(|m| m.contains("no link joins a on-prem site and a on-prem site"))
+        );
+        // The design is consistent for the rules: the circuit lands where ExpressRoute is.
+        let codes: Vec<&str> = crate::rules::check(&h.state().design, &Catalog::builtin().unwrap())
+            .active()
+            .map(|f| f.code)
+            .collect();
+        assert!(
+            !codes.contains(&"ER007") && !codes.contains(&"GEN001"),
+            "{codes:?}"
+        );
+    }
+
+    #[test]
+    fn a_box_on_empty_canvas_selects_what_it_encloses() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let app = h.state();
+        let at = |id: &str| {
+            app.view.to_screen(
+                app.view.rect.min,
+                app.design.node(&id.into()).unwrap().position,
+            )
+        };
+        let (nyc, chi) = (at("site-nyc"), at("site-chi"));
+        let from = egui::pos2(nyc.x - 40.0, nyc.y - 40.0);
+        let to = egui::pos2(chi.x + 40.0, chi.y + 40.0);
+        drag_path(&mut h, from, to);
+        let mut selected = h.state().selection.clone();
+        selected.sort();
+        assert_eq!(selected, ["site-chi", "site-nyc"]);
+    }
+}

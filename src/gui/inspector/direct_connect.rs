@@ -278,3 +278,42 @@ pub(super) fn add_vif_ui(
         sitelink: false,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::gui::DesignerApp;
+    use crate::gui::test_support::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn vifs_are_added_and_removed_with_the_types_the_gateway_takes() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().selection = vec!["dx-dc2-a".into()];
+        h.run_steps(2);
+        // A Direct Connect gateway on a Transit Gateway takes transit VIFs, not private ones.
+        assert!(h.query_by_label("Add private VIF").is_none());
+        let vifs = |h: &Harness<'static, DesignerApp>| {
+            h.state()
+                .design
+                .link(&"dx-dc2-a".into())
+                .and_then(|l| l.as_dx())
+                .map(|c| c.vifs.clone())
+                .unwrap()
+        };
+        let before = vifs(&h);
+        h.get_by_label("Add transit VIF").click();
+        h.run_steps(2);
+        let after = vifs(&h);
+        assert_eq!(after.len(), before.len() + 1);
+        let added = after.last().unwrap();
+        assert!(
+            before.iter().all(|v| v.vlan != added.vlan),
+            "a VLAN of its own"
+        );
+        let name = added.name.clone();
+        h.get_by_label(&format!("Remove VIF {name}")).click();
+        h.run_steps(2);
+        assert_eq!(vifs(&h), before);
+    }
+}

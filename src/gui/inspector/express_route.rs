@@ -410,3 +410,180 @@ pub(super) fn er_more_ui(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Catalog;
+    use crate::gui::DesignerApp;
+    use crate::gui::test_support::*;
+    use eframe::egui;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn fixing_a_finding_in_the_inspector_clears_it_in_one_undo_step() {
+        let mut h = harness(app_with("designs/flawed-design.json"));
+        let er001 = |h: &Harness<'static, DesignerApp>| {
+            crate::rules::check(&h.state().design, &Catalog::builtin().unwrap())
+                .active()
+                .any(|f| f.code == "ER001" && f.subjects == ["er-sp"])
+        };
+        assert!(er001(&h), "300 Mbps is not an ExpressRoute bandwidth");
+        h.state_mut().selection = vec!["er-sp".into()];
+        h.run_steps(2);
+        // Only offered bandwidths are offered: no 300 Mbps choice.
+        assert!(h.query_by_label("300 Mbps").is_none());
+        let revision = h.state().history.revision();
+        h.get_by_label("500 Mbps").click();
+        h.run_steps(2);
+        assert!(!er001(&h));
+        assert_eq!(h.state().history.revision(), revision + 1);
+        h.state_mut().undo();
+        assert!(er001(&h));
+    }
+
+    #[test]
+    fn typing_a_new_asn_in_the_inspector_fixes_the_reserved_asn() {
+        let mut h = harness(app_with("designs/flawed-design.json"));
+        let er022 = |h: &Harness<'static, DesignerApp>| {
+            crate::rules::check(&h.state().design, &Catalog::builtin().unwrap())
+                .active()
+                .any(|f| f.code == "ER022")
+        };
+        assert!(er022(&h));
+        h.state_mut().selection = vec!["er-par-local".into()];
+        h.run_steps(2);
+        let field = h.get_all_by_value("65515").next().unwrap();
+        field.focus();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_all_by_value("65515")
+            .next()
+            .unwrap()
+            .type_text("65010");
+        h.run_steps(1);
+        assert!(er022(&h), "nothing changes while typing");
+        h.key_press(egui::Key::Enter);
+        h.run_steps(2);
+        assert!(
+            !er022(&h),
+            "{:?}",
+            h.state()
+                .design
+                .link(&"er-par-local".into())
+                .and_then(|l| l.as_er())
+                .map(|c| c.peerings.private.clone())
+        );
+        // A bad entry is refused with a message and changes nothing.
+        let revision = h.state().history.revision();
+        let field = h.get_all_by_value("65010").next().unwrap();
+        field.focus();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_all_by_value("65010")
+            .next()
+            .unwrap()
+            .type_text("sixty");
+        h.key_press(egui::Key::Enter);
+        h.run_steps(2);
+        assert_eq!(h.state().history.revision(), revision);
+        assert!(h.query_by_label_contains("is not a whole number").is_some());
+    }
+
+    fn er(h: &Harness<'static, DesignerApp>, id: &str) -> crate::model::ExpressRouteCircuit {
+        h.state()
+            .design
+            .link(&id.into())
+            .and_then(|l| l.as_er())
+            .cloned()
+            .expect("an ExpressRoute circuit")
+    }
+
+    #[test]
+    fn microsoft_peering_and_global_reach_are_set_in_the_inspector() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().selection = vec!["er-dc2".into()];
+        h.run_steps(2);
+        h.get_by_label("Microsoft peering").click();
+        h.run_steps(2);
+        assert!(er(&h, "er-dc2").peerings.microsoft.is_some());
+        h.get_by_label("  Route filter attached").click();
+        h.run_steps(2);
+        assert!(er(&h, "er-dc2").peerings.microsoft.unwrap().route_filter);
+
+        // The other circuit is at another peering location: offered for Global Reach.
+        h.get_by_label_contains("ER Chicago (Chicago)").click();
+        h.run_steps(2);
+        assert_eq!(er(&h, "er-dc2").global_reach, vec!["er-ch1".into()]);
+        // Seen from the partner, the pair is joined too; leaving it there clears both sides.
+        h.state_mut().selection = vec!["er-ch1".into()];
+        h.run_steps(2);
+        let revision = h.state().history.revision();
+        h.get_by_label_contains("ER Washington DC (Washington DC)")
+            .click();
+        h.run_steps(2);
+        assert!(er(&h, "er-dc2").global_reach.is_empty());
+        assert!(er(&h, "er-ch1").global_reach.is_empty());
+        assert_eq!(h.state().history.revision(), revision + 1, "one undo step");
+    }
+
+    #[test]
+    fn er_direct_ports_and_metro_are_chosen_from_what_the_location_offers() {
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        // Amsterdam offers ExpressRoute Direct: add a 10 Gbps port pair to the facility.
+        h.state_mut().selection = vec!["fac-am5".into()];
+        h.run_steps(2);
+        h.get_by_label("Add 10 Gbps port pair").click();
+        h.run_steps(2);
+        let ports = |h: &Harness<'static, DesignerApp>| {
+            h.state()
+                .design
+                .node(&"fac-am5".into())
+                .and_then(|n| n.as_facility())
+                .map(|f| f.er_direct_ports.clone())
+                .unwrap()
+        };
+        assert_eq!(ports(&h).len(), 1);
+        assert_eq!(ports(&h)[0].port_speed_mbps, 10_000);
+
+        // The circuit can now be carved from the port; the provider goes.
+        h.state_mut().selection = vec!["er-ams".into()];
+        h.run_steps(2);
+        h.get_by_label("ER Direct erd-1 (10 Gbps)").click();
+        h.run_steps(2);
+        let c = er(&h, "er-ams");
+        assert_eq!(c.direct_port.as_deref(), Some("erd-1"));
+        assert!(c.provider.is_empty());
+
+        // A port in use cannot be removed.
+        h.state_mut().selection = vec!["fac-am5".into()];
+        h.run_steps(2);
+        h.get_by_label("Remove port erd-1").click();
+        h.run_steps(2);
+        assert_eq!(ports(&h).len(), 1);
+
+        // Metro: only a facility at the documented partner location (Amsterdam2) is offered.
+        let mut second = h.state().design.node(&"fac-fra11".into()).unwrap().clone();
+        second.id = "fac-ams8".into();
+        second.name = "Digital Realty AMS8".into();
+        if let crate::model::NodeKind::ColocationFacility(f) = &mut second.kind {
+            f.er_peering_location = Some("Amsterdam2".into());
+        }
+        h.state_mut().apply(crate::edit::Edit::InsertNode {
+            index: None,
+            node: second,
+        });
+        h.state_mut().selection = vec!["er-ams".into()];
+        h.run_steps(2);
+        assert!(
+            h.query_by_label("Metro with Digital Realty FRA11 Frankfurt")
+                .is_none()
+        );
+        h.get_by_label("Metro with Digital Realty AMS8").click();
+        h.run_steps(2);
+        assert_eq!(
+            er(&h, "er-ams").metro_secondary_facility,
+            Some("fac-ams8".into())
+        );
+    }
+}

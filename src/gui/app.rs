@@ -999,3 +999,152 @@ fn path_prompt(
     });
     outcome
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Catalog;
+    use crate::gui::test_support::*;
+    use crate::gui::{DesignerApp, app};
+    use crate::model::{NodeKindTag, Point};
+    use eframe::egui;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn deleting_a_node_removes_its_links_and_one_undo_restores_all() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let original = h.state().design.clone();
+        h.state_mut().selection = vec!["fac-dc2".into()];
+        h.state_mut().delete_selection();
+        h.run_steps(2);
+        let d = &h.state().design;
+        assert!(d.node(&"fac-dc2".into()).is_none());
+        assert!(d.links.iter().all(|l| !l.touches(&"fac-dc2".into())));
+        h.state_mut().undo();
+        assert_eq!(h.state().design, original);
+    }
+
+    #[test]
+    fn opening_a_malformed_file_shows_the_error_and_keeps_the_design() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, "{ not json").unwrap();
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let before = h.state().design.clone();
+        h.state_mut().open(&bad);
+        h.run_steps(2);
+        assert_eq!(h.state().design, before);
+        assert!(
+            h.state()
+                .message
+                .as_deref()
+                .is_some_and(|m| m.contains("bad.json:1:") && m.contains("not valid JSON"))
+        );
+    }
+
+    #[test]
+    fn save_and_open_round_trip_through_the_app() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.json");
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut()
+            .add_node(NodeKindTag::AwsRegion, Point::new(10.0, 10.0));
+        h.state_mut().save_to(&path);
+        assert!(!h.state().is_dirty());
+        let saved = h.state().design.clone();
+        let mut other = harness(empty_app());
+        other.state_mut().open(&path);
+        assert_eq!(other.state().design, saved);
+    }
+
+    /// A large design's analyses run on a thread: the window draws at once, says it is
+    /// analysing, and shows the findings when they arrive; an edit starts one more run.
+    #[test]
+    fn a_large_designs_analyses_run_beside_the_window() {
+        let mut app = app_with("designs/flawed-design.json");
+        app.background_from = 0; // every design counts as large here
+        let expected = crate::rules::check(&app.design, &Catalog::builtin().unwrap());
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1400.0, 900.0))
+            .build_ui_state(|ui, app: &mut DesignerApp| app.ui(ui), app);
+        h.run_steps(1);
+        assert_eq!(h.state().analysis_runs, 1);
+        let wait = |h: &mut Harness<'static, DesignerApp>| {
+            let started = std::time::Instant::now();
+            while h.state().analysing() {
+                assert!(
+                    started.elapsed().as_secs() < 60,
+                    "the analysis never arrived"
+                );
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                h.run_steps(1);
+            }
+        };
+        wait(&mut h);
+        h.run_steps(2);
+        let shown = h.state_mut().analyses().findings.active().count();
+        assert_eq!(shown, expected.active().count());
+        h.get_by_label(&expected.active().next().unwrap().message);
+        assert!(h.query_by_label("analysing…").is_none());
+        assert_eq!(h.state().analysis_runs, 1, "idle frames start no run");
+
+        h.state_mut()
+            .add_node(NodeKindTag::OnPremSite, Point::new(0.0, 0.0));
+        h.run_steps(1);
+        wait(&mut h);
+        assert_eq!(h.state().analysis_runs, 2);
+        let new_site = h.state().design.nodes.last().unwrap().id.to_string();
+        assert!(
+            h.state_mut()
+                .analyses()
+                .findings
+                .about(&new_site)
+                .next()
+                .is_some(),
+            "the findings are the edited design's (the new site is isolated)"
+        );
+    }
+
+    #[test]
+    fn copy_paste_duplicates_with_new_ids() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let (nodes, links) = (h.state().design.nodes.len(), h.state().design.links.len());
+        h.state_mut().selection = vec!["fac-dc2".into(), "az-eastus".into()];
+        h.state_mut().copy();
+        h.state_mut().paste();
+        h.run_steps(1);
+        let d = &h.state().design;
+        assert_eq!(d.nodes.len(), nodes + 2);
+        assert_eq!(
+            d.links.len(),
+            links + 1,
+            "the ER circuit between the two is copied too"
+        );
+        assert!(crate::design_file::check_structure(d).is_ok());
+        h.state_mut().undo();
+        assert_eq!(h.state().design.nodes.len(), nodes);
+        // Help windows open from the menu.
+        h.state_mut().help = Some(app::Help::About);
+        h.run_steps(2);
+        h.get_by_label("About linkwright");
+    }
+
+    #[test]
+    fn a_report_that_cannot_be_written_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let before = h.state().design.clone();
+        h.state_mut()
+            .export_report_to(&dir.path().join("missing-folder/report.pdf"));
+        for _ in 0..600 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            if !h.state().exporting() {
+                break;
+            }
+        }
+        let message = h.state().message.clone().unwrap_or_default();
+        assert!(message.contains("cannot write the report to"), "{message}");
+        assert_eq!(h.state().design, before);
+    }
+}

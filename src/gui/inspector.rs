@@ -302,6 +302,8 @@ fn link_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gui::DesignerApp;
+    use crate::gui::test_support::{self, app_with};
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
@@ -433,5 +435,180 @@ mod tests {
         h.get_by_label("Remove peering use1-euw1").click();
         h.run_steps(2);
         assert!(aws(&h).tgw_peering_attachments.is_empty());
+    }
+
+    /// The inspector offers exactly what the rules accept (both read `offers`): for each kind of
+    /// choice, every value of a wide range is offered as a button if and only if setting it
+    /// raises none of the rules that judge that choice.
+    #[test]
+    fn the_inspector_offers_exactly_what_the_rules_accept() {
+        use crate::model::{DxConnectionType, ErSkuTier, Link, LinkKind, VifType};
+        const SIZES: [u64; 16] = [
+            50, 100, 200, 300, 400, 500, 1_000, 2_000, 5_000, 10_000, 25_000, 40_000, 100_000,
+            200_000, 400_000, 800_000,
+        ];
+        let catalog = Catalog::builtin().unwrap();
+        // The values among `universe` shown as buttons labelled `label(v)` for the selected link.
+        fn offered<T: Copy>(
+            h: &mut Harness<'static, DesignerApp>,
+            link: &str,
+            universe: &[T],
+            label: impl Fn(T) -> String,
+        ) -> Vec<T> {
+            h.state_mut().selection = vec![link.into()];
+            h.run_steps(2);
+            universe
+                .iter()
+                .copied()
+                .filter(|&v| h.query_by_label(&label(v)).is_some())
+                .collect()
+        }
+        // The values among `universe` that, set on the link, raise none of `codes` on it.
+        let accepted = |h: &Harness<'static, DesignerApp>,
+                        link: &str,
+                        universe: &[u64],
+                        codes: &[&str],
+                        set: &dyn Fn(&mut Link, u64)| {
+            universe
+                .iter()
+                .copied()
+                .filter(|&v| {
+                    let mut design = h.state().design.clone();
+                    let l = design
+                        .links
+                        .iter_mut()
+                        .find(|l| l.id.as_str() == link)
+                        .unwrap();
+                    set(l, v);
+                    !crate::rules::check(&design, &catalog)
+                        .items
+                        .iter()
+                        .any(|f| codes.contains(&f.code) && f.subjects.iter().any(|s| s == link))
+                })
+                .collect::<Vec<_>>()
+        };
+        let edit = |h: &mut Harness<'static, DesignerApp>, link: &str, f: &dyn Fn(&mut Link)| {
+            let mut l = h.state().design.link(&link.into()).unwrap().clone();
+            f(&mut l);
+            h.state_mut()
+                .apply(crate::edit::Edit::ReplaceLink { link: l });
+            h.run_steps(2);
+        };
+        let er_bandwidth = |l: &mut Link, v: u64| {
+            if let LinkKind::ExpressRouteCircuit(c) = &mut l.kind {
+                c.bandwidth_mbps = v;
+            }
+        };
+        let er_codes = ["ER001", "ER002", "ER003"];
+
+        // ExpressRoute: a provider circuit, Standard then Local, then on an ER Direct port.
+        let mut h = test_support::harness(app_with("designs/europe-azure-two-locations.json"));
+        for tier in [ErSkuTier::Standard, ErSkuTier::Local] {
+            edit(&mut h, "er-ams", &|l| {
+                if let LinkKind::ExpressRouteCircuit(c) = &mut l.kind {
+                    c.sku_tier = tier;
+                }
+            });
+            let shown = offered(&mut h, "er-ams", &SIZES, crate::model::mbps);
+            assert!(!shown.is_empty());
+            assert_eq!(
+                shown,
+                accepted(&h, "er-ams", &SIZES, &er_codes, &er_bandwidth),
+                "{tier:?} circuit"
+            );
+        }
+        edit(&mut h, "er-ams", &|l| {
+            if let LinkKind::ExpressRouteCircuit(c) = &mut l.kind {
+                c.sku_tier = ErSkuTier::Standard;
+            }
+        });
+        h.state_mut().selection = vec!["fac-am5".into()];
+        h.run_steps(2);
+        h.get_by_label("Add 10 Gbps port pair").click();
+        h.run_steps(2);
+        h.state_mut().selection = vec!["er-ams".into()];
+        h.run_steps(2);
+        h.get_by_label("ER Direct erd-1 (10 Gbps)").click();
+        h.run_steps(2);
+        let shown = offered(&mut h, "er-ams", &SIZES, crate::model::mbps);
+        assert_eq!(shown, [1_000, 2_000, 5_000, 10_000]);
+        assert_eq!(
+            shown,
+            accepted(&h, "er-ams", &SIZES, &er_codes, &er_bandwidth),
+            "circuit on a 10 Gbps ER Direct port"
+        );
+
+        // Direct Connect: dedicated at its location, hosted; LAG sizes; VIF MTUs.
+        let mut h = test_support::harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let dx_capacity = |l: &mut Link, v: u64| {
+            if let LinkKind::DirectConnectConnection(c) = &mut l.kind {
+                c.capacity_mbps = v;
+            }
+        };
+        for kind in [DxConnectionType::Dedicated, DxConnectionType::Hosted] {
+            edit(&mut h, "dx-dc2-a", &|l| {
+                if let LinkKind::DirectConnectConnection(c) = &mut l.kind {
+                    c.connection_type = kind;
+                    c.lag_members = 1;
+                }
+            });
+            let shown = offered(&mut h, "dx-dc2-a", &SIZES, crate::model::mbps);
+            assert!(!shown.is_empty());
+            assert_eq!(
+                shown,
+                accepted(
+                    &h,
+                    "dx-dc2-a",
+                    &SIZES,
+                    &["DX001", "DX002", "DX003"],
+                    &dx_capacity
+                ),
+                "{kind:?} connection"
+            );
+        }
+        edit(&mut h, "dx-dc2-a", &|l| {
+            if let LinkKind::DirectConnectConnection(c) = &mut l.kind {
+                c.connection_type = DxConnectionType::Dedicated;
+                c.capacity_mbps = 10_000;
+            }
+        });
+        let members: Vec<u64> = (1..=10).collect();
+        let lag_label = |m: u64| {
+            if m == 1 {
+                "no LAG".to_string()
+            } else {
+                format!("LAG × {m}")
+            }
+        };
+        let shown = offered(&mut h, "dx-dc2-a", &members, lag_label);
+        assert_eq!(
+            shown,
+            accepted(&h, "dx-dc2-a", &members, &["DX007"], &|l, m| {
+                if let LinkKind::DirectConnectConnection(c) = &mut l.kind {
+                    c.lag_members = m as u32;
+                }
+            }),
+            "LAG members at 10 Gbps"
+        );
+        let mtus: Vec<u64> = vec![576, 1500, 8500, 9000, 9001];
+        for vif_type in [VifType::Private, VifType::Transit] {
+            edit(&mut h, "dx-dc2-a", &|l| {
+                if let LinkKind::DirectConnectConnection(c) = &mut l.kind {
+                    c.vifs.truncate(1);
+                    c.vifs[0].vif_type = vif_type;
+                    c.vifs[0].mtu = 1500;
+                }
+            });
+            let shown = offered(&mut h, "dx-dc2-a", &mtus, |m| format!("MTU {m}"));
+            assert_eq!(
+                shown,
+                accepted(&h, "dx-dc2-a", &mtus, &["DX014"], &|l, m| {
+                    if let LinkKind::DirectConnectConnection(c) = &mut l.kind {
+                        c.vifs[0].mtu = m as u32;
+                    }
+                }),
+                "{vif_type:?} VIF"
+            );
+        }
     }
 }

@@ -1,10 +1,41 @@
 //! The Demands tab: one row per demand, edited in place, only the rows in view laid out.
 
 use super::*;
+use crate::gui::inspector::{Buffers, bandwidth_options, choice_row};
+use crate::gui::scene::Scene;
 
 impl DesignerApp {
     /// The Demands tab: what each site needs from each cloud region.
     pub(super) fn demands_ui(&mut self, ui: &mut egui::Ui) {
+        self.add_demand_ui(ui);
+        // Only the rows in view are laid out (a 10,000-site design has 20,000 demands), and
+        // node names come from the scene's index, not a scan of the nodes per row.
+        self.ensure_scene();
+        let row_height = ui.spacing().interact_size.y + 2.0;
+        let rows = self.design.demands.len();
+        let mut table = DemandRows {
+            design: &self.design,
+            scene: self.scene.as_ref(),
+            buffers: &mut self.buffers,
+        };
+        let mut edit = None;
+        egui::ScrollArea::vertical()
+            .id_salt("demands")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, rows, |ui, range| {
+                egui::Grid::new("demands")
+                    .striped(true)
+                    .min_row_height(row_height)
+                    .show(ui, |ui| edit = table.grid_ui(ui, range));
+            });
+        if let Some(e) = edit {
+            self.apply(e);
+        }
+    }
+
+    /// "Add demand": a new demand from the selected site to the selected cloud region (100 Mbps,
+    /// medium criticality); offered when both are selected.
+    fn add_demand_ui(&mut self, ui: &mut egui::Ui) {
         let selected_site = self
             .selection
             .iter()
@@ -24,159 +55,169 @@ impl DesignerApp {
             })
             .cloned();
         let can_add = selected_site.is_some() && selected_region.is_some();
-        if ui
+        let clicked = ui
             .add_enabled(
                 can_add,
                 egui::Button::new("Add demand (selected site to selected region)"),
             )
-            .clicked()
-        {
-            if let (Some(site), Some(region)) = (selected_site, selected_region) {
-                let id = self.fresh_id("d");
-                self.apply(Edit::InsertDemand {
-                    index: None,
-                    demand: Demand {
-                        id: id.into(),
-                        site: site.into(),
-                        region: region.into(),
-                        required_mbps: 100,
-                        egress_gb_per_month: 0,
-                        criticality: Criticality::Medium,
-                        target_resiliency: None,
-                        notes: String::new(),
-                    },
-                });
+            .clicked();
+        if let (true, Some(site), Some(region)) = (clicked, selected_site, selected_region) {
+            let id = self.fresh_id("d");
+            self.apply(Edit::InsertDemand {
+                index: None,
+                demand: Demand {
+                    id: id.into(),
+                    site: site.into(),
+                    region: region.into(),
+                    required_mbps: 100,
+                    egress_gb_per_month: 0,
+                    criticality: Criticality::Medium,
+                    target_resiliency: None,
+                    notes: String::new(),
+                },
+            });
+        }
+    }
+}
+
+/// What the demand rows read and write: the design, the scene (for node names) and the text
+/// being typed.
+struct DemandRows<'a> {
+    design: &'a Design,
+    scene: Option<&'a Scene>,
+    buffers: &'a mut Buffers,
+}
+
+/// The choices every row offers: the usual speeds, the resiliency targets and criticalities.
+struct DemandChoices {
+    speeds: Vec<(u64, String)>,
+    targets: [(Option<ResiliencyTarget>, String); 4],
+    levels: [(Criticality, String); 4],
+}
+
+impl DemandChoices {
+    fn new() -> DemandChoices {
+        DemandChoices {
+            speeds: bandwidth_options(&[100, 500, 1_000, 2_000, 10_000]),
+            targets: [
+                (None, "none"),
+                (Some(ResiliencyTarget::Standard), "Standard"),
+                (Some(ResiliencyTarget::High), "High"),
+                (Some(ResiliencyTarget::Maximum), "Maximum"),
+            ]
+            .map(|(t, label)| (t, label.to_string())),
+            levels: [
+                (Criticality::Low, "low"),
+                (Criticality::Medium, "medium"),
+                (Criticality::High, "high"),
+                (Criticality::MissionCritical, "mission-critical"),
+            ]
+            .map(|(c, label)| (c, label.to_string())),
+        }
+    }
+}
+
+impl DemandRows<'_> {
+    /// The header and the demands in `range`; returns the last change made.
+    fn grid_ui(&mut self, ui: &mut egui::Ui, range: std::ops::Range<usize>) -> Option<Edit> {
+        for title in [
+            "Demand",
+            "Site to region",
+            "Required",
+            "Target model",
+            "Criticality",
+            "Egress GB/month",
+            "",
+        ] {
+            ui.strong(title);
+        }
+        ui.end_row();
+        let choices = DemandChoices::new();
+        let design = self.design;
+        let mut edit = None;
+        for d in &design.demands[range] {
+            if let Some(e) = self.row_ui(ui, &choices, d) {
+                edit = Some(e);
             }
         }
-        let mut edit = None;
-        // Only the rows in view are laid out (a 10,000-site design has 20,000 demands), and
-        // node names come from the scene's index, not a scan of the nodes per row.
-        self.ensure_scene();
-        let row_height = ui.spacing().interact_size.y + 2.0;
-        let rows = self.design.demands.len();
-        let (design, scene) = (&self.design, &self.scene);
-        let buffers = &mut self.buffers;
-        egui::ScrollArea::vertical()
-            .id_salt("demands")
-            .auto_shrink([false, false])
-            .show_rows(ui, row_height, rows, |ui, range| {
-                egui::Grid::new("demands")
-                    .striped(true)
-                    .min_row_height(row_height)
-                    .show(ui, |ui| {
-                        ui.strong("Demand");
-                        ui.strong("Site to region");
-                        ui.strong("Required");
-                        ui.strong("Target model");
-                        ui.strong("Criticality");
-                        ui.strong("Egress GB/month");
-                        ui.strong("");
-                        ui.end_row();
-                        let speeds = crate::gui::inspector::bandwidth_options(&[
-                            100, 500, 1_000, 2_000, 10_000,
-                        ]);
-                        let targets = [
-                            (None, "none"),
-                            (Some(ResiliencyTarget::Standard), "Standard"),
-                            (Some(ResiliencyTarget::High), "High"),
-                            (Some(ResiliencyTarget::Maximum), "Maximum"),
-                        ]
-                        .map(|(t, label)| (t, label.to_string()));
-                        for d in &design.demands[range] {
-                            let name = |id: &NodeId| {
-                                scene
-                                    .as_ref()
-                                    .and_then(|s| s.index.get(id))
-                                    .map_or(id.to_string(), |&i| {
-                                        design.nodes[i as usize].name.clone()
-                                    })
-                            };
-                            ui.label(d.id.as_str());
-                            // The default GUI fonts have no arrow glyph.
-                            ui.label(format!("{} to {}", name(&d.site), name(&d.region)));
-                            // A speed outside the usual steps is shown too, so the current value is always
-                            // visible and selected.
-                            let with_current;
-                            let speeds = if speeds.iter().any(|(v, _)| *v == d.required_mbps) {
-                                &speeds
-                            } else {
-                                let mut v = speeds.clone();
-                                v.push((d.required_mbps, mbps(d.required_mbps)));
-                                v.sort_by_key(|(v, _)| *v);
-                                with_current = v;
-                                &with_current
-                            };
-                            if let Some(required_mbps) = ui
-                                .horizontal(|ui| {
-                                    crate::gui::inspector::choice_row(ui, d.required_mbps, speeds)
-                                })
-                                .inner
-                            {
-                                edit = Some(Edit::ReplaceDemand {
-                                    demand: Demand {
-                                        required_mbps,
-                                        ..d.clone()
-                                    },
-                                });
-                            }
-                            if let Some(target_resiliency) = ui
-                                .horizontal(|ui| {
-                                    crate::gui::inspector::choice_row(
-                                        ui,
-                                        d.target_resiliency,
-                                        &targets,
-                                    )
-                                })
-                                .inner
-                            {
-                                edit = Some(Edit::ReplaceDemand {
-                                    demand: Demand {
-                                        target_resiliency,
-                                        ..d.clone()
-                                    },
-                                });
-                            }
-                            let levels = [
-                                (Criticality::Low, "low"),
-                                (Criticality::Medium, "medium"),
-                                (Criticality::High, "high"),
-                                (Criticality::MissionCritical, "mission-critical"),
-                            ]
-                            .map(|(c, label)| (c, label.to_string()));
-                            if let Some(criticality) = ui
-                                .horizontal(|ui| {
-                                    crate::gui::inspector::choice_row(ui, d.criticality, &levels)
-                                })
-                                .inner
-                            {
-                                edit = Some(Edit::ReplaceDemand {
-                                    demand: Demand {
-                                        criticality,
-                                        ..d.clone()
-                                    },
-                                });
-                            }
-                            let key = format!("{}/egress", d.id);
-                            if let Some(Some(gb)) =
-                                buffers.number(ui, &key, "", Some(d.egress_gb_per_month), false)
-                            {
-                                edit = Some(Edit::ReplaceDemand {
-                                    demand: Demand {
-                                        egress_gb_per_month: gb,
-                                        ..d.clone()
-                                    },
-                                });
-                            }
-                            if ui.small_button("Remove").clicked() {
-                                edit = Some(Edit::RemoveDemand { id: d.id.clone() });
-                            }
-                            ui.end_row();
-                        }
-                    });
+        edit
+    }
+
+    /// A node's name, from the scene's index (its id when it has none).
+    fn name(&self, id: &NodeId) -> String {
+        self.scene
+            .and_then(|s| s.index.get(id))
+            .map_or(id.to_string(), |&i| {
+                self.design.nodes[i as usize].name.clone()
+            })
+    }
+
+    /// One demand's row: id, ends, required speed, target, criticality, egress, Remove; returns
+    /// the last change made.
+    fn row_ui(&mut self, ui: &mut egui::Ui, choices: &DemandChoices, d: &Demand) -> Option<Edit> {
+        ui.label(d.id.as_str());
+        // The default GUI fonts have no arrow glyph.
+        ui.label(format!(
+            "{} to {}",
+            self.name(&d.site),
+            self.name(&d.region)
+        ));
+        // A speed outside the usual steps is shown too, so the current value is always
+        // visible and selected.
+        let with_current;
+        let speeds = if choices.speeds.iter().any(|(v, _)| *v == d.required_mbps) {
+            &choices.speeds
+        } else {
+            let mut v = choices.speeds.clone();
+            v.push((d.required_mbps, mbps(d.required_mbps)));
+            v.sort_by_key(|(v, _)| *v);
+            with_current = v;
+            &with_current
+        };
+        let mut changed = None;
+        if let Some(required_mbps) = ui
+            .horizontal(|ui| choice_row(ui, d.required_mbps, speeds))
+            .inner
+        {
+            changed = Some(Demand {
+                required_mbps,
+                ..d.clone()
             });
-        if let Some(e) = edit {
-            self.apply(e);
         }
+        if let Some(target_resiliency) = ui
+            .horizontal(|ui| choice_row(ui, d.target_resiliency, &choices.targets))
+            .inner
+        {
+            changed = Some(Demand {
+                target_resiliency,
+                ..d.clone()
+            });
+        }
+        if let Some(criticality) = ui
+            .horizontal(|ui| choice_row(ui, d.criticality, &choices.levels))
+            .inner
+        {
+            changed = Some(Demand {
+                criticality,
+                ..d.clone()
+            });
+        }
+        let key = format!("{}/egress", d.id);
+        if let Some(Some(gb)) =
+            self.buffers
+                .number(ui, &key, "", Some(d.egress_gb_per_month), false)
+        {
+            changed = Some(Demand {
+                egress_gb_per_month: gb,
+                ..d.clone()
+            });
+        }
+        let mut edit = changed.map(|demand| Edit::ReplaceDemand { demand });
+        if ui.small_button("Remove").clicked() {
+            edit = Some(Edit::RemoveDemand { id: d.id.clone() });
+        }
+        ui.end_row();
+        edit
     }
 }
 

@@ -136,3 +136,118 @@ impl DesignerApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::gui::app;
+    use crate::gui::test_support::*;
+    use crate::model::{NodeKindTag, Point};
+    use eframe::egui;
+    use egui_kittest::kittest::Queryable;
+
+    /// One table feeds the menus, the keys and Help: every command with a key shows it in its
+    /// menu entry, the key runs it, and Help lists it.
+    #[test]
+    fn menus_keys_and_help_come_from_one_command_table() {
+        use crate::gui::app::commands::{COMMANDS, Command};
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.get_by_label("Edit").click();
+        h.run_steps(1);
+        assert!(h.query_by_label("Undo Ctrl+Z").is_some());
+        assert!(h.query_by_label("Select All Ctrl+A").is_some());
+        h.get_by_label("Select All Ctrl+A").click();
+        h.run_steps(2);
+        let everything = h.state().design.nodes.len() + h.state().design.links.len();
+        assert_eq!(h.state().selection.len(), everything);
+        // Delete by its key, undo by its key.
+        h.key_press(egui::Key::Delete);
+        h.run_steps(2);
+        assert!(h.state().design.nodes.is_empty());
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run_steps(2);
+        assert_eq!(
+            h.state().design.nodes.len() + h.state().design.links.len(),
+            everything
+        );
+        // Help lists every command that has keys, with its keys.
+        h.state_mut().help = Some(app::Help::Shortcuts);
+        h.run_steps(2);
+        for row in COMMANDS.iter().filter(|r| !r.keys.is_empty()) {
+            assert!(
+                h.query_by_label(row.help).is_some(),
+                "{:?} in Help",
+                row.command
+            );
+        }
+        assert!(h.query_by_label("Ctrl+Shift+Z / Ctrl+Y").is_some());
+        assert_eq!(
+            COMMANDS
+                .iter()
+                .filter(|r| r.command == Command::Redo)
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn save_as_and_open_through_the_file_menu() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("via-menu.json");
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut()
+            .add_node(NodeKindTag::AwsRegion, Point::new(0.0, 0.0));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(path.clone())));
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label("Save As…").click();
+        wait(&mut h);
+        assert!(path.exists() && !h.state().is_dirty());
+        let saved = h.state().design.clone();
+
+        let mut other = harness(empty_app());
+        other.state_mut().picker = std::sync::Arc::new(StubPicker(Some(path.clone())));
+        other.get_by_label("File").click();
+        other.run_steps(1);
+        // The menu shows the command's shortcut beside it (from the one command table).
+        other.get_by_label("Open… Ctrl+O").click();
+        wait(&mut other);
+        assert_eq!(other.state().design, saved);
+    }
+
+    #[test]
+    fn export_report_through_the_file_menu_writes_the_pdf() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stakeholders.pdf");
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(path.clone())));
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label_contains("Report paper").hover();
+        h.run_steps(1);
+        h.get_by_label("Letter").click();
+        h.run_steps(1);
+        assert_eq!(h.state().report_paper, crate::report::Paper::Letter);
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label("Export report…").click();
+        for _ in 0..600 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            if path.exists() && !h.state().exporting() {
+                break;
+            }
+        }
+        assert!(!h.state().exporting(), "the export finished");
+        let message = h.state().message.clone().unwrap_or_default();
+        assert!(message.starts_with("exported the report to"), "{message}");
+        let pdf = lopdf::Document::load(&path).expect("a readable PDF");
+        let first = pdf.get_pages()[&1];
+        let media = pdf.get_dictionary(first).unwrap().get(b"MediaBox").unwrap();
+        let width = media.as_array().unwrap()[2].as_float().unwrap();
+        assert_eq!(width.round(), 612.0, "Letter, as chosen");
+        let text = pdf.extract_text(&[1]).unwrap();
+        assert!(text.contains("Dual-cloud enterprise"), "{text}");
+        // Exporting does not touch the design or its saved state.
+        assert!(!h.state().is_dirty());
+    }
+}

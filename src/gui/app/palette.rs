@@ -61,3 +61,43 @@ impl DesignerApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::gui::app;
+    use crate::gui::test_support::*;
+    use eframe::egui;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn palette_adds_a_node_and_undo_removes_it() {
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        let before = h.state().design.nodes.len();
+        h.get_by_label("■ On-prem site").click();
+        h.run_steps(2);
+        assert_eq!(h.state().design.nodes.len(), before + 1);
+        assert!(h.state().is_dirty());
+        assert!(h.query_by_label_contains("(unsaved changes)").is_some());
+        h.state_mut().undo();
+        h.run_steps(2);
+        assert_eq!(h.state().design.nodes.len(), before);
+    }
+
+    #[test]
+    fn dragging_from_the_palette_drops_a_node_where_released() {
+        let mut h = harness(app_with("designs/aws-dev-test-one-location.json"));
+        let before = h.state().design.nodes.len();
+        let button = h.get_by_label("■ AWS region").rect().center();
+        let target = h.state().view.rect.center() + egui::vec2(-150.0, 120.0);
+        drag_path(&mut h, button, target);
+        assert_eq!(h.state().design.nodes.len(), before + 1);
+        let app = h.state();
+        let node = app.design.nodes.last().unwrap();
+        assert!(node.as_aws().is_some());
+        let dropped_at = app.view.to_screen(app.view.rect.min, node.position);
+        assert!(
+            dropped_at.distance(target) < 2.0 * app::GRID as f32 * app.view.zoom + 2.0,
+            "{dropped_at:?} vs {target:?}"
+        );
+    }
+}

@@ -54,3 +54,29 @@ impl DesignerApp {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::gui::recovery;
+    use crate::gui::test_support::*;
+    use egui_kittest::kittest::Queryable;
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_corrupt_recovery_copy_is_set_aside_and_the_status_bar_says_where() {
+        let (_dir, dirs) = test_dirs();
+        let folder = recovery::folder(dirs.data.as_deref().unwrap());
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("4242-corrupted.json"), "{ not json").unwrap();
+        let h = harness(fresh_app(&dirs));
+        assert!(h.query_by_label(RECOVER).is_none());
+        let aside: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains("4242-corrupted.corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), "{ not json");
+        h.get_by_label_contains(&format!("it was set aside as {}", aside[0].display()));
+    }
+}

@@ -193,3 +193,151 @@ impl DesignerApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::design_file;
+    use crate::gui::test_support::*;
+    use crate::gui::{dialogs, files, recovery};
+    use crate::model::Design;
+    use eframe::egui;
+    use egui_kittest::kittest::Queryable;
+    use std::path::{Path, PathBuf};
+
+    /// A copy left by a window that crashed: written, then its lock released without a clean
+    /// exit (as the system releases it when a process dies).
+    fn crashed_copy(dirs: &files::Dirs, design: &Design, design_file: Option<&Path>) -> PathBuf {
+        let (mut instance, _) = recovery::Recovery::start(dirs);
+        instance.write(design, design_file).unwrap();
+        let copy = instance.own_copy().unwrap().to_owned();
+        drop(instance);
+        copy
+    }
+
+    #[test]
+    fn recovery_copy_is_offered_and_restored_without_touching_the_users_file() {
+        let (dir, dirs) = test_dirs();
+        let mut work = design_file::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("designs/europe-azure-two-locations.json"),
+        )
+        .unwrap();
+        work.name = "work in progress".into();
+        let ha = dir.path().join("ha.json");
+        let old = crashed_copy(&dirs, &work, Some(&ha));
+        let mut h = harness(fresh_app(&dirs));
+        h.get_by_label(RECOVER);
+        h.get_by_label_contains(&format!(
+            "“work in progress” was kept: unsaved changes to {}",
+            ha.display()
+        ));
+        h.get_by_label("Restore").click();
+        h.run_steps(2);
+        assert!(h.query_by_label(RECOVER).is_none());
+        assert_eq!(h.state().design.name, "work in progress");
+        assert!(h.state().is_dirty(), "restored work is unsaved");
+        assert!(
+            h.state().path.is_none() && !ha.exists(),
+            "no file is written by a restore"
+        );
+        // The work is this window's own copy now, still naming its file; only then is the old
+        // copy deleted.
+        let own = h.state().recovery.own_copy().unwrap().to_owned();
+        assert_eq!(design_file::load(&own).unwrap().name, "work in progress");
+        assert!(!old.exists());
+        // Saving removes this window's copy; recent files are remembered on open and save.
+        let saved = dir.path().join("saved.json");
+        h.state_mut().save_to(&saved);
+        assert!(!own.exists());
+        assert_eq!(
+            files::recent(&dirs)
+                .first()
+                .map(|p| p.file_name().unwrap().to_owned()),
+            Some("saved.json".into())
+        );
+    }
+
+    #[test]
+    fn closing_the_window_while_recovery_is_offered_keeps_the_copy() {
+        let (_dir, dirs) = test_dirs();
+        let copy = crashed_copy(&dirs, &Design::new("work in progress"), None);
+        let mut h = harness(fresh_app(&dirs));
+        h.get_by_label(RECOVER);
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run_steps(2);
+        drop(h); // the window is gone, and its locks with it
+        assert!(copy.exists(), "the offered copy was deleted");
+        let (next, _) = recovery::Recovery::start(&dirs);
+        assert_eq!(
+            next.offered().map(|o| o.design.name.as_str()),
+            Some("work in progress"),
+            "offered again at the next start"
+        );
+    }
+
+    #[test]
+    fn later_keeps_a_recovery_copy_and_discard_deletes_one() {
+        let (_dir, dirs) = test_dirs();
+        let copies = [
+            crashed_copy(&dirs, &Design::new("first"), None),
+            crashed_copy(&dirs, &Design::new("second"), None),
+        ];
+        let mut h = harness(fresh_app(&dirs));
+        h.get_by_label("1 more recovery copy after this one.");
+        let kept = h.state().recovery.offered().unwrap().copy().to_owned();
+        h.get_by_label("Later").click();
+        h.run_steps(2);
+        h.get_by_label(RECOVER);
+        h.get_by_label("Discard").click();
+        h.run_steps(2);
+        assert!(h.query_by_label(RECOVER).is_none());
+        assert_eq!(h.state().design.name, "fresh");
+        for copy in &copies {
+            assert_eq!(copy.exists(), *copy == kept, "{}", copy.display());
+        }
+        drop(h);
+        let (next, _) = recovery::Recovery::start(&dirs);
+        assert_eq!(next.offered().map(|o| o.copy()), Some(kept.as_path()));
+    }
+
+    #[test]
+    fn without_a_desktop_portal_export_asks_for_a_path_in_the_app() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(None));
+        h.state_mut().start_dialog(dialogs::Purpose::ExportReport);
+        wait(&mut h);
+        let guess = h
+            .state()
+            .export_dialog
+            .clone()
+            .expect("the in-app dialog is open");
+        assert!(guess.ends_with("europe-azure-two-locations.pdf"), "{guess}");
+        let target = dir.path().join("typed.pdf");
+        h.state_mut().export_dialog = Some(target.display().to_string());
+        h.run_steps(1);
+        h.get_by_label("Export").click();
+        for _ in 0..600 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            if target.exists() && !h.state().exporting() {
+                break;
+            }
+        }
+        assert!(target.exists(), "{:?}", h.state().message);
+    }
+
+    #[test]
+    fn without_a_desktop_portal_the_in_app_dialog_opens() {
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(None));
+        h.state_mut().start_dialog(dialogs::Purpose::Open);
+        wait(&mut h);
+        assert!(h.state().open_dialog.is_some());
+        h.get_by_label("Open design");
+    }
+}

@@ -572,3 +572,43 @@ pub(super) fn direct_ports_ui(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::gui::DesignerApp;
+    use crate::gui::test_support::*;
+    use eframe::egui;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn a_facility_text_property_is_one_edit_when_the_field_is_left() {
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut().selection = vec!["fac-am5".into()];
+        h.run_steps(2);
+        let facility = |h: &Harness<'static, DesignerApp>| {
+            h.state()
+                .design
+                .node(&"fac-am5".into())
+                .and_then(|n| n.as_facility())
+                .cloned()
+                .unwrap()
+        };
+        let before = facility(&h);
+        let revision = h.state().history.revision();
+        let field = h.get_all_by_value(&before.operator).next().unwrap();
+        field.focus();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_all_by_value(&before.operator)
+            .next()
+            .unwrap()
+            .type_text("Equinix EMEA");
+        h.key_press(egui::Key::Enter);
+        h.run_steps(2);
+        let after = facility(&h);
+        assert_eq!(after.operator, "Equinix EMEA");
+        assert_eq!(after.metro, before.metro, "only the field edited changes");
+        assert_eq!(h.state().history.revision(), revision + 1);
+    }
+}

@@ -1067,7 +1067,7 @@ fn sample_designs_price_every_azure_circuit_gateway_and_egress_and_us_transfer_o
             }
             assert!(
                 !matches!(
-                    i.meter.as_str(),
+                    i.meter,
                     "azure.er.circuit" | "azure.er.gateway" | "azure.er.egress"
                 ),
                 "{}: {} {} unpriced: {:?}",
@@ -1202,7 +1202,7 @@ fn each_tgw_vpc_and_peering_attachment_is_its_own_line_at_the_catalog_price() {
         assert_eq!(line.quantity_text(), "730 h");
         assert_eq!(line.unit_price, Some(usd("0.05")));
         assert_eq!(line.monthly, Some(usd("36.50")));
-        match &line.provenance {
+        match line.provenance.as_deref() {
             Some(costing::Provenance::Catalog { id, reference, .. }) => {
                 assert_eq!(id, "AWS-TGW-ATTACH");
                 assert_eq!(reference, "2.6");
@@ -1343,7 +1343,7 @@ fn the_azure_vpn_gateway_is_one_line_priced_by_its_sku() {
     assert_eq!(lines[0].element, "az");
     assert_eq!(lines[0].description, "VpnGw2AZ VPN gateway in eastus");
     assert!(
-        !matches!(&lines[0].provenance, Some(costing::Provenance::UserBook { id, .. }) if id == "gw1"),
+        !matches!(lines[0].provenance.as_deref(), Some(costing::Provenance::UserBook { id, .. }) if id == "gw1"),
         "{:?}",
         lines[0].provenance
     );
@@ -1361,7 +1361,7 @@ fn the_azure_vpn_gateway_is_one_line_priced_by_its_sku() {
     assert_eq!(lines[0].unit_price, Some(usd("0.50")));
     assert_eq!(lines[0].monthly, Some(usd("365.00")));
     assert!(
-        matches!(&lines[0].provenance, Some(costing::Provenance::UserBook { id, .. }) if id == "gw2az"),
+        matches!(lines[0].provenance.as_deref(), Some(costing::Provenance::UserBook { id, .. }) if id == "gw2az"),
         "{:?}",
         lines[0].provenance
     );

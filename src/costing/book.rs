@@ -753,7 +753,7 @@ mod tests {
                 provider: "aws",
             };
             assert_eq!(
-                layer.best(&q).map(|e| &e.id),
+                layer.best(&q).map(|(_, e)| &e.id),
                 scanned(&entries, &q).map(|e| &e.id),
                 "{dims:?}"
             );
@@ -787,7 +787,7 @@ mod tests {
                     element: "",
                     provider: "azure",
                 };
-                let found = layer.best(&q).expect("priced");
+                let (_, found) = layer.best(&q).expect("priced");
                 let expected = if i * 7 < regions {
                     format!("e{}", i * 7)
                 } else {

@@ -200,6 +200,37 @@ mod tests {
     }
 
     #[test]
+    fn dollars_are_grouped_by_thousands_and_rounded_to_the_cent() {
+        for (micros, shown) in [
+            (0, "$0.00"),
+            (4_999, "$0.00"),
+            (5_000, "$0.01"),
+            (999_994_999, "$999.99"),
+            (999_995_000, "$1,000.00"),
+            (1_642_500_000, "$1,642.50"),
+            (123_456_789_012_345, "$123,456,789.01"),
+            (-1_642_500_000, "-$1,642.50"),
+            (i64::MAX, "$9,223,372,036,854.78"),
+            (i64::MIN, "-$9,223,372,036,854.78"),
+        ] {
+            assert_eq!(dollars(Usd::from_micros(micros)), shown, "{micros}");
+        }
+        for (n, shown) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (100_000, "100,000"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ] {
+            let mut out = String::new();
+            push_thousands(&mut out, n);
+            assert_eq!(out, shown);
+        }
+        assert_eq!(Usd::from_micros(i64::MIN).to_string(), "-9223372036854.775808");
+        assert_eq!(Usd::from_micros(10).to_string(), "0.00001");
+    }
+
+    #[test]
     fn amounts_beyond_a_trillion_dollars_are_refused_with_a_clear_message() {
         assert_eq!(
             "1000000000000".parse::<Usd>().unwrap(),

@@ -104,18 +104,14 @@ fn write_items<W: Write>(out: &mut W, items: &[&costing::LineItem]) -> std::io::
     };
     let blocks: Vec<&[&costing::LineItem]> = items.chunks(BLOCK).collect();
     for window in blocks.chunks(4 * threads) {
-        let texts = crate::par::map_in_order(
-            window.len(),
-            threads,
-            ItemText::default,
-            |text, b| {
+        let texts =
+            crate::par::map_in_order(window.len(), threads, ItemText::default, |text, b| {
                 let mut buf = Vec::with_capacity(window[b].len() * 160);
                 for &i in window[b] {
                     text.line(&mut buf, i);
                 }
                 buf
-            },
-        );
+            });
         for t in texts {
             out.write_all(&t)?;
         }

@@ -359,7 +359,13 @@ impl Found<'_> {
                 }),
                 fallback_note: None,
             },
-            Found::User(Hit { entry: e, provenance }, unit) => Price {
+            Found::User(
+                Hit {
+                    entry: e,
+                    provenance,
+                },
+                unit,
+            ) => Price {
                 usd: e.usd,
                 unit,
                 provenance: Arc::clone(provenance.get_or_init(|| {
@@ -373,7 +379,13 @@ impl Found<'_> {
                 })),
                 fallback_note: None,
             },
-            Found::Catalog(Hit { entry: e, provenance }, unit) => Price {
+            Found::Catalog(
+                Hit {
+                    entry: e,
+                    provenance,
+                },
+                unit,
+            ) => Price {
                 usd: e.usd,
                 unit,
                 provenance: Arc::clone(provenance.get_or_init(|| {

@@ -57,8 +57,8 @@ use book::Query;
 use serde::Serialize;
 use serde_json::Value;
 use smol_str::SmolStr;
-use std::sync::Arc;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub const DEFAULT_HOURS_PER_MONTH: u64 = 730;
 
@@ -872,9 +872,9 @@ impl Pricer<'_> {
             biller: Biller::Carriers,
             site: site.map(SmolStr::new),
             meter: if category == Category::AccessCircuits {
-                "access.circuit".into()
+                "access.circuit"
             } else {
-                "fabric.connection".into()
+                "fabric.connection"
             },
             description,
             quantity_milli: 1000,
@@ -1286,281 +1286,387 @@ fn er_circuit_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, c: &crate::model::Expres
 /// share leaving a cloud is a line, priced or unpriced with the reason; shares included in an
 /// unlimited or Local circuit's fee are not billed.
 fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p: &mut Pricer<'_>) {
-    // How each (region, Direct Connect location) pair is priced, found once per pair.
-    let mut dto: rustc_hash::FxHashMap<(&str, &str), DtoPricing> = Default::default();
-    // AWS internet egress over VPNs so far this month, per region (thousandths of a GB).
-    let mut internet_so_far: BTreeMap<String, u64> = BTreeMap::new();
-    let node_index = design.node_index();
-    let link_index: rustc_hash::FxHashMap<&str, usize> = design
-        .links
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
+    let mut egress = Egress {
+        design,
+        catalog,
+        node_index: design.node_index(),
+        link_index: design
+            .links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect(),
+        dto: Default::default(),
+        internet_so_far: BTreeMap::new(),
+    };
     for r in &analysis.demands {
-        let demand = &design.demands[r.index];
-        if demand.egress_gb_per_month == 0 {
-            continue;
-        }
-        let region_node = &design.nodes[node_index[r.region.as_str()]];
-        let site = Some(demand.site.as_str());
-        let (category, biller, provider) = if region_node.as_aws().is_some() {
+        egress.demand(r, p);
+    }
+}
+
+/// What pricing the demands' egress keeps from one demand to the next.
+struct Egress<'d> {
+    design: &'d Design,
+    catalog: &'d Catalog,
+    node_index: rustc_hash::FxHashMap<&'d str, usize>,
+    link_index: rustc_hash::FxHashMap<&'d str, usize>,
+    /// How each (region, Direct Connect location) pair is priced, found once per pair.
+    dto: rustc_hash::FxHashMap<(&'d str, &'d str), DtoPricing>,
+    /// AWS internet egress over VPNs so far this month, per region (thousandths of a GB).
+    internet_so_far: BTreeMap<String, u64>,
+}
+
+/// One share of a demand's egress: the part one intact path carries.
+#[derive(Clone, Copy)]
+struct Share<'d> {
+    demand: &'d crate::model::Demand,
+    region: &'d crate::model::Node,
+    site: Option<&'d str>,
+    milli: u64,
+}
+
+impl<'d> Share<'d> {
+    /// How the share reads on its line: "412 GB of demand d-1".
+    fn gb(&self) -> String {
+        gb_text(self.milli)
+    }
+
+    /// Who bills egress out of the share's region, and under which category.
+    fn biller(&self) -> (Category, Biller, &'static str) {
+        if self.region.as_aws().is_some() {
             (Category::DataTransferOut, Biller::Aws, "aws")
         } else {
             (Category::ExpressRouteEgress, Biller::Azure, "azure")
+        }
+    }
+
+    /// A line of egress no circuit of ours can be billed for: unpriced, never missing.
+    fn unattributed(&self, p: &mut Pricer<'_>, element: &str, description: String, why: Arc<str>) {
+        let (category, biller, provider) = self.biller();
+        p.add(Line {
+            element,
+            category,
+            biller,
+            site: self.site,
+            meter: "egress.unattributed",
+            dims: vec![],
+            provider,
+            description,
+            quantity_milli: self.milli,
+            unit: PriceUnit::Gb,
+            gap: Some(why),
+        });
+    }
+}
+
+impl<'d> Egress<'d> {
+    /// A demand's monthly egress split over its intact paths, each share billed on the circuit
+    /// that enters the cloud on its path.
+    fn demand(&mut self, r: &'d resilience::DemandResult, p: &mut Pricer<'_>) {
+        let demand = &self.design.demands[r.index];
+        if demand.egress_gb_per_month == 0 {
+            return;
+        }
+        let whole = Share {
+            demand,
+            region: &self.design.nodes[self.node_index[r.region.as_str()]],
+            site: Some(demand.site.as_str()),
+            milli: demand.egress_gb_per_month.saturating_mul(1000),
         };
-        let total_milli = demand.egress_gb_per_month.saturating_mul(1000);
         // Weighted by what each path carries in the intact design: a VPN backup that the
         // private circuits do not need carries nothing and bills nothing.
         let weights: Vec<u64> = r.paths.iter().map(|path| path.traffic_mbps).collect();
-        // A line of egress no circuit of ours can be billed for: unpriced, never missing.
-        let unattributed = |p: &mut Pricer<'_>,
-                            element: &str,
-                            description: String,
-                            quantity_milli: u64,
-                            why: Arc<str>| {
-            p.add(Line {
-                element,
-                category,
-                biller,
-                site,
-                meter: "egress.unattributed",
-                dims: vec![],
-                provider,
-                description,
-                quantity_milli,
-                unit: PriceUnit::Gb,
-                gap: Some(why),
-            });
-        };
         if weights.iter().all(|&w| w == 0) {
-            unattributed(
+            whole.unattributed(
                 p,
                 demand.id.as_str(),
-                format!(
-                    "{} of demand {} with no intact path",
-                    gb_text(total_milli),
-                    demand.id
-                ),
-                total_milli,
+                format!("{} of demand {} with no intact path", whole.gb(), demand.id),
                 "the demand has no intact path, so no circuit carries its egress".into(),
             );
-            continue;
+            return;
         }
-        let shares = split_exact(total_milli, &weights);
-        for (path, share_milli) in r.paths.iter().zip(shares) {
-            if share_milli == 0 {
-                continue;
-            }
-            let gb = gb_text(share_milli);
-            // The circuit that enters the cloud: the last ER/DX/VPN link of the path.
-            let link = path
-                .links
-                .iter()
-                .rev()
-                .find_map(|id| link_index.get(id.as_str()))
-                .map(|&li| &design.links[li]);
-            let unattributed = |p: &mut Pricer<'_>, element: &str, why: Arc<str>| {
-                let description = format!("{gb} of demand {} out of {}", demand.id, r.region);
-                unattributed(p, element, description, share_milli, why)
-            };
-            let Some(link) = link else {
-                unattributed(
-                    p,
-                    demand.id.as_str(),
-                    "the path names no link of the design".into(),
-                );
-                continue;
-            };
-            let element = link.id.as_str();
-            let facility = [&link.a, &link.b]
-                .into_iter()
-                .filter_map(|id| node_index.get(id.as_str()))
-                .find_map(|&i| design.nodes[i].as_facility());
-            match (&link.kind, &region_node.kind) {
-                (LinkKind::DirectConnectConnection(c), NodeKind::AwsRegion(aws)) => {
-                    let location = facility
-                        .and_then(|f| f.dx_location.as_deref())
-                        .and_then(|code| catalog.dx_location(code));
-                    let Some(location) = location else {
-                        p.add(Line {
-                            element,
-                            category: Category::DataTransferOut,
-                            biller: Biller::Aws,
-                            site,
-                            meter: "aws.dx.data_transfer_out",
-                            dims: vec![],
-                            provider: "aws",
-                            description: format!(
-                                "{gb} of demand {} out of {}",
-                                demand.id, aws.region
-                            ),
-                            quantity_milli: share_milli,
-                            unit: PriceUnit::Gb,
-                            gap: Some("the facility names no known Direct Connect location".into()),
-                        });
-                        continue;
-                    };
-                    let pricing = dto
-                        .entry((aws.region.as_str(), location.code.as_str()))
-                        .or_insert_with(|| dto_pricing(p.book, catalog, &aws.region, location));
-                    let pair = format!(
-                        "{gb} of demand {} from {} over {}",
-                        demand.id, aws.region, location.code
-                    );
-                    let (dims, description, gap) = match pricing {
-                        DtoPricing::Pair => {
-                            (dto_pair_dims(&aws.region, &location.code), pair, None)
-                        }
-                        DtoPricing::Group(name) => (
-                            dto_group_dims(catalog, &aws.region, location),
-                            format!("{pair} (no price for the exact pair: group price {name})"),
-                            None,
-                        ),
-                        DtoPricing::SameHomeRegion(code) => (
-                            vec![
-                                ("from_region", Value::from(aws.region.as_str())),
-                                ("dx_location", Value::from(code.clone())),
-                            ],
-                            format!(
-                                "{pair} (priced as {code}, same home region {} — reference 2.5 fallback [DER])",
-                                location.home_region
-                            ),
-                            None,
-                        ),
-                        DtoPricing::Unknown(reason) => (
-                            dto_pair_dims(&aws.region, &location.code),
-                            pair,
-                            Some(Arc::clone(reason)),
-                        ),
-                    };
-                    p.add(Line {
-                        element,
-                        category: Category::DataTransferOut,
-                        biller: Biller::Aws,
-                        site,
-                        meter: "aws.dx.data_transfer_out",
-                        dims,
-                        provider: "aws",
-                        description,
-                        quantity_milli: share_milli,
-                        unit: PriceUnit::Gb,
-                        gap,
-                    });
-                    let transit = aws.attachment == AwsAttachment::DxGatewayTgw
-                        && c.vifs.iter().any(|v| v.vif_type == VifType::Transit);
-                    if transit {
-                        p.add(tgw_processing(
-                            region_node.id.as_str(),
-                            site,
-                            &aws.region,
-                            format!(
-                                "{gb} of demand {} processed by the Transit Gateway",
-                                demand.id
-                            ),
-                            share_milli,
-                        ));
-                    }
-                }
-                (LinkKind::ExpressRouteCircuit(c), NodeKind::AzureRegion(_)) => {
-                    if c.sku_tier == ErSkuTier::Local || c.billing == ErBilling::Unlimited {
-                        continue; // B3/B4: egress included in the circuit fee.
-                    }
-                    let zone = er_zone(
-                        catalog,
-                        facility.and_then(|f| f.er_peering_location.as_deref()),
-                        Some(region_node),
-                    );
-                    let zone_label = zone_text(zone.as_ref());
-                    let dims = zone.map(|z| vec![("zone", z)]).unwrap_or_default();
-                    p.add(Line {
-                        element,
-                        category: Category::ExpressRouteEgress,
-                        biller: Biller::Azure,
-                        site,
-                        meter: "azure.er.egress",
-                        dims,
-                        provider: "azure",
-                        description: format!(
-                            "{gb} of demand {} over metered circuit ({zone_label})",
-                            demand.id,
-                        ),
-                        quantity_milli: share_milli,
-                        unit: PriceUnit::Gb,
-                        gap: None,
-                    });
-                }
-                (LinkKind::SiteToSiteVpn(v), NodeKind::AwsRegion(aws)) => {
-                    // Tiers are per month and region: this region's VPN egress so far decides
-                    // which tier each part of the share falls in.
-                    let so_far = internet_so_far.entry(aws.region.clone()).or_default();
-                    let parts = internet_tier_parts(*so_far, share_milli);
-                    *so_far = so_far.saturating_add(share_milli);
-                    for (tier, label, part) in parts {
-                        p.add(Line {
-                            element,
-                            category: Category::Vpn,
-                            biller: Biller::Aws,
-                            site,
-                            meter: "aws.internet.data_transfer_out",
-                            dims: vec![
-                                ("region", Value::from(aws.region.as_str())),
-                                ("tier", Value::from(tier)),
-                            ],
-                            provider: "aws",
-                            description: format!(
-                                "{} of demand {} over the VPN: internet data transfer out of {}, {label} tier of the month",
-                                gb_text(part),
-                                demand.id,
-                                aws.region
-                            ),
-                            quantity_milli: part,
-                            unit: PriceUnit::Gb,
-                            gap: None,
-                        });
-                    }
-                    if v.on_transit_gateway {
-                        p.add(tgw_processing(
-                            element,
-                            site,
-                            &aws.region,
-                            format!(
-                                "{gb} of demand {} processed by the Transit Gateway (VPN)",
-                                demand.id
-                            ),
-                            share_milli,
-                        ));
-                    }
-                }
-                (LinkKind::SiteToSiteVpn(_), NodeKind::AzureRegion(az)) => {
-                    p.add(Line {
-                        element,
-                        category: Category::Vpn,
-                        biller: Biller::Azure,
-                        site,
-                        meter: "azure.internet.data_transfer_out",
-                        dims: vec![("region", Value::from(az.region.as_str()))],
-                        provider: "azure",
-                        description: format!(
-                            "{gb} of demand {} over the VPN (Azure internet egress out of {})",
-                            demand.id, az.region
-                        ),
-                        quantity_milli: share_milli,
-                        unit: PriceUnit::Gb,
-                        gap: None,
-                    });
-                }
-                _ => unattributed(
-                    p,
-                    element,
-                    format!(
-                        "the path leaves {} over {}, which has no egress price in linkwright",
-                        r.region,
-                        link.label()
-                    )
-                    .into(),
-                ),
+        let shares = split_exact(whole.milli, &weights);
+        for (path, milli) in r.paths.iter().zip(shares) {
+            if milli > 0 {
+                self.path_share(r, path, Share { milli, ..whole }, p);
             }
         }
     }
+
+    /// One path's share, billed on the circuit that enters the cloud: the last ER/DX/VPN link
+    /// of the path.
+    fn path_share(
+        &mut self,
+        r: &resilience::DemandResult,
+        path: &resilience::PathFlow,
+        share: Share<'d>,
+        p: &mut Pricer<'_>,
+    ) {
+        let design = self.design;
+        let link = path
+            .links
+            .iter()
+            .rev()
+            .find_map(|id| self.link_index.get(id.as_str()))
+            .map(|&li| &design.links[li]);
+        let out_of = |why: Arc<str>, element: &str, p: &mut Pricer<'_>| {
+            let description = format!(
+                "{} of demand {} out of {}",
+                share.gb(),
+                share.demand.id,
+                r.region
+            );
+            share.unattributed(p, element, description, why)
+        };
+        let Some(link) = link else {
+            out_of(
+                "the path names no link of the design".into(),
+                share.demand.id.as_str(),
+                p,
+            );
+            return;
+        };
+        let facility = [&link.a, &link.b]
+            .into_iter()
+            .filter_map(|id| self.node_index.get(id.as_str()))
+            .find_map(|&i| design.nodes[i].as_facility());
+        match (&link.kind, &share.region.kind) {
+            (LinkKind::DirectConnectConnection(c), NodeKind::AwsRegion(aws)) => {
+                self.dx_share(link, c, aws, facility, share, p)
+            }
+            (LinkKind::ExpressRouteCircuit(c), NodeKind::AzureRegion(_)) => {
+                self.er_share(link, c, facility, share, p)
+            }
+            (LinkKind::SiteToSiteVpn(v), NodeKind::AwsRegion(aws)) => {
+                self.aws_vpn_share(link, v, aws, share, p)
+            }
+            (LinkKind::SiteToSiteVpn(_), NodeKind::AzureRegion(az)) => {
+                azure_vpn_share(link, az, share, p)
+            }
+            _ => out_of(
+                format!(
+                    "the path leaves {} over {}, which has no egress price in linkwright",
+                    r.region,
+                    link.label()
+                )
+                .into(),
+                link.id.as_str(),
+                p,
+            ),
+        }
+    }
+
+    /// Direct Connect data transfer out by (region, location): the pair's price, its group's,
+    /// another location's of the same home region, or unpriced with the reason; plus Transit
+    /// Gateway processing when the connection carries a transit VIF to a TGW.
+    fn dx_share(
+        &mut self,
+        link: &crate::model::Link,
+        c: &crate::model::DirectConnectConnection,
+        aws: &'d crate::model::AwsRegion,
+        facility: Option<&crate::model::ColocationFacility>,
+        share: Share<'d>,
+        p: &mut Pricer<'_>,
+    ) {
+        let catalog = self.catalog;
+        let element = link.id.as_str();
+        let gb = share.gb();
+        let location = facility
+            .and_then(|f| f.dx_location.as_deref())
+            .and_then(|code| catalog.dx_location(code));
+        let Some(location) = location else {
+            p.add(Line {
+                element,
+                category: Category::DataTransferOut,
+                biller: Biller::Aws,
+                site: share.site,
+                meter: "aws.dx.data_transfer_out",
+                dims: vec![],
+                provider: "aws",
+                description: format!("{gb} of demand {} out of {}", share.demand.id, aws.region),
+                quantity_milli: share.milli,
+                unit: PriceUnit::Gb,
+                gap: Some("the facility names no known Direct Connect location".into()),
+            });
+            return;
+        };
+        let pricing = self
+            .dto
+            .entry((aws.region.as_str(), location.code.as_str()))
+            .or_insert_with(|| dto_pricing(p.book, catalog, &aws.region, location));
+        let pair = format!(
+            "{gb} of demand {} from {} over {}",
+            share.demand.id, aws.region, location.code
+        );
+        let (dims, description, gap) = match pricing {
+            DtoPricing::Pair => (dto_pair_dims(&aws.region, &location.code), pair, None),
+            DtoPricing::Group(name) => (
+                dto_group_dims(catalog, &aws.region, location),
+                format!("{pair} (no price for the exact pair: group price {name})"),
+                None,
+            ),
+            DtoPricing::SameHomeRegion(code) => (
+                vec![
+                    ("from_region", Value::from(aws.region.as_str())),
+                    ("dx_location", Value::from(code.clone())),
+                ],
+                format!(
+                    "{pair} (priced as {code}, same home region {} — reference 2.5 fallback [DER])",
+                    location.home_region
+                ),
+                None,
+            ),
+            DtoPricing::Unknown(reason) => (
+                dto_pair_dims(&aws.region, &location.code),
+                pair,
+                Some(Arc::clone(reason)),
+            ),
+        };
+        p.add(Line {
+            element,
+            category: Category::DataTransferOut,
+            biller: Biller::Aws,
+            site: share.site,
+            meter: "aws.dx.data_transfer_out",
+            dims,
+            provider: "aws",
+            description,
+            quantity_milli: share.milli,
+            unit: PriceUnit::Gb,
+            gap,
+        });
+        let transit = aws.attachment == AwsAttachment::DxGatewayTgw
+            && c.vifs.iter().any(|v| v.vif_type == VifType::Transit);
+        if transit {
+            p.add(tgw_processing(
+                share.region.id.as_str(),
+                share.site,
+                &aws.region,
+                format!(
+                    "{gb} of demand {} processed by the Transit Gateway",
+                    share.demand.id
+                ),
+                share.milli,
+            ));
+        }
+    }
+
+    /// ExpressRoute metered egress by the zone of the peering location; none on unlimited and
+    /// Local circuits (B3/B4: egress included in the circuit fee).
+    fn er_share(
+        &self,
+        link: &crate::model::Link,
+        c: &crate::model::ExpressRouteCircuit,
+        facility: Option<&crate::model::ColocationFacility>,
+        share: Share<'d>,
+        p: &mut Pricer<'_>,
+    ) {
+        if c.sku_tier == ErSkuTier::Local || c.billing == ErBilling::Unlimited {
+            return;
+        }
+        let zone = er_zone(
+            self.catalog,
+            facility.and_then(|f| f.er_peering_location.as_deref()),
+            Some(share.region),
+        );
+        let zone_label = zone_text(zone.as_ref());
+        let dims = zone.map(|z| vec![("zone", z)]).unwrap_or_default();
+        p.add(Line {
+            element: link.id.as_str(),
+            category: Category::ExpressRouteEgress,
+            biller: Biller::Azure,
+            site: share.site,
+            meter: "azure.er.egress",
+            dims,
+            provider: "azure",
+            description: format!(
+                "{} of demand {} over metered circuit ({zone_label})",
+                share.gb(),
+                share.demand.id,
+            ),
+            quantity_milli: share.milli,
+            unit: PriceUnit::Gb,
+            gap: None,
+        });
+    }
+
+    /// AWS internet data transfer out over a VPN, by monthly tier: the region's VPN egress so
+    /// far decides which tier each part of the share falls in; plus Transit Gateway processing
+    /// when the VPN ends on a TGW.
+    fn aws_vpn_share(
+        &mut self,
+        link: &crate::model::Link,
+        v: &crate::model::SiteToSiteVpn,
+        aws: &crate::model::AwsRegion,
+        share: Share<'d>,
+        p: &mut Pricer<'_>,
+    ) {
+        let element = link.id.as_str();
+        let so_far = self.internet_so_far.entry(aws.region.clone()).or_default();
+        let parts = internet_tier_parts(*so_far, share.milli);
+        *so_far = so_far.saturating_add(share.milli);
+        for (tier, label, part) in parts {
+            p.add(Line {
+                element,
+                category: Category::Vpn,
+                biller: Biller::Aws,
+                site: share.site,
+                meter: "aws.internet.data_transfer_out",
+                dims: vec![
+                    ("region", Value::from(aws.region.as_str())),
+                    ("tier", Value::from(tier)),
+                ],
+                provider: "aws",
+                description: format!(
+                    "{} of demand {} over the VPN: internet data transfer out of {}, {label} tier of the month",
+                    gb_text(part),
+                    share.demand.id,
+                    aws.region
+                ),
+                quantity_milli: part,
+                unit: PriceUnit::Gb,
+                gap: None,
+            });
+        }
+        if v.on_transit_gateway {
+            p.add(tgw_processing(
+                element,
+                share.site,
+                &aws.region,
+                format!(
+                    "{} of demand {} processed by the Transit Gateway (VPN)",
+                    share.gb(),
+                    share.demand.id
+                ),
+                share.milli,
+            ));
+        }
+    }
+}
+
+/// Azure internet egress over a VPN (priced by region when the book has it).
+fn azure_vpn_share(
+    link: &crate::model::Link,
+    az: &crate::model::AzureRegion,
+    share: Share<'_>,
+    p: &mut Pricer<'_>,
+) {
+    p.add(Line {
+        element: link.id.as_str(),
+        category: Category::Vpn,
+        biller: Biller::Azure,
+        site: share.site,
+        meter: "azure.internet.data_transfer_out",
+        dims: vec![("region", Value::from(az.region.as_str()))],
+        provider: "azure",
+        description: format!(
+            "{} of demand {} over the VPN (Azure internet egress out of {})",
+            share.gb(),
+            share.demand.id,
+            az.region
+        ),
+        quantity_milli: share.milli,
+        unit: PriceUnit::Gb,
+        gap: None,
+    });
 }

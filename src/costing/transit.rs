@@ -93,11 +93,13 @@ pub(super) fn cost(design: &Design, catalog: &Catalog, p: &mut Pricer<'_>, hours
                         description: format!("VPN gateway in {code}"),
                         quantity_milli: hours_milli,
                         unit: PriceUnit::Hour,
-                        gap: Some(format!(
-                            "site-to-site VPNs end on {} but its VPN gateway SKU is not stated",
-                            n.name
-                        )
-                        .into()),
+                        gap: Some(
+                            format!(
+                                "site-to-site VPNs end on {} but its VPN gateway SKU is not stated",
+                                n.name
+                            )
+                            .into(),
+                        ),
                     }),
                     None => {}
                 }

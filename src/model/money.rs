@@ -226,7 +226,10 @@ mod tests {
             push_thousands(&mut out, n);
             assert_eq!(out, shown);
         }
-        assert_eq!(Usd::from_micros(i64::MIN).to_string(), "-9223372036854.775808");
+        assert_eq!(
+            Usd::from_micros(i64::MIN).to_string(),
+            "-9223372036854.775808"
+        );
         assert_eq!(Usd::from_micros(10).to_string(), "0.00001");
     }
 

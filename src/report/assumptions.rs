@@ -175,7 +175,11 @@ pub(super) fn assumptions(
                 ("Why unpriced", 4.0, Align::Left),
             ]);
             for u in &cost.unpriced {
-                t.body(vec![u.element.to_string(), u.meter.to_string(), u.reason.to_string()]);
+                t.body(vec![
+                    u.element.to_string(),
+                    u.meter.to_string(),
+                    u.reason.to_string(),
+                ]);
             }
             blocks.push(Block::Table(t));
         } else {

@@ -472,9 +472,7 @@ pub(super) fn findings_by_rule(
 pub(super) fn unpriced_summary(unpriced: &[crate::costing::Unpriced], blocks: &mut Vec<Block>) {
     let mut groups: BTreeMap<(&str, &str), (usize, Vec<&str>)> = BTreeMap::new();
     for u in unpriced {
-        let (n, examples) = groups
-            .entry((u.meter, &*u.reason))
-            .or_default();
+        let (n, examples) = groups.entry((u.meter, &*u.reason)).or_default();
         *n += 1;
         if examples.len() < 3 {
             examples.push(u.element.as_str());

@@ -17,6 +17,14 @@ pub mod reference;
 pub(crate) mod par;
 /// Lists of indices per key in one array (adjacency and membership tables).
 pub(crate) mod lists;
+/// The clean base design the tests mutate (tests only; `tests/common` includes the same file).
+#[cfg(test)]
+pub(crate) mod fixture_design {
+    use crate::catalog::Catalog;
+    use crate::model::*;
+    use std::sync::OnceLock;
+    include!("fixture_design.rs");
+}
 /// The versioned on-disk format: load with located errors, atomic save, schema.
 pub mod design_file;
 /// Every change to a design, with undo/redo.

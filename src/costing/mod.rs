@@ -571,29 +571,34 @@ pub fn cost_with_book(
         book,
         items: Vec::with_capacity(design.links.len() + design.nodes.len() + 2 * paths),
     };
-    let egress_lines = || {
+    // The elements' lines and the demands' egress lines do not depend on each other: on a
+    // large design the later demands' egress is priced on another core meanwhile, while this
+    // one prices the elements and then the first demands (a third of them: pricing the
+    // elements takes about half as long as the egress). The lines come out in the same order
+    // either way (elements, then egress in demand order).
+    let parallel = crate::par::threads() > 1 && design.links.len() + paths >= PARALLEL_LINES;
+    let demands = analysis.demands.as_slice();
+    let (first, later) = demands.split_at(if parallel { demands.len() / 3 } else { 0 });
+    let later_lines = || {
         let mut e = Pricer {
             book,
             items: Vec::with_capacity(2 * paths),
         };
-        egress(design, catalog, analysis, &mut e);
+        egress(design, catalog, first, later, &mut e);
         e.items
     };
-    // The elements' lines and the demands' egress lines do not depend on each other: on a
-    // large design the egress is priced on another core meanwhile. The lines come out in the
-    // same order either way (elements, then egress).
-    let parallel = crate::par::threads() > 1 && design.links.len() + paths >= PARALLEL_LINES;
-    let mut egress_items = std::thread::scope(|scope| {
-        let pending = parallel.then(|| scope.spawn(egress_lines));
+    let mut later_items = std::thread::scope(|scope| {
+        let pending = parallel.then(|| scope.spawn(later_lines));
         element_lines(design, catalog, hours_milli, &mut p);
         node_lines(design, catalog, hours_milli, &mut p);
         transit::cost(design, catalog, &mut p, hours_milli);
+        egress(design, catalog, &[], first, &mut p);
         match pending {
             Some(handle) => crate::par::join(handle),
-            None => egress_lines(),
+            None => later_lines(),
         }
     });
-    p.items.append(&mut egress_items);
+    p.items.append(&mut later_items);
     totals(hours, p.items)
 }
 
@@ -1285,7 +1290,16 @@ fn er_circuit_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, c: &crate::model::Expres
 /// Egress lines: each demand's GB split over its intact paths (see the module docs). Every
 /// share leaving a cloud is a line, priced or unpriced with the reason; shares included in an
 /// unlimited or Local circuit's fee are not billed.
-fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p: &mut Pricer<'_>) {
+/// The egress lines of `demands`, which come after `before` in the design's demand order: the
+/// AWS internet tiers of the month are filled by `before`'s VPN egress first, so a range of
+/// demands priced on its own gives the lines it gives in one pass over all of them.
+fn egress(
+    design: &Design,
+    catalog: &Catalog,
+    before: &[resilience::DemandResult],
+    demands: &[resilience::DemandResult],
+    p: &mut Pricer<'_>,
+) {
     let mut egress = Egress {
         design,
         catalog,
@@ -1299,7 +1313,10 @@ fn egress(design: &Design, catalog: &Catalog, analysis: &resilience::Analysis, p
         dto: Default::default(),
         internet_so_far: BTreeMap::new(),
     };
-    for r in &analysis.demands {
+    for r in before {
+        egress.count_vpn_internet(r);
+    }
+    for r in demands {
         egress.demand(r, p);
     }
 }
@@ -1360,6 +1377,40 @@ impl<'d> Share<'d> {
 }
 
 impl<'d> Egress<'d> {
+    /// The circuit that enters the cloud on a path: its last link of the design.
+    fn entering_link(&self, path: &resilience::PathFlow) -> Option<&'d crate::model::Link> {
+        let design = self.design;
+        path.links
+            .iter()
+            .rev()
+            .find_map(|id| self.link_index.get(id.as_str()))
+            .map(|&li| &design.links[li])
+    }
+
+    /// Adds what a demand sends out over AWS VPNs to its region's internet egress of the month,
+    /// as pricing it would, without pricing it.
+    fn count_vpn_internet(&mut self, r: &resilience::DemandResult) {
+        let demand = &self.design.demands[r.index];
+        let region = &self.design.nodes[self.node_index[r.region.as_str()]];
+        let Some(aws) = region.as_aws() else {
+            return;
+        };
+        let weights: Vec<u64> = r.paths.iter().map(|path| path.traffic_mbps).collect();
+        if demand.egress_gb_per_month == 0 || weights.iter().all(|&w| w == 0) {
+            return;
+        }
+        let total = demand.egress_gb_per_month.saturating_mul(1000);
+        for (path, milli) in r.paths.iter().zip(split_exact(total, &weights)) {
+            let vpn = self
+                .entering_link(path)
+                .is_some_and(|l| matches!(l.kind, LinkKind::SiteToSiteVpn(_)));
+            if milli > 0 && vpn {
+                let so_far = self.internet_so_far.entry(aws.region.clone()).or_default();
+                *so_far = so_far.saturating_add(milli);
+            }
+        }
+    }
+
     /// A demand's monthly egress split over its intact paths, each share billed on the circuit
     /// that enters the cloud on its path.
     fn demand(&mut self, r: &'d resilience::DemandResult, p: &mut Pricer<'_>) {
@@ -1403,12 +1454,7 @@ impl<'d> Egress<'d> {
         p: &mut Pricer<'_>,
     ) {
         let design = self.design;
-        let link = path
-            .links
-            .iter()
-            .rev()
-            .find_map(|id| self.link_index.get(id.as_str()))
-            .map(|&li| &design.links[li]);
+        let link = self.entering_link(path);
         let out_of = |why: Arc<str>, element: &str, p: &mut Pricer<'_>| {
             let description = format!(
                 "{} of demand {} out of {}",
@@ -1669,4 +1715,70 @@ fn azure_vpn_share(
         unit: PriceUnit::Gb,
         gap: None,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture_design::{base, catalog, link};
+
+    /// Large designs price the first demands' egress and the later ones' on two cores; the AWS
+    /// internet tiers of the month must come out as one pass over all demands gives them.
+    #[test]
+    fn egress_priced_in_two_ranges_gives_the_lines_of_one_pass() {
+        let mut d = base();
+        d.links.push(link(
+            "vpn",
+            "site",
+            "aws",
+            LinkKind::SiteToSiteVpn(crate::model::SiteToSiteVpn {
+                tunnels: 2,
+                bandwidth_mbps: 10_000,
+                large_tunnels: false,
+                on_transit_gateway: false,
+            }),
+        ));
+        // Only the VPN reaches AWS, so every AWS demand's egress is internet egress.
+        d.links
+            .retain(|l| !matches!(l.kind, LinkKind::DirectConnectConnection(_)));
+        let aws = d
+            .demands
+            .iter()
+            .find(|x| x.region.as_str() == "aws")
+            .cloned();
+        let aws = aws.expect("the base design has a demand toward AWS");
+        for i in 0..6 {
+            let mut x = aws.clone();
+            x.id = format!("d-aws-{i}").into();
+            x.egress_gb_per_month = 9_000;
+            d.demands.push(x);
+        }
+        let analysis = resilience::intact_paths(&d, catalog());
+        let user = UserBook::empty();
+        let book = Book::new(catalog(), &user, &d);
+        let lines = |split: usize| {
+            let mut p = Pricer {
+                book: &book,
+                items: Vec::new(),
+            };
+            let (first, later) = analysis.demands.split_at(split);
+            egress(&d, catalog(), &[], first, &mut p);
+            egress(&d, catalog(), first, later, &mut p);
+            p.items
+                .iter()
+                .map(|i| format!("{} {} {:?}", i.element, i.description, i.monthly))
+                .collect::<Vec<_>>()
+        };
+        let whole = lines(0);
+        // 55 TB in the month: the shares cross from the first tier into the second and third.
+        for tier in ["next 40 TB", "next 100 TB"] {
+            assert!(
+                whole.iter().any(|l| l.contains(tier)),
+                "no line in the {tier} tier: {whole:#?}"
+            );
+        }
+        for split in 1..=analysis.demands.len() {
+            assert_eq!(lines(split), whole, "priced in two ranges split at {split}");
+        }
+    }
 }

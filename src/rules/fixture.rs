@@ -3,13 +3,11 @@
 //! mutation that triggers the rule on the elements it names, and a clean twin (a near miss)
 //! that does not trigger it.
 //!
-//! The base design and its builders are in `fixture_design.rs`, which the integration tests'
-//! `tests/common` includes too: one definition of the design both kinds of test mutate.
+//! The base design and its builders are in `src/fixture_design.rs`, which the integration
+//! tests' `tests/common` includes too: one definition of the design both kinds of test mutate.
 
 use super::{Finding, Rule};
-use crate::catalog::Catalog;
 use crate::model::*;
-use std::sync::OnceLock;
 
 /// Run every rule on `base()` changed by `fail`: the rule must flag it, and the subjects of its
 /// findings together must be exactly `subjects` (in any order). Then run every rule on `base()`
@@ -70,7 +68,7 @@ fn described(hits: &[&Finding]) -> Vec<String> {
         .collect()
 }
 
-include!("fixture_design.rs");
+pub(crate) use crate::fixture_design::*;
 
 /// Copy link `id` under `new_id`.
 pub(crate) fn clone_link(d: &mut Design, id: &str, new_id: &str) {

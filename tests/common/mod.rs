@@ -6,7 +6,7 @@ use linkwright::catalog::Catalog;
 use linkwright::model::*;
 use std::sync::OnceLock;
 
-include!("../../src/rules/fixture_design.rs");
+include!("../../src/fixture_design.rs");
 
 /// Every `.rs` file under `dir`, recursively.
 pub fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {

@@ -1,7 +1,7 @@
-// The clean base design of the rule fixtures and of the integration tests, and the helpers
-// that build and change it: one definition for both. Included (`include!`) by
-// `src/rules/fixture.rs` (the library's unit tests) and by `tests/common/mod.rs` (the
-// integration tests), each of which brings the model's names into scope first (the library
+// The clean base design of the library's unit tests (the rule fixtures, costing) and of the
+// integration tests, and the helpers that build and change it: one definition for both.
+// Included (`include!`) by `src/lib.rs` (module `fixture_design`, tests only) and by
+// `tests/common/mod.rs`, each of which brings the model's names into scope first (the library
 // as `crate::model`, the tests as `linkwright::model`), so this file names no crate path.
 
 pub fn catalog() -> &'static Catalog {

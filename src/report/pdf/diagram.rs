@@ -80,18 +80,7 @@ impl Writer<'_> {
                     first.w * overview.scale / plan.scale,
                     first.h * overview.scale / plan.scale,
                 );
-                self.line(
-                    &[
-                        (tx, ty),
-                        (tx + tw, ty),
-                        (tx + tw, ty + th),
-                        (tx, ty + th),
-                        (tx, ty),
-                    ],
-                    0.6,
-                    GREY,
-                    Some(&[3.0, 2.0]),
-                );
+                self.outline((tx, ty, tw, th), 0.6, GREY, Some(&[3.0, 2.0]));
                 self.text(
                     tx + 3.0,
                     ty + 3.0,

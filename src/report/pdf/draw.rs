@@ -80,6 +80,25 @@ impl Writer<'_> {
     }
 
     /// A filled shape given in page coordinates from the top.
+    /// The outline of a rectangle (`x`, `top`: its top-left corner, in the page's
+    /// top-down coordinates, as `line` takes them).
+    pub(super) fn outline(
+        &mut self,
+        (x, top, w, h): (f32, f32, f32, f32),
+        width: f32,
+        rgb: Rgb,
+        dash: Option<&[f32]>,
+    ) {
+        let corners = [
+            (x, top),
+            (x + w, top),
+            (x + w, top + h),
+            (x, top + h),
+            (x, top),
+        ];
+        self.line(&corners, width, rgb, dash);
+    }
+
     pub(super) fn shape(&mut self, points: &[(f32, f32)], rgb: Rgb) {
         let page = self.page();
         let h = page.height;

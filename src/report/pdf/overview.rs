@@ -170,18 +170,7 @@ impl Writer<'_> {
         for ((r, c), _) in chosen {
             let (tx, ty) = to_map(grid.corner(*r, *c));
             let (tw, th) = (tile.0 / scale * map_scale, tile.1 / scale * map_scale);
-            self.line(
-                &[
-                    (tx, ty),
-                    (tx + tw, ty),
-                    (tx + tw, ty + th),
-                    (tx, ty + th),
-                    (tx, ty),
-                ],
-                0.8,
-                accent,
-                None,
-            );
+            self.outline((tx, ty, tw, th), 0.8, accent, None);
             if tw >= 14.0 && th >= 8.0 {
                 self.text(
                     tx + 1.5,

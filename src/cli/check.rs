@@ -65,6 +65,8 @@ pub fn run(
         match design_file::load(path) {
             Ok(design) => {
                 let findings = rules::check(&design, catalog);
+                // A large design's memory is handed back while the findings are written.
+                crate::par::drop_in_background(design);
                 if findings.has_errors() && code == exit::OK {
                     code = exit::FINDINGS_ERRORS;
                 }

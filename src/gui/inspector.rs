@@ -178,6 +178,12 @@ impl Buffers {
     }
 }
 
+/// A checkbox showing `value`: the new value when the user flips it in this frame.
+fn toggled(ui: &mut egui::Ui, value: bool, label: &str) -> Option<bool> {
+    let mut value = value;
+    ui.checkbox(&mut value, label).changed().then_some(value)
+}
+
 fn u32_of(v: u64) -> u32 {
     u32::try_from(v).unwrap_or(u32::MAX)
 }

@@ -159,11 +159,11 @@ fn er_options_ui(
             );
         }
     }
-    let mut redundant = c.redundant_bgp;
-    if ui
-        .checkbox(&mut redundant, "BGP on both links (primary and secondary)")
-        .changed()
-    {
+    if let Some(redundant) = toggled(
+        ui,
+        c.redundant_bgp,
+        "BGP on both links (primary and secondary)",
+    ) {
         return replace_er(
             l,
             ExpressRouteCircuit {
@@ -172,8 +172,7 @@ fn er_options_ui(
             },
         );
     }
-    let mut fastpath = c.fastpath;
-    if ui.checkbox(&mut fastpath, "FastPath").changed() {
+    if let Some(fastpath) = toggled(ui, c.fastpath, "FastPath") {
         return replace_er(
             l,
             ExpressRouteCircuit {
@@ -193,8 +192,7 @@ fn private_peering_ui(
     b: &mut Buffers,
 ) -> Option<Edit> {
     let private = c.peerings.private.clone();
-    let mut has_private = private.is_some();
-    if ui.checkbox(&mut has_private, "Private peering").changed() {
+    if let Some(has_private) = toggled(ui, private.is_some(), "Private peering") {
         let peerings = ErPeerings {
             private: has_private.then(ErPrivatePeering::default),
             ..c.peerings.clone()
@@ -293,11 +291,7 @@ fn microsoft_peering_ui(
     c: &ExpressRouteCircuit,
     b: &mut Buffers,
 ) -> Option<Edit> {
-    let mut has_microsoft = c.peerings.microsoft.is_some();
-    if ui
-        .checkbox(&mut has_microsoft, "Microsoft peering")
-        .changed()
-    {
+    if let Some(has_microsoft) = toggled(ui, c.peerings.microsoft.is_some(), "Microsoft peering") {
         let mut c = c.clone();
         c.peerings.microsoft = has_microsoft.then(ErMicrosoftPeering::default);
         return replace_er(l, c);
@@ -341,21 +335,13 @@ fn microsoft_fields_ui(
             ..m.clone()
         });
     }
-    let mut filter = m.route_filter;
-    if ui
-        .checkbox(&mut filter, "  Route filter attached")
-        .changed()
-    {
+    if let Some(filter) = toggled(ui, m.route_filter, "  Route filter attached") {
         return Some(ErMicrosoftPeering {
             route_filter: filter,
             ..m.clone()
         });
     }
-    let mut m365 = m.microsoft_365;
-    if ui
-        .checkbox(&mut m365, "  Microsoft 365 over this peering")
-        .changed()
-    {
+    if let Some(m365) = toggled(ui, m.microsoft_365, "  Microsoft 365 over this peering") {
         return Some(ErMicrosoftPeering {
             microsoft_365: m365,
             ..m.clone()

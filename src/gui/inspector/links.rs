@@ -102,8 +102,7 @@ pub(super) fn vpn_ui(
             ..v.clone()
         }));
     }
-    let mut large = v.large_tunnels;
-    if ui.checkbox(&mut large, "Large tunnels (5 Gbps)").changed() {
+    if let Some(large) = toggled(ui, v.large_tunnels, "Large tunnels (5 Gbps)") {
         return replace(LinkKind::SiteToSiteVpn(SiteToSiteVpn {
             large_tunnels: large,
             ..v.clone()
@@ -111,11 +110,11 @@ pub(super) fn vpn_ui(
     }
     let to_aws = design.end_nodes(l).any(|n| n.as_aws().is_some());
     if to_aws || v.on_transit_gateway {
-        let mut tgw = v.on_transit_gateway;
-        if ui
-            .checkbox(&mut tgw, "On the Transit Gateway (ECMP over tunnels)")
-            .changed()
-        {
+        if let Some(tgw) = toggled(
+            ui,
+            v.on_transit_gateway,
+            "On the Transit Gateway (ECMP over tunnels)",
+        ) {
             return replace(LinkKind::SiteToSiteVpn(SiteToSiteVpn {
                 on_transit_gateway: tgw,
                 ..v.clone()

@@ -363,11 +363,7 @@ pub(super) fn vpn_gateway_ui(
         }
     }
     if gw.sku.is_az() {
-        let mut zone_redundant = gw.zone_redundant;
-        if ui
-            .checkbox(&mut zone_redundant, "VPN gateway zone-redundant")
-            .changed()
-        {
+        if let Some(zone_redundant) = toggled(ui, gw.zone_redundant, "VPN gateway zone-redundant") {
             return Some(Some(VpnGateway {
                 zone_redundant,
                 ..gw.clone()

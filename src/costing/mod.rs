@@ -1321,6 +1321,14 @@ fn egress(
     }
 }
 
+/// A demand's egress (thousandths of a GB) split over its intact paths, weighted by what each
+/// carries in the intact design: a VPN backup that the private circuits do not need carries
+/// nothing and bills nothing. `None` when no path carries anything.
+fn path_shares(r: &resilience::DemandResult, total_milli: u64) -> Option<Vec<u64>> {
+    let weights: Vec<u64> = r.paths.iter().map(|path| path.traffic_mbps).collect();
+    (!weights.iter().all(|&w| w == 0)).then(|| split_exact(total_milli, &weights))
+}
+
 /// What pricing the demands' egress keeps from one demand to the next.
 struct Egress<'d> {
     design: &'d Design,
@@ -1395,12 +1403,11 @@ impl<'d> Egress<'d> {
         let Some(aws) = region.as_aws() else {
             return;
         };
-        let weights: Vec<u64> = r.paths.iter().map(|path| path.traffic_mbps).collect();
-        if demand.egress_gb_per_month == 0 || weights.iter().all(|&w| w == 0) {
-            return;
-        }
         let total = demand.egress_gb_per_month.saturating_mul(1000);
-        for (path, milli) in r.paths.iter().zip(split_exact(total, &weights)) {
+        let Some(shares) = path_shares(r, total) else {
+            return;
+        };
+        for (path, milli) in r.paths.iter().zip(shares) {
             let vpn = self
                 .entering_link(path)
                 .is_some_and(|l| matches!(l.kind, LinkKind::SiteToSiteVpn(_)));
@@ -1424,10 +1431,7 @@ impl<'d> Egress<'d> {
             site: Some(demand.site.as_str()),
             milli: demand.egress_gb_per_month.saturating_mul(1000),
         };
-        // Weighted by what each path carries in the intact design: a VPN backup that the
-        // private circuits do not need carries nothing and bills nothing.
-        let weights: Vec<u64> = r.paths.iter().map(|path| path.traffic_mbps).collect();
-        if weights.iter().all(|&w| w == 0) {
+        let Some(shares) = path_shares(r, whole.milli) else {
             whole.unattributed(
                 p,
                 demand.id.as_str(),
@@ -1435,8 +1439,7 @@ impl<'d> Egress<'d> {
                 "the demand has no intact path, so no circuit carries its egress".into(),
             );
             return;
-        }
-        let shares = split_exact(whole.milli, &weights);
+        };
         for (path, milli) in r.paths.iter().zip(shares) {
             if milli > 0 {
                 self.path_share(r, path, Share { milli, ..whole }, p);

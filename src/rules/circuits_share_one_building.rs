@@ -47,28 +47,15 @@ fn check(cx: &Context, out: &mut Report) {
             .find(|&n| nodes[n].as_facility().is_some())?;
         Some(building_of[facility].map_or(Place::Facility(facility), Place::Building))
     };
-    for d in &analysis.demands {
-        if d.circuit_links.len() < 2 {
-            continue;
-        }
-        let Some(first) = place(d.circuit_links[0]) else {
-            continue;
-        };
-        if d.circuit_links[1..]
-            .iter()
-            .all(|&l| place(l) == Some(first))
-        {
-            let mut subjects = vec![d.demand.to_string()];
-            subjects.extend(cx.link_ids(&d.circuit_links));
-            out.flag(
-                subjects,
-                format!(
-                    "all {} circuits of demand `{}` land in one building",
-                    d.circuit_links.len(),
-                    d.demand
-                ),
-            );
-        }
+    for (d, _, subjects) in cx.circuits_in_one_place(place) {
+        out.flag(
+            subjects,
+            format!(
+                "all {} circuits of demand `{}` land in one building",
+                d.circuit_links.len(),
+                d.demand
+            ),
+        );
     }
 }
 

@@ -16,7 +16,6 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    let analysis = cx.resilience();
     let nodes = &cx.design.nodes;
     // Each facility's metro, looked up once (designs have few facilities, many demands).
     let metros: Vec<std::cell::OnceCell<Option<String>>> = vec![Default::default(); nodes.len()];
@@ -30,28 +29,15 @@ fn check(cx: &Context, out: &mut Report) {
             .get_or_init(|| metro_of(&nodes[node], cx.catalog).map(|m| m.to_lowercase()))
             .as_deref()
     };
-    for d in &analysis.demands {
-        if d.circuit_links.len() < 2 {
-            continue;
-        }
-        let Some(first) = metro(d.circuit_links[0]) else {
-            continue;
-        };
-        if d.circuit_links[1..]
-            .iter()
-            .all(|&l| metro(l) == Some(first))
-        {
-            let mut subjects = vec![d.demand.to_string()];
-            subjects.extend(cx.link_ids(&d.circuit_links));
-            out.flag(
-                subjects,
-                format!(
-                    "all {} circuits of demand `{}` land in one metro ({first})",
-                    d.circuit_links.len(),
-                    d.demand
-                ),
-            );
-        }
+    for (d, first, subjects) in cx.circuits_in_one_place(metro) {
+        out.flag(
+            subjects,
+            format!(
+                "all {} circuits of demand `{}` land in one metro ({first})",
+                d.circuit_links.len(),
+                d.demand
+            ),
+        );
     }
 }
 

@@ -210,6 +210,32 @@ impl<'a> Context<'a> {
     }
 
     /// The single-failure analysis of every demand (computed once per check).
+    /// The demands whose two or more circuits all land in one `place` (a building, a metro),
+    /// with that place, in the analysis' order; with the demand and its circuits as subjects.
+    pub fn circuits_in_one_place<P: PartialEq>(
+        &self,
+        place: impl Fn(usize) -> Option<P>,
+    ) -> Vec<(&resilience::DemandResult, P, Vec<String>)> {
+        let mut found = Vec::new();
+        for d in &self.resilience().demands {
+            if d.circuit_links.len() < 2 {
+                continue;
+            }
+            let Some(first) = place(d.circuit_links[0]) else {
+                continue;
+            };
+            if d.circuit_links[1..]
+                .iter()
+                .all(|&l| place(l).as_ref() == Some(&first))
+            {
+                let mut subjects = vec![d.demand.to_string()];
+                subjects.extend(self.link_ids(&d.circuit_links));
+                found.push((d, first, subjects));
+            }
+        }
+        found
+    }
+
     pub fn resilience(&self) -> &Analysis {
         self.resilience.get_or_init(|| {
             resilience::analyze_without_paths(self.design, self.catalog, Depth::Single)

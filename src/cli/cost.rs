@@ -124,6 +124,7 @@ fn write_items<W: Write>(out: &mut W, items: &[&costing::LineItem]) -> std::io::
 #[derive(Default)]
 struct ItemText {
     provenance: Option<(std::sync::Arc<costing::Provenance>, String)>,
+    quantity: String,
 }
 
 impl ItemText {
@@ -134,12 +135,14 @@ impl ItemText {
 
     fn write(&mut self, buf: &mut Vec<u8>, i: &costing::LineItem) -> std::io::Result<()> {
         write!(buf, "  {:<14} {:<30} ", i.element, i.description)?;
+        self.quantity.clear();
+        i.push_quantity(&mut self.quantity);
+        let quantity = &self.quantity;
         match (i.unit_price, i.monthly) {
-            (Some(u), Some(m)) => write!(buf, "{} × {} = {}", i.quantity_text(), u, dollars(m))?,
+            (Some(u), Some(m)) => write!(buf, "{quantity} × {u} = {}", dollars(m))?,
             _ => write!(
                 buf,
-                "{} — unpriced: {}",
-                i.quantity_text(),
+                "{quantity} — unpriced: {}",
                 i.unpriced_reason.as_deref().unwrap_or("")
             )?,
         }

@@ -170,13 +170,25 @@ impl LineItem {
     /// "2,920 h"), rounded half up; a volume under half a GB is "<1 GB". The amount is computed
     /// from the exact quantity.
     pub fn quantity_text(&self) -> String {
+        let mut out = String::with_capacity(24);
+        self.push_quantity(&mut out);
+        out
+    }
+
+    /// [`LineItem::quantity_text`] appended to `out` (a large bill writes 800,000 of them).
+    pub fn push_quantity(&self, out: &mut String) {
+        let n = round_milli(self.quantity_milli);
         match self.unit {
-            PriceUnit::Hour => format!("{} h", thousands(round_milli(self.quantity_milli))),
-            PriceUnit::Month => {
-                let n = round_milli(self.quantity_milli);
-                format!("{} month{}", thousands(n), if n == 1 { "" } else { "s" })
+            PriceUnit::Gb if n == 0 && self.quantity_milli > 0 => out.push_str("<1 GB"),
+            unit => {
+                crate::model::push_thousands(out, n);
+                out.push_str(match unit {
+                    PriceUnit::Hour => " h",
+                    PriceUnit::Gb => " GB",
+                    PriceUnit::Month if n == 1 => " month",
+                    PriceUnit::Month => " months",
+                });
             }
-            PriceUnit::Gb => gb_text(self.quantity_milli),
         }
     }
 }

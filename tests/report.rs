@@ -337,6 +337,72 @@ fn bad_output_paths_and_flags_are_refused_clearly() {
 }
 
 #[test]
+fn the_bill_of_materials_reads_as_a_bill_and_cites_numbered_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = report(
+        "designs/dual-cloud-ashburn-chicago.json",
+        &dir.path().join("bom.pdf"),
+        &[],
+    );
+    let text = pdf.text();
+    let section = |from: &str, to: &str| {
+        let start = text
+            .rfind(from)
+            .unwrap_or_else(|| panic!("{from} in {text}"));
+        let end = start
+            + text[start..]
+                .find(to)
+                .unwrap_or_else(|| panic!("{to} after {from}"));
+        text[start..end].to_string()
+    };
+    let bom = section("4. Bill of materials", "5. Resilience");
+    // No meter keys, no ids of demands, no provenance codes in the body: elements and demands
+    // by name, each line citing its source note.
+    for key in [
+        "aws.dx.",
+        "azure.er.",
+        "access.circuit",
+        "d-nyc-aws",
+        "[OFF",
+        "[3P]",
+    ] {
+        assert!(!bom.contains(key), "{key} in the bill of materials: {bom}");
+    }
+    assert!(
+        bom.contains("demand “New York HQ to AWS us-east-1”"),
+        "{bom}"
+    );
+    // Grouped by cloud and category, each with its subtotal.
+    assert!(bom.contains("Direct Connect ports $6,570.00"), "{bom}");
+    assert!(bom.contains("Subtotal AWS $7,799.50"), "{bom}");
+    // Unit prices keep every digit and separate thousands.
+    assert!(bom.contains("$4,200.00/month"), "{bom}");
+    assert!(bom.contains("$0.025/GB"), "{bom}");
+    let cited: std::collections::BTreeSet<&str> = bom
+        .split_whitespace()
+        .filter(|w| w.len() >= 3 && w.starts_with('[') && w.ends_with(']'))
+        .filter(|w| w[1..w.len() - 1].chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    assert!(cited.len() >= 4, "{cited:?}");
+    // Every note cited is listed in the appendix, with its confidence in words; the meter keys
+    // are listed there too.
+    let sources = section("Price sources", "Catalog");
+    for note in &cited {
+        assert!(
+            sources.contains(&format!("{note} ")),
+            "{note} not listed: {sources}"
+        );
+    }
+    assert!(
+        sources.contains("official (a copy of the provider's page)"),
+        "{sources}"
+    );
+    assert!(sources.contains("third party"), "{sources}");
+    assert!(sources.contains("Price meters"), "{sources}");
+    assert!(sources.contains("aws.dx.port.dedicated"), "{sources}");
+}
+
+#[test]
 fn quotes_and_discounts_are_listed_in_words_and_priced_in() {
     use linkwright::model::{Discount, PriceOverride, PriceUnit};
     let dir = tempfile::tempdir().unwrap();
@@ -366,9 +432,12 @@ fn quotes_and_discounts_are_listed_in_words_and_priced_in() {
         "{text}"
     );
     assert!(text.contains("Discount: 10% off aws (enterprise agreement)"));
-    // The quoted circuit is priced in the bill of materials, with its provenance.
+    // The quoted circuit is priced in the bill of materials, and its source note is the quote.
     assert!(text.contains("$436.00"));
-    assert!(text.contains("user quote: quote Q-2291"));
+    assert!(
+        text.contains("A quote recorded in the design: quote Q-2291 from the account team"),
+        "{text}"
+    );
 }
 
 #[test]

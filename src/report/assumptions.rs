@@ -1,5 +1,6 @@
 //! Assumptions and sources.
 
+use super::sources::{Layer, confidence_words};
 use super::*;
 
 pub(super) fn assumptions(
@@ -8,6 +9,7 @@ pub(super) fn assumptions(
     catalog: &Catalog,
     user_book: &UserBook,
     names: &Names<'_>,
+    notes: &SourceNotes<'_>,
 ) -> Section {
     let cost = &analyses.cost;
     let mut blocks = vec![Block::Bullets(vec![
@@ -21,75 +23,42 @@ pub(super) fn assumptions(
     ])];
 
     blocks.push(Block::Heading("Price sources".into()));
-    // Every source actually behind a priced line, with its date and confidence.
-    let mut sources: BTreeMap<(&str, &str, &str, &str), usize> = BTreeMap::new();
-    for i in &cost.items {
-        let key = match i.provenance.as_deref() {
-            Some(Provenance::Catalog {
-                source,
-                as_of,
-                confidence,
-                ..
-            }) => (
-                source.as_str(),
-                as_of.as_str(),
-                confidence.as_str(),
-                "catalog",
-            ),
-            Some(Provenance::UserBook {
-                source,
-                as_of,
-                confidence,
-                ..
-            }) => (
-                source.as_str(),
-                as_of.as_str(),
-                confidence.as_str(),
-                "user price book",
-            ),
-            Some(Provenance::DesignQuote { .. }) => ("quote", "", "", "design"),
-            Some(Provenance::UserEntered) => ("entered on the element", "", "", "design"),
-            None => continue,
-        };
-        *sources.entry(key).or_default() += 1;
-    }
-    if sources.is_empty() {
+    // Every source behind a priced line, by the number the bill of materials cites it with.
+    if notes.is_empty() {
         blocks.push(Block::Paragraph("No priced lines.".into()));
     } else {
         let mut t = Table::new(&[
-            ("Source", 1.3, Align::Left),
-            ("Layer", 1.0, Align::Left),
-            ("What it is", 3.6, Align::Left),
-            ("As of", 1.0, Align::Left),
-            ("Confidence", 0.9, Align::Left),
-            ("Lines", 0.6, Align::Right),
+            ("Note", 0.6, Align::Left),
+            ("Source", 3.9, Align::Left),
+            ("Read", 1.0, Align::Left),
+            ("Confidence", 2.0, Align::Left),
+            ("Lines", 0.7, Align::Right),
         ]);
-        for ((source, as_of, confidence, layer), n) in sources {
-            let what = catalog
-                .prices
-                .sources
-                .get(source)
-                .cloned()
-                .unwrap_or_default();
-            let confidence = if confidence == crate::costing::book::SECONDARY {
-                "secondary source"
-            } else {
-                confidence
+        for (n, source, lines) in notes.iter() {
+            let what = match source.layer {
+                Layer::Catalog | Layer::UserBook => {
+                    let described = catalog.prices.sources.get(source.key);
+                    let text = described.map_or(source.key, String::as_str);
+                    format!("{text} ({}, {})", source.layer.label(), source.key)
+                }
+                Layer::Quote if source.key.is_empty() => "A quote recorded in the design".into(),
+                Layer::Quote => format!("A quote recorded in the design: {}", source.key),
+                Layer::Entered => {
+                    "The monthly cost entered on the element (access circuits, fabric connections)"
+                        .to_string()
+                }
             };
             t.body(vec![
-                source.to_string(),
-                layer.to_string(),
+                format!("[{n}]"),
                 what,
-                as_of.to_string(),
-                confidence.to_string(),
-                number(n),
+                source.as_of.to_string(),
+                confidence_words(source.confidence).to_string(),
+                number(lines),
             ]);
         }
         blocks.push(Block::Table(t));
     }
-    blocks.push(Block::Note(
-        "Confidence: OFF = the provider's own page; OFF-copy = a copy of it; 3P = third party; secondary source = a third party's restructuring of the provider's price data (names and dates dropped); DER = derived from the others.".into(),
-    ));
+    meters(cost, notes, &mut blocks);
     blocks.push(Block::Heading("Catalog".into()));
     blocks.push(Block::Bullets(
         catalog
@@ -191,4 +160,34 @@ pub(super) fn assumptions(
         orientation: Orientation::Portrait,
         blocks,
     }
+}
+
+/// The price meters behind the bill, with the sources that priced them: what a reader checking
+/// a line against a price list looks for.
+fn meters(cost: &crate::costing::Costing, notes: &SourceNotes<'_>, blocks: &mut Vec<Block>) {
+    let mut meters: BTreeMap<(&str, &str), (BTreeSet<String>, usize)> = BTreeMap::new();
+    for i in &cost.items {
+        let (cites, lines) = meters.entry((i.biller.label(), i.meter)).or_default();
+        *lines += 1;
+        cites.insert(notes.cite(i).unwrap_or_else(|| "unpriced".into()));
+    }
+    if meters.is_empty() {
+        return;
+    }
+    blocks.push(Block::Heading("Price meters".into()));
+    let mut t = Table::new(&[
+        ("Cloud", 1.6, Align::Left),
+        ("Meter", 3.2, Align::Left),
+        ("Priced by", 1.6, Align::Left),
+        ("Lines", 0.7, Align::Right),
+    ]);
+    for ((cloud, meter), (cites, lines)) in meters {
+        t.body(vec![
+            cloud.to_string(),
+            meter.to_string(),
+            cites.into_iter().collect::<Vec<_>>().join(" "),
+            number(lines),
+        ]);
+    }
+    blocks.push(Block::Table(t));
 }

@@ -2,7 +2,11 @@
 
 use super::*;
 
-pub(super) fn bill_of_materials(analyses: &Analyses, names: &Names<'_>) -> Section {
+pub(super) fn bill_of_materials(
+    analyses: &Analyses,
+    names: &Names<'_>,
+    notes: &SourceNotes<'_>,
+) -> Section {
     let cost = &analyses.cost;
     let mut blocks = Vec::new();
     if cost.items.is_empty() {
@@ -10,29 +14,9 @@ pub(super) fn bill_of_materials(analyses: &Analyses, names: &Names<'_>) -> Secti
             "Nothing in the design carries a cost yet.".into(),
         ));
     } else if cost.items.len() <= FULL_TABLE_ROWS {
-        let mut t = bom_table();
-        let mut by_biller: BTreeMap<Biller, Vec<&LineItem>> = BTreeMap::new();
-        for i in &cost.items {
-            by_biller.entry(i.biller).or_default().push(i);
-        }
-        for (biller, items) in &by_biller {
-            t.row(RowKind::Group, vec![Cell::text(biller.label())]);
-            for i in items {
-                t.body(bom_cells(i, names));
-            }
-            let subtotal = cost.by_biller.get(biller).copied().unwrap_or(Usd::ZERO);
-            t.row(
-                RowKind::Subtotal,
-                subtotal_cells(&format!("Subtotal {}", biller.label()), subtotal, 7, 5),
-            );
-        }
-        t.row(
-            RowKind::Total,
-            subtotal_cells("Total monthly", cost.totals.monthly, 7, 5),
-        );
-        blocks.push(Block::Table(t));
+        blocks.push(Block::Table(bom(cost, names, notes)));
     } else {
-        bom_summary(cost, names, &mut blocks);
+        bom_summary(cost, names, notes, &mut blocks);
     }
     let excludes = if cost.unpriced.is_empty() {
         String::new()
@@ -55,15 +39,79 @@ pub(super) fn bill_of_materials(analyses: &Analyses, names: &Names<'_>) -> Secti
     }
 }
 
+/// Every line, grouped by cloud and, inside a cloud, by category, each group with its subtotal.
+fn bom(cost: &crate::costing::Costing, names: &Names<'_>, notes: &SourceNotes<'_>) -> Table {
+    let mut t = bom_table();
+    let columns = t.columns.len();
+    let lines = bill_order(cost);
+    let mut rest = lines.as_slice();
+    while let Some(first) = rest.first() {
+        let biller = first.biller;
+        let in_cloud = rest.iter().take_while(|i| i.biller == biller).count();
+        let (cloud, after) = rest.split_at(in_cloud);
+        t.row(RowKind::Group, vec![Cell::text(biller.label())]);
+        let mut cloud_rest = cloud;
+        while let Some(first) = cloud_rest.first() {
+            let category = first.category;
+            let n = cloud_rest
+                .iter()
+                .take_while(|i| i.category == category)
+                .count();
+            let (group, after) = cloud_rest.split_at(n);
+            for i in group {
+                t.body(bom_cells(i, names, notes));
+            }
+            // The category's priced lines; the costing's totals are over the same lines.
+            let sum = group
+                .iter()
+                .filter_map(|i| i.monthly)
+                .try_fold(Usd::ZERO, |sum, m| sum.checked_add(m));
+            // A cloud of one category needs no subtotal of it.
+            if let Some(sum) = sum.filter(|_| n < in_cloud) {
+                t.row(
+                    RowKind::Subtotal,
+                    subtotal_cells(category.label(), sum, columns, MONTHLY_COLUMN),
+                );
+            }
+            cloud_rest = after;
+        }
+        let subtotal = cost.by_biller.get(&biller).copied().unwrap_or(Usd::ZERO);
+        t.row(
+            RowKind::Subtotal,
+            subtotal_cells(
+                &format!("Subtotal {}", biller.label()),
+                subtotal,
+                columns,
+                MONTHLY_COLUMN,
+            ),
+        );
+        rest = after;
+    }
+    t.row(
+        RowKind::Total,
+        subtotal_cells(
+            "Total monthly",
+            cost.totals.monthly,
+            columns,
+            MONTHLY_COLUMN,
+        ),
+    );
+    t
+}
+
+/// Where [`bom_table`] puts the monthly amount.
+const MONTHLY_COLUMN: usize = 4;
+
+/// The columns of the bill of materials: what a reader needs to check a line. The meter keys
+/// and the sources' details are in the appendix; a line cites its source by number.
 pub(super) fn bom_table() -> Table {
     Table::new(&[
-        ("Element", 2.0, Align::Left),
-        ("Category", 1.6, Align::Left),
-        ("Item and meter", 2.6, Align::Left),
+        ("Element", 1.9, Align::Left),
+        ("Item", 3.3, Align::Left),
         ("Quantity", 1.1, Align::Right),
-        ("Unit price", 1.0, Align::Right),
+        ("Unit price", 1.1, Align::Right),
         ("Monthly USD", 1.2, Align::Right),
-        ("Provenance", 2.1, Align::Left),
+        ("Source", 0.8, Align::Left),
     ])
 }
 
@@ -76,29 +124,43 @@ pub(super) fn unit_text(unit: crate::model::PriceUnit) -> &'static str {
 }
 
 /// One line item as a row of the bill of materials.
-pub(super) fn bom_cells(i: &LineItem, names: &Names<'_>) -> Vec<String> {
+pub(super) fn bom_cells(i: &LineItem, names: &Names<'_>, notes: &SourceNotes<'_>) -> Vec<String> {
     let unit_price = i
         .unit_price
-        .map(|u| format!("${u}/{}", unit_text(i.unit)))
+        .map(|u| format!("{}/{}", price_text(u), unit_text(i.unit)))
         .unwrap_or_else(|| "unpriced".into());
+    let description = names.with_demand_names(&i.description);
     let discount = i
         .discount
         .map(|d| format!(" (after {d} discount)"))
         .unwrap_or_default();
-    let provenance = match (&i.provenance, &i.unpriced_reason) {
-        (Some(p), _) => p.short(),
-        (None, Some(reason)) => format!("unpriced: {reason}"),
-        (None, None) => "unpriced".into(),
+    let item = match &i.unpriced_reason {
+        Some(reason) if i.monthly.is_none() => {
+            format!("{description}{discount}\nUnpriced: {reason}")
+        }
+        _ => format!("{description}{discount}"),
     };
     vec![
         names.of(&i.element),
-        i.category.label().to_string(),
-        format!("{}{discount}\n{}", i.description, i.meter),
+        item,
         i.quantity_text(),
         unit_price,
         i.monthly.map(dollars).unwrap_or_else(|| "unpriced".into()),
-        provenance,
+        notes.cite(i).unwrap_or_default(),
     ]
+}
+
+/// A unit price as written in the bill: every digit the price book gives (sub-cent prices
+/// such as $0.025/GB stay exact), thousands separated: "$4,200.00".
+fn price_text(u: Usd) -> String {
+    let text = u.to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    match whole.parse::<u64>() {
+        Ok(n) if fraction.is_empty() => format!("${}", number(n as usize)),
+        Ok(n) => format!("${}.{fraction}", crate::costing::thousands(n)),
+        // Negative amounts are refused when read; shown as they are if one ever arrives.
+        Err(_) => format!("${text}"),
+    }
 }
 
 /// A subtotal row of a table of `columns` columns: the label first, the amount in column `at`.
@@ -123,13 +185,16 @@ pub(super) fn what_if_blocks(analyses: &Analyses, names: &Names<'_>, blocks: &mu
         let row = |c: &crate::costing::whatif::MeteredVsUnlimited| {
             let money = |u: Option<Usd>| u.map(dollars).unwrap_or_else(|| "unpriced".into());
             let verdict = match c.break_even_gb {
-                Some(b) => format!("Unlimited is cheaper above {b} GB/month"),
+                Some(b) => format!(
+                    "Unlimited is cheaper above {} GB/month",
+                    crate::costing::thousands(b)
+                ),
                 None if c.missing.is_empty() => "no break-even".into(),
                 None => format!("cannot compare: missing {}", c.missing.join("; ")),
             };
             vec![
                 names.of(&c.circuit),
-                format!("{}", c.egress_gb),
+                crate::costing::thousands(c.egress_gb.round() as u64),
                 money(c.metered_monthly),
                 money(c.unlimited_monthly),
                 verdict,

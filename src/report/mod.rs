@@ -15,6 +15,7 @@ mod cover;
 mod executive;
 mod findings_section;
 mod resilience_section;
+mod sources;
 mod topology;
 use assumptions::*;
 use bill::*;
@@ -22,6 +23,7 @@ use cover::*;
 use executive::*;
 use findings_section::*;
 use resilience_section::*;
+use sources::{SourceNotes, bill_order};
 use topology::*;
 
 use summary::{
@@ -127,6 +129,7 @@ pub fn build(
     meta: &Meta,
 ) -> Report {
     let names = Names::new(design);
+    let notes = SourceNotes::of(bill_order(&analyses.cost));
     let title = if design.name.trim().is_empty() {
         "Untitled design".to_string()
     } else {
@@ -141,10 +144,10 @@ pub fn build(
         sections: vec![
             summary(design, analyses, &names),
             topology(design, analyses, &names),
-            bill_of_materials(analyses, &names),
+            bill_of_materials(analyses, &names, &notes),
             resilience(analyses, &names),
             findings(analyses, &names),
-            assumptions(design, analyses, catalog, user_book, &names),
+            assumptions(design, analyses, catalog, user_book, &names, &notes),
         ],
     }
 }
@@ -189,6 +192,32 @@ impl<'a> Names<'a> {
             Some(Named::Link(i)) => self.design.links[*i].label().to_string(),
             _ => id.to_string(),
         }
+    }
+    /// `text` with each "demand ID" of a demand of the design written with the demand's name:
+    /// the costing describes a line by ids, the reader knows the demands by their ends.
+    fn with_demand_names(&self, text: &str) -> String {
+        const WORD: &str = "demand ";
+        let mut out = String::with_capacity(text.len() + 32);
+        let mut rest = text;
+        while let Some(at) = rest.find(WORD) {
+            let after = &rest[at + WORD.len()..];
+            let end = after
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | ')' | ';'))
+                .unwrap_or(after.len());
+            let id = &after[..end];
+            out.push_str(&rest[..at + WORD.len()]);
+            match self.by_id.get(id) {
+                Some(Named::Demand(_)) => {
+                    out.push('“');
+                    out.push_str(&self.of(id));
+                    out.push('”');
+                }
+                _ => out.push_str(id),
+            }
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out
     }
     fn of(&self, id: &str) -> String {
         match self.by_id.get(id) {

@@ -220,9 +220,10 @@ pub(super) fn quantity_text(milli: u64, unit: crate::model::PriceUnit) -> String
 }
 
 /// Every line of the bill added up per cloud, category and meter.
-pub(super) fn meter_groups(
-    cost: &crate::costing::Costing,
-) -> BTreeMap<(Biller, Category, &str), MeterGroup<'_>> {
+pub(super) fn meter_groups<'c>(
+    cost: &'c crate::costing::Costing,
+    notes: &super::sources::SourceNotes<'_>,
+) -> BTreeMap<(Biller, Category, &'c str), MeterGroup<'c>> {
     let mut groups: BTreeMap<(Biller, Category, &str), MeterGroup<'_>> = BTreeMap::new();
     for i in &cost.items {
         let g = groups
@@ -255,7 +256,8 @@ pub(super) fn meter_groups(
             && g.provenance != Some(p)
         {
             g.provenance = Some(p);
-            g.provenances.insert(p.short());
+            g.provenances
+                .insert(notes.cite_provenance(p).unwrap_or_default());
         }
     }
     groups
@@ -266,9 +268,10 @@ pub(super) fn meter_groups(
 pub(super) fn bom_summary(
     cost: &crate::costing::Costing,
     names: &Names<'_>,
+    notes: &super::sources::SourceNotes<'_>,
     blocks: &mut Vec<Block>,
 ) {
-    let groups = meter_groups(cost);
+    let groups = meter_groups(cost, notes);
     blocks.push(omitted(
         cost.items.len(),
         "lines in the bill of materials",
@@ -280,35 +283,37 @@ pub(super) fn bom_summary(
 
     let mut t = Table::new(&[
         ("Category", 1.6, Align::Left),
-        ("Item and meter", 2.8, Align::Left),
+        ("Item", 3.4, Align::Left),
         ("Lines", 0.7, Align::Right),
         ("Quantity", 1.1, Align::Right),
         ("Monthly USD", 1.3, Align::Right),
-        ("Provenance", 2.1, Align::Left),
+        ("Source", 0.9, Align::Left),
     ]);
     let mut billers = groups.iter().peekable();
     while let Some(((biller, _, _), _)) = billers.peek() {
         let biller = *biller;
         t.row(RowKind::Group, vec![Cell::text(biller.label())]);
-        while let Some(((_, category, meter), g)) = billers.next_if(|((b, _, _), _)| *b == biller) {
+        while let Some(((_, category, _), g)) = billers.next_if(|((b, _, _), _)| *b == biller) {
+            let description = names.with_demand_names(g.description);
             let item = if g.descriptions == 1 {
-                g.description.to_string()
+                description
             } else {
-                format!("e.g. {}", g.description)
+                format!("e.g. {description}")
             };
             let monthly = match (g.unpriced, g.lines) {
                 (0, _) => dollars(g.monthly),
                 (u, l) if u == l => "unpriced".to_string(),
                 (u, _) => format!("{} + {} unpriced", dollars(g.monthly), number(u)),
             };
-            let provenance = match g.provenances.len() {
-                0 => "unpriced".to_string(),
-                1 => g.provenances.iter().next().cloned().unwrap_or_default(),
-                n => format!("{n} sources"),
-            };
+            let provenance = g
+                .provenances
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" ");
             t.body(vec![
                 category.label().to_string(),
-                format!("{item}\n{meter}"),
+                item,
                 number(g.lines),
                 g.quantity_milli
                     .map(|q| quantity_text(q, g.unit))
@@ -334,7 +339,7 @@ pub(super) fn bom_summary(
     costliest.sort_by_key(|i| std::cmp::Reverse(i.monthly));
     let mut t = bom_table();
     for i in costliest.into_iter().take(SHOWN_ROWS) {
-        t.body(bom_cells(i, names));
+        t.body(bom_cells(i, names, notes));
     }
     blocks.push(Block::Table(t));
 }
@@ -529,7 +534,8 @@ mod tests {
             crate::costing::Options::default(),
         );
         assert!(cost.items.len() > FULL_TABLE_ROWS, "{}", cost.items.len());
-        let groups = meter_groups(&cost);
+        let notes = crate::report::sources::SourceNotes::of(&cost.items);
+        let groups = meter_groups(&cost, &notes);
         let lines: usize = groups.values().map(|g| g.lines).sum();
         assert_eq!(lines, cost.items.len());
         let unpriced: usize = groups.values().map(|g| g.unpriced).sum();

@@ -337,6 +337,62 @@ fn bad_output_paths_and_flags_are_refused_clearly() {
 }
 
 #[test]
+fn the_executive_summary_gives_a_verdict_and_how_sure_the_cost_is_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary_of = |design: &str| {
+        let text = report(design, &dir.path().join("s.pdf"), &[]).text();
+        let start = text.rfind("2. Executive summary").expect("summary heading");
+        let end = start + text[start..].find("3. Topology").expect("topology heading");
+        text[start..end].to_string()
+    };
+    let flawed = summary_of("designs/flawed-design.json");
+    assert!(
+        flawed.contains("Verdict: 2 of 4 demands do not meet their resilience target"),
+        "{flawed}"
+    );
+    assert!(flawed.contains("errors must be fixed"), "{flawed}");
+    assert!(
+        flawed.contains("from the providers' official prices"),
+        "{flawed}"
+    );
+    assert!(
+        flawed.contains("have no price and are not included"),
+        "{flawed}"
+    );
+    // Readers get names and words: no rule slugs or codes, ids, source codes or commands.
+    for code in [
+        "`",
+        "target-resiliency-not-met",
+        "(RES003)",
+        "(DX005)",
+        "(Q5)",
+        "[3P]",
+        "ER-SLA-1",
+        "linkwright ",
+        "dx-sp-lag",
+    ] {
+        assert!(!flawed.contains(code), "{code} in the summary: {flawed}");
+    }
+    let clean = summary_of("designs/dual-cloud-ashburn-chicago.json");
+    assert!(
+        clean.contains("Verdict: All 4 demands meet the resilience targets set for them."),
+        "{clean}"
+    );
+    assert!(clean.contains("Every item is priced."), "{clean}");
+    // The shares of the monthly figure add up to 100%.
+    let percents: u32 = clean
+        .split_whitespace()
+        .filter_map(|w| w.strip_suffix('%'))
+        .filter_map(|n| n.parse::<u32>().ok())
+        .filter(|&n| n <= 100)
+        .sum();
+    assert!(
+        percents == 100 || percents > 100 && clean.contains("99.9"),
+        "{percents}: {clean}"
+    );
+}
+
+#[test]
 fn the_bill_of_materials_reads_as_a_bill_and_cites_numbered_sources() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = report(

@@ -4,23 +4,17 @@ use super::*;
 
 pub(super) fn summary(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section {
     let cost = &analyses.cost;
-    let mut blocks = Vec::new();
-    blocks.push(Block::Paragraph(format!(
-        "{} node(s), {} link(s) and {} demand(s). Monthly list-price estimate {}{}, at a {}-hour month.",
-        design.nodes.len(),
-        design.links.len(),
-        design.demands.len(),
-        dollars(cost.totals.monthly),
-        if cost.unpriced.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " (excludes {} unpriced item(s), listed under {SECTION_ASSUMPTIONS})",
-                cost.unpriced.len()
-            )
-        },
-        cost.hours_per_month
-    )));
+    let mut blocks = vec![
+        Block::Paragraph(verdict(analyses, names)),
+        Block::Paragraph(cost_in_words(cost)),
+        Block::Paragraph(format!(
+            "The design has {} node(s), {} link(s) and {} demand(s); hourly prices are counted for a {}-hour month.",
+            design.nodes.len(),
+            design.links.len(),
+            design.demands.len(),
+            cost.hours_per_month
+        )),
+    ];
     blocks.push(Block::Heading("Recommendations".into()));
     blocks.push(Block::Recommendations(recommendations(analyses, names)));
     let biller_rgb = |b: Biller| match b {
@@ -60,11 +54,16 @@ pub(super) fn summary(design: &Design, analyses: &Analyses, names: &Names<'_>) -
     let demands = &analyses.resilience.demands;
     let mut sla_notes: Vec<String> = Vec::new();
     let mut sla = |d: &crate::resilience::DemandResult| {
+        // The summary speaks to readers: the targets without their source codes (the
+        // Resilience section keeps them).
         let (head, note) = sla_parts(d.model.sla.unwrap_or("none"));
-        if let Some(n) = note.filter(|n| !sla_notes.contains(n)) {
+        if let Some(n) = note
+            .map(|n| without_citations(&n))
+            .filter(|n| !sla_notes.contains(n))
+        {
             sla_notes.push(n);
         }
-        head
+        without_citations(&head)
     };
     if demands.is_empty() {
         blocks.push(Block::Paragraph(
@@ -189,13 +188,8 @@ pub(super) fn recommendations(analyses: &Analyses, names: &Names<'_>) -> Vec<(St
             .unwrap_or_default();
         out.push((
             rank,
-            format!(
-                "{} ({}): {}",
-                f.rule,
-                f.code,
-                names_in(&f.message, names, f)
-            ),
-            format!("{}{cheapest}{more}", f.hint),
+            plain(&f.message, names),
+            format!("{}{cheapest}{more}", plain(f.hint, names)),
         ));
     }
     for c in &analyses.what_if.express_route {
@@ -237,7 +231,7 @@ pub(super) fn recommendations(analyses: &Analyses, names: &Names<'_>) -> Vec<(St
     }
     let unpriced = &analyses.cost.unpriced;
     if !unpriced.is_empty() {
-        let meters: BTreeSet<&str> = unpriced.iter().map(|u| u.meter).collect();
+        let categories = unpriced_categories(&analyses.cost);
         out.push((
             3,
             format!(
@@ -245,8 +239,8 @@ pub(super) fn recommendations(analyses: &Analyses, names: &Names<'_>) -> Vec<(St
                 unpriced.len()
             ),
             format!(
-                "The price sources have no figure for: {}. Record a quote in the design or import the provider's price page into the user price book (linkwright prices import).",
-                meters.into_iter().collect::<Vec<_>>().join(", ")
+                "The price sources have no figure for: {}. Ask the providers for quotes and record them in the design, or import their price pages into the price book.",
+                categories.into_iter().collect::<Vec<_>>().join(", ")
             ),
         ));
     }
@@ -261,4 +255,257 @@ pub(super) fn recommendations(analyses: &Analyses, names: &Names<'_>) -> Vec<(St
         ));
     }
     picked
+}
+
+/// The answer to "does it do what we asked?": which demands meet their resilience targets, and
+/// whether anything in the design breaks the clouds' rules.
+fn verdict(analyses: &Analyses, names: &Names<'_>) -> String {
+    let demands = &analyses.resilience.demands;
+    let missed: BTreeSet<&str> = analyses
+        .findings
+        .active()
+        .filter(|f| f.code == TARGET_NOT_MET)
+        .flat_map(|f| f.subjects.iter().map(|s| s.as_str()))
+        .filter(|s| demands.iter().any(|d| d.demand.as_str() == *s))
+        .collect();
+    let errors = analyses
+        .findings
+        .active()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let resilience = match (demands.len(), missed.len()) {
+        (0, _) => {
+            "The design states no demands, so whether it is resilient enough was not assessed."
+                .to_string()
+        }
+        (n, 0) => format!(
+            "{} meet{} the resilience target{} set for {}.",
+            if n == 1 {
+                "The demand".to_string()
+            } else {
+                format!("All {n} demands")
+            },
+            if n == 1 { "s" } else { "" },
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "them" }
+        ),
+        (n, k) => {
+            let listed: Vec<String> = missed
+                .iter()
+                .take(5)
+                .map(|d| format!("“{}”", names.of(d)))
+                .collect();
+            let more = if k > listed.len() {
+                format!(" and {} more", number(k - listed.len()))
+            } else {
+                String::new()
+            };
+            format!(
+                "{} of {} demands do not meet their resilience target: {}{more}.",
+                number(k),
+                number(n),
+                listed.join(", ")
+            )
+        }
+    };
+    let build = match errors {
+        0 => "Nothing in the design breaks the clouds' rules.".to_string(),
+        1 => "One error must be fixed before it can be built as drawn (see Findings).".to_string(),
+        e => format!(
+            "{} errors must be fixed before it can be built as drawn (see Findings).",
+            number(e)
+        ),
+    };
+    format!("Verdict: {resilience} {build}")
+}
+
+/// How sure a figure is, by where its price comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Sureness {
+    Official,
+    ThirdParty,
+    Secondary,
+    Derived,
+    Yours,
+}
+
+impl Sureness {
+    fn of(p: &Provenance) -> Sureness {
+        let code = match p {
+            Provenance::Catalog { confidence, .. } | Provenance::UserBook { confidence, .. } => {
+                confidence.as_str()
+            }
+            Provenance::DesignQuote { .. } | Provenance::UserEntered => return Sureness::Yours,
+        };
+        match code {
+            "OFF" | "OFF-copy" => Sureness::Official,
+            crate::costing::book::SECONDARY => Sureness::Secondary,
+            "DER" => Sureness::Derived,
+            _ => Sureness::ThirdParty,
+        }
+    }
+    fn words(self) -> &'static str {
+        match self {
+            Sureness::Official => "the providers' official prices",
+            Sureness::ThirdParty => "third-party price lists",
+            Sureness::Secondary => {
+                "secondary sources (third parties' copies of the providers' price data)"
+            }
+            Sureness::Derived => "figures derived from the other sources",
+            Sureness::Yours => "your own figures (quotes and costs entered on the elements)",
+        }
+    }
+}
+
+/// The cost, and how sure it is: the share of it from each kind of source, in words and
+/// amounts, and what is left out because nothing prices it.
+fn cost_in_words(cost: &crate::costing::Costing) -> String {
+    let total = cost.totals.monthly;
+    let mut out = format!(
+        "At list prices it costs {} a month: {} a year, {} over three years.",
+        dollars(total),
+        dollars(cost.totals.annual),
+        dollars(cost.totals.three_year)
+    );
+    let mut by: BTreeMap<Sureness, Usd> = BTreeMap::new();
+    for i in &cost.items {
+        if let (Some(m), Some(p)) = (i.monthly, i.provenance.as_deref()) {
+            let sum = by.entry(Sureness::of(p)).or_default();
+            *sum = sum.checked_add(m).unwrap_or(*sum);
+        }
+    }
+    let shares: Vec<(Sureness, Usd)> = by.into_iter().filter(|(_, u)| u.micros() > 0).collect();
+    if total.micros() > 0 && !shares.is_empty() {
+        // Whole percents that add up to 100 (largest remainder).
+        let weights: Vec<u64> = shares
+            .iter()
+            .map(|(_, u)| u.micros().unsigned_abs())
+            .collect();
+        let percents = crate::costing::split_exact(100, &weights);
+        let parts: Vec<String> = shares
+            .iter()
+            .zip(percents)
+            .map(|((s, u), percent)| {
+                let percent = if percent == 0 {
+                    "under 1".to_string()
+                } else {
+                    percent.to_string()
+                };
+                format!("{percent}% ({}) from {}", dollars(*u), s.words())
+            })
+            .collect();
+        out.push_str(&format!(" Of the monthly figure, {}.", join_words(&parts)));
+    }
+    match cost.unpriced.len() {
+        0 => out.push_str(" Every item is priced."),
+        n => out.push_str(&format!(
+            " {} item(s) have no price and are not included: {}.",
+            number(n),
+            unpriced_categories(cost)
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+    out
+}
+
+/// What the unpriced lines are, in the bill's words.
+fn unpriced_categories(cost: &crate::costing::Costing) -> BTreeSet<&'static str> {
+    cost.items
+        .iter()
+        .filter(|i| i.monthly.is_none())
+        .map(|i| i.category.label())
+        .collect()
+}
+
+/// "a, b and c".
+fn join_words(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A finding's message or hint for readers: elements by their names instead of their ids, and
+/// without the source codes the findings appendix cites.
+fn plain(text: &str, names: &Names<'_>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('`') {
+        let Some(len) = rest[start + 1..].find('`') else {
+            break;
+        };
+        let id = &rest[start + 1..start + 1 + len];
+        out.push_str(&rest[..start]);
+        let name = names.of(id);
+        let after = &rest[start + len + 2..];
+        // "connection NAME (`id`)": the name is already there.
+        if out.ends_with(" (") && after.starts_with(')') && out.contains(&name) {
+            out.truncate(out.len() - 2);
+            rest = &after[1..];
+            continue;
+        }
+        if name == id {
+            out.push_str(id);
+        } else {
+            out.push('“');
+            out.push_str(&name);
+            out.push('”');
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    without_citations(&out)
+}
+
+/// `text` without parenthesised source codes: "(ER-SLA-1 [3P])", "(DX-RES-1)", "(Q5)" — a group
+/// whose first word is capitals, digits and hyphens with a digit in it.
+pub(super) fn without_citations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(" (") {
+        let inner_start = open + 2;
+        let Some(close) = rest[inner_start..].find(')') else {
+            break;
+        };
+        let inner = &rest[inner_start..inner_start + close];
+        let first = inner.split_whitespace().next().unwrap_or("");
+        let is_code = !first.is_empty()
+            && first.chars().any(|c| c.is_ascii_digit())
+            && first
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+        out.push_str(&rest[..open]);
+        if !is_code {
+            out.push_str(&rest[open..inner_start + close + 1]);
+        }
+        rest = &rest[inner_start + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_codes_are_taken_out_and_other_brackets_kept() {
+        assert_eq!(
+            without_citations("99.95% per circuit with both BGP sessions up (ER-SLA-1 [3P])"),
+            "99.95% per circuit with both BGP sessions up"
+        );
+        assert_eq!(without_citations("99.99% (DX-RES-1)"), "99.99%");
+        assert_eq!(
+            without_citations("figures were not obtained (Q5)"),
+            "figures were not obtained"
+        );
+        assert_eq!(
+            without_citations("circuit at Chicago (zone 1) and (TGW attachment)"),
+            "circuit at Chicago (zone 1) and (TGW attachment)"
+        );
+        assert_eq!(without_citations("an (AWS) note"), "an (AWS) note");
+    }
 }

@@ -327,21 +327,6 @@ fn category_rgb(c: Category) -> Rgb {
 /// carries the cheapest configuration that meets it).
 const TARGET_NOT_MET: &str = "RES003";
 
-/// Findings name their subjects by id; the report adds the names people know them by.
-fn names_in(message: &str, names: &Names<'_>, f: &Finding) -> String {
-    let subjects: Vec<String> = f
-        .subjects
-        .iter()
-        .filter(|s| names.of(s) != **s && !message.contains(&names.of(s)))
-        .map(|s| names.of(s))
-        .collect();
-    if subjects.is_empty() {
-        message.to_string()
-    } else {
-        format!("{message} [{}]", subjects.join(", "))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -337,6 +337,77 @@ fn bad_output_paths_and_flags_are_refused_clearly() {
 }
 
 #[test]
+fn sections_have_bookmarks_and_the_contents_link_to_their_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = report(
+        "designs/dual-cloud-ashburn-chicago.json",
+        &dir.path().join("nav.pdf"),
+        &[],
+    );
+    // A bookmark per section, each on the page whose heading it names.
+    let toc = pdf.doc.get_toc().expect("the report has an outline");
+    let titles: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
+    let mut expected = vec!["1. Cover".to_string()];
+    expected.extend(
+        SECTION_TITLES
+            .iter()
+            .filter(|s| s.as_bytes()[0].is_ascii_digit())
+            .map(|s| s.to_string()),
+    );
+    assert_eq!(titles, expected);
+    for entry in toc.toc.iter().skip(1) {
+        let page = pdf.page_text(entry.page as u32);
+        assert!(page.starts_with(&entry.title), "{}: {page}", entry.title);
+    }
+    // The cover's contents give each section's page (set last, so read last) and link to it.
+    let cover = pdf.page_text(1);
+    let numbers: Vec<String> = toc.toc.iter().skip(1).map(|t| t.page.to_string()).collect();
+    assert!(cover.ends_with(&numbers.join(" ")), "{numbers:?}: {cover}");
+    let pages = pdf.doc.get_pages();
+    let annots = pdf.doc.get_page_annotations(pages[&1]).unwrap();
+    let targets: Vec<u32> = annots
+        .iter()
+        .filter_map(|a| {
+            let dest = a
+                .get(b"A")
+                .ok()?
+                .as_dict()
+                .ok()?
+                .get(b"D")
+                .ok()?
+                .as_array()
+                .ok()?;
+            let id = dest.first()?.as_reference().ok()?;
+            pages.iter().find(|(_, p)| **p == id).map(|(n, _)| *n)
+        })
+        .collect();
+    let starts: Vec<u32> = toc.toc.iter().skip(1).map(|t| t.page as u32).collect();
+    assert_eq!(targets, starts);
+    // Metadata.
+    let info = pdf
+        .doc
+        .trailer
+        .get(b"Info")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let info = pdf.doc.get_dictionary(info).unwrap();
+    for key in [
+        &b"Title"[..],
+        b"Author",
+        b"Subject",
+        b"Keywords",
+        b"CreationDate",
+    ] {
+        assert!(
+            info.get(key).is_ok(),
+            "{} missing",
+            String::from_utf8_lossy(key)
+        );
+    }
+}
+
+#[test]
 fn the_executive_summary_gives_a_verdict_and_how_sure_the_cost_is_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
     let summary_of = |design: &str| {

@@ -115,8 +115,15 @@ impl Writer<'_> {
             .map(|(i, s)| format!("{}. {}", i + 2, s.title))
             .collect();
         self.paragraph("Contents", 10.0, Weight::Bold, INK, 0.0);
-        for line in contents {
-            self.paragraph(&line, 9.0, Weight::Regular, INK, 10.0);
+        // One line each (titles are short); where it is, to link it to its section and give it
+        // its page number when the pages are known.
+        let leading = 9.0 * 1.38;
+        for (i, line) in contents.iter().enumerate() {
+            self.ensure(leading);
+            let top = self.y;
+            self.text(MARGIN + 10.0, top, 9.0, Weight::Regular, INK, line);
+            self.contents.push((i, self.current, top, leading));
+            self.y += leading;
         }
     }
 }

@@ -2,8 +2,11 @@
 //! and a trailer ID derived from the content (same report, same bytes).
 
 use super::text::{Weight, ellipsize};
-use super::{GREY, MARGIN, RULE, RenderError, Rendered, Writer};
-use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions, Pt};
+use super::{GREY, INK, MARGIN, RULE, RenderError, Rendered, Writer};
+use printpdf::{
+    Actions, BorderArray, ColorArray, Destination, LinkAnnotation, Mm, PdfDocument, PdfPage,
+    PdfSaveOptions, Pt,
+};
 
 impl Writer<'_> {
     /// The footers, then the PDF file's bytes.
@@ -14,11 +17,51 @@ impl Writer<'_> {
         }
         let total = self.pages.len();
         self.footers();
+        self.contents_pages();
         let bytes = self.into_pdf()?;
         Ok(Rendered {
             bytes,
             pages: total,
         })
+    }
+
+    /// Each contents line gets its section's page number, right-aligned, and becomes a link to
+    /// that page.
+    fn contents_pages(&mut self) {
+        for &(section, page, top, height) in &self.contents.clone() {
+            let Some(&(_, start)) = self.starts.get(section) else {
+                continue;
+            };
+            let width = self.pages[page].width;
+            let number = (start + 1).to_string();
+            let nw = self.fonts.regular.width(&number, 9.0);
+            self.current = page;
+            self.text(width - MARGIN - nw, top, 9.0, Weight::Regular, INK, &number);
+            let page_height = self.pages[page].height;
+            let link = LinkAnnotation::new(
+                printpdf::Rect {
+                    x: Pt(MARGIN),
+                    // PDF coordinates: from the bottom of the page.
+                    y: Pt(page_height - top - height + 2.0),
+                    width: Pt(width - 2.0 * MARGIN),
+                    height: Pt(height),
+                    mode: None,
+                    winding_order: None,
+                },
+                Actions::go_to(Destination::Xyz {
+                    page: start + 1,
+                    left: None,
+                    top: None,
+                    zoom: None,
+                }),
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                Some(ColorArray::Transparent),
+                None,
+            );
+            self.pages[page]
+                .ops
+                .push(printpdf::Op::LinkAnnotation { link });
+        }
     }
 
     /// The running footer on every page: a rule, the report's footer text (shortened to fit)
@@ -69,6 +112,14 @@ impl Writer<'_> {
         info.creator = format!("linkwright {}", env!("CARGO_PKG_VERSION"));
         info.producer = info.creator.clone();
         info.subject = "Hybrid-cloud interconnect design report".into();
+        info.keywords = [
+            "hybrid cloud",
+            "interconnect",
+            "ExpressRoute",
+            "Direct Connect",
+        ]
+        .map(String::from)
+        .to_vec();
         if let Some(date) = pdf_date(&self.report.date) {
             info.creation_date = date;
             info.modification_date = date;
@@ -80,6 +131,11 @@ impl Writer<'_> {
             .map(|p| PdfPage::new(Mm::from(Pt(p.width)), Mm::from(Pt(p.height)), p.ops))
             .collect();
         doc.with_pages(pages);
+        // A bookmark (outline entry) per section, the cover first.
+        doc.add_bookmark("1. Cover", 1);
+        for (title, page) in &self.starts {
+            doc.add_bookmark(title, page + 1);
+        }
         let options = PdfSaveOptions {
             subset_fonts: true,
             optimize: true,
@@ -89,6 +145,7 @@ impl Writer<'_> {
         // printpdf draws the trailer ID at random; a digest of the content keeps the output
         // reproducible (same report, same bytes).
         lo.trailer.remove(b"ID");
+        indirect_annotations(&mut lo);
         lo.compress();
         let mut body = Vec::new();
         lo.save_to(&mut body)
@@ -142,6 +199,33 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+/// printpdf writes a page's link annotations inline in its `Annots` array; the PDF standard
+/// wants indirect references there (ISO 32000-1, table 30), and readers that follow it (lopdf
+/// among them) see no links otherwise. Each becomes an object of its own, in page order.
+fn indirect_annotations(doc: &mut lopdf::Document) {
+    for page in doc.get_pages().into_values() {
+        let annots: Vec<lopdf::Object> = match doc
+            .get_dictionary(page)
+            .ok()
+            .and_then(|p| p.get(b"Annots").ok())
+            .and_then(|a| a.as_array().ok())
+        {
+            Some(annots) if annots.iter().any(|a| a.as_dict().is_ok()) => annots.clone(),
+            _ => continue,
+        };
+        let refs: Vec<lopdf::Object> = annots
+            .into_iter()
+            .map(|a| match a {
+                lopdf::Object::Dictionary(d) => lopdf::Object::Reference(doc.add_object(d)),
+                other => other,
+            })
+            .collect();
+        if let Ok(p) = doc.get_dictionary_mut(page) {
+            p.set("Annots", lopdf::Object::Array(refs));
+        }
+    }
 }
 
 #[cfg(test)]

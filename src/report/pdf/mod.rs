@@ -89,6 +89,12 @@ struct Writer<'a> {
     /// Distance of the cursor from the top of the current page, in points.
     y: f32,
     orientation: Orientation,
+    /// Where each section starts: its numbered title and its page (0-based), for the PDF's
+    /// bookmarks and the contents' page numbers and links.
+    starts: Vec<(String, usize)>,
+    /// Each contents line on the cover: (section index, page, top, height), made clickable
+    /// and given its page number once every page is laid out.
+    contents: Vec<(usize, usize, f32, f32)>,
 }
 
 impl<'a> Writer<'a> {
@@ -100,6 +106,8 @@ impl<'a> Writer<'a> {
             current: 0,
             y: TOP,
             orientation: Orientation::Portrait,
+            starts: Vec::new(),
+            contents: Vec::new(),
         }
     }
 
@@ -164,7 +172,9 @@ impl<'a> Writer<'a> {
 
     fn section(&mut self, number: usize, section: &super::Section) {
         self.new_page(section.orientation);
-        self.section_title(&format!("{number}. {}", section.title));
+        let title = format!("{number}. {}", section.title);
+        self.starts.push((title.clone(), self.current));
+        self.section_title(&title);
         for block in &section.blocks {
             self.block(block);
         }

@@ -109,6 +109,11 @@ pub enum LinkLabels {
     EachLink,
 }
 
+/// The most links an export labels one by one.
+pub const EACH_LINK_LABELS_MAX: usize = 2_000;
+/// The most links an export labels by bundle; beyond, links are drawn without labels.
+pub const BUNDLE_LABELS_MAX: usize = 20_000;
+
 /// How a drawing is laid out. Sizes are in drawing units (canvas units × `scale`).
 pub struct Style<'m> {
     pub theme: Theme,
@@ -144,6 +149,23 @@ impl<'m> Style<'m> {
             groups: true,
             window: None,
             measure,
+        }
+    }
+    /// The export's style for a design of this size (the canvas' sizes at zoom 1): a label
+    /// per link up to [`EACH_LINK_LABELS_MAX`] links, a label per bundle up to
+    /// [`BUNDLE_LABELS_MAX`], no link labels beyond (a reader of a drawing that large reads it
+    /// by its names and groups; the links' speeds are in `linkwright check`/`cost`).
+    pub fn for_export(theme: Theme, measure: Measure<'m>, topology: &Topology) -> Style<'m> {
+        let links = topology.links.len();
+        Style {
+            link_labels: if links <= EACH_LINK_LABELS_MAX {
+                LinkLabels::EachLink
+            } else if links <= BUNDLE_LABELS_MAX {
+                LinkLabels::Bundle
+            } else {
+                LinkLabels::None
+            },
+            ..Style::new(theme, measure)
         }
     }
     pub fn link_font(&self) -> f32 {
@@ -241,13 +263,22 @@ impl Drawing {
                 .zip(&shown)
                 .map(|((n, p), s)| {
                     let b = glyph(n.kind).bounds(*p, r);
+                    // Room for the name below the glyph, where it goes when nothing is in the way.
+                    let name_w = if style.node_labels {
+                        let w = (style.measure)(&n.name, style.font_size, Weight::Regular);
+                        Label::halo_at(V2::ZERO, w, style.font_size).width()
+                    } else {
+                        0.0
+                    };
+                    let below = Rect::from_centre(
+                        V2::new(p.x, b.max.y + label_room / 2.0),
+                        name_w,
+                        label_room,
+                    );
                     Member {
                         group: n.group.as_ref().filter(|_| *s),
                         centre: *p,
-                        bounds: Rect {
-                            min: b.min,
-                            max: V2::new(b.max.x, b.max.y + label_room),
-                        },
+                        bounds: b.union(&below),
                     }
                 })
                 .collect();
@@ -256,7 +287,7 @@ impl Drawing {
                 kind,
                 rect,
                 members,
-            } in groups(&members, 12.0 * r, 0.8 * r, title_h)
+            } in groups(&members, 24.0 * r, 0.8 * r, title_h)
             {
                 let size = style.title_font();
                 let w = (style.measure)(kind.title(), size, Weight::Bold);
@@ -305,7 +336,7 @@ impl Drawing {
             }
             list.push(i);
         }
-        let lane_spacing = (style.link_font() * LINE_HEIGHT * 0.9).max(3.0 * style.link_width);
+        let lane_spacing = (style.link_font() * LINE_HEIGHT * 1.1).max(3.0 * style.link_width);
         let mut links: Vec<DrawnLink> = Vec::new();
         let mut bundle_of: Vec<(usize, usize)> = Vec::new(); // (first drawn link, count)
         for pair in &order {

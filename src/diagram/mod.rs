@@ -21,6 +21,8 @@ pub mod group;
 pub mod label;
 pub mod legend;
 pub mod metrics;
+pub mod png;
+pub mod svg;
 
 pub use curve::Curve;
 pub use drawing::{

@@ -39,6 +39,9 @@ pub mod costing;
 pub mod analyses;
 /// How elements look on the canvas and in the report (colours, link labels).
 pub mod look;
+/// The one drawing of a design (glyphs, link curves, labels, groups, legend) and its SVG/PNG
+/// export, shared by the canvas and the report.
+pub mod diagram;
 /// The stakeholder report: document model and PDF rendering.
 pub mod report;
 /// Synthetic designs for benchmarks and demos.

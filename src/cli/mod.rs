@@ -2,6 +2,7 @@
 //! here and in main/gui only.
 
 mod check;
+pub mod diagram;
 mod json_out;
 pub mod cost;
 pub mod report;
@@ -82,6 +83,20 @@ pub enum Command {
         /// byte-identical from run to run.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = report::parse_date)]
         date: Option<String>,
+    },
+    /// Draw the design as SVG or PNG (by the output's extension): node glyphs, link curves
+    /// with bandwidth labels, metro/cloud/on-prem groups and a legend.
+    Diagram {
+        file: PathBuf,
+        /// The .svg or .png to write (replaced atomically).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value_t = diagram::ThemeArg::Light)]
+        theme: diagram::ThemeArg,
+        /// Width in pixels (PNG: default the drawing's own width, 800 to 4096; SVG: the width
+        /// it opens at).
+        #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..=16_384))]
+        width: Option<u32>,
     },
     /// The price book: show the effective entries, or import price pages into the user's book.
     Prices {
@@ -280,6 +295,12 @@ impl Session<'_> {
                 paper,
                 date,
             } => self.report(&file, &output, paper, date),
+            Command::Diagram {
+                file,
+                output,
+                theme,
+                width,
+            } => diagram::run(&file, &output, theme.into(), width, self.out, self.err),
             Command::Prices { action } => self.prices(action),
             Command::Schema => {
                 writeln!(self.out, "{}", schema_json())?;

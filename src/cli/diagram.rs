@@ -3,7 +3,8 @@
 
 use super::exit;
 use crate::design_file;
-use crate::diagram::{Drawing, Metrics, Style, Topology, Weight, png, svg};
+use crate::diagram::export::{self, ExportError, Format};
+use crate::diagram::png;
 use crate::look::Theme;
 use std::io::Write;
 use std::path::Path;
@@ -23,16 +24,6 @@ impl From<ThemeArg> for Theme {
     }
 }
 
-/// What the output's extension asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Svg,
-    Png,
-}
-
-/// A PNG without `--width` is as wide as the drawing, within these bounds (pixels).
-const DEFAULT_PNG_WIDTH: (u32, u32) = (800, 4096);
-
 pub fn run(
     file: &Path,
     output: &Path,
@@ -49,62 +40,32 @@ pub fn run(
         )?;
         return Ok(exit::UNWRITABLE);
     }
-    let extension = output
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    let format = match extension.as_deref() {
-        Some("svg") => Format::Svg,
-        Some("png") => Format::Png,
-        _ => {
-            writeln!(
-                err,
-                "error: cannot tell which format to write {} in: give a file name ending in .svg or .png",
-                output.display()
-            )?;
-            return Ok(exit::UNKNOWN_NAME);
-        }
-    };
-    if let Some(message) = unwritable(output) {
+    let Some(format) = Format::of_path(output) else {
         writeln!(
             err,
-            "error: cannot write the diagram to {}: {message}",
+            "error: cannot tell which format to write {} in: give a file name ending in .svg or .png",
             output.display()
         )?;
-        return Ok(exit::UNWRITABLE);
-    }
+        return Ok(exit::UNKNOWN_NAME);
+    };
     let Some(design) = super::load_design(file, err)? else {
         return Ok(exit::UNREADABLE);
     };
-    let Some(metrics) = Metrics::dejavu() else {
-        anyhow::bail!("the embedded DejaVu Sans did not parse");
-    };
-    let measure = |t: &str, size: f32, w: Weight| metrics.width(t, size, w);
-    let topology = Topology::of(&design, &|_| None);
-    drop(design);
-    let style = Style::for_export(theme, &measure, &topology);
-    let drawing = Drawing::build(&topology, &style);
     let title = file.file_stem().map_or_else(
         || "linkwright diagram".to_string(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let bytes = match format {
-        Format::Svg => svg::svg(&drawing, &title, width_px, &measure).into_bytes(),
-        Format::Png => {
-            let text = svg::svg(&drawing, &title, None, &measure);
-            let natural = svg::page(&drawing, &measure).view.width().ceil() as u32;
-            let width =
-                width_px.unwrap_or_else(|| natural.clamp(DEFAULT_PNG_WIDTH.0, DEFAULT_PNG_WIDTH.1));
-            match png::png(&text, width) {
-                Ok(bytes) => bytes,
-                Err(e @ png::PngError::TooLarge { .. }) => {
-                    writeln!(err, "error: {e}")?;
-                    return Ok(exit::TOO_LARGE);
-                }
-                Err(e) => return Err(e.into()),
-            }
+    let drawing = match export::export(&design, &title, theme, format, width_px) {
+        Ok(drawing) => drawing,
+        Err(ExportError::Png(e @ png::PngError::TooLarge { .. })) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(exit::TOO_LARGE);
         }
+        Err(e) => return Err(e.into()),
     };
-    if let Err(e) = design_file::write_atomic(output, &bytes) {
+    drop(design);
+    let bytes = &drawing.bytes;
+    if let Err(e) = design_file::write_atomic(output, bytes) {
         writeln!(
             err,
             "error: cannot write the diagram to {}: {e}",
@@ -116,8 +77,8 @@ pub fn run(
         out,
         "wrote {} ({} nodes, {} links, {} KB)",
         output.display(),
-        drawing.nodes.len(),
-        drawing.links.len(),
+        drawing.nodes,
+        drawing.links,
         bytes.len().div_ceil(1024)
     )?;
     if drawing.hidden_labels > 0 {

@@ -15,6 +15,7 @@
 
 pub mod curve;
 pub mod drawing;
+pub mod export;
 pub mod geom;
 pub mod glyph;
 pub mod group;

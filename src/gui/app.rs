@@ -72,6 +72,14 @@ pub const RECOVERY_SECONDS: f64 = 30.0;
 /// Grid spacing for snapping, canvas units.
 pub const GRID: f64 = 20.0;
 
+/// A file being written on its own thread: where, what ("report", "diagram"), and the outcome
+/// (bytes written, or why not) when done.
+type Exporting = (
+    PathBuf,
+    &'static str,
+    std::sync::mpsc::Receiver<Result<usize, String>>,
+);
+
 pub struct DesignerApp {
     pub design: Design,
     pub history: History,
@@ -99,10 +107,13 @@ pub struct DesignerApp {
     pub save_dialog: Option<String>,
     /// Path typed in the in-app Export report dialog.
     pub export_dialog: Option<String>,
+    /// Path typed in the in-app Export diagram dialog.
+    pub diagram_dialog: Option<String>,
     /// Paper size of exported reports (persisted with the window).
     pub report_paper: crate::report::Paper,
-    /// A report being written on its own thread: where, and its outcome when done.
-    export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<usize, String>>)>,
+    /// A report or diagram being written on its own thread: where, what ("report",
+    /// "diagram"), and its outcome when done.
+    export: Option<Exporting>,
     pub pending: Option<Pending>,
     /// The last error or notice, shown in the status bar until dismissed.
     pub message: Option<String>,
@@ -170,6 +181,7 @@ impl DesignerApp {
             open_dialog: None,
             save_dialog: None,
             export_dialog: None,
+            diagram_dialog: None,
             report_paper: crate::report::Paper::A4,
             export: None,
             pending: None,
@@ -623,9 +635,23 @@ impl DesignerApp {
             })
     }
 
+    /// "dual-cloud.svg" beside the design's name, "design-diagram.svg" when unsaved.
+    fn diagram_file_name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or("design-diagram.svg".to_string(), |s| {
+                format!("{}.svg", s.to_string_lossy())
+            })
+    }
+
     /// The in-app dialog's first guess: the report beside the design file.
     fn report_path_guess(&self) -> String {
-        let name = self.report_file_name();
+        self.beside_the_design(self.report_file_name())
+    }
+
+    /// `name` in the design file's folder (as typed when the design is unsaved).
+    fn beside_the_design(&self, name: String) -> String {
         self.path
             .as_ref()
             .and_then(|p| p.parent())
@@ -636,10 +662,6 @@ impl DesignerApp {
     /// Write the report of the design as it is now to `path`, on its own thread (analyses,
     /// layout and PDF take a moment on large designs); the status bar says when it is done.
     pub fn export_report_to(&mut self, path: &Path) {
-        if self.export.is_some() {
-            self.message = Some("a report is already being written".into());
-            return;
-        }
         let design = self.design.clone();
         let catalog = self.catalog.clone();
         let book = self.user_book.clone();
@@ -651,22 +673,59 @@ impl DesignerApp {
             date: crate::report::today(),
             paper: self.report_paper,
         };
+        self.export_to(path, "report", move || {
+            crate::report::pdf_of(&design, &catalog, &book, &meta).map_err(|e| e.to_string())
+        });
+    }
+
+    /// Write the design's diagram to `path` (SVG or PNG by its extension) in the window's
+    /// theme, on its own thread, as `linkwright diagram` writes it.
+    pub fn export_diagram_to(&mut self, path: &Path) {
+        use crate::diagram::export::{Format, export};
+        let Some(format) = Format::of_path(path) else {
+            self.message = Some(format!(
+                "cannot tell which format to write {} in: give a file name ending in .svg or .png",
+                path.display()
+            ));
+            return;
+        };
+        let theme = match &self.repaint {
+            Some(ctx) if ctx.theme() == egui::Theme::Dark => crate::look::Theme::Dark,
+            _ => crate::look::Theme::Light,
+        };
+        let design = self.design.clone();
+        let title = self.report_file_name().trim_end_matches(".pdf").to_string();
+        self.export_to(path, "diagram", move || {
+            export(&design, &title, theme, format, None)
+                .map(|e| e.bytes)
+                .map_err(|e| e.to_string())
+        });
+    }
+
+    /// Run `make` on its own thread and write what it makes to `path` atomically; the status
+    /// bar says when the `what` ("report", "diagram") is written, or why not.
+    fn export_to(
+        &mut self,
+        path: &Path,
+        what: &'static str,
+        make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    ) {
+        if let Some((_, busy, _)) = &self.export {
+            self.message = Some(format!("a {busy} is already being written"));
+            return;
+        }
         let target = path.to_owned();
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let result = crate::report::pdf_of(&design, &catalog, &book, &meta)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| {
-                    crate::design_file::write_atomic(&target, &bytes)
-                        .map(|()| bytes.len())
-                        .map_err(|e| {
-                            format!("cannot write the report to {}: {e}", target.display())
-                        })
-                });
+            let result = make().and_then(|bytes| {
+                crate::design_file::write_atomic(&target, &bytes)
+                    .map(|()| bytes.len())
+                    .map_err(|e| format!("cannot write the {what} to {}: {e}", target.display()))
+            });
             let _ = tx.send(result);
         });
-        self.message = Some(format!("writing the report to {}…", path.display()));
-        self.export = Some((path.to_owned(), rx));
+        self.message = Some(format!("writing the {what} to {}…", path.display()));
+        self.export = Some((path.to_owned(), what, rx));
     }
 
     /// Whether a report is still being written.
@@ -675,7 +734,7 @@ impl DesignerApp {
     }
 
     fn poll_export(&mut self, ctx: &egui::Context) {
-        let Some((path, rx)) = &self.export else {
+        let Some((path, what, rx)) = &self.export else {
             return;
         };
         match rx.try_recv() {
@@ -685,14 +744,14 @@ impl DesignerApp {
             }
             Ok(Ok(bytes)) => {
                 self.message = Some(format!(
-                    "exported the report to {} ({} KB)",
+                    "exported the {what} to {} ({} KB)",
                     path.display(),
                     bytes.div_ceil(1024)
                 ));
             }
             Ok(Err(e)) => self.message = Some(e),
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.message = Some("the report could not be written (internal error)".into());
+                self.message = Some(format!("the {what} could not be written (internal error)"));
             }
         }
         self.export = None;
@@ -751,6 +810,7 @@ impl DesignerApp {
         if self.native_dialog.is_none() {
             let suggested = match purpose {
                 super::dialogs::Purpose::ExportReport => self.report_file_name(),
+                super::dialogs::Purpose::ExportDiagram => self.diagram_file_name(),
                 _ => self
                     .path
                     .as_ref()
@@ -779,6 +839,7 @@ impl DesignerApp {
                 Purpose::Open => self.request(Pending::Open(path), ctx),
                 Purpose::SaveAs => self.save_to(&path),
                 Purpose::ExportReport => self.export_report_to(&path),
+                Purpose::ExportDiagram => self.export_diagram_to(&path),
             },
             Outcome::Cancelled => {}
             Outcome::Unavailable => match purpose {
@@ -787,6 +848,10 @@ impl DesignerApp {
                     self.save_dialog = Some(current.unwrap_or_else(|| "design.json".into()))
                 }
                 Purpose::ExportReport => self.export_dialog = Some(self.report_path_guess()),
+                Purpose::ExportDiagram => {
+                    let name = self.diagram_file_name();
+                    self.diagram_dialog = Some(self.beside_the_design(name));
+                }
             },
         }
         self.native_dialog = None;

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-/// Chooses files for Open, Save As and Export report.
+/// Chooses files for Open, Save As, Export report and Export diagram.
 pub trait FilePicker: Send + Sync {
     fn pick_open(&self) -> Option<PathBuf>;
     fn pick_save(&self, suggested_name: &str) -> Option<PathBuf>;
     fn pick_report(&self, suggested_name: &str) -> Option<PathBuf>;
+    fn pick_diagram(&self, suggested_name: &str) -> Option<PathBuf>;
 }
 
 /// The desktop's native dialog.
@@ -37,6 +38,14 @@ impl FilePicker for NativePicker {
             .set_file_name(suggested_name)
             .save_file()
     }
+    fn pick_diagram(&self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("SVG drawing", &["svg"])
+            .add_filter("PNG image", &["png"])
+            .set_title("Export diagram")
+            .set_file_name(suggested_name)
+            .save_file()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +53,7 @@ pub enum Purpose {
     Open,
     SaveAs,
     ExportReport,
+    ExportDiagram,
 }
 
 /// A dialog running on its own thread.
@@ -73,6 +83,7 @@ pub fn start(picker: &Arc<dyn FilePicker>, purpose: Purpose, suggested_name: Str
             Purpose::Open => picker.pick_open(),
             Purpose::SaveAs => picker.pick_save(&suggested_name),
             Purpose::ExportReport => picker.pick_report(&suggested_name),
+            Purpose::ExportDiagram => picker.pick_diagram(&suggested_name),
         };
         let _ = tx.send(chosen);
     });

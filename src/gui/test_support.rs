@@ -79,6 +79,9 @@ impl dialogs::FilePicker for StubPicker {
     fn pick_report(&self, _: &str) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
+    fn pick_diagram(&self, _: &str) -> Option<std::path::PathBuf> {
+        self.0.clone()
+    }
 }
 
 pub(crate) fn wait(h: &mut Harness<'static, DesignerApp>) {

@@ -13,6 +13,7 @@ pub enum Command {
     Save,
     SaveAs,
     ExportReport,
+    ExportDiagram,
     Quit,
     Undo,
     Redo,
@@ -87,6 +88,13 @@ pub const COMMANDS: &[Row] = &[
         keys: &[],
         while_typing: true,
         help: "write the costed PDF report",
+    },
+    Row {
+        command: Command::ExportDiagram,
+        label: "Export diagram…",
+        keys: &[],
+        while_typing: true,
+        help: "write the diagram as SVG or PNG, as the canvas and the report draw it",
     },
     Row {
         command: Command::Quit,
@@ -205,7 +213,7 @@ impl DesignerApp {
             Command::Undo => self.history.can_undo(),
             Command::Redo => self.history.can_redo(),
             Command::Cut | Command::Copy | Command::Delete => !self.selection.is_empty(),
-            Command::ExportReport => self.export.is_none(),
+            Command::ExportReport | Command::ExportDiagram => self.export.is_none(),
             _ => true,
         }
     }
@@ -222,6 +230,7 @@ impl DesignerApp {
             Command::Save => self.save(),
             Command::SaveAs => self.start_dialog(Purpose::SaveAs),
             Command::ExportReport => self.start_dialog(Purpose::ExportReport),
+            Command::ExportDiagram => self.start_dialog(Purpose::ExportDiagram),
             Command::Quit => self.request(Pending::Quit, ctx),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),

@@ -24,6 +24,7 @@ impl DesignerApp {
                 self.menu_item(ui, Command::SaveAs);
                 ui.separator();
                 self.menu_item(ui, Command::ExportReport);
+                self.menu_item(ui, Command::ExportDiagram);
                 ui.menu_button("Report paper", |ui| {
                     use crate::report::Paper;
                     ui.radio_value(&mut self.report_paper, Paper::A4, "A4");
@@ -212,6 +213,67 @@ mod tests {
         other.get_by_label("Open… Ctrl+O").click();
         wait(&mut other);
         assert_eq!(other.state().design, saved);
+    }
+
+    /// Steps the window until the export running on its thread has finished.
+    fn wait_for_export(h: &mut egui_kittest::Harness<'static, app::DesignerApp>) {
+        for _ in 0..600 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            if !h.state().exporting() {
+                break;
+            }
+        }
+        assert!(!h.state().exporting(), "the export finished");
+    }
+
+    #[test]
+    fn export_diagram_through_the_file_menu_writes_the_drawing_as_svg_or_png() {
+        let dir = tempfile::tempdir().unwrap();
+        let svg = dir.path().join("topology.svg");
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(svg.clone())));
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label("Export diagram…").click();
+        h.run_steps(1);
+        wait_for_export(&mut h);
+        let message = h.state().message.clone().unwrap_or_default();
+        assert!(message.starts_with("exported the diagram to"), "{message}");
+        // The same drawing as `linkwright diagram`: a group per node, named.
+        let text = std::fs::read_to_string(&svg).unwrap();
+        assert!(
+            text.starts_with("<svg") || text.starts_with("<?xml"),
+            "{text}"
+        );
+        for node in &h.state().design.nodes {
+            assert!(
+                text.contains(&format!("data-id=\"{}\"", node.id)),
+                "{}",
+                node.id
+            );
+        }
+        // Without a desktop portal the in-app dialog asks; a .png is a PNG.
+        let png = dir.path().join("topology.png");
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(None));
+        h.state_mut()
+            .start_dialog(crate::gui::dialogs::Purpose::ExportDiagram);
+        wait(&mut h);
+        let guess = h.state().diagram_dialog.clone().expect("the in-app dialog");
+        assert!(guess.ends_with("dual-cloud-ashburn-chicago.svg"), "{guess}");
+        h.state_mut().diagram_dialog = Some(png.display().to_string());
+        h.run_steps(1);
+        h.get_by_label("Export").click();
+        h.run_steps(1);
+        wait_for_export(&mut h);
+        let bytes = std::fs::read(&png).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG"), "a PNG file");
+        // A name that says no format is refused with the reason, and nothing is written.
+        let odd = dir.path().join("topology.jpg");
+        h.state_mut().export_diagram_to(&odd);
+        let message = h.state().message.clone().unwrap_or_default();
+        assert!(message.contains(".svg or .png"), "{message}");
+        assert!(!odd.exists());
     }
 
     #[test]

@@ -134,6 +134,19 @@ impl DesignerApp {
                 Prompt::Cancel => {}
             }
         }
+        if let Some(mut text) = self.diagram_dialog.take() {
+            match path_prompt(
+                ctx,
+                "Export diagram",
+                "Write the diagram (.svg or .png) to:",
+                "Export",
+                &mut text,
+            ) {
+                Prompt::Go => self.export_diagram_to(&PathBuf::from(text.trim())),
+                Prompt::Keep => self.diagram_dialog = Some(text),
+                Prompt::Cancel => {}
+            }
+        }
         if let Some((from, to)) = self.link_chooser.clone() {
             let kinds = match (self.design.node(&from), self.design.node(&to)) {
                 (Some(a), Some(b)) => LinkKindTag::valid_between(a.tag(), b.tag()),

@@ -409,6 +409,27 @@ fn an_overlong_name_is_refused_with_its_place() {
 }
 
 #[test]
+fn design_properties_are_kept_by_save_and_load_and_bounded() {
+    let mut d = base();
+    d.organisation = "Contoso Networks".into();
+    d.version = "1.2".into();
+    d.confidentiality = "Confidential — internal use".into();
+    let text = design_file::to_string(&d).unwrap();
+    let back = load_text(&text).unwrap();
+    assert_eq!(back.info(), d.info());
+    // A design that states none of them saves without the keys (older files stay as they are).
+    let plain = design_file::to_string(&base()).unwrap();
+    assert!(!plain.contains("\"organisation\""), "{plain}");
+    d.organisation = "o".repeat(2_000);
+    let text = design_file::to_string(&d).unwrap();
+    let e = error(&text, Some(line_of(&text, "\"organisation\"")));
+    assert!(
+        e.contains("the design: organisation is 2000 characters"),
+        "{e}"
+    );
+}
+
+#[test]
 fn a_position_out_of_range_is_refused() {
     let mut d = base();
     node_mut(&mut d, "fac-ch1").position.x = 1e308;

@@ -58,9 +58,14 @@ fn edits() -> Vec<Edit> {
         },
         Edit::RemoveDemand { id: "d-aws".into() },
         Edit::SetInfo {
-            name: "renamed".into(),
-            author: "me".into(),
-            notes: "n".into(),
+            info: linkwright::model::Info {
+                name: "renamed".into(),
+                author: "me".into(),
+                organisation: "Contoso".into(),
+                version: "1.2".into(),
+                confidentiality: "Internal".into(),
+                notes: "n".into(),
+            },
         },
         Edit::SetSettings {
             settings: Settings {

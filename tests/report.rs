@@ -568,6 +568,35 @@ fn quotes_and_discounts_are_listed_in_words_and_priced_in() {
 }
 
 #[test]
+fn design_properties_appear_on_the_cover_and_in_every_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut design: Design =
+        linkwright::design_file::load(Path::new("designs/dual-cloud-ashburn-chicago.json"))
+            .unwrap();
+    design.organisation = "Contoso Networks".into();
+    design.version = "1.2".into();
+    design.confidentiality = "Confidential — internal use".into();
+    let input = dir.path().join("props.json");
+    linkwright::design_file::save(&design, &input).unwrap();
+    let pdf = report(input.to_str().unwrap(), &dir.path().join("p.pdf"), &[]);
+    let cover = pdf.page_text(1);
+    for fact in [
+        "Organisation Contoso Networks",
+        "Version 1.2",
+        "Confidentiality Confidential — internal use",
+    ] {
+        assert!(cover.contains(fact), "{fact}: {cover}");
+    }
+    for n in 1..=pdf.pages() as u32 {
+        let page = pdf.page_text(n);
+        assert!(
+            page.contains("version 1.2 · Confidential — internal use · 2026-01-31"),
+            "page {n}: {page}"
+        );
+    }
+}
+
+#[test]
 fn long_names_wrap_in_linear_time() {
     use linkwright::catalog::Catalog;
     use linkwright::costing::UserBook;

@@ -320,6 +320,15 @@ fn check_text_lengths(design: &Design) -> Result<(), StructureError> {
     let notes = MAX_NOTES_CHARS;
     check("design", "", "name", &design.name, name)?;
     check("design", "", "author", &design.author, name)?;
+    check("design", "", "organisation", &design.organisation, name)?;
+    check("design", "", "version", &design.version, name)?;
+    check(
+        "design",
+        "",
+        "confidentiality",
+        &design.confidentiality,
+        name,
+    )?;
     check("design", "", "notes", &design.notes, notes)?;
     for n in &design.nodes {
         check("node", n.id.as_str(), "id", n.id.as_str(), name)?;

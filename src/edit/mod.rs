@@ -48,10 +48,9 @@ pub enum Edit {
     ReplaceDemand {
         demand: Demand,
     },
+    /// The design's properties (name, author, organisation, version, confidentiality, notes).
     SetInfo {
-        name: String,
-        author: String,
-        notes: String,
+        info: crate::model::Info,
     },
     SetRiskGroups {
         groups: Vec<RiskGroup>,
@@ -224,14 +223,8 @@ fn apply_unchecked(design: &mut Design, edit: Edit) -> Result<Edit, EditError> {
                 demand: std::mem::replace(&mut design.demands[i], demand),
             }
         }
-        Edit::SetInfo {
-            name,
-            author,
-            notes,
-        } => Edit::SetInfo {
-            name: std::mem::replace(&mut design.name, name),
-            author: std::mem::replace(&mut design.author, author),
-            notes: std::mem::replace(&mut design.notes, notes),
+        Edit::SetInfo { info } => Edit::SetInfo {
+            info: design.replace_info(info),
         },
         Edit::SetRiskGroups { groups } => Edit::SetRiskGroups {
             groups: std::mem::replace(&mut design.risk_groups, groups),

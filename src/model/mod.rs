@@ -42,6 +42,15 @@ pub struct Design {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub author: String,
+    /// The organisation the design is made for or by (the report's cover and footer).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    /// The design's version as its authors number it ("1.2", "draft 3").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version: String,
+    /// A confidentiality line printed on every page of the report ("Confidential — internal use").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub confidentiality: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     #[serde(default)]
@@ -57,12 +66,54 @@ pub struct Design {
     pub settings: Settings,
 }
 
+/// What a design says about itself: its properties (File → Design properties…), as one value
+/// so that changing them is one edit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Info {
+    pub name: String,
+    pub author: String,
+    pub organisation: String,
+    pub version: String,
+    pub confidentiality: String,
+    pub notes: String,
+}
+
 impl Design {
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             ..Self::default()
         }
+    }
+    /// The design's properties.
+    pub fn info(&self) -> Info {
+        Info {
+            name: self.name.clone(),
+            author: self.author.clone(),
+            organisation: self.organisation.clone(),
+            version: self.version.clone(),
+            confidentiality: self.confidentiality.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+    /// Sets the design's properties, giving back the ones it had.
+    pub fn replace_info(&mut self, info: Info) -> Info {
+        let old = self.info();
+        let Info {
+            name,
+            author,
+            organisation,
+            version,
+            confidentiality,
+            notes,
+        } = info;
+        self.name = name;
+        self.author = author;
+        self.organisation = organisation;
+        self.version = version;
+        self.confidentiality = confidentiality;
+        self.notes = notes;
+        old
     }
     pub fn node(&self, id: &NodeId) -> Option<&Node> {
         self.nodes.iter().find(|n| &n.id == id)

@@ -11,14 +11,22 @@ pub(super) fn cover(
     title: &str,
 ) -> Cover {
     let cost = &analyses.cost;
-    let mut facts = vec![
-        (
-            "Author".to_string(),
-            label_or_id(&design.author, "not stated"),
-        ),
-        ("Date".to_string(), meta.date.clone()),
-        ("Design file".to_string(), meta.file_name.clone()),
-    ];
+    let mut facts = vec![(
+        "Author".to_string(),
+        label_or_id(&design.author, "not stated"),
+    )];
+    // The properties the design states (File → Design properties… in the designer).
+    for (label, value) in [
+        ("Organisation", &design.organisation),
+        ("Version", &design.version),
+        ("Confidentiality", &design.confidentiality),
+    ] {
+        if !value.trim().is_empty() {
+            facts.push((label.to_string(), value.trim().to_string()));
+        }
+    }
+    facts.push(("Date".to_string(), meta.date.clone()));
+    facts.push(("Design file".to_string(), meta.file_name.clone()));
     for p in &catalog.provenance {
         facts.push((
             format!("Catalog: {}", p.part),

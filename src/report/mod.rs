@@ -136,7 +136,7 @@ pub fn build(
         design.name.clone()
     };
     Report {
-        footer: format!("{title} · {}", meta.date),
+        footer: footer(design, &title, &meta.date),
         cover: cover(design, analyses, catalog, user_book, meta, &title),
         title,
         paper: meta.paper,
@@ -150,6 +150,25 @@ pub fn build(
             assumptions(design, analyses, catalog, user_book, &names, &notes),
         ],
     }
+}
+
+/// The running footer: the title, the version and the confidentiality line when the design
+/// states them, and the date.
+fn footer(design: &Design, title: &str, date: &str) -> String {
+    let version = design.version.trim();
+    let version = (!version.is_empty()).then(|| format!("version {version}"));
+    let confidentiality = design.confidentiality.trim();
+    [
+        Some(title.to_string()),
+        version,
+        Some(confidentiality.to_string()),
+        Some(date.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 /// Display names of elements by id (nodes, links, demands), made when asked for: a large

@@ -109,6 +109,8 @@ pub struct DesignerApp {
     pub export_dialog: Option<String>,
     /// Path typed in the in-app Export diagram dialog.
     pub diagram_dialog: Option<String>,
+    /// The Design properties window, open with the values being edited.
+    pub properties: Option<crate::model::Info>,
     /// Paper size of exported reports (persisted with the window).
     pub report_paper: crate::report::Paper,
     /// A report or diagram being written on its own thread: where, what ("report",
@@ -182,6 +184,7 @@ impl DesignerApp {
             save_dialog: None,
             export_dialog: None,
             diagram_dialog: None,
+            properties: None,
             report_paper: crate::report::Paper::A4,
             export: None,
             pending: None,
@@ -792,8 +795,15 @@ impl DesignerApp {
             .map_or("unsaved design".to_string(), |f| {
                 f.to_string_lossy().into_owned()
             });
+        // The design's name first, as the user named it (File → Design properties…).
+        let name = self.design.name.trim();
+        let named = if name.is_empty() || name == file {
+            file
+        } else {
+            format!("{name} ({file})")
+        };
         format!(
-            "{}{file} — linkwright",
+            "{}{named} — linkwright",
             if self.is_dirty() { "● " } else { "" }
         )
     }

@@ -24,12 +24,14 @@ impl DesignerApp {
                 self.menu_item(ui, Command::SaveAs);
                 ui.separator();
                 self.menu_item(ui, Command::ExportReport);
-                self.menu_item(ui, Command::ExportDiagram);
                 ui.menu_button("Report paper", |ui| {
                     use crate::report::Paper;
                     ui.radio_value(&mut self.report_paper, Paper::A4, "A4");
                     ui.radio_value(&mut self.report_paper, Paper::Letter, "Letter");
                 });
+                self.menu_item(ui, Command::ExportDiagram);
+                ui.separator();
+                self.menu_item(ui, Command::DesignProperties);
                 ui.separator();
                 self.menu_item(ui, Command::Quit);
             });
@@ -274,6 +276,53 @@ mod tests {
         let message = h.state().message.clone().unwrap_or_default();
         assert!(message.contains(".svg or .png"), "{message}");
         assert!(!odd.exists());
+    }
+
+    #[test]
+    fn design_properties_are_edited_in_one_window_and_undone_in_one_step() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let before = h.state().design.info();
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label("Design properties…").click();
+        h.run_steps(2);
+        assert!(h.state().properties.is_some(), "the window is open");
+        // Type into the fields as a user would, found by their labels.
+        use egui::accesskit::Role;
+        for (label, text) in [("Organisation", "Contoso Networks"), ("Version", "2.0")] {
+            h.get_by_role_and_label(Role::TextInput, label).click();
+            h.run_steps(1);
+            h.get_by_role_and_label(Role::TextInput, label)
+                .type_text(text);
+            h.run_steps(1);
+        }
+        h.get_by_label("OK").click();
+        h.run_steps(2);
+        assert!(h.state().properties.is_none(), "OK closes the window");
+        let after = h.state().design.info();
+        assert_eq!(after.organisation, "Contoso Networks");
+        assert_eq!(after.version, "2.0");
+        assert_eq!(after.name, before.name);
+        assert!(
+            h.state().title().contains(&before.name),
+            "{}",
+            h.state().title()
+        );
+        h.state_mut().undo();
+        assert_eq!(
+            h.state().design.info(),
+            before,
+            "one undo restores every property"
+        );
+        // Cancel changes nothing.
+        h.state_mut().properties = Some(crate::model::Info {
+            version: "9".into(),
+            ..before.clone()
+        });
+        h.run_steps(1);
+        h.get_by_label("Cancel").click();
+        h.run_steps(2);
+        assert_eq!(h.state().design.info(), before);
     }
 
     #[test]

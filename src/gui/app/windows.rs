@@ -100,7 +100,68 @@ impl DesignerApp {
         }
     }
 
+    /// File → Design properties…: the design's name, author, organisation, version,
+    /// confidentiality line and notes, edited together and applied as one undoable edit.
+    fn properties_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut info) = self.properties.take() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Window::new("Design properties")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                egui::Grid::new("design-properties")
+                    .num_columns(2)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        for (label, value, hint) in [
+                            ("Name", &mut info.name, "shown on the report's cover"),
+                            ("Author", &mut info.author, "you, or your team"),
+                            ("Organisation", &mut info.organisation, "the company"),
+                            ("Version", &mut info.version, "e.g. 1.2"),
+                            (
+                                "Confidentiality",
+                                &mut info.confidentiality,
+                                "e.g. Confidential — internal use",
+                            ),
+                        ] {
+                            let name = ui.label(label);
+                            ui.add(
+                                egui::TextEdit::singleline(value)
+                                    .hint_text(hint)
+                                    .desired_width(320.0),
+                            )
+                            .labelled_by(name.id);
+                            ui.end_row();
+                        }
+                        let name = ui.label("Notes");
+                        ui.add(egui::TextEdit::multiline(&mut info.notes).desired_width(320.0))
+                            .labelled_by(name.id);
+                        ui.end_row();
+                    });
+                ui.label("The report prints these on its cover; the version and the confidentiality line also in every page's footer.");
+                ui.horizontal(|ui| {
+                    if ui.button("OK").clicked() {
+                        choice = Some(true);
+                    }
+                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                        choice = Some(false);
+                    }
+                });
+            });
+        match choice {
+            Some(true) if info != self.design.info() => {
+                self.apply(Edit::SetInfo { info });
+            }
+            Some(_) => {}
+            None => self.properties = Some(info),
+        }
+    }
+
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        self.properties_ui(ctx);
         if let Some(mut text) = self.open_dialog.take() {
             match path_prompt(
                 ctx,

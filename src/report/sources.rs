@@ -35,32 +35,28 @@ impl Layer {
 
 impl<'c> Source<'c> {
     fn of(p: &'c Provenance) -> Source<'c> {
-        let (key, as_of, confidence, layer) = match p {
+        let layer = match p {
+            Provenance::Catalog { .. } => Layer::Catalog,
+            Provenance::UserBook { .. } => Layer::UserBook,
+            Provenance::DesignQuote { .. } => Layer::Quote,
+            Provenance::UserEntered => Layer::Entered,
+        };
+        let (key, as_of, confidence) = match p {
             Provenance::Catalog {
                 source,
                 as_of,
                 confidence,
                 ..
-            } => (
-                source.as_str(),
-                as_of.as_str(),
-                confidence.as_str(),
-                Layer::Catalog,
-            ),
-            Provenance::UserBook {
+            }
+            | Provenance::UserBook {
                 source,
                 as_of,
                 confidence,
                 ..
-            } => (
-                source.as_str(),
-                as_of.as_str(),
-                confidence.as_str(),
-                Layer::UserBook,
-            ),
+            } => (source.as_str(), as_of.as_str(), confidence.as_str()),
             // Each quote its own note, named by its note.
-            Provenance::DesignQuote { note } => (note.as_str(), "", "", Layer::Quote),
-            Provenance::UserEntered => ("", "", "", Layer::Entered),
+            Provenance::DesignQuote { note } => (note.as_str(), "", ""),
+            Provenance::UserEntered => ("", "", ""),
         };
         Source {
             key,

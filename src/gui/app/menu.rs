@@ -341,14 +341,8 @@ mod tests {
         h.get_by_label("File").click();
         h.run_steps(1);
         h.get_by_label("Export report…").click();
-        for _ in 0..600 {
-            h.run_steps(1);
-            std::thread::sleep(std::time::Duration::from_millis(10));
-            if path.exists() && !h.state().exporting() {
-                break;
-            }
-        }
-        assert!(!h.state().exporting(), "the export finished");
+        h.run_steps(1);
+        wait_for_export(&mut h);
         let message = h.state().message.clone().unwrap_or_default();
         assert!(message.starts_with("exported the report to"), "{message}");
         let pdf = lopdf::Document::load(&path).expect("a readable PDF");

@@ -871,6 +871,8 @@ impl DesignerApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if self.repaint.is_none() {
+            // The first frame: the fonts, and the context the background work wakes.
+            ctx.set_fonts(super::fonts());
             self.repaint = Some(ctx.clone());
         }
         self.dark_mode = ui.visuals().dark_mode;

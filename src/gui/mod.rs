@@ -37,6 +37,24 @@ pub fn cost_label(c: &Costing) -> String {
     }
 }
 
+/// The designer's fonts: egui's own, with DejaVu Sans (the report's font) behind them for every
+/// character they lack, so that "→", "≥", "Łódź" or "Île-de-France" draw as they do in the
+/// report instead of as boxes, while the rest of the window keeps egui's look.
+pub fn fonts() -> egui::FontDefinitions {
+    const DEJAVU: &str = "DejaVu Sans";
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        DEJAVU.into(),
+        std::sync::Arc::new(egui::FontData::from_static(dejavu::sans::regular())),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        let list = fonts.families.entry(family).or_default();
+        // Right after the family's main font: before the emoji and icon fonts.
+        list.insert(list.len().min(1), DEJAVU.into());
+    }
+    fonts
+}
+
 /// Open the designer window on `file` (or the built-in sample design).
 pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result<()> {
     let catalog = crate::catalog::Catalog::with_overlay(catalog_file)?;
@@ -116,6 +134,36 @@ impl eframe::App for Window {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_designer_draws_arrows_and_accented_names() {
+        // A character no font has is drawn as the replacement box, as wide as the box; one a
+        // font has, as itself. (egui's `has_glyph` cannot tell when the fallback font is also
+        // the one that draws the box.)
+        let widths = |fonts: Option<egui::FontDefinitions>| {
+            let ctx = egui::Context::default();
+            if let Some(fonts) = fonts {
+                ctx.set_fonts(fonts);
+            }
+            let mut out = ctx.run_ui(Default::default(), |_| {});
+            out.textures_delta.clear();
+            let font = egui::FontId::proportional(14.0);
+            ctx.fonts_mut(|f| {
+                let missing = f.glyph_width(&font, '\u{10FFFD}');
+                "→≥Łź≤"
+                    .chars()
+                    .map(|c| (c, f.glyph_width(&font, c) != missing))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let before = widths(None);
+        assert!(
+            before.iter().any(|(_, drawn)| !drawn),
+            "egui's own fonts lack some: {before:?}"
+        );
+        let after = widths(Some(fonts()));
+        assert!(after.iter().all(|(_, drawn)| *drawn), "{after:?}");
+    }
 
     #[test]
     fn builtin_sample_is_valid() {

@@ -597,6 +597,53 @@ fn design_properties_appear_on_the_cover_and_in_every_footer() {
 }
 
 #[test]
+fn compared_designs_get_an_options_page_with_a_recommendation() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = report(
+        "designs/flawed-design.json",
+        &dir.path().join("options.pdf"),
+        &["--compare", "designs/dual-cloud-ashburn-chicago.json"],
+    );
+    let text = pdf.text();
+    let start = text.rfind("3. Options compared").expect("the options page");
+    let end = start
+        + text[start..]
+            .find("4. Topology")
+            .expect("topology after it");
+    let page = &text[start..end];
+    assert!(
+        page.contains("Choose option B (“Dual-cloud enterprise: Ashburn + Chicago”)"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Demands at their resilience target 2 of 4 4 of 4"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Errors (block building as drawn) 35 0"),
+        "{page}"
+    );
+    assert!(page.contains("Monthly $195,287.60 $26,366.73"), "{page}");
+    assert!(page.contains("Standard (below target)"), "{page}");
+    let toc = pdf.doc.get_toc().unwrap();
+    assert!(toc.toc.iter().any(|t| t.title == "3. Options compared"));
+
+    // An option that cannot be read stops the report before anything is written.
+    let out = dir.path().join("none.pdf");
+    let o = run(&[
+        "report",
+        "designs/flawed-design.json",
+        "--compare",
+        "designs/no-such-design.json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no-such-design.json"), "{}", stderr(&o));
+    assert!(!out.exists());
+}
+
+#[test]
 fn long_names_wrap_in_linear_time() {
     use linkwright::catalog::Catalog;
     use linkwright::costing::UserBook;

@@ -83,6 +83,10 @@ pub enum Command {
         /// byte-identical from run to run.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = report::parse_date)]
         date: Option<String>,
+        /// Another design to compare with as an option (repeatable): adds an options page with
+        /// cost, resilience per demand and risks side by side, and a recommendation.
+        #[arg(long, value_name = "FILE")]
+        compare: Vec<PathBuf>,
     },
     /// Draw the design as SVG or PNG (by the output's extension): node glyphs, link curves
     /// with bandwidth labels, metro/cloud/on-prem groups and a legend.
@@ -294,7 +298,8 @@ impl Session<'_> {
                 output,
                 paper,
                 date,
-            } => self.report(&file, &output, paper, date),
+                compare,
+            } => self.report(&file, &output, paper, date, &compare),
             Command::Diagram {
                 file,
                 output,
@@ -355,6 +360,7 @@ impl Session<'_> {
         output: &Path,
         paper: report::PaperArg,
         date: Option<String>,
+        compare: &[PathBuf],
     ) -> anyhow::Result<i32> {
         let catalog = Catalog::with_overlay(self.catalog)?;
         let (user, _) = UserBook::load_or_default(self.price_book)?;
@@ -362,7 +368,14 @@ impl Session<'_> {
             catalog: &catalog,
             user: &user,
         };
-        report::run(file, output, paper.into(), date, prices, self.out, self.err)
+        let asked = report::Asked {
+            file,
+            output,
+            paper: paper.into(),
+            date,
+            compare,
+        };
+        report::run(asked, prices, self.out, self.err)
     }
 
     fn prices(&mut self, action: PricesAction) -> anyhow::Result<i32> {

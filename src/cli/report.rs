@@ -32,11 +32,24 @@ pub fn parse_date(text: &str) -> Result<String, String> {
     }
 }
 
+/// What `report` was asked for.
+pub struct Asked<'a> {
+    pub file: &'a Path,
+    pub output: &'a Path,
+    pub paper: Paper,
+    pub date: Option<String>,
+    /// Other designs to compare with as options.
+    pub compare: &'a [std::path::PathBuf],
+}
+
 pub fn run(
-    file: &Path,
-    output: &Path,
-    paper: Paper,
-    date: Option<String>,
+    Asked {
+        file,
+        output,
+        paper,
+        date,
+        compare,
+    }: Asked<'_>,
     super::cost::Prices {
         catalog,
         user: user_book,
@@ -71,6 +84,46 @@ pub fn run(
         crate::resilience::Depth::Single,
     );
     let doc = report::build(&design, &analyses, catalog, user_book, &meta);
+    let doc = if compare.is_empty() {
+        doc
+    } else {
+        // Every option loaded and analysed as the report's own design is.
+        let mut others = Vec::with_capacity(compare.len());
+        for path in compare {
+            let Some(other) = super::load_design(path, err)? else {
+                return Ok(exit::UNREADABLE);
+            };
+            let analysed = crate::analyses::run(
+                &other,
+                catalog,
+                user_book,
+                crate::costing::Options::default(),
+                crate::resilience::Depth::Single,
+            );
+            others.push((path, other, analysed));
+        }
+        let label = |d: &crate::model::Design, p: &Path| {
+            if d.name.trim().is_empty() {
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            } else {
+                d.name.clone()
+            }
+        };
+        let mut options = vec![report::Alternative {
+            label: label(&design, file),
+            design: &design,
+            analyses: &analyses,
+        }];
+        options.extend(others.iter().map(|(p, d, a)| report::Alternative {
+            label: label(d, p),
+            design: d,
+            analyses: a,
+        }));
+        report::with_options(doc, &options)
+    };
     let errors = analyses
         .findings
         .active()

@@ -15,6 +15,7 @@ mod cover;
 mod executive;
 mod findings_section;
 mod resilience_section;
+mod options;
 mod sources;
 mod topology;
 use assumptions::*;
@@ -22,6 +23,7 @@ use bill::*;
 use cover::*;
 use executive::*;
 use findings_section::*;
+pub use options::{Alternative, SECTION_OPTIONS};
 use resilience_section::*;
 use sources::{SourceNotes, bill_order};
 use topology::*;
@@ -169,6 +171,16 @@ fn footer(design: &Design, title: &str, date: &str) -> String {
     .filter(|part| !part.is_empty())
     .collect::<Vec<_>>()
     .join(" · ")
+}
+
+/// `report` (of the first option) with an options page after its executive summary, comparing
+/// the options side by side and recommending one (`report A.json --compare B.json`).
+pub fn with_options(mut report: Report, options: &[Alternative<'_>]) -> Report {
+    let at = report.sections.len().min(1);
+    report
+        .sections
+        .insert(at, options::options_section(options));
+    report
 }
 
 /// Display names of elements by id (nodes, links, demands), made when asked for: a large

@@ -408,6 +408,67 @@ fn sections_have_bookmarks_and_the_contents_link_to_their_pages() {
 }
 
 #[test]
+fn the_body_speaks_plainly_and_codes_stay_in_the_appendices() {
+    let dir = tempfile::tempdir().unwrap();
+    for design in SAMPLES {
+        let pdf = report(design, &dir.path().join("plain.pdf"), &[]);
+        let toc = pdf.doc.get_toc().unwrap();
+        let page_of = |suffix: &str| {
+            toc.toc
+                .iter()
+                .find(|t| t.title.ends_with(suffix))
+                .map(|t| t.page as u32)
+                .unwrap_or_else(|| panic!("{suffix} in {design}"))
+        };
+        // The cover and the body: everything before the findings appendix.
+        let body: String = (1..page_of(". Findings"))
+            .map(|n| pdf.page_text(n))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for code in [
+            "`",
+            "[OFF",
+            "[3P]",
+            "[DER",
+            "(Q5)",
+            "[GAP]",
+            "PRICE-NOTES",
+            "(DX-SLA-1)",
+            "aws.dx.",
+            "azure.er.",
+            "aws.tgw.",
+            "linkwright cost",
+            "linkwright prices",
+            "linkwright check",
+        ] {
+            assert!(!body.contains(code), "{design}: {code} in the body: {body}");
+        }
+        // No rule names ("target-resiliency-not-met") and no rule codes ("(RES003)").
+        for rule in linkwright::rules::RULES {
+            assert!(
+                !body.contains(rule.name),
+                "{design}: {} in the body",
+                rule.name
+            );
+            assert!(
+                !body.contains(&format!("({})", rule.code)),
+                "{design}: {} in the body",
+                rule.code
+            );
+        }
+        // Quantities are rounded: no "9523.809 GB".
+        let thousandths = body
+            .split_whitespace()
+            .zip(body.split_whitespace().skip(1))
+            .find(|(q, unit)| {
+                matches!(*unit, "GB" | "h" | "month" | "months")
+                    && q.split_once('.').is_some_and(|(_, f)| f.len() == 3)
+            });
+        assert_eq!(thousandths, None, "{design}");
+    }
+}
+
+#[test]
 fn the_executive_summary_gives_a_verdict_and_how_sure_the_cost_is_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
     let summary_of = |design: &str| {

@@ -129,14 +129,17 @@ pub(super) fn bom_cells(i: &LineItem, names: &Names<'_>, notes: &SourceNotes<'_>
         .unit_price
         .map(|u| format!("{}/{}", price_text(u), unit_text(i.unit)))
         .unwrap_or_else(|| "unpriced".into());
-    let description = names.with_demand_names(&i.description);
+    let description = without_citations(&names.with_demand_names(&i.description));
     let discount = i
         .discount
         .map(|d| format!(" (after {d} discount)"))
         .unwrap_or_default();
     let item = match &i.unpriced_reason {
         Some(reason) if i.monthly.is_none() => {
-            format!("{description}{discount}\nUnpriced: {reason}")
+            format!(
+                "{description}{discount}\nUnpriced: {}",
+                without_citations(reason)
+            )
         }
         _ => format!("{description}{discount}"),
     };

@@ -27,10 +27,17 @@ pub(super) fn cover(
     }
     facts.push(("Date".to_string(), meta.date.clone()));
     facts.push(("Design file".to_string(), meta.file_name.clone()));
+    // The catalog's parts by date and confidence in words; their sources are listed in the
+    // appendix.
     for p in &catalog.provenance {
+        let confidence = p.confidence.split_whitespace().next().unwrap_or("");
         facts.push((
             format!("Catalog: {}", p.part),
-            format!("{} as of {} [{}]", p.source, p.as_of, p.confidence),
+            format!(
+                "as of {}; {}",
+                p.as_of,
+                super::sources::confidence_words(confidence)
+            ),
         ));
     }
     facts.push((

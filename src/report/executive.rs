@@ -431,6 +431,12 @@ fn join_words(parts: &[String]) -> String {
 /// A finding's message or hint for readers: elements by their names instead of their ids, and
 /// without the source codes the findings appendix cites.
 fn plain(text: &str, names: &Names<'_>) -> String {
+    without_citations(&with_names(text, names))
+}
+
+/// `text` with each backticked id of an element written as the element's name (“name”); an id
+/// right after the name it belongs to, "NAME (`id`)", is left out.
+pub(super) fn with_names(text: &str, names: &Names<'_>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find('`') {
@@ -457,11 +463,13 @@ fn plain(text: &str, names: &Names<'_>) -> String {
         rest = &rest[start + len + 2..];
     }
     out.push_str(rest);
-    without_citations(&out)
+    out
 }
 
-/// `text` without parenthesised source codes: "(ER-SLA-1 [3P])", "(DX-RES-1)", "(Q5)" — a group
-/// whose first word is capitals, digits and hyphens with a digit in it.
+/// `text` without parenthesised source citations: "(ER-SLA-1 [3P])", "(DX-RES-1)", "(Q5)",
+/// "([GAP], AZ-PRICE-NOTES)", "(INFRACOST, 2025-01-15)" — a group every part of which is a
+/// code (capitals, digits and hyphens, with a digit or hyphen in it or five letters or more,
+/// maybe followed by a bracketed confidence), "[GAP]" or a date. Prose in brackets stays.
 pub(super) fn without_citations(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -471,20 +479,37 @@ pub(super) fn without_citations(text: &str) -> String {
             break;
         };
         let inner = &rest[inner_start..inner_start + close];
-        let first = inner.split_whitespace().next().unwrap_or("");
-        let is_code = !first.is_empty()
-            && first.chars().any(|c| c.is_ascii_digit())
-            && first
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
         out.push_str(&rest[..open]);
-        if !is_code {
+        if !is_citation(inner) {
             out.push_str(&rest[open..inner_start + close + 1]);
         }
         rest = &rest[inner_start + close + 1..];
     }
     out.push_str(rest);
-    out
+    // A gap named in prose ("is [GAP]: …") says what the reader needs to know in words.
+    out.replace("[GAP]", "not priced")
+}
+
+fn is_citation(inner: &str) -> bool {
+    let code = |w: &str| {
+        !w.is_empty()
+            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+            && (w.chars().any(|c| c.is_ascii_digit() || c == '-') || w.len() >= 5)
+    };
+    let date =
+        |w: &str| super::is_iso_date(w) || (w.len() == 7 && super::is_iso_date(&format!("{w}-01")));
+    let part = |p: &str| {
+        let mut words = p.split_whitespace();
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let first_ok = first == "[GAP]" || code(first) || date(first);
+        // A confidence after the code: "[3P]", "[OFF-copy]".
+        first_ok && words.all(|w| w.starts_with('[') && w.ends_with(']'))
+    };
+    inner.split([',', ';']).all(part)
 }
 
 #[cfg(test)]
@@ -507,5 +532,17 @@ mod tests {
             "circuit at Chicago (zone 1) and (TGW attachment)"
         );
         assert_eq!(without_citations("an (AWS) note"), "an (AWS) note");
+        assert_eq!(
+            without_citations("not in our sources ([GAP], AZ-PRICE-NOTES): enter it"),
+            "not in our sources: enter it"
+        );
+        assert_eq!(
+            without_citations("read for eastus only (INFRACOST, 2025-01-15); other"),
+            "read for eastus only; other"
+        );
+        assert_eq!(
+            without_citations("Local starts at 1 Gbps (reference 1.3, Q4; our source), so"),
+            "Local starts at 1 Gbps (reference 1.3, Q4; our source), so"
+        );
     }
 }

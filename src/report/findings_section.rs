@@ -14,7 +14,7 @@ pub(super) fn findings(analyses: &Analyses, names: &Names<'_>) -> Section {
         vec![
             Cell::text(f.code),
             Cell::badge(f.severity.label(), look::severity_rgb(f.severity)),
-            Cell::text(f.message.clone()),
+            Cell::text(with_names(&f.message, names)),
             Cell::text(names.list(&f.subjects)),
             Cell::text(last),
         ]

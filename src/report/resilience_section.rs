@@ -48,7 +48,7 @@ pub(super) fn resilience(analyses: &Analyses, names: &Names<'_>) -> Section {
                 blocks.push(Block::Bullets(
                     notes
                         .iter()
-                        .map(|(d, n)| format!("{}: {n}", names.of(d)))
+                        .map(|(d, n)| format!("{}: {}", names.of(d), without_citations(n)))
                         .collect(),
                 ));
             }

@@ -20,6 +20,7 @@ pub(super) fn assumptions(
         format!("Egress split: {}", cost.egress_rule),
         "All prices are list prices in USD before tax, from the sources below; negotiated quotes and discounts are listed separately.".into(),
         "Failure analysis: one failure at a time (N-1) over the failure domains the design and the catalog imply.".into(),
+        "Full lists behind the tables a large design summarises: the cost export (linkwright cost FILE --format csv, or --format json), the resilience export (linkwright resilience FILE --format json) and the findings export (linkwright check FILE --format json).".into(),
     ])];
 
     blocks.push(Block::Heading("Price sources".into()));

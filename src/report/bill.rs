@@ -246,7 +246,7 @@ pub(super) fn what_if_blocks(analyses: &Analyses, names: &Names<'_>, blocks: &mu
                 (n, None) => format!("{} would cost less billed the other way", number(n)),
             };
             blocks.push(Block::Paragraph(format!(
-                "{} circuits compared: {verdict}. Too many to list one by one: those that would save most, then those with the most egress, are listed ({SHOWN_ROWS}); the other {} are omitted here. linkwright cost --format json lists them all.",
+                "{} circuits compared: {verdict}. Too many to list one by one: those that would save most, then those with the most egress, are listed ({SHOWN_ROWS}); the other {} are omitted here. Every one is in the design's cost export (see Assumptions and sources).",
                 number(w.express_route.len()),
                 number(w.express_route.len() - SHOWN_ROWS),
             )));
@@ -295,7 +295,7 @@ pub(super) fn what_if_blocks(analyses: &Analyses, names: &Names<'_>, blocks: &mu
                 }
             }
             blocks.push(Block::Paragraph(format!(
-                "{} demands: too many to list one by one. They are grouped by their cheapest option below, then the {SHOWN_ROWS} whose cheapest option costs the most are listed; the other {} are omitted here. linkwright cost --format json lists them all.",
+                "{} demands: too many to list one by one. They are grouped by their cheapest option below, then the {SHOWN_ROWS} whose cheapest option costs the most are listed; the other {} are omitted here. Every one is in the design's cost export (see Assumptions and sources).",
                 number(best.len()),
                 number(best.len() - SHOWN_ROWS),
             )));

@@ -38,7 +38,7 @@ pub(super) fn findings(analyses: &Analyses, names: &Names<'_>) -> Section {
             "rule",
             SHOWN_ROWS,
             "most severe",
-            "linkwright check --format json",
+            "linkwright check --format json lists them all.",
         ));
         blocks.push(Block::Table(findings_by_rule(
             &active,
@@ -79,7 +79,7 @@ pub(super) fn findings(analyses: &Analyses, names: &Names<'_>) -> Section {
             "rule and reason",
             SHOWN_ROWS,
             "most severe",
-            "linkwright check --format json",
+            "linkwright check --format json lists them all.",
         ));
         blocks.push(Block::Table(findings_by_rule(
             &excluded,

@@ -29,8 +29,8 @@ use sources::{SourceNotes, bill_order};
 use topology::*;
 
 use summary::{
-    bom_summary, demands_summary, elements_summary, findings_by_rule, most_severe, omitted,
-    unpriced_summary,
+    FULL_RESILIENCE, bom_summary, demands_summary, elements_summary, findings_by_rule, most_severe,
+    omitted, unpriced_summary,
 };
 
 use crate::analyses::Analyses;

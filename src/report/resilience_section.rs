@@ -68,7 +68,7 @@ pub(super) fn resilience(analyses: &Analyses, names: &Names<'_>) -> Section {
                 .collect();
             if kinds > SHOWN_ROWS {
                 bullets.push(format!(
-                    "{} other notes, each about fewer demands; linkwright resilience --format json lists every note.",
+                    "{} other notes, each about fewer demands; the design's resilience export lists every note (see Assumptions and sources).",
                     number(kinds - SHOWN_ROWS)
                 ));
             }
@@ -115,7 +115,7 @@ pub(super) fn resilience(analyses: &Analyses, names: &Names<'_>) -> Section {
                 "SKU and index",
                 SHOWN_ROWS,
                 "with the lowest index",
-                "linkwright resilience --format json",
+                FULL_RESILIENCE,
             ));
             let mut groups = Table::new(&[
                 ("Gateway", 2.0, Align::Left),

@@ -25,14 +25,21 @@ pub(super) fn omitted(
     grouped_by: &str,
     shown: usize,
     which: &str,
-    command: &str,
+    full_list: &str,
 ) -> Block {
     Block::Paragraph(format!(
-        "{} {noun}: too many to list one by one. They are grouped by {grouped_by} below, then the {shown} {which} are listed; the other {} are omitted here. {command} lists them all.",
+        "{} {noun}: too many to list one by one. They are grouped by {grouped_by} below, then the {shown} {which} are listed; the other {} are omitted here. {full_list}",
         number(total),
         number(total.saturating_sub(shown)),
     ))
 }
+
+/// Where the full lists of the body's summarised tables are: named in words here, the commands
+/// that make them in the Assumptions and sources appendix.
+pub(super) const FULL_BILL: &str =
+    "Every line is in the design's cost export (see Assumptions and sources).";
+pub(super) const FULL_RESILIENCE: &str =
+    "Every one is in the design's resilience export (see Assumptions and sources).";
 
 /// Where a node is, for grouping: its metro or cloud region.
 pub(super) fn node_place(kind: &NodeKind) -> &str {
@@ -162,7 +169,7 @@ pub(super) fn elements_summary(
         )
     } else {
         format!(
-            "{nodes} nodes and {links} links: too many to list one by one. They are counted by kind below, then the {shown} with the most severe open findings are listed; the other {} are omitted here. The design file lists every element, and linkwright check --format json every finding with the elements it concerns.",
+            "{nodes} nodes and {links} links: too many to list one by one. They are counted by kind below, then the {shown} with the most severe open findings are listed; the other {} are omitted here. The design file lists every element, and the findings export every finding with the elements it concerns (see Assumptions and sources).",
             number(total - shown)
         )
     }));
@@ -278,7 +285,7 @@ pub(super) fn bom_summary(
         "cloud and meter",
         SHOWN_ROWS,
         "costliest lines",
-        "linkwright cost --format json (or --format csv)",
+        FULL_BILL,
     ));
 
     let mut t = Table::new(&[
@@ -378,7 +385,7 @@ pub(super) fn demands_summary(
         "resiliency model",
         SHOWN_ROWS,
         "weakest",
-        "linkwright resilience --format json",
+        FULL_RESILIENCE,
     ));
     let mut t = Table::new(&[
         ("Model", 1.6, Align::Left),

@@ -282,10 +282,12 @@ impl Writer<'_> {
                 },
             );
         }
+        let halos: Vec<Rect> = drawing.labels().map(|l| l.halo).collect();
         for l in &drawing.links {
             if let Some(severity) = l.severity {
-                let m = to_page(l.curve.midpoint());
-                self.badge(m, l.width * 1.6 + 1.0, severity);
+                let r = l.width * 1.6 + 1.0;
+                let m = to_page(badge_point(&l.curve, r, &halos));
+                self.badge(m, r, severity);
             }
             if let Some(label) = &l.label {
                 self.label(label, offset, p.text_muted, (p.halo, p.halo_edge));
@@ -470,6 +472,21 @@ pub(super) struct Area {
     pub(super) y: f32,
     pub(super) w: f32,
     pub(super) h: f32,
+}
+
+/// Where a link's badge goes: the middle of its curve, unless a label sits there (a bundle's
+/// label may lie across a neighbour's middle), then the nearest point along the curve that no
+/// label covers.
+fn badge_point(curve: &crate::diagram::Curve, r: f32, halos: &[Rect]) -> V2 {
+    let clear = |p: V2| {
+        let b = Rect::from_centre(p, 2.0 * r, 2.0 * r);
+        !halos.iter().any(|h| h.overlaps(&b))
+    };
+    [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74]
+        .into_iter()
+        .map(|t| curve.point_at(t))
+        .find(|p| clear(*p))
+        .unwrap_or_else(|| curve.midpoint())
 }
 
 /// "A1", "B3", "AA12": row letters (as spreadsheet columns are named), column number.

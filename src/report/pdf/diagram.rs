@@ -31,6 +31,9 @@ pub(super) const LEGEND_H: f32 = 3.0 * LEGEND_ROW;
 const NODE_RADIUS: f32 = 7.0;
 const FONT_SIZE: f32 = 6.5;
 const LINK_WIDTH: f32 = 1.25;
+/// On a one-page drawing whose neighbours are further apart than this (points), glyphs and
+/// names grow in proportion, up to 1.3 times.
+const ROOMY_SPACING: f32 = 100.0;
 /// An unlabelled overview's sizes (group titles only).
 const OVERVIEW_RADIUS: f32 = 3.5;
 const OVERVIEW_FONT: f32 = 5.5;
@@ -92,11 +95,36 @@ impl Writer<'_> {
     /// The whole design laid out at `scale` (or smaller, so that its glyphs, names and group
     /// boxes fit), centred in `area`. Returns the drawing (for its legend).
     fn one_page_diagram(&mut self, d: &Diagram, area: &Area, scale: f32) -> Drawing {
+        let drawing = self.fitted(d, area, scale, 1.0);
+        // A sparse drawing has room for larger glyphs and names (up to 1.3 times), taken when
+        // every label still has a place and the groups stay as they are.
+        let roomy =
+            (super::plan::typical_spacing(d) as f32 * scale / ROOMY_SPACING).clamp(1.0, 1.3);
+        let drawing = if roomy > 1.0 {
+            let larger = self.fitted(d, area, scale, roomy);
+            if larger.hidden_labels <= drawing.hidden_labels
+                && larger.groups.len() == drawing.groups.len()
+            {
+                larger
+            } else {
+                drawing
+            }
+        } else {
+            drawing
+        };
+        let c = drawing.bounds.centre();
+        let offset = (area.x + area.w / 2.0 - c.x, area.y + area.h / 2.0 - c.y);
+        self.render(&drawing, offset, area);
+        drawing
+    }
+
+    /// The whole design laid out at `scale`, at `size` times the labelled sizes, shrunk until
+    /// it fits `area` (names and glyphs keep their size: only the spacing shrinks).
+    fn fitted(&self, d: &Diagram, area: &Area, scale: f32, size: f32) -> Drawing {
         let (x0, y0, x1, y1) = super::plan::bounds(d);
         let span = (((x1 - x0) as f32).max(1e-3), ((y1 - y0) as f32).max(1e-3));
         let mut scale = scale;
-        let mut drawing = self.lay_out(d, scale, None, true);
-        // Names and glyphs keep their size as the scale changes: shrink only the spacing.
+        let mut drawing = self.lay_out(d, scale, None, size);
         for _ in 0..4 {
             let b = drawing.bounds;
             if b.width() <= area.w && b.height() <= area.h {
@@ -107,11 +135,8 @@ impl Writer<'_> {
                 .min((area.h - extra.1) / (span.1 * scale))
                 .clamp(0.05, 0.98);
             scale *= shrink;
-            drawing = self.lay_out(d, scale, None, true);
+            drawing = self.lay_out(d, scale, None, size);
         }
-        let c = drawing.bounds.centre();
-        let offset = (area.x + area.w / 2.0 - c.x, area.y + area.h / 2.0 - c.y);
-        self.render(&drawing, offset, area);
         drawing
     }
 
@@ -202,14 +227,15 @@ impl Writer<'_> {
             min: corner,
             max: corner + V2::new(area.w, area.h),
         };
-        let drawing = self.lay_out(d, scale, Some(window), labels);
+        let drawing = self.lay_out(d, scale, Some(window), if labels { 1.0 } else { 0.0 });
         self.render(&drawing, (area.x - corner.x, area.y - corner.y), area);
         drawing
     }
 
     /// The diagram's drawing at `scale` points per canvas unit (drawing units are points),
-    /// limited to `window` when given, measured with the report's font.
-    fn lay_out(&self, d: &Diagram, scale: f32, window: Option<Rect>, labels: bool) -> Drawing {
+    /// limited to `window` when given, measured with the report's font; `size` times the
+    /// labelled sizes, or (0) an unlabelled overview.
+    fn lay_out(&self, d: &Diagram, scale: f32, window: Option<Rect>, size: f32) -> Drawing {
         let fonts = self.fonts;
         let measure = move |text: &str, size: f32, weight: LabelWeight| match weight {
             LabelWeight::Regular => fonts.regular.width(text, size),
@@ -218,10 +244,10 @@ impl Writer<'_> {
         let mut style = Style::new(Theme::Light, &measure);
         style.scale = scale;
         style.window = window;
-        if labels {
-            style.node_radius = NODE_RADIUS;
-            style.font_size = FONT_SIZE;
-            style.link_width = LINK_WIDTH;
+        if size > 0.0 {
+            style.node_radius = NODE_RADIUS * size;
+            style.font_size = FONT_SIZE * size;
+            style.link_width = LINK_WIDTH * size;
             // One page of a small design labels each link; a tile of a dense one each bundle.
             style.link_labels = if window.is_none() && d.links.len() <= EACH_LINK_LABELS_MAX {
                 LinkLabels::EachLink

@@ -5,7 +5,6 @@ use super::diagram::{Area, LEGEND_H, TILE_HEADING, tile_name};
 use super::plan::{DIAGRAM_PAD_X, DIAGRAM_PAD_Y, bounds, fit_padded, grid, typical_spacing};
 use super::text::{Weight, ellipsize};
 use super::{GREY, INK, MARGIN, Writer};
-use crate::look;
 use crate::model::{LinkKindTag, NodeKindTag};
 use crate::report::{Diagram, Orientation};
 use crate::rules::Severity;
@@ -166,7 +165,9 @@ impl Writer<'_> {
             )
         };
         let (tile, scale) = (grid.tile, grid.scale);
-        let accent = look::node_rgb(NodeKindTag::AzureRegion);
+        let accent = crate::look::Theme::Light
+            .palette()
+            .node(NodeKindTag::AzureRegion);
         for ((r, c), _) in chosen {
             let (tx, ty) = to_map(grid.corner(*r, *c));
             let (tw, th) = (tile.0 / scale * map_scale, tile.1 / scale * map_scale);

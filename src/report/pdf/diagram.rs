@@ -342,12 +342,29 @@ impl Writer<'_> {
     pub(super) fn glyph_at(&mut self, kind: NodeKindTag, c: (f32, f32), r: f32) {
         let p = palette();
         let place = |q: &[f32; 2]| at(c.0 + q[0] * r, c.1 + q[1] * r);
+        // Consecutive fills of one colour (a building's windows) go in one path.
+        let mut fills: Vec<Vec<(f32, f32)>> = Vec::new();
+        let mut fill_rgb: Option<Rgb> = None;
         for prim in glyph(kind).prims {
-            match *prim {
-                Prim::Fill { points, role } => {
-                    let points: Vec<PathPoint> = points.iter().map(place).collect();
-                    self.path(&points, true, Paint::Fill(p.glyph(kind, role)));
+            if let Prim::Fill { points, role } = *prim {
+                let rgb = p.glyph(kind, role);
+                if let Some(previous) = fill_rgb.filter(|f| *f != rgb) {
+                    self.paths(std::mem::take(&mut fills), previous, None);
                 }
+                fill_rgb = Some(rgb);
+                fills.push(
+                    points
+                        .iter()
+                        .map(|q| (c.0 + q[0] * r, c.1 + q[1] * r))
+                        .collect(),
+                );
+                continue;
+            }
+            if let Some(rgb) = fill_rgb.take() {
+                self.paths(std::mem::take(&mut fills), rgb, None);
+            }
+            match *prim {
+                Prim::Fill { .. } => {}
                 Prim::Stroke {
                     points,
                     closed,
@@ -378,6 +395,9 @@ impl Writer<'_> {
                     );
                 }
             }
+        }
+        if let Some(rgb) = fill_rgb {
+            self.paths(fills, rgb, None);
         }
     }
 

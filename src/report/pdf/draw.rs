@@ -89,11 +89,24 @@ pub(super) fn quadratic_path(a: (f32, f32), c: (f32, f32), b: (f32, f32)) -> Vec
     ]
 }
 
+/// A coordinate or colour component rounded to `digits` decimals: what the page needs (a
+/// hundredth of a point; a thousandth tells the 256 levels of a channel apart), written in
+/// fewer characters than an f32's shortest form, which keeps the diagram pages small.
+fn round(v: f32, digits: i32) -> f32 {
+    let k = 10_f32.powi(digits);
+    (v * k).round() / k
+}
+
+/// A page coordinate, rounded to a hundredth of a point.
+pub(super) fn pt(v: f32) -> Pt {
+    Pt(round(v, 2))
+}
+
 pub(super) fn color([r, g, b]: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb {
-        r: f32::from(r) / 255.0,
-        g: f32::from(g) / 255.0,
-        b: f32::from(b) / 255.0,
+        r: round(f32::from(r) / 255.0, 3),
+        g: round(f32::from(g) / 255.0, 3),
+        b: round(f32::from(b) / 255.0, 3),
         icc_profile: None,
     })
 }
@@ -156,15 +169,15 @@ impl Writer<'_> {
             .iter()
             .map(|q| LinePoint {
                 p: Point {
-                    x: Pt(q.x),
-                    y: Pt(h - q.y),
+                    x: pt(q.x),
+                    y: pt(h - q.y),
                 },
                 bezier: q.ctrl,
             })
             .collect();
         let stroke = |ops: &mut Vec<Op>, rgb: Rgb, width: f32, dash: Option<[f32; 2]>| {
             ops.push(Op::SetOutlineColor { col: color(rgb) });
-            ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            ops.push(Op::SetOutlineThickness { pt: pt(width) });
             ops.push(Op::SetLineDashPattern {
                 dash: dash.map_or_else(LineDashPattern::solid, |d| LineDashPattern::new(0.0, &d)),
             });
@@ -319,8 +332,8 @@ impl Writer<'_> {
                     .into_iter()
                     .map(|(x, y)| LinePoint {
                         p: Point {
-                            x: Pt(x),
-                            y: Pt(h - y),
+                            x: pt(x),
+                            y: pt(h - y),
                         },
                         bezier: false,
                     })

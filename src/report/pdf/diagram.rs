@@ -162,9 +162,10 @@ impl Writer<'_> {
                     first.h * overview.scale / plan.scale,
                 );
                 self.outline((tx, ty, tw, th), 0.6, GREY, Some(&[3.0, 2.0]));
+                // In the bottom corner: the group titles sit in the top ones.
                 self.text(
                     tx + 3.0,
-                    ty + 3.0,
+                    ty + th - 11.0,
                     8.0,
                     Weight::Bold,
                     GREY,

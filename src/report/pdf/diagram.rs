@@ -7,7 +7,7 @@
 
 use super::draw::{Paint, PathPoint, at, circle_path, quadratic_path, rounded_rect_path};
 use super::plan::{MAX_TILES, Plan, fit, plan_tiles};
-use super::text::Weight;
+use super::text::{Fonts, Weight};
 use super::{BODY_SIZE, BOTTOM, GREY, INK, MARGIN, TOP, Writer};
 use crate::diagram::drawing::{EACH_LINK_LABELS_MAX, LinkLabels};
 use crate::diagram::label::{HALO_RADIUS, Label, Weight as LabelWeight};
@@ -237,32 +237,7 @@ impl Writer<'_> {
     /// limited to `window` when given, measured with the report's font; `size` times the
     /// labelled sizes, or (0) an unlabelled overview.
     fn lay_out(&self, d: &Diagram, scale: f32, window: Option<Rect>, size: f32) -> Drawing {
-        let fonts = self.fonts;
-        let measure = move |text: &str, size: f32, weight: LabelWeight| match weight {
-            LabelWeight::Regular => fonts.regular.width(text, size),
-            LabelWeight::Bold => fonts.bold.width(text, size),
-        };
-        let mut style = Style::new(Theme::Light, &measure);
-        style.scale = scale;
-        style.window = window;
-        if size > 0.0 {
-            style.node_radius = NODE_RADIUS * size;
-            style.font_size = FONT_SIZE * size;
-            style.link_width = LINK_WIDTH * size;
-            // One page of a small design labels each link; a tile of a dense one each bundle.
-            style.link_labels = if window.is_none() && d.links.len() <= EACH_LINK_LABELS_MAX {
-                LinkLabels::EachLink
-            } else {
-                LinkLabels::Bundle
-            };
-        } else {
-            style.node_radius = OVERVIEW_RADIUS;
-            style.font_size = OVERVIEW_FONT;
-            style.link_width = OVERVIEW_LINK_WIDTH;
-            style.link_labels = LinkLabels::None;
-            style.node_labels = false;
-        }
-        Drawing::build(d, &style)
+        lay_out(self.fonts, d, scale, window, size)
     }
 
     /// Draw `drawing` back to front (groups, links, their badges and labels, group titles,
@@ -521,6 +496,36 @@ pub(super) struct Area {
     pub(super) h: f32,
 }
 
+/// The diagram's drawing at `scale` points per canvas unit, measured with `fonts` (see
+/// `Writer::lay_out`).
+fn lay_out(fonts: &Fonts, d: &Diagram, scale: f32, window: Option<Rect>, size: f32) -> Drawing {
+    let measure = move |text: &str, size: f32, weight: LabelWeight| match weight {
+        LabelWeight::Regular => fonts.regular.width(text, size),
+        LabelWeight::Bold => fonts.bold.width(text, size),
+    };
+    let mut style = Style::new(Theme::Light, &measure);
+    style.scale = scale;
+    style.window = window;
+    if size > 0.0 {
+        style.node_radius = NODE_RADIUS * size;
+        style.font_size = FONT_SIZE * size;
+        style.link_width = LINK_WIDTH * size;
+        // One page of a small design labels each link; a tile of a dense one each bundle.
+        style.link_labels = if window.is_none() && d.links.len() <= EACH_LINK_LABELS_MAX {
+            LinkLabels::EachLink
+        } else {
+            LinkLabels::Bundle
+        };
+    } else {
+        style.node_radius = OVERVIEW_RADIUS;
+        style.font_size = OVERVIEW_FONT;
+        style.link_width = OVERVIEW_LINK_WIDTH;
+        style.link_labels = LinkLabels::None;
+        style.node_labels = false;
+    }
+    Drawing::build(d, &style)
+}
+
 /// Where a link's badge goes: the middle of its curve, unless a label sits there (a bundle's
 /// label may lie across a neighbour's middle), then the nearest point along the curve that no
 /// label covers.
@@ -551,6 +556,30 @@ pub(super) fn tile_name(row: usize, col: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On the one page of each sample design, every name and bandwidth has a place.
+    #[test]
+    fn every_label_of_the_samples_one_page_diagrams_is_placed() {
+        let fonts = Fonts::load().unwrap();
+        for name in [
+            "aws-dev-test-one-location",
+            "dual-cloud-ashburn-chicago",
+            "europe-azure-two-locations",
+            "flawed-design",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("designs")
+                .join(format!("{name}.json"));
+            let design = crate::design_file::load(&path).unwrap();
+            let d = Diagram::of(&design, &|_| None);
+            // A4 landscape's content width, under the section title, above the legend.
+            let plan = plan_tiles(&d, 745.9, 400.0);
+            assert_eq!((plan.cols, plan.rows), (1, 1), "{name}");
+            let drawing = lay_out(&fonts, &d, plan.scale, None, 1.0);
+            assert_eq!(drawing.hidden_labels, 0, "{name}");
+            assert!(drawing.nodes.iter().all(|n| n.label.is_some()), "{name}");
+        }
+    }
 
     #[test]
     fn tiles_are_named_like_spreadsheet_cells_beyond_26_rows() {

@@ -274,6 +274,64 @@ fn a_design_with_errors_still_reports_them() {
     );
 }
 
+/// Path operators of one kind (e.g. "c", a cubic Bézier) in a page's content stream.
+fn operators(pdf: &Pdf, page: u32, operator: &str) -> usize {
+    let pages = pdf.doc.get_pages();
+    let content = pdf.doc.get_page_content(pages[&page]);
+    let ops = lopdf::content::Content::decode(&content).expect("content decodes");
+    ops.operations
+        .iter()
+        .filter(|o| o.operator == operator)
+        .count()
+}
+
+/// The topology page draws the same drawing as `linkwright diagram`: group boxes with their
+/// titles, bowed parallel links and round glyph parts as curves, a label per link beside it,
+/// badges on what has findings, and a legend of what is drawn.
+#[test]
+fn the_topology_page_draws_the_diagram_exports_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let topology_page = |pdf: &Pdf| {
+        (1..=pdf.pages() as u32)
+            .find(|&n| pdf.page_text(n).starts_with("3. Topology"))
+            .expect("topology page")
+    };
+    let pdf = report(
+        "designs/dual-cloud-ashburn-chicago.json",
+        &dir.path().join("dual.pdf"),
+        &[],
+    );
+    let page = topology_page(&pdf);
+    let text = pdf.page_text(page);
+    for title in ["On-premises", "Washington DC", "Chicago", "Azure", "AWS"] {
+        assert!(text.contains(title), "group {title}: {text}");
+    }
+    for entry in [
+        "On-prem site",
+        "Colocation facility",
+        "Direct Connect connection",
+        "Metro (facilities, routers)",
+    ] {
+        assert!(text.contains(entry), "legend {entry}: {text}");
+    }
+    // The two Direct Connect connections of each facility bow apart, each with its speed.
+    assert!(text.matches("10 Gbps").count() >= 7, "{text}");
+    // Curves (bowed links, clouds, badges, rounded halos) are cubic Béziers.
+    let curves = operators(&pdf, page, "c");
+    assert!(curves >= 100, "only {curves} curve operators");
+
+    let flawed = report(
+        "designs/flawed-design.json",
+        &dir.path().join("flawed.pdf"),
+        &[],
+    );
+    let text = flawed.page_text(topology_page(&flawed));
+    assert!(
+        text.contains("Has errors") && text.contains("Has warnings"),
+        "badges in the legend: {text}"
+    );
+}
+
 #[test]
 fn an_empty_design_gives_a_short_honest_report() {
     let dir = tempfile::tempdir().unwrap();
@@ -796,7 +854,8 @@ fn a_large_design_gets_summaries_and_its_report_does_not_grow_with_it() {
     eprintln!(
         "200 sites: {small_pages} pages, {small_kb} KB; 2,000 sites: {large_pages} pages, {large_kb} KB"
     );
-    // Measured 23 and 38 pages, 127 and 215 KB: tables under 300 rows (gateways, circuits)
+    // Measured 23 and 37 pages, 314 and 484 KB (the topology tiles drawn in the diagram
+    // export's look; 127 and 215 KB before): tables under 300 rows (gateways, circuits)
     // are still listed whole at 2,000 sites, and a table over it is summarised on a page or
     // two. A page per element would be ten times; anything super-linear, more.
     assert!(

@@ -203,38 +203,10 @@ impl Table {
     }
 }
 
-/// The canvas, as drawing instructions in canvas units (the renderer scales it to the page).
-#[derive(Debug, Clone, Default)]
-pub struct Diagram {
-    pub nodes: Vec<DiagramNode>,
-    pub links: Vec<DiagramLink>,
-}
-
-#[derive(Debug, Clone)]
-pub struct DiagramNode {
-    pub name: String,
-    pub kind: NodeKindTag,
-    pub x: f64,
-    pub y: f64,
-    pub badge: Option<Rgb>,
-    /// The most severe open error or warning about the node (what a large design's detail
-    /// tiles are chosen by).
-    pub severity: Option<Severity>,
-}
-
-#[derive(Debug, Clone)]
-pub struct DiagramLink {
-    /// Indexes into `Diagram::nodes`.
-    pub a: usize,
-    pub b: usize,
-    pub kind: LinkKindTag,
-    /// Sideways offset of a parallel link, in steps (see `look::parallel_offset`).
-    pub offset: f32,
-    /// The bandwidth label of the node pair, on the first link of the pair only.
-    pub label: Option<String>,
-    pub badge: Option<Rgb>,
-    pub severity: Option<Severity>,
-}
+/// The topology diagram: the design as a drawing shows it (nodes at their canvas positions,
+/// links, groups, the badges of open errors and warnings), plain data; the renderer lays it
+/// out (`diagram::Drawing`) at the page's scale.
+pub type Diagram = crate::diagram::Topology;
 
 pub const SECTION_SUMMARY: &str = "Executive summary";
 pub const SECTION_TOPOLOGY: &str = "Topology";

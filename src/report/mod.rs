@@ -39,7 +39,7 @@ use crate::costing::{Biller, Category, LineItem, Provenance, UserBook};
 use crate::look::{self, Rgb};
 use crate::model::mbps;
 use crate::model::{
-    Design, DxConnectionType, ErBilling, LinkKind, LinkKindTag, NodeKind, NodeKindTag, Usd, dollars,
+    Design, DxConnectionType, ErBilling, LinkKind, NodeKind, NodeKindTag, Usd, dollars,
 };
 use crate::resilience::ModelKind;
 use crate::rules::{Finding, Severity};

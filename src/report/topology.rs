@@ -5,49 +5,14 @@ use super::*;
 pub(super) fn topology(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section {
     let worst = analyses.findings.worst_by_subject();
     let attention = |id: &str| worst.get(id).copied().filter(|s| *s != Severity::Info);
-    let index: HashMap<&str, usize> = design
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let labels = look::pair_labels(design);
-    let mut seen: HashMap<(&str, &str), u32> = HashMap::new();
-    let mut diagram = Diagram {
-        nodes: design
-            .nodes
-            .iter()
-            .map(|n| {
-                let severity = attention(n.id.as_str());
-                DiagramNode {
-                    name: names.of(n.id.as_str()),
-                    kind: n.tag(),
-                    x: n.position.x,
-                    y: n.position.y,
-                    badge: severity.map(look::severity_rgb),
-                    severity,
-                }
-            })
-            .collect(),
-        links: Vec::new(),
-    };
-    for l in &design.links {
-        let (Some(&a), Some(&b)) = (index.get(l.a.as_str()), index.get(l.b.as_str())) else {
-            continue;
-        };
-        let pair = look::pair_of(l);
-        let n = seen.entry(pair).or_default();
-        let severity = attention(l.id.as_str());
-        diagram.links.push(DiagramLink {
-            a,
-            b,
-            kind: l.tag(),
-            offset: look::parallel_offset(*n),
-            label: (*n == 0).then(|| labels.get(&pair).cloned()).flatten(),
-            badge: severity.map(look::severity_rgb),
-            severity,
-        });
-        *n += 1;
+    // The diagram is the one the SVG export draws, marked with the open errors and warnings
+    // and named as the rest of the report names elements.
+    let mut diagram = Diagram::of(design, &attention);
+    for n in &mut diagram.nodes {
+        n.name = names.of(&n.id);
+    }
+    for l in &mut diagram.links {
+        l.name = names.of(&l.id);
     }
     let mut blocks = vec![Block::Diagram(diagram)];
     blocks.push(Block::Heading("Elements".into()));

@@ -3,7 +3,7 @@
 
 use super::Writer;
 use super::diagram::Area;
-use crate::look::{self, Rgb};
+use crate::look::{self, Rgb, Theme};
 use crate::model::{LinkKindTag, NodeKindTag};
 use crate::report::Diagram;
 use crate::rules::Severity;
@@ -68,7 +68,11 @@ impl Writer<'_> {
                 .filter(|(k, _, _)| *k == kind)
                 .map(|(_, a, b)| vec![centre(*a), centre(*b)])
                 .collect();
-            self.paths(rings, lighten(look::link_rgb(kind), 0.45), Some(0.3));
+            self.paths(
+                rings,
+                lighten(Theme::Light.palette().link(kind), 0.45),
+                Some(0.3),
+            );
         }
         for (rank, kind) in DRAW_ORDER.iter().enumerate() {
             let r = match kind {
@@ -83,7 +87,7 @@ impl Writer<'_> {
                 .filter(|(k, _)| usize::from(*k) == rank)
                 .map(|(_, at)| mark(*kind, centre(*at), r))
                 .collect();
-            self.paths(rings, look::node_rgb(*kind), None);
+            self.paths(rings, Theme::Light.palette().node(*kind), None);
         }
         for severity in [Severity::Warning, Severity::Error] {
             let rings: Vec<Vec<(f32, f32)>> = flags
@@ -114,7 +118,7 @@ fn draw_rank(kind: NodeKindTag) -> u8 {
     DRAW_ORDER.iter().position(|k| *k == kind).unwrap_or(0) as u8
 }
 
-/// A node's mark on a dense overview, in its kind's shape (as `node_shape` draws it).
+/// A node's mark on a dense overview: a small square, diamond or dot by kind.
 fn mark(kind: NodeKindTag, (x, y): (f32, f32), r: f32) -> Vec<(f32, f32)> {
     match kind {
         NodeKindTag::OnPremSite => rectangle(x, y, 1.1 * r, 0.8 * r),

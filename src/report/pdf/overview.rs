@@ -5,7 +5,6 @@ use super::diagram::{Area, LEGEND_H, TILE_HEADING, tile_name};
 use super::plan::{DIAGRAM_PAD_X, DIAGRAM_PAD_Y, bounds, fit_padded, grid, typical_spacing};
 use super::text::{Weight, ellipsize};
 use super::{GREY, INK, MARGIN, Writer};
-use crate::look;
 use crate::model::{LinkKindTag, NodeKindTag};
 use crate::report::{Diagram, Orientation};
 use crate::rules::Severity;
@@ -166,7 +165,9 @@ impl Writer<'_> {
             )
         };
         let (tile, scale) = (grid.tile, grid.scale);
-        let accent = look::node_rgb(NodeKindTag::AzureRegion);
+        let accent = crate::look::Theme::Light
+            .palette()
+            .node(NodeKindTag::AzureRegion);
         for ((r, c), _) in chosen {
             let (tx, ty) = to_map(grid.corner(*r, *c));
             let (tw, th) = (tile.0 / scale * map_scale, tile.1 / scale * map_scale);
@@ -230,9 +231,9 @@ impl Writer<'_> {
             h: grid.tile.1,
         };
         let labels = tally.nodes <= TILE_LABELS_MAX;
-        self.draw_diagram(d, &a, grid.scale, grid.corner(r, c), labels);
+        let drawing = self.draw_diagram(d, &a, grid.scale, grid.corner(r, c), labels);
         self.y = a.y + a.h + 6.0;
-        self.legend();
+        self.legend(&drawing.legend);
     }
 
     /// The key beside a large design's overview: what the marks are, how many of each kind,
@@ -285,7 +286,7 @@ impl Writer<'_> {
                 continue;
             }
             let top = self.y;
-            self.node_shape(kind, (x + 5.0, top + 3.5), 3.5);
+            self.glyph_at(kind, (x + 5.0, top + 3.5), 3.5);
             self.key_row(x, &crate::report::capitalise(kind.label()), n);
         }
         for kind in LinkKindTag::ALL {
@@ -294,14 +295,7 @@ impl Writer<'_> {
                 continue;
             }
             let top = self.y;
-            let dash: Option<&[f32]> = look::link_is_dashed(kind).then_some(&[4.0, 2.5]);
-            let width = if look::link_is_thin(kind) { 0.8 } else { 1.4 };
-            self.line(
-                &[(x, top + 3.5), (x + 11.0, top + 3.5)],
-                width,
-                look::link_rgb(kind),
-                dash,
-            );
+            self.link_mark(kind, x, x + 11.0, top + 3.5);
             self.key_row(x, &crate::report::capitalise(kind.label()), n);
         }
         for (severity, label, n) in [
@@ -309,7 +303,7 @@ impl Writer<'_> {
             (Severity::Warning, "Nodes with warnings", warnings),
         ] {
             let top = self.y;
-            self.circle(x + 5.0, top + 3.5, 2.5, look::severity_rgb(severity));
+            self.badge((x + 5.0, top + 3.5), 2.5, severity);
             self.key_row(x, label, n);
         }
     }

@@ -218,8 +218,8 @@ fn spacing_sample(n: usize) -> impl Iterator<Item = usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagram::TopoNode;
     use crate::model::NodeKindTag;
-    use crate::report::DiagramNode;
 
     /// The grid search finds the same nearest neighbours as comparing every pair.
     #[test]
@@ -241,12 +241,13 @@ mod tests {
             nearest.sort_by(f64::total_cmp);
             nearest.get(nearest.len() / 2).copied().unwrap_or(0.0)
         };
-        let node = |x: f64, y: f64| DiagramNode {
+        let node = |x: f64, y: f64| TopoNode {
+            id: String::new(),
             name: String::new(),
             kind: NodeKindTag::OnPremSite,
             x,
             y,
-            badge: None,
+            group: None,
             severity: None,
         };
         let mut seed = 7_u64;
@@ -254,7 +255,7 @@ mod tests {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             (seed >> 33) as f64 / f64::from(1_u32 << 31)
         };
-        let shapes: Vec<Vec<DiagramNode>> = vec![
+        let shapes: Vec<Vec<TopoNode>> = vec![
             // Scattered, clustered, on a line, with duplicates, far outliers.
             (0..900)
                 .map(|_| node(next() * 5000.0, next() * 3000.0))

@@ -344,7 +344,7 @@ impl Writer<'_> {
             )
         };
         let explain = format!(
-            "At a readable scale the design spans {} × {} = {} pages. {which}, outlined in blue on the map; linkwright open shows the whole design.",
+            "At a readable scale the design spans {} × {} = {} pages. {which}, outlined in blue on the map; the designer shows the whole design.",
             number(rows),
             number(cols),
             number(rows * cols),

@@ -14,7 +14,8 @@ use std::path::Path;
 pub enum StyleArg {
     /// Columns left to right: sites | facilities and fabric routers | cloud regions.
     Tiers,
-    /// Force-directed: linked nodes near each other (at most 3,000 nodes; tiers above).
+    /// Force-directed: linked nodes near each other (tiers when a connected part has more than
+    /// about 2,500 nodes).
     Organic,
 }
 

@@ -46,6 +46,10 @@ pub mod diagram;
 pub mod report;
 /// Synthetic designs for benchmarks and demos.
 pub mod generate;
+/// Arranging nodes (tiers, organic, free places for new nodes, align and distribute) with
+/// egui_graphs' layouts (feature `arrange`): a layer between the core and the faces.
+#[cfg(feature = "arrange")]
+pub mod arrange;
 /// Command-line face.
 pub mod cli;
 /// Desktop face (feature `gui`), the only place that names egui.

@@ -5,6 +5,7 @@ mod check;
 pub mod diagram;
 mod json_out;
 pub mod cost;
+pub mod layout;
 pub mod report;
 pub mod resilience;
 pub mod rules;
@@ -142,6 +143,17 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Give every node a position: in tiers (sites | facilities and fabric routers | cloud
+    /// regions) or organically (force-directed). Rewrites FILE in place (atomically, in the
+    /// layout Save writes) unless -o names another file.
+    Layout {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = layout::StyleArg::Tiers)]
+        style: layout::StyleArg,
+        /// Write the arranged design here instead of rewriting FILE.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Open a design in the designer window.
     #[cfg(feature = "gui")]
     Open { file: PathBuf },
@@ -200,6 +212,8 @@ pub mod exit {
     pub const UNKNOWN_NAME: i32 = 2;
     /// A size the command foresees it cannot handle (e.g. `generate` beyond what loads).
     pub const TOO_LARGE: i32 = 2;
+    /// A command this build was made without (`layout` without the `arrange` feature).
+    pub const UNAVAILABLE: i32 = 2;
 }
 
 /// Load a design, or write the loader's error (file, line, column) to `err` and answer None.
@@ -322,6 +336,11 @@ impl Session<'_> {
                 output,
             } => self.generate(sites, seed, output),
             Command::Fmt { files, check } => self.fmt_files(&files, check),
+            Command::Layout {
+                file,
+                style,
+                output,
+            } => layout::run(&file, style, output.as_deref(), self.out, self.err),
             #[cfg(feature = "gui")]
             Command::Open { .. } => Ok(exit::OK),
         }

@@ -14,6 +14,7 @@ mod windows;
 
 use super::canvas::{self, ConnectTool, Drag, Proposal, View};
 pub use super::palette::{PaletteItem, SearchHit};
+use crate::arrange;
 use crate::catalog::Catalog;
 use crate::costing::UserBook;
 use crate::design_file;
@@ -21,6 +22,7 @@ use crate::edit::{Edit, History};
 use crate::model::mbps;
 use crate::model::*;
 use crate::rules::Severity;
+use commands::Command;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
@@ -376,7 +378,7 @@ impl DesignerApp {
         self.clipboard = (nodes, links);
     }
 
-    /// Paste the copied elements with new ids, offset, as one undo step.
+    /// Paste the copied elements with new ids, offset into free space, as one undo step.
     pub fn paste(&mut self) {
         let (nodes, links) = self.clipboard.clone();
         if nodes.is_empty() {
@@ -400,6 +402,21 @@ impl DesignerApp {
                 index: None,
                 node: Node { id, position, ..n },
             });
+        }
+        // Together, off every node already there: the copies keep their arrangement and move
+        // to the nearest free place.
+        let pasted: Vec<Node> = steps
+            .iter()
+            .filter_map(|s| match s {
+                Edit::InsertNode { node, .. } => Some(node.clone()),
+                _ => None,
+            })
+            .collect();
+        let (dx, dy) = arrange::place::free_shift(&self.design, &pasted);
+        for step in &mut steps {
+            if let Edit::InsertNode { node, .. } = step {
+                node.position = Point::new(node.position.x + dx, node.position.y + dy);
+            }
         }
         let map = |id: &NodeId| {
             renamed
@@ -474,9 +491,11 @@ impl DesignerApp {
         }
     }
 
-    /// Add a node of this kind at `at` (canvas units), filled with sensible defaults.
+    /// Add a node of this kind at `at` (canvas units), or at the free place nearest it when
+    /// another node's footprint is there, filled with sensible defaults.
     pub fn add_node(&mut self, kind: NodeKindTag, at: Point) {
         let (prefix, name, node_kind) = crate::offers::defaults::new_node(kind);
+        let at = arrange::place::free_place(&self.design, at, name);
         let id = self.fresh_id(prefix);
         self.apply(Edit::InsertNode {
             index: None,
@@ -489,6 +508,83 @@ impl DesignerApp {
             },
         });
         self.selection = vec![id];
+    }
+
+    /// Add a node of this kind where the user gave no place (a click in the palette): in free
+    /// space beside the selected nodes, else in the visible area.
+    pub fn add_node_in_free_space(&mut self, kind: NodeKindTag) {
+        let (_, name, _) = crate::offers::defaults::new_node(kind);
+        let at = self.free_place_for(name);
+        self.add_node(kind, at);
+    }
+
+    /// Where a new node named `name` goes when the user gave no place (see `arrange::place`).
+    fn free_place_for(&self, name: &str) -> Point {
+        arrange::place::beside(&self.design, &self.selection, self.visible_canvas(), name)
+    }
+
+    /// The part of the canvas in the window (canvas units), once the canvas has been drawn.
+    fn visible_canvas(&self) -> Option<arrange::footprint::Bounds> {
+        let rect = self.view.rect;
+        rect.is_positive().then(|| arrange::footprint::Bounds {
+            min: self.view.to_canvas(rect.min, rect.min),
+            max: self.view.to_canvas(rect.min, rect.max),
+        })
+    }
+
+    /// Arrange every node (Arrange → Tiers or Organic) as one undo step, then fit the view.
+    pub fn arrange(&mut self, style: arrange::Style) {
+        let arranged = arrange::arrange(&self.design, style);
+        // Named in the words of the menu (the window's font has no arrow).
+        let title = match style {
+            arrange::Style::Tiers => "Arrange, Tiers",
+            arrange::Style::Organic => "Arrange, Organic",
+        };
+        let Some(edit) = arrange::as_edit(&self.design, &arranged.positions) else {
+            self.message = Some(format!("{title}: every node is already in place"));
+            return;
+        };
+        let moved = match &edit {
+            Edit::Batch(moves) => moves.len(),
+            _ => 1,
+        };
+        self.apply(edit);
+        let mut message = format!("{title}: moved {moved} nodes (one step to undo)");
+        if let Some(note) = arranged.note {
+            message.push_str(&format!("; {note}"));
+        }
+        self.message = Some(message);
+        self.view.fit_pending = true;
+    }
+
+    /// Align the selected nodes as one undo step.
+    pub fn align(&mut self, how: arrange::align::Align) {
+        if let Some(edit) = arrange::align::align(&self.design, &self.selection, how) {
+            self.apply_named(
+                edit,
+                &format!("{} ", commands::row(Command::from(how)).label),
+            );
+        }
+    }
+
+    /// Space the selected nodes evenly as one undo step.
+    pub fn distribute(&mut self, how: arrange::align::Distribute) {
+        if let Some(edit) = arrange::align::distribute(&self.design, &self.selection, how) {
+            self.apply_named(
+                edit,
+                &format!("{} ", commands::row(Command::from(how)).label),
+            );
+        }
+    }
+
+    /// Apply a batch of moves and say in the status bar what it was.
+    fn apply_named(&mut self, edit: Edit, title: &str) {
+        let moved = match &edit {
+            Edit::Batch(moves) => moves.len(),
+            _ => 1,
+        };
+        self.apply(edit);
+        self.message = Some(format!("{}: moved {moved} nodes", title.trim_end()));
     }
 
     /// The connect tool proposes joining two nodes: refuse with the reason when no kind of link
@@ -540,37 +636,11 @@ impl DesignerApp {
         self.catalog.search(&self.search, limit)
     }
 
-    /// Add the node a search hit describes, filled in from the catalog.
+    /// Add the node a search hit describes, filled in from the catalog, at `at` or the free
+    /// place nearest it.
     pub fn add_hit(&mut self, hit: &SearchHit, at: Point) {
-        let (prefix, name, kind) = match hit {
-            SearchHit::Facility {
-                er,
-                dx,
-                facility,
-                metro,
-            } => (
-                "fac",
-                facility.clone(),
-                NodeKind::ColocationFacility(ColocationFacility {
-                    operator: facility.split_whitespace().next().unwrap_or("").to_string(),
-                    facility_name: facility.clone(),
-                    metro: metro.clone(),
-                    er_peering_location: er.clone(),
-                    dx_location: dx.clone(),
-                    er_direct_ports: vec![],
-                }),
-            ),
-            SearchHit::Azure { code, name } => (
-                "az",
-                format!("Azure {name}"),
-                crate::offers::defaults::azure_region(code),
-            ),
-            SearchHit::Aws { code, .. } => (
-                "aws",
-                format!("AWS {code}"),
-                crate::offers::defaults::aws_region(code),
-            ),
-        };
+        let (prefix, name, kind) = hit_node(hit);
+        let at = arrange::place::free_place(&self.design, at, &name);
         let id = self.fresh_id(prefix);
         self.apply(Edit::InsertNode {
             index: None,
@@ -583,6 +653,14 @@ impl DesignerApp {
             },
         });
         self.selection = vec![id];
+    }
+
+    /// Add the node a search hit describes where the user gave no place (a click on the hit):
+    /// in free space beside the selected nodes, else in the visible area.
+    pub fn add_hit_in_free_space(&mut self, hit: &SearchHit) {
+        let (_, name, _) = hit_node(hit);
+        let at = self.free_place_for(&name);
+        self.add_hit(hit, at);
     }
 
     /// The one way to put another design in the window (open, new, restore): a fresh history
@@ -932,16 +1010,6 @@ impl DesignerApp {
         self.message = Some(message);
     }
 
-    /// The canvas point at the centre of the visible canvas.
-    fn view_center(&self) -> Point {
-        let rect = if self.view.rect.is_positive() {
-            self.view.rect
-        } else {
-            egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(600.0, 400.0))
-        };
-        self.view.to_canvas(rect.min, rect.center())
-    }
-
     fn inspector_ui(&mut self, ui: &mut egui::Ui) {
         ui.heading("Inspector");
         let Some(id) = self.selection.first().cloned() else {
@@ -1033,6 +1101,39 @@ impl DesignerApp {
                 }
             }
         }
+    }
+}
+
+/// The id prefix, name and kind of the node a catalog search hit describes.
+fn hit_node(hit: &SearchHit) -> (&'static str, String, NodeKind) {
+    match hit {
+        SearchHit::Facility {
+            er,
+            dx,
+            facility,
+            metro,
+        } => (
+            "fac",
+            facility.clone(),
+            NodeKind::ColocationFacility(ColocationFacility {
+                operator: facility.split_whitespace().next().unwrap_or("").to_string(),
+                facility_name: facility.clone(),
+                metro: metro.clone(),
+                er_peering_location: er.clone(),
+                dx_location: dx.clone(),
+                er_direct_ports: vec![],
+            }),
+        ),
+        SearchHit::Azure { code, name } => (
+            "az",
+            format!("Azure {name}"),
+            crate::offers::defaults::azure_region(code),
+        ),
+        SearchHit::Aws { code, .. } => (
+            "aws",
+            format!("AWS {code}"),
+            crate::offers::defaults::aws_region(code),
+        ),
     }
 }
 

@@ -4,6 +4,7 @@
 //! now and what it does are [`DesignerApp::enabled`] and [`DesignerApp::run`].
 
 use super::*;
+use crate::arrange::align::{self, Align, Distribute};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,38 @@ pub enum Command {
     ZoomOut,
     Connect,
     Cancel,
+    ArrangeTiers,
+    ArrangeOrganic,
+    AlignLeft,
+    AlignCentre,
+    AlignRight,
+    AlignTop,
+    AlignMiddle,
+    AlignBottom,
+    DistributeHorizontally,
+    DistributeVertically,
+}
+
+impl From<Align> for Command {
+    fn from(how: Align) -> Self {
+        match how {
+            Align::Left => Command::AlignLeft,
+            Align::Centre => Command::AlignCentre,
+            Align::Right => Command::AlignRight,
+            Align::Top => Command::AlignTop,
+            Align::Middle => Command::AlignMiddle,
+            Align::Bottom => Command::AlignBottom,
+        }
+    }
+}
+
+impl From<Distribute> for Command {
+    fn from(how: Distribute) -> Self {
+        match how {
+            Distribute::Horizontally => Command::DistributeHorizontally,
+            Distribute::Vertically => Command::DistributeVertically,
+        }
+    }
 }
 
 pub struct Row {
@@ -198,6 +231,76 @@ pub const COMMANDS: &[Row] = &[
         while_typing: true,
         help: "leave the connect tool",
     },
+    Row {
+        command: Command::ArrangeTiers,
+        label: "Tiers",
+        keys: &[],
+        while_typing: false,
+        help: "arrange every node in columns: sites | facilities and fabric routers | regions",
+    },
+    Row {
+        command: Command::ArrangeOrganic,
+        label: "Organic",
+        keys: &[],
+        while_typing: false,
+        help: "arrange every node by its links (force-directed)",
+    },
+    Row {
+        command: Command::AlignLeft,
+        label: "Align left",
+        keys: &[],
+        while_typing: false,
+        help: "move the selected nodes to the leftmost one's x",
+    },
+    Row {
+        command: Command::AlignCentre,
+        label: "Align centre",
+        keys: &[],
+        while_typing: false,
+        help: "move the selected nodes to the x midway between the outermost",
+    },
+    Row {
+        command: Command::AlignRight,
+        label: "Align right",
+        keys: &[],
+        while_typing: false,
+        help: "move the selected nodes to the rightmost one's x",
+    },
+    Row {
+        command: Command::AlignTop,
+        label: "Align top",
+        keys: &[],
+        while_typing: false,
+        help: "move the selected nodes to the topmost one's y",
+    },
+    Row {
+        command: Command::AlignMiddle,
+        label: "Align middle",
+        keys: &[],
+        while_typing: false,
+        help: "move the selected nodes to the y midway between the outermost",
+    },
+    Row {
+        command: Command::AlignBottom,
+        label: "Align bottom",
+        keys: &[],
+        while_typing: false,
+        help: "move the selected nodes to the lowest one's y",
+    },
+    Row {
+        command: Command::DistributeHorizontally,
+        label: "Distribute horizontally",
+        keys: &[],
+        while_typing: false,
+        help: "space the selected nodes evenly between the leftmost and the rightmost",
+    },
+    Row {
+        command: Command::DistributeVertically,
+        label: "Distribute vertically",
+        keys: &[],
+        while_typing: false,
+        help: "space the selected nodes evenly between the topmost and the lowest",
+    },
 ];
 
 /// Gestures that are not commands, for Help.
@@ -222,6 +325,18 @@ impl DesignerApp {
             Command::Redo => self.history.can_redo(),
             Command::Cut | Command::Copy | Command::Delete => !self.selection.is_empty(),
             Command::ExportReport | Command::ExportDiagram => self.export.is_none(),
+            Command::ArrangeTiers | Command::ArrangeOrganic => !self.design.nodes.is_empty(),
+            Command::AlignLeft
+            | Command::AlignCentre
+            | Command::AlignRight
+            | Command::AlignTop
+            | Command::AlignMiddle
+            | Command::AlignBottom => {
+                align::node_count(&self.design, &self.selection) >= align::TO_ALIGN
+            }
+            Command::DistributeHorizontally | Command::DistributeVertically => {
+                align::node_count(&self.design, &self.selection) >= align::TO_DISTRIBUTE
+            }
             _ => true,
         }
     }
@@ -264,6 +379,16 @@ impl DesignerApp {
                 self.connect = ConnectTool::default();
                 self.link_chooser = None;
             }
+            Command::ArrangeTiers => self.arrange(crate::arrange::Style::Tiers),
+            Command::ArrangeOrganic => self.arrange(crate::arrange::Style::Organic),
+            Command::AlignLeft => self.align(Align::Left),
+            Command::AlignCentre => self.align(Align::Centre),
+            Command::AlignRight => self.align(Align::Right),
+            Command::AlignTop => self.align(Align::Top),
+            Command::AlignMiddle => self.align(Align::Middle),
+            Command::AlignBottom => self.align(Align::Bottom),
+            Command::DistributeHorizontally => self.distribute(Distribute::Horizontally),
+            Command::DistributeVertically => self.distribute(Distribute::Vertically),
         }
     }
 

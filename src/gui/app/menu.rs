@@ -48,6 +48,24 @@ impl DesignerApp {
                     self.menu_item(ui, command);
                 }
             });
+            ui.menu_button("Arrange", |ui| {
+                self.menu_item(ui, Command::ArrangeTiers);
+                self.menu_item(ui, Command::ArrangeOrganic);
+                ui.separator();
+                for command in [
+                    Command::AlignLeft,
+                    Command::AlignCentre,
+                    Command::AlignRight,
+                    Command::AlignTop,
+                    Command::AlignMiddle,
+                    Command::AlignBottom,
+                ] {
+                    self.menu_item(ui, command);
+                }
+                ui.separator();
+                self.menu_item(ui, Command::DistributeHorizontally);
+                self.menu_item(ui, Command::DistributeVertically);
+            });
             ui.menu_button("View", |ui| {
                 for command in [Command::Fit, Command::ZoomIn, Command::ZoomOut] {
                     self.menu_item(ui, command);
@@ -354,5 +372,119 @@ mod tests {
         assert!(text.contains("Dual-cloud enterprise"), "{text}");
         // Exporting does not touch the design or its saved state.
         assert!(!h.state().is_dirty());
+    }
+
+    fn positions(h: &egui_kittest::Harness<'static, crate::gui::DesignerApp>) -> Vec<Point> {
+        h.state().design.nodes.iter().map(|n| n.position).collect()
+    }
+
+    /// Open the Arrange menu (its first frame is a sizing pass, in which every entry reads
+    /// as disabled).
+    fn open_arrange(h: &mut egui_kittest::Harness<'static, crate::gui::DesignerApp>) {
+        h.get_by_label("Arrange").click();
+        h.run_steps(3);
+    }
+
+    /// Arrange → Tiers puts sites, facilities and regions in columns left to right, with no
+    /// two footprints overlapping, as one step: one Undo puts every node back.
+    #[test]
+    fn arrange_tiers_moves_every_node_and_one_undo_puts_them_back() {
+        use crate::arrange::footprint::overlapping;
+        let mut h = harness(app_with("designs/flawed-design.json"));
+        let before = h.state().design.clone();
+        let revision = h.state().history.revision();
+        open_arrange(&mut h);
+        h.get_by_label("Tiers").click();
+        h.run_steps(2);
+        let after = h.state().design.clone();
+        let moved = before
+            .nodes
+            .iter()
+            .zip(&after.nodes)
+            .filter(|(a, b)| a.position != b.position)
+            .count();
+        assert_eq!(moved, before.nodes.len());
+        assert_eq!(h.state().history.revision(), revision + 1, "one step");
+        let x = |id: &str| after.node(&id.into()).unwrap().position.x;
+        assert!(x("site-par") < x("fac-pa4") && x("fac-pa4") < x("az-frc"));
+        assert_eq!(overlapping(&after.nodes), vec![]);
+        let message = h.state().message.clone().unwrap_or_default();
+        assert!(
+            message.contains("Arrange, Tiers: moved 9 nodes"),
+            "{message}"
+        );
+        h.get_by_label("Edit").click();
+        h.run_steps(1);
+        h.get_by_label("Undo Ctrl+Z").click();
+        h.run_steps(2);
+        assert_eq!(h.state().design, before, "every position back");
+    }
+
+    #[test]
+    fn arrange_organic_leaves_no_overlaps_and_one_undo_puts_every_node_back() {
+        use crate::arrange::footprint::overlapping;
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let before = h.state().design.clone();
+        open_arrange(&mut h);
+        h.get_by_label("Organic").click();
+        h.run_steps(2);
+        assert_ne!(
+            positions(&h),
+            before.nodes.iter().map(|n| n.position).collect::<Vec<_>>()
+        );
+        assert_eq!(overlapping(&h.state().design.nodes), vec![]);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run_steps(2);
+        assert_eq!(h.state().design, before);
+    }
+
+    /// Align needs two selected nodes and Distribute three: greyed out (and doing nothing)
+    /// with fewer; each is one step.
+    #[test]
+    fn align_and_distribute_the_selected_nodes() {
+        use egui_kittest::kittest::NodeT as _;
+        let mut h = harness(app_with("designs/flawed-design.json"));
+        let before = h.state().design.clone();
+        open_arrange(&mut h);
+        assert!(h.get_by_label("Align left").accesskit_node().is_disabled());
+        assert!(
+            h.get_by_label("Distribute vertically")
+                .accesskit_node()
+                .is_disabled()
+        );
+        assert!(!h.get_by_label("Tiers").accesskit_node().is_disabled());
+        h.get_by_label("Align left").click();
+        h.run_steps(2);
+        assert_eq!(h.state().design, before, "a greyed-out entry does nothing");
+
+        // Two nodes: align, not distribute.
+        h.state_mut().selection = vec!["fac-pa4".into(), "az-eus".into()];
+        h.run_steps(1);
+        open_arrange(&mut h);
+        assert!(
+            h.get_by_label("Distribute vertically")
+                .accesskit_node()
+                .is_disabled()
+        );
+        h.get_by_label("Align top").click();
+        h.run_steps(2);
+        let y = |h: &egui_kittest::Harness<'static, crate::gui::DesignerApp>, id: &str| {
+            h.state().design.node(&id.into()).unwrap().position.y
+        };
+        assert_eq!(y(&h, "fac-pa4"), 0.0);
+        assert_eq!(y(&h, "az-eus"), 0.0, "up to the topmost");
+
+        // Three sites at y 0, 500 and 900: the middle one goes to 450.
+        h.state_mut().selection = vec!["site-par".into(), "site-sp".into(), "site-orphan".into()];
+        h.run_steps(1);
+        let revision = h.state().history.revision();
+        open_arrange(&mut h);
+        h.get_by_label("Distribute vertically").click();
+        h.run_steps(2);
+        assert_eq!(y(&h, "site-sp"), 450.0);
+        assert_eq!((y(&h, "site-par"), y(&h, "site-orphan")), (0.0, 900.0));
+        assert_eq!(h.state().history.revision(), revision + 1, "one step");
+        h.state_mut().undo();
+        assert_eq!(y(&h, "site-sp"), 500.0);
     }
 }

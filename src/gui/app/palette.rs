@@ -34,12 +34,12 @@ impl DesignerApp {
             let button = egui::Button::new(
                 egui::RichText::new(format!("■ {label}")).color(canvas::kind_color(kind)),
             );
-            // Click to add at the centre of the view, or drag onto the canvas.
+            // Click to add in free space, or drag onto the canvas.
             let response = ui.add_sized([150.0, 24.0], button.sense(egui::Sense::click_and_drag()));
             response.dnd_set_drag_payload(PaletteItem::Kind(kind));
+            // A click puts it in free space beside the selection, else in the visible area.
             if response.clicked() {
-                let at = self.view_center();
-                self.add_node(kind, at);
+                self.add_node_in_free_space(kind);
             }
         }
         ui.separator();
@@ -53,8 +53,7 @@ impl DesignerApp {
                     let response = ui.add(button.sense(egui::Sense::click_and_drag()));
                     response.dnd_set_drag_payload(PaletteItem::Hit(hit.clone()));
                     if response.clicked() {
-                        let at = self.view_center();
-                        self.add_hit(&hit, at);
+                        self.add_hit_in_free_space(&hit);
                     }
                 }
             });
@@ -98,6 +97,83 @@ mod tests {
         assert!(
             dropped_at.distance(target) < 2.0 * app::GRID as f32 * app.view.zoom + 2.0,
             "{dropped_at:?} vs {target:?}"
+        );
+    }
+
+    /// Six clicks on the palette, each new node selected: six places in free space, each
+    /// beside the one before, no footprint over another.
+    #[test]
+    fn six_new_nodes_land_side_by_side_in_free_space() {
+        use crate::arrange::footprint::overlapping;
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let before = h.state().design.nodes.len();
+        h.state_mut().selection = vec!["fac-dc2".into()];
+        for _ in 0..6 {
+            h.get_by_label("■ On-prem site").click();
+            h.run_steps(2);
+        }
+        let nodes = &h.state().design.nodes;
+        assert_eq!(nodes.len(), before + 6);
+        assert_eq!(overlapping(nodes), vec![]);
+        let xs: Vec<f64> = nodes[before..].iter().map(|n| n.position.x).collect();
+        assert!(xs.windows(2).all(|w| w[1] > w[0]), "side by side: {xs:?}");
+        // Six more with nothing selected: all want the middle of the view, none lands on
+        // another.
+        for _ in 0..6 {
+            h.state_mut().selection.clear();
+            h.get_by_label("■ Fabric router").click();
+            h.run_steps(2);
+        }
+        assert_eq!(h.state().design.nodes.len(), before + 12);
+        assert_eq!(overlapping(&h.state().design.nodes), vec![]);
+    }
+
+    /// With nothing selected a new node lands in the visible part of the canvas, off the
+    /// nodes there; a catalog hit lands beside the selection.
+    #[test]
+    fn a_new_node_lands_in_view_or_beside_the_selection() {
+        use crate::arrange::footprint::overlapping;
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut().selection.clear();
+        h.get_by_label("■ Azure region").click();
+        h.run_steps(2);
+        let app = h.state();
+        let added = app.design.nodes.last().unwrap();
+        let on_screen = app.view.to_screen(app.view.rect.min, added.position);
+        assert!(app.view.rect.contains(on_screen), "{on_screen:?} in view");
+        assert_eq!(overlapping(&app.design.nodes), vec![]);
+
+        h.state_mut().selection = vec!["site-zrh".into()];
+        h.state_mut().search = "Frankfurt".into();
+        h.run_steps(2);
+        let hit = h.state().search_results(12)[0].label();
+        h.get_by_label(&hit).click();
+        h.run_steps(2);
+        let d = &h.state().design;
+        let zrh = d.node(&"site-zrh".into()).unwrap().position;
+        let added = d.nodes.last().unwrap().position;
+        assert!(added.x > zrh.x, "right of the selection");
+        assert!((added.y - zrh.y).abs() < 200.0, "level with it");
+        assert_eq!(overlapping(&d.nodes), vec![]);
+    }
+
+    /// A paste lands off the copied nodes, keeping their arrangement.
+    #[test]
+    fn pasted_nodes_land_in_free_space() {
+        use crate::arrange::footprint::overlapping;
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().selection = vec!["site-nyc".into(), "site-chi".into()];
+        h.state_mut().copy();
+        h.state_mut().paste();
+        h.run_steps(1);
+        let d = &h.state().design;
+        assert_eq!(overlapping(&d.nodes), vec![]);
+        let [a, b] = [&d.nodes[d.nodes.len() - 2], &d.nodes[d.nodes.len() - 1]];
+        let (nyc, chi) = (d.nodes[0].position, d.nodes[1].position);
+        assert_eq!(
+            (b.position.x - a.position.x, b.position.y - a.position.y),
+            (chi.x - nyc.x, chi.y - nyc.y),
+            "the same arrangement"
         );
     }
 }

@@ -47,7 +47,7 @@ mod with_arrange {
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         let stdout = text(&out.stdout);
         assert!(
-            stdout.contains("arranged in tiers, 9 of 9 nodes moved; link crossings 1 -> 0"),
+            stdout.contains("arranged in tiers, 9 of 9 nodes moved; link crossings 1 -> 1"),
             "{stdout}"
         );
         let after = std::fs::read_to_string(&path).unwrap();

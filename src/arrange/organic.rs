@@ -80,7 +80,11 @@ fn relax(net: &Net, start: &[Point], steps: usize) -> Vec<Point> {
         .iter()
         .enumerate()
         .map(|(v, p)| {
-            let at = egui::pos2(p.x as f32, p.y as f32);
+            // A start on one line (a site, its facility and its region side by side) would
+            // only ever move along that line: a small fixed offset per node breaks the
+            // symmetry, the same every time.
+            let nudge = ((v * 7_919) % 13) as f32 - 6.0;
+            let at = egui::pos2(p.x as f32, p.y as f32 + nudge);
             g.add_node_custom(v as u32, |node| node.set_location(at))
         })
         .collect();

@@ -309,3 +309,69 @@ fn random_edit_sequences_undo_and_redo_exactly() {
     }
     assert_eq!(design, edited);
 }
+
+/// An Arrange is one batch of a move per node: with thousands of nodes it finds them through
+/// an index. The batch must do exactly what the moves one by one do, around other edits in the
+/// same batch, and refuse as a whole when one move names no node.
+#[test]
+fn a_large_batch_of_moves_moves_every_node_and_undoes_in_one_step() {
+    let mut design = base();
+    for i in 0..60 {
+        let mut site = new_site(&format!("site-x{i}"));
+        site.position = Point::new(i as f64, 0.0);
+        apply(
+            &mut design,
+            Edit::InsertNode {
+                index: None,
+                node: site,
+            },
+        )
+        .unwrap();
+    }
+    let before = design.clone();
+    let moved = |i: usize| Point::new(1000.0 + i as f64, 7.0 * i as f64);
+    let mut moves: Vec<Edit> = design
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Edit::MoveNode {
+            id: n.id.clone(),
+            to: moved(i),
+        })
+        .collect();
+    // Another kind of edit in the middle of the moves, and moves of the node it adds after it.
+    moves.insert(
+        30,
+        Edit::InsertNode {
+            index: Some(0),
+            node: new_site("site-new"),
+        },
+    );
+    moves.push(Edit::MoveNode {
+        id: "site-new".into(),
+        to: Point::new(-5.0, -5.0),
+    });
+    let mut history = History::new();
+    history
+        .apply(&mut design, Edit::Batch(moves.clone()))
+        .unwrap();
+    for (i, n) in before.nodes.iter().enumerate() {
+        let now = design.node(&n.id).unwrap();
+        assert_eq!(now.position, moved(i), "{}", n.id);
+    }
+    assert_eq!(
+        design.node(&"site-new".into()).unwrap().position,
+        Point::new(-5.0, -5.0)
+    );
+    history.undo(&mut design).unwrap();
+    assert_eq!(design, before, "one undo restores every position");
+
+    // A move of a node that does not exist refuses the whole batch.
+    moves.push(Edit::MoveNode {
+        id: "no-such-node".into(),
+        to: Point::new(0.0, 0.0),
+    });
+    let err = apply(&mut design, Edit::Batch(moves)).unwrap_err();
+    assert!(matches!(err, EditError::UnknownNode(_)), "{err}");
+    assert_eq!(design, before, "nothing of a refused batch stays");
+}

@@ -88,6 +88,9 @@ pub fn apply(design: &mut Design, edit: Edit) -> Result<Edit, EditError> {
     Ok(inverse)
 }
 
+/// From how many edits a batch indexes the nodes it moves.
+const INDEXED_BATCH: usize = 32;
+
 fn position<T>(items: &[T], pred: impl Fn(&T) -> bool) -> Option<usize> {
     items.iter().position(pred)
 }
@@ -243,8 +246,36 @@ fn apply_unchecked(design: &mut Design, edit: Edit) -> Result<Edit, EditError> {
 /// Apply edits in order; on failure undo the ones already applied and return the error.
 fn apply_all(design: &mut Design, edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
     let mut inverses = Vec::with_capacity(edits.len());
+    // A large batch of moves (an Arrange of thousands of nodes) finds its nodes through an
+    // index made once, not by a scan per move: moves do not reorder the nodes, so the index
+    // holds until an edit of another kind, which drops it.
+    let index_moves = edits.len() >= INDEXED_BATCH;
+    let mut index: Option<rustc_hash::FxHashMap<NodeId, usize>> = None;
     for edit in edits {
-        match apply_unchecked(design, edit) {
+        let applied = match edit {
+            Edit::MoveNode { id, to } if index_moves => {
+                let index = index.get_or_insert_with(|| {
+                    design
+                        .nodes
+                        .iter()
+                        .enumerate()
+                        .map(|(i, n)| (n.id.clone(), i))
+                        .collect()
+                });
+                match index.get(&id) {
+                    Some(&i) => {
+                        let from = std::mem::replace(&mut design.nodes[i].position, to);
+                        Ok(Edit::MoveNode { id, to: from })
+                    }
+                    None => Err(EditError::UnknownNode(id)),
+                }
+            }
+            other => {
+                index = None;
+                apply_unchecked(design, other)
+            }
+        };
+        match applied {
             Ok(inv) => inverses.push(inv),
             Err(err) => {
                 for inv in inverses.into_iter().rev() {

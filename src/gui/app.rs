@@ -895,7 +895,7 @@ impl DesignerApp {
                 let edit = super::inspector::inspector_ui(ui, design, catalog, &id, buffers);
                 ui.separator();
                 for (severity, text) in findings {
-                    ui.colored_label(canvas::severity_color(severity), text);
+                    ui.colored_label(canvas::severity_text_color(ui, severity), text);
                 }
                 edit
             })

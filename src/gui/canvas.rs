@@ -122,6 +122,10 @@ pub struct ConnectTool {
 
 pub use super::scene::NODE_RADIUS;
 
+/// How far the view zooms out (a 100,000-site design fits a window) and in.
+pub const MIN_ZOOM: f32 = 0.002;
+pub const MAX_ZOOM: f32 = 4.0;
+
 /// A link is picked within this many screen points of its curve.
 const PICK_POINTS: f32 = 6.0;
 
@@ -134,8 +138,21 @@ pub fn link_color(kind: LinkKindTag) -> Color32 {
     paint::rgb(look::link_rgb(kind))
 }
 
-pub fn severity_color(s: Severity) -> Color32 {
-    paint::rgb(look::severity_rgb(s))
+/// A severity's colour for text on the window's panels: the badge colours, darkened on the light
+/// theme and lightened on the dark one so the text reads on either (WCAG AA, 4.5:1).
+pub fn severity_text_color(ui: &egui::Ui, s: Severity) -> Color32 {
+    paint::rgb(severity_text_rgb(ui.visuals().dark_mode, s))
+}
+
+fn severity_text_rgb(dark: bool, s: Severity) -> look::Rgb {
+    match (dark, s) {
+        (true, Severity::Error) => [240, 100, 100],
+        (true, Severity::Warning) => [225, 155, 20],
+        (true, Severity::Info) => [110, 165, 235],
+        (false, Severity::Error) => [190, 35, 35],
+        (false, Severity::Warning) => [150, 90, 0],
+        (false, Severity::Info) => [30, 90, 170],
+    }
 }
 
 /// The drawing's look for the egui theme in use.
@@ -155,9 +172,11 @@ impl View {
         let v = (s - origin - self.offset) / self.zoom;
         Point::new(f64::from(v.x), f64::from(v.y))
     }
-    /// Fit every node into `rect` with a margin (smaller in a small window).
-    pub fn fit(&mut self, design: &Design, rect: Rect) {
-        if design.nodes.is_empty() {
+    /// Fit `content` (canvas units: the nodes with their names and group boxes; None for an
+    /// empty design) into `rect` with a margin (smaller in a small window), at most at zoom 1:
+    /// a small design is shown at its size, not blown up.
+    pub fn fit(&mut self, content: Option<Rect>, rect: Rect) {
+        let Some(content) = content.filter(|c| c.is_finite() && !c.is_negative()) else {
             *self = View {
                 fit_pending: false,
                 rect,
@@ -165,21 +184,14 @@ impl View {
                 ..View::default()
             };
             return;
-        }
-        let (mut min, mut max) = (Pos2::new(f32::MAX, f32::MAX), Pos2::new(f32::MIN, f32::MIN));
-        for n in &design.nodes {
-            let p = Pos2::new(n.position.x as f32, n.position.y as f32);
-            min = min.min(p);
-            max = max.max(p);
-        }
-        let size = (max - min).max(Vec2::splat(1.0));
-        let margin = (0.1 * rect.width().min(rect.height())).clamp(40.0, 80.0);
+        };
+        let size = content.size().max(Vec2::splat(1.0));
+        let margin = (0.05 * rect.width().min(rect.height())).clamp(16.0, 40.0);
         let zoom = ((rect.width() - 2.0 * margin) / size.x)
             .min((rect.height() - 2.0 * margin) / size.y)
-            .clamp(0.05, 2.0);
-        let center = min + size / 2.0;
+            .clamp(MIN_ZOOM, 1.0);
         self.zoom = zoom;
-        self.offset = rect.size() / 2.0 - center.to_vec2() * zoom;
+        self.offset = rect.size() / 2.0 - content.center().to_vec2() * zoom;
         self.fit_pending = false;
     }
 }
@@ -227,7 +239,7 @@ pub fn canvas_ui(
         if let Some(l) = &legend {
             room.max.y = (l.area.min.y - 8.0).max(rect.min.y + rect.height() / 2.0);
         }
-        view.fit(design, room);
+        view.fit(scene.content(), room);
         view.fitted = Some((rect.size(), view.zoom, view.offset));
     }
     draw_background(&painter, palette, view, rect);
@@ -453,7 +465,7 @@ fn zoom_and_pan(ui: &egui::Ui, response: &egui::Response, view: &mut View) -> bo
         if factor != 1.0 {
             if let Some(p) = pointer {
                 let before = view.to_canvas(origin, p);
-                view.zoom = (view.zoom * factor).clamp(0.05, 4.0);
+                view.zoom = (view.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
                 let after = view.to_screen(origin, before);
                 view.offset += p - after;
             }
@@ -1049,5 +1061,25 @@ mod tests {
         h.hover_at(over);
         let steps = h.try_run().expect("no frame asks for another");
         assert!(steps <= 3, "{steps} frames");
+    }
+
+    /// Finding codes and counts read on the panels of either theme (WCAG AA, 4.5:1), and the
+    /// canvas's own text on its halos (the palettes' test covers those).
+    #[test]
+    fn severity_text_reads_on_the_panels_of_both_themes() {
+        use crate::rules::Severity;
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            for back in [
+                visuals.panel_fill,
+                visuals.window_fill,
+                visuals.extreme_bg_color,
+            ] {
+                for s in [Severity::Error, Severity::Warning, Severity::Info] {
+                    let text = super::severity_text_rgb(visuals.dark_mode, s);
+                    let c = crate::look::contrast(text, [back.r(), back.g(), back.b()]);
+                    assert!(c >= 4.5, "{s:?} on {back:?}: {c:.2}:1");
+                }
+            }
+        }
     }
 }

@@ -129,6 +129,25 @@ pub struct Group {
     pub members: Vec<u32>,
 }
 
+impl Level {
+    /// The blobs of this level in `area`, when there are at most `budget` of them: visiting
+    /// the cells of the area, or (an area much larger than the design) the occupied cells, when
+    /// either is few.
+    fn blobs_in(&self, area: Rect, budget: usize) -> Option<Vec<&Blob>> {
+        let found: Vec<&Blob> = match keys_in(area, self.size, self.blobs.len(), budget) {
+            Some(keys) => keys.filter_map(|k| self.blobs.get(&k)).collect(),
+            None if self.blobs.len() <= 4 * budget => self
+                .blobs
+                .iter()
+                .filter(|(k, _)| cell_rect(**k, self.size).intersects(area))
+                .map(|(_, b)| b)
+                .collect(),
+            None => return None,
+        };
+        (found.len() <= budget).then_some(found)
+    }
+}
+
 /// The canvas's view of one design revision.
 #[derive(Debug)]
 pub struct Scene {
@@ -403,6 +422,20 @@ impl Scene {
             })
     }
 
+    /// What a drawing of the whole design covers (canvas): every node with room for its glyph
+    /// and name, and every group box; None for an empty design.
+    pub fn content(&self) -> Option<Rect> {
+        if self.pos.is_empty() {
+            return None;
+        }
+        let room = eframe::egui::vec2(5.0 * NODE_RADIUS, 2.0 * NODE_RADIUS + 2.0 * NAME_FONT);
+        Some(
+            self.groups
+                .iter()
+                .fold(self.bounds.expand2(room), |r, g| r.union(g.rect)),
+        )
+    }
+
     /// The group boxes that overlap `area` (canvas), in drawing order.
     pub fn groups_in(&self, area: Rect) -> Vec<u32> {
         let size = CELL * GROUP_CELL_FACTOR;
@@ -424,14 +457,11 @@ impl Scene {
     /// [`DETAIL_BUDGET`] nodes are in it.
     pub fn in_view(&mut self, area: Rect) -> InView {
         let total_nodes: usize = self.pos.len();
-        // Count nodes in view from the finest level whose visible cells are few enough to visit.
+        // Count nodes in view from the finest level whose blobs in view are few enough to visit.
         let mut in_area = 0usize;
         for level in &self.levels {
-            if let Some(keys) = keys_in(area, level.size, level.blobs.len(), OVERVIEW_BUDGET) {
-                in_area = keys
-                    .filter_map(|k| level.blobs.get(&k))
-                    .map(|b| b.count as usize)
-                    .sum();
+            if let Some(found) = level.blobs_in(area, OVERVIEW_BUDGET) {
+                in_area = found.iter().map(|b| b.count as usize).sum();
                 break;
             }
         }
@@ -474,13 +504,9 @@ impl Scene {
         // The finest level that keeps the blobs in view within budget (the coarsest always
         // does: its cells are wider than any design).
         for level in &self.levels {
-            let Some(keys) = keys_in(area, level.size, level.blobs.len(), OVERVIEW_BUDGET) else {
+            let Some(found) = level.blobs_in(area, OVERVIEW_BUDGET) else {
                 continue;
             };
-            let found: Vec<&Blob> = keys.filter_map(|k| level.blobs.get(&k)).collect();
-            if found.len() > OVERVIEW_BUDGET {
-                continue;
-            }
             let lines = found
                 .iter()
                 .flat_map(|b| {

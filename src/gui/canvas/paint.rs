@@ -150,10 +150,15 @@ fn group_rect(f: &Frame<'_>, scene: &Scene, g: u32, group: &Group) -> Rect {
         f.screen.of(group.rect.min) - Vec2::new(grow, grow + above),
         f.screen.of(group.rect.max) + Vec2::new(grow, grow + below),
     );
-    if let Some((n, _)) = f.screen.dragged {
+    if let Some((n, at)) = f.screen.dragged {
         if scene.group_of.get(n as usize) == Some(&g) {
-            let p = f.screen.node(scene, n);
-            r = r.union(Rect::from_center_size(p, Vec2::splat(3.0 * lod.radius)));
+            if group.members.len() == 1 {
+                // Its only member: the box goes with it.
+                r = r.translate((at - scene.pos[n as usize]) * zoom);
+            } else {
+                let p = f.screen.node(scene, n);
+                r = r.union(Rect::from_center_size(p, Vec2::splat(3.0 * lod.radius)));
+            }
         }
     }
     r
@@ -221,7 +226,7 @@ pub(super) fn detail(
             let size = galley.size();
             let pad = Vec2::new(0.4 * lod.title_font, 0.2 * lod.title_font);
             let short = size.x + 2.0 * pad.x - r.width();
-            let titled = short <= 0.0 || lod.names.is_some();
+            let titled = short <= 0.0 || lod.names.is_some() || short <= 0.6 * r.width();
             let r = if titled && short > 0.0 {
                 r.expand2(Vec2::new(short / 2.0, 0.0))
             } else {
@@ -254,6 +259,7 @@ pub(super) fn detail(
         }
     }
     let mut badges: Vec<(Pos2, Severity, f32)> = Vec::new();
+    let mut on_top: Vec<Shape> = Vec::new();
     for (l, curve) in &curves {
         let link = &f.design.links[*l as usize];
         let kind = link.tag();
@@ -261,29 +267,39 @@ pub(super) fn detail(
         let width = (lod.link_width * look.width).max(1.0);
         let points: Vec<Pos2> = curve.flatten(FLATTEN).into_iter().map(pos2).collect();
         let id = link.id.as_str();
-        if shown.selected.contains(id) {
-            lines.push(Shape::line(
+        let selected = shown.selected.contains(id);
+        // A selected link is drawn over the others, in the selection colour, on a glow.
+        let (out, stroke) = if selected {
+            on_top.push(Shape::line(
                 points.clone(),
-                Stroke::new(width + 8.0, selection.gamma_multiply(0.35)),
+                Stroke::new(width + 7.0, selection.gamma_multiply(0.35)),
             ));
-            for end in [curve.from, curve.to] {
-                front.push(Shape::circle_filled(pos2(end), 3.5, selection));
+            // Handles where it leaves its nodes' glyphs, as a diagram editor marks an edge.
+            let length = curve.from.distance(curve.to).max(1.0);
+            let t = (1.4 * lod.radius / length).min(0.45);
+            for t in [t, 1.0 - t] {
+                let at = pos2(curve.point_at(t));
+                front.push(Shape::circle_filled(at, 5.0, rgb(pal.background)));
+                front.push(Shape::circle_filled(at, 3.5, selection));
             }
-        } else if shown.hovered == Some(id) {
-            lines.push(Shape::line(
-                points.clone(),
-                Stroke::new(width + 6.0, selection.gamma_multiply(0.18)),
-            ));
-        }
-        let stroke = Stroke::new(width, rgb(pal.link(kind)));
+            (&mut on_top, Stroke::new(width + 1.0, rgb(pal.link(kind))))
+        } else {
+            if shown.hovered == Some(id) {
+                lines.push(Shape::line(
+                    points.clone(),
+                    Stroke::new(width + 5.0, selection.gamma_multiply(0.2)),
+                ));
+            }
+            (&mut lines, Stroke::new(width, rgb(pal.link(kind))))
+        };
         match look.dash {
-            Some([dash, gap]) => lines.extend(Shape::dashed_line(
+            Some([dash, gap]) => out.extend(Shape::dashed_line(
                 &points,
                 stroke,
                 dash * lod.link_width,
                 gap * lod.link_width,
             )),
-            None => lines.push(Shape::line(points, stroke)),
+            None => out.push(Shape::line(points, stroke)),
         }
         if let Some(&severity) = shown.badges.get(id) {
             let (at, radius) = (curve.midpoint(), (0.3 * lod.radius).max(4.0));
@@ -297,19 +313,26 @@ pub(super) fn detail(
         }
     }
 
-    // Metros far away: one shape each, over the links that reach their members.
-    for (g, r) in &collapsed {
+    // Metros far away: one shape each, over the links that reach their members, showing the
+    // kind of its first member.
+    for (g, r) in &mut collapsed {
         let group = &scene.groups[*g as usize];
         let c = group_colours(pal, &group.kind);
-        let r = r.expand(((10.0 - r.width().min(r.height())) / 2.0).max(0.0));
+        *r = r.expand(((2.4 * MIN_RADIUS - r.width().min(r.height())) / 2.0).max(0.0));
         front.push(Shape::Rect(RectShape::new(
-            r,
+            *r,
             (r.height() / 3.0).min(8.0),
             rgb(c.stroke),
             Stroke::new(1.0, rgb(c.title)),
             StrokeKind::Inside,
         )));
-        placer.add_box(drect(r));
+        if let Some(&first) = group.members.first() {
+            let kind = f.design.nodes[first as usize].tag();
+            let radius =
+                (0.36 * r.width().min(r.height())).clamp(MIN_RADIUS * 0.8, 2.0 * MIN_RADIUS);
+            glyph_shapes(&mut front, kind, r.center(), radius, false, pal);
+        }
+        placer.add_box(drect(*r));
     }
     let hidden = |i: u32| {
         let g = scene.group_of.get(i as usize).copied().unwrap_or(u32::MAX);
@@ -450,7 +473,8 @@ pub(super) fn detail(
     }
 
     // Titles of collapsed metros, beside their shapes.
-    if let Some(font) = lod.names {
+    {
+        let font = lod.names.unwrap_or(MIN_FONT);
         for (g, r) in &collapsed {
             let group = &scene.groups[*g as usize];
             let c = group_colours(pal, &group.kind);
@@ -473,6 +497,7 @@ pub(super) fn detail(
 
     f.painter.extend(back);
     f.painter.extend(lines);
+    f.painter.extend(on_top);
     f.painter.extend(front);
     f.painter.extend(texts);
 }
@@ -633,16 +658,20 @@ pub(super) fn overview(
 ) {
     let pal = f.palette;
     let mut shapes: Vec<Shape> = Vec::with_capacity(blobs.len() + lines.len());
+    let mut titles = Vec::new();
     if groups_on {
+        // Boxes large enough to read as boxes, metros as one solid shape each, titled when
+        // the title fits inside.
         let mut drawn = 0;
         for g in scene.groups_in(f.area) {
             let group = &scene.groups[g as usize];
             let r = Rect::from_min_max(f.screen.of(group.rect.min), f.screen.of(group.rect.max));
-            if r.width().max(r.height()) < 6.0 {
+            let metro = matches!(group.kind, GroupKind::Metro(_));
+            if r.width().min(r.height()) < if metro { 8.0 } else { 16.0 } {
                 continue;
             }
             let c = group_colours(pal, &group.kind);
-            let (fill, stroke) = if matches!(group.kind, GroupKind::Metro(_)) {
+            let (fill, stroke) = if metro {
                 (rgb(c.stroke), rgb(c.title))
             } else {
                 (rgb(c.fill), rgb(c.stroke))
@@ -654,6 +683,13 @@ pub(super) fn overview(
                 Stroke::new(1.0, stroke),
                 StrokeKind::Inside,
             )));
+            if r.height() >= 18.0 {
+                let colour = if metro { rgb(pal.text) } else { rgb(c.title) };
+                let galley = layout(f, group.kind.title(), MIN_FONT, colour);
+                if galley.size().x + 8.0 <= r.width() {
+                    titles.push(Shape::galley(r.min + Vec2::new(4.0, 2.0), galley, colour));
+                }
+            }
             drawn += 1;
             if drawn >= crate::gui::scene::OVERVIEW_BUDGET {
                 break;
@@ -672,6 +708,7 @@ pub(super) fn overview(
         shapes.push(Shape::circle_filled(at, r, rgb(pal.node(blob.kind))));
     }
     f.painter.extend(shapes);
+    f.painter.extend(titles);
     let text = format!(
         "Overview of {} nodes: each dot is a group; zoom in to see every node",
         crate::costing::thousands(total_nodes as u64)

@@ -821,6 +821,42 @@ mod tests {
         assert!(!lines.is_empty());
     }
 
+    /// Zoomed out until the design is a small part of the window, the overview still shows
+    /// its parts, not one dot.
+    #[test]
+    fn a_design_far_smaller_than_the_view_is_still_shown_in_parts() {
+        let d = design(3_000);
+        let mut scene = Scene::build(&d, (0, 0));
+        let b = bounds(&scene);
+        let area = Rect::from_center_size(b.center(), b.size() * 20.0);
+        let InView::Overview { blobs, .. } = scene.in_view(area) else {
+            panic!("an overview");
+        };
+        assert!(blobs.len() >= 30, "{} blobs", blobs.len());
+        assert!(blobs.len() <= OVERVIEW_BUDGET);
+    }
+
+    /// Parallel links share a bundle, each in its own lane, symmetric about the straight line;
+    /// the bundle's label counts them.
+    #[test]
+    fn parallel_links_form_one_bundle_with_a_lane_each() {
+        let d = crate::design_file::from_str(
+            include_str!("../../designs/aws-dev-test-one-location.json"),
+            std::path::Path::new("sample.json"),
+        )
+        .unwrap();
+        let scene = Scene::build(&d, (0, 0));
+        let of = |id: &str| d.links.iter().position(|l| l.id.as_str() == id).unwrap();
+        let (a, b) = (of("acc-dub-1"), of("acc-dub-2"));
+        assert_eq!(scene.bundle[a], scene.bundle[b]);
+        assert_eq!(scene.lane[a], -scene.lane[b]);
+        assert_ne!(scene.lane[a], 0.0);
+        let bundle = &scene.bundles[scene.bundle[a] as usize];
+        assert_eq!(bundle.count, 2);
+        assert_eq!(bundle.label, "2 × 1 Gbps");
+        assert_ne!(scene.bundle[of("vpn-dub")], scene.bundle[a]);
+    }
+
     #[test]
     fn the_node_under_the_pointer_is_found_among_its_neighbours() {
         let d = design(200);

@@ -236,8 +236,11 @@ pub fn canvas_ui(
     if view.fit_pending {
         // Fitted above the legend, so it covers nothing.
         let mut room = rect;
-        if let Some(l) = &legend {
-            room.max.y = (l.area.min.y - 8.0).max(rect.min.y + rect.height() / 2.0);
+        if let Some(l) = legend
+            .as_ref()
+            .filter(|l| l.area.height() <= 0.3 * rect.height())
+        {
+            room.max.y = l.area.min.y - 8.0;
         }
         view.fit(scene.content(), room);
         view.fitted = Some((rect.size(), view.zoom, view.offset));
@@ -533,6 +536,7 @@ fn draw_design(
                 }
             }
             scene.prepare(&links);
+            f.lod = f.lod.with_room(nodes.len(), links.len(), f.rect.area());
             let shown = Shown {
                 badges: marks.badges,
                 selected: &selected,

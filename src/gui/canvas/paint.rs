@@ -36,11 +36,16 @@ pub const MIN_FONT: f32 = 10.0;
 /// ...nor grows past this share of its size at zoom 1.
 const MAX_TEXT_SCALE: f32 = 1.75;
 /// Zoomed out below this, names are left out (at the floor they would be over three times
-/// their size on the drawing, and cover it).
+/// their size on the drawing, and cover it)... unless the few nodes in view leave room for them
+/// ([`Lod::with_room`]).
 pub const NAMES_FROM: f32 = 0.3;
-/// Zoomed out below this, link labels are left out; below [`EACH_LINK_FROM`] a bundle of
-/// parallel links has one label ("2 × 10 Gbps"), from it on each link has its own.
+/// Zoomed out below this, link labels are left out (with the same exception); below
+/// [`EACH_LINK_FROM`] a bundle of parallel links has one label ("2 × 10 Gbps"), from it on each
+/// link has its own.
 pub const LINK_LABELS_FROM: f32 = 0.4;
+/// The share of the canvas labels may take, by a rough count (a name 80 × 16 points, a link
+/// label 60 × 14), for labels to be shown below their zoom.
+const ROOM_FOR_LABELS: f32 = 0.2;
 pub const EACH_LINK_FROM: f32 = 1.0;
 /// Zoomed out below this, a metro's box is drawn as one shape instead of its members.
 pub const COLLAPSE_BELOW: f32 = 0.2;
@@ -89,6 +94,21 @@ impl Lod {
             collapse_metros: zoom < COLLAPSE_BELOW,
             link_width: (LINK_WIDTH * zoom).clamp(1.6, LINK_WIDTH * MAX_TEXT_SCALE),
         }
+    }
+
+    /// Names and bundle labels for a few nodes and links in view even when zoomed out, when
+    /// the canvas (`area`, square points) has room for them: a small design in a small window
+    /// keeps its names.
+    pub fn with_room(mut self, nodes: usize, links: usize, area: f32) -> Lod {
+        let room = ROOM_FOR_LABELS * area;
+        let names = nodes as f32 * 80.0 * 16.0;
+        if self.names.is_none() && names <= room {
+            self.names = Some(MIN_FONT);
+        }
+        if self.link_labels == LinkLabels::None && names + links as f32 * 60.0 * 14.0 <= room {
+            self.link_labels = LinkLabels::Bundle;
+        }
+        self
     }
 }
 

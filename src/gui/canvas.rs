@@ -1086,4 +1086,52 @@ mod tests {
             }
         }
     }
+
+    /// Zoomed out over many nodes, names give way (they would cover the drawing) and metros
+    /// become one shape; zoomed in, every name in view is drawn, beside its glyph.
+    #[test]
+    fn names_give_way_when_zoomed_out_and_come_back_when_zoomed_in() {
+        let catalog = Catalog::builtin().unwrap();
+        let design = crate::generate::generate(200, 1, &catalog);
+        let mut app = empty_app();
+        app.design = design;
+        let mut h = harness(app);
+        let names = |h: &Harness<'static, DesignerApp>| {
+            painted_texts(h)
+                .into_iter()
+                .filter(|t| t.starts_with("Site "))
+                .count()
+        };
+        h.state_mut().zoom_to(0.1);
+        h.run_steps(2);
+        assert_eq!(names(&h), 0, "no names at 10 %");
+        h.state_mut().zoom_to(1.0);
+        h.run_steps(2);
+        let shown = names(&h);
+        assert!(shown >= 5, "{shown} names at 100 %");
+    }
+
+    #[test]
+    fn the_level_of_detail_follows_the_zoom_and_never_draws_unreadable_text() {
+        use super::paint::{EACH_LINK_FROM, MIN_FONT, MIN_RADIUS};
+        use crate::diagram::LinkLabels;
+        let far = super::Lod::at(0.1);
+        assert_eq!((far.names, far.link_labels), (None, LinkLabels::None));
+        assert!(far.collapse_metros && far.radius >= MIN_RADIUS);
+        let mid = super::Lod::at(0.6);
+        assert_eq!(mid.link_labels, LinkLabels::Bundle, "one label per bundle");
+        assert!(!mid.collapse_metros);
+        let near = super::Lod::at(EACH_LINK_FROM);
+        assert_eq!(near.link_labels, LinkLabels::EachLink, "one label per link");
+        for zoom in [0.002, 0.05, 0.3, 0.5, 1.0, 4.0] {
+            let lod = super::Lod::at(zoom);
+            for font in lod.names.into_iter().chain([lod.link_font, lod.title_font]) {
+                assert!(font >= MIN_FONT, "{zoom}: {font}");
+            }
+        }
+        // A few nodes in a small window keep their names even zoomed out.
+        let few = far.with_room(9, 12, 540.0 * 310.0);
+        assert!(few.names.is_some() && few.link_labels == LinkLabels::Bundle);
+        assert!(far.with_room(3_000, 5_000, 1100.0 * 650.0).names.is_none());
+    }
 }

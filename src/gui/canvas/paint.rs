@@ -354,9 +354,10 @@ pub(super) fn detail(
         }
         placer.add_box(drect(*r));
     }
+    let collapsed_ids: rustc_hash::FxHashSet<u32> = collapsed.iter().map(|(g, _)| *g).collect();
     let hidden = |i: u32| {
         let g = scene.group_of.get(i as usize).copied().unwrap_or(u32::MAX);
-        g != u32::MAX && collapsed.iter().any(|(c, _)| *c == g)
+        g != u32::MAX && collapsed_ids.contains(&g)
     };
 
     // Nodes: glyph, selection, badge.

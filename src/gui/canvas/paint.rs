@@ -211,6 +211,30 @@ fn halo_and_text(
     out.push(Shape::galley(pos, galley, Color32::PLACEHOLDER));
 }
 
+/// A label to draw: its halo, font size, text, the halo's fill and edge.
+struct Pending {
+    halo: Rect,
+    font: f32,
+    galley: Arc<Galley>,
+    fill: Color32,
+    edge: Option<Color32>,
+}
+
+/// Halos keep their hairline edge while at most this many labels are drawn; a crowded frame
+/// drops it (it doubles a halo's triangles, and the halos then read by their fill alone).
+const HALO_EDGES_UP_TO: usize = 400;
+
+/// The labels' shapes, back to front.
+fn label_shapes(labels: Vec<Pending>) -> Vec<Shape> {
+    let edges = labels.len() <= HALO_EDGES_UP_TO;
+    let mut out = Vec::with_capacity(2 * labels.len());
+    for l in labels {
+        let edge = l.edge.filter(|_| edges);
+        halo_and_text(&mut out, l.halo, l.font, l.galley, l.fill, edge);
+    }
+    out
+}
+
 /// Every node and link in view, in detail: groups, links, collapsed metros, nodes, badges,
 /// then the labels, back to front.
 pub(super) fn detail(
@@ -225,7 +249,7 @@ pub(super) fn detail(
     let mut back: Vec<Shape> = Vec::new();
     let mut lines: Vec<Shape> = Vec::with_capacity(links.len());
     let mut front: Vec<Shape> = Vec::new();
-    let mut texts: Vec<Shape> = Vec::new();
+    let mut texts: Vec<Pending> = Vec::new();
     let cell = 4.0 * lod.link_font.max(lod.radius);
     let mut placer = Placer::new(cell);
 
@@ -262,12 +286,18 @@ pub(super) fn detail(
             if titled {
                 let title = Rect::from_min_size(r.min + Vec2::new(pad.x * 0.5, 2.0), size + pad);
                 placer.add_box(drect(title));
-                halo_and_text(&mut texts, title, lod.title_font, galley, rgb(c.fill), None);
+                texts.push(Pending {
+                    halo: title,
+                    font: lod.title_font,
+                    galley,
+                    fill: rgb(c.fill),
+                    edge: None,
+                });
             }
         }
     }
 
-    // Links, each parallel one in its lane; the selected one glows, with handles at its ends.
+    // Links, each parallel one in its lane.
     let selection = rgb(pal.selection);
     let mut curves: Vec<(u32, Curve)> = Vec::with_capacity(links.len());
     for &l in links {
@@ -288,7 +318,7 @@ pub(super) fn detail(
         let points: Vec<Pos2> = curve.flatten(FLATTEN).into_iter().map(pos2).collect();
         let id = link.id.as_str();
         let selected = shown.selected.contains(id);
-        // A selected link is drawn over the others, in the selection colour, on a glow.
+        // A selected link is drawn over the others, a little wider, on a glow, with handles.
         let (out, stroke) = if selected {
             on_top.push(Shape::line(
                 points.clone(),
@@ -441,12 +471,18 @@ pub(super) fn detail(
                 .collect();
             if let Some(halo) = placer.place(&candidates) {
                 let (fill, edge) = (rgb(pal.halo), rgb(pal.halo_edge));
-                halo_and_text(&mut texts, rect(halo), font, galley, fill, Some(edge));
+                texts.push(Pending {
+                    halo: rect(halo),
+                    font,
+                    galley,
+                    fill,
+                    edge: Some(edge),
+                });
             }
         }
     }
     let font = lod.link_font;
-    let mut place_beside = |curve: &Curve, text: &str, outward: f32, texts: &mut Vec<Shape>| {
+    let mut place_beside = |curve: &Curve, text: &str, outward: f32, texts: &mut Vec<Pending>| {
         let galley = layout(f, text, font, rgb(pal.text_muted));
         let w = galley.size().x;
         let probe = Label::halo_at(V2::ZERO, w, font);
@@ -464,7 +500,13 @@ pub(super) fn detail(
         }
         if let Some(halo) = placer.place(&candidates) {
             let (fill, edge) = (rgb(pal.halo), rgb(pal.halo_edge));
-            halo_and_text(texts, rect(halo), font, galley, fill, Some(edge));
+            texts.push(Pending {
+                halo: rect(halo),
+                font,
+                galley,
+                fill,
+                edge: Some(edge),
+            });
         }
     };
     match lod.link_labels {
@@ -511,7 +553,13 @@ pub(super) fn detail(
                 .collect();
             if let Some(halo) = placer.place(&candidates) {
                 let (fill, edge) = (rgb(pal.halo), rgb(pal.halo_edge));
-                halo_and_text(&mut texts, rect(halo), font, galley, fill, Some(edge));
+                texts.push(Pending {
+                    halo: rect(halo),
+                    font,
+                    galley,
+                    fill,
+                    edge: Some(edge),
+                });
             }
         }
     }
@@ -520,7 +568,7 @@ pub(super) fn detail(
     f.painter.extend(lines);
     f.painter.extend(on_top);
     f.painter.extend(front);
-    f.painter.extend(texts);
+    f.painter.extend(label_shapes(texts));
 }
 
 /// The side of its line a link's label goes first: out of the bundle (lanes count along the

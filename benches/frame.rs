@@ -3,7 +3,9 @@
 //! the window (the whole design in view: the overview beyond 3,000 nodes) and zoomed to 1:1 (a
 //! window's worth of detail). The analyses are computed before measuring (they run once per
 //! change, not per frame). Each also panning (the view moves every frame), and the `open` group:
-//! from the file on disk to the first frame drawn.
+//! from the file on disk to the first frame drawn. `dense`: the 830-site design (998 nodes)
+//! whole on a 5K window (5120 × 2880) at zoom 0.3, where every node is drawn with its glyph,
+//! names are placed and the group boxes drawn (the most the canvas draws in detail on a screen).
 //! Run: `cargo bench --bench frame`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
 
@@ -97,6 +99,53 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// Every node of a 998-node design in view with its glyph, its name and its group box.
+fn dense(c: &mut Criterion) {
+    let catalog = Catalog::builtin().expect("catalog");
+    let mut group = c.benchmark_group("dense");
+    group.sample_size(30);
+    let design = linkwright::generate::generate(830, 1, &catalog);
+    let label = format!("{} nodes in view, 5K window, zoom 0.3", design.nodes.len());
+    let mut app = DesignerApp::new(
+        design,
+        None,
+        catalog.clone(),
+        UserBook::empty(),
+        Dirs::default(),
+    );
+    let ctx = egui::Context::default();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(5120.0, 2880.0),
+        )),
+        ..Default::default()
+    };
+    for _ in 0..3 {
+        let out = ctx.run_ui(input(), |ui| app.ui(ui));
+        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+    }
+    app.zoom_to(0.3);
+    app.pan_by(egui::vec2(40.0, 40.0));
+    group.bench_function(&label, |b| {
+        b.iter(|| {
+            let out = ctx.run_ui(input(), |ui| app.ui(ui));
+            black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+        })
+    });
+    let mut step = 0u32;
+    group.bench_function(format!("{label}, panning"), |b| {
+        b.iter(|| {
+            step += 1;
+            let dx = if (step / 40) % 2 == 0 { -7.0 } else { 7.0 };
+            app.pan_by(egui::vec2(dx, 0.0));
+            let out = ctx.run_ui(input(), |ui| app.ui(ui));
+            black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+        })
+    });
+    group.finish();
+}
+
 /// Opening a design file: read and check the file, make the window's state, draw the first
 /// frame (a design this large is analysed on a thread, so the first frame does not wait).
 fn open(c: &mut Criterion) {
@@ -151,5 +200,5 @@ fn open(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame, open);
+criterion_group!(benches, frame, dense, open);
 criterion_main!(benches);

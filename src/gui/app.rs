@@ -134,6 +134,8 @@ pub struct DesignerApp {
     /// A finding being accepted: code, subjects, the comment being typed.
     pub accept_dialog: Option<(String, Vec<String>, String)>,
     pub snap_to_grid: bool,
+    /// The canvas's legend, group boxes and minimap (View menu; remembered by the window).
+    pub layers: canvas::Layers,
     pub recent: Vec<PathBuf>,
     /// Where recent files and the recovery copy are kept.
     pub dirs: super::files::Dirs,
@@ -201,6 +203,7 @@ impl DesignerApp {
             native_dialog: None,
             accept_dialog: None,
             snap_to_grid: true,
+            layers: canvas::Layers::default(),
             clipboard: (Vec::new(), Vec::new()),
             recent: super::files::recent(&dirs),
             last_recovery: 0.0,
@@ -284,6 +287,12 @@ impl DesignerApp {
         if self.scene.as_ref().is_none_or(|s| s.key != key) {
             self.scene = Some(super::scene::Scene::build(&self.design, key));
         }
+    }
+
+    /// What the canvas derives from the current revision, once a frame has built it (tests).
+    #[cfg(test)]
+    pub(crate) fn scene(&self) -> Option<&super::scene::Scene> {
+        self.scene.as_ref()
     }
 
     /// Whether the analyses shown are not yet those of the current revision.
@@ -1031,7 +1040,7 @@ impl DesignerApp {
                 let edit = super::inspector::inspector_ui(ui, design, catalog, &id, buffers);
                 ui.separator();
                 for (severity, text) in findings {
-                    ui.colored_label(canvas::severity_color(severity), text);
+                    ui.colored_label(canvas::severity_text_color(ui, severity), text);
                 }
                 edit
             })
@@ -1063,6 +1072,8 @@ impl DesignerApp {
             &mut self.view,
             &mut self.drag,
             &mut self.connect,
+            &self.layers,
+            self.snap_to_grid.then_some(GRID as f32),
         );
         for p in proposals {
             match p {
@@ -1075,12 +1086,16 @@ impl DesignerApp {
                     }
                 }
                 Proposal::Select { id, add: _ } => self.selection = id.into_iter().collect(),
-                Proposal::Move { id, to } => {
-                    let to = if self.snap_to_grid {
-                        Point::new((to.x / GRID).round() * GRID, (to.y / GRID).round() * GRID)
-                    } else {
-                        to
+                Proposal::Move { id, to, aligned } => {
+                    // An axis lined up with another node keeps that node's coordinate.
+                    let grid = |v: f64, lined_up: bool| {
+                        if self.snap_to_grid && !lined_up {
+                            (v / GRID).round() * GRID
+                        } else {
+                            v
+                        }
                     };
+                    let to = Point::new(grid(to.x, aligned[0]), grid(to.y, aligned[1]));
                     self.apply(Edit::MoveNode { id, to })
                 }
                 Proposal::Connect { from, to } => self.propose_link(from, to),

@@ -102,6 +102,9 @@ pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result
                     crate::report::Paper::A4
                 };
             }
+            if let Some(layers) = cc.storage.and_then(|s| s.get_string(LAYERS_KEY)) {
+                app.layers = layers_from(&layers);
+            }
             Ok(Box::new(Window(app)))
         }),
     )
@@ -110,6 +113,30 @@ pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result
 
 const THEME_KEY: &str = "theme";
 const PAPER_KEY: &str = "report_paper";
+/// The canvas's layers (View menu), e.g. "legend groups minimap": the ones shown.
+const LAYERS_KEY: &str = "canvas_layers";
+
+fn layers_to(layers: &canvas::Layers) -> String {
+    let canvas::Layers {
+        legend,
+        groups,
+        minimap,
+    } = *layers;
+    [(legend, "legend"), (groups, "groups"), (minimap, "minimap")]
+        .into_iter()
+        .filter_map(|(shown, name)| shown.then_some(name))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn layers_from(text: &str) -> canvas::Layers {
+    let shown = |name: &str| text.split_whitespace().any(|w| w == name);
+    canvas::Layers {
+        legend: shown("legend"),
+        groups: shown("groups"),
+        minimap: shown("minimap"),
+    }
+}
 
 struct Window(DesignerApp);
 
@@ -128,6 +155,7 @@ impl eframe::App for Window {
             crate::report::Paper::Letter => "letter",
         };
         storage.set_string(PAPER_KEY, paper.into());
+        storage.set_string(LAYERS_KEY, layers_to(&self.0.layers));
     }
 }
 
@@ -163,6 +191,22 @@ mod tests {
         );
         let after = widths(Some(fonts()));
         assert!(after.iter().all(|(_, drawn)| *drawn), "{after:?}");
+    }
+
+    #[test]
+    fn the_canvas_layers_are_remembered_as_they_were_left() {
+        for legend in [false, true] {
+            for groups in [false, true] {
+                for minimap in [false, true] {
+                    let layers = canvas::Layers {
+                        legend,
+                        groups,
+                        minimap,
+                    };
+                    assert_eq!(layers_from(&layers_to(&layers)), layers);
+                }
+            }
+        }
     }
 
     #[test]

@@ -101,3 +101,28 @@ pub(crate) fn drag_path(h: &mut Harness<'static, DesignerApp>, from: egui::Pos2,
     h.drop_at(to);
     h.run_steps(2);
 }
+
+/// Every text the last frame painted, each as one string (widget labels, and what the canvas
+/// draws itself: names, bandwidths, group titles, the legend).
+pub(crate) fn painted_texts(h: &Harness<'static, DesignerApp>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// A press and a release at one spot.
+pub(crate) fn click_at(h: &mut Harness<'static, DesignerApp>, at: egui::Pos2) {
+    h.drag_at(at);
+    h.run_steps(1);
+    h.drop_at(at);
+    h.run_steps(2);
+}

@@ -367,8 +367,8 @@ impl DesignerApp {
             Command::Delete => self.delete_selection(),
             Command::SelectAll => self.select_all(),
             Command::Fit => self.view.fit_pending = true,
-            Command::ZoomIn => self.view.zoom = (self.view.zoom * 1.25).min(4.0),
-            Command::ZoomOut => self.view.zoom = (self.view.zoom / 1.25).max(0.05),
+            Command::ZoomIn => self.view.zoom = (self.view.zoom * 1.25).min(canvas::MAX_ZOOM),
+            Command::ZoomOut => self.view.zoom = (self.view.zoom / 1.25).max(canvas::MIN_ZOOM),
             Command::Connect => {
                 self.connect = ConnectTool {
                     active: !self.connect.active,

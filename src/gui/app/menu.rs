@@ -72,6 +72,12 @@ impl DesignerApp {
                 }
                 ui.checkbox(&mut self.view.show_grid, "Grid");
                 ui.checkbox(&mut self.snap_to_grid, "Snap to grid");
+                ui.checkbox(&mut self.layers.legend, "Legend");
+                ui.checkbox(
+                    &mut self.layers.groups,
+                    "Groups (metros, clouds, on-premises)",
+                );
+                ui.checkbox(&mut self.layers.minimap, "Minimap");
                 let dark = ui.visuals().dark_mode;
                 if ui
                     .button(if dark { "Light theme" } else { "Dark theme" })

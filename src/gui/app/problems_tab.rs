@@ -23,7 +23,7 @@ pub(super) fn problems_ui(
         for row in range {
             if let Some(f) = active.get(row) {
                 ui.horizontal(|ui| {
-                    ui.colored_label(canvas::severity_color(f.severity), f.code);
+                    ui.colored_label(canvas::severity_text_color(ui, f.severity), f.code);
                     if ui.link(&f.message).on_hover_text(&f.message).clicked() {
                         *select = Some(f.subjects.clone());
                     }

@@ -28,11 +28,11 @@ impl DesignerApp {
             }
             if !first_run {
                 ui.colored_label(
-                    canvas::severity_color(Severity::Error),
+                    canvas::severity_text_color(ui, Severity::Error),
                     format!("{errors} error(s)"),
                 );
                 ui.colored_label(
-                    canvas::severity_color(Severity::Warning),
+                    canvas::severity_text_color(ui, Severity::Warning),
                     format!("{warnings} warning(s)"),
                 );
                 ui.separator();

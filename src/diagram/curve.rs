@@ -119,6 +119,30 @@ pub fn lane(i: usize, n: usize) -> f32 {
     i as f32 - (n as f32 - 1.0) / 2.0
 }
 
+/// How far a bundle of `n` parallel links from `a` to `b` (lanes `spacing` apart, nodes of
+/// radius `r`) bows sideways so that none of its curves passes over another node: the first of
+/// 0, ±1, ±2, ±3 steps whose curves `passes_over(curve, clearance)` all refuse, else 0. The
+/// one rule every face bows bundles by; each face says what "over a node" is in its own index.
+pub fn clear_shift(
+    a: V2,
+    b: V2,
+    n: usize,
+    spacing: f32,
+    r: f32,
+    passes_over: impl Fn(&Curve, f32) -> bool,
+) -> f32 {
+    let clearance = 1.2 * r;
+    let clear = |shift: f32| {
+        (0..n).all(|k| !passes_over(&Curve::bowed(a, b, lane(k, n) * spacing + shift), clearance))
+    };
+    let step = 1.8 * r + spacing * (n as f32 - 1.0) / 2.0;
+    [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
+        .into_iter()
+        .map(|k| k * step)
+        .find(|&s| clear(s))
+        .unwrap_or(0.0)
+}
+
 /// The curves of `n` parallel links from `a` to `b`, in lane order, their middles `spacing`
 /// apart: one lane per link, so the bundle grows with its links.
 pub fn bundle(a: V2, b: V2, n: usize, spacing: f32) -> Vec<Curve> {

@@ -352,7 +352,9 @@ impl Drawing {
             } else {
                 0.0
             };
-            let shift = clear_shift(a, b, n, spacing, r, pair, &obstacles);
+            let shift = super::curve::clear_shift(a, b, n, spacing, r, |curve, clearance| {
+                obstacles.blocked(curve, clearance, pair)
+            });
             let first = links.len();
             for (k, &li) in members.iter().enumerate() {
                 let l = &topology.links[li];
@@ -611,35 +613,6 @@ impl NodeGrid {
                 })
             })
     }
-}
-
-/// How far to bow a whole bundle so that none of its links passes over another node: 0 when
-/// the straight bundle is clear, else the first of ±1, ±2, ±3 node sizes that is.
-fn clear_shift(
-    a: V2,
-    b: V2,
-    n: usize,
-    spacing: f32,
-    r: f32,
-    ends: &(usize, usize),
-    nodes: &NodeGrid,
-) -> f32 {
-    let clearance = 1.2 * r;
-    let clear = |shift: f32| {
-        (0..n).all(|k| {
-            !nodes.blocked(
-                &Curve::bowed(a, b, lane(k, n) * spacing + shift),
-                clearance,
-                ends,
-            )
-        })
-    };
-    let step = 1.8 * r + spacing * (n as f32 - 1.0) / 2.0;
-    [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
-        .into_iter()
-        .map(|k| k * step)
-        .find(|&s| clear(s))
-        .unwrap_or(0.0)
 }
 
 #[cfg(test)]

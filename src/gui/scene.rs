@@ -385,20 +385,14 @@ impl Scene {
 
     fn clear_shift(&self, b: &Bundle) -> f32 {
         let (a, z) = (v2(self.pos[b.from as usize]), v2(self.pos[b.to as usize]));
-        let n = b.count as usize;
-        let clearance = 1.2 * NODE_RADIUS;
-        let clear = |shift: f32| {
-            (0..n).all(|k| {
-                let curve = Curve::bowed(a, z, lane(k, n) * b.spacing + shift);
-                !self.passes_over_a_node(&curve, clearance, (b.from, b.to))
-            })
-        };
-        let step = 1.8 * NODE_RADIUS + b.spacing * (n as f32 - 1.0) / 2.0;
-        [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
-            .into_iter()
-            .map(|k| k * step)
-            .find(|&s| clear(s))
-            .unwrap_or(0.0)
+        crate::diagram::curve::clear_shift(
+            a,
+            z,
+            b.count as usize,
+            b.spacing,
+            NODE_RADIUS,
+            |curve, clearance| self.passes_over_a_node(curve, clearance, (b.from, b.to)),
+        )
     }
 
     /// Whether `curve` passes within `clearance` of a node other than its ends. A curve over

@@ -459,25 +459,17 @@ pub(super) fn detail(
                 n.name.as_str()
             };
             let galley = layout(f, name, font, colour);
-            let w = galley.size().x;
             let g = glyph(n.tag()).bounds(v2(p), lod.radius);
-            let probe = Label::halo_at(V2::ZERO, w, font);
-            let candidates: Vec<DRect> = Side::ORDER
-                .iter()
-                .map(|s| {
-                    let c = s.centre(&g, probe.width(), probe.height(), 0.25 * font);
-                    Label::halo_at(c, w, font)
-                })
-                .collect();
-            if let Some(halo) = placer.place(&candidates) {
-                let (fill, edge) = (rgb(pal.halo), rgb(pal.halo_edge));
-                texts.push(Pending {
-                    halo: rect(halo),
-                    font,
-                    galley,
-                    fill,
-                    edge: Some(edge),
-                });
+            if let Some(name) = name_beside(
+                &mut placer,
+                pal,
+                &g,
+                &Side::ORDER,
+                0.25 * font,
+                galley,
+                font,
+            ) {
+                texts.push(name);
             }
         }
     }
@@ -542,24 +534,10 @@ pub(super) fn detail(
             let group = &scene.groups[*g as usize];
             let c = group_colours(pal, &group.kind);
             let galley = layout(f, group.kind.title(), font, rgb(c.title));
-            let w = galley.size().x;
-            let probe = Label::halo_at(V2::ZERO, w, font);
-            let candidates: Vec<DRect> = [Side::Below, Side::Above, Side::Right, Side::Left]
-                .iter()
-                .map(|s| {
-                    let c = s.centre(&drect(*r), probe.width(), probe.height(), 2.0);
-                    Label::halo_at(c, w, font)
-                })
-                .collect();
-            if let Some(halo) = placer.place(&candidates) {
-                let (fill, edge) = (rgb(pal.halo), rgb(pal.halo_edge));
-                texts.push(Pending {
-                    halo: rect(halo),
-                    font,
-                    galley,
-                    fill,
-                    edge: Some(edge),
-                });
+            let sides = &[Side::Below, Side::Above, Side::Right, Side::Left];
+            if let Some(name) = name_beside(&mut placer, pal, &drect(*r), sides, 2.0, galley, font)
+            {
+                texts.push(name);
             }
         }
     }
@@ -797,4 +775,37 @@ pub(super) fn overview(
         Some(rgb(pal.halo_edge)),
     );
     f.painter.extend(out);
+}
+
+/// A name set on its halo at the first of `sides` around `around` (`gap` away) that the placer
+/// finds free; None when none is.
+fn name_beside(
+    placer: &mut Placer,
+    pal: &Palette,
+    around: &DRect,
+    sides: &[Side],
+    gap: f32,
+    galley: Arc<Galley>,
+    font: f32,
+) -> Option<Pending> {
+    let w = galley.size().x;
+    let probe = Label::halo_at(V2::ZERO, w, font);
+    let candidates: Vec<DRect> = sides
+        .iter()
+        .map(|s| {
+            Label::halo_at(
+                s.centre(around, probe.width(), probe.height(), gap),
+                w,
+                font,
+            )
+        })
+        .collect();
+    let halo = placer.place(&candidates)?;
+    Some(Pending {
+        halo: rect(halo),
+        font,
+        galley,
+        fill: rgb(pal.halo),
+        edge: Some(rgb(pal.halo_edge)),
+    })
 }

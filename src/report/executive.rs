@@ -261,13 +261,7 @@ pub(super) fn recommendations(analyses: &Analyses, names: &Names<'_>) -> Vec<(St
 /// whether anything in the design breaks the clouds' rules.
 fn verdict(analyses: &Analyses, names: &Names<'_>) -> String {
     let demands = &analyses.resilience.demands;
-    let missed: BTreeSet<&str> = analyses
-        .findings
-        .active()
-        .filter(|f| f.code == TARGET_NOT_MET)
-        .flat_map(|f| f.subjects.iter().map(|s| s.as_str()))
-        .filter(|s| demands.iter().any(|d| d.demand.as_str() == *s))
-        .collect();
+    let missed = below_target(analyses);
     let errors = analyses
         .findings
         .active()

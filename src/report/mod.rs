@@ -358,6 +358,24 @@ fn category_rgb(c: Category) -> Rgb {
 /// carries the cheapest configuration that meets it).
 const TARGET_NOT_MET: &str = "RES003";
 
+/// The demands that miss their resilience target: the subjects of the open target-not-met
+/// findings that are demands (looked up in a set: a large design has tens of thousands).
+fn below_target(analyses: &Analyses) -> BTreeSet<&str> {
+    let demands: rustc_hash::FxHashSet<&str> = analyses
+        .resilience
+        .demands
+        .iter()
+        .map(|d| d.demand.as_str())
+        .collect();
+    analyses
+        .findings
+        .active()
+        .filter(|f| f.code == TARGET_NOT_MET)
+        .flat_map(|f| f.subjects.iter().map(|s| s.as_str()))
+        .filter(|s| demands.contains(s))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,12 +30,7 @@ struct Facts {
 impl Facts {
     fn of(a: &Alternative<'_>) -> Facts {
         let findings = &a.analyses.findings;
-        let missed: BTreeSet<&str> = findings
-            .active()
-            .filter(|f| f.code == TARGET_NOT_MET)
-            .flat_map(|f| f.subjects.iter().map(|s| s.as_str()))
-            .filter(|s| a.design.demands.iter().any(|d| d.id.as_str() == *s))
-            .collect();
+        let missed = below_target(a.analyses);
         let count = |s: Severity| findings.active().filter(|f| f.severity == s).count();
         let cost = &a.analyses.cost;
         Facts {
@@ -190,13 +185,7 @@ fn per_demand(options: &[Alternative<'_>], spec: &[(&str, f32, Align)]) -> Table
     let mut targets: BTreeMap<Key, String> = BTreeMap::new();
     for (i, o) in options.iter().enumerate() {
         let names = Names::new(o.design);
-        let missed: BTreeSet<&str> = o
-            .analyses
-            .findings
-            .active()
-            .filter(|f| f.code == TARGET_NOT_MET)
-            .flat_map(|f| f.subjects.iter().map(|s| s.as_str()))
-            .collect();
+        let missed = below_target(o.analyses);
         let mut seen: BTreeMap<(String, String, u64), usize> = BTreeMap::new();
         for d in &o.analyses.resilience.demands {
             let alike = (

@@ -188,7 +188,7 @@ pub(super) fn recommendations(analyses: &Analyses, names: &Names<'_>) -> Vec<(St
             .unwrap_or_default();
         out.push((
             rank,
-            plain(&f.message, names),
+            capitalise(&plain(&f.message, names)),
             format!("{}{cheapest}{more}", plain(f.hint, names)),
         ));
     }

@@ -96,6 +96,56 @@ fn open_without_blocking(path: &Path) -> std::io::Result<fs::File> {
     options.open(path)
 }
 
+/// The bytes of a file as [`read_bytes`] judges and limits it, mapped into memory instead of
+/// copied when it is at least `MAP_FROM` bytes long (Unix).
+///
+/// For the command line only: copying a 178 MB design costs a fifth of a second, most of it the
+/// kernel zeroing fresh pages for the copy, while a mapping shares the page cache's. The price is
+/// that a file truncated by another program while it is parsed ends the process (`SIGBUS`): a
+/// command that only reads loses nothing, but the designer, which holds unsaved work, never maps.
+pub fn map_bytes(path: &Path, limit: u64) -> Result<Bytes, ReadError> {
+    #[cfg(unix)]
+    {
+        let meta = fs::metadata(path)?;
+        if meta.is_file() && meta.len() >= MAP_FROM && meta.len() <= limit {
+            let file = open_without_blocking(path)?;
+            let opened = file.metadata()?;
+            if !opened.is_file() {
+                return Err(ReadError::NotRegular(describe(opened.file_type())));
+            }
+            if opened.len() > limit {
+                return Err(ReadError::TooLarge { limit });
+            }
+            // SAFETY: the mapping is read-only and private to this process; what another
+            // program does to the file while it is mapped is the documented cost above.
+            let map = unsafe { memmap2::Mmap::map(&file)? };
+            return Ok(Bytes::Mapped(map));
+        }
+    }
+    read_bytes(path, limit).map(Bytes::Read)
+}
+
+/// Files from this size on are mapped by [`map_bytes`] (16 MiB: about a 9,000-site design).
+pub const MAP_FROM: u64 = 16 * 1024 * 1024;
+
+/// A file's bytes, read or mapped.
+pub enum Bytes {
+    Read(Vec<u8>),
+    #[cfg(unix)]
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Read(v) => v,
+            #[cfg(unix)]
+            Bytes::Mapped(m) => m,
+        }
+    }
+}
+
 /// [`read_bytes`] as UTF-8 text (not UTF-8: an `InvalidData` I/O error, as `read_to_string`).
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     let bytes = read_bytes(path, limit)?;
@@ -139,5 +189,36 @@ mod tests {
             .recv_timeout(std::time::Duration::from_secs(10))
             .expect("the open blocked");
         assert_eq!(kind, Ok("a FIFO (named pipe)"));
+    }
+
+    /// A file from `MAP_FROM` on is mapped and reads as the same bytes; a smaller one is read;
+    /// the limit and the regular-file rule hold for both.
+    #[cfg(unix)]
+    #[test]
+    fn a_large_file_is_mapped_with_the_same_bytes_and_limits() {
+        let dir = tempfile::tempdir().unwrap();
+        let large = dir.path().join("large.json");
+        let bytes: Vec<u8> = (0..MAP_FROM as usize + 7)
+            .map(|i| (i % 251) as u8)
+            .collect();
+        fs::write(&large, &bytes).unwrap();
+        let mapped = map_bytes(&large, MAX_FILE_BYTES).unwrap();
+        assert!(matches!(mapped, Bytes::Mapped(_)), "a large file is mapped");
+        assert!(*mapped == *bytes);
+        assert!(matches!(
+            map_bytes(&large, MAP_FROM),
+            Err(ReadError::TooLarge { .. })
+        ));
+        let small = dir.path().join("small.json");
+        fs::write(&small, b"{}").unwrap();
+        assert!(matches!(map_bytes(&small, MAX_FILE_BYTES), Ok(Bytes::Read(v)) if v == b"{}"));
+        let fifo = dir.path().join("fifo.json");
+        let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0, "mkfifo");
+        assert!(matches!(
+            map_bytes(&fifo, MAX_FILE_BYTES),
+            Err(ReadError::NotRegular(_))
+        ));
     }
 }

@@ -776,3 +776,27 @@ fn stale_temporaries_of_a_killed_save_are_removed() {
     assert!(dir.path().join(".d.json.XyZ789.lw.tmp").exists());
     assert!(theirs.exists());
 }
+
+/// The command line maps a large file instead of copying it; what it says about a broken one is
+/// what the designer's reading says, located the same.
+#[test]
+fn a_mapped_design_is_judged_as_a_read_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let large = dir.path().join("large.json");
+    let mut text = b"{\n  \"format\": \"linkwright-design\",\n  \"x\": \"".to_vec();
+    text.push(0xff);
+    text.extend(std::iter::repeat_n(
+        b' ',
+        linkwright::user_file::MAP_FROM as usize,
+    ));
+    fs::write(&large, &text).unwrap();
+    let read = design_file::load(&large).unwrap_err().to_string();
+    let mapped = design_file::load_mapped(&large).unwrap_err().to_string();
+    assert_eq!(read, mapped);
+    assert!(read.contains("not UTF-8") && read.contains(":3:"), "{read}");
+    let sample = std::path::Path::new("designs/dual-cloud-ashburn-chicago.json");
+    assert_eq!(
+        design_file::load(sample).unwrap(),
+        design_file::load_mapped(sample).unwrap()
+    );
+}

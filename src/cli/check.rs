@@ -62,7 +62,7 @@ pub fn run(
     let mut code = exit::OK;
     let mut results = Vec::new();
     for path in files {
-        match design_file::load(path) {
+        match design_file::load_mapped(path) {
             Ok(design) => {
                 let findings = rules::check(&design, catalog);
                 // A large design's memory is handed back while the findings are written.

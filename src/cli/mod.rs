@@ -221,7 +221,7 @@ pub(crate) fn load_design(
     file: &std::path::Path,
     err: &mut dyn Write,
 ) -> anyhow::Result<Option<crate::model::Design>> {
-    match crate::design_file::load(file) {
+    match crate::design_file::load_mapped(file) {
         Ok(d) => Ok(Some(d)),
         Err(e) => {
             writeln!(err, "error: {e}")?;

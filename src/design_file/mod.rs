@@ -96,8 +96,22 @@ struct Header {
 
 /// Read and validate a design file.
 pub fn load(path: &Path) -> Result<Design, LoadError> {
+    let bytes = crate::user_file::read_bytes(path, MAX_FILE_BYTES);
+    load_bytes(bytes.map(crate::user_file::Bytes::Read), path)
+}
+
+/// [`load`] for a command that only reads the design: a large file is mapped rather than
+/// copied ([`crate::user_file::map_bytes`] says what that costs; the designer never maps).
+pub fn load_mapped(path: &Path) -> Result<Design, LoadError> {
+    load_bytes(crate::user_file::map_bytes(path, MAX_FILE_BYTES), path)
+}
+
+fn load_bytes(
+    bytes: Result<crate::user_file::Bytes, crate::user_file::ReadError>,
+    path: &Path,
+) -> Result<Design, LoadError> {
     use crate::user_file::ReadError;
-    let bytes = crate::user_file::read_bytes(path, MAX_FILE_BYTES).map_err(|e| match e {
+    let bytes = bytes.map_err(|e| match e {
         ReadError::Io(source) => LoadError::Io {
             path: path.to_owned(),
             source,
@@ -111,8 +125,8 @@ pub fn load(path: &Path) -> Result<Design, LoadError> {
             limit,
         },
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = locate::line_col_of_byte(e.as_bytes(), e.utf8_error().valid_up_to());
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, column) = locate::line_col_of_byte(&bytes, e.valid_up_to());
         LoadError::Invalid {
             path: path.to_owned(),
             line,
@@ -120,7 +134,7 @@ pub fn load(path: &Path) -> Result<Design, LoadError> {
             message: "the file is not UTF-8 text".into(),
         }
     })?;
-    from_str(&text, path)
+    from_str(text, path)
 }
 
 /// Parse and validate design-file text; `path` names the source in errors.

@@ -37,6 +37,8 @@ pub mod rules;
 pub mod costing;
 /// Every analysis of one design together (findings, resilience, gateway indexes, cost).
 pub mod analyses;
+/// What changed between two designs: elements, findings, cost, resilience (`diff`).
+pub mod diff;
 /// How elements look on the canvas and in the report (colours, link labels).
 pub mod look;
 /// The one drawing of a design (glyphs, link curves, labels, groups, legend) and its SVG/PNG

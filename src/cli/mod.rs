@@ -3,6 +3,7 @@
 
 mod check;
 pub mod diagram;
+pub mod diff;
 mod json_out;
 pub mod cost;
 pub mod layout;
@@ -67,6 +68,20 @@ pub enum Command {
         /// Compare with another design: per-category and total difference (B - A).
         #[arg(long, value_name = "OTHER_FILE")]
         compare: Option<PathBuf>,
+        /// Hours in a billing month.
+        #[arg(long, default_value_t = crate::costing::DEFAULT_HOURS_PER_MONTH, value_parser = clap::value_parser!(u64).range(1..=744))]
+        hours_per_month: u64,
+    },
+    /// What changed from one design to another, for review: elements added, removed and
+    /// changed (with their fields), findings new and resolved, cost by category and resilience
+    /// per demand before and after. `--format markdown` is ready to post on a pull request.
+    Diff {
+        /// The design as it was (e.g. the base branch's file).
+        before: PathBuf,
+        /// The design as it is now.
+        after: PathBuf,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
+        format: diff::DiffFormat,
         /// Hours in a billing month.
         #[arg(long, default_value_t = crate::costing::DEFAULT_HOURS_PER_MONTH, value_parser = clap::value_parser!(u64).range(1..=744))]
         hours_per_month: u64,
@@ -267,6 +282,9 @@ fn writes_json(command: &Command) -> bool {
         } | Command::Cost {
             format: cost::CostFormat::Json,
             ..
+        } | Command::Diff {
+            format: diff::DiffFormat::Json,
+            ..
         } | Command::Rules {
             format: RulesFormat::Json,
             ..
@@ -307,6 +325,12 @@ impl Session<'_> {
                 compare,
                 hours_per_month,
             } => self.cost(&file, compare.as_deref(), format, hours_per_month),
+            Command::Diff {
+                before,
+                after,
+                format,
+                hours_per_month,
+            } => self.diff(&before, &after, format, hours_per_month),
             Command::Report {
                 file,
                 output,
@@ -371,6 +395,23 @@ impl Session<'_> {
             user: &user,
         };
         cost::run_cost(file, compare, format, options, prices, self.out, self.err)
+    }
+
+    fn diff(
+        &mut self,
+        before: &Path,
+        after: &Path,
+        format: diff::DiffFormat,
+        hours_per_month: u64,
+    ) -> anyhow::Result<i32> {
+        let catalog = Catalog::with_overlay(self.catalog)?;
+        let (user, _) = UserBook::load_or_default(self.price_book)?;
+        let options = crate::costing::Options { hours_per_month };
+        let prices = cost::Prices {
+            catalog: &catalog,
+            user: &user,
+        };
+        diff::run_diff(before, after, format, options, prices, self.out, self.err)
     }
 
     fn report(

@@ -3,8 +3,8 @@
 //! Output goes through a buffered writer; the JSON document is written as it is serialized,
 //! finding by finding.
 
+use super::exit;
 use super::json_out::{Seq, pretty};
-use super::{Format, exit};
 use crate::catalog::Catalog;
 use crate::design_file;
 use crate::rules::{self, Finding, Severity};
@@ -51,9 +51,20 @@ struct Summary {
     excluded: usize,
 }
 
+/// What `check` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    /// SARIF 2.1.0: code-scanning tools annotate the pull request at each element's line.
+    Sarif,
+    /// JUnit XML: one test case per rule per file, for CI test reports.
+    Junit,
+}
+
 pub fn run(
     files: &[PathBuf],
-    format: Format,
+    format: CheckFormat,
     min: Severity,
     catalog: &Catalog,
     out: &mut dyn Write,
@@ -82,7 +93,25 @@ pub fn run(
     // Standard output is line-buffered; a large design can have many findings.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     match format {
-        Format::Text => {
+        CheckFormat::Sarif => {
+            // Findings are located at their elements' lines: the text is read again (the
+            // design was parsed from it and dropped) and its ids found in one pass each.
+            let texts: Vec<Option<String>> = results
+                .iter()
+                .map(|(file, result)| {
+                    result.as_ref().ok().and_then(|_| {
+                        crate::user_file::read_text(
+                            std::path::Path::new(file),
+                            crate::user_file::MAX_FILE_BYTES,
+                        )
+                        .ok()
+                    })
+                })
+                .collect();
+            super::check_formats::write_sarif(&mut out, &results, &texts, min)?;
+        }
+        CheckFormat::Junit => super::check_formats::write_junit(&mut out, &results, min)?,
+        CheckFormat::Text => {
             for (file, result) in &results {
                 let Ok(findings) = result else { continue };
                 for f in findings.items.iter().filter(|f| f.severity >= min) {
@@ -96,7 +125,7 @@ pub fn run(
                 )?;
             }
         }
-        Format::Json => {
+        CheckFormat::Json => {
             use serde::ser::{SerializeMap, Serializer};
             let mut serializer = pretty(&mut out);
             let mut map = serializer.serialize_map(None)?;

@@ -2,6 +2,7 @@
 //! here and in main/gui only.
 
 mod check;
+mod check_formats;
 pub mod diagram;
 pub mod diff;
 mod json_out;
@@ -44,8 +45,8 @@ pub enum Command {
     Check {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = check::CheckFormat::Text)]
+        format: check::CheckFormat,
         /// Show only findings at or above this severity.
         #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
         min_severity: MinSeverity,
@@ -274,7 +275,7 @@ fn writes_json(command: &Command) -> bool {
     matches!(
         command,
         Command::Check {
-            format: Format::Json,
+            format: check::CheckFormat::Json | check::CheckFormat::Sarif,
             ..
         } | Command::Resilience {
             format: Format::Json,

@@ -1,0 +1,307 @@
+//! `check --format sarif` (SARIF 2.1.0, for code-scanning tools that annotate a pull request
+//! at the line of each finding) and `check --format junit` (JUnit XML, for CI test reports).
+
+use crate::rules::{self, Finding, Severity};
+use rustc_hash::FxHashMap;
+use serde_json::{Value, json};
+use std::io::Write;
+
+/// One checked file: its name as given, its findings or why it could not be read.
+pub(super) type Checked = (String, Result<rules::Findings, String>);
+
+/// Where each element's `"id": "…"` member starts in a design file's text: 1-based line and
+/// column (in characters), found in one pass over the text. The first occurrence of an id wins
+/// (ids are unique across kinds; nodes come first in the file).
+pub(super) fn id_lines(text: &str) -> FxHashMap<String, (usize, usize)> {
+    let mut out = FxHashMap::default();
+    let bytes = text.as_bytes();
+    let (mut line, mut line_start, mut scanned) = (1usize, 0usize, 0usize);
+    for (at, _) in text.match_indices("\"id\"") {
+        for (i, &b) in bytes[scanned..at].iter().enumerate() {
+            if b == b'\n' {
+                line += 1;
+                line_start = scanned + i + 1;
+            }
+        }
+        scanned = at;
+        // `"id"`, blanks, `:`, blanks, then the value's opening quote.
+        let rest = text[at + 4..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let Some(end) = value.find(['"', '\\']) else {
+            continue;
+        };
+        if value.as_bytes()[end] == b'"' {
+            let column = text[line_start..at].chars().count() + 1;
+            out.entry(value[..end].to_string())
+                .or_insert((line, column));
+        }
+    }
+    out
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A path as a SARIF artifact location: relative paths against the checkout's root
+/// (`%SRCROOT%`), with forward slashes.
+fn artifact(file: &str) -> Value {
+    let uri = file.replace('\\', "/");
+    if std::path::Path::new(file).is_absolute() {
+        json!({ "uri": format!("file://{uri}") })
+    } else {
+        json!({ "uri": uri.trim_start_matches("./"), "uriBaseId": "%SRCROOT%" })
+    }
+}
+
+fn location(file: &str, at: Option<(usize, usize)>, id: &str) -> Value {
+    let mut physical = json!({ "artifactLocation": artifact(file) });
+    // An element the text does not name (a demand's implied path) is located at the file.
+    physical["region"] = match at {
+        Some((line, column)) => json!({ "startLine": line, "startColumn": column }),
+        None => json!({ "startLine": 1 }),
+    };
+    json!({
+        "physicalLocation": physical,
+        "logicalLocations": [{ "name": id, "kind": "element" }],
+    })
+}
+
+/// The SARIF log of a check: one run, every rule described once, one result per finding at
+/// the line of its first element (the others as related locations); accepted risks carry a
+/// suppression with their comment; an unreadable file is a tool notification.
+pub(super) fn write_sarif(
+    out: &mut dyn Write,
+    results: &[Checked],
+    texts: &[Option<String>],
+    min: Severity,
+) -> anyhow::Result<()> {
+    let index: FxHashMap<&str, usize> = rules::RULES
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code, i))
+        .collect();
+    let driver_rules: Vec<Value> = rules::RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary },
+                "help": { "text": r.hint },
+                "defaultConfiguration": { "level": level(r.default_severity) },
+                "properties": { "reference": r.reference },
+            })
+        })
+        .collect();
+    let mut sarif_results = Vec::new();
+    let mut notifications = Vec::new();
+    for ((file, result), text) in results.iter().zip(texts) {
+        let findings = match result {
+            Ok(f) => f,
+            Err(e) => {
+                notifications.push(json!({
+                    "level": "error",
+                    "message": { "text": e },
+                    "locations": [{ "physicalLocation": { "artifactLocation": artifact(file) } }],
+                }));
+                continue;
+            }
+        };
+        let lines = text.as_deref().map(id_lines).unwrap_or_default();
+        for f in findings.items.iter().filter(|f| f.severity >= min) {
+            sarif_results.push(result_of(f, file, &lines, &index));
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "linkwright",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": driver_rules,
+            }},
+            "invocations": [{
+                "executionSuccessful": notifications.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "results": sarif_results,
+        }],
+    });
+    serde::Serialize::serialize(&log, &mut super::json_out::pretty(&mut *out))?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn result_of(
+    f: &Finding,
+    file: &str,
+    lines: &FxHashMap<String, (usize, usize)>,
+    index: &FxHashMap<&str, usize>,
+) -> Value {
+    let at = |id: &String| location(file, lines.get(id.as_str()).copied(), id);
+    let mut r = json!({
+        "ruleId": f.code,
+        "level": level(f.severity),
+        "message": { "text": format!("{} Hint: {}", f.message, f.hint) },
+        "locations": f.subjects.first().map(at).into_iter().collect::<Vec<_>>(),
+    });
+    if let Some(&i) = index.get(f.code) {
+        r["ruleIndex"] = i.into();
+    }
+    if f.subjects.len() > 1 {
+        r["relatedLocations"] = f.subjects[1..]
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let mut l = at(id);
+                l["id"] = (i + 1).into();
+                l["message"] = json!({ "text": id });
+                l
+            })
+            .collect();
+    }
+    if let Some(comment) = &f.excluded {
+        r["suppressions"] = json!([{ "kind": "external", "justification": comment }]);
+    }
+    // Same rule on the same elements: the same finding from run to run, however the message's
+    // figures change.
+    r["partialFingerprints"] =
+        json!({ "elements/v1": format!("{}:{}", f.code, f.subjects.join(",")) });
+    r
+}
+
+/// JUnit XML: one test suite per file, one test case per rule; a rule with active errors
+/// fails, warnings and notes are the case's output, a rule whose findings are all accepted
+/// risks is skipped with their comments, an unreadable file is an error.
+pub(super) fn write_junit(
+    out: &mut dyn Write,
+    results: &[Checked],
+    min: Severity,
+) -> anyhow::Result<()> {
+    use crate::diagram::svg::escape;
+    let mut failures_all = 0;
+    let mut errors_all = 0;
+    let mut suites = String::new();
+    for (file, result) in results {
+        let findings = match result {
+            Ok(f) => f,
+            Err(e) => {
+                errors_all += 1;
+                suites += &format!(
+                    "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase classname=\"{0}\" name=\"load\">\n      <error message=\"the file cannot be read\">{}</error>\n    </testcase>\n  </testsuite>\n",
+                    escape(file),
+                    escape(e)
+                );
+                continue;
+            }
+        };
+        let mut by_rule: FxHashMap<&str, Vec<&Finding>> = FxHashMap::default();
+        for f in findings.items.iter().filter(|f| f.severity >= min) {
+            by_rule.entry(f.code).or_default().push(f);
+        }
+        let (mut failures, mut skipped) = (0, 0);
+        let mut cases = String::new();
+        for r in rules::RULES {
+            let fs = by_rule.remove(r.code).unwrap_or_default();
+            cases += &format!(
+                "    <testcase classname=\"{}\" name=\"{} {}\">\n",
+                escape(file),
+                r.code,
+                r.name
+            );
+            let active: Vec<&&Finding> = fs.iter().filter(|f| f.excluded.is_none()).collect();
+            let errors: Vec<&&&Finding> = active
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .collect();
+            let line = |f: &Finding| {
+                format!(
+                    "{}[{}] {} ({})",
+                    f.severity.label(),
+                    f.code,
+                    f.message,
+                    f.subjects.join(", ")
+                )
+            };
+            if !errors.is_empty() {
+                failures += 1;
+                cases += &format!(
+                    "      <failure message=\"{}\" type=\"error\">{}</failure>\n",
+                    escape(&format!(
+                        "{} error{}",
+                        errors.len(),
+                        if errors.len() == 1 { "" } else { "s" }
+                    )),
+                    escape(
+                        &errors
+                            .iter()
+                            .map(|f| line(f))
+                            .chain(std::iter::once(format!("hint: {}", r.hint)))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    )
+                );
+            } else if active.is_empty() && !fs.is_empty() {
+                skipped += 1;
+                let comments: Vec<&str> = fs.iter().filter_map(|f| f.excluded.as_deref()).collect();
+                cases += &format!(
+                    "      <skipped message=\"{}\"/>\n",
+                    escape(&format!("accepted risk: {}", comments.join("; ")))
+                );
+            }
+            let others: Vec<String> = active
+                .iter()
+                .filter(|f| f.severity != Severity::Error)
+                .map(|f| line(f))
+                .collect();
+            if !others.is_empty() {
+                cases += &format!(
+                    "      <system-out>{}</system-out>\n",
+                    escape(&others.join("\n"))
+                );
+            }
+            cases += "    </testcase>\n";
+        }
+        failures_all += failures;
+        suites += &format!(
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n{cases}  </testsuite>\n",
+            escape(file),
+            rules::RULES.len()
+        );
+    }
+    let tests: usize = results
+        .iter()
+        .map(|(_, r)| if r.is_ok() { rules::RULES.len() } else { 1 })
+        .sum();
+    write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"linkwright check\" tests=\"{tests}\" failures=\"{failures_all}\" errors=\"{errors_all}\">\n{suites}</testsuites>\n"
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_found_at_their_line_and_column_in_one_pass() {
+        let text = "{\n  \"nodes\": [\n    { \"id\": \"a\" },\n    {\"id\":\"b\"}\n  ],\n  \"x\": { \"id\" : \"c\\\"d\" },\n  \"id\": \"a\"\n}";
+        let lines = id_lines(text);
+        assert_eq!(lines.get("a"), Some(&(3, 7)), "the first occurrence wins");
+        assert_eq!(lines.get("b"), Some(&(4, 6)));
+        assert_eq!(lines.get("c"), None, "an escaped id is not guessed at");
+        assert_eq!(lines.len(), 2);
+    }
+}

@@ -1,0 +1,142 @@
+//! The page's figures as inline SVG: bar charts (each bar's label, its length in proportion
+//! to the largest, its value as the PDF prints it) and the topology, drawn by the diagram's
+//! own SVG writer in the light look with its legend.
+
+use super::text;
+use crate::diagram::svg::{FONT_STACK, escape, hex, num};
+use crate::diagram::{Drawing, Metrics, Style, Weight};
+use crate::look::Theme;
+use crate::report::pdf::INK;
+use crate::report::{BarChart, Diagram};
+use std::fmt::Write as _;
+
+/// A bar chart's width, its text size and row height, in SVG units (pixels at full width).
+const CHART_W: f32 = 640.0;
+const CHART_FONT: f32 = 13.0;
+const CHART_ROW: f32 = 24.0;
+const BAR_H: f32 = 15.0;
+/// The labels' column takes at most this share of the width; a longer label is cut with "…"
+/// (the whole label is the bar's tooltip).
+const LABEL_SHARE: f32 = 0.42;
+
+pub(super) fn bars(out: &mut String, chart: &BarChart, metrics: &Metrics) {
+    let _ = writeln!(
+        out,
+        "<figure class=\"bars\">\n<figcaption>{}</figcaption>",
+        text(&chart.title)
+    );
+    if chart.bars.is_empty() {
+        out.push_str("<p class=\"note\">Nothing is priced yet.</p>\n</figure>\n");
+        return;
+    }
+    let width = |t: &str, w: Weight| metrics.width(t, CHART_FONT, w);
+    let gap = CHART_FONT;
+    let label_w = chart
+        .bars
+        .iter()
+        .map(|b| width(&b.label, Weight::Regular))
+        .fold(0.0_f32, f32::max)
+        .min(CHART_W * LABEL_SHARE);
+    let value_w = chart
+        .bars
+        .iter()
+        .map(|b| width(&b.text, Weight::Bold))
+        .fold(0.0_f32, f32::max);
+    let area = (CHART_W - label_w - gap - value_w - gap / 2.0).max(CHART_W * 0.2);
+    let max = chart.bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
+    let height = chart.bars.len() as f32 * CHART_ROW;
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" \
+         role=\"img\" aria-label=\"{}\" font-family=\"{FONT_STACK}\" font-size=\"{}\">",
+        num(CHART_W),
+        num(height),
+        num(CHART_W),
+        num(height),
+        escape(&chart.title),
+        num(CHART_FONT)
+    );
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let top = i as f32 * CHART_ROW + (CHART_ROW - BAR_H) / 2.0;
+        // The text's baseline: centred on the bar (DejaVu's capitals are 0.73 em high).
+        let baseline = top + BAR_H / 2.0 + 0.36 * CHART_FONT;
+        let len = if max > 0.0 {
+            (bar.value / max) as f32 * area
+        } else {
+            0.0
+        };
+        let label = ellipsize(&bar.label, label_w, |t| width(t, Weight::Regular));
+        let _ = writeln!(
+            out,
+            "<g><title>{}: {}</title><text x=\"0\" y=\"{}\" fill=\"{}\">{}</text>\
+             <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\
+             <text x=\"{}\" y=\"{}\" fill=\"{}\" font-weight=\"bold\">{}</text></g>",
+            escape(&bar.label),
+            escape(&bar.text),
+            num(baseline),
+            hex(INK),
+            escape(&label),
+            num(label_w + gap),
+            num(top),
+            num(len.max(1.0)),
+            BAR_H,
+            hex(bar.rgb),
+            num(label_w + gap + len + gap / 2.0),
+            num(baseline),
+            hex(INK),
+            escape(&bar.text)
+        );
+    }
+    out.push_str("</svg>\n</figure>\n");
+}
+
+/// `t` cut with "…" to fit `room` as `width` measures it.
+fn ellipsize(t: &str, room: f32, width: impl Fn(&str) -> f32) -> String {
+    if width(t) <= room {
+        return t.to_string();
+    }
+    let mut cut = String::new();
+    for c in t.chars() {
+        cut.push(c);
+        if width(&cut) + width("…") > room {
+            cut.pop();
+            break;
+        }
+    }
+    format!("{}…", cut.trim_end())
+}
+
+/// The topology: the whole design as one SVG (the `linkwright diagram` export's drawing, in
+/// the light look, with its legend), scaled to the page's width.
+pub(super) fn diagram(out: &mut String, diagram: &Diagram, metrics: &Metrics) {
+    if diagram.nodes.is_empty() {
+        out.push_str("<p class=\"note\">Nothing to draw: the design has no nodes.</p>\n");
+        return;
+    }
+    let measure = |t: &str, size: f32, w: Weight| metrics.width(t, size, w);
+    let style = Style::for_export(Theme::Light, &measure, diagram);
+    let drawing = Drawing::build(diagram, &style);
+    let svg = crate::diagram::svg::svg(&drawing, "Topology", None, &measure);
+    // The XML declaration belongs to a file of its own, not inside a page.
+    let svg = svg
+        .strip_prefix("<?xml")
+        .and_then(|rest| rest.split_once("?>"))
+        .map_or(svg.as_str(), |(_, rest)| rest.trim_start());
+    out.push_str("<figure class=\"diagram\">\n");
+    out.push_str(svg);
+    out.push_str("</figure>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_labels_are_cut_to_their_room() {
+        let m = Metrics::dejavu().unwrap();
+        let w = |t: &str| m.width(t, CHART_FONT, Weight::Regular);
+        assert_eq!(ellipsize("Azure", 200.0, w), "Azure");
+        let cut = ellipsize("Île-de-France interconnect hub and more", 120.0, w);
+        assert!(cut.ends_with('…') && w(&cut) <= 120.0, "{cut}");
+    }
+}

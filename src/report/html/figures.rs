@@ -106,11 +106,29 @@ fn ellipsize(t: &str, room: f32, width: impl Fn(&str) -> f32) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// The most nodes the page draws. The whole design is one SVG, about 1.3 KB per node with its
+/// links and labels (measured on generated designs: 0.3 MB at 240 nodes, 1.5 MB at 1,200,
+/// 9 MB at 12,000); up to here the page stays a size a wiki or an e-mail takes (~3 MB) and a
+/// reader zooms into it. Beyond, the page says where the drawing is.
+pub const WHOLE_DIAGRAM_NODES: usize = 2_500;
+
 /// The topology: the whole design as one SVG (the `linkwright diagram` export's drawing, in
 /// the light look, with its legend), scaled to the page's width.
 pub(super) fn diagram(out: &mut String, diagram: &Diagram, metrics: &Metrics) {
     if diagram.nodes.is_empty() {
         out.push_str("<p class=\"note\">Nothing to draw: the design has no nodes.</p>\n");
+        return;
+    }
+    if diagram.nodes.len() > WHOLE_DIAGRAM_NODES {
+        let count = |n: usize| crate::costing::thousands(n as u64);
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">The design has {} nodes and {} links: too many to draw legibly on a \
+             web page. The PDF report of the same design draws it as an overview map with detail \
+             pages, and the diagram export draws it whole (SVG or PNG).</p>",
+            count(diagram.nodes.len()),
+            count(diagram.links.len())
+        );
         return;
     }
     let measure = |t: &str, size: f32, w: Weight| metrics.width(t, size, w);
@@ -130,6 +148,46 @@ pub(super) fn diagram(out: &mut String, diagram: &Diagram, metrics: &Metrics) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagram::TopoNode;
+    use crate::model::NodeKindTag;
+
+    fn nodes(n: usize) -> Diagram {
+        Diagram {
+            nodes: (0..n)
+                .map(|i| TopoNode {
+                    id: format!("site-{i}"),
+                    name: format!("Site {i}"),
+                    kind: NodeKindTag::OnPremSite,
+                    x: (i % 100) as f64 * 120.0,
+                    y: (i / 100) as f64 * 120.0,
+                    group: None,
+                    severity: None,
+                })
+                .collect(),
+            links: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_design_too_large_for_a_page_is_not_drawn_and_the_page_says_where_it_is() {
+        let m = Metrics::dejavu().unwrap();
+        let mut out = String::new();
+        diagram(&mut out, &nodes(WHOLE_DIAGRAM_NODES + 1), &m);
+        assert!(!out.contains("<svg"), "{out}");
+        assert!(
+            out.contains("The design has 2,501 nodes and 0 links"),
+            "{out}"
+        );
+        assert!(out.contains("overview map"), "{out}");
+        let mut out = String::new();
+        diagram(&mut out, &nodes(3), &m);
+        assert!(
+            out.starts_with("<figure class=\"diagram\">\n<svg "),
+            "{out}"
+        );
+        assert_eq!(out.matches("<g id=\"node-site-").count(), 3, "{out}");
+        assert!(!out.contains("<?xml"), "{out}");
+    }
 
     #[test]
     fn long_labels_are_cut_to_their_room() {

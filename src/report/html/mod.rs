@@ -343,12 +343,11 @@ impl Page<'_> {
                     let column = table.columns.get(i);
                     let align = column.map_or(Align::Left, |c| c.align);
                     // A subtotal's label runs on over the empty cells after it (as in the PDF),
-                    // up to the next figure.
+                    // up to its figure, which stays in its own column.
                     let mut span = 1;
                     if row.kind != RowKind::Body && align == Align::Left && !cell.text.is_empty() {
                         while i + span < columns
                             && row.cells.get(i + span).is_none_or(|c| c.text.is_empty())
-                            && table.columns[i + span].align == Align::Left
                         {
                             span += 1;
                         }

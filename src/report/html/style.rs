@@ -1,7 +1,8 @@
 //! The page's stylesheet, inline in its head: the PDF's colours and font (DejaVu Sans first,
 //! as the SVG export), one readable column that narrows to a phone's width, tables that scroll
 //! sideways on a small screen rather than squeeze figures, and print rules (the paper size,
-//! landscape pages for the sections the PDF sets landscape, headers repeated, rows unbroken).
+//! landscape pages for the sections the PDF sets landscape, headers repeated, rows unbroken,
+//! the topology kept to one page: the SVG keeps its proportions inside a smaller box).
 
 use crate::diagram::svg::{FONT_STACK, hex};
 use crate::look;
@@ -57,6 +58,7 @@ ol.recommendations .detail {{ color: {grey}; font-size: 0.9rem; }}
 figure {{ margin: 0.5rem 0 1.25rem; }}
 figcaption {{ font-weight: bold; margin-bottom: 0.4rem; }}
 figure svg {{ display: block; max-width: 100%; height: auto; }}
+figure.diagram svg {{ max-height: 90vh; }}
 .page-footer {{ margin-top: 3rem; padding-top: 0.5rem; border-top: 1px solid {rule}; color: {grey}; font-size: 0.8rem; }}
 @media (max-width: 40rem) {{
   body {{ font-size: 14px; padding: 0 0.75rem 1.5rem; }}
@@ -76,6 +78,7 @@ figure svg {{ display: block; max-width: 100%; height: auto; }}
   .table-wrap {{ overflow: visible; }}
   thead {{ display: table-header-group; }}
   tr, figure, .figure {{ break-inside: avoid; }}
+  figure.diagram svg {{ max-height: 150mm; }}
 }}
 "#
     )

@@ -261,6 +261,14 @@ fn the_head_describes_the_report_and_nothing_is_fetched_or_run() {
     }
     assert!(style.contains("font-family: DejaVu Sans"), "{style}");
     assert!(style.contains("@media print"), "{style}");
+    // Printed, the page takes the paper asked for (A4 unless told).
+    assert!(style.contains("@page { size: A4;"), "{style}");
+    let letter = report(
+        "designs/aws-dev-test-one-location.json",
+        &dir.path().join("letter.html"),
+        &["--paper", "letter"],
+    );
+    assert!(letter.contains("@page { size: letter;"));
 }
 
 #[test]

@@ -10,14 +10,14 @@ use crate::report::pdf::INK;
 use crate::report::{BarChart, Diagram};
 use std::fmt::Write as _;
 
-/// A bar chart's width, its text size and row height, in SVG units (pixels at full width).
-const CHART_W: f32 = 640.0;
-const CHART_FONT: f32 = 13.0;
-const CHART_ROW: f32 = 24.0;
-const BAR_H: f32 = 15.0;
-/// The labels' column takes at most this share of the width; a longer label is cut with "…"
-/// (the whole label is the bar's tooltip).
-const LABEL_SHARE: f32 = 0.42;
+/// A bar chart's width, its text size, the bars' height and a row's height, in SVG units
+/// (pixels at full size). Each row is the label, then under it the bar and its value: narrow
+/// enough that a phone shows the text at about 12 pixels, where the PDF's label-beside-bar
+/// layout, shrunk to a phone's width, set it at 7.
+const CHART_W: f32 = 420.0;
+const CHART_FONT: f32 = 14.0;
+const BAR_H: f32 = 14.0;
+const CHART_ROW: f32 = 2.0 * CHART_FONT + BAR_H + 2.0;
 
 pub(super) fn bars(out: &mut String, chart: &BarChart, metrics: &Metrics) {
     let _ = writeln!(
@@ -30,19 +30,14 @@ pub(super) fn bars(out: &mut String, chart: &BarChart, metrics: &Metrics) {
         return;
     }
     let width = |t: &str, w: Weight| metrics.width(t, CHART_FONT, w);
-    let gap = CHART_FONT;
-    let label_w = chart
-        .bars
-        .iter()
-        .map(|b| width(&b.label, Weight::Regular))
-        .fold(0.0_f32, f32::max)
-        .min(CHART_W * LABEL_SHARE);
+    let gap = CHART_FONT / 2.0;
     let value_w = chart
         .bars
         .iter()
         .map(|b| width(&b.text, Weight::Bold))
         .fold(0.0_f32, f32::max);
-    let area = (CHART_W - label_w - gap - value_w - gap / 2.0).max(CHART_W * 0.2);
+    // The longest bar leaves room for the longest value beside it.
+    let area = (CHART_W - gap - value_w).max(CHART_W * 0.25);
     let max = chart.bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
     let height = chart.bars.len() as f32 * CHART_ROW;
     let _ = writeln!(
@@ -57,32 +52,34 @@ pub(super) fn bars(out: &mut String, chart: &BarChart, metrics: &Metrics) {
         num(CHART_FONT)
     );
     for (i, bar) in chart.bars.iter().enumerate() {
-        let top = i as f32 * CHART_ROW + (CHART_ROW - BAR_H) / 2.0;
-        // The text's baseline: centred on the bar (DejaVu's capitals are 0.73 em high).
-        let baseline = top + BAR_H / 2.0 + 0.36 * CHART_FONT;
+        let row = i as f32 * CHART_ROW;
+        // Baselines: the label's in its line; the value's centred on the bar (DejaVu's
+        // capitals are 0.73 em high).
+        let label_baseline = row + CHART_FONT;
+        let bar_top = row + 1.3 * CHART_FONT;
+        let value_baseline = bar_top + BAR_H / 2.0 + 0.36 * CHART_FONT;
         let len = if max > 0.0 {
             (bar.value / max) as f32 * area
         } else {
             0.0
         };
-        let label = ellipsize(&bar.label, label_w, |t| width(t, Weight::Regular));
+        let label = ellipsize(&bar.label, CHART_W, |t| width(t, Weight::Regular));
         let _ = writeln!(
             out,
             "<g><title>{}: {}</title><text x=\"0\" y=\"{}\" fill=\"{}\">{}</text>\
-             <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\
+             <rect x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\
              <text x=\"{}\" y=\"{}\" fill=\"{}\" font-weight=\"bold\">{}</text></g>",
             escape(&bar.label),
             escape(&bar.text),
-            num(baseline),
+            num(label_baseline),
             hex(INK),
             escape(&label),
-            num(label_w + gap),
-            num(top),
+            num(bar_top),
             num(len.max(1.0)),
-            BAR_H,
+            num(BAR_H),
             hex(bar.rgb),
-            num(label_w + gap + len + gap / 2.0),
-            num(baseline),
+            num(len.max(1.0) + gap),
+            num(value_baseline),
             hex(INK),
             escape(&bar.text)
         );

@@ -1,6 +1,6 @@
 //! The page's stylesheet, inline in its head: the PDF's colours and font (DejaVu Sans first,
 //! as the SVG export), one readable column that narrows to a phone's width, tables that scroll
-//! sideways on a small screen rather than squeeze figures, and print rules (the paper size,
+//! sideways on a small screen rather than squeeze their columns to a word a line, and print rules (the paper size,
 //! landscape pages for the sections the PDF sets landscape, headers repeated, rows unbroken,
 //! the topology kept to one page: the SVG keeps its proportions inside a smaller box).
 
@@ -65,6 +65,7 @@ figure.diagram svg {{ max-height: 90vh; }}
   .cover .band {{ margin: 0 -0.75rem 1.5rem; }}
   h1 {{ font-size: 1.6rem; }}
   .facts div {{ grid-template-columns: 1fr; gap: 0; padding: 0.3rem 0; }}
+  table {{ min-width: 34rem; }}
 }}
 @page {{ size: {paper}; margin: 15mm; }}
 @page landscape {{ size: {paper} landscape; }}

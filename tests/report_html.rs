@@ -491,6 +491,24 @@ fn markup_in_the_designs_words_is_shown_not_obeyed() {
 }
 
 #[test]
+fn an_empty_design_gives_a_short_honest_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("empty.json");
+    linkwright::design_file::save(&linkwright::model::Design::new("Nothing yet"), &input).unwrap();
+    let html = report(input.to_str().unwrap(), &dir.path().join("e.html"), &[]);
+    let doc = parse(&html);
+    let text = text_of(elements(&doc, "body").next().unwrap());
+    assert!(
+        text.contains("Nothing to draw: the design has no nodes."),
+        "{text}"
+    );
+    assert!(text.contains("The design has no demands"), "{text}");
+    assert!(text.contains("$0.00"), "{text}");
+    let topology = by_id(&doc, "sec-topology").unwrap();
+    assert!(!topology.descendants().any(|n| n.tag_name().name() == "svg"));
+}
+
+#[test]
 fn a_fixed_date_gives_identical_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let design = "designs/europe-azure-two-locations.json";

@@ -1,8 +1,9 @@
 //! The page's stylesheet, inline in its head: the PDF's colours and font (DejaVu Sans first,
 //! as the SVG export), one readable column that narrows to a phone's width, tables that scroll
-//! sideways on a small screen rather than squeeze their columns to a word a line, and print rules (the paper size,
-//! landscape pages for the sections the PDF sets landscape, headers repeated, rows unbroken,
-//! the topology kept to one page: the SVG keeps its proportions inside a smaller box).
+//! sideways on a small screen rather than squeeze their columns to a word a line, and print
+//! rules (the paper size, landscape pages for the sections the PDF sets landscape, headers
+//! repeated, rows unbroken, the topology kept to one page: the SVG keeps its proportions inside
+//! a smaller box).
 
 use crate::diagram::svg::{FONT_STACK, hex};
 use crate::look;

@@ -601,3 +601,61 @@ fn the_extension_chooses_the_format_and_bad_outputs_are_refused_clearly() {
     assert!(stderr(&o).contains("bad.json"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&kept).unwrap(), b"previous page");
 }
+
+#[test]
+fn a_large_design_gets_the_summaries_and_a_drawing_only_while_a_page_can_hold_it() {
+    use linkwright::catalog::Catalog;
+    use linkwright::costing::UserBook;
+    use linkwright::report::{self, Meta, Paper};
+    let catalog = Catalog::builtin().unwrap();
+    let book = UserBook::empty();
+    let meta = Meta {
+        file_name: "generated.json".into(),
+        date: "2026-01-31".into(),
+        paper: Paper::A4,
+    };
+    let render = |sites: usize| {
+        let design = linkwright::generate::generate(sites, 1, &catalog);
+        let analyses = linkwright::analyses::run(
+            &design,
+            &catalog,
+            &book,
+            linkwright::costing::Options::default(),
+            linkwright::resilience::Depth::Single,
+        );
+        let doc = report::build(&design, &analyses, &catalog, &book, &meta);
+        (design.nodes.len(), report::html::render(&doc).unwrap())
+    };
+    // 1,200 nodes: drawn whole, one group per node; the summarised bill still cites its notes.
+    let (nodes, html) = render(1_000);
+    let doc = parse(&html);
+    let drawn = doc
+        .descendants()
+        .filter(|n| n.attribute("id").is_some_and(|id| id.starts_with("node-")))
+        .count();
+    assert_eq!(drawn, nodes);
+    let bill = text_of(by_id(&doc, "sec-bill-of-materials").unwrap());
+    assert!(
+        bill.contains("lines in the bill of materials"),
+        "summarised: {bill}"
+    );
+    let cites: Vec<&str> = by_id(&doc, "sec-bill-of-materials")
+        .unwrap()
+        .descendants()
+        .filter(|n| n.tag_name().name() == "a")
+        .filter_map(|a| a.attribute("href"))
+        .collect();
+    assert!(!cites.is_empty());
+    assert!(cites.iter().all(|h| by_id(&doc, &h[1..]).is_some()));
+    // Measured 1.6 MB, nearly all of it the drawing.
+    assert!(html.len() < 2_500_000, "{} bytes", html.len());
+
+    // Past the drawing's bound the page says where the drawing is and stays small.
+    let (nodes, html) = render(2_100);
+    assert!(nodes > 2_500, "{nodes}");
+    let doc = parse(&html);
+    let topology = by_id(&doc, "sec-topology").unwrap();
+    assert!(!topology.descendants().any(|n| n.tag_name().name() == "svg"));
+    assert!(text_of(topology).contains("too many to draw legibly on a web page"));
+    assert!(html.len() < 300_000, "{} bytes", html.len());
+}

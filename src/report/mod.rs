@@ -443,6 +443,20 @@ mod tests {
     }
 
     #[test]
+    fn the_output_name_chooses_the_writer() {
+        use std::path::Path;
+        let of = |p: &str| Format::of_path(Path::new(p));
+        assert_eq!(of("r.pdf"), Some(Format::Pdf));
+        assert_eq!(of("r.PDF"), Some(Format::Pdf));
+        assert_eq!(of("wiki/r.html"), Some(Format::Html));
+        assert_eq!(of("r.HTM"), Some(Format::Html));
+        // No extension: a device or a pipe, the PDF as always.
+        assert_eq!(of("/dev/stdout"), Some(Format::Pdf));
+        assert_eq!(of("r.txt"), None);
+        assert_eq!(of("r.html.bak"), None);
+    }
+
+    #[test]
     fn iso_dates_are_checked_against_the_calendar() {
         assert!(is_iso_date("2026-01-31"));
         assert!(is_iso_date("2024-02-29"));

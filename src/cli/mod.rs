@@ -87,13 +87,16 @@ pub enum Command {
         #[arg(long, default_value_t = crate::costing::DEFAULT_HOURS_PER_MONTH, value_parser = clap::value_parser!(u64).range(1..=744))]
         hours_per_month: u64,
     },
-    /// Write the costed PDF report: cover with headline figures, executive summary, topology
-    /// diagram, bill of materials, resilience, findings and accepted risks, assumptions.
+    /// Write the costed report, as a PDF or as one web page (by the output's extension): cover
+    /// with headline figures, executive summary, topology diagram, bill of materials,
+    /// resilience, findings and accepted risks, assumptions.
     Report {
         file: PathBuf,
-        /// The PDF to write (replaced atomically).
-        #[arg(short, long, value_name = "PDF")]
+        /// The report to write, replaced atomically: a .pdf, or a .html/.htm page (inline
+        /// styles and drawings, no scripts, nothing fetched).
+        #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
+        /// The paper size: the PDF's pages, the web page's when printed.
         #[arg(long, value_enum, default_value_t = report::PaperArg::A4)]
         paper: report::PaperArg,
         /// The date printed on the report (default: today, UTC). Fixing it makes the output

@@ -1,8 +1,9 @@
-//! `linkwright report FILE -o report.pdf [--paper a4|letter] [--date YYYY-MM-DD]`
+//! `linkwright report FILE -o report.pdf|report.html [--paper a4|letter] [--date YYYY-MM-DD]
+//! [--compare OTHER]`: the PDF, or the same report as one web page, by the output's extension.
 
 use super::exit;
 use crate::design_file;
-use crate::report::{self, Meta, Paper};
+use crate::report::{self, Format, Meta, Paper};
 use std::io::Write;
 use std::path::Path;
 
@@ -57,13 +58,22 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
+    // Refused before anything is read or analysed: the name alone says what to write.
+    let Some(format) = Format::of_path(output) else {
+        writeln!(
+            err,
+            "error: cannot tell which format to write {} in: give a file name ending in .pdf, .html or .htm",
+            output.display()
+        )?;
+        return Ok(exit::UNKNOWN_NAME);
+    };
     let Some(design) = super::load_design(file, err)? else {
         return Ok(exit::UNREADABLE);
     };
     if output.is_dir() {
         writeln!(
             err,
-            "error: cannot write the report to {}: it is a folder; give a file name such as report.pdf",
+            "error: cannot write the report to {}: it is a folder; give a file name such as report.pdf or report.html",
             output.display()
         )?;
         return Ok(exit::UNWRITABLE);
@@ -133,7 +143,19 @@ pub fn run(
     // pages are laid out, so their memory and the PDF's are not needed at once.
     drop(analyses);
     drop(design);
-    let report::pdf::Rendered { bytes, pages } = report::pdf::render_counted(&doc)?;
+    let (bytes, what) = match format {
+        Format::Pdf => {
+            let report::pdf::Rendered { bytes, pages } = report::pdf::render_counted(&doc)?;
+            (bytes, format!("{pages} pages"))
+        }
+        Format::Html => {
+            let bytes = report::html::render(&doc)?.into_bytes();
+            (
+                bytes,
+                format!("{} sections, one web page", doc.sections.len()),
+            )
+        }
+    };
     drop(doc);
     if let Err(e) = design_file::write_atomic(output, &bytes) {
         writeln!(
@@ -145,7 +167,7 @@ pub fn run(
     }
     writeln!(
         out,
-        "wrote {} ({pages} pages, {} KB)",
+        "wrote {} ({what}, {} KB)",
         output.display(),
         bytes.len().div_ceil(1024)
     )?;

@@ -427,7 +427,7 @@ pub fn kind_key(kind: NodeKindTag) -> &'static str {
 }
 
 /// A number with at most two decimals, no trailing zeros ("12.5", "-3", "0").
-fn num(v: f32) -> String {
+pub(crate) fn num(v: f32) -> String {
     let r = (v * 100.0).round() / 100.0;
     if r == 0.0 || !r.is_finite() {
         "0".into()
@@ -436,7 +436,8 @@ fn num(v: f32) -> String {
     }
 }
 
-fn hex([r, g, b]: Rgb) -> String {
+/// A colour as CSS and SVG write it ("#0078d4").
+pub(crate) fn hex([r, g, b]: Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 

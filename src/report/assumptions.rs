@@ -34,7 +34,8 @@ pub(super) fn assumptions(
             ("Read", 1.0, Align::Left),
             ("Confidence", 2.0, Align::Left),
             ("Lines", 0.7, Align::Right),
-        ]);
+        ])
+        .with_refs(0, Refs::Notes);
         for (n, source, lines) in notes.iter() {
             let what = match source.layer {
                 Layer::Catalog | Layer::UserBook => {
@@ -181,7 +182,8 @@ fn meters(cost: &crate::costing::Costing, notes: &SourceNotes<'_>, blocks: &mut 
         ("Meter", 3.2, Align::Left),
         ("Priced by", 1.6, Align::Left),
         ("Lines", 0.7, Align::Right),
-    ]);
+    ])
+    .with_refs(2, Refs::Cites);
     for ((cloud, meter), (cites, lines)) in meters {
         t.body(vec![
             cloud.to_string(),

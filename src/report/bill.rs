@@ -113,6 +113,7 @@ pub(super) fn bom_table() -> Table {
         ("Monthly USD", 1.2, Align::Right),
         ("Source", 0.8, Align::Left),
     ])
+    .with_refs(5, Refs::Cites)
 }
 
 pub(super) fn unit_text(unit: crate::model::PriceUnit) -> &'static str {

@@ -72,10 +72,12 @@ pub(super) fn cover(
             Figure {
                 label: "Worst resiliency model".into(),
                 value: d.model.kind.label().to_string(),
+                // The target without its source codes and notes, as the summary gives it (the
+                // PDF's box showed two lines of it; the web page shows it whole).
                 detail: format!(
                     "{count} of {} demand(s); SLA target {}",
                     analyses.resilience.demands.len(),
-                    d.model.sla.unwrap_or("none")
+                    without_citations(&sla_parts(d.model.sla.unwrap_or("none")).0)
                 ),
                 tone: match d.model.kind.rank() {
                     0 => Tone::Bad,

@@ -1,5 +1,6 @@
 //! The report's document model: cover, sections of blocks (paragraphs, tables, charts, the
-//! diagram), plain text and drawing instructions; `pdf.rs` lays it out.
+//! diagram), plain text and drawing instructions; `pdf/` lays it out on pages and `html/`
+//! writes it as one web page.
 
 use super::*;
 
@@ -135,6 +136,21 @@ pub struct Column {
     /// Share of the table's width, relative to the other columns.
     pub weight: f32,
     pub align: Align,
+    /// What the column's cells are to a reader following a citation.
+    pub refs: Refs,
+}
+
+/// Citations of the Sources appendix's numbered notes, as a column holds them: the PDF sets
+/// them as text, the HTML links each "[3]" to note 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Refs {
+    /// Plain text.
+    #[default]
+    None,
+    /// Cells cite notes: "[3]", "[1] [3]" (other words stay text).
+    Cites,
+    /// Each cell is a note's own number ("[3]"): where its citations lead.
+    Notes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,10 +206,18 @@ impl Table {
                     title: title.to_string(),
                     weight,
                     align,
+                    refs: Refs::None,
                 })
                 .collect(),
             rows: Vec::new(),
         }
+    }
+    /// The table with column `index` holding `refs` (citations of notes, or the notes).
+    pub(super) fn with_refs(mut self, index: usize, refs: Refs) -> Self {
+        if let Some(c) = self.columns.get_mut(index) {
+            c.refs = refs;
+        }
+        self
     }
     pub(super) fn row(&mut self, kind: RowKind, cells: Vec<Cell>) {
         self.rows.push(Row { kind, cells });

@@ -1,8 +1,10 @@
 //! The stakeholder report. `build` turns a design and its analyses into a document model —
-//! plain text, figures and drawing instructions, no layout — and `pdf::render` lays that model
-//! out on pages. Every number in the report comes from the analyses (the same ones `cost`,
-//! `resilience` and `check` print); the renderer never computes a domain answer.
+//! plain text, figures and drawing instructions, no layout — and two writers render it:
+//! `pdf::render` lays it out on pages, `html::render` writes it as one web page. Every number
+//! in the report comes from the analyses (the same ones `cost`, `resilience` and `check`
+//! print); a writer never computes a domain answer.
 
+pub mod html;
 pub mod pdf;
 mod summary;
 /// The document model: what the report says, without layout.
@@ -61,14 +63,57 @@ fn number(n: usize) -> String {
     crate::costing::thousands(n as u64)
 }
 
-/// Analyse `design` and render its report as PDF bytes: what `linkwright report` and
-/// File → Export report… both call.
-pub fn pdf_of(
+/// The file formats a report is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    /// One self-contained web page.
+    Html,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension, in any case: `.pdf` a PDF, `.html` or
+    /// `.htm` a web page; a name without an extension (a device such as `/dev/stdout`) a PDF,
+    /// as the report always was; None for any other extension.
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        let Some(extension) = path.extension() else {
+            return Some(Format::Pdf);
+        };
+        match extension.to_string_lossy().to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Why a report could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Pdf(#[from] pdf::RenderError),
+    #[error(transparent)]
+    Html(#[from] html::RenderError),
+}
+
+/// `report` as the bytes of a `format` file.
+pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, RenderError> {
+    Ok(match format {
+        Format::Pdf => pdf::render(report)?,
+        Format::Html => html::render(report)?.into_bytes(),
+    })
+}
+
+/// Analyse `design` and render its report as a `format` file's bytes: what `linkwright
+/// report` does and File → Export report… can call with the format of the chosen file's name
+/// (`Format::of_path`).
+pub fn export(
     design: &Design,
     catalog: &Catalog,
     user_book: &UserBook,
     meta: &Meta,
-) -> Result<Vec<u8>, pdf::RenderError> {
+    format: Format,
+) -> Result<Vec<u8>, RenderError> {
     let analyses = crate::analyses::run(
         design,
         catalog,
@@ -76,7 +121,17 @@ pub fn pdf_of(
         crate::costing::Options::default(),
         crate::resilience::Depth::Single,
     );
-    pdf::render(&build(design, &analyses, catalog, user_book, meta))
+    render(&build(design, &analyses, catalog, user_book, meta), format)
+}
+
+/// Analyse `design` and render its report as PDF bytes (`export` as a PDF).
+pub fn pdf_of(
+    design: &Design,
+    catalog: &Catalog,
+    user_book: &UserBook,
+    meta: &Meta,
+) -> Result<Vec<u8>, RenderError> {
+    export(design, catalog, user_book, meta, Format::Pdf)
 }
 
 /// Today's date (UTC) as YYYY-MM-DD.
@@ -385,6 +440,20 @@ mod tests {
         assert_eq!(civil_date(0), "1970-01-01");
         assert_eq!(civil_date(20_484), "2026-01-31");
         assert_eq!(civil_date(11_016), "2000-02-29");
+    }
+
+    #[test]
+    fn the_output_name_chooses_the_writer() {
+        use std::path::Path;
+        let of = |p: &str| Format::of_path(Path::new(p));
+        assert_eq!(of("r.pdf"), Some(Format::Pdf));
+        assert_eq!(of("r.PDF"), Some(Format::Pdf));
+        assert_eq!(of("wiki/r.html"), Some(Format::Html));
+        assert_eq!(of("r.HTM"), Some(Format::Html));
+        // No extension: a device or a pipe, the PDF as always.
+        assert_eq!(of("/dev/stdout"), Some(Format::Pdf));
+        assert_eq!(of("r.txt"), None);
+        assert_eq!(of("r.html.bak"), None);
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! sentence saying how many rows are omitted and which command lists them all.
 
 use super::{
-    Align, Block, Cell, FULL_TABLE_ROWS, Names, RowKind, SHOWN_ROWS, Table, bom_cells, bom_table,
-    capitalise, demand_cells, inventory_table, link_row, node_row, number, residual_mbps,
-    sla_parts, subtotal_cells,
+    Align, Block, Cell, FULL_TABLE_ROWS, Names, Refs, RowKind, SHOWN_ROWS, Table, bom_cells,
+    bom_table, capitalise, demand_cells, inventory_table, link_row, node_row, number,
+    residual_mbps, sla_parts, subtotal_cells,
 };
 use crate::costing::{Biller, Category, LineItem, Provenance};
 use crate::look;
@@ -295,7 +295,8 @@ pub(super) fn bom_summary(
         ("Quantity", 1.1, Align::Right),
         ("Monthly USD", 1.3, Align::Right),
         ("Source", 0.9, Align::Left),
-    ]);
+    ])
+    .with_refs(5, Refs::Cites);
     let mut billers = groups.iter().peekable();
     while let Some(((biller, _, _), _)) = billers.peek() {
         let biller = *biller;

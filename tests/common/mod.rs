@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 include!("../../src/fixture_design.rs");
 
+pub mod plain;
+
 /// Every `.rs` file under `dir`, recursively.
 pub fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

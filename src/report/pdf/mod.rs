@@ -68,11 +68,12 @@ const TOP: f32 = 50.0;
 const BOTTOM: f32 = 50.0;
 const BODY_SIZE: f32 = 9.5;
 const TABLE_SIZE: f32 = 7.5;
-const INK: Rgb = [30, 30, 36];
-const GREY: Rgb = [110, 110, 120];
-const RULE: Rgb = [210, 212, 218];
-const HEADER_FILL: Rgb = [228, 231, 237];
-const GROUP_FILL: Rgb = [243, 245, 249];
+// The report's colours; the HTML page takes the same.
+pub(in crate::report) const INK: Rgb = [30, 30, 36];
+pub(in crate::report) const GREY: Rgb = [110, 110, 120];
+pub(in crate::report) const RULE: Rgb = [210, 212, 218];
+pub(in crate::report) const HEADER_FILL: Rgb = [228, 231, 237];
+pub(in crate::report) const GROUP_FILL: Rgb = [243, 245, 249];
 
 struct Page {
     width: f32,

@@ -31,18 +31,29 @@ pub fn run_diff(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let Some(a) = super::load_design(before, err)? else {
-        return Ok(exit::UNREADABLE);
+    // The two designs are read and analysed independently: one on each core.
+    let analysed = |path: &Path| {
+        crate::design_file::load_mapped(path).map(|d| {
+            let x = crate::analyses::run(&d, catalog, user, options, Depth::Single);
+            (d, x)
+        })
     };
-    let Some(b) = super::load_design(after, err)? else {
-        return Ok(exit::UNREADABLE);
-    };
-    // The two designs' analyses are independent: one on each core.
-    let (x, y) = std::thread::scope(|s| {
-        let other = s.spawn(|| crate::analyses::run(&b, catalog, user, options, Depth::Single));
-        let x = crate::analyses::run(&a, catalog, user, options, Depth::Single);
-        (x, crate::par::join(other))
+    let (first, second) = std::thread::scope(|s| {
+        let other = s.spawn(|| analysed(after));
+        (analysed(before), crate::par::join(other))
     });
+    let mut unreadable = false;
+    for e in [first.as_ref().err(), second.as_ref().err()]
+        .into_iter()
+        .flatten()
+    {
+        writeln!(err, "error: {e}")?;
+        unreadable = true;
+    }
+    let (Ok((a, x)), Ok((b, y))) = (first, second) else {
+        debug_assert!(unreadable);
+        return Ok(exit::UNREADABLE);
+    };
     let d = crate::diff::diff(&a, &x, &b, &y);
     let mut out = std::io::BufWriter::new(out);
     let files = (before.display().to_string(), after.display().to_string());

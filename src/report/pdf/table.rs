@@ -102,8 +102,8 @@ impl Writer<'_> {
         h
     }
 
-    /// The columns' widths from their content: each column's widest line (its natural width)
-    /// and its widest word (its least width; for a figure its whole text: figures are never
+    /// The columns' widths from their content: each column's widest line (its natural width;
+    /// of the title, its widest word) and its widest word (its least width; for a figure its whole text: figures are never
     /// broken). When every column fits at its natural width, the spare room is shared by the
     /// columns' weights; else each column gets its least width and the rest in proportion to
     /// what it lacks of its natural width (the rule of HTML's automatic table layout), so text
@@ -128,8 +128,12 @@ impl Writer<'_> {
                 }
             }
         };
+        // A title asks for its longest word only: it wraps before a column of short figures
+        // widens for it ("Egress" over "GB/month").
         for (i, c) in table.columns.iter().enumerate() {
-            measure(i, &c.title, Weight::Bold, false, false);
+            for word in c.title.split_whitespace() {
+                measure(i, word, Weight::Bold, false, false);
+            }
         }
         for row in &table.rows {
             if row.kind == RowKind::Group {

@@ -957,6 +957,7 @@ fn the_break_even_is_drawn_when_both_plans_are_priced_and_explained_when_not() {
         "Metered: $",
         "Unlimited: $",
         "The lines cross at the break-even",
+        "; the circuit is billed Metered.",
     ] {
         assert!(text.contains(label), "{label}");
     }

@@ -489,13 +489,30 @@ fn break_even_blocks(
     } else {
         "Metered"
     };
+    let billed = match names
+        .link(&c.circuit)
+        .and_then(|l| l.as_er())
+        .map(|e| e.billing)
+    {
+        Some(ErBilling::Metered) => "Metered",
+        Some(ErBilling::Unlimited) => "Unlimited",
+        None => "",
+    };
+    let today = match saving(c) {
+        Some(s) if !billed.is_empty() => format!(
+            "; the circuit is billed {billed}, so billing it {cheaper} would save {} a month",
+            dollars(s)
+        ),
+        _ if !billed.is_empty() => format!("; the circuit is billed {billed}"),
+        _ => String::new(),
+    };
     let others = if w.express_route.len() > 1 {
         " The table gives every circuit's figures."
     } else {
         ""
     };
     blocks.push(Block::Note(format!(
-        "Metered costs a fixed {} a month plus {} per GB of egress; Unlimited a flat {}. The lines cross at the break-even, {} a month: below it Metered is cheaper, above it Unlimited. At the design's {} a month, {cheaper} is the cheaper plan.{others}",
+        "Metered costs a fixed {} a month plus {} per GB of egress; Unlimited a flat {}. The lines cross at the break-even, {} a month: below it Metered is cheaper, above it Unlimited. At the design's {} a month, {cheaper} is the cheaper plan{today}.{others}",
         dollars(fee),
         price_text(rate),
         dollars(unlimited),

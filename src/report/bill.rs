@@ -433,9 +433,10 @@ fn break_even_blocks(
     };
     let usd = |u: Usd| u.micros() as f64 / 1e6;
     let (fee_usd, rate_usd, unlimited_usd) = (usd(fee), usd(rate), usd(unlimited));
-    let x_max = nice_ceiling((break_even as f64 * 2.0).max(c.egress_gb * 1.25));
+    // At least 1 GB and $1: an axis of nothing would say nothing.
+    let x_max = nice_ceiling((break_even as f64 * 2.0).max(c.egress_gb * 1.25).max(1.0));
     let metered_at = |gb: f64| fee_usd + rate_usd * gb;
-    let y_max = nice_ceiling(metered_at(x_max).max(unlimited_usd) * 1.1);
+    let y_max = nice_ceiling((metered_at(x_max).max(unlimited_usd) * 1.1).max(1.0));
     let gb = |x: f64| format!("{} GB", crate::costing::thousands(x.round() as u64));
     let money = |y: f64| format!("${}", crate::costing::thousands(y.round() as u64));
     let name = names.of(&c.circuit);
@@ -524,10 +525,10 @@ fn break_even_blocks(
 /// The text colour of a chart's neutral marks.
 const INK_RGB: Rgb = [30, 30, 36];
 
-/// The smallest 1, 2 or 5 times a power of ten at or above `x` (at least 1).
+/// The smallest 1, 2 or 5 times a power of ten at or above `x` (1 for nothing to show).
 fn nice_ceiling(x: f64) -> f64 {
-    // NaN and anything at or below 1 give 1.
-    if x.is_nan() || x <= 1.0 {
+    // NaN, zero and below give 1.
+    if x.is_nan() || x <= 0.0 {
         return 1.0;
     }
     let power = 10f64.powf(x.log10().floor());
@@ -547,4 +548,25 @@ fn ticks(max: f64) -> Vec<f64> {
     (0..=((max / step).round() as usize))
         .map(|i| i as f64 * step)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_axes_end_on_round_values_with_four_to_ten_ticks() {
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(0.15), 0.2);
+        assert_eq!(nice_ceiling(f64::NAN), 1.0);
+        assert_eq!(nice_ceiling(421_120.0), 500_000.0);
+        assert_eq!(nice_ceiling(11_000.0), 20_000.0);
+        assert_eq!(nice_ceiling(5_000.0), 5_000.0);
+        for max in [1.0, 20_000.0, 500_000.0, 5_000_000.0] {
+            let t = ticks(max);
+            assert!((5..=11).contains(&t.len()), "{max}: {t:?}");
+            assert_eq!(t[0], 0.0);
+            assert_eq!(*t.last().unwrap(), max, "{max}: {t:?}");
+        }
+    }
 }

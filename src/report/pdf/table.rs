@@ -454,6 +454,70 @@ mod tests {
         assert!(tables > 20, "{tables} tables checked");
     }
 
+    /// A badge sits just before its text: at a left-aligned cell's start, and right before
+    /// the text of a right-aligned one (not at the cell's far left, away from its text).
+    #[test]
+    fn a_badge_sits_just_before_its_text_in_either_alignment() {
+        use printpdf::{Op, Pt};
+        let fonts = Fonts::load().unwrap();
+        let report = sample_report("aws-dev-test-one-location");
+        let mut w = Writer::new(&report, &fonts);
+        w.new_page(crate::report::Orientation::Portrait);
+        let badge_rgb = [200, 30, 40];
+        let mut t = Table::new(&[
+            ("Demand", 3.0, Align::Left),
+            ("Option A", 1.0, Align::Right),
+            ("Option B", 1.0, Align::Left),
+        ]);
+        t.row(
+            RowKind::Body,
+            vec![
+                Cell::text("Zürich HQ to West Europe hub"),
+                Cell::badge("Maximum", badge_rgb),
+                Cell::badge("Standard", badge_rgb),
+            ],
+        );
+        w.table(&t, 0.0);
+        let ops = &w.pages[w.current].ops;
+        // Each badge: the left edge of the polygon filled in its colour.
+        let mut badges: Vec<f32> = Vec::new();
+        let mut filling = false;
+        for op in ops {
+            match op {
+                Op::SetFillColor { col } => {
+                    filling = *col == super::super::draw::color(badge_rgb);
+                }
+                Op::DrawPolygon { polygon } if filling => {
+                    let xs = polygon.rings[0].points.iter().map(|p| p.p.x.0);
+                    badges.push(xs.fold(f32::MAX, f32::min));
+                }
+                _ => {}
+            }
+        }
+        // Where each of the two texts starts.
+        let text_x = |text: &str| {
+            let mut x = None;
+            for op in ops {
+                match op {
+                    Op::SetTextCursor { pos } => x = Some(pos.x),
+                    Op::ShowText { items } if format!("{items:?}").contains(text) => {
+                        return x.map(|Pt(x)| x).unwrap();
+                    }
+                    _ => {}
+                }
+            }
+            panic!("{text} not drawn")
+        };
+        assert_eq!(badges.len(), 2, "{badges:?}");
+        for (badge, text) in badges.iter().zip(["Maximum", "Standard"]) {
+            let gap = text_x(text) - badge;
+            assert!(
+                (6.0..=BADGE_W + 0.5).contains(&gap),
+                "{text}: badge {gap} pt before the text"
+            );
+        }
+    }
+
     /// A table of a short column beside a column of sentences: the short one keeps its text
     /// on one line, the long one wraps, and together they fill the width.
     #[test]

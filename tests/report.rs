@@ -867,6 +867,10 @@ fn a_large_design_gets_summaries_and_its_report_does_not_grow_with_it() {
         "bytes: {small_kb} KB at 200 sites, {large_kb} KB at 2,000"
     );
 
+    // The executive summary stays one page, with the design in small (its overview).
+    assert!(large.page_text(2).contains("The design at a glance"));
+    assert!(large.page_text(3).starts_with("3. Topology"));
+
     let text = large.text();
     // True figures: the totals and every cloud's subtotal are the costing's, over every line.
     let cost = &analyses.cost;
@@ -905,4 +909,160 @@ fn a_large_design_gets_summaries_and_its_report_does_not_grow_with_it() {
         .filter(|&n| large.page_text(n).starts_with("Topology, tile"))
         .count();
     assert!((1..=16).contains(&tiles), "{tiles} tile pages");
+}
+
+/// The executive summary stays one page and shows the topology in small (vector curves: glyphs,
+/// links, group boxes; labelled when the names are readable at its size), captioned with where
+/// the full diagram is.
+#[test]
+fn the_executive_summary_is_one_page_with_a_picture_of_the_topology() {
+    let dir = tempfile::tempdir().unwrap();
+    for design_path in SAMPLES {
+        let out = dir.path().join("report.pdf");
+        let pdf = report(design_path, &out, &[]);
+        let summary = pdf.page_text(2);
+        assert!(summary.starts_with("2. Executive summary"), "{design_path}");
+        assert!(
+            summary.contains("The design at a glance. Under Topology it is drawn in full"),
+            "{design_path}: {summary}"
+        );
+        assert!(
+            pdf.page_text(3).starts_with("3. Topology"),
+            "{design_path}: the summary runs on to page 3"
+        );
+        // Only the picture draws curves on this page (bars and badges are rectangles).
+        let curves = operators(&pdf, 2, "c");
+        assert!(curves > 20, "{design_path}: {curves} curves");
+    }
+    // A small design's picture names its nodes.
+    let out = dir.path().join("dual.pdf");
+    let pdf = report("designs/dual-cloud-ashburn-chicago.json", &out, &[]);
+    assert!(pdf.page_text(2).contains("Equinix CH1 Chicago"));
+}
+
+/// The bill draws one ExpressRoute circuit's metered and unlimited monthly cost against its
+/// egress, with the break-even and the design's egress marked; when the plans are not priced,
+/// it says so instead of drawing.
+#[test]
+fn the_break_even_is_drawn_when_both_plans_are_priced_and_explained_when_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.pdf");
+    let pdf = report("designs/dual-cloud-ashburn-chicago.json", &out, &[]);
+    let text = pdf.text();
+    for label in [
+        "Egress per month (GB)",
+        "Monthly cost (USD)",
+        "Break-even:",
+        "This design:",
+        "Metered: $",
+        "Unlimited: $",
+        "The lines cross at the break-even",
+        "; the circuit is billed Metered.",
+    ] {
+        assert!(text.contains(label), "{label}");
+    }
+    assert!(!text.contains("No break-even chart"));
+    // The break-even shown is the what-if's, for a circuit the comparison table lists.
+    let cost = cost_json("designs/dual-cloud-ashburn-chicago.json");
+    let break_evens: Vec<String> = cost["what_if"]["express_route"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["break_even_gb"].as_u64())
+        .map(|b| format!("Break-even: {} GB", linkwright::costing::thousands(b)))
+        .collect();
+    assert!(
+        break_evens.iter().any(|b| text.contains(b)),
+        "{break_evens:?}"
+    );
+
+    // Every circuit 300 Mbps: no provider circuit of that speed is offered, so neither plan
+    // has a price.
+    let mut design: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("designs/dual-cloud-ashburn-chicago.json").unwrap(),
+    )
+    .unwrap();
+    for link in design["design"]["links"].as_array_mut().unwrap() {
+        if let Some(er) = link["kind"].get_mut("express_route_circuit") {
+            er["bandwidth_mbps"] = 300.into();
+        }
+    }
+    let unpriced = dir.path().join("unpriced.json");
+    std::fs::write(&unpriced, design.to_string()).unwrap();
+    let pdf = report(unpriced.to_str().unwrap(), &out, &[]);
+    let text = pdf.text();
+    assert!(
+        text.contains("No break-even chart: the price sources lack"),
+        "{text}"
+    );
+    assert!(text.contains("metered 300 Mbps circuit fee"));
+    assert!(!text.contains("Break-even:") && !text.contains("Egress per month (GB)"));
+}
+
+/// Columns are sized to their content: no meter key or category is broken across lines
+/// ("data_transfer_o" / "ut"), in the bill or its appendix.
+#[test]
+fn meter_keys_and_categories_are_never_broken_across_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    for design_path in SAMPLES {
+        let out = dir.path().join("report.pdf");
+        let pdf = report(design_path, &out, &[]);
+        let text = pdf.text();
+        let cost = cost_json(design_path);
+        for item in cost["cost"]["items"].as_array().unwrap() {
+            let meter = item["meter"].as_str().unwrap();
+            assert!(
+                text.contains(&format!(" {meter} ")),
+                "{design_path}: {meter}"
+            );
+        }
+    }
+}
+
+/// No page after the cover holds only a note or a row or two: a table's last rows go over
+/// with the rows before them, a note stays with its table, a heading with what follows.
+#[test]
+fn no_page_holds_only_a_note_or_a_stray_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = |design: &str| -> String {
+        let file: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(design).unwrap()).unwrap();
+        file["design"]["name"].as_str().unwrap().to_string()
+    };
+    let mut reports: Vec<(String, String, Pdf)> = SAMPLES
+        .iter()
+        .map(|d| {
+            let out = dir.path().join(format!("{}.pdf", d.replace('/', "_")));
+            (d.to_string(), title(d), report(d, &out, &[]))
+        })
+        .collect();
+    let out = dir.path().join("compare.pdf");
+    let first = "designs/dual-cloud-ashburn-chicago.json";
+    reports.push((
+        "compare".into(),
+        title(first),
+        report(
+            first,
+            &out,
+            &["--compare", "designs/europe-azure-two-locations.json"],
+        ),
+    ));
+    for (name, title, pdf) in &reports {
+        for n in 2..=pdf.pages() as u32 {
+            let text = pdf.page_text(n);
+            // A section's first page may be short: it has its title.
+            let starts_section = text
+                .split_once(". ")
+                .is_some_and(|(number, _)| number.parse::<u32>().is_ok());
+            if starts_section {
+                continue;
+            }
+            // The body: the page's text before its footer ("TITLE · DATE Page i of N").
+            let footer = text
+                .rfind(&format!("{title} · "))
+                .expect("every page has its footer");
+            let body = &text[..footer];
+            assert!(body.len() > 300, "{name}: page {n} holds only {:?}", body);
+        }
+    }
 }

@@ -13,10 +13,13 @@ pub(super) fn bill_of_materials(
         blocks.push(Block::Paragraph(
             "Nothing in the design carries a cost yet.".into(),
         ));
-    } else if cost.items.len() <= FULL_TABLE_ROWS {
-        blocks.push(Block::Table(bom(cost, names, notes)));
     } else {
-        bom_summary(cost, names, notes, &mut blocks);
+        blocks.push(Block::Bars(by_category(cost)));
+        if cost.items.len() <= FULL_TABLE_ROWS {
+            blocks.push(Block::Table(bom(cost, names, notes)));
+        } else {
+            bom_summary(cost, names, notes, &mut blocks);
+        }
     }
     let excludes = if cost.unpriced.is_empty() {
         String::new()
@@ -36,6 +39,26 @@ pub(super) fn bill_of_materials(
         title: SECTION_BOM.into(),
         orientation: Orientation::Portrait,
         blocks,
+    }
+}
+
+/// The monthly cost by category, as bars (unpriced lines counted beside each amount).
+fn by_category(cost: &crate::costing::Costing) -> BarChart {
+    let mut per_category: BTreeMap<Category, (Usd, usize)> = BTreeMap::new();
+    for i in &cost.items {
+        let (usd, unpriced) = per_category.entry(i.category).or_default();
+        // The costing checked these sums; a line that would not fit counts as unpriced.
+        match i.monthly.and_then(|m| usd.checked_add(m)) {
+            Some(sum) => *usd = sum,
+            None => *unpriced += 1,
+        }
+    }
+    BarChart {
+        title: "Monthly cost by category".into(),
+        bars: per_category
+            .iter()
+            .map(|(c, &(usd, unpriced))| bar(c.label(), usd, unpriced, category_rgb(*c)))
+            .collect(),
     }
 }
 
@@ -179,6 +202,7 @@ pub(super) fn what_if_blocks(analyses: &Analyses, names: &Names<'_>, blocks: &mu
     let w = &analyses.what_if;
     if !w.express_route.is_empty() {
         blocks.push(Block::Heading("ExpressRoute: metered or unlimited".into()));
+        break_even_blocks(w, names, blocks);
         let mut t = Table::new(&[
             ("Circuit", 2.0, Align::Left),
             ("Egress GB/month", 1.2, Align::Right),
@@ -338,5 +362,212 @@ pub(super) fn what_if_blocks(analyses: &Analyses, names: &Names<'_>, blocks: &mu
             "The cheapest option meets the demand's bandwidth and target model with the fewest, smallest ports the clouds offer; it is a comparison point, not a design."
                 .into(),
         ));
+    }
+}
+
+/// The break-even of one circuit drawn, with a note saying what it shows: the circuit that
+/// would save most billed the other way, else the one whose egress is nearest its break-even
+/// (one chart, whatever the design's size; the table under it gives every circuit). When no
+/// circuit has both plans and the egress rate priced, a sentence says what is missing.
+fn break_even_blocks(
+    w: &crate::costing::whatif::WhatIf,
+    names: &Names<'_>,
+    blocks: &mut Vec<Block>,
+) {
+    let priced = |c: &&crate::costing::whatif::MeteredVsUnlimited| {
+        c.metered_fee.is_some()
+            && c.egress_rate.is_some_and(|r| r > Usd::ZERO)
+            && c.unlimited_monthly.is_some()
+            && c.break_even_gb.is_some_and(|b| b > 0)
+    };
+    let saving = |c: &crate::costing::whatif::MeteredVsUnlimited| {
+        let billing = names
+            .link(&c.circuit)
+            .and_then(|l| l.as_er())
+            .map(|e| e.billing)?;
+        let (metered, unlimited) = (c.metered_monthly?, c.unlimited_monthly?);
+        let (now, other) = match billing {
+            ErBilling::Metered => (metered, unlimited),
+            ErBilling::Unlimited => (unlimited, metered),
+        };
+        now.checked_sub(other).filter(|s| *s > Usd::ZERO)
+    };
+    // How near a circuit's egress is to its break-even: 1 at it, towards 0 far either side.
+    let nearness = |c: &crate::costing::whatif::MeteredVsUnlimited| {
+        let b = c.break_even_gb.unwrap_or(0).max(1) as f64;
+        let r = (c.egress_gb / b).max(1e-9);
+        r.min(1.0 / r)
+    };
+    let chosen = w.express_route.iter().filter(priced).max_by(|a, b| {
+        saving(a)
+            .cmp(&saving(b))
+            .then(nearness(a).total_cmp(&nearness(b)))
+            // The first in design order among equals.
+            .then(std::cmp::Ordering::Greater)
+    });
+    let Some(c) = chosen else {
+        let missing: BTreeSet<String> = w
+            .express_route
+            .iter()
+            .flat_map(|c| c.missing.iter().map(|m| without_citations(m)))
+            .collect();
+        let why = if missing.is_empty() {
+            "no circuit's unlimited plan costs more than its metered fee, so there is no break-even to draw".to_string()
+        } else {
+            format!(
+                "the price sources lack {}",
+                missing.into_iter().collect::<Vec<_>>().join("; ")
+            )
+        };
+        blocks.push(Block::Paragraph(format!(
+            "No break-even chart: {why}. Only prices the sources give are drawn."
+        )));
+        return;
+    };
+    let (Some(fee), Some(rate), Some(unlimited), Some(break_even)) = (
+        c.metered_fee,
+        c.egress_rate,
+        c.unlimited_monthly,
+        c.break_even_gb,
+    ) else {
+        return; // `priced` checked each of them
+    };
+    let usd = |u: Usd| u.micros() as f64 / 1e6;
+    let (fee_usd, rate_usd, unlimited_usd) = (usd(fee), usd(rate), usd(unlimited));
+    // At least 1 GB and $1: an axis of nothing would say nothing.
+    let x_max = nice_ceiling((break_even as f64 * 2.0).max(c.egress_gb * 1.25).max(1.0));
+    let metered_at = |gb: f64| fee_usd + rate_usd * gb;
+    let y_max = nice_ceiling((metered_at(x_max).max(unlimited_usd) * 1.1).max(1.0));
+    let gb = |x: f64| format!("{} GB", crate::costing::thousands(x.round() as u64));
+    let money = |y: f64| format!("${}", crate::costing::thousands(y.round() as u64));
+    let name = names.of(&c.circuit);
+    let metered_rgb = look::node_rgb(NodeKindTag::AzureRegion);
+    let unlimited_rgb = Tone::Good.rgb();
+    blocks.push(Block::Lines(LineChart {
+        title: format!("Monthly cost of “{name}” by its egress"),
+        x_axis: Axis {
+            title: "Egress per month (GB)".into(),
+            max: x_max,
+            ticks: ticks(x_max).into_iter().map(|x| (x, gb(x))).collect(),
+        },
+        y_axis: Axis {
+            title: "Monthly cost (USD)".into(),
+            max: y_max,
+            ticks: ticks(y_max).into_iter().map(|y| (y, money(y))).collect(),
+        },
+        series: vec![
+            Series {
+                label: format!(
+                    "Metered: {} a month + {} per GB",
+                    dollars(fee),
+                    price_text(rate)
+                ),
+                rgb: metered_rgb,
+                points: vec![(0.0, fee_usd), (x_max, metered_at(x_max))],
+            },
+            Series {
+                label: format!("Unlimited: {} a month", dollars(unlimited)),
+                rgb: unlimited_rgb,
+                points: vec![(0.0, unlimited_usd), (x_max, unlimited_usd)],
+            },
+        ],
+        markers: vec![
+            Marker {
+                x: break_even as f64,
+                y: unlimited_usd,
+                label: format!("Break-even: {}", gb(break_even as f64)),
+                rgb: INK_RGB,
+            },
+            Marker {
+                x: c.egress_gb,
+                y: metered_at(c.egress_gb),
+                label: format!("This design: {}", gb(c.egress_gb)),
+                rgb: look::severity_rgb(Severity::Warning),
+            },
+        ],
+    }));
+    let cheaper = if c.egress_gb > break_even as f64 {
+        "Unlimited"
+    } else {
+        "Metered"
+    };
+    let billed = match names
+        .link(&c.circuit)
+        .and_then(|l| l.as_er())
+        .map(|e| e.billing)
+    {
+        Some(ErBilling::Metered) => "Metered",
+        Some(ErBilling::Unlimited) => "Unlimited",
+        None => "",
+    };
+    let today = match saving(c) {
+        Some(s) if !billed.is_empty() => format!(
+            "; the circuit is billed {billed}, so billing it {cheaper} would save {} a month",
+            dollars(s)
+        ),
+        _ if !billed.is_empty() => format!("; the circuit is billed {billed}"),
+        _ => String::new(),
+    };
+    let others = if w.express_route.len() > 1 {
+        " The table gives every circuit's figures."
+    } else {
+        ""
+    };
+    blocks.push(Block::Note(format!(
+        "Metered costs a fixed {} a month plus {} per GB of egress; Unlimited a flat {}. The lines cross at the break-even, {} a month: below it Metered is cheaper, above it Unlimited. At the design's {} a month, {cheaper} is the cheaper plan{today}.{others}",
+        dollars(fee),
+        price_text(rate),
+        dollars(unlimited),
+        gb(break_even as f64),
+        gb(c.egress_gb),
+    )));
+}
+
+/// The text colour of a chart's neutral marks.
+const INK_RGB: Rgb = [30, 30, 36];
+
+/// The smallest 1, 2 or 5 times a power of ten at or above `x` (1 for nothing to show).
+fn nice_ceiling(x: f64) -> f64 {
+    // NaN, zero and below give 1.
+    if x.is_nan() || x <= 0.0 {
+        return 1.0;
+    }
+    let power = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|v| *v >= x)
+        .unwrap_or(10.0 * power)
+}
+
+/// Ticks from 0 to `max` (a value from [`nice_ceiling`]) at a round step: four to ten of them.
+fn ticks(max: f64) -> Vec<f64> {
+    let mut step = nice_ceiling(max / 5.0);
+    if max / step < 4.0 {
+        step /= 2.0;
+    }
+    (0..=((max / step).round() as usize))
+        .map(|i| i as f64 * step)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_axes_end_on_round_values_with_four_to_ten_ticks() {
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(0.15), 0.2);
+        assert_eq!(nice_ceiling(f64::NAN), 1.0);
+        assert_eq!(nice_ceiling(421_120.0), 500_000.0);
+        assert_eq!(nice_ceiling(11_000.0), 20_000.0);
+        assert_eq!(nice_ceiling(5_000.0), 5_000.0);
+        for max in [1.0, 20_000.0, 500_000.0, 5_000_000.0] {
+            let t = ticks(max);
+            assert!((5..=11).contains(&t.len()), "{max}: {t:?}");
+            assert_eq!(t[0], 0.0);
+            assert_eq!(*t.last().unwrap(), max, "{max}: {t:?}");
+        }
     }
 }

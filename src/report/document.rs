@@ -104,8 +104,60 @@ pub enum Block {
     /// Numbered recommendations: a bold headline and its explanation.
     Recommendations(Vec<(String, String)>),
     Bars(BarChart),
+    /// A line chart (the metered-vs-unlimited break-even of an ExpressRoute circuit).
+    Lines(LineChart),
     Table(Table),
     Diagram(Diagram),
+    /// A small picture of the whole topology (on the executive summary), sized by the renderer
+    /// to the room its page has left, with a caption pointing to the full diagram.
+    Sketch(Sketch),
+}
+
+/// The topology in small: the same diagram the Topology section draws, and a caption.
+#[derive(Debug, Clone)]
+pub struct Sketch {
+    pub diagram: Diagram,
+    pub caption: String,
+}
+
+/// A line chart drawn as vectors: each series a line through its points, markers as vertical
+/// lines from the x axis to a dot, each with its label. Axes start at 0; the ticks are given
+/// with their text.
+#[derive(Debug, Clone)]
+pub struct LineChart {
+    pub title: String,
+    pub x_axis: Axis,
+    pub y_axis: Axis,
+    pub series: Vec<Series>,
+    pub markers: Vec<Marker>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Axis {
+    /// What the axis measures, with its unit ("Egress per month (GB)").
+    pub title: String,
+    /// The axis runs from 0 to `max`.
+    pub max: f64,
+    /// Where ticks go and what they say.
+    pub ticks: Vec<(f64, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub label: String,
+    pub rgb: Rgb,
+    /// (x, y), in order of x.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// A point of note on a chart: a vertical line from the x axis up to (`x`, `y`), a dot there,
+/// and its label.
+#[derive(Debug, Clone)]
+pub struct Marker {
+    pub x: f64,
+    pub y: f64,
+    pub label: String,
+    pub rgb: Rgb,
 }
 
 /// A horizontal bar chart drawn as vectors.

@@ -2,7 +2,12 @@
 
 use super::*;
 
-pub(super) fn summary(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section {
+pub(super) fn summary(
+    design: &Design,
+    analyses: &Analyses,
+    names: &Names<'_>,
+    diagram: Diagram,
+) -> Section {
     let cost = &analyses.cost;
     let mut blocks = vec![
         Block::Paragraph(verdict(analyses, names)),
@@ -14,6 +19,13 @@ pub(super) fn summary(design: &Design, analyses: &Analyses, names: &Names<'_>) -
             design.demands.len(),
             cost.hours_per_month
         )),
+        // The picture takes the room the rest of the page leaves.
+        Block::Sketch(Sketch {
+            diagram,
+            caption: format!(
+                "The design at a glance. Under {SECTION_TOPOLOGY} it is drawn in full, with every name and a legend."
+            ),
+        }),
     ];
     blocks.push(Block::Heading("Recommendations".into()));
     blocks.push(Block::Recommendations(recommendations(analyses, names)));
@@ -22,18 +34,14 @@ pub(super) fn summary(design: &Design, analyses: &Analyses, names: &Names<'_>) -
         Biller::Aws => look::node_rgb(NodeKindTag::AwsRegion),
         Biller::Carriers => look::node_rgb(NodeKindTag::OnPremSite),
     };
+    // Cost by cloud here; by category with the bill of materials, where finance reads on.
     let mut per_biller: BTreeMap<Biller, (Usd, usize)> = BTreeMap::new();
-    let mut per_category: BTreeMap<Category, (Usd, usize)> = BTreeMap::new();
     for i in &cost.items {
-        for (usd, unpriced) in [
-            per_biller.entry(i.biller).or_default(),
-            per_category.entry(i.category).or_default(),
-        ] {
-            // The costing checked these sums; a line that would not fit counts as unpriced.
-            match i.monthly.and_then(|m| usd.checked_add(m)) {
-                Some(sum) => *usd = sum,
-                None => *unpriced += 1,
-            }
+        let (usd, unpriced) = per_biller.entry(i.biller).or_default();
+        // The costing checked these sums; a line that would not fit counts as unpriced.
+        match i.monthly.and_then(|m| usd.checked_add(m)) {
+            Some(sum) => *usd = sum,
+            None => *unpriced += 1,
         }
     }
     blocks.push(Block::Bars(BarChart {
@@ -41,13 +49,6 @@ pub(super) fn summary(design: &Design, analyses: &Analyses, names: &Names<'_>) -
         bars: per_biller
             .iter()
             .map(|(b, &(usd, unpriced))| bar(b.label(), usd, unpriced, biller_rgb(*b)))
-            .collect(),
-    }));
-    blocks.push(Block::Bars(BarChart {
-        title: "Monthly cost by category".into(),
-        bars: per_category
-            .iter()
-            .map(|(c, &(usd, unpriced))| bar(c.label(), usd, unpriced, category_rgb(*c)))
             .collect(),
     }));
     blocks.push(Block::Heading("Resiliency per demand".into()));

@@ -192,6 +192,7 @@ pub fn build(
     } else {
         design.name.clone()
     };
+    let diagram = diagram_of(design, analyses, &names);
     Report {
         footer: footer(design, &title, &meta.date),
         cover: cover(design, analyses, catalog, user_book, meta, &title),
@@ -199,8 +200,8 @@ pub fn build(
         paper: meta.paper,
         date: meta.date.clone(),
         sections: vec![
-            summary(design, analyses, &names),
-            topology(design, analyses, &names),
+            summary(design, analyses, &names, diagram.clone()),
+            topology(design, analyses, &names, diagram),
             bill_of_materials(analyses, &names, &notes),
             resilience(analyses, &names),
             findings(analyses, &names),

@@ -2,11 +2,11 @@
 
 use super::*;
 
-pub(super) fn topology(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Section {
+/// The diagram is the one the SVG export draws, marked with the open errors and warnings and
+/// named as the rest of the report names elements.
+pub(super) fn diagram_of(design: &Design, analyses: &Analyses, names: &Names<'_>) -> Diagram {
     let worst = analyses.findings.worst_by_subject();
     let attention = |id: &str| worst.get(id).copied().filter(|s| *s != Severity::Info);
-    // The diagram is the one the SVG export draws, marked with the open errors and warnings
-    // and named as the rest of the report names elements.
     let mut diagram = Diagram::of(design, &attention);
     for n in &mut diagram.nodes {
         n.name = names.of(&n.id);
@@ -14,6 +14,16 @@ pub(super) fn topology(design: &Design, analyses: &Analyses, names: &Names<'_>) 
     for l in &mut diagram.links {
         l.name = names.of(&l.id);
     }
+    diagram
+}
+
+pub(super) fn topology(
+    design: &Design,
+    analyses: &Analyses,
+    names: &Names<'_>,
+    diagram: Diagram,
+) -> Section {
+    let worst = analyses.findings.worst_by_subject();
     let mut blocks = vec![Block::Diagram(diagram)];
     blocks.push(Block::Heading("Elements".into()));
     let elements = design.nodes.len() + design.links.len();

@@ -7,7 +7,7 @@ use crate::diagram::svg::{FONT_STACK, escape, hex, num};
 use crate::diagram::{Drawing, Metrics, Style, Weight};
 use crate::look::Theme;
 use crate::report::pdf::INK;
-use crate::report::{BarChart, Diagram};
+use crate::report::{BarChart, Diagram, LineChart, Sketch};
 use std::fmt::Write as _;
 
 /// A bar chart's width, its text size, the bars' height and a row's height, in SVG units
@@ -140,6 +140,168 @@ pub(super) fn diagram(out: &mut String, diagram: &Diagram, metrics: &Metrics) {
     out.push_str("<figure class=\"diagram\">\n");
     out.push_str(svg);
     out.push_str("</figure>\n");
+}
+
+/// The most nodes the executive summary's sketch draws; a larger design's sketch is its caption,
+/// pointing at the Topology section.
+pub const SKETCH_NODES: usize = 400;
+
+/// The executive summary's sketch: the Topology section's drawing again, small, beside the
+/// verdict. Its SVG ids are prefixed so the page's ids stay unique.
+pub(super) fn sketch(out: &mut String, sketch: &Sketch, metrics: &Metrics) {
+    let d = &sketch.diagram;
+    if d.nodes.is_empty() {
+        return;
+    }
+    out.push_str("<figure class=\"sketch\">\n");
+    if d.nodes.len() <= SKETCH_NODES {
+        let measure = |t: &str, size: f32, w: Weight| metrics.width(t, size, w);
+        let style = Style::for_export(Theme::Light, &measure, d);
+        let drawing = Drawing::build(d, &style);
+        let svg = crate::diagram::svg::svg(&drawing, "The design at a glance", None, &measure);
+        let svg = svg
+            .strip_prefix("<?xml")
+            .and_then(|rest| rest.split_once("?>"))
+            .map_or(svg.as_str(), |(_, rest)| rest.trim_start());
+        out.push_str(
+            &svg.replace(" id=\"", " id=\"sketch-")
+                .replace("xlink:href=\"#", "xlink:href=\"#sketch-"),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<figcaption>{}</figcaption>\n</figure>",
+        text(&sketch.caption)
+    );
+}
+
+/// A line chart as inline SVG: axes from 0 with their ticks, one line per series, markers as a
+/// vertical line up to a labelled dot, and a legend of the series.
+pub(super) fn lines(out: &mut String, chart: &LineChart, metrics: &Metrics) {
+    const W: f32 = 560.0;
+    const H: f32 = 300.0;
+    const FONT: f32 = 12.0;
+    let (left, right, top, bottom) = (72.0, 16.0, 16.0, 58.0);
+    let (pw, ph) = (W - left - right, H - top - bottom);
+    let x_of = |x: f64| {
+        left + if chart.x_axis.max > 0.0 {
+            (x / chart.x_axis.max) as f32 * pw
+        } else {
+            0.0
+        }
+    };
+    let y_of = |y: f64| {
+        top + ph
+            - if chart.y_axis.max > 0.0 {
+                (y / chart.y_axis.max) as f32 * ph
+            } else {
+                0.0
+            }
+    };
+    let _ = writeln!(
+        out,
+        "<figure class=\"lines\">\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" font-family=\"{FONT_STACK}\" font-size=\"{}\">",
+        text(&chart.title),
+        num(W),
+        num(H),
+        num(W),
+        num(H),
+        escape(&chart.title),
+        num(FONT)
+    );
+    let grey = "#d2d4da";
+    for (x, t) in &chart.x_axis.ticks {
+        let px = x_of(*x);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{px}\" y1=\"{}\" x2=\"{px}\" y2=\"{}\" stroke=\"{grey}\"/><text x=\"{px}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+            num(top),
+            num(top + ph),
+            num(top + ph + FONT + 4.0),
+            hex(INK),
+            escape(t),
+            px = num(px)
+        );
+    }
+    for (y, t) in &chart.y_axis.ticks {
+        let py = y_of(*y);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{}\" y1=\"{py}\" x2=\"{}\" y2=\"{py}\" stroke=\"{grey}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
+            num(left),
+            num(left + pw),
+            num(left - 6.0),
+            num(py + FONT * 0.35),
+            hex(INK),
+            escape(t),
+            py = num(py)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+        num(left + pw / 2.0),
+        num(top + ph + 2.0 * FONT + 8.0),
+        hex(INK),
+        escape(&chart.x_axis.title)
+    );
+    let _ = writeln!(
+        out,
+        "<text transform=\"translate({} {}) rotate(-90)\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+        num(FONT),
+        num(top + ph / 2.0),
+        hex(INK),
+        escape(&chart.y_axis.title)
+    );
+    for s in &chart.series {
+        let points: Vec<String> = s
+            .points
+            .iter()
+            .map(|&(x, y)| format!("{},{}", num(x_of(x)), num(y_of(y))))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"><title>{}</title></polyline>",
+            points.join(" "),
+            hex(s.rgb),
+            escape(&s.label)
+        );
+    }
+    for m in &chart.markers {
+        let (px, py) = (x_of(m.x), y_of(m.y));
+        let _ = writeln!(
+            out,
+            "<line x1=\"{px}\" y1=\"{}\" x2=\"{px}\" y2=\"{py}\" stroke=\"{c}\" stroke-dasharray=\"4 3\"/><circle cx=\"{px}\" cy=\"{py}\" r=\"4\" fill=\"{c}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
+            num(top + ph),
+            num(px - 6.0),
+            num(py - 8.0),
+            hex(INK),
+            escape(&m.label),
+            px = num(px),
+            py = num(py),
+            c = hex(m.rgb)
+        );
+    }
+    // The legend under the x axis' title.
+    let mut x = left;
+    let y = H - 6.0;
+    for s in &chart.series {
+        let _ = writeln!(
+            out,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2.5\"/><text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>",
+            num(x),
+            num(y - FONT * 0.35),
+            num(x + 18.0),
+            num(y - FONT * 0.35),
+            hex(s.rgb),
+            num(x + 22.0),
+            num(y),
+            hex(INK),
+            escape(&s.label)
+        );
+        x += 22.0 + metrics.width(&s.label, FONT, Weight::Regular) + 18.0;
+    }
+    out.push_str("</svg>\n</figure>\n");
 }
 
 #[cfg(test)]

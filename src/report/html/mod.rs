@@ -282,6 +282,8 @@ impl Page<'_> {
             Block::Bars(chart) => figures::bars(&mut self.out, chart, self.metrics),
             Block::Table(table) => self.table(table),
             Block::Diagram(diagram) => figures::diagram(&mut self.out, diagram, self.metrics),
+            Block::Lines(chart) => figures::lines(&mut self.out, chart, self.metrics),
+            Block::Sketch(sketch) => figures::sketch(&mut self.out, sketch, self.metrics),
         }
     }
 

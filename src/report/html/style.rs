@@ -60,6 +60,8 @@ figure {{ margin: 0.5rem 0 1.25rem; }}
 figcaption {{ font-weight: bold; margin-bottom: 0.4rem; }}
 figure svg {{ display: block; max-width: 100%; height: auto; }}
 figure.diagram svg {{ max-height: 90vh; }}
+figure.sketch {{ max-width: 34rem; }}
+figure.sketch svg {{ max-height: 40vh; }}
 .page-footer {{ margin-top: 3rem; padding-top: 0.5rem; border-top: 1px solid {rule}; color: {grey}; font-size: 0.8rem; }}
 @media (max-width: 40rem) {{
   body {{ font-size: 14px; padding: 0 0.75rem 1.5rem; }}

@@ -6,7 +6,7 @@
 //! restricted to its window, with the report's own font metrics.
 
 use super::draw::{Paint, PathPoint, at, circle_path, quadratic_path, rounded_rect_path};
-use super::plan::{MAX_TILES, Plan, fit, plan_tiles};
+use super::plan::{MAX_TILES, Plan, bounds, fit, fit_padded, plan_tiles, typical_spacing};
 use super::text::{Fonts, Weight};
 use super::{BODY_SIZE, BOTTOM, GREY, INK, MARGIN, TOP, Writer};
 use crate::diagram::drawing::{EACH_LINK_LABELS_MAX, LinkLabels};
@@ -16,7 +16,7 @@ use crate::diagram::svg::group_colours;
 use crate::diagram::{Drawing, Prim, Rect, Style, V2, glyph};
 use crate::look::{Palette, Rgb, Theme};
 use crate::model::NodeKindTag;
-use crate::report::{Diagram, Orientation};
+use crate::report::{Diagram, Orientation, Sketch};
 use crate::rules::Severity;
 use printpdf::Op;
 
@@ -38,6 +38,10 @@ const ROOMY_SPACING: f32 = 100.0;
 const OVERVIEW_RADIUS: f32 = 3.5;
 const OVERVIEW_FONT: f32 = 5.5;
 const OVERVIEW_LINK_WIDTH: f32 = 0.7;
+/// The executive summary's picture of the topology: never lower than this (points), with
+/// this much room around an unlabelled drawing.
+const SKETCH_MIN_H: f32 = 90.0;
+const SKETCH_PAD: f32 = 12.0;
 /// The legend's text size and row height.
 const LEGEND_SIZE: f32 = 7.0;
 const LEGEND_ROW: f32 = 1.9 * LEGEND_SIZE;
@@ -80,6 +84,55 @@ impl Writer<'_> {
         }
         // What follows the diagram starts on a fresh page.
         self.new_page(self.orientation);
+    }
+
+    /// The topology in small from the cursor, as large as the page allows once `below`
+    /// points are kept for what follows it (at most half as high as it is wide), and its
+    /// caption: labelled when the labels are readable at that size, else unlabelled (density
+    /// marks for a design whose elements would overlap, as on a large design's overview).
+    /// Left out when the page has no room for a useful picture.
+    pub(super) fn sketch(&mut self, sketch: &Sketch, below: f32) {
+        let d = &sketch.diagram;
+        let w = self.content_width();
+        let caption_h =
+            self.paragraph_height(&sketch.caption, super::NOTE_SIZE, Weight::Regular, 0.0);
+        let h = (self.room() - below - caption_h - 14.0).min(w * 0.5);
+        if d.nodes.is_empty() || h < SKETCH_MIN_H {
+            return;
+        }
+        let area = Area {
+            x: MARGIN,
+            y: self.y + 2.0,
+            w,
+            h,
+        };
+        self.rect(area.x, area.y, area.w, area.h, [250, 251, 253]);
+        self.outline((area.x, area.y, area.w, area.h), 0.5, super::RULE, None);
+        let plan = plan_tiles(d, w, h);
+        if plan.cols * plan.rows == 1 {
+            self.one_page_diagram(d, &area, plan.scale);
+        } else {
+            let fitted = fit_padded(d, w, h, SKETCH_PAD, SKETCH_PAD);
+            let (bx0, by0, bx1, by1) = bounds(d);
+            let origin = (
+                (bx0 + bx1) / 2.0 - f64::from(w / 2.0 / fitted.scale),
+                (by0 + by1) / 2.0 - f64::from(h / 2.0 / fitted.scale),
+            );
+            if (typical_spacing(d) as f32) * fitted.scale < super::overview::SHAPES_SPACING {
+                self.draw_density(d, &area, fitted.scale, origin);
+            } else {
+                self.draw_diagram(d, &area, fitted.scale, origin, false);
+            }
+        }
+        self.y = area.y + area.h + 4.0;
+        self.paragraph(
+            &sketch.caption,
+            super::NOTE_SIZE,
+            Weight::Regular,
+            GREY,
+            0.0,
+        );
+        self.y += 6.0;
     }
 
     /// The room for a drawing: the content width, from the cursor down to the legend.

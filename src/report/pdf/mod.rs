@@ -68,6 +68,7 @@ const TOP: f32 = 50.0;
 const BOTTOM: f32 = 50.0;
 const BODY_SIZE: f32 = 9.5;
 const TABLE_SIZE: f32 = 7.5;
+const NOTE_SIZE: f32 = 7.5;
 // The report's colours; the HTML page takes the same.
 pub(in crate::report) const INK: Rgb = [30, 30, 36];
 pub(in crate::report) const GREY: Rgb = [110, 110, 120];
@@ -176,8 +177,8 @@ impl<'a> Writer<'a> {
         let title = format!("{number}. {}", section.title);
         self.starts.push((title.clone(), self.current));
         self.section_title(&title);
-        for block in &section.blocks {
-            self.block(block);
+        for (i, block) in section.blocks.iter().enumerate() {
+            self.block(block, &section.blocks[i + 1..]);
         }
     }
 
@@ -190,21 +191,29 @@ impl<'a> Writer<'a> {
         self.y += 12.0;
     }
 
-    fn block(&mut self, block: &Block) {
+    /// Draw `block`; `rest` is what follows it in its section (a heading stays with the start
+    /// of what follows, a table or chart with the notes under it, a sketch leaves room for the
+    /// rest of its page).
+    fn block(&mut self, block: &Block, rest: &[Block]) {
         match block {
             Block::Heading(text) => {
-                // Keep a heading with at least a few lines of what follows.
-                self.ensure(60.0);
+                // Keep a heading with the start of what follows.
+                self.ensure(self.heading_height(text) + self.lead_in_height(rest));
                 self.y += 6.0;
                 self.paragraph(text, 11.5, Weight::Bold, INK, 0.0);
                 self.y += 3.0;
             }
             Block::Paragraph(text) => {
+                // A paragraph introducing a table stays with the table's start.
+                if let Some(Block::Table(table)) = rest.first() {
+                    let h = self.paragraph_height(text, BODY_SIZE, Weight::Regular, 0.0);
+                    self.ensure(h + 6.0 + self.table_start_height(table));
+                }
                 self.paragraph(text, BODY_SIZE, Weight::Regular, INK, 0.0);
                 self.y += 6.0;
             }
             Block::Note(text) => {
-                self.paragraph(text, 7.5, Weight::Regular, GREY, 0.0);
+                self.paragraph(text, NOTE_SIZE, Weight::Regular, GREY, 0.0);
                 self.y += 6.0;
             }
             Block::Bullets(items) => {
@@ -242,9 +251,105 @@ impl<'a> Writer<'a> {
                     self.y += 6.0;
                 }
             }
-            Block::Bars(chart) => self.bars(chart),
-            Block::Table(table) => self.table(table),
+            Block::Bars(chart) => self.bars(chart, self.notes_height(rest)),
+            Block::Lines(chart) => self.line_chart(chart, self.notes_height(rest)),
+            Block::Table(table) => self.table(table, self.notes_height(rest)),
             Block::Diagram(diagram) => self.diagram(diagram),
+            Block::Sketch(sketch) => {
+                let below = self.measure(rest);
+                self.sketch(sketch, below);
+            }
         }
+    }
+
+    /// A heading's height, with the space around it.
+    fn heading_height(&self, text: &str) -> f32 {
+        self.paragraph_height(text, 11.5, Weight::Bold, 0.0) + 9.0
+    }
+
+    /// The height of `text` wrapped across the content width (less `indent`).
+    fn paragraph_height(&self, text: &str, size: f32, weight: Weight, indent: f32) -> f32 {
+        let lines = text::wrap(self.face(weight), text, size, self.content_width() - indent);
+        lines.len() as f32 * size * 1.38
+    }
+
+    /// The height of the notes at the start of `rest`: what stays with the table or chart
+    /// above them.
+    fn notes_height(&self, rest: &[Block]) -> f32 {
+        rest.iter()
+            .map_while(|b| match b {
+                Block::Note(text) => {
+                    Some(self.paragraph_height(text, NOTE_SIZE, Weight::Regular, 0.0) + 6.0)
+                }
+                _ => None,
+            })
+            .sum()
+    }
+
+    /// What a heading keeps with it: the paragraphs and notes right after it (they introduce
+    /// what follows), then the start of the first other block; at most half a page.
+    fn lead_in_height(&self, rest: &[Block]) -> f32 {
+        let mut h = 0.0;
+        for block in rest {
+            match block {
+                Block::Paragraph(text) => {
+                    h += self.paragraph_height(text, BODY_SIZE, Weight::Regular, 0.0) + 6.0;
+                }
+                Block::Note(text) => {
+                    h += self.paragraph_height(text, NOTE_SIZE, Weight::Regular, 0.0) + 6.0;
+                }
+                other => {
+                    h += self.start_height(other);
+                    break;
+                }
+            }
+        }
+        h.min((self.height() - TOP - BOTTOM) / 2.0)
+    }
+
+    /// The height of the start of `block` that a heading above it must stay with: a short
+    /// paragraph or note whole, else its first three lines; a table's header and first row; a
+    /// chart's title and first bars; a list's first item.
+    fn start_height(&self, block: &Block) -> f32 {
+        let lines = |text: &str, size: f32, weight: Weight, indent: f32| {
+            let all = self.paragraph_height(text, size, weight, indent);
+            all.min(3.0 * size * 1.38)
+        };
+        match block {
+            Block::Heading(text) => self.heading_height(text),
+            Block::Paragraph(text) => lines(text, BODY_SIZE, Weight::Regular, 0.0),
+            Block::Note(text) => self.paragraph_height(text, NOTE_SIZE, Weight::Regular, 0.0),
+            Block::Bullets(items) => items
+                .first()
+                .map_or(0.0, |i| lines(i, BODY_SIZE, Weight::Regular, 16.0)),
+            Block::Recommendations(_) => 36.0,
+            Block::Bars(chart) => chart::bars_height(chart.bars.len().min(2)),
+            Block::Lines(_) => chart::LINE_CHART_H,
+            Block::Table(table) => self.table_start_height(table),
+            // These place themselves.
+            Block::Diagram(_) | Block::Sketch(_) => 0.0,
+        }
+    }
+
+    /// The height `blocks` take when laid out from the top of a page long enough for all of
+    /// them: laid out on a scratch page that is then dropped.
+    fn measure(&mut self, blocks: &[Block]) -> f32 {
+        let (current, y, orientation, pages) =
+            (self.current, self.y, self.orientation, self.pages.len());
+        let width = self.width();
+        self.pages.push(Page {
+            width,
+            height: 1.0e6,
+            ops: Vec::new(),
+        });
+        self.current = pages;
+        self.y = 0.0;
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(block, &blocks[i + 1..]);
+        }
+        let h = self.y;
+        self.pages.truncate(pages);
+        (self.current, self.y, self.orientation) = (current, y, orientation);
+        h
     }
 }

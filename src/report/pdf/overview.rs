@@ -19,7 +19,7 @@ const OVERVIEW_PAD: f32 = 10.0;
 const PANEL_W: f32 = 270.0;
 /// Below this distance between neighbours on the overview (points) the overview draws
 /// density marks instead of one shape per element.
-const SHAPES_SPACING: f32 = 6.0;
+pub(super) const SHAPES_SPACING: f32 = 6.0;
 /// A tile with more nodes than this is drawn without labels (they would cover each other).
 const TILE_LABELS_MAX: usize = 400;
 /// Text size of the key's rows.

@@ -659,3 +659,45 @@ fn a_large_design_gets_the_summaries_and_a_drawing_only_while_a_page_can_hold_it
     assert!(text_of(topology).contains("too many to draw legibly on a web page"));
     assert!(html.len() < 300_000, "{} bytes", html.len());
 }
+
+/// The PDF's break-even chart and the summary's sketch are on the page too: a line per plan
+/// with the break-even marked, and the topology again, small, under the verdict.
+#[test]
+fn the_break_even_and_the_summary_sketch_are_drawn_on_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = report(
+        "designs/dual-cloud-ashburn-chicago.json",
+        &dir.path().join("lines.html"),
+        &[],
+    );
+    let doc = parse(&html);
+    let chart = elements(&doc, "figure")
+        .find(|f| f.attribute("class") == Some("lines"))
+        .expect("the break-even chart");
+    let lines = chart
+        .descendants()
+        .filter(|n| n.tag_name().name() == "polyline")
+        .count();
+    assert_eq!(lines, 2, "metered and unlimited");
+    assert!(
+        text_of(chart).contains("Break-even: 210,560 GB"),
+        "{}",
+        text_of(chart)
+    );
+    let summary = by_id(&doc, "sec-executive-summary").expect("the summary");
+    let sketch = summary
+        .descendants()
+        .find(|n| n.attribute("class") == Some("sketch"))
+        .expect("the sketch");
+    let design =
+        linkwright::design_file::load(Path::new("designs/dual-cloud-ashburn-chicago.json"))
+            .unwrap();
+    let drawn = sketch
+        .descendants()
+        .filter(|n| {
+            n.attribute("id")
+                .is_some_and(|id| id.starts_with("sketch-node-"))
+        })
+        .count();
+    assert_eq!(drawn, design.nodes.len());
+}

@@ -47,7 +47,7 @@ pub(super) fn summary(design: &Design, analyses: &Analyses, names: &Names<'_>) -
         title: "Monthly cost by category".into(),
         bars: per_category
             .iter()
-            .map(|(c, &(usd, unpriced))| bar(c.label(), usd, unpriced, category_rgb(*c)))
+            .map(|(c, &(usd, unpriced))| bar(c.label(), usd, unpriced, look::category_rgb(*c)))
             .collect(),
     }));
     blocks.push(Block::Heading("Resiliency per demand".into()));

@@ -1033,6 +1033,26 @@ impl DesignerApp {
             ui.label("Select a node or link on the canvas.");
             return;
         };
+        if self.selection.len() > 1 {
+            // Several elements: what they share, set on all as one undo step.
+            let (design, catalog, selection, buffers) = (
+                &self.design,
+                &self.catalog,
+                &self.selection,
+                &mut self.buffers,
+            );
+            let edit = egui::ScrollArea::vertical()
+                .id_salt("inspector")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    super::inspector::several_ui(ui, design, catalog, selection, buffers)
+                })
+                .inner;
+            if let Some(edit) = edit {
+                self.apply(edit);
+            }
+            return;
+        }
         // What the rules say about it, shown below its properties.
         let findings: Vec<(Severity, String)> = self
             .analyses()

@@ -530,6 +530,26 @@ mod tests {
         );
     }
 
+    /// Only the rows in view are laid out: of 3,000 demands, a screenful.
+    #[test]
+    fn a_long_table_lays_out_only_the_rows_in_view() {
+        let mut app = app_with("designs/dual-cloud-ashburn-chicago.json");
+        let first = app.design.demands[0].clone();
+        for n in 0..3_000 {
+            let mut d = first.clone();
+            d.id = format!("d-many-{n}").as_str().into();
+            app.design.demands.push(d);
+        }
+        let mut h = harness(app);
+        h.get_by_label("Resilience").click();
+        h.run_steps(3);
+        let design = &h.state().design;
+        let name = |id: &str| design.node(&id.into()).unwrap().name.clone();
+        let title = format!("{} → {}", name(first.site.as_str()), name(first.region.as_str()));
+        let rows = h.get_all_by_label(&title).count();
+        assert!(rows > 3 && rows < 80, "{rows} rows laid out");
+    }
+
     /// A click on a demand highlights its paths and single points of failure on the canvas,
     /// and selects nothing; Escape clears it.
     #[test]

@@ -308,7 +308,8 @@ fn er_several_ui<'d>(
     })
 }
 
-/// Nodes of one kind: sites (metro), colocation facilities (operator, metro).
+/// Nodes of one kind: sites (metro), colocation facilities (operator, metro), Azure regions
+/// (ExpressRoute gateway SKU), AWS regions (attachment).
 fn nodes_ui(ui: &mut egui::Ui, nodes: &[&Node], b: &mut Buffers) -> Option<Edit> {
     match nodes.first().map(|n| n.tag()) {
         Some(NodeKindTag::OnPremSite) => {
@@ -348,6 +349,36 @@ fn nodes_ui(ui: &mut egui::Ui, nodes: &[&Node], b: &mut Buffers) -> Option<Edit>
                 }
             }
             None
+        }
+        Some(NodeKindTag::AzureRegion) => {
+            let current = common(nodes.iter().filter_map(|n| match &n.kind {
+                NodeKind::AzureRegion(a) => Some(a.gateway.as_ref().map(|g| g.sku)),
+                _ => None,
+            }));
+            let sku = shared_choice(ui, "ExpressRoute gateway", current, &er_gateway_options())?;
+            batch_nodes(nodes, |k| match k {
+                // A region keeps its gateway's settings when it already has this SKU.
+                NodeKind::AzureRegion(a) if a.gateway.as_ref().map(|g| g.sku) != sku => {
+                    NodeKind::AzureRegion(AzureRegion {
+                        gateway: er_gateway_of(sku),
+                        ..a.clone()
+                    })
+                }
+                other => other.clone(),
+            })
+        }
+        Some(NodeKindTag::AwsRegion) => {
+            let current = common(nodes.iter().filter_map(|n| match &n.kind {
+                NodeKind::AwsRegion(a) => Some(a.attachment),
+                _ => None,
+            }));
+            let attachment = shared_choice(ui, "Attachment", current, &attachment_options())?;
+            batch_nodes(nodes, |k| match k {
+                NodeKind::AwsRegion(a) if a.attachment != attachment => {
+                    NodeKind::AwsRegion(with_attachment(a, attachment))
+                }
+                other => other.clone(),
+            })
         }
         _ => {
             ui.label("Set these nodes' properties one at a time.");
@@ -429,6 +460,38 @@ mod tests {
         h.run_steps(2);
         assert_eq!(bandwidths(&h), mixed, "one undo restores all three");
         h.get_by_label("Bandwidth: mixed");
+    }
+
+    /// Two Azure regions: one ExpressRoute gateway SKU set on both, one undo step.
+    #[test]
+    fn several_azure_regions_get_one_gateway_sku() {
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        let regions: Vec<String> = h
+            .state()
+            .design
+            .nodes
+            .iter()
+            .filter(|n| n.as_azure().is_some())
+            .map(|n| n.id.to_string())
+            .collect();
+        assert!(regions.len() >= 2, "{regions:?}");
+        let before = h.state().design.clone();
+        h.state_mut().selection = regions.clone();
+        h.run_steps(2);
+        h.get_by_label("ErGw3AZ").click();
+        h.run_steps(2);
+        for n in h
+            .state()
+            .design
+            .nodes
+            .iter()
+            .filter(|n| regions.contains(&n.id.to_string()))
+        {
+            let gw = n.as_azure().and_then(|a| a.gateway.clone()).unwrap();
+            assert_eq!(gw.sku, crate::model::ErGatewaySku::ErGw3Az, "{}", n.id);
+        }
+        h.state_mut().undo();
+        assert_eq!(h.state().design, before);
     }
 
     /// A circuit and a site share nothing to set: only the count is shown.

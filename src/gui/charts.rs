@@ -49,7 +49,14 @@ pub fn cost_by_category_ui(ui: &mut egui::Ui, cost: &Costing) {
                 plot.bar_chart(
                     BarChart::new(
                         name,
-                        vec![Bar::new(i as f64, dollars(*amount)).name(name).width(0.7)],
+                        // Solid, as the report's bars (egui_plot's own fill is a pale tint).
+                        vec![
+                            Bar::new(i as f64, dollars(*amount))
+                                .name(name)
+                                .width(0.7)
+                                .fill(colour)
+                                .stroke(egui::Stroke::new(1.0, colour)),
+                        ],
                     )
                     .color(colour)
                     .element_formatter(Box::new(|bar, _| {

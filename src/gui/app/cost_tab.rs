@@ -409,4 +409,53 @@ mod tests {
         let amounts: Vec<Option<Usd>> = sorted.iter().map(|&i| items[i as usize].monthly).collect();
         assert!(amounts.windows(2).all(|w| w[0] >= w[1]), "{amounts:?}");
     }
+
+    /// The chart draws each category's bar in its own colour (the report's), and names each
+    /// in the legend.
+    #[test]
+    fn the_category_chart_colours_and_names_each_category() {
+        use eframe::egui::epaint::Shape;
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.get_by_label("Cost").click();
+        h.run_steps(3);
+        let categories: Vec<crate::costing::Category> = h
+            .state_mut()
+            .analyses()
+            .cost
+            .by_category
+            .keys()
+            .copied()
+            .collect();
+        assert!(categories.len() >= 3, "{categories:?}");
+        let mut fills = Vec::new();
+        fn walk(shape: &Shape, fills: &mut Vec<egui::Color32>) {
+            match shape {
+                Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, fills)),
+                Shape::Rect(r) => fills.push(r.fill),
+                _ => {}
+            }
+        }
+        for clipped in &h.output().shapes {
+            walk(&clipped.shape, &mut fills);
+        }
+        let mut colours = Vec::new();
+        for c in &categories {
+            let [r, g, b] = crate::look::category_rgb(*c);
+            let colour = egui::Color32::from_rgb(r, g, b);
+            assert!(fills.contains(&colour), "{c:?}: no bar in its colour");
+            assert!(!colours.contains(&colour), "{c:?} shares its colour");
+            colours.push(colour);
+        }
+        // With no line left in the table, the names still shown are the legend's.
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter")
+            .click();
+        h.run_steps(1);
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter")
+            .type_text("no such line");
+        h.run_steps(3);
+        assert!(h.state().cost_table.shown().unwrap().0.is_empty());
+        for c in &categories {
+            assert!(h.query_by_label(c.label()).is_some(), "{c:?} in the legend");
+        }
+    }
 }

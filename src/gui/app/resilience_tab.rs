@@ -545,7 +545,11 @@ mod tests {
         h.run_steps(3);
         let design = &h.state().design;
         let name = |id: &str| design.node(&id.into()).unwrap().name.clone();
-        let title = format!("{} → {}", name(first.site.as_str()), name(first.region.as_str()));
+        let title = format!(
+            "{} → {}",
+            name(first.site.as_str()),
+            name(first.region.as_str())
+        );
         let rows = h.get_all_by_label(&title).count();
         assert!(rows > 3 && rows < 80, "{rows} rows laid out");
     }
@@ -609,9 +613,50 @@ mod tests {
         assert_eq!(selected, spofs, "the button selects them");
         assert!(h.state().highlight.is_some(), "and keeps the highlight");
         h.get_by_label("Show on canvas");
+        // The canvas paints it: lines in the highlight colour, rings in the error colour.
+        let (lines, rings) = painted(&h);
+        assert!(lines >= paths.len(), "{lines} highlighted lines");
+        assert!(rings > 0, "single points of failure ringed");
         h.key_press(egui::Key::Escape);
         h.run_steps(2);
         assert!(h.state().highlight.is_none(), "Escape clears the highlight");
         assert!(h.query_by_label("Show on canvas").is_none());
+        assert_eq!(painted(&h), (0, 0), "nothing highlighted is left");
+    }
+
+    /// Lines the last frame painted in the palette's highlight colour, and rings (unfilled
+    /// rectangles) stroked in the error colour.
+    fn painted(h: &egui_kittest::Harness<'static, crate::gui::DesignerApp>) -> (usize, usize) {
+        use eframe::egui::epaint::{ColorMode, Shape};
+        let theme = if h.state().dark_mode {
+            crate::look::Theme::Dark
+        } else {
+            crate::look::Theme::Light
+        };
+        let pal = theme.palette();
+        let colour = |[r, g, b]: crate::look::Rgb| egui::Color32::from_rgb(r, g, b);
+        let (highlight, error) = (
+            colour(pal.highlight),
+            colour(pal.severity(crate::rules::Severity::Error)),
+        );
+        fn walk(shape: &Shape, f: &mut dyn FnMut(&Shape)) {
+            match shape {
+                Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, f)),
+                s => f(s),
+            }
+        }
+        let (mut lines, mut rings) = (0, 0);
+        for clipped in &h.output().shapes {
+            walk(&clipped.shape, &mut |s| match s {
+                Shape::Path(p) if p.stroke.color == ColorMode::Solid(highlight) => lines += 1,
+                Shape::Rect(r)
+                    if r.stroke.color == error && r.fill == egui::Color32::TRANSPARENT =>
+                {
+                    rings += 1
+                }
+                _ => {}
+            });
+        }
+        (lines, rings)
     }
 }

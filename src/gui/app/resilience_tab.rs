@@ -622,6 +622,28 @@ mod tests {
         assert!(h.state().highlight.is_none(), "Escape clears the highlight");
         assert!(h.query_by_label("Show on canvas").is_none());
         assert_eq!(painted(&h), (0, 0), "nothing highlighted is left");
+
+        // Again; Show on canvas fits the view to the demand; a click on empty canvas clears it.
+        h.get_all_by_label(&title).next().unwrap().click();
+        h.run_steps(3);
+        assert!(h.state().highlight.is_some());
+        let before = (h.state().view.zoom, h.state().view.offset);
+        h.get_by_label("Show on canvas").click();
+        h.run_steps(3);
+        let view = &h.state().view;
+        assert_ne!(
+            (view.zoom, view.offset),
+            before,
+            "the view moved to the demand"
+        );
+        let site = design.node(&d.site.as_str().into()).unwrap().position;
+        assert!(view.rect.contains(view.to_screen(view.rect.min, site)));
+        let corner = h.state().view.rect.min + egui::vec2(12.0, 12.0);
+        click_at(&mut h, corner);
+        assert!(
+            h.state().highlight.is_none(),
+            "a click on empty canvas clears it"
+        );
     }
 
     /// Lines the last frame painted in the palette's highlight colour, and rings (unfilled

@@ -362,10 +362,10 @@ pub(super) fn resilience_ui(
                     }
                 });
                 row.col(|ui| {
-                    cell(ui, target_text(r.target));
+                    cell_ui(ui, target_text(r.target));
                 });
                 row.col(|ui| {
-                    cell(ui, r.achieved.label());
+                    cell_ui(ui, r.achieved.label());
                 });
                 row.col(|ui| match r.verdict {
                     Verdict::Meets => {
@@ -396,7 +396,7 @@ pub(super) fn resilience_ui(
                         )
                         .on_hover_text("less than the demand requires");
                     } else {
-                        cell(ui, &text);
+                        cell_ui(ui, &text);
                     }
                 });
                 row.col(|ui| match &r.worst {
@@ -410,12 +410,12 @@ pub(super) fn resilience_ui(
                         ui.add(egui::Label::new(rich).selectable(false))
                             .on_hover_text(text);
                     }
-                    None => cell(ui, "no single failure reduces it"),
+                    None => cell_ui(ui, "no single failure reduces it"),
                 });
                 row.col(|ui| {
                     let count = r.spofs.len();
                     if count == 0 {
-                        cell(ui, "none");
+                        cell_ui(ui, "none");
                     } else {
                         ui.add(
                             egui::Label::new(egui::RichText::new(count.to_string()).color(error))
@@ -447,7 +447,7 @@ pub(super) fn resilience_ui(
 }
 
 /// A plain cell: text that does not take the row's click.
-fn cell(ui: &mut egui::Ui, text: &str) {
+fn cell_ui(ui: &mut egui::Ui, text: &str) {
     ui.add(egui::Label::new(text).selectable(false));
 }
 

@@ -25,7 +25,7 @@ fn offered_to_all(lists: impl Iterator<Item = Vec<u64>>) -> Vec<u64> {
 
 /// A shared choice: its label ("Bandwidth", or "Bandwidth: mixed" when the items differ) and
 /// the values, the common one selected; returns the value clicked unless every item has it.
-fn shared_choice<T: PartialEq + Copy>(
+fn shared_choice_ui<T: PartialEq + Copy>(
     ui: &mut egui::Ui,
     label: &str,
     current: Option<T>,
@@ -55,7 +55,7 @@ fn shared_choice<T: PartialEq + Copy>(
 
 /// A shared text field: the common text, or empty with "(mixed)" in its label; returns the text
 /// entered when the field is left changed.
-fn shared_text(
+fn shared_text_ui(
     ui: &mut egui::Ui,
     b: &mut Buffers,
     key: &str,
@@ -196,7 +196,7 @@ fn links_ui(
         });
         let sizes = offered_to_all(lists);
         let current = common(dxs.iter().map(|c| c.capacity_mbps));
-        let capacity_mbps = shared_choice(ui, "Capacity", current, &bandwidth_options(&sizes))?;
+        let capacity_mbps = shared_choice_ui(ui, "Capacity", current, &bandwidth_options(&sizes))?;
         return batch_links(links, |k| match k {
             LinkKind::DirectConnectConnection(c) => {
                 LinkKind::DirectConnectConnection(DirectConnectConnection {
@@ -221,7 +221,7 @@ fn links_ui(
             _ => &FABRIC_SIZES_MBPS,
         };
         let current = common(bandwidths.iter().copied());
-        let bandwidth_mbps = shared_choice(ui, "Bandwidth", current, &bandwidth_options(sizes))?;
+        let bandwidth_mbps = shared_choice_ui(ui, "Bandwidth", current, &bandwidth_options(sizes))?;
         return batch_links(links, |k| match k {
             LinkKind::AccessCircuit(c) => LinkKind::AccessCircuit(AccessCircuit {
                 bandwidth_mbps,
@@ -254,7 +254,7 @@ fn er_several_ui<'d>(
     };
     let tiers =
         [ErSkuTier::Local, ErSkuTier::Standard, ErSkuTier::Premium].map(|t| (t, format!("{t:?}")));
-    if let Some(sku_tier) = shared_choice(
+    if let Some(sku_tier) = shared_choice_ui(
         ui,
         "SKU",
         common(ers.iter().map(|(_, c)| c.sku_tier)),
@@ -273,7 +273,7 @@ fn er_several_ui<'d>(
     }
     if ers.iter().all(|(_, c)| c.sku_tier != ErSkuTier::Local) {
         let billings = [ErBilling::Metered, ErBilling::Unlimited].map(|x| (x, format!("{x:?}")));
-        if let Some(billing) = shared_choice(
+        if let Some(billing) = shared_choice_ui(
             ui,
             "Billing",
             common(ers.iter().map(|(_, c)| c.billing)),
@@ -296,7 +296,7 @@ fn er_several_ui<'d>(
         }
     });
     let sizes = offered_to_all(lists);
-    let bandwidth_mbps = shared_choice(
+    let bandwidth_mbps = shared_choice_ui(
         ui,
         "Bandwidth",
         common(ers.iter().map(|(_, c)| c.bandwidth_mbps)),
@@ -317,7 +317,7 @@ fn nodes_ui(ui: &mut egui::Ui, nodes: &[&Node], b: &mut Buffers) -> Option<Edit>
                 NodeKind::OnPremSite(s) => Some(s.metro.as_str()),
                 _ => None,
             }));
-            let metro = shared_text(ui, b, "site-metro", "Metro", metro)?;
+            let metro = shared_text_ui(ui, b, "site-metro", "Metro", metro)?;
             batch_nodes(nodes, |k| match k {
                 NodeKind::OnPremSite(s) => NodeKind::OnPremSite(OnPremSite {
                     metro: metro.clone(),
@@ -336,7 +336,7 @@ fn nodes_ui(ui: &mut egui::Ui, nodes: &[&Node], b: &mut Buffers) -> Option<Edit>
             for (key, label, field) in fields {
                 let current = common(facilities.iter().map(|f| field(&mut (*f).clone()).clone()));
                 if let Some(text) =
-                    shared_text(ui, b, &format!("facility-{key}"), label, current.as_deref())
+                    shared_text_ui(ui, b, &format!("facility-{key}"), label, current.as_deref())
                 {
                     return batch_nodes(nodes, |k| match k {
                         NodeKind::ColocationFacility(f) => {
@@ -355,7 +355,7 @@ fn nodes_ui(ui: &mut egui::Ui, nodes: &[&Node], b: &mut Buffers) -> Option<Edit>
                 NodeKind::AzureRegion(a) => Some(a.gateway.as_ref().map(|g| g.sku)),
                 _ => None,
             }));
-            let sku = shared_choice(ui, "ExpressRoute gateway", current, &er_gateway_options())?;
+            let sku = shared_choice_ui(ui, "ExpressRoute gateway", current, &er_gateway_options())?;
             batch_nodes(nodes, |k| match k {
                 // A region keeps its gateway's settings when it already has this SKU.
                 NodeKind::AzureRegion(a) if a.gateway.as_ref().map(|g| g.sku) != sku => {
@@ -372,7 +372,7 @@ fn nodes_ui(ui: &mut egui::Ui, nodes: &[&Node], b: &mut Buffers) -> Option<Edit>
                 NodeKind::AwsRegion(a) => Some(a.attachment),
                 _ => None,
             }));
-            let attachment = shared_choice(ui, "Attachment", current, &attachment_options())?;
+            let attachment = shared_choice_ui(ui, "Attachment", current, &attachment_options())?;
             batch_nodes(nodes, |k| match k {
                 NodeKind::AwsRegion(a) if a.attachment != attachment => {
                     NodeKind::AwsRegion(with_attachment(a, attachment))

@@ -73,6 +73,9 @@ pub struct Palette {
     /// The halo's edge (a hairline, so the box reads on a group's fill).
     pub halo_edge: Rgb,
     pub selection: Rgb,
+    /// The paths of the demand picked in the Resilience tab (its single points of failure
+    /// are ringed in the error colour): apart from every link kind's colour and the selection.
+    pub highlight: Rgb,
     pub grid: Rgb,
     /// A metro's box (facilities and fabric routers of one metro).
     pub metro: GroupColours,
@@ -98,6 +101,7 @@ const LIGHT: Palette = Palette {
     halo: [255, 255, 255],
     halo_edge: [214, 218, 226],
     selection: [0, 92, 197],
+    highlight: [190, 0, 130],
     grid: [232, 234, 238],
     metro: GroupColours {
         fill: [245, 246, 249],
@@ -144,6 +148,7 @@ const DARK: Palette = Palette {
     halo: [26, 28, 33],
     halo_edge: [70, 75, 86],
     selection: [110, 180, 255],
+    highlight: [255, 110, 200],
     grid: [46, 50, 58],
     metro: GroupColours {
         fill: [34, 37, 44],
@@ -250,6 +255,26 @@ pub fn link_rgb(kind: LinkKindTag) -> Rgb {
         LinkKindTag::AccessCircuit => [150, 150, 150],
         LinkKindTag::SiteToSiteVpn => [120, 120, 120],
         LinkKindTag::FabricConnection => [30, 150, 90],
+    }
+}
+
+/// A cost category's colour (the charts of the Cost tab and the report's bars): each category
+/// its own shade of its cloud's colour (Azure blues, AWS oranges), the carriers' grey and the
+/// fabric's green, so a chart reads by cloud at a glance and by category in its legend.
+pub fn category_rgb(c: crate::costing::Category) -> Rgb {
+    use crate::costing::Category;
+    match c {
+        Category::ExpressRouteCircuits => [0, 120, 212],
+        Category::ExpressRouteEgress => [80, 170, 240],
+        Category::ExpressRouteDirect => [0, 70, 140],
+        Category::GlobalReach => [40, 150, 190],
+        Category::Gateways => [120, 140, 230],
+        Category::DirectConnectPorts => [236, 114, 17],
+        Category::DataTransferOut => [250, 170, 80],
+        Category::TransitGateway => [180, 80, 10],
+        Category::Vpn => [210, 150, 40],
+        Category::AccessCircuits => [110, 110, 120],
+        Category::FabricConnections => [30, 150, 90],
     }
 }
 
@@ -442,6 +467,9 @@ mod tests {
                 let c = contrast(g.title, g.fill);
                 assert!(c >= 4.5, "{theme:?}: group title {c:.2}:1");
             }
+            // A highlighted path is a graphic on the canvas: 3:1 (WCAG 1.4.11).
+            let c = contrast(p.highlight, p.background);
+            assert!(c >= 3.0, "{theme:?}: highlight {c:.2}:1");
         }
         assert!(contrast([255, 255, 255], [0, 0, 0]) > 20.9);
     }

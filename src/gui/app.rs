@@ -151,6 +151,11 @@ pub struct DesignerApp {
     pub link_chooser: Option<(NodeId, NodeId)>,
     /// Text of the catalog search box.
     pub search: String,
+    /// The demand picked in the Resilience tab, marked on the canvas (view state).
+    pub highlight: Option<canvas::Highlight>,
+    /// The Resilience tab's table (sort) and the Cost tab's (filter, sort).
+    pub demand_table: resilience_tab::DemandTable,
+    pub cost_table: cost_tab::CostTable,
     /// Tests: the temporary folder behind `dirs`, removed when the window's state goes (last
     /// field, so the recovery copy's lock is released first).
     #[cfg(test)]
@@ -212,6 +217,9 @@ impl DesignerApp {
             dirs,
             link_chooser: None,
             search: String::new(),
+            highlight: None,
+            demand_table: Default::default(),
+            cost_table: Default::default(),
             #[cfg(test)]
             test_folder: None,
         }
@@ -1025,6 +1033,26 @@ impl DesignerApp {
             ui.label("Select a node or link on the canvas.");
             return;
         };
+        if self.selection.len() > 1 {
+            // Several elements: what they share, set on all as one undo step.
+            let (design, catalog, selection, buffers) = (
+                &self.design,
+                &self.catalog,
+                &self.selection,
+                &mut self.buffers,
+            );
+            let edit = egui::ScrollArea::vertical()
+                .id_salt("inspector")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    super::inspector::several_ui(ui, design, catalog, selection, buffers)
+                })
+                .inner;
+            if let Some(edit) = edit {
+                self.apply(edit);
+            }
+            return;
+        }
         // What the rules say about it, shown below its properties.
         let findings: Vec<(Severity, String)> = self
             .analyses()
@@ -1061,6 +1089,12 @@ impl DesignerApp {
         let Some(scene) = self.scene.as_mut() else {
             return;
         };
+        // The highlighted demand follows the analyses (gone when the demand is).
+        if let Some(h) = &self.highlight {
+            if h.key != analyses.key {
+                self.highlight = resilience_tab::highlight_of(analyses, &h.demand);
+            }
+        }
         let proposals = canvas::canvas_ui(
             ui,
             &self.design,
@@ -1068,6 +1102,7 @@ impl DesignerApp {
             canvas::Marks {
                 badges: &analyses.badges,
                 selection: &self.selection,
+                highlight: self.highlight.as_ref(),
             },
             &mut self.view,
             &mut self.drag,
@@ -1085,7 +1120,13 @@ impl DesignerApp {
                         self.selection.push(id);
                     }
                 }
-                Proposal::Select { id, add: _ } => self.selection = id.into_iter().collect(),
+                Proposal::Select { id, add: _ } => {
+                    // A click on empty canvas also clears the demand's highlight.
+                    if id.is_none() {
+                        self.highlight = None;
+                    }
+                    self.selection = id.into_iter().collect()
+                }
                 Proposal::Move { id, to, aligned } => {
                     // An axis lined up with another node keeps that node's coordinate.
                     let grid = |v: f64, lined_up: bool| {

@@ -196,10 +196,30 @@ impl View {
     }
 }
 
-/// What is marked on the elements: the worst finding of each, and the selection.
+/// What is marked on the elements: the worst finding of each, the selection, and the demand
+/// picked in the Resilience tab.
 pub struct Marks<'a> {
     pub badges: &'a std::collections::HashMap<String, Severity>,
     pub selection: &'a [String],
+    pub highlight: Option<&'a Highlight>,
+}
+
+/// One demand marked on the canvas (a row picked in the Resilience tab): the links of its
+/// intact paths drawn wide in the palette's highlight colour, its site and region ringed in
+/// it, and the members of its single points of failure ringed in the error colour. View state:
+/// it selects nothing and moves no view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Highlight {
+    /// The demand's id.
+    pub demand: String,
+    /// The analyses it was read from (read again when they change).
+    pub key: (u64, u64),
+    /// Its site and region.
+    pub ends: [smol_str::SmolStr; 2],
+    /// Links of its intact paths.
+    pub links: rustc_hash::FxHashSet<smol_str::SmolStr>,
+    /// Nodes and links whose failure alone loses it.
+    pub spofs: rustc_hash::FxHashSet<smol_str::SmolStr>,
 }
 
 /// Draw the canvas and collect proposals: the background, this frame's zoom and pan, the
@@ -541,6 +561,7 @@ fn draw_design(
                 badges: marks.badges,
                 selected: &selected,
                 hovered,
+                highlight: marks.highlight,
             };
             paint::detail(f, scene, &nodes, &links, &shown, layers.groups);
             draw_guides(f, &guides);
@@ -570,6 +591,7 @@ struct Shown<'a> {
     badges: &'a std::collections::HashMap<String, Severity>,
     selected: &'a rustc_hash::FxHashSet<&'a str>,
     hovered: Option<&'a str>,
+    highlight: Option<&'a Highlight>,
 }
 
 /// A palette item dropped on the canvas: where it was released.

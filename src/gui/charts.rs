@@ -1,49 +1,82 @@
-//! Charts of the Cost tab (egui_plot): monthly cost by category, and metered vs unlimited for
-//! one ExpressRoute circuit with its break-even point.
+//! Charts of the Cost tab (egui_plot): monthly cost by category (each category in the colour
+//! the report gives it), and metered vs unlimited for one ExpressRoute circuit with its
+//! break-even point.
 
-use crate::costing::Costing;
 use crate::costing::whatif::MeteredVsUnlimited;
+use crate::costing::{Category, Costing};
+use crate::look;
 use crate::model::Usd;
 use eframe::egui;
-use egui_plot::{Bar, BarChart, Line, Plot, PlotPoints};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoint, PlotPoints, Text};
 
 fn dollars(u: Usd) -> f64 {
     // For drawing only; totals are computed exactly elsewhere.
     u.micros() as f64 / 1e6
 }
 
+/// Monthly cost by category: one bar per category in its colour (`look::category_rgb`, the
+/// report's), named in the legend, its amount written above it.
 pub fn cost_by_category_ui(ui: &mut egui::Ui, cost: &Costing) {
-    let bars: Vec<Bar> = cost
-        .by_category
-        .iter()
-        .enumerate()
-        .map(|(i, (category, amount))| {
-            Bar::new(i as f64, dollars(*amount))
-                .name(category.label())
-                .width(0.7)
-        })
-        .collect();
-    let labels: Vec<String> = cost
-        .by_category
-        .keys()
-        .map(|c| c.label().to_string())
-        .collect();
+    let categories: Vec<(Category, Usd)> = cost.by_category.iter().map(|(c, u)| (*c, *u)).collect();
+    let labels: Vec<&'static str> = categories.iter().map(|(c, _)| c.label()).collect();
+    let few = categories.len() <= 3;
     Plot::new("cost-by-category")
-        .height(170.0)
-        .width(420.0)
+        .height(190.0)
+        .width(460.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
+        .include_y(0.0)
         .y_axis_label("USD / month")
+        .x_axis_label("category (see the legend)")
+        .legend(Legend::default().position(egui_plot::Corner::RightTop))
+        // Names under the bars only while they fit; the legend names them all.
         .x_axis_formatter(move |mark, _| {
-            labels
-                .get(mark.value.round() as usize)
-                .cloned()
-                .unwrap_or_default()
+            let i = mark.value.round();
+            if few && (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels
+                    .get(i as usize)
+                    .map(|l| l.to_string())
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
         })
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("monthly by category", bars))
+            for (i, (category, amount)) in categories.iter().enumerate() {
+                let colour = colour_of(look::category_rgb(*category));
+                let name = category.label();
+                plot.bar_chart(
+                    BarChart::new(
+                        name,
+                        // Solid, as the report's bars (egui_plot's own fill is a pale tint).
+                        vec![
+                            Bar::new(i as f64, dollars(*amount))
+                                .name(name)
+                                .width(0.7)
+                                .fill(colour)
+                                .stroke(egui::Stroke::new(1.0, colour)),
+                        ],
+                    )
+                    .color(colour)
+                    .element_formatter(Box::new(|bar, _| {
+                        format!("{}: ${:.2}/month", bar.name, bar.value)
+                    })),
+                );
+                plot.text(
+                    Text::new(
+                        name,
+                        PlotPoint::new(i as f64, dollars(*amount)),
+                        crate::model::dollars(*amount),
+                    )
+                    .anchor(egui::Align2::CENTER_BOTTOM),
+                );
+            }
         });
+}
+
+fn colour_of([r, g, b]: look::Rgb) -> egui::Color32 {
+    egui::Color32::from_rgb(r, g, b)
 }
 
 pub fn break_even_ui(ui: &mut egui::Ui, c: &MeteredVsUnlimited) {
@@ -83,7 +116,7 @@ pub fn break_even_ui(ui: &mut egui::Ui, c: &MeteredVsUnlimited) {
         .allow_scroll(false)
         .x_axis_label("GB / month")
         .y_axis_label("USD / month")
-        .legend(egui_plot::Legend::default())
+        .legend(Legend::default())
         .show(ui, |plot| {
             plot.line(Line::new("metered", metered));
             plot.line(Line::new("unlimited", flat));

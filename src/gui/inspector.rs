@@ -1,6 +1,8 @@
 //! The inspector: the selected element's properties, offering only valid choices from the
 //! catalog (bandwidths the ExpressRoute SKU and port allow, Direct Connect speeds offered at the
 //! location). It proposes one edit per committed change: a choice clicked, or a text field left.
+//! With several elements selected, it shows what they share and sets it on all of them in one
+//! edit (`inspector/several.rs`).
 
 use crate::catalog::Catalog;
 use crate::edit::Edit;
@@ -15,10 +17,12 @@ mod direct_connect;
 mod express_route;
 mod links;
 mod nodes;
+mod several;
 use direct_connect::*;
 use express_route::*;
 use links::*;
 use nodes::*;
+pub use several::several_ui;
 
 /// A string property for `Buffers::text_fields`: key, label, and where it lives.
 type Field<T> = (&'static str, &'static str, fn(&mut T) -> &mut String);

@@ -394,22 +394,6 @@ fn bar(label: &str, usd: Usd, unpriced: usize, rgb: Rgb) -> Bar {
     }
 }
 
-fn category_rgb(c: Category) -> Rgb {
-    match c {
-        Category::ExpressRouteCircuits
-        | Category::ExpressRouteEgress
-        | Category::ExpressRouteDirect
-        | Category::GlobalReach
-        | Category::Gateways => look::node_rgb(NodeKindTag::AzureRegion),
-        Category::DirectConnectPorts
-        | Category::DataTransferOut
-        | Category::TransitGateway
-        | Category::Vpn => look::node_rgb(NodeKindTag::AwsRegion),
-        Category::AccessCircuits => look::node_rgb(NodeKindTag::OnPremSite),
-        Category::FabricConnections => look::node_rgb(NodeKindTag::FabricRouter),
-    }
-}
-
 /// The rule that flags a demand whose target resiliency model is not met (its recommendation
 /// carries the cheapest configuration that meets it).
 const TARGET_NOT_MET: &str = "RES003";

@@ -42,6 +42,17 @@ impl ModelKind {
             ModelKind::Maximum => 3,
         }
     }
+
+    /// Whether this model is at least the demand's target (RES003 flags those that are not).
+    pub fn meets(self, target: crate::model::ResiliencyTarget) -> bool {
+        use crate::model::ResiliencyTarget;
+        let wanted = match target {
+            ResiliencyTarget::Standard => 1,
+            ResiliencyTarget::High => 2,
+            ResiliencyTarget::Maximum => 3,
+        };
+        self.rank() >= wanted
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -14,14 +14,6 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn target_rank(t: ResiliencyTarget) -> u8 {
-    match t {
-        ResiliencyTarget::Standard => 1,
-        ResiliencyTarget::High => 2,
-        ResiliencyTarget::Maximum => 3,
-    }
-}
-
 fn check(cx: &Context, out: &mut Report) {
     let analysis = cx.resilience();
     for d in &analysis.demands {
@@ -29,7 +21,7 @@ fn check(cx: &Context, out: &mut Report) {
             continue;
         };
         // A demand with no path at all is reported by GEN007.
-        if d.intact_mbps > 0 && d.model.kind.rank() < target_rank(target) {
+        if d.intact_mbps > 0 && !d.model.kind.meets(target) {
             let why = if d.model.notes.is_empty() {
                 String::new()
             } else {

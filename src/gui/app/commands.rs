@@ -229,7 +229,7 @@ pub const COMMANDS: &[Row] = &[
         label: "Cancel",
         keys: &[key(Modifiers::NONE, Key::Escape)],
         while_typing: true,
-        help: "leave the connect tool",
+        help: "leave the connect tool; clear the demand highlighted from the Resilience tab",
     },
     Row {
         command: Command::ArrangeTiers,
@@ -378,6 +378,7 @@ impl DesignerApp {
             Command::Cancel => {
                 self.connect = ConnectTool::default();
                 self.link_chooser = None;
+                self.highlight = None;
             }
             Command::ArrangeTiers => self.arrange(crate::arrange::Style::Tiers),
             Command::ArrangeOrganic => self.arrange(crate::arrange::Style::Organic),

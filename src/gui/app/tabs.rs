@@ -28,12 +28,37 @@ impl DesignerApp {
             );
             return;
         }
+        let mut asked = None;
         // Borrowed, not cloned: the selection can be the whole design.
         match self.tab {
             Tab::Problems => super::problems_tab::problems_ui(ui, a, &mut select, &mut exclude),
-            Tab::Resilience => super::resilience_tab::resilience_ui(ui, a, &mut select),
-            Tab::Cost => super::cost_tab::cost_ui(ui, a, &self.selection),
+            Tab::Resilience => {
+                asked = super::resilience_tab::resilience_ui(
+                    ui,
+                    a,
+                    &self.design,
+                    &mut self.demand_table,
+                    self.highlight.as_ref().map(|h| h.demand.as_str()),
+                )
+            }
+            Tab::Cost => {
+                super::cost_tab::cost_ui(ui, a, &self.design, &self.selection, &mut self.cost_table)
+            }
             Tab::Demands => {} // drawn above
+        }
+        match asked {
+            Some(super::resilience_tab::Asked::Highlight(demand)) => {
+                self.highlight = demand.and_then(|d| super::resilience_tab::highlight_of(a, &d));
+            }
+            Some(super::resilience_tab::Asked::Show) => self.show_highlight(),
+            Some(super::resilience_tab::Asked::SelectSpofs) => {
+                if let Some(h) = &self.highlight {
+                    let mut ids: Vec<String> = h.spofs.iter().map(|s| s.to_string()).collect();
+                    ids.sort();
+                    select = Some(ids);
+                }
+            }
+            None => {}
         }
         if let Some(ids) = select {
             self.center_on(&ids);
@@ -42,6 +67,37 @@ impl DesignerApp {
         if let Some((code, subjects)) = exclude {
             self.accept_dialog = Some((code, subjects, String::new()));
         }
+    }
+}
+
+impl DesignerApp {
+    /// Fit the view to the highlighted demand: its site, its region and its paths' ends.
+    fn show_highlight(&mut self) {
+        let Some(h) = &self.highlight else {
+            return;
+        };
+        let mut ids: Vec<&str> = h.ends.iter().map(|e| e.as_str()).collect();
+        let ends: Vec<&str> = self
+            .design
+            .links
+            .iter()
+            .filter(|l| h.links.contains(l.id.as_str()))
+            .flat_map(|l| [l.a.as_str(), l.b.as_str()])
+            .collect();
+        ids.extend(ends);
+        let points: Vec<egui::Pos2> = self
+            .design
+            .nodes
+            .iter()
+            .filter(|n| ids.contains(&n.id.as_str()))
+            .map(|n| egui::pos2(n.position.x as f32, n.position.y as f32))
+            .collect();
+        if points.is_empty() || !self.view.rect.is_positive() {
+            return;
+        }
+        // Room for the glyphs and names around the nodes, as the whole design's fit leaves.
+        let content = egui::Rect::from_points(&points).expand2(egui::vec2(120.0, 60.0));
+        self.view.fit(Some(content), self.view.rect);
     }
 }
 

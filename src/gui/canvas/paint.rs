@@ -299,6 +299,8 @@ pub(super) fn detail(
 
     // Links, each parallel one in its lane.
     let selection = rgb(pal.selection);
+    let highlight = rgb(pal.highlight);
+    let error = rgb(pal.severity(Severity::Error));
     let mut curves: Vec<(u32, Curve)> = Vec::with_capacity(links.len());
     for &l in links {
         let Some(curve) = link_curve(&f.screen, scene, l) else {
@@ -318,6 +320,22 @@ pub(super) fn detail(
         let points: Vec<Pos2> = curve.flatten(FLATTEN).into_iter().map(pos2).collect();
         let id = link.id.as_str();
         let selected = shown.selected.contains(id);
+        // The highlighted demand: its paths wide in the highlight colour, under the line; a
+        // single point of failure on a glow of the error colour.
+        if let Some(h) = shown.highlight {
+            if h.spofs.contains(id) {
+                lines.push(Shape::line(
+                    points.clone(),
+                    Stroke::new(width + 10.0, error.gamma_multiply(0.55)),
+                ));
+            }
+            if h.links.contains(id) {
+                lines.push(Shape::line(
+                    points.clone(),
+                    Stroke::new(width + 5.0, highlight),
+                ));
+            }
+        }
         // A selected link is drawn over the others, a little wider, on a glow, with handles.
         let (out, stroke) = if selected {
             on_top.push(Shape::line(
@@ -404,6 +422,26 @@ pub(super) fn detail(
         let kind = n.tag();
         let bounds = rect(glyph(kind).bounds(v2(p), lod.radius));
         let id = n.id.as_str();
+        if let Some(h) = shown.highlight {
+            // A single point of failure in the error colour, the demand's ends in the
+            // highlight colour, outside the selection's ring.
+            let ring = if h.spofs.contains(id) {
+                Some(error)
+            } else if h.ends.iter().any(|e| e == id) {
+                Some(highlight)
+            } else {
+                None
+            };
+            if let Some(colour) = ring {
+                front.push(Shape::Rect(RectShape::new(
+                    bounds.expand(8.0),
+                    7.0,
+                    Color32::TRANSPARENT,
+                    Stroke::new(3.0, colour),
+                    StrokeKind::Outside,
+                )));
+            }
+        }
         if shown.selected.contains(id) {
             let ring = bounds.expand(4.0);
             front.push(Shape::Rect(RectShape::new(

@@ -2,6 +2,12 @@
 
 use super::*;
 
+/// The access circuit bandwidths offered.
+pub(super) const ACCESS_SIZES_MBPS: [u64; 7] = [100, 200, 500, 1_000, 2_000, 10_000, 100_000];
+
+/// The fabric connection bandwidths offered.
+pub(super) const FABRIC_SIZES_MBPS: [u64; 7] = [50, 200, 500, 1_000, 2_000, 5_000, 10_000];
+
 /// What a link's section reads besides the link's own kind.
 #[derive(Clone, Copy)]
 pub(super) struct LinkCx<'a> {
@@ -52,7 +58,7 @@ pub(super) fn access_circuit_ui(
             }));
         }
     }
-    let sizes = [100, 200, 500, 1_000, 2_000, 10_000, 100_000];
+    let sizes = ACCESS_SIZES_MBPS;
     if let Some(bandwidth_mbps) = choices(
         ui,
         "Bandwidth",
@@ -135,7 +141,7 @@ pub(super) fn fabric_ui(
 ) -> Option<Edit> {
     let LinkCx { l, .. } = cx;
     let replace = |kind: LinkKind| replace_link(l, kind);
-    let sizes = [50, 200, 500, 1_000, 2_000, 5_000, 10_000];
+    let sizes = FABRIC_SIZES_MBPS;
     if let Some(bandwidth_mbps) = choices(
         ui,
         "Bandwidth",

@@ -163,37 +163,14 @@ pub(super) fn azure_region_ui(
             ..a.clone()
         }));
     }
-    let skus = [
-        ErGatewaySku::ErGw1Az,
-        ErGatewaySku::ErGw2Az,
-        ErGatewaySku::ErGw3Az,
-        ErGatewaySku::ErGwScale,
-        ErGatewaySku::Standard,
-        ErGatewaySku::HighPerformance,
-        ErGatewaySku::UltraPerformance,
-    ];
-    let options: Vec<(Option<ErGatewaySku>, String)> =
-        std::iter::once((None, "no gateway".to_string()))
-            .chain(skus.iter().map(|&s| (Some(s), s.label().to_string())))
-            .collect();
     if let Some(sku) = choices(
         ui,
         "ExpressRoute gateway",
         a.gateway.as_ref().map(|g| g.sku),
-        &options,
+        &er_gateway_options(),
     ) {
-        let gateway = sku.map(|sku| ErGateway {
-            sku,
-            scale_units: (sku == ErGatewaySku::ErGwScale).then_some(2),
-            zone_redundant: !matches!(
-                sku,
-                ErGatewaySku::Standard
-                    | ErGatewaySku::HighPerformance
-                    | ErGatewaySku::UltraPerformance
-            ),
-        });
         return replace(NodeKind::AzureRegion(AzureRegion {
-            gateway,
+            gateway: er_gateway_of(sku),
             ..a.clone()
         }));
     }
@@ -259,29 +236,68 @@ pub(super) fn aws_region_ui(
             ..a.clone()
         }));
     }
-    let options = [
-        AwsAttachment::VirtualPrivateGateway,
-        AwsAttachment::DxGatewayVgw,
-        AwsAttachment::DxGatewayTgw,
-    ]
-    .map(|x| (x, x.label().to_string()));
-    if let Some(attachment) = choices(ui, "Attachment", a.attachment, &options) {
-        let dx_gateway = if attachment == AwsAttachment::VirtualPrivateGateway {
-            None
-        } else {
-            a.dx_gateway.clone().or(Some("dxgw".into()))
-        };
-        return replace(NodeKind::AwsRegion(AwsRegion {
-            attachment,
-            dx_gateway,
-            ..a.clone()
-        }));
+    if let Some(attachment) = choices(ui, "Attachment", a.attachment, &attachment_options()) {
+        return replace(NodeKind::AwsRegion(with_attachment(a, attachment)));
     }
     if let Some(r) = tgw_attachments_ui(ui, n.id.as_str(), a, b) {
         return replace(NodeKind::AwsRegion(r));
     }
 
     None
+}
+
+/// The ExpressRoute gateway SKUs offered, after "no gateway".
+pub(super) fn er_gateway_options() -> Vec<(Option<ErGatewaySku>, String)> {
+    let skus = [
+        ErGatewaySku::ErGw1Az,
+        ErGatewaySku::ErGw2Az,
+        ErGatewaySku::ErGw3Az,
+        ErGatewaySku::ErGwScale,
+        ErGatewaySku::Standard,
+        ErGatewaySku::HighPerformance,
+        ErGatewaySku::UltraPerformance,
+    ];
+    std::iter::once((None, "no gateway".to_string()))
+        .chain(skus.iter().map(|&s| (Some(s), s.label().to_string())))
+        .collect()
+}
+
+/// A new ExpressRoute gateway of this SKU (None: no gateway): a scalable gateway starts at 2
+/// scale units; all but the legacy SKUs are zone-redundant.
+pub(super) fn er_gateway_of(sku: Option<ErGatewaySku>) -> Option<ErGateway> {
+    sku.map(|sku| ErGateway {
+        sku,
+        scale_units: (sku == ErGatewaySku::ErGwScale).then_some(2),
+        zone_redundant: !matches!(
+            sku,
+            ErGatewaySku::Standard | ErGatewaySku::HighPerformance | ErGatewaySku::UltraPerformance
+        ),
+    })
+}
+
+/// How an AWS region's VPCs can be reached over Direct Connect.
+pub(super) fn attachment_options() -> [(AwsAttachment, String); 3] {
+    [
+        AwsAttachment::VirtualPrivateGateway,
+        AwsAttachment::DxGatewayVgw,
+        AwsAttachment::DxGatewayTgw,
+    ]
+    .map(|x| (x, x.label().to_string()))
+}
+
+/// The region attached this way: through a DX gateway (its own, else one named "dxgw"), or a
+/// virtual private gateway without one.
+pub(super) fn with_attachment(a: &AwsRegion, attachment: AwsAttachment) -> AwsRegion {
+    let dx_gateway = if attachment == AwsAttachment::VirtualPrivateGateway {
+        None
+    } else {
+        a.dx_gateway.clone().or(Some("dxgw".into()))
+    };
+    AwsRegion {
+        attachment,
+        dx_gateway,
+        ..a.clone()
+    }
 }
 
 /// A fabric router: operator, metro, diversity zone, ASN.

@@ -99,6 +99,68 @@ fn check_json_is_stable_and_filterable() {
 }
 
 #[test]
+fn check_fixes_lists_each_fix_in_words_and_changes_nothing_else() {
+    let file = "designs/flawed-design.json";
+    let plain = run(&["check", file]);
+    let fixes = run(&["check", "--fixes", file]);
+    assert_eq!(fixes.status.code(), plain.status.code());
+    let text = stdout(&fixes);
+    // The fix sits under its finding, after the finding's reference.
+    let er005 = text
+        .split("\nerror[")
+        .find(|block| block.starts_with("ER005]") && block.contains("er-par-std"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        er005.contains(
+            "  = ref: ER-SKU-2 (AZ-GEO 2024-04-05)\n  = fix: Upgrade ER Paris Standard to Premium"
+        ),
+        "{er005}"
+    );
+    assert!(!stdout(&plain).contains("= fix:"), "fixes only on request");
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("  = fix: "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(
+        without,
+        stdout(&plain),
+        "--fixes adds the fix lines and nothing else"
+    );
+
+    let json =
+        |args: &[&str]| -> serde_json::Value { serde_json::from_str(&stdout(&run(args))).unwrap() };
+    let plain = json(&["check", "--format", "json", file]);
+    let mut fixes = json(&["check", "--format", "json", "--fixes", file]);
+    let findings = fixes["files"][0]["findings"].as_array_mut().unwrap();
+    let er005 = findings
+        .iter()
+        .find(|f| f["code"] == "ER005" && f["subjects"][0] == "er-par-std")
+        .unwrap();
+    assert_eq!(
+        er005["fix"]["label"],
+        "Upgrade ER Paris Standard to Premium"
+    );
+    assert!(
+        plain["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f.get("fix").is_none()),
+        "a plain check's JSON is as it was"
+    );
+    for f in findings.iter_mut() {
+        f.as_object_mut().unwrap().remove("fix");
+    }
+    assert_eq!(fixes, plain, "--fixes adds the fix and nothing else");
+
+    // A switch, not an option: a value is refused, naming the flag.
+    let out = run(&["check", "--fixes=yes", file]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--fixes"), "{}", stderr(&out));
+}
+
+#[test]
 fn bad_flags_and_malformed_files_give_clear_messages() {
     let out = run(&["check", "--format", "yaml", "designs/flawed-design.json"]);
     assert_eq!(out.status.code(), Some(2));

@@ -12,24 +12,70 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// What of the findings is written.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    /// Findings at or above this severity.
+    pub min: Severity,
+    /// Each finding's fix, when its rule offers one (`--fixes`).
+    pub fixes: bool,
+}
+
 /// One file's entry in the JSON document.
 struct FileReport<'a> {
     file: &'a str,
     result: &'a Result<rules::Findings, String>,
-    min: Severity,
+    shown: Shown,
+}
+
+/// A finding in the JSON document: as it serializes, and with `--fixes` its fix (the label;
+/// the edit itself is the designer's to apply).
+struct Written<'a> {
+    finding: &'a Finding,
+    fixes: bool,
+}
+
+impl Serialize for Written<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct WithFix<'a> {
+            #[serde(flatten)]
+            finding: &'a Finding,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            fix: Option<&'a rules::Fix>,
+        }
+        match (self.fixes, &self.finding.fix) {
+            (true, Some(fix)) => WithFix {
+                finding: self.finding,
+                fix: Some(fix),
+            }
+            .serialize(s),
+            _ => self.finding.serialize(s),
+        }
+    }
 }
 
 impl Serialize for FileReport<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let FileReport { file, result, min } = *self;
+        let FileReport {
+            file,
+            result,
+            shown: Shown { min, fixes },
+        } = *self;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("file", file)?;
         match result {
             Ok(findings) => {
                 map.serialize_entry(
                     "findings",
-                    &Seq(|| findings.items.iter().filter(|f| f.severity >= min)),
+                    &Seq(|| {
+                        findings
+                            .items
+                            .iter()
+                            .filter(|f| f.severity >= min)
+                            .map(|finding| Written { finding, fixes })
+                    }),
                 )?;
                 map.serialize_entry("summary", &summarize(findings))?;
             }
@@ -54,7 +100,7 @@ struct Summary {
 pub fn run(
     files: &[PathBuf],
     format: Format,
-    min: Severity,
+    shown: Shown,
     catalog: &Catalog,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -85,8 +131,8 @@ pub fn run(
         Format::Text => {
             for (file, result) in &results {
                 let Ok(findings) = result else { continue };
-                for f in findings.items.iter().filter(|f| f.severity >= min) {
-                    write_text(&mut out, file, f)?;
+                for f in findings.items.iter().filter(|f| f.severity >= shown.min) {
+                    write_text(&mut out, file, f, shown.fixes)?;
                 }
                 let s = summarize(findings);
                 writeln!(
@@ -103,9 +149,11 @@ pub fn run(
             map.serialize_entry(
                 "files",
                 &Seq(|| {
-                    results
-                        .iter()
-                        .map(|(file, result)| FileReport { file, result, min })
+                    results.iter().map(|(file, result)| FileReport {
+                        file,
+                        result,
+                        shown,
+                    })
                 }),
             )?;
             map.end()?;
@@ -125,7 +173,7 @@ fn summarize(findings: &rules::Findings) -> Summary {
     }
 }
 
-fn write_text(out: &mut dyn Write, file: &str, f: &Finding) -> std::io::Result<()> {
+fn write_text(out: &mut dyn Write, file: &str, f: &Finding, fixes: bool) -> std::io::Result<()> {
     let excluded = if f.excluded.is_some() {
         " (excluded)"
     } else {
@@ -144,5 +192,9 @@ fn write_text(out: &mut dyn Write, file: &str, f: &Finding) -> std::io::Result<(
         writeln!(out, "  = accepted: {comment}")?;
     }
     writeln!(out, "  = hint: {}", f.hint)?;
-    writeln!(out, "  = ref: {}", f.reference)
+    writeln!(out, "  = ref: {}", f.reference)?;
+    match &f.fix {
+        Some(fix) if fixes => writeln!(out, "  = fix: {}", fix.label),
+        _ => Ok(()),
+    }
 }

@@ -48,6 +48,10 @@ pub enum Command {
         /// Show only findings at or above this severity.
         #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
         min_severity: MinSeverity,
+        /// Under each finding whose rule offers one, the fix in plain words (in JSON: `"fix":
+        /// {"label": ...}`). The designer's Problems tab applies them.
+        #[arg(long)]
+        fixes: bool,
     },
     /// Failure analysis: per demand the resiliency model, SLA target, intact capacity, worst
     /// single failure and single points of failure; per Azure gateway the resiliency index.
@@ -291,10 +295,14 @@ impl Session<'_> {
                 files,
                 format,
                 min_severity,
+                fixes,
             } => {
                 let catalog = Catalog::with_overlay(self.catalog)?;
-                let min = min_severity.into();
-                check::run(&files, format, min, &catalog, self.out, self.err)
+                let shown = check::Shown {
+                    min: min_severity.into(),
+                    fixes,
+                };
+                check::run(&files, format, shown, &catalog, self.out, self.err)
             }
             Command::Resilience {
                 file,

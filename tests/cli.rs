@@ -161,6 +161,81 @@ fn check_fixes_lists_each_fix_in_words_and_changes_nothing_else() {
 }
 
 #[test]
+fn check_fix_applies_the_fixes_writes_the_design_and_checks_what_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("flawed.json");
+    std::fs::copy("designs/flawed-design.json", &copy).unwrap();
+    let file = copy.to_str().unwrap();
+    let offered = |args: &[&str]| -> Vec<String> {
+        stdout(&run(args))
+            .lines()
+            .filter(|l| l.starts_with("  = fix: "))
+            .map(str::to_string)
+            .collect()
+    };
+    let before = offered(&["check", "--fixes", file]);
+    let errors_before = offered(&["check", "--fixes", "--min-severity", "error", file]);
+    assert!(before.contains(&"  = fix: Upgrade ER Paris Standard to Premium".to_string()));
+    assert!(
+        before.contains(&"  = fix: Enable the second BGP session of ER Paris Standard".to_string())
+    );
+
+    // Errors only: the warning's fix (the second BGP session) is left.
+    let out = run(&["check", "--fix", "--min-severity", "error", file]);
+    let e = stderr(&out);
+    assert!(
+        e.contains(&format!(
+            "{file}: fixed: Upgrade ER Paris Standard to Premium"
+        )),
+        "{e}"
+    );
+    assert!(!e.contains("second BGP session"), "{e}");
+    assert!(
+        e.contains(&format!("{file}: {} fixes applied", errors_before.len())),
+        "{e}"
+    );
+    assert!(
+        !stdout(&out).contains("ER Paris Standard (`er-par-std`) at Paris2"),
+        "the fixed finding is gone from the report"
+    );
+    assert_eq!(
+        offered(&["check", "--fixes", file]),
+        ["  = fix: Enable the second BGP session of ER Paris Standard"],
+        "what is left to fix: the warning"
+    );
+    // The written file is a valid design in the saved layout.
+    let text = std::fs::read_to_string(&copy).unwrap();
+    assert_eq!(
+        run(&["fmt", "--check", file]).status.code(),
+        Some(0),
+        "{text}"
+    );
+
+    // Everything else, then nothing left: the file is not rewritten.
+    let out = run(&["check", "--fix", file]);
+    assert!(stderr(&out).contains("1 fix applied"), "{}", stderr(&out));
+    assert!(offered(&["check", "--fixes", file]).is_empty());
+    let written = std::fs::read(&copy).unwrap();
+    let out = run(&["check", "--fix", file]);
+    assert!(
+        stderr(&out).contains(&format!("{file}: nothing to fix")),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&copy).unwrap(), written);
+
+    // An unreadable file: the loader's error, exit 2, nothing written.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    let out = run(&["check", "--fix", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad.json:1:"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), "{ not json");
+    // A switch, not an option.
+    assert_eq!(run(&["check", "--fix=all", file]).status.code(), Some(2));
+}
+
+#[test]
 fn bad_flags_and_malformed_files_give_clear_messages() {
     let out = run(&["check", "--format", "yaml", "designs/flawed-design.json"]);
     assert_eq!(out.status.code(), Some(2));

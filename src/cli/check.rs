@@ -19,6 +19,8 @@ pub struct Shown {
     pub min: Severity,
     /// Each finding's fix, when its rule offers one (`--fixes`).
     pub fixes: bool,
+    /// Apply the fixes and write the designs back first (`--fix`).
+    pub apply: bool,
 }
 
 /// One file's entry in the JSON document.
@@ -61,7 +63,7 @@ impl Serialize for FileReport<'_> {
         let FileReport {
             file,
             result,
-            shown: Shown { min, fixes },
+            shown: Shown { min, fixes, .. },
         } = *self;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("file", file)?;
@@ -109,7 +111,10 @@ pub fn run(
     let mut results = Vec::new();
     for path in files {
         match design_file::load(path) {
-            Ok(design) => {
+            Ok(mut design) => {
+                if shown.apply && !fix_file(path, &mut design, shown.min, catalog, err)? {
+                    code = exit::UNWRITABLE;
+                }
                 let findings = rules::check(&design, catalog);
                 // A large design's memory is handed back while the findings are written.
                 crate::par::drop_in_background(design);
@@ -162,6 +167,37 @@ pub fn run(
     }
     out.flush()?;
     Ok(code)
+}
+
+/// Apply the fixes offered on `design` and write it back to `path` when any was applied, saying
+/// what changed on `err`. False when the file could not be written (it is then as it was).
+fn fix_file(
+    path: &std::path::Path,
+    design: &mut crate::model::Design,
+    min: Severity,
+    catalog: &Catalog,
+    err: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let labels = rules::apply_fixes(design, catalog, min);
+    let file = path.display();
+    if labels.is_empty() {
+        writeln!(err, "{file}: nothing to fix")?;
+        return Ok(true);
+    }
+    if let Err(e) = design_file::save(design, path) {
+        writeln!(err, "error: {e}; {file} is unchanged")?;
+        return Ok(false);
+    }
+    for label in &labels {
+        writeln!(err, "{file}: fixed: {label}")?;
+    }
+    let n = labels.len();
+    writeln!(
+        err,
+        "{file}: {n} fix{} applied",
+        if n == 1 { "" } else { "es" }
+    )?;
+    Ok(true)
 }
 
 fn summarize(findings: &rules::Findings) -> Summary {

@@ -52,6 +52,11 @@ pub enum Command {
         /// {"label": ...}`). The designer's Problems tab applies them.
         #[arg(long)]
         fixes: bool,
+        /// Apply every fix offered at or above --min-severity (accepted risks are left alone),
+        /// write each design back in place (atomically, in the saved layout), then check what
+        /// is left. What was changed goes to standard error.
+        #[arg(long)]
+        fix: bool,
     },
     /// Failure analysis: per demand the resiliency model, SLA target, intact capacity, worst
     /// single failure and single points of failure; per Azure gateway the resiliency index.
@@ -296,11 +301,13 @@ impl Session<'_> {
                 format,
                 min_severity,
                 fixes,
+                fix,
             } => {
                 let catalog = Catalog::with_overlay(self.catalog)?;
                 let shown = check::Shown {
                     min: min_severity.into(),
                     fixes,
+                    apply: fix,
                 };
                 check::run(&files, format, shown, &catalog, self.out, self.err)
             }

@@ -74,6 +74,53 @@ pub(super) fn premium(link: &Link) -> Option<Fix> {
     })
 }
 
+/// Apply every fix the rules offer on active findings at or above `min` (accepted risks are
+/// left alone), checking again after each round, until none is left; answers the labels of the
+/// fixes applied, in order. A round applies at most one fix per element, as each fix replaces
+/// its element as the check saw it; a fix the design refuses is skipped. No fix undoes another
+/// (none lowers a tier, clears a session or reuses a VLAN), so rounds end; they are capped all
+/// the same.
+pub fn apply_fixes(
+    design: &mut crate::model::Design,
+    catalog: &crate::catalog::Catalog,
+    min: super::Severity,
+) -> Vec<String> {
+    const ROUNDS: usize = 64;
+    let mut applied = Vec::new();
+    for _ in 0..ROUNDS {
+        let found = super::check(design, catalog);
+        let mut touched: std::collections::HashSet<String> = Default::default();
+        let before = applied.len();
+        for f in found.active().filter(|f| f.severity >= min) {
+            let Some(fix) = &f.fix else { continue };
+            let mut ids = Vec::new();
+            if !edited(&fix.edit, &mut ids) || ids.iter().any(|id| touched.contains(id)) {
+                continue;
+            }
+            if crate::edit::apply(design, fix.edit.clone()).is_ok() {
+                touched.extend(ids);
+                applied.push(fix.label.clone());
+            }
+        }
+        if applied.len() == before {
+            break;
+        }
+    }
+    applied
+}
+
+/// The ids of the elements `edit` replaces; false when it does anything else (a fix of another
+/// kind is not applied beside others).
+fn edited(edit: &Edit, ids: &mut Vec<String>) -> bool {
+    match edit {
+        Edit::ReplaceLink { link } => ids.push(link.id.to_string()),
+        Edit::ReplaceNode { node } => ids.push(node.id.to_string()),
+        Edit::Batch(edits) => return edits.iter().all(|e| edited(e, ids)),
+        _ => return false,
+    }
+    true
+}
+
 /// Test support: every fix's edit applies, the rule that offered it no longer fires, the fixed
 /// design is valid, and the edit's inverse restores the design exactly.
 #[cfg(test)]
@@ -171,6 +218,50 @@ mod tests {
         }
         assert!(offering >= 11, "only {offering} rules offer fixes");
         assert!(untested.is_empty(), "fixes without a test: {untested:?}");
+    }
+
+    /// Applying every fix leaves no finding that offers one, each applied fix's finding gone;
+    /// accepted findings and those below the severity asked for keep theirs.
+    #[test]
+    fn apply_fixes_fixes_what_is_offered_at_or_above_the_severity() {
+        use crate::rules::Severity;
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("designs/flawed-design.json");
+        let design = crate::design_file::load(&path).unwrap();
+        let offered = |d: &crate::model::Design, min: Severity| -> Vec<String> {
+            crate::rules::check(d, &catalog)
+                .active()
+                .filter(|f| f.severity >= min && f.fix.is_some())
+                .map(|f| f.message.clone())
+                .collect()
+        };
+        let errors = offered(&design, Severity::Error);
+        let warnings: Vec<String> = offered(&design, Severity::Info)
+            .into_iter()
+            .filter(|m| !errors.contains(m))
+            .collect();
+        assert!(!errors.is_empty() && !warnings.is_empty());
+
+        let mut fixed = design.clone();
+        let labels = super::apply_fixes(&mut fixed, &catalog, Severity::Error);
+        assert!(labels.len() >= errors.len(), "{labels:?}");
+        assert!(offered(&fixed, Severity::Error).is_empty());
+        assert_eq!(
+            offered(&fixed, Severity::Info),
+            warnings,
+            "warnings keep their fixes"
+        );
+        crate::design_file::check_structure(&fixed).unwrap();
+
+        let labels = super::apply_fixes(&mut fixed, &catalog, Severity::Info);
+        assert_eq!(labels.len(), warnings.len(), "{labels:?}");
+        assert!(offered(&fixed, Severity::Info).is_empty());
+        assert_eq!(
+            crate::rules::check(&fixed, &catalog).excluded().count(),
+            crate::rules::check(&design, &catalog).excluded().count(),
+            "accepted risks stay as they are"
+        );
     }
 
     /// On the samples, every fix offered applies, leaves a valid design without its finding,

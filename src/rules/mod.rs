@@ -11,7 +11,7 @@ pub(crate) mod fixture;
 mod rule;
 
 pub use context::{Context, DxView, ErView};
-pub use fix::Fix;
+pub use fix::{Fix, apply_fixes};
 pub use rule::{Finding, Findings, Needs, Report, Rule, Severity};
 
 /// The documented ExpressRoute Metro pair of a peering location (reference 1.7).

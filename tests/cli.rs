@@ -117,6 +117,12 @@ fn check_fixes_lists_each_fix_in_words_and_changes_nothing_else() {
         "{er005}"
     );
     assert!(!stdout(&plain).contains("= fix:"), "fixes only on request");
+    // The accepted risk (the Paris DC's prefix, NET002) is left as it is: no fix offered.
+    let accepted = text
+        .split("\nwarning[")
+        .find(|block| block.contains("(excluded)"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!accepted.contains("= fix:"), "{accepted}");
     let without: String = text
         .lines()
         .filter(|l| !l.starts_with("  = fix: "))

@@ -30,8 +30,8 @@ struct FileReport<'a> {
     shown: Shown,
 }
 
-/// A finding in the JSON document: as it serializes, and with `--fixes` its fix (the label;
-/// the edit itself is the designer's to apply).
+/// A finding in the JSON document: as it serializes, and with `--fixes` the fix of an active
+/// finding (the label; the edit itself is applied by `--fix` or the designer).
 struct Written<'a> {
     finding: &'a Finding,
     fixes: bool,
@@ -46,8 +46,9 @@ impl Serialize for Written<'_> {
             #[serde(skip_serializing_if = "Option::is_none")]
             fix: Option<&'a rules::Fix>,
         }
+        // An accepted finding is left as it is: no fix offered.
         match (self.fixes, &self.finding.fix) {
-            (true, Some(fix)) => WithFix {
+            (true, Some(fix)) if self.finding.excluded.is_none() => WithFix {
                 finding: self.finding,
                 fix: Some(fix),
             }
@@ -230,7 +231,7 @@ fn write_text(out: &mut dyn Write, file: &str, f: &Finding, fixes: bool) -> std:
     writeln!(out, "  = hint: {}", f.hint)?;
     writeln!(out, "  = ref: {}", f.reference)?;
     match &f.fix {
-        Some(fix) if fixes => writeln!(out, "  = fix: {}", fix.label),
+        Some(fix) if fixes && f.excluded.is_none() => writeln!(out, "  = fix: {}", fix.label),
         _ => Ok(()),
     }
 }

@@ -260,13 +260,29 @@ fn finding_ui(
 fn details_ui(ui: &mut egui::Ui, f: &Finding, names: &HashMap<String, String>) {
     ui.horizontal(|ui| {
         ui.add_space(ui.spacing().indent);
-        let shown: Vec<&str> = f
+        // A few names; the rest on hover, with every id.
+        const NAMED: usize = 3;
+        fn name<'a>(names: &'a HashMap<String, String>, id: &'a String) -> &'a str {
+            names.get(id).map_or(id.as_str(), String::as_str)
+        }
+        let mut shown: Vec<&str> = f
             .subjects
             .iter()
-            .map(|id| names.get(id).map_or(id.as_str(), String::as_str))
+            .take(NAMED)
+            .map(|id| name(names, id))
             .collect();
-        ui.weak(shown.join(", "))
-            .on_hover_text(format!("ids: {}", f.subjects.join(", ")));
+        let more = f.subjects.len().saturating_sub(NAMED);
+        let more = format!("and {more} more");
+        if f.subjects.len() > NAMED {
+            shown.push(&more);
+        }
+        ui.weak(shown.join(", ")).on_hover_text(
+            f.subjects
+                .iter()
+                .map(|id| format!("{} ({id})", name(names, id)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
         ui.weak("·");
         ui.weak(format!("Source: {}", f.reference))
             .on_hover_ui(|ui| citations_ui(ui, f.reference));

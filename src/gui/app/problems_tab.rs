@@ -35,16 +35,16 @@ const SEVERITIES: [(Severity, &str); 3] = [
 ];
 
 impl Filter {
-    fn passes(&self, f: &Finding) -> bool {
+    /// Whether `f` is listed; `code` is the filter's code, trimmed and in lower case.
+    fn passes(&self, code: &str, f: &Finding) -> bool {
         let shown = SEVERITIES
             .iter()
             .zip(self.shown)
             .any(|((s, _), on)| on && *s == f.severity);
-        let code = self.code.trim().to_ascii_lowercase();
         shown
             && (code.is_empty()
-                || f.code.to_ascii_lowercase().contains(&code)
-                || f.rule.contains(&code))
+                || f.code.to_ascii_lowercase().contains(code)
+                || f.rule.contains(code))
     }
 }
 
@@ -72,8 +72,9 @@ impl Listed {
         names: Option<Arc<HashMap<String, String>>>,
     ) -> Self {
         let items = &a.findings.items;
+        let code = filter.code.trim().to_ascii_lowercase();
         let rows = (0..items.len())
-            .filter(|&i| items[i].excluded.is_none() && filter.passes(&items[i]))
+            .filter(|&i| items[i].excluded.is_none() && filter.passes(&code, &items[i]))
             .collect();
         let accepted = (0..items.len())
             .filter(|&i| items[i].excluded.is_some())
@@ -136,6 +137,7 @@ pub(super) fn problems_ui(
     ui: &mut egui::Ui,
     a: &Analyses,
     design: &Design,
+    current: bool,
     select: &mut Option<Vec<String>>,
     exclude: &mut Option<(String, Vec<String>)>,
     fix: &mut Option<Edit>,
@@ -206,7 +208,7 @@ pub(super) fn problems_ui(
             if let Some(&i) = rows.get(line / 2) {
                 let f = &items[i];
                 if line % 2 == 0 {
-                    finding_ui(ui, f, select, exclude, fix);
+                    finding_ui(ui, f, current, select, exclude, fix);
                 } else {
                     details_ui(ui, f, &listed.names);
                 }
@@ -224,10 +226,12 @@ pub(super) fn problems_ui(
     });
 }
 
-/// A finding's first line: severity and code, Fix when its rule offers one, Accept…, message.
+/// A finding's first line: severity and code, Fix when its rule offers one (enabled when the
+/// findings are the current revision's), Accept…, message.
 fn finding_ui(
     ui: &mut egui::Ui,
     f: &Finding,
+    current: bool,
     select: &mut Option<Vec<String>>,
     exclude: &mut Option<(String, Vec<String>)>,
     fix: &mut Option<Edit>,
@@ -237,8 +241,12 @@ fn finding_ui(
             .on_hover_text(format!("{} ({})", f.rule, f.severity.label()));
         if let Some(offered) = &f.fix {
             let button = ui
-                .small_button("Fix")
-                .on_hover_text(format!("{} (one undo step)", offered.label));
+                .add_enabled(current, egui::Button::new("Fix").small())
+                .on_hover_text(format!("{} (one undo step)", offered.label))
+                .on_disabled_hover_text(format!(
+                    "{}: offered once the analysis of the latest change is done",
+                    offered.label
+                ));
             if button.clicked() {
                 *fix = Some(offered.edit.clone());
             }
@@ -322,12 +330,13 @@ fn citations_ui(ui: &mut egui::Ui, reference: &str) {
 mod tests {
     use crate::catalog::Catalog;
     use crate::costing::UserBook;
+    use crate::edit::Edit;
     use crate::fixture_design::{base, er_mut, link_mut};
     use crate::gui::DesignerApp;
     use crate::gui::test_support::*;
     use crate::model::{Design, NodeKindTag, Point};
     use egui_kittest::Harness;
-    use egui_kittest::kittest::Queryable;
+    use egui_kittest::kittest::{NodeT as _, Queryable};
 
     /// A window on `design` (not saved anywhere), on the Problems tab.
     fn app_of(design: Design) -> DesignerApp {
@@ -389,6 +398,35 @@ mod tests {
         assert_eq!(h.state().design, design);
         h.get_by_label(&message);
         assert!(h.query_by_label("Fix").is_some());
+    }
+
+    /// A large design's findings can be an edit behind while its analysis runs (the window
+    /// then says "analysing…"): a fix from them would replace its element as it was, so the
+    /// tab offers it only on the current revision's findings.
+    #[test]
+    fn a_fix_from_findings_an_edit_behind_is_not_applied() {
+        let design = one_bgp_session();
+        let catalog = Catalog::builtin().unwrap();
+        let analyses =
+            crate::gui::analysis::Analyses::compute(&design, &catalog, &UserBook::empty(), (0, 1));
+        for current in [false, true] {
+            let mut h = Harness::builder()
+                .with_size(egui::vec2(1000.0, 300.0))
+                .build_ui_state(
+                    |ui, fix: &mut Option<Edit>| {
+                        super::problems_ui(
+                            ui, &analyses, &design, current, &mut None, &mut None, fix,
+                        );
+                    },
+                    None,
+                );
+            h.run_steps(2);
+            let button = h.get_by_label("Fix");
+            assert_eq!(button.accesskit_node().is_disabled(), !current);
+            button.click();
+            h.run_steps(2);
+            assert_eq!(h.state().is_some(), current, "current: {current}");
+        }
     }
 
     #[test]

@@ -29,12 +29,16 @@ impl DesignerApp {
             );
             return;
         }
+        // A fix replaces its element as the analysed revision had it: offered only while the
+        // findings are the current revision's (a large design's may be an edit behind).
+        let current = a.key == self.key();
         // Borrowed, not cloned: the selection can be the whole design.
         match self.tab {
             Tab::Problems => super::problems_tab::problems_ui(
                 ui,
                 a,
                 &self.design,
+                current,
                 &mut select,
                 &mut exclude,
                 &mut fix,

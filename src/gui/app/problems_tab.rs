@@ -495,6 +495,17 @@ mod tests {
         ));
         assert!(h.query_by_label_contains("Add a demand").is_none());
 
+        // A rule turned off is not counted as checked.
+        let mut d = base();
+        d.settings
+            .severity_overrides
+            .insert("GEN010".into(), crate::model::SeverityOverride::Off);
+        let h = harness(app_of(d));
+        h.get_by_label(&format!(
+            "No problems found — {} rules checked on 5 nodes and 6 links.",
+            rules - 1
+        ));
+
         let mut d = base();
         d.demands.clear();
         // The site and one facility, joined by an access circuit.

@@ -99,6 +99,149 @@ fn check_json_is_stable_and_filterable() {
 }
 
 #[test]
+fn check_fixes_lists_each_fix_in_words_and_changes_nothing_else() {
+    let file = "designs/flawed-design.json";
+    let plain = run(&["check", file]);
+    let fixes = run(&["check", "--fixes", file]);
+    assert_eq!(fixes.status.code(), plain.status.code());
+    let text = stdout(&fixes);
+    // The fix sits under its finding, after the finding's reference.
+    let er005 = text
+        .split("\nerror[")
+        .find(|block| block.starts_with("ER005]") && block.contains("er-par-std"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        er005.contains(
+            "  = ref: ER-SKU-2 (AZ-GEO 2024-04-05)\n  = fix: Upgrade ER Paris Standard to Premium"
+        ),
+        "{er005}"
+    );
+    assert!(!stdout(&plain).contains("= fix:"), "fixes only on request");
+    // The accepted risk (the Paris DC's prefix, NET002) is left as it is: no fix offered.
+    let accepted = text
+        .split("\nwarning[")
+        .find(|block| block.contains("(excluded)"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!accepted.contains("= fix:"), "{accepted}");
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("  = fix: "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(
+        without,
+        stdout(&plain),
+        "--fixes adds the fix lines and nothing else"
+    );
+
+    let json =
+        |args: &[&str]| -> serde_json::Value { serde_json::from_str(&stdout(&run(args))).unwrap() };
+    let plain = json(&["check", "--format", "json", file]);
+    let mut fixes = json(&["check", "--format", "json", "--fixes", file]);
+    let findings = fixes["files"][0]["findings"].as_array_mut().unwrap();
+    let er005 = findings
+        .iter()
+        .find(|f| f["code"] == "ER005" && f["subjects"][0] == "er-par-std")
+        .unwrap();
+    assert_eq!(
+        er005["fix"]["label"],
+        "Upgrade ER Paris Standard to Premium"
+    );
+    assert!(
+        plain["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f.get("fix").is_none()),
+        "a plain check's JSON is as it was"
+    );
+    for f in findings.iter_mut() {
+        f.as_object_mut().unwrap().remove("fix");
+    }
+    assert_eq!(fixes, plain, "--fixes adds the fix and nothing else");
+
+    // A switch, not an option: a value is refused, naming the flag.
+    let out = run(&["check", "--fixes=yes", file]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--fixes"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_fix_applies_the_fixes_writes_the_design_and_checks_what_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("flawed.json");
+    std::fs::copy("designs/flawed-design.json", &copy).unwrap();
+    let file = copy.to_str().unwrap();
+    let offered = |args: &[&str]| -> Vec<String> {
+        stdout(&run(args))
+            .lines()
+            .filter(|l| l.starts_with("  = fix: "))
+            .map(str::to_string)
+            .collect()
+    };
+    let before = offered(&["check", "--fixes", file]);
+    let errors_before = offered(&["check", "--fixes", "--min-severity", "error", file]);
+    assert!(before.contains(&"  = fix: Upgrade ER Paris Standard to Premium".to_string()));
+    assert!(
+        before.contains(&"  = fix: Enable the second BGP session of ER Paris Standard".to_string())
+    );
+
+    // Errors only: the warning's fix (the second BGP session) is left.
+    let out = run(&["check", "--fix", "--min-severity", "error", file]);
+    let e = stderr(&out);
+    assert!(
+        e.contains(&format!(
+            "{file}: fixed: Upgrade ER Paris Standard to Premium"
+        )),
+        "{e}"
+    );
+    assert!(!e.contains("second BGP session"), "{e}");
+    assert!(
+        e.contains(&format!("{file}: {} fixes applied", errors_before.len())),
+        "{e}"
+    );
+    assert!(
+        !stdout(&out).contains("ER Paris Standard (`er-par-std`) at Paris2"),
+        "the fixed finding is gone from the report"
+    );
+    assert_eq!(
+        offered(&["check", "--fixes", file]),
+        ["  = fix: Enable the second BGP session of ER Paris Standard"],
+        "what is left to fix: the warning"
+    );
+    // The written file is a valid design in the saved layout.
+    let text = std::fs::read_to_string(&copy).unwrap();
+    assert_eq!(
+        run(&["fmt", "--check", file]).status.code(),
+        Some(0),
+        "{text}"
+    );
+
+    // Everything else, then nothing left: the file is not rewritten.
+    let out = run(&["check", "--fix", file]);
+    assert!(stderr(&out).contains("1 fix applied"), "{}", stderr(&out));
+    assert!(offered(&["check", "--fixes", file]).is_empty());
+    let written = std::fs::read(&copy).unwrap();
+    let out = run(&["check", "--fix", file]);
+    assert!(
+        stderr(&out).contains(&format!("{file}: nothing to fix")),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&copy).unwrap(), written);
+
+    // An unreadable file: the loader's error, exit 2, nothing written.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    let out = run(&["check", "--fix", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad.json:1:"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), "{ not json");
+    // A switch, not an option.
+    assert_eq!(run(&["check", "--fix=all", file]).status.code(), Some(2));
+}
+
+#[test]
 fn bad_flags_and_malformed_files_give_clear_messages() {
     let out = run(&["check", "--format", "yaml", "designs/flawed-design.json"]);
     assert_eq!(out.status.code(), Some(2));

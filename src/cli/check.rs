@@ -12,24 +12,73 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// What of the findings is written.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    /// Findings at or above this severity.
+    pub min: Severity,
+    /// Each finding's fix, when its rule offers one (`--fixes`).
+    pub fixes: bool,
+    /// Apply the fixes and write the designs back first (`--fix`).
+    pub apply: bool,
+}
+
 /// One file's entry in the JSON document.
 struct FileReport<'a> {
     file: &'a str,
     result: &'a Result<rules::Findings, String>,
-    min: Severity,
+    shown: Shown,
+}
+
+/// A finding in the JSON document: as it serializes, and with `--fixes` the fix of an active
+/// finding (the label; the edit itself is applied by `--fix` or the designer).
+struct Written<'a> {
+    finding: &'a Finding,
+    fixes: bool,
+}
+
+impl Serialize for Written<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct WithFix<'a> {
+            #[serde(flatten)]
+            finding: &'a Finding,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            fix: Option<&'a rules::Fix>,
+        }
+        // An accepted finding is left as it is: no fix offered.
+        match (self.fixes, &self.finding.fix) {
+            (true, Some(fix)) if self.finding.excluded.is_none() => WithFix {
+                finding: self.finding,
+                fix: Some(fix),
+            }
+            .serialize(s),
+            _ => self.finding.serialize(s),
+        }
+    }
 }
 
 impl Serialize for FileReport<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let FileReport { file, result, min } = *self;
+        let FileReport {
+            file,
+            result,
+            shown: Shown { min, fixes, .. },
+        } = *self;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("file", file)?;
         match result {
             Ok(findings) => {
                 map.serialize_entry(
                     "findings",
-                    &Seq(|| findings.items.iter().filter(|f| f.severity >= min)),
+                    &Seq(|| {
+                        findings
+                            .items
+                            .iter()
+                            .filter(|f| f.severity >= min)
+                            .map(|finding| Written { finding, fixes })
+                    }),
                 )?;
                 map.serialize_entry("summary", &summarize(findings))?;
             }
@@ -65,7 +114,7 @@ pub enum CheckFormat {
 pub fn run(
     files: &[PathBuf],
     format: CheckFormat,
-    min: Severity,
+    shown: Shown,
     catalog: &Catalog,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -73,8 +122,17 @@ pub fn run(
     let mut code = exit::OK;
     let mut results = Vec::new();
     for path in files {
-        match design_file::load_mapped(path) {
-            Ok(design) => {
+        // A design only read is mapped; one the fixes rewrite is read.
+        let loaded = if shown.apply {
+            design_file::load(path)
+        } else {
+            design_file::load_mapped(path)
+        };
+        match loaded {
+            Ok(mut design) => {
+                if shown.apply && !fix_file(path, &mut design, shown.min, catalog, err)? {
+                    code = exit::UNWRITABLE;
+                }
                 let findings = rules::check(&design, catalog);
                 // A large design's memory is handed back while the findings are written.
                 crate::par::drop_in_background(design);
@@ -108,14 +166,14 @@ pub fn run(
                     })
                 })
                 .collect();
-            super::check_formats::write_sarif(&mut out, &results, &texts, min)?;
+            super::check_formats::write_sarif(&mut out, &results, &texts, shown.min)?;
         }
-        CheckFormat::Junit => super::check_formats::write_junit(&mut out, &results, min)?,
+        CheckFormat::Junit => super::check_formats::write_junit(&mut out, &results, shown.min)?,
         CheckFormat::Text => {
             for (file, result) in &results {
                 let Ok(findings) = result else { continue };
-                for f in findings.items.iter().filter(|f| f.severity >= min) {
-                    write_text(&mut out, file, f)?;
+                for f in findings.items.iter().filter(|f| f.severity >= shown.min) {
+                    write_text(&mut out, file, f, shown.fixes)?;
                 }
                 let s = summarize(findings);
                 writeln!(
@@ -132,9 +190,11 @@ pub fn run(
             map.serialize_entry(
                 "files",
                 &Seq(|| {
-                    results
-                        .iter()
-                        .map(|(file, result)| FileReport { file, result, min })
+                    results.iter().map(|(file, result)| FileReport {
+                        file,
+                        result,
+                        shown,
+                    })
                 }),
             )?;
             map.end()?;
@@ -143,6 +203,37 @@ pub fn run(
     }
     out.flush()?;
     Ok(code)
+}
+
+/// Apply the fixes offered on `design` and write it back to `path` when any was applied, saying
+/// what changed on `err`. False when the file could not be written (it is then as it was).
+fn fix_file(
+    path: &std::path::Path,
+    design: &mut crate::model::Design,
+    min: Severity,
+    catalog: &Catalog,
+    err: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let labels = rules::apply_fixes(design, catalog, min);
+    let file = path.display();
+    if labels.is_empty() {
+        writeln!(err, "{file}: nothing to fix")?;
+        return Ok(true);
+    }
+    if let Err(e) = design_file::save(design, path) {
+        writeln!(err, "error: {e}; {file} is unchanged")?;
+        return Ok(false);
+    }
+    for label in &labels {
+        writeln!(err, "{file}: fixed: {label}")?;
+    }
+    let n = labels.len();
+    writeln!(
+        err,
+        "{file}: {n} fix{} applied",
+        if n == 1 { "" } else { "es" }
+    )?;
+    Ok(true)
 }
 
 fn summarize(findings: &rules::Findings) -> Summary {
@@ -154,7 +245,7 @@ fn summarize(findings: &rules::Findings) -> Summary {
     }
 }
 
-fn write_text(out: &mut dyn Write, file: &str, f: &Finding) -> std::io::Result<()> {
+fn write_text(out: &mut dyn Write, file: &str, f: &Finding, fixes: bool) -> std::io::Result<()> {
     let excluded = if f.excluded.is_some() {
         " (excluded)"
     } else {
@@ -173,5 +264,9 @@ fn write_text(out: &mut dyn Write, file: &str, f: &Finding) -> std::io::Result<(
         writeln!(out, "  = accepted: {comment}")?;
     }
     writeln!(out, "  = hint: {}", f.hint)?;
-    writeln!(out, "  = ref: {}", f.reference)
+    writeln!(out, "  = ref: {}", f.reference)?;
+    match &f.fix {
+        Some(fix) if fixes && f.excluded.is_none() => writeln!(out, "  = fix: {}", fix.label),
+        _ => Ok(()),
+    }
 }

@@ -50,6 +50,15 @@ pub enum Command {
         /// Show only findings at or above this severity.
         #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
         min_severity: MinSeverity,
+        /// Under each finding whose rule offers one, the fix in plain words (in JSON: `"fix":
+        /// {"label": ...}`). The designer's Problems tab applies them.
+        #[arg(long)]
+        fixes: bool,
+        /// Apply every fix offered at or above --min-severity (accepted risks are left alone),
+        /// write each design back in place (atomically, in the saved layout), then check what
+        /// is left. What was changed goes to standard error.
+        #[arg(long)]
+        fix: bool,
     },
     /// Failure analysis: per demand the resiliency model, SLA target, intact capacity, worst
     /// single failure and single points of failure; per Azure gateway the resiliency index.
@@ -313,10 +322,16 @@ impl Session<'_> {
                 files,
                 format,
                 min_severity,
+                fixes,
+                fix,
             } => {
                 let catalog = Catalog::with_overlay(self.catalog)?;
-                let min = min_severity.into();
-                check::run(&files, format, min, &catalog, self.out, self.err)
+                let shown = check::Shown {
+                    min: min_severity.into(),
+                    fixes,
+                    apply: fix,
+                };
+                check::run(&files, format, shown, &catalog, self.out, self.err)
             }
             Command::Resilience {
                 file,

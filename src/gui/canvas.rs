@@ -1080,10 +1080,21 @@ mod tests {
         h.run_steps(2);
         assert!(h.state().layers.legend && h.state().layers.groups);
         assert!(h.state().view.minimap.is_some(), "the minimap is drawn too");
-        // Pointer over a node (highlighted), then still.
-        let app = h.state();
-        let p = app.design.node(&"fac-sp2".into()).unwrap().position;
-        let over = app.view.to_screen(app.view.rect.min, p);
+        // Pointer over a node (highlighted), then still: brought into view first, as at this
+        // zoom it is drawn past the canvas's lower edge, under the tabs (whose widgets have
+        // tooltips of their own).
+        let where_is = |app: &DesignerApp| {
+            let p = app.design.node(&"fac-sp2".into()).unwrap().position;
+            app.view.to_screen(app.view.rect.min, p)
+        };
+        let below = where_is(h.state()).y - h.state().view.rect.center().y;
+        h.state_mut().pan_by(egui::vec2(0.0, -below));
+        h.run_steps(1);
+        let over = where_is(h.state());
+        assert!(
+            h.state().view.rect.contains(over),
+            "{over:?} is on the canvas"
+        );
         h.hover_at(over);
         let steps = h.try_run().expect("no frame asks for another");
         assert!(steps <= 3, "{steps} frames");

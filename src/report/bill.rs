@@ -57,7 +57,9 @@ fn by_category(cost: &crate::costing::Costing) -> BarChart {
         title: "Monthly cost by category".into(),
         bars: per_category
             .iter()
-            .map(|(c, &(usd, unpriced))| bar(c.label(), usd, unpriced, crate::look::category_rgb(*c)))
+            .map(|(c, &(usd, unpriced))| {
+                bar(c.label(), usd, unpriced, crate::look::category_rgb(*c))
+            })
             .collect(),
     }
 }

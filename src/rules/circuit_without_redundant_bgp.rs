@@ -16,12 +16,19 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Report) {
     for v in &cx.er_circuits {
         if !v.circuit.redundant_bgp {
-            out.flag(
+            out.flag_with_fix(
                 vec![v.link.id.to_string()],
                 format!(
                     "circuit {} runs BGP on one link only; the SLA needs both sessions",
                     cx.name_of(v.link.id.as_str())
                 ),
+                fix::er_circuit(v.link, |c| c.redundant_bgp = true).map(|edit| Fix {
+                    label: format!(
+                        "Enable the second BGP session of {}",
+                        fix::shown(&v.link.name, v.link.id.as_str())
+                    ),
+                    edit,
+                }),
             );
         }
     }
@@ -40,5 +47,12 @@ mod tests {
             &["er-1"],
             |d| er_mut(d, "er-1").redundant_bgp = true,
         );
+    }
+
+    #[test]
+    fn enabling_the_second_session_resolves_it() {
+        let (_, labels) =
+            fix::testing::assert_fix(&RULE, |d| er_mut(d, "er-1").redundant_bgp = false);
+        assert_eq!(labels, ["Enable the second BGP session of er-1"]);
     }
 }

@@ -18,25 +18,47 @@ fn check(cx: &Context, out: &mut Report) {
         let Some(gw) = node.as_azure().and_then(|a| a.gateway.as_ref()) else {
             continue;
         };
-        let problem = match (gw.sku, gw.scale_units) {
-            (ErGatewaySku::ErGwScale, Some(1..=40)) => None,
-            (ErGatewaySku::ErGwScale, Some(u)) => {
-                Some(format!("has {u} scale units; ErGwScale takes 1-40"))
-            }
-            (ErGatewaySku::ErGwScale, None) => Some("has no scale unit count".to_string()),
-            (sku, Some(u)) => Some(format!(
-                "is {} but is given {u} scale units, which only ErGwScale has",
-                sku.label()
-            )),
-            (_, None) => None,
+        // A fixed SKU's unit count means nothing: removing it is the fix. How many units an
+        // ErGwScale gateway needs is the architect's call.
+        let (problem, fix) = match (gw.sku, gw.scale_units) {
+            (ErGatewaySku::ErGwScale, Some(1..=40)) => (None, None),
+            (ErGatewaySku::ErGwScale, Some(u)) => (
+                Some(format!("has {u} scale units; ErGwScale takes 1-40")),
+                None,
+            ),
+            (ErGatewaySku::ErGwScale, None) => (Some("has no scale unit count".to_string()), None),
+            (sku, Some(u)) => (
+                Some(format!(
+                    "is {} but is given {u} scale units, which only ErGwScale has",
+                    sku.label()
+                )),
+                remove_units(node),
+            ),
+            (_, None) => (None, None),
         };
         if let Some(problem) = problem {
-            out.flag(
+            out.flag_with_fix(
                 vec![node.id.to_string()],
                 format!("gateway of {} {problem}", cx.name_of(node.id.as_str())),
+                fix,
             );
         }
     }
+}
+
+fn remove_units(node: &Node) -> Option<Fix> {
+    let edit = fix::azure_region(node, |a| {
+        if let Some(gw) = &mut a.gateway {
+            gw.scale_units = None;
+        }
+    })?;
+    Some(Fix {
+        label: format!(
+            "Remove the scale units from the gateway of {}",
+            fix::shown(&node.name, node.id.as_str())
+        ),
+        edit,
+    })
 }
 
 #[cfg(test)]
@@ -52,5 +74,12 @@ mod tests {
             &["az"],
             |d| gateway(d, ErGatewaySku::ErGwScale, Some(40)),
         );
+    }
+
+    #[test]
+    fn removing_units_from_a_fixed_sku_resolves_it() {
+        let (_, labels) =
+            fix::testing::assert_fix(&RULE, |d| gateway(d, ErGatewaySku::ErGw3Az, Some(4)));
+        assert_eq!(labels, ["Remove the scale units from the gateway of AZ"]);
     }
 }

@@ -21,7 +21,7 @@ fn check(cx: &Context, out: &mut Report) {
         let both_premium =
             a.circuit.sku_tier == ErSkuTier::Premium && b.circuit.sku_tier == ErSkuTier::Premium;
         if la.geopolitical_region != lb.geopolitical_region && !both_premium {
-            out.flag(
+            out.flag_with_fix(
                 vec![a.link.id.to_string(), b.link.id.to_string()],
                 format!(
                     "Global Reach joins {} ({}) and {} ({}) across geopolitical regions; both must be Premium",
@@ -30,8 +30,29 @@ fn check(cx: &Context, out: &mut Report) {
                     cx.name_of(b.link.id.as_str()),
                     lb.geopolitical_region
                 ),
+                premium_for_both(a.link, b.link),
             );
         }
+    }
+}
+
+/// Upgrade whichever of the two circuits is not Premium, as one step.
+fn premium_for_both(a: &Link, b: &Link) -> Option<Fix> {
+    let upgrades: Vec<Fix> = [a, b]
+        .into_iter()
+        .filter(|l| l.as_er().is_some_and(|c| c.sku_tier != ErSkuTier::Premium))
+        .filter_map(fix::premium)
+        .collect();
+    match <[Fix; 2]>::try_from(upgrades) {
+        Ok([first, second]) => Some(Fix {
+            label: format!(
+                "Upgrade {} and {} to Premium",
+                fix::shown(&a.name, a.id.as_str()),
+                fix::shown(&b.name, b.id.as_str())
+            ),
+            edit: crate::edit::Edit::Batch(vec![first.edit, second.edit]),
+        }),
+        Err(mut one) => one.pop(),
     }
 }
 
@@ -56,5 +77,20 @@ mod tests {
                 er_mut(d, "er-2").sku_tier = ErSkuTier::Premium;
             },
         );
+    }
+
+    #[test]
+    fn upgrading_what_is_not_premium_resolves_it() {
+        let across = |d: &mut Design| {
+            global_reach(d);
+            fac_mut(d, "fac-ch1").er_peering_location = Some("Amsterdam".into());
+        };
+        let (_, labels) = fix::testing::assert_fix(&RULE, across);
+        assert_eq!(labels, ["Upgrade er-1 and er-2 to Premium"]);
+        let (_, labels) = fix::testing::assert_fix(&RULE, |d| {
+            across(d);
+            er_mut(d, "er-2").sku_tier = ErSkuTier::Premium;
+        });
+        assert_eq!(labels, ["Upgrade er-1 to Premium"]);
     }
 }

@@ -16,12 +16,19 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Report) {
     for v in &cx.er_circuits {
         if v.circuit.sku_tier == ErSkuTier::Local && v.circuit.billing == ErBilling::Metered {
-            out.flag(
+            out.flag_with_fix(
                 vec![v.link.id.to_string()],
                 format!(
                     "ExpressRoute Local circuit {} is set to metered billing; Local is unlimited only",
                     cx.name_of(v.link.id.as_str())
                 ),
+                fix::er_circuit(v.link, |c| c.billing = ErBilling::Unlimited).map(|edit| Fix {
+                    label: format!(
+                        "Set {} to unlimited data",
+                        fix::shown(&v.link.name, v.link.id.as_str())
+                    ),
+                    edit,
+                }),
             );
         }
     }
@@ -48,5 +55,15 @@ mod tests {
                 c.billing = ErBilling::Unlimited;
             },
         );
+    }
+
+    #[test]
+    fn unlimited_data_resolves_it() {
+        let (_, labels) = fix::testing::assert_fix(&RULE, |d| {
+            let c = er_mut(d, "er-1");
+            c.sku_tier = ErSkuTier::Local;
+            c.billing = ErBilling::Metered;
+        });
+        assert_eq!(labels, ["Set er-1 to unlimited data"]);
     }
 }

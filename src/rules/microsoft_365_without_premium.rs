@@ -22,12 +22,13 @@ fn check(cx: &Context, out: &mut Report) {
             .as_ref()
             .is_some_and(|p| p.microsoft_365);
         if m365 && v.circuit.sku_tier != ErSkuTier::Premium {
-            out.flag(
+            out.flag_with_fix(
                 vec![v.link.id.to_string()],
                 format!(
                     "circuit {} carries Microsoft 365 but is not Premium",
                     cx.name_of(v.link.id.as_str())
                 ),
+                fix::premium(v.link),
             );
         }
     }
@@ -50,5 +51,13 @@ mod tests {
                 c.sku_tier = ErSkuTier::Premium;
             },
         );
+    }
+
+    #[test]
+    fn upgrading_to_premium_resolves_it() {
+        let (_, labels) = fix::testing::assert_fix(&RULE, |d| {
+            er_mut(d, "er-1").peerings.microsoft = ms_peering(10, true, true)
+        });
+        assert_eq!(labels, ["Upgrade er-1 to Premium"]);
     }
 }

@@ -19,9 +19,21 @@ fn check(cx: &Context, out: &mut Report) {
             continue;
         };
         if !p.route_filter {
-            out.flag(
+            out.flag_with_fix(
                 vec![v.link.id.to_string()],
                 format!("Microsoft peering of circuit {} has no route filter: Microsoft will advertise no prefixes", cx.name_of(v.link.id.as_str())),
+                fix::er_circuit(v.link, |c| {
+                    if let Some(p) = &mut c.peerings.microsoft {
+                        p.route_filter = true;
+                    }
+                })
+                .map(|edit| Fix {
+                    label: format!(
+                        "Attach a route filter to the Microsoft peering of {}",
+                        fix::shown(&v.link.name, v.link.id.as_str())
+                    ),
+                    edit,
+                }),
             );
         }
     }
@@ -39,6 +51,17 @@ mod tests {
             |d| er_mut(d, "er-1").peerings.microsoft = ms_peering(10, false, false),
             &["er-1"],
             |d| er_mut(d, "er-1").peerings.microsoft = ms_peering(10, true, false),
+        );
+    }
+
+    #[test]
+    fn attaching_a_route_filter_resolves_it() {
+        let (_, labels) = fix::testing::assert_fix(&RULE, |d| {
+            er_mut(d, "er-1").peerings.microsoft = ms_peering(10, false, false)
+        });
+        assert_eq!(
+            labels,
+            ["Attach a route filter to the Microsoft peering of er-1"]
         );
     }
 }

@@ -5,11 +5,13 @@
 
 mod context;
 pub mod explain;
+mod fix;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod rule;
 
 pub use context::{Context, DxView, ErView};
+pub use fix::{Fix, apply_fixes};
 pub use rule::{Finding, Findings, Needs, Report, Rule, Severity};
 
 /// The documented ExpressRoute Metro pair of a peering location (reference 1.7).
@@ -23,6 +25,7 @@ use rustc_hash::FxHashMap;
 /// What every rule file imports.
 mod prelude {
     pub use super::context::Context;
+    pub(super) use super::fix::{self, Fix};
     pub use super::rule::{Needs, Report, Rule, Severity};
     pub use crate::model::*;
 }
@@ -136,6 +139,15 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
+/// How many rules a check of this design runs: every rule but those its settings turn off.
+pub fn enabled_count(design: &Design) -> usize {
+    let overrides = &design.settings.severity_overrides;
+    RULES
+        .iter()
+        .filter(|r| !matches!(overrides.get(r.code), Some(SeverityOverride::Off)))
+        .count()
+}
+
 /// Run every rule on the design.
 pub fn check(design: &Design, catalog: &Catalog) -> Findings {
     check_inner(design, catalog, false).0
@@ -242,7 +254,7 @@ fn run_rule(rule: &Rule, cx: &Context<'_>, exclusions: &Exclusions<'_>, items: &
     };
     let mut report = Report::default();
     (rule.check)(cx, &mut report);
-    for (mut subjects, message) in report.raw {
+    for (mut subjects, message, fix) in report.raw {
         subjects.dedup();
         let excluded = exclusions
             .find(rule.code, &subjects)
@@ -256,6 +268,7 @@ fn run_rule(rule: &Rule, cx: &Context<'_>, exclusions: &Exclusions<'_>, items: &
             hint: rule.hint,
             reference: rule.reference,
             excluded,
+            fix,
         });
     }
 }

@@ -24,9 +24,15 @@ fn check(cx: &Context, out: &mut Report) {
             4_000
         };
         if p.advertised_ipv4_prefixes > v4_limit {
-            out.flag(
+            // Premium accepts 10,000 (ER-RT-1): the fix when a Standard circuit then fits.
+            let fix = (v.circuit.sku_tier == ErSkuTier::Standard
+                && p.advertised_ipv4_prefixes <= 10_000)
+                .then(|| fix::premium(v.link))
+                .flatten();
+            out.flag_with_fix(
                 vec![v.link.id.to_string()],
                 format!("circuit {} advertises {} IPv4 prefixes over private peering; the limit is {v4_limit}", cx.name_of(v.link.id.as_str()), p.advertised_ipv4_prefixes),
+                fix,
             );
         }
         if p.advertised_ipv6_prefixes > 100 {
@@ -70,5 +76,20 @@ mod tests {
                 c.sku_tier = ErSkuTier::Premium;
             },
         );
+    }
+
+    #[test]
+    fn premium_resolves_it_up_to_10000_prefixes() {
+        let prefixes = |d: &mut Design, n: u32| {
+            let c = er_mut(d, "er-1");
+            c.peerings.private.as_mut().unwrap().advertised_ipv4_prefixes = n;
+        };
+        let (_, labels) = fix::testing::assert_fix(&RULE, |d| prefixes(d, 10_000));
+        assert_eq!(labels, ["Upgrade er-1 to Premium"]);
+        let mut d = base();
+        prefixes(&mut d, 10_001);
+        let found = crate::rules::check(&d, catalog());
+        let f = found.items.iter().find(|f| f.code == RULE.code).unwrap();
+        assert_eq!(f.fix, None, "Premium accepts 10,000 at most: summarising is the fix");
     }
 }

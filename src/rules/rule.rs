@@ -1,6 +1,7 @@
 //! What a rule is and what it reports.
 
 use super::context::Context;
+use super::fix::Fix;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,15 +51,21 @@ pub enum Needs {
     FailureAnalysis,
 }
 
-/// Findings a rule reports: the element ids it concerns and a message naming them.
+/// Findings a rule reports: the element ids it concerns, a message naming them, and the fix
+/// when the rule offers one.
 #[derive(Default)]
 pub struct Report {
-    pub(super) raw: Vec<(Vec<String>, String)>,
+    pub(super) raw: Vec<(Vec<String>, String, Option<Fix>)>,
 }
 
 impl Report {
     pub fn flag(&mut self, subjects: Vec<String>, message: String) {
-        self.raw.push((subjects, message));
+        self.raw.push((subjects, message, None));
+    }
+    /// A finding with the change that resolves it (see [`Fix`]: only mechanical changes that
+    /// are certainly right). `None` flags it without one.
+    pub fn flag_with_fix(&mut self, subjects: Vec<String>, message: String, fix: Option<Fix>) {
+        self.raw.push((subjects, message, fix));
     }
 }
 
@@ -76,6 +83,10 @@ pub struct Finding {
     /// The comment of the exclusion that accepted this finding, when excluded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excluded: Option<String>,
+    /// The change that resolves it, when the rule offers one. Written out only on request
+    /// (`check --fixes`), so the JSON of a plain check stays as it was.
+    #[serde(skip)]
+    pub fix: Option<Fix>,
 }
 
 /// All findings of a check, most severe first.
@@ -131,6 +142,7 @@ mod tests {
             hint: "",
             reference: "",
             excluded: None,
+            fix: None,
         }
     }
 

@@ -28,7 +28,7 @@ fn check(cx: &Context, out: &mut Report) {
             } else {
                 ""
             };
-            out.flag(
+            out.flag_with_fix(
                 vec![
                     v.link.id.to_string(),
                     v.facility_node.id.to_string(),
@@ -42,6 +42,8 @@ fn check(cx: &Context, out: &mut Report) {
                     region.name,
                     region.geopolitical_region
                 ),
+                // Premium reaches every commercial region (ER-SKU-3).
+                fix::premium(v.link),
             );
         }
     }
@@ -64,5 +66,14 @@ mod tests {
                 er_mut(d, "er-2").sku_tier = ErSkuTier::Premium;
             },
         );
+    }
+
+    #[test]
+    fn upgrading_to_premium_resolves_it() {
+        let (_, labels) = fix::testing::assert_fix(&RULE, |d| {
+            azure_mut(d, "az").region = "westeurope".into();
+            er_mut(d, "er-2").sku_tier = ErSkuTier::Premium;
+        });
+        assert_eq!(labels, ["Upgrade er-1 to Premium"]);
     }
 }

@@ -40,13 +40,20 @@ fn check(cx: &Context, out: &mut Report) {
         let used = v.circuit.vnet_links + gr;
         let limit = vnet_link_limit(v.circuit.sku_tier, v.circuit.bandwidth_mbps);
         if used > limit {
-            out.flag(
+            // Premium raises the limit (ER-VNET-2): the fix when a Standard circuit then fits.
+            let fits_premium =
+                used <= vnet_link_limit(ErSkuTier::Premium, v.circuit.bandwidth_mbps);
+            let fix = (v.circuit.sku_tier == ErSkuTier::Standard && fits_premium)
+                .then(|| fix::premium(v.link))
+                .flatten();
+            out.flag_with_fix(
                 vec![v.link.id.to_string()],
                 format!(
                     "circuit {} has {} VNet links and {gr} Global Reach connection(s); its limit is {limit}",
                     cx.name_of(v.link.id.as_str()),
                     v.circuit.vnet_links
                 ),
+                fix,
             );
         }
     }
@@ -69,5 +76,21 @@ mod tests {
                 c.sku_tier = ErSkuTier::Premium;
             },
         );
+    }
+
+    #[test]
+    fn premium_resolves_it_when_its_limit_is_enough() {
+        let (_, labels) = fix::testing::assert_fix(&RULE, |d| er_mut(d, "er-1").vnet_links = 11);
+        assert_eq!(labels, ["Upgrade er-1 to Premium"]);
+        // 51 links are more than Premium allows at 1 Gbps (50): no fix, and none for Local.
+        for (links, tier) in [(51, ErSkuTier::Standard), (11, ErSkuTier::Local)] {
+            let mut d = base();
+            let c = er_mut(&mut d, "er-1");
+            c.vnet_links = links;
+            c.sku_tier = tier;
+            let found = crate::rules::check(&d, catalog());
+            let f = found.items.iter().find(|f| f.code == RULE.code).unwrap();
+            assert_eq!(f.fix, None, "{links} links on {tier:?}");
+        }
     }
 }

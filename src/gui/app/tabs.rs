@@ -1,5 +1,5 @@
 //! The bottom tabs: the tab row, and what a click in a tab asks of the window (select, accept
-//! a finding). Each tab is a file of its own.
+//! a finding, apply a finding's fix). Each tab is a file of its own.
 
 use super::*;
 
@@ -18,6 +18,7 @@ impl DesignerApp {
         }
         let mut select: Option<Vec<String>> = None;
         let mut exclude: Option<(String, Vec<String>)> = None;
+        let mut fix: Option<Edit> = None;
         self.analyses();
         let Some(a) = self.analyses.as_ref() else {
             return;
@@ -29,9 +30,20 @@ impl DesignerApp {
             return;
         }
         let mut asked = None;
+        // A fix replaces its element as the analysed revision had it: offered only while the
+        // findings are the current revision's (a large design's may be an edit behind).
+        let current = a.key == self.key();
         // Borrowed, not cloned: the selection can be the whole design.
         match self.tab {
-            Tab::Problems => super::problems_tab::problems_ui(ui, a, &mut select, &mut exclude),
+            Tab::Problems => super::problems_tab::problems_ui(
+                ui,
+                a,
+                &self.design,
+                current,
+                &mut select,
+                &mut exclude,
+                &mut fix,
+            ),
             Tab::Resilience => {
                 asked = super::resilience_tab::resilience_ui(
                     ui,
@@ -66,6 +78,10 @@ impl DesignerApp {
         }
         if let Some((code, subjects)) = exclude {
             self.accept_dialog = Some((code, subjects, String::new()));
+        }
+        // A rule's fix, as one undo step.
+        if let Some(edit) = fix {
+            self.apply(edit);
         }
     }
 }

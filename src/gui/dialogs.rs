@@ -59,8 +59,9 @@ pub enum Purpose {
 /// A dialog running on its own thread.
 pub struct Running {
     pub purpose: Purpose,
-    started: std::time::Instant,
-    rx: Receiver<Option<PathBuf>>,
+    /// What was chosen, and how long the dialog took to answer (timed on its thread: a busy
+    /// window may look a while after the answer came).
+    rx: Receiver<(Option<PathBuf>, std::time::Duration)>,
 }
 
 /// What became of a running dialog.
@@ -79,27 +80,24 @@ pub fn start(picker: &Arc<dyn FilePicker>, purpose: Purpose, suggested_name: Str
     let (tx, rx) = channel();
     let picker = Arc::clone(picker);
     std::thread::spawn(move || {
+        let started = std::time::Instant::now();
         let chosen = match purpose {
             Purpose::Open => picker.pick_open(),
             Purpose::SaveAs => picker.pick_save(&suggested_name),
             Purpose::ExportReport => picker.pick_report(&suggested_name),
             Purpose::ExportDiagram => picker.pick_diagram(&suggested_name),
         };
-        let _ = tx.send(chosen);
+        let _ = tx.send((chosen, started.elapsed()));
     });
-    Running {
-        purpose,
-        started: std::time::Instant::now(),
-        rx,
-    }
+    Running { purpose, rx }
 }
 
 impl Running {
     pub fn poll(&self) -> Outcome {
         match self.rx.try_recv() {
-            Ok(Some(path)) => Outcome::Chosen(path),
-            Ok(None) if self.started.elapsed() < INSTANT => Outcome::Unavailable,
-            Ok(None) => Outcome::Cancelled,
+            Ok((Some(path), _)) => Outcome::Chosen(path),
+            Ok((None, took)) if took < INSTANT => Outcome::Unavailable,
+            Ok((None, _)) => Outcome::Cancelled,
             Err(TryRecvError::Empty) => Outcome::Waiting,
             Err(TryRecvError::Disconnected) => Outcome::Unavailable,
         }

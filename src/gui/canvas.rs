@@ -1055,6 +1055,8 @@ mod tests {
         let mut h = harness(app_with("designs/flawed-design.json"));
         h.state_mut().selection = vec!["fac-pa4".into()];
         h.state_mut().zoom_to(1.5);
+        // Up a little, so the node below is on the canvas, not under the tabs.
+        h.state_mut().pan_by(egui::vec2(0.0, -200.0));
         h.run_steps(2);
         assert!(h.state().layers.legend && h.state().layers.groups);
         assert!(h.state().view.minimap.is_some(), "the minimap is drawn too");
@@ -1062,6 +1064,7 @@ mod tests {
         let app = h.state();
         let p = app.design.node(&"fac-sp2".into()).unwrap().position;
         let over = app.view.to_screen(app.view.rect.min, p);
+        assert!(app.view.rect.contains(over), "{over:?} on the canvas");
         h.hover_at(over);
         let steps = h.try_run().expect("no frame asks for another");
         assert!(steps <= 3, "{steps} frames");

@@ -13,6 +13,7 @@ pub(crate) fn test_dirs() -> (tempfile::TempDir, files::Dirs) {
     let dirs = files::Dirs {
         config: Some(dir.path().join("config")),
         data: Some(dir.path().join("data")),
+        documents: Some(dir.path().join("documents")),
     };
     (dir, dirs)
 }

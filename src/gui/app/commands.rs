@@ -39,6 +39,7 @@ pub enum Command {
     AlignBottom,
     DistributeHorizontally,
     DistributeVertically,
+    Palette,
 }
 
 impl From<Align> for Command {
@@ -301,7 +302,17 @@ pub const COMMANDS: &[Row] = &[
         while_typing: false,
         help: "space the selected nodes evenly between the topmost and the lowest",
     },
+    PALETTE_ROW,
 ];
+
+/// The command palette's row (last: it contains no shorter shortcut).
+const PALETTE_ROW: Row = Row {
+    command: Command::Palette,
+    label: "Command palette…",
+    keys: &[key(CMD_SHIFT, Key::P)],
+    while_typing: true,
+    help: "find any command or catalog entry by typing, then Enter",
+};
 
 /// Gestures that are not commands, for Help.
 pub const GESTURES: &[(&str, &str)] = &[
@@ -324,6 +335,7 @@ impl DesignerApp {
             Command::Undo => self.history.can_undo(),
             Command::Redo => self.history.can_redo(),
             Command::Cut | Command::Copy | Command::Delete => !self.selection.is_empty(),
+            Command::Paste => !self.clipboard.0.is_empty(),
             Command::ExportReport | Command::ExportDiagram => self.export.is_none(),
             Command::ArrangeTiers | Command::ArrangeOrganic => !self.design.nodes.is_empty(),
             Command::AlignLeft
@@ -389,17 +401,28 @@ impl DesignerApp {
             Command::AlignBottom => self.align(Align::Bottom),
             Command::DistributeHorizontally => self.distribute(Distribute::Horizontally),
             Command::DistributeVertically => self.distribute(Distribute::Vertically),
+            Command::Palette => self.open_command_palette(),
         }
     }
 
-    /// A menu entry for a command: its label, its first shortcut, greyed out when unavailable.
+    /// A menu entry for a command: its label (Undo and Redo name the step), its first
+    /// shortcut, its Help text on hover, greyed out when unavailable.
     pub(super) fn menu_item(&mut self, ui: &mut egui::Ui, command: Command) {
         let row = row(command);
-        let mut button = egui::Button::new(row.label);
+        let mut button = egui::Button::new(self.command_label(command));
         if let Some(k) = row.keys.first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(k));
         }
-        if ui.add_enabled(self.enabled(command), button).clicked() {
+        let enabled = self.enabled(command);
+        let response = ui.add_enabled(enabled, button);
+        let response = if enabled {
+            response.on_hover_text(row.help)
+        } else if command == Command::Paste {
+            response.on_disabled_hover_text("nothing copied to paste")
+        } else {
+            response
+        };
+        if response.clicked() {
             let ctx = ui.ctx().clone();
             self.run(command, &ctx);
         }

@@ -10,6 +10,11 @@ impl DesignerApp {
             ui.selectable_value(&mut self.tab, Tab::Resilience, "Resilience");
             ui.selectable_value(&mut self.tab, Tab::Cost, "Cost");
             ui.selectable_value(&mut self.tab, Tab::Demands, "Demands");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if super::panels::chevron(ui, "⏷", "Hide the tabs (View menu)") {
+                    self.shell.panels.tabs = false;
+                }
+            });
         });
         ui.separator();
         if self.tab == Tab::Demands {

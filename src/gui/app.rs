@@ -899,20 +899,11 @@ impl DesignerApp {
         }
     }
 
-    /// Open the native dialog off the UI thread (the in-app one if the desktop has none).
+    /// Open the native dialog off the UI thread (the in-app one if the desktop has none), in
+    /// the folder and with the name the in-app browser would suggest.
     pub fn start_dialog(&mut self, purpose: super::dialogs::Purpose) {
         if self.native_dialog.is_none() {
-            let suggested = match purpose {
-                super::dialogs::Purpose::ExportReport => self.report_file_name(),
-                super::dialogs::Purpose::ExportDiagram => self.diagram_file_name(),
-                _ => self
-                    .path
-                    .as_ref()
-                    .and_then(|p| p.file_name())
-                    .map_or("design.json".to_string(), |f| {
-                        f.to_string_lossy().into_owned()
-                    }),
-            };
+            let suggested = self.browser_folder().join(self.suggested_name(purpose));
             self.native_dialog = Some(super::dialogs::start(&self.picker, purpose, suggested));
         }
     }
@@ -960,10 +951,12 @@ impl DesignerApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+        // The room the window has (all of it in the app; a test harness keeps a margin).
+        let window = ui.available_rect_before_wrap().size();
         let menu = egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         let status = egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         let bars = menu.response.rect.height() + status.response.rect.height();
-        self.panels_ui(ui, bars);
+        self.panels_ui(ui, window, bars);
         self.dialogs_ui(&ctx);
         self.help_ui(&ctx);
         self.files_ui(&ctx);

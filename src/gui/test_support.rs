@@ -71,16 +71,16 @@ pub(crate) const RECOVER: &str = "Recover unsaved work?";
 pub(crate) struct StubPicker(pub(crate) Option<std::path::PathBuf>);
 
 impl dialogs::FilePicker for StubPicker {
-    fn pick_open(&self) -> Option<std::path::PathBuf> {
+    fn pick_open(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
-    fn pick_save(&self, _: &str) -> Option<std::path::PathBuf> {
+    fn pick_save(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
-    fn pick_report(&self, _: &str) -> Option<std::path::PathBuf> {
+    fn pick_report(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
-    fn pick_diagram(&self, _: &str) -> Option<std::path::PathBuf> {
+    fn pick_diagram(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
 }

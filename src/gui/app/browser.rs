@@ -60,18 +60,18 @@ impl Browser {
         }
         dialog = match purpose {
             Purpose::Open | Purpose::SaveAs => dialog
-                .add_file_filter_extensions("Design files (*.json)", vec!["json"])
-                .default_file_filter("Design files (*.json)")
+                .add_file_filter_extensions("Design files", vec!["json"])
+                .default_file_filter("Design files")
                 .add_save_extension("Design file", "json")
                 .default_save_extension("Design file"),
             Purpose::ExportReport => dialog
-                .add_file_filter_extensions("PDF reports (*.pdf)", vec!["pdf"])
-                .default_file_filter("PDF reports (*.pdf)")
+                .add_file_filter_extensions("PDF reports", vec!["pdf"])
+                .default_file_filter("PDF reports")
                 .add_save_extension("PDF report", "pdf")
                 .default_save_extension("PDF report"),
             Purpose::ExportDiagram => dialog
-                .add_file_filter_extensions("Drawings (*.svg, *.png)", vec!["svg", "png"])
-                .default_file_filter("Drawings (*.svg, *.png)")
+                .add_file_filter_extensions("SVG or PNG", vec!["svg", "png"])
+                .default_file_filter("SVG or PNG")
                 .add_save_extension("SVG drawing", "svg")
                 .add_save_extension("PNG image", "png")
                 .default_save_extension(if name.ends_with(".png") {
@@ -120,7 +120,7 @@ impl DesignerApp {
 
     /// Where the browser starts for `purpose`: the design's folder, else the user's documents
     /// folder (else their home), never the working directory unless nothing else is known.
-    fn browser_folder(&self) -> PathBuf {
+    pub(super) fn browser_folder(&self) -> PathBuf {
         self.path
             .as_ref()
             .and_then(|p| p.parent())
@@ -131,9 +131,10 @@ impl DesignerApp {
             .unwrap_or_else(|| PathBuf::from("."))
     }
 
-    /// Open the in-app browser for `purpose` (the desktop has no portal).
-    pub(super) fn open_browser(&mut self, purpose: Purpose) {
-        let name = match purpose {
+    /// The file name a dialog for `purpose` suggests: the design's own, or one made from its
+    /// title when it was never saved (none to open).
+    pub(super) fn suggested_name(&self, purpose: Purpose) -> String {
+        match purpose {
             Purpose::Open => String::new(),
             Purpose::SaveAs => match self.path.as_ref().and_then(|p| p.file_name()) {
                 Some(name) => name.to_string_lossy().into_owned(),
@@ -141,7 +142,12 @@ impl DesignerApp {
             },
             Purpose::ExportReport => self.report_file_name(),
             Purpose::ExportDiagram => self.diagram_file_name(),
-        };
+        }
+    }
+
+    /// Open the in-app browser for `purpose` (the desktop has no portal).
+    pub(super) fn open_browser(&mut self, purpose: Purpose) {
+        let name = self.suggested_name(purpose);
         let folder = self.browser_folder();
         self.shell.browser = Some(Browser::new(purpose, folder, &name, &self.recent_places()));
     }
@@ -248,5 +254,39 @@ mod tests {
         assert!(saved.exists(), "{:?}", h.state().message);
         assert_eq!(h.state().path.as_deref(), Some(saved.as_path()));
         assert!(!h.state().is_dirty());
+    }
+
+    /// The desktop's dialog is offered the same: the documents folder and the title's name.
+    #[test]
+    fn the_desktop_dialog_suggests_the_documents_folder_for_a_new_design() {
+        struct Recording(std::sync::Mutex<Vec<std::path::PathBuf>>);
+        impl crate::gui::dialogs::FilePicker for Recording {
+            fn pick_open(&self, s: &std::path::Path) -> Option<std::path::PathBuf> {
+                self.0.lock().unwrap().push(s.to_owned());
+                None
+            }
+            fn pick_save(&self, s: &std::path::Path) -> Option<std::path::PathBuf> {
+                self.pick_open(s)
+            }
+            fn pick_report(&self, s: &std::path::Path) -> Option<std::path::PathBuf> {
+                self.pick_open(s)
+            }
+            fn pick_diagram(&self, s: &std::path::Path) -> Option<std::path::PathBuf> {
+                self.pick_open(s)
+            }
+        }
+        let mut app = empty_app();
+        let documents = app.dirs.documents.clone().unwrap();
+        std::fs::create_dir_all(&documents).unwrap();
+        app.design.name = "Branch offices".into();
+        let picker = std::sync::Arc::new(Recording(Default::default()));
+        app.picker = picker.clone();
+        let mut h = harness(app);
+        h.state_mut().start_dialog(Purpose::SaveAs);
+        wait(&mut h);
+        assert_eq!(
+            picker.0.lock().unwrap().as_slice(),
+            [documents.join("branch-offices.json")]
+        );
     }
 }

@@ -123,6 +123,7 @@ impl DesignerApp {
                         let response = match entry {
                             Entry::Command(command) => {
                                 let mut button = egui::Button::new(self.command_label(*command))
+                                    .min_size(egui::vec2(ui.available_width(), 0.0))
                                     .selected(selected)
                                     .frame_when_inactive(selected);
                                 if let Some(k) = row(*command).keys.first() {
@@ -134,6 +135,7 @@ impl DesignerApp {
                             Entry::Hit(hit) => ui
                                 .add(
                                     egui::Button::new(hit.label())
+                                        .min_size(egui::vec2(ui.available_width(), 0.0))
                                         .selected(selected)
                                         .frame_when_inactive(selected)
                                         .shortcut_text("add to the design"),

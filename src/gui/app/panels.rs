@@ -8,15 +8,18 @@ use super::*;
 
 /// The share of the window the canvas always keeps (at 1024×640 and up).
 pub const CANVAS_SHARE: f32 = 0.5;
-/// Room taken by panel frames, separators and the canvas's margin, counted against the panels.
-const SLACK: f32 = 28.0;
+/// Room taken by panel separators, counted against the panels.
+const SLACK: f32 = 6.0;
 /// Width of the strip a collapsed side panel leaves (its chevron).
 const STRIP: f32 = 22.0;
 
 /// Smallest and first sizes (points) of each panel.
 const PALETTE: (f32, f32) = (130.0, 170.0);
-const INSPECTOR: (f32, f32) = (180.0, 260.0);
-const TABS: (f32, f32) = (90.0, 220.0);
+const INSPECTOR: (f32, f32) = (170.0, 260.0);
+const TABS: (f32, f32) = (110.0, 220.0);
+/// The height the side panels leave the tabs whatever their size, while the tabs are shown:
+/// the tab row and a few rows of a tab (the sides would otherwise take the whole budget).
+const TABS_RESERVE: f32 = 130.0;
 
 /// Which panels are shown (View menu, chevrons; remembered by the window).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,11 +98,10 @@ pub(super) fn chevron(ui: &mut egui::Ui, glyph: &str, tip: &str) -> bool {
 }
 
 impl DesignerApp {
-    /// The side and bottom panels, then the canvas in what they leave. `bars`: the height of
-    /// the menu and status bars already placed.
-    pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui, bars: f32) {
+    /// The side and bottom panels, then the canvas in what they leave. `window`: the room the
+    /// window has; `bars`: the height of the menu and status bars already placed.
+    pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui, window: egui::Vec2, bars: f32) {
         let ctx = ui.ctx().clone();
-        let window = ctx.content_rect().size();
         let shown = self.shell.panels;
         let side = |id: &str, open: bool, first: f32| {
             if open {
@@ -141,6 +143,12 @@ impl DesignerApp {
                 .height(),
         };
 
+        // The sides leave the tabs at least their reserve.
+        let bottom = if tabs.is_some() {
+            bottom.max(TABS_RESERVE)
+        } else {
+            bottom
+        };
         let left_max = max_side(window, bars, bottom, right).max(PALETTE.0);
         let mut open = shown.palette;
         let palette = egui::Panel::left("palette")
@@ -220,9 +228,11 @@ mod tests {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
+    /// A 1024×640 window: the harness keeps an 8-point margin around the app, so it is that
+    /// much larger.
     fn small(app: DesignerApp) -> Harness<'static, DesignerApp> {
         let mut h = Harness::builder()
-            .with_size(egui::vec2(1024.0, 640.0))
+            .with_size(egui::vec2(1024.0 + 16.0, 640.0 + 16.0))
             .build_ui_state(|ui, app: &mut DesignerApp| app.ui(ui), app);
         h.run_steps(6);
         h

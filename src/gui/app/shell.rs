@@ -242,6 +242,41 @@ mod tests {
         assert!(h.query_by_label("Cannot open the design").is_none());
     }
 
+    /// A recent file that has since broken: Open Recent shows the same dialog, and the
+    /// unsaved work in the window stays, still unsaved.
+    #[test]
+    fn a_broken_recent_file_keeps_the_unsaved_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("was-fine.json");
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut().save_to(&file);
+        std::fs::write(
+            &file,
+            "{ \"format\": \"linkwright-design\", \"version\": 1,",
+        )
+        .unwrap();
+        h.state_mut()
+            .add_node(NodeKindTag::AwsRegion, Point::new(0.0, 0.0));
+        let (design, revision) = (h.state().design.clone(), h.state().history.revision());
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label_contains("Open Recent").hover();
+        h.run_steps(1);
+        h.get_by_label(&std::fs::canonicalize(&file).unwrap().display().to_string())
+            .click();
+        h.run_steps(2);
+        // Unsaved changes: asked first; Don't save goes on to open, which fails.
+        h.get_by_label("Don't save").click();
+        h.run_steps(2);
+        h.get_by_label("Cannot open the design");
+        assert_eq!(h.state().design, design);
+        assert_eq!(h.state().history.revision(), revision);
+        assert!(
+            h.state().is_dirty(),
+            "the work is still unsaved, not marked saved"
+        );
+    }
+
     /// Save in the unsaved-changes prompt writes the file and then goes on (here: New).
     #[test]
     fn save_from_the_unsaved_prompt_saves_then_goes_on() {
@@ -303,17 +338,17 @@ mod tests {
     /// A desktop dialog the user cancels (after longer than an instant).
     struct SlowCancel;
     impl dialogs::FilePicker for SlowCancel {
-        fn pick_open(&self) -> Option<std::path::PathBuf> {
+        fn pick_open(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
             None
         }
-        fn pick_save(&self, _: &str) -> Option<std::path::PathBuf> {
+        fn pick_save(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
             std::thread::sleep(std::time::Duration::from_millis(300));
             None
         }
-        fn pick_report(&self, _: &str) -> Option<std::path::PathBuf> {
+        fn pick_report(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
             None
         }
-        fn pick_diagram(&self, _: &str) -> Option<std::path::PathBuf> {
+        fn pick_diagram(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
             None
         }
     }

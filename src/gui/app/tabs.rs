@@ -17,6 +17,15 @@ impl DesignerApp {
             });
         });
         ui.separator();
+        // Below the tab row the tab scrolls as a whole when the panel is short (a small
+        // window): the row stays in view, and the panel never grows past its size.
+        egui::ScrollArea::vertical()
+            .id_salt("tab-content")
+            .auto_shrink([false, false])
+            .show(ui, |ui| self.tab_content_ui(ui));
+    }
+
+    fn tab_content_ui(&mut self, ui: &mut egui::Ui) {
         if self.tab == Tab::Demands {
             self.demands_ui(ui);
             return;

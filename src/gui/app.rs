@@ -304,15 +304,21 @@ impl DesignerApp {
     }
 
     pub fn undo(&mut self) {
-        if let Err(e) = self.history.undo(&mut self.design) {
-            self.message = Some(format!("cannot undo: {e}"));
+        let name = self.history.undo_name().map(str::to_owned);
+        match self.history.undo(&mut self.design) {
+            Ok(true) => self.message = name.map(|n| format!("undone: {n}")),
+            Ok(false) => {}
+            Err(e) => self.message = Some(format!("cannot undo: {e}")),
         }
         self.selection.retain(|id| exists(&self.design, id));
     }
 
     pub fn redo(&mut self) {
-        if let Err(e) = self.history.redo(&mut self.design) {
-            self.message = Some(format!("cannot redo: {e}"));
+        let name = self.history.redo_name().map(str::to_owned);
+        match self.history.redo(&mut self.design) {
+            Ok(true) => self.message = name.map(|n| format!("redone: {n}")),
+            Ok(false) => {}
+            Err(e) => self.message = Some(format!("cannot redo: {e}")),
         }
     }
 

@@ -214,11 +214,17 @@ mod tests {
         std::fs::write(documents.join("hub.json"), "{}").unwrap();
         std::fs::write(documents.join("notes.txt"), "x").unwrap();
         std::fs::create_dir_all(documents.join("archive")).unwrap();
+        let elsewhere = app.test_folder.as_ref().unwrap().path().join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        app.recent = vec![elsewhere.join("old.json")];
         app.picker = std::sync::Arc::new(StubPicker(None));
         let mut h = harness(app);
         h.state_mut().start_dialog(Purpose::Open);
         wait(&mut h);
         h.get_by_label_contains("Open design");
+        // The folders of recent designs are quick places.
+        h.get_by_label("Recent places");
+        assert!(h.query_by_label_contains("elsewhere").is_some());
         assert!(
             h.query_by_label_contains("hub.json").is_some(),
             "a design file"

@@ -247,4 +247,32 @@ mod tests {
         let d = &h.state().design;
         assert_eq!(h.state().selection.len(), d.nodes.len() + d.links.len());
     }
+
+    /// The View and Help entries that are checkboxes or buttons in the menus are commands too.
+    #[test]
+    fn the_palette_finds_the_view_and_help_entries() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().open_command_palette();
+        h.run_steps(2);
+        h.get_by_role_and_label(Role::TextInput, FIELD)
+            .type_text("inspector");
+        h.run_steps(2);
+        h.get_by_label("Show or hide the inspector panel");
+        h.key_press(egui::Key::Enter);
+        h.run_steps(2);
+        assert!(!h.state().shell.panels.inspector);
+        h.state_mut().open_command_palette();
+        h.run_steps(2);
+        h.get_by_role_and_label(Role::TextInput, FIELD)
+            .type_text("rules");
+        h.run_steps(2);
+        // The pointer comes over the entry first, as a hand does (a press in the frame the
+        // pointer arrives lands on the modal's layer before it knows the pointer is there).
+        h.get_by_label("Rules reference").hover();
+        h.run_steps(1);
+        h.get_by_label("Rules reference").click();
+        h.run_steps(2);
+        assert!(h.state().shell.command_palette.is_none(), "closed");
+        assert_eq!(h.state().help, Some(crate::gui::app::Help::Rules));
+    }
 }

@@ -40,6 +40,13 @@ pub enum Command {
     DistributeHorizontally,
     DistributeVertically,
     Palette,
+    TogglePalettePanel,
+    ToggleInspectorPanel,
+    ToggleTabsPanel,
+    ToggleTheme,
+    ShortcutsHelp,
+    RulesHelp,
+    About,
 }
 
 impl From<Align> for Command {
@@ -64,6 +71,7 @@ impl From<Distribute> for Command {
     }
 }
 
+#[derive(Clone, Copy)]
 pub struct Row {
     pub command: Command,
     /// The menu label.
@@ -303,6 +311,13 @@ pub const COMMANDS: &[Row] = &[
         help: "space the selected nodes evenly between the topmost and the lowest",
     },
     PALETTE_ROW,
+    VIEW_AND_HELP_ROWS[0],
+    VIEW_AND_HELP_ROWS[1],
+    VIEW_AND_HELP_ROWS[2],
+    VIEW_AND_HELP_ROWS[3],
+    VIEW_AND_HELP_ROWS[4],
+    VIEW_AND_HELP_ROWS[5],
+    VIEW_AND_HELP_ROWS[6],
 ];
 
 /// The command palette's row (last: it contains no shorter shortcut).
@@ -313,6 +328,60 @@ const PALETTE_ROW: Row = Row {
     while_typing: true,
     help: "find any command or catalog entry by typing, then Enter",
 };
+
+/// Commands without keys that the menus show as checkboxes or plain buttons; listed so the
+/// command palette finds them too.
+const VIEW_AND_HELP_ROWS: [Row; 7] = [
+    Row {
+        command: Command::TogglePalettePanel,
+        label: "Show or hide the palette panel",
+        keys: &[],
+        while_typing: true,
+        help: "the element kinds and the catalog search (left)",
+    },
+    Row {
+        command: Command::ToggleInspectorPanel,
+        label: "Show or hide the inspector panel",
+        keys: &[],
+        while_typing: true,
+        help: "the selected element's properties (right)",
+    },
+    Row {
+        command: Command::ToggleTabsPanel,
+        label: "Show or hide the tabs panel",
+        keys: &[],
+        while_typing: true,
+        help: "problems, resilience, cost and demands (bottom)",
+    },
+    Row {
+        command: Command::ToggleTheme,
+        label: "Light or dark theme",
+        keys: &[],
+        while_typing: true,
+        help: "switch between the light and the dark theme",
+    },
+    Row {
+        command: Command::ShortcutsHelp,
+        label: "Keyboard shortcuts",
+        keys: &[],
+        while_typing: true,
+        help: "every key and gesture",
+    },
+    Row {
+        command: Command::RulesHelp,
+        label: "Rules reference",
+        keys: &[],
+        while_typing: true,
+        help: "every rule's code, name, severity and summary",
+    },
+    Row {
+        command: Command::About,
+        label: "About",
+        keys: &[],
+        while_typing: true,
+        help: "version, and the catalog's sources and dates",
+    },
+];
 
 /// Gestures that are not commands, for Help.
 pub const GESTURES: &[(&str, &str)] = &[
@@ -402,6 +471,22 @@ impl DesignerApp {
             Command::DistributeHorizontally => self.distribute(Distribute::Horizontally),
             Command::DistributeVertically => self.distribute(Distribute::Vertically),
             Command::Palette => self.open_command_palette(),
+            Command::TogglePalettePanel => self.shell.panels.palette = !self.shell.panels.palette,
+            Command::ToggleInspectorPanel => {
+                self.shell.panels.inspector = !self.shell.panels.inspector
+            }
+            Command::ToggleTabsPanel => self.shell.panels.tabs = !self.shell.panels.tabs,
+            Command::ToggleTheme => {
+                let dark = ctx.theme() == egui::Theme::Dark;
+                ctx.set_visuals(if dark {
+                    egui::Visuals::light()
+                } else {
+                    egui::Visuals::dark()
+                });
+            }
+            Command::ShortcutsHelp => self.help = Some(Help::Shortcuts),
+            Command::RulesHelp => self.help = Some(Help::Rules),
+            Command::About => self.help = Some(Help::About),
         }
     }
 

@@ -88,23 +88,15 @@ impl DesignerApp {
                     .button(if dark { "Light theme" } else { "Dark theme" })
                     .clicked()
                 {
-                    ui.ctx().set_visuals(if dark {
-                        egui::Visuals::light()
-                    } else {
-                        egui::Visuals::dark()
-                    });
+                    self.run(Command::ToggleTheme, &ctx);
                 }
             });
             ui.menu_button("Help", |ui| {
-                if ui.button("Keyboard shortcuts").clicked() {
-                    self.help = Some(Help::Shortcuts);
-                }
-                if ui.button("Rules reference").clicked() {
-                    self.help = Some(Help::Rules);
-                }
-                if ui.button("About").clicked() {
-                    self.help = Some(Help::About);
-                }
+                self.menu_item(ui, Command::Palette);
+                ui.separator();
+                self.menu_item(ui, Command::ShortcutsHelp);
+                self.menu_item(ui, Command::RulesHelp);
+                self.menu_item(ui, Command::About);
             });
         });
     }

@@ -58,8 +58,7 @@ impl DesignerApp {
         let mut choice = None;
         egui::Window::new("Recover unsaved work?")
             .collapsible(false)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ctx.content_rect().center())
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 ui.label(text);
                 ui.weak(copy);
@@ -173,8 +172,7 @@ impl DesignerApp {
             let mut cancel = false;
             egui::Window::new("Connect with")
                 .collapsible(false)
-                .pivot(egui::Align2::CENTER_CENTER)
-                .default_pos(ctx.content_rect().center())
+                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
                 .show(ctx, |ui| {
                     for k in &kinds {
                         if ui.button(k.label()).clicked() {
@@ -195,8 +193,7 @@ impl DesignerApp {
             let mut accept = false;
             egui::Window::new(format!("Accept {code} as a risk"))
                 .collapsible(false)
-                .pivot(egui::Align2::CENTER_CENTER)
-                .default_pos(ctx.content_rect().center())
+                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
                 .show(ctx, |ui| {
                 ui.label("Why is this acceptable? The comment is saved in the design and shown in reports.");
                 ui.text_edit_multiline(&mut comment);

@@ -62,23 +62,19 @@ impl Browser {
             Purpose::Open | Purpose::SaveAs => dialog
                 .add_file_filter_extensions("Design files", vec!["json"])
                 .default_file_filter("Design files")
-                .add_save_extension("Design file", "json")
-                .default_save_extension("Design file"),
+                .add_save_extension("Design", "json")
+                .default_save_extension("Design"),
             Purpose::ExportReport => dialog
                 .add_file_filter_extensions("PDF reports", vec!["pdf"])
                 .default_file_filter("PDF reports")
-                .add_save_extension("PDF report", "pdf")
-                .default_save_extension("PDF report"),
+                .add_save_extension("PDF", "pdf")
+                .default_save_extension("PDF"),
             Purpose::ExportDiagram => dialog
                 .add_file_filter_extensions("SVG or PNG", vec!["svg", "png"])
                 .default_file_filter("SVG or PNG")
-                .add_save_extension("SVG drawing", "svg")
-                .add_save_extension("PNG image", "png")
-                .default_save_extension(if name.ends_with(".png") {
-                    "PNG image"
-                } else {
-                    "SVG drawing"
-                }),
+                .add_save_extension("SVG", "svg")
+                .add_save_extension("PNG", "png")
+                .default_save_extension(if name.ends_with(".png") { "PNG" } else { "SVG" }),
         };
         if !recent.is_empty() {
             dialog = dialog.add_quick_access("Recent places", |places| {

@@ -288,12 +288,155 @@ fn apply_all(design: &mut Design, edits: Vec<Edit>) -> Result<Vec<Edit>, EditErr
     Ok(inverses)
 }
 
+/// "1 node", "3 nodes": a count with the noun in the right number.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What an edit does to, in the words of an Undo or Redo entry: the verb and the kind of
+/// element it touches, and the element's id when it touches one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Verb {
+    Add,
+    Delete,
+    Move,
+    Change,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Noun {
+    Node,
+    Link,
+    Demand,
+}
+
+impl Noun {
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Noun::Node => ("node", "nodes"),
+            Noun::Link => ("link", "links"),
+            Noun::Demand => ("demand", "demands"),
+        }
+    }
+}
+
+impl Verb {
+    fn word(self) -> &'static str {
+        match self {
+            Verb::Add => "add",
+            Verb::Delete => "delete",
+            Verb::Move => "move",
+            Verb::Change => "change",
+        }
+    }
+    /// "move of", "change to".
+    fn preposition(self) -> &'static str {
+        if self == Verb::Change { "to" } else { "of" }
+    }
+}
+
+/// One primitive step as (verb, what): an element by kind and id, or a whole-design part
+/// ("the design properties").
+enum Step<'a> {
+    Element(Verb, Noun, &'a str),
+    Part(&'static str),
+}
+
+fn steps<'a>(edit: &'a Edit, out: &mut Vec<Step<'a>>) {
+    use Step::{Element, Part};
+    out.push(match edit {
+        Edit::InsertNode { node, .. } => Element(Verb::Add, Noun::Node, node.id.as_str()),
+        Edit::RemoveNode { id } => Element(Verb::Delete, Noun::Node, id.as_str()),
+        Edit::ReplaceNode { node } => Element(Verb::Change, Noun::Node, node.id.as_str()),
+        Edit::MoveNode { id, .. } => Element(Verb::Move, Noun::Node, id.as_str()),
+        Edit::InsertLink { link, .. } => Element(Verb::Add, Noun::Link, link.id.as_str()),
+        Edit::RemoveLink { id } => Element(Verb::Delete, Noun::Link, id.as_str()),
+        Edit::ReplaceLink { link } => Element(Verb::Change, Noun::Link, link.id.as_str()),
+        Edit::InsertDemand { demand, .. } => Element(Verb::Add, Noun::Demand, demand.id.as_str()),
+        Edit::RemoveDemand { id } => Element(Verb::Delete, Noun::Demand, id.as_str()),
+        Edit::ReplaceDemand { demand } => Element(Verb::Change, Noun::Demand, demand.id.as_str()),
+        Edit::SetInfo { .. } => Part("the design properties"),
+        Edit::SetRiskGroups { .. } => Part("the risk groups"),
+        Edit::SetSettings { .. } => Part("the design settings"),
+        Edit::Batch(edits) => {
+            for e in edits {
+                steps(e, out);
+            }
+            return;
+        }
+    });
+}
+
+impl Edit {
+    /// The edit in plain words, as an Undo or Redo entry names it: "move of node fac-dc2",
+    /// "move of 3 nodes", "delete of 2 nodes and 1 link", "change to the design properties".
+    /// A batch of several verbs is "3 changes".
+    pub fn describe(&self) -> String {
+        let mut all = Vec::new();
+        steps(self, &mut all);
+        let parts: Vec<&str> = all
+            .iter()
+            .filter_map(|s| match s {
+                Step::Part(p) => Some(*p),
+                Step::Element(..) => None,
+            })
+            .collect();
+        let elements: Vec<(Verb, Noun, &str)> = all
+            .iter()
+            .filter_map(|s| match s {
+                Step::Element(v, n, id) => Some((*v, *n, *id)),
+                Step::Part(_) => None,
+            })
+            .collect();
+        let mut verbs: Vec<Verb> = elements.iter().map(|e| e.0).collect();
+        verbs.sort();
+        verbs.dedup();
+        match (elements.as_slice(), parts.as_slice(), verbs.as_slice()) {
+            ([], [], _) => "no change".to_string(),
+            ([], [part], _) => format!("change to {part}"),
+            ([(verb, noun, id)], [], _) => {
+                format!(
+                    "{} {} {} {id}",
+                    verb.word(),
+                    verb.preposition(),
+                    noun.words().0
+                )
+            }
+            (_, [], [verb]) => {
+                let mut nouns: Vec<(Noun, usize)> = Vec::new();
+                for (_, noun, _) in &elements {
+                    match nouns.iter_mut().find(|(n, _)| n == noun) {
+                        Some((_, count)) => *count += 1,
+                        None => nouns.push((*noun, 1)),
+                    }
+                }
+                nouns.sort();
+                let counts: Vec<String> = nouns
+                    .iter()
+                    .map(|(noun, count)| {
+                        let (one, many) = noun.words();
+                        counted(*count, one, many)
+                    })
+                    .collect();
+                format!(
+                    "{} {} {}",
+                    verb.word(),
+                    verb.preposition(),
+                    counts.join(" and ")
+                )
+            }
+            _ => counted(all.len(), "change", "changes"),
+        }
+    }
+}
+
 /// Undo/redo stacks and a revision number that changes with every change to the design
-/// (analyses and views recompute only when it changes).
+/// (analyses and views recompute only when it changes). Each step keeps the words of the edit
+/// the user made ([`Edit::describe`]), so Undo and Redo can name it.
 #[derive(Debug, Default, Clone)]
 pub struct History {
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    undo: Vec<(Edit, String)>,
+    redo: Vec<(Edit, String)>,
     revision: u64,
 }
 
@@ -311,32 +454,126 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+    /// What Undo would undo, in words ("move of 3 nodes").
+    pub fn undo_name(&self) -> Option<&str> {
+        self.undo.last().map(|(_, name)| name.as_str())
+    }
+    /// What Redo would redo, in words.
+    pub fn redo_name(&self) -> Option<&str> {
+        self.redo.last().map(|(_, name)| name.as_str())
+    }
     /// Apply an edit as one undo step; clears the redo stack.
     pub fn apply(&mut self, design: &mut Design, edit: Edit) -> Result<(), EditError> {
+        let name = edit.describe();
         let inverse = apply(design, edit)?;
-        self.undo.push(inverse);
+        self.undo.push((inverse, name));
         self.redo.clear();
         self.revision += 1;
         Ok(())
     }
     /// Undo the last step. Returns false when there is nothing to undo.
     pub fn undo(&mut self, design: &mut Design) -> Result<bool, EditError> {
-        let Some(edit) = self.undo.pop() else {
+        let Some((edit, name)) = self.undo.pop() else {
             return Ok(false);
         };
         let inverse = apply(design, edit)?;
-        self.redo.push(inverse);
+        self.redo.push((inverse, name));
         self.revision += 1;
         Ok(true)
     }
     /// Redo the last undone step. Returns false when there is nothing to redo.
     pub fn redo(&mut self, design: &mut Design) -> Result<bool, EditError> {
-        let Some(edit) = self.redo.pop() else {
+        let Some((edit, name)) = self.redo.pop() else {
             return Ok(false);
         };
         let inverse = apply(design, edit)?;
-        self.undo.push(inverse);
+        self.undo.push((inverse, name));
         self.revision += 1;
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Point;
+
+    fn moved(id: &str) -> Edit {
+        Edit::MoveNode {
+            id: id.into(),
+            to: Point::new(0.0, 0.0),
+        }
+    }
+
+    #[test]
+    fn an_edit_is_named_in_plain_words_with_the_right_number() {
+        assert_eq!(moved("fac-dc2").describe(), "move of node fac-dc2");
+        assert_eq!(
+            Edit::Batch(vec![moved("a"), moved("b"), moved("c")]).describe(),
+            "move of 3 nodes"
+        );
+        assert_eq!(
+            Edit::RemoveLink { id: "ER-1".into() }.describe(),
+            "delete of link ER-1"
+        );
+        let delete = Edit::Batch(vec![
+            Edit::RemoveNode { id: "a".into() },
+            Edit::RemoveLink { id: "l1".into() },
+            Edit::RemoveNode { id: "b".into() },
+        ]);
+        assert_eq!(delete.describe(), "delete of 2 nodes and 1 link");
+        // A batch of one step reads as that step; nested batches count their steps.
+        assert_eq!(Edit::Batch(vec![moved("a")]).describe(), "move of node a");
+        assert_eq!(
+            Edit::Batch(vec![Edit::Batch(vec![moved("a"), moved("b")])]).describe(),
+            "move of 2 nodes"
+        );
+        assert_eq!(
+            Edit::Batch(vec![moved("a"), Edit::RemoveNode { id: "b".into() }]).describe(),
+            "2 changes"
+        );
+        assert_eq!(
+            Edit::SetInfo {
+                info: Default::default()
+            }
+            .describe(),
+            "change to the design properties"
+        );
+        assert_eq!(Edit::Batch(vec![]).describe(), "no change");
+        assert_eq!(counted(1, "warning", "warnings"), "1 warning");
+        assert_eq!(counted(0, "error", "errors"), "0 errors");
+    }
+
+    #[test]
+    fn undo_and_redo_name_the_edit_the_user_made_not_its_inverse() {
+        let mut design = crate::fixture_design::base();
+        let id = design.nodes[0].id.to_string();
+        let mut history = History::new();
+        assert_eq!(history.undo_name(), None);
+        history
+            .apply(
+                &mut design,
+                Edit::RemoveNode {
+                    id: id.as_str().into(),
+                },
+            )
+            .unwrap();
+        // The inverse is a batch of inserts; the entry still says what the user did.
+        assert_eq!(
+            history.undo_name(),
+            Some(format!("delete of node {id}").as_str())
+        );
+        history.undo(&mut design).unwrap();
+        assert_eq!(history.undo_name(), None);
+        assert_eq!(
+            history.redo_name(),
+            Some(format!("delete of node {id}").as_str())
+        );
+        history.redo(&mut design).unwrap();
+        assert_eq!(
+            history.undo_name(),
+            Some(format!("delete of node {id}").as_str())
+        );
+        assert_eq!(history.redo_name(), None);
     }
 }

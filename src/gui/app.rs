@@ -1,13 +1,17 @@
 //! The designer: one Design, changed only through `edit::History`, with the analyses (rules,
 //! failure analysis, cost) recomputed when — and only when — its revision changes.
 
+mod browser;
+mod command_palette;
 pub(crate) mod commands;
 mod cost_tab;
 mod demands;
 mod menu;
 mod palette;
+mod panels;
 mod problems_tab;
 mod resilience_tab;
+mod shell;
 mod status;
 mod tabs;
 mod windows;
@@ -27,6 +31,7 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 
 pub use super::analysis::Analyses;
+pub use panels::Panels;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Help {
@@ -104,13 +109,8 @@ pub struct DesignerApp {
     pub view: View,
     drag: Option<Drag>,
     pub tab: Tab,
-    /// Path typed in the in-app Open / Save As dialog (works without a desktop portal).
-    pub open_dialog: Option<String>,
-    pub save_dialog: Option<String>,
-    /// Path typed in the in-app Export report dialog.
-    pub export_dialog: Option<String>,
-    /// Path typed in the in-app Export diagram dialog.
-    pub diagram_dialog: Option<String>,
+    /// The window's own state: panels, command palette, file browser, broken-file dialog.
+    pub shell: shell::Shell,
     /// The Design properties window, open with the values being edited.
     pub properties: Option<crate::model::Info>,
     /// Paper size of exported reports (persisted with the window).
@@ -189,10 +189,7 @@ impl DesignerApp {
             view: View::default(),
             drag: None,
             tab: Tab::Problems,
-            open_dialog: None,
-            save_dialog: None,
-            export_dialog: None,
-            diagram_dialog: None,
+            shell: shell::Shell::default(),
             properties: None,
             report_paper: crate::report::Paper::A4,
             export: None,
@@ -315,15 +312,21 @@ impl DesignerApp {
     }
 
     pub fn undo(&mut self) {
-        if let Err(e) = self.history.undo(&mut self.design) {
-            self.message = Some(format!("cannot undo: {e}"));
+        let name = self.history.undo_name().map(str::to_owned);
+        match self.history.undo(&mut self.design) {
+            Ok(true) => self.message = name.map(|n| format!("undone: {n}")),
+            Ok(false) => {}
+            Err(e) => self.message = Some(format!("cannot undo: {e}")),
         }
         self.selection.retain(|id| exists(&self.design, id));
     }
 
     pub fn redo(&mut self) {
-        if let Err(e) = self.history.redo(&mut self.design) {
-            self.message = Some(format!("cannot redo: {e}"));
+        let name = self.history.redo_name().map(str::to_owned);
+        match self.history.redo(&mut self.design) {
+            Ok(true) => self.message = name.map(|n| format!("redone: {n}")),
+            Ok(false) => {}
+            Err(e) => self.message = Some(format!("cannot redo: {e}")),
         }
     }
 
@@ -566,7 +569,10 @@ impl DesignerApp {
             _ => 1,
         };
         self.apply(edit);
-        let mut message = format!("{title}: moved {moved} nodes (one step to undo)");
+        let mut message = format!(
+            "{title}: moved {} (one step to undo)",
+            crate::edit::counted(moved, "node", "nodes")
+        );
         if let Some(note) = arranged.note {
             message.push_str(&format!("; {note}"));
         }
@@ -601,7 +607,11 @@ impl DesignerApp {
             _ => 1,
         };
         self.apply(edit);
-        self.message = Some(format!("{}: moved {moved} nodes", title.trim_end()));
+        self.message = Some(format!(
+            "{}: moved {}",
+            title.trim_end(),
+            crate::edit::counted(moved, "node", "nodes")
+        ));
     }
 
     /// The connect tool proposes joining two nodes: refuse with the reason when no kind of link
@@ -706,8 +716,15 @@ impl DesignerApp {
                 self.recent = super::files::remember(&self.dirs, path);
                 self.recovery.document_replaced();
             }
-            Err(e) => self.message = Some(e.to_string()),
+            // Nothing of the design in the window changes; the dialog says where and what.
+            Err(e) => self.shell.broken_file = Some(shell::BrokenFile::of(path, &e)),
         }
+    }
+
+    /// Show why a design file could not be opened (the command line's file, before the
+    /// window's first frame).
+    pub fn show_broken_file(&mut self, path: &Path, error: &design_file::LoadError) {
+        self.shell.broken_file = Some(shell::BrokenFile::of(path, error));
     }
 
     pub fn save_to(&mut self, path: &Path) {
@@ -741,20 +758,6 @@ impl DesignerApp {
             .map_or("design-diagram.svg".to_string(), |s| {
                 format!("{}.svg", s.to_string_lossy())
             })
-    }
-
-    /// The in-app dialog's first guess: the report beside the design file.
-    fn report_path_guess(&self) -> String {
-        self.beside_the_design(self.report_file_name())
-    }
-
-    /// `name` in the design file's folder (as typed when the design is unsaved).
-    fn beside_the_design(&self, name: String) -> String {
-        self.path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .filter(|d| !d.as_os_str().is_empty())
-            .map_or(name.clone(), |d| d.join(&name).display().to_string())
     }
 
     /// Write the report of the design as it is now to `path`, on its own thread (analyses,
@@ -910,20 +913,11 @@ impl DesignerApp {
         }
     }
 
-    /// Open the native dialog off the UI thread (the in-app one if the desktop has none).
+    /// Open the native dialog off the UI thread (the in-app one if the desktop has none), in
+    /// the folder and with the name the in-app browser would suggest.
     pub fn start_dialog(&mut self, purpose: super::dialogs::Purpose) {
         if self.native_dialog.is_none() {
-            let suggested = match purpose {
-                super::dialogs::Purpose::ExportReport => self.report_file_name(),
-                super::dialogs::Purpose::ExportDiagram => self.diagram_file_name(),
-                _ => self
-                    .path
-                    .as_ref()
-                    .and_then(|p| p.file_name())
-                    .map_or("design.json".to_string(), |f| {
-                        f.to_string_lossy().into_owned()
-                    }),
-            };
+            let suggested = self.browser_folder().join(self.suggested_name(purpose));
             self.native_dialog = Some(super::dialogs::start(&self.picker, purpose, suggested));
         }
     }
@@ -934,7 +928,6 @@ impl DesignerApp {
             return;
         };
         let purpose = running.purpose;
-        let current = self.path.as_ref().map(|p| p.display().to_string());
         match running.poll() {
             Outcome::Waiting => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -942,22 +935,13 @@ impl DesignerApp {
             }
             Outcome::Chosen(path) => match purpose {
                 Purpose::Open => self.request(Pending::Open(path), ctx),
-                Purpose::SaveAs => self.save_to(&path),
+                Purpose::SaveAs => self.saved_as(&path, ctx),
                 Purpose::ExportReport => self.export_report_to(&path),
                 Purpose::ExportDiagram => self.export_diagram_to(&path),
             },
-            Outcome::Cancelled => {}
-            Outcome::Unavailable => match purpose {
-                Purpose::Open => self.open_dialog = Some(current.unwrap_or_default()),
-                Purpose::SaveAs => {
-                    self.save_dialog = Some(current.unwrap_or_else(|| "design.json".into()))
-                }
-                Purpose::ExportReport => self.export_dialog = Some(self.report_path_guess()),
-                Purpose::ExportDiagram => {
-                    let name = self.diagram_file_name();
-                    self.diagram_dialog = Some(self.beside_the_design(name));
-                }
-            },
+            // A cancelled Save As discards nothing: what waited for it is off too.
+            Outcome::Cancelled => self.shell.after_save = None,
+            Outcome::Unavailable => self.open_browser(purpose),
         }
         self.native_dialog = None;
     }
@@ -971,30 +955,29 @@ impl DesignerApp {
             self.repaint = Some(ctx.clone());
         }
         self.dark_mode = ui.visuals().dark_mode;
-        self.shortcuts(&ctx);
+        // A modal question or window has the keyboard; the window's shortcuts wait.
+        if !self.modal_open() {
+            self.shortcuts(&ctx);
+        }
         // Only when it changes: a viewport command every frame would keep the window repainting.
         let title = self.title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        egui::Panel::bottom("tabs")
-            .resizable(true)
-            .default_size(220.0)
-            .show(ui, |ui| self.tabs_ui(ui));
-        egui::Panel::left("palette")
-            .resizable(false)
-            .default_size(170.0)
-            .show(ui, |ui| self.palette_ui(ui));
-        egui::Panel::right("inspector")
-            .default_size(260.0)
-            .show(ui, |ui| self.inspector_ui(ui));
-        egui::CentralPanel::default().show(ui, |ui| self.canvas_area_ui(ui));
+        // The room the window has (all of it in the app; a test harness keeps a margin).
+        let window = ui.available_rect_before_wrap().size();
+        let menu = egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        let status = egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        let bars = menu.response.rect.height() + status.response.rect.height();
+        self.panels_ui(ui, window, bars);
         self.dialogs_ui(&ctx);
         self.help_ui(&ctx);
         self.files_ui(&ctx);
+        self.browser_ui(&ctx);
+        self.unsaved_prompt_ui(&ctx);
+        self.broken_file_ui(&ctx);
+        self.command_palette_ui(&ctx);
         self.poll_dialog(&ctx);
         self.poll_export(&ctx);
     }
@@ -1028,7 +1011,6 @@ impl DesignerApp {
     }
 
     fn inspector_ui(&mut self, ui: &mut egui::Ui) {
-        ui.heading("Inspector");
         let Some(id) = self.selection.first().cloned() else {
             ui.label("Select a node or link on the canvas.");
             return;
@@ -1199,41 +1181,6 @@ fn exists(design: &Design, id: &str) -> bool {
         || design.demands.iter().any(|d| d.id.as_str() == id)
 }
 
-/// What the user did with a path prompt this frame.
-enum Prompt {
-    Go,
-    Keep,
-    Cancel,
-}
-
-/// The in-app path prompt (used when no native dialog is available): Enter or the `action`
-/// button goes, Cancel closes.
-fn path_prompt(
-    ctx: &egui::Context,
-    title: &str,
-    label: &str,
-    action: &str,
-    text: &mut String,
-) -> Prompt {
-    let mut outcome = Prompt::Keep;
-    egui::Window::new(title).collapsible(false).show(ctx, |ui| {
-        ui.label(label);
-        let r = ui.text_edit_singleline(text);
-        if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            outcome = Prompt::Go;
-        }
-        ui.horizontal(|ui| {
-            if ui.button(action).clicked() {
-                outcome = Prompt::Go;
-            }
-            if ui.button("Cancel").clicked() {
-                outcome = Prompt::Cancel;
-            }
-        });
-    });
-    outcome
-}
-
 #[cfg(test)]
 mod tests {
     use crate::catalog::Catalog;
@@ -1268,11 +1215,18 @@ mod tests {
         h.state_mut().open(&bad);
         h.run_steps(2);
         assert_eq!(h.state().design, before);
+        let broken = h
+            .state()
+            .shell
+            .broken_file
+            .clone()
+            .expect("the dialog is open");
+        assert_eq!(broken.path, bad);
+        assert_eq!(broken.place.map(|(line, _)| line), Some(1));
         assert!(
-            h.state()
-                .message
-                .as_deref()
-                .is_some_and(|m| m.contains("bad.json:1:") && m.contains("not valid JSON"))
+            broken.problem.contains("not valid JSON"),
+            "{}",
+            broken.problem
         );
     }
 

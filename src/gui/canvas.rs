@@ -1077,6 +1077,8 @@ mod tests {
         let mut h = harness(app_with("designs/flawed-design.json"));
         h.state_mut().selection = vec!["fac-pa4".into()];
         h.state_mut().zoom_to(1.5);
+        // Up a little, so the node below is on the canvas, not under the tabs.
+        h.state_mut().pan_by(egui::vec2(0.0, -200.0));
         h.run_steps(2);
         assert!(h.state().layers.legend && h.state().layers.groups);
         assert!(h.state().view.minimap.is_some(), "the minimap is drawn too");

@@ -2,48 +2,59 @@
 //! without a portal it answers "nothing chosen" at once, exactly like Cancel, so an answer that
 //! fast opens the in-app path dialog instead. Tests stub the picker behind the trait.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-/// Chooses files for Open, Save As, Export report and Export diagram.
+/// Chooses files for Open, Save As, Export report and Export diagram. `suggested`: the folder
+/// to start in and, when saving, the file name to offer (a design never saved: the documents
+/// folder and a name from its title).
 pub trait FilePicker: Send + Sync {
-    fn pick_open(&self) -> Option<PathBuf>;
-    fn pick_save(&self, suggested_name: &str) -> Option<PathBuf>;
-    fn pick_report(&self, suggested_name: &str) -> Option<PathBuf>;
-    fn pick_diagram(&self, suggested_name: &str) -> Option<PathBuf>;
+    fn pick_open(&self, suggested: &Path) -> Option<PathBuf>;
+    fn pick_save(&self, suggested: &Path) -> Option<PathBuf>;
+    fn pick_report(&self, suggested: &Path) -> Option<PathBuf>;
+    fn pick_diagram(&self, suggested: &Path) -> Option<PathBuf>;
+}
+
+/// The desktop's dialog, started in `suggested`'s folder with its file name offered.
+fn native(suggested: &Path) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new();
+    if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
+        dialog = dialog.set_directory(folder);
+    }
+    match suggested.file_name() {
+        Some(name) => dialog.set_file_name(name.to_string_lossy()),
+        None => dialog,
+    }
 }
 
 /// The desktop's native dialog.
 pub struct NativePicker;
 
 impl FilePicker for NativePicker {
-    fn pick_open(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn pick_open(&self, suggested: &Path) -> Option<PathBuf> {
+        native(suggested)
             .add_filter("linkwright design", &["json"])
             .set_title("Open design")
             .pick_file()
     }
-    fn pick_save(&self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn pick_save(&self, suggested: &Path) -> Option<PathBuf> {
+        native(suggested)
             .add_filter("linkwright design", &["json"])
             .set_title("Save design as")
-            .set_file_name(suggested_name)
             .save_file()
     }
-    fn pick_report(&self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn pick_report(&self, suggested: &Path) -> Option<PathBuf> {
+        native(suggested)
             .add_filter("PDF report", &["pdf"])
             .set_title("Export report")
-            .set_file_name(suggested_name)
             .save_file()
     }
-    fn pick_diagram(&self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn pick_diagram(&self, suggested: &Path) -> Option<PathBuf> {
+        native(suggested)
             .add_filter("SVG drawing", &["svg"])
             .add_filter("PNG image", &["png"])
             .set_title("Export diagram")
-            .set_file_name(suggested_name)
             .save_file()
     }
 }
@@ -59,8 +70,9 @@ pub enum Purpose {
 /// A dialog running on its own thread.
 pub struct Running {
     pub purpose: Purpose,
-    started: std::time::Instant,
-    rx: Receiver<Option<PathBuf>>,
+    /// What was chosen, and how long the dialog took to answer (timed on its thread: a busy
+    /// window may look a while after the answer came).
+    rx: Receiver<(Option<PathBuf>, std::time::Duration)>,
 }
 
 /// What became of a running dialog.
@@ -75,31 +87,28 @@ pub enum Outcome {
 /// An answer faster than this is no person's Cancel.
 const INSTANT: std::time::Duration = std::time::Duration::from_millis(250);
 
-pub fn start(picker: &Arc<dyn FilePicker>, purpose: Purpose, suggested_name: String) -> Running {
+pub fn start(picker: &Arc<dyn FilePicker>, purpose: Purpose, suggested: PathBuf) -> Running {
     let (tx, rx) = channel();
     let picker = Arc::clone(picker);
     std::thread::spawn(move || {
+        let started = std::time::Instant::now();
         let chosen = match purpose {
-            Purpose::Open => picker.pick_open(),
-            Purpose::SaveAs => picker.pick_save(&suggested_name),
-            Purpose::ExportReport => picker.pick_report(&suggested_name),
-            Purpose::ExportDiagram => picker.pick_diagram(&suggested_name),
+            Purpose::Open => picker.pick_open(&suggested),
+            Purpose::SaveAs => picker.pick_save(&suggested),
+            Purpose::ExportReport => picker.pick_report(&suggested),
+            Purpose::ExportDiagram => picker.pick_diagram(&suggested),
         };
-        let _ = tx.send(chosen);
+        let _ = tx.send((chosen, started.elapsed()));
     });
-    Running {
-        purpose,
-        started: std::time::Instant::now(),
-        rx,
-    }
+    Running { purpose, rx }
 }
 
 impl Running {
     pub fn poll(&self) -> Outcome {
         match self.rx.try_recv() {
-            Ok(Some(path)) => Outcome::Chosen(path),
-            Ok(None) if self.started.elapsed() < INSTANT => Outcome::Unavailable,
-            Ok(None) => Outcome::Cancelled,
+            Ok((Some(path), _)) => Outcome::Chosen(path),
+            Ok((None, took)) if took < INSTANT => Outcome::Unavailable,
+            Ok((None, _)) => Outcome::Cancelled,
             Err(TryRecvError::Empty) => Outcome::Waiting,
             Err(TryRecvError::Disconnected) => Outcome::Unavailable,
         }

@@ -1,7 +1,8 @@
 //! The designer's own folders and the recent-files list. Recent files live in
 //! `$LINKWRIGHT_CONFIG_DIR`, else `$XDG_CONFIG_HOME/linkwright` or `~/.config/linkwright`; the
 //! recovery copies (`recovery.rs`) in `$LINKWRIGHT_DATA_DIR`, else `$XDG_DATA_HOME/linkwright` or
-//! `~/.local/share/linkwright`.
+//! `~/.local/share/linkwright`. A new design is saved by default in the user's documents folder
+//! (the desktop's, e.g. `XDG_DOCUMENTS_DIR`; else the home folder).
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,8 @@ fn dir(own: &str, xdg: &str, fallback: &str) -> Option<PathBuf> {
 pub struct Dirs {
     pub config: Option<PathBuf>,
     pub data: Option<PathBuf>,
+    /// Where a design never saved is saved by default.
+    pub documents: Option<PathBuf>,
 }
 
 impl Dirs {
@@ -31,6 +34,11 @@ impl Dirs {
         Dirs {
             config: dir("LINKWRIGHT_CONFIG_DIR", "XDG_CONFIG_HOME", ".config"),
             data: dir("LINKWRIGHT_DATA_DIR", "XDG_DATA_HOME", ".local/share"),
+            documents: directories::UserDirs::new().map(|u| {
+                u.document_dir()
+                    .unwrap_or_else(|| u.home_dir())
+                    .to_path_buf()
+            }),
         }
     }
 }

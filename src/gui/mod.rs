@@ -61,8 +61,17 @@ pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result
     let (user_book, _) = UserBook::load_or_default(None)?;
     let dirs = files::Dirs::from_env();
     // No file: the last design opened, or the first time the built-in sample.
-    let (design, file) = match file {
-        Some(path) => (design_file::load(&path)?, Some(path)),
+    // A file that cannot be opened opens the window anyway, on what it would show without one,
+    // with a dialog that says where the file is broken and what was expected.
+    let (given, broken) = match file {
+        Some(path) => match design_file::load(&path) {
+            Ok(design) => (Some((design, path)), None),
+            Err(e) => (None, Some((path, e))),
+        },
+        None => (None, None),
+    };
+    let (design, file) = match given {
+        Some((design, path)) => (design, Some(path)),
         None => match files::recent(&dirs)
             .into_iter()
             .find_map(|p| design_file::load(&p).ok().map(|d| (d, p)))
@@ -75,7 +84,10 @@ pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result
             ),
         },
     };
-    let app = DesignerApp::new(design, file, catalog, user_book, dirs);
+    let mut app = DesignerApp::new(design, file, catalog, user_book, dirs);
+    if let Some((path, error)) = broken {
+        app.show_broken_file(&path, &error);
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.title())
@@ -105,6 +117,10 @@ pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result
             if let Some(layers) = cc.storage.and_then(|s| s.get_string(LAYERS_KEY)) {
                 app.layers = layers_from(&layers);
             }
+            // Which panels are shown; their sizes are egui's, restored with its memory.
+            if let Some(panels) = cc.storage.and_then(|s| s.get_string(PANELS_KEY)) {
+                app.shell.panels = app::Panels::from_text(&panels);
+            }
             Ok(Box::new(Window(app)))
         }),
     )
@@ -115,6 +131,8 @@ const THEME_KEY: &str = "theme";
 const PAPER_KEY: &str = "report_paper";
 /// The canvas's layers (View menu), e.g. "legend groups minimap": the ones shown.
 const LAYERS_KEY: &str = "canvas_layers";
+/// The panels shown, e.g. "palette inspector tabs".
+const PANELS_KEY: &str = "panels_shown";
 
 fn layers_to(layers: &canvas::Layers) -> String {
     let canvas::Layers {
@@ -145,7 +163,8 @@ impl eframe::App for Window {
         self.0.ui(ui);
     }
 
-    /// Persist the theme and report paper (the window geometry is persisted by eframe). The design itself is
+    /// Persist the theme, report paper, canvas layers and shown panels (the window geometry
+    /// and the panels' sizes are persisted by eframe with egui's memory). The design itself is
     /// only ever written by Save.
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let dark = self.0.dark_mode;
@@ -156,6 +175,7 @@ impl eframe::App for Window {
         };
         storage.set_string(PAPER_KEY, paper.into());
         storage.set_string(LAYERS_KEY, layers_to(&self.0.layers));
+        storage.set_string(PANELS_KEY, self.0.shell.panels.to_text());
     }
 }
 

@@ -596,6 +596,7 @@ mod tests {
         let dirs = Dirs {
             config: Some(dir.path().join("config")),
             data: Some(dir.path().join("data")),
+            documents: None,
         };
         (dir, dirs)
     }

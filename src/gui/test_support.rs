@@ -13,6 +13,7 @@ pub(crate) fn test_dirs() -> (tempfile::TempDir, files::Dirs) {
     let dirs = files::Dirs {
         config: Some(dir.path().join("config")),
         data: Some(dir.path().join("data")),
+        documents: Some(dir.path().join("documents")),
     };
     (dir, dirs)
 }
@@ -70,16 +71,16 @@ pub(crate) const RECOVER: &str = "Recover unsaved work?";
 pub(crate) struct StubPicker(pub(crate) Option<std::path::PathBuf>);
 
 impl dialogs::FilePicker for StubPicker {
-    fn pick_open(&self) -> Option<std::path::PathBuf> {
+    fn pick_open(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
-    fn pick_save(&self, _: &str) -> Option<std::path::PathBuf> {
+    fn pick_save(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
-    fn pick_report(&self, _: &str) -> Option<std::path::PathBuf> {
+    fn pick_report(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
-    fn pick_diagram(&self, _: &str) -> Option<std::path::PathBuf> {
+    fn pick_diagram(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
 }

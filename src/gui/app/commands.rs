@@ -39,6 +39,14 @@ pub enum Command {
     AlignBottom,
     DistributeHorizontally,
     DistributeVertically,
+    Palette,
+    TogglePalettePanel,
+    ToggleInspectorPanel,
+    ToggleTabsPanel,
+    ToggleTheme,
+    ShortcutsHelp,
+    RulesHelp,
+    About,
 }
 
 impl From<Align> for Command {
@@ -63,6 +71,7 @@ impl From<Distribute> for Command {
     }
 }
 
+#[derive(Clone, Copy)]
 pub struct Row {
     pub command: Command,
     /// The menu label.
@@ -301,6 +310,77 @@ pub const COMMANDS: &[Row] = &[
         while_typing: false,
         help: "space the selected nodes evenly between the topmost and the lowest",
     },
+    PALETTE_ROW,
+    VIEW_AND_HELP_ROWS[0],
+    VIEW_AND_HELP_ROWS[1],
+    VIEW_AND_HELP_ROWS[2],
+    VIEW_AND_HELP_ROWS[3],
+    VIEW_AND_HELP_ROWS[4],
+    VIEW_AND_HELP_ROWS[5],
+    VIEW_AND_HELP_ROWS[6],
+];
+
+/// The command palette's row (last: it contains no shorter shortcut).
+const PALETTE_ROW: Row = Row {
+    command: Command::Palette,
+    label: "Command palette…",
+    keys: &[key(CMD_SHIFT, Key::P)],
+    while_typing: true,
+    help: "find any command or catalog entry by typing, then Enter",
+};
+
+/// Commands without keys that the menus show as checkboxes or plain buttons; listed so the
+/// command palette finds them too.
+const VIEW_AND_HELP_ROWS: [Row; 7] = [
+    Row {
+        command: Command::TogglePalettePanel,
+        label: "Show or hide the palette panel",
+        keys: &[],
+        while_typing: true,
+        help: "the element kinds and the catalog search (left)",
+    },
+    Row {
+        command: Command::ToggleInspectorPanel,
+        label: "Show or hide the inspector panel",
+        keys: &[],
+        while_typing: true,
+        help: "the selected element's properties (right)",
+    },
+    Row {
+        command: Command::ToggleTabsPanel,
+        label: "Show or hide the tabs panel",
+        keys: &[],
+        while_typing: true,
+        help: "problems, resilience, cost and demands (bottom)",
+    },
+    Row {
+        command: Command::ToggleTheme,
+        label: "Light or dark theme",
+        keys: &[],
+        while_typing: true,
+        help: "switch between the light and the dark theme",
+    },
+    Row {
+        command: Command::ShortcutsHelp,
+        label: "Keyboard shortcuts",
+        keys: &[],
+        while_typing: true,
+        help: "every key and gesture",
+    },
+    Row {
+        command: Command::RulesHelp,
+        label: "Rules reference",
+        keys: &[],
+        while_typing: true,
+        help: "every rule's code, name, severity and summary",
+    },
+    Row {
+        command: Command::About,
+        label: "About",
+        keys: &[],
+        while_typing: true,
+        help: "version, and the catalog's sources and dates",
+    },
 ];
 
 /// Gestures that are not commands, for Help.
@@ -324,6 +404,7 @@ impl DesignerApp {
             Command::Undo => self.history.can_undo(),
             Command::Redo => self.history.can_redo(),
             Command::Cut | Command::Copy | Command::Delete => !self.selection.is_empty(),
+            Command::Paste => !self.clipboard.0.is_empty(),
             Command::ExportReport | Command::ExportDiagram => self.export.is_none(),
             Command::ArrangeTiers | Command::ArrangeOrganic => !self.design.nodes.is_empty(),
             Command::AlignLeft
@@ -390,17 +471,44 @@ impl DesignerApp {
             Command::AlignBottom => self.align(Align::Bottom),
             Command::DistributeHorizontally => self.distribute(Distribute::Horizontally),
             Command::DistributeVertically => self.distribute(Distribute::Vertically),
+            Command::Palette => self.open_command_palette(),
+            Command::TogglePalettePanel => self.shell.panels.palette = !self.shell.panels.palette,
+            Command::ToggleInspectorPanel => {
+                self.shell.panels.inspector = !self.shell.panels.inspector
+            }
+            Command::ToggleTabsPanel => self.shell.panels.tabs = !self.shell.panels.tabs,
+            Command::ToggleTheme => {
+                let dark = ctx.theme() == egui::Theme::Dark;
+                ctx.set_visuals(if dark {
+                    egui::Visuals::light()
+                } else {
+                    egui::Visuals::dark()
+                });
+            }
+            Command::ShortcutsHelp => self.help = Some(Help::Shortcuts),
+            Command::RulesHelp => self.help = Some(Help::Rules),
+            Command::About => self.help = Some(Help::About),
         }
     }
 
-    /// A menu entry for a command: its label, its first shortcut, greyed out when unavailable.
+    /// A menu entry for a command: its label (Undo and Redo name the step), its first
+    /// shortcut, its Help text on hover, greyed out when unavailable.
     pub(super) fn menu_item(&mut self, ui: &mut egui::Ui, command: Command) {
         let row = row(command);
-        let mut button = egui::Button::new(row.label);
+        let mut button = egui::Button::new(self.command_label(command));
         if let Some(k) = row.keys.first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(k));
         }
-        if ui.add_enabled(self.enabled(command), button).clicked() {
+        let enabled = self.enabled(command);
+        let response = ui.add_enabled(enabled, button);
+        let response = if enabled {
+            response.on_hover_text(row.help)
+        } else if command == Command::Paste {
+            response.on_disabled_hover_text("nothing copied to paste")
+        } else {
+            response
+        };
+        if response.clicked() {
             let ctx = ui.ctx().clone();
             self.run(command, &ctx);
         }

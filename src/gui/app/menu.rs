@@ -67,9 +67,14 @@ impl DesignerApp {
                 self.menu_item(ui, Command::DistributeVertically);
             });
             ui.menu_button("View", |ui| {
+                self.menu_item(ui, Command::Palette);
+                ui.separator();
                 for command in [Command::Fit, Command::ZoomIn, Command::ZoomOut] {
                     self.menu_item(ui, command);
                 }
+                ui.separator();
+                self.panel_toggles_ui(ui);
+                ui.separator();
                 ui.checkbox(&mut self.view.show_grid, "Grid");
                 ui.checkbox(&mut self.snap_to_grid, "Snap to grid");
                 ui.checkbox(&mut self.layers.legend, "Legend");
@@ -83,23 +88,15 @@ impl DesignerApp {
                     .button(if dark { "Light theme" } else { "Dark theme" })
                     .clicked()
                 {
-                    ui.ctx().set_visuals(if dark {
-                        egui::Visuals::light()
-                    } else {
-                        egui::Visuals::dark()
-                    });
+                    self.run(Command::ToggleTheme, &ctx);
                 }
             });
             ui.menu_button("Help", |ui| {
-                if ui.button("Keyboard shortcuts").clicked() {
-                    self.help = Some(Help::Shortcuts);
-                }
-                if ui.button("Rules reference").clicked() {
-                    self.help = Some(Help::Rules);
-                }
-                if ui.button("About").clicked() {
-                    self.help = Some(Help::About);
-                }
+                self.menu_item(ui, Command::Palette);
+                ui.separator();
+                self.menu_item(ui, Command::ShortcutsHelp);
+                self.menu_item(ui, Command::RulesHelp);
+                self.menu_item(ui, Command::About);
             });
         });
     }
@@ -114,6 +111,8 @@ impl DesignerApp {
         };
         egui::Window::new(title)
             .open(&mut open)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .default_width(640.0)
             .show(ctx, |ui| match help {
                 Help::Shortcuts => {
@@ -216,6 +215,48 @@ mod tests {
         );
     }
 
+    /// Undo and Redo name the step they undo and redo; Paste is greyed out until something
+    /// is copied.
+    #[test]
+    fn undo_and_redo_name_their_step_and_paste_waits_for_a_copy() {
+        use egui_kittest::kittest::NodeT;
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        // Opens the Edit menu afresh (closing it first if open), so it shows the state now.
+        let open_edit = |h: &mut egui_kittest::Harness<'static, app::DesignerApp>| {
+            if h.query_by_label("Select All Ctrl+A").is_some() {
+                h.get_by_label("Edit").click();
+                h.run_steps(1);
+            }
+            h.get_by_label("Edit").click();
+            h.run_steps(1);
+        };
+        open_edit(&mut h);
+        assert!(
+            h.get_by_label("Paste Ctrl+V")
+                .accesskit_node()
+                .is_disabled()
+        );
+        assert!(h.get_by_label("Undo Ctrl+Z").accesskit_node().is_disabled());
+        h.state_mut().selection = vec!["site-nyc".into(), "site-chi".into()];
+        h.state_mut().copy();
+        h.state_mut().delete_selection();
+        assert!(h.state().enabled(crate::gui::app::commands::Command::Paste));
+        open_edit(&mut h);
+        h.run_steps(1);
+        assert!(
+            !h.get_by_label("Paste Ctrl+V")
+                .accesskit_node()
+                .is_disabled()
+        );
+        h.get_by_label("Undo delete of 2 nodes Ctrl+Z").click();
+        h.run_steps(2);
+        open_edit(&mut h);
+        h.get_by_label("Redo delete of 2 nodes Ctrl+Shift+Z")
+            .click();
+        h.run_steps(2);
+        assert!(h.state().design.node(&"site-nyc".into()).is_none());
+    }
+
     #[test]
     fn save_as_and_open_through_the_file_menu() {
         let dir = tempfile::tempdir().unwrap();
@@ -279,18 +320,22 @@ mod tests {
                 node.id
             );
         }
-        // Without a desktop portal the in-app dialog asks; a .png is a PNG.
-        let png = dir.path().join("topology.png");
+        // Without a desktop portal the in-app browser asks, beside the design, with its name.
+        let design = dir.path().join("topology.json");
+        h.state_mut().save_to(&design);
+        std::fs::remove_file(&svg).unwrap();
         h.state_mut().picker = std::sync::Arc::new(StubPicker(None));
         h.state_mut()
             .start_dialog(crate::gui::dialogs::Purpose::ExportDiagram);
         wait(&mut h);
-        let guess = h.state().diagram_dialog.clone().expect("the in-app dialog");
-        assert!(guess.ends_with("dual-cloud-ashburn-chicago.svg"), "{guess}");
-        h.state_mut().diagram_dialog = Some(png.display().to_string());
-        h.run_steps(1);
+        h.get_by_label_contains("Export diagram");
         h.get_by_label("Export").click();
         h.run_steps(1);
+        wait_for_export(&mut h);
+        assert!(std::fs::read_to_string(&svg).unwrap().contains("data-id="));
+        // A .png is a PNG.
+        let png = dir.path().join("topology.png");
+        h.state_mut().export_diagram_to(&png);
         wait_for_export(&mut h);
         let bytes = std::fs::read(&png).unwrap();
         assert!(bytes.starts_with(b"\x89PNG"), "a PNG file");
@@ -421,7 +466,8 @@ mod tests {
         );
         h.get_by_label("Edit").click();
         h.run_steps(1);
-        h.get_by_label("Undo Ctrl+Z").click();
+        // Undo names the step it undoes.
+        h.get_by_label("Undo move of 9 nodes Ctrl+Z").click();
         h.run_steps(2);
         assert_eq!(h.state().design, before, "every position back");
     }

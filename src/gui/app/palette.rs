@@ -11,7 +11,7 @@ impl DesignerApp {
         };
         if ui
             .add_sized(
-                [150.0, 24.0],
+                [ui.available_width(), 24.0],
                 egui::Button::new(connect_label).selected(self.connect.active),
             )
             .clicked()
@@ -35,7 +35,10 @@ impl DesignerApp {
                 egui::RichText::new(format!("■ {label}")).color(canvas::kind_color(kind)),
             );
             // Click to add in free space, or drag onto the canvas.
-            let response = ui.add_sized([150.0, 24.0], button.sense(egui::Sense::click_and_drag()));
+            let response = ui.add_sized(
+                [ui.available_width(), 24.0],
+                button.sense(egui::Sense::click_and_drag()),
+            );
             response.dnd_set_drag_payload(PaletteItem::Kind(kind));
             // A click puts it in free space beside the selection, else in the visible area.
             if response.clicked() {

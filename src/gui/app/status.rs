@@ -27,14 +27,18 @@ impl DesignerApp {
                 ui.separator();
             }
             if !first_run {
-                ui.colored_label(
-                    canvas::severity_text_color(ui, Severity::Error),
-                    format!("{errors} error(s)"),
-                );
-                ui.colored_label(
-                    canvas::severity_text_color(ui, Severity::Warning),
-                    format!("{warnings} warning(s)"),
-                );
+                // In the severity's colour only when there is one: "0 errors" is good news.
+                for (severity, count, one, many) in [
+                    (Severity::Error, errors, "error", "errors"),
+                    (Severity::Warning, warnings, "warning", "warnings"),
+                ] {
+                    let text = crate::edit::counted(count, one, many);
+                    if count > 0 {
+                        ui.colored_label(canvas::severity_text_color(ui, severity), text);
+                    } else {
+                        ui.label(text);
+                    }
+                }
                 ui.separator();
                 ui.label(total);
                 ui.separator();
@@ -59,8 +63,63 @@ impl DesignerApp {
 mod tests {
     use crate::gui::recovery;
     use crate::gui::test_support::*;
+    use crate::rules::Severity;
+    use eframe::egui;
     use egui_kittest::kittest::Queryable;
     use std::path::PathBuf;
+
+    /// The colour a label was painted in, found by its text.
+    fn colour_of(
+        h: &egui_kittest::Harness<'static, crate::gui::DesignerApp>,
+        text: &str,
+    ) -> egui::Color32 {
+        fn walk(shape: &egui::Shape, text: &str) -> Option<egui::Color32> {
+            match shape {
+                egui::Shape::Text(t) if t.galley.text() == text => {
+                    t.galley.job.sections.first().map(|s| s.format.color)
+                }
+                egui::Shape::Vec(shapes) => shapes.iter().find_map(|s| walk(s, text)),
+                _ => None,
+            }
+        }
+        h.output()
+            .shapes
+            .iter()
+            .find_map(|c| walk(&c.shape, text))
+            .unwrap_or_else(|| panic!("{text} is painted"))
+    }
+
+    /// "0 errors" is not in the error colour, "2 errors" is; counts say "1 warning",
+    /// "2 warnings".
+    #[test]
+    fn the_status_bar_counts_in_words_and_colours_only_problems() {
+        let error_colours = [
+            egui::Color32::from_rgb(240, 100, 100),
+            egui::Color32::from_rgb(190, 35, 35),
+        ];
+        for (app, has_errors) in [
+            (empty_app(), false),
+            (app_with("designs/flawed-design.json"), true),
+        ] {
+            let mut h = harness(app);
+            h.run_steps(2);
+            let (errors, warnings) = {
+                let f = &h.state_mut().analyses().findings;
+                (f.count(Severity::Error), f.count(Severity::Warning))
+            };
+            assert_eq!(errors > 0, has_errors);
+            let error_text = crate::edit::counted(errors, "error", "errors");
+            h.get_by_label(&error_text);
+            h.get_by_label(&crate::edit::counted(warnings, "warning", "warnings"));
+            assert!(!error_text.contains("(s)"));
+            let colour = colour_of(&h, &error_text);
+            assert_eq!(
+                error_colours.contains(&colour),
+                has_errors,
+                "{error_text}: {colour:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_corrupt_recovery_copy_is_set_aside_and_the_status_bar_says_where() {

@@ -10,8 +10,22 @@ impl DesignerApp {
             ui.selectable_value(&mut self.tab, Tab::Resilience, "Resilience");
             ui.selectable_value(&mut self.tab, Tab::Cost, "Cost");
             ui.selectable_value(&mut self.tab, Tab::Demands, "Demands");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if super::panels::chevron(ui, "⏷", "Hide the tabs (View menu)") {
+                    self.shell.panels.tabs = false;
+                }
+            });
         });
         ui.separator();
+        // Below the tab row the tab scrolls as a whole when the panel is short (a small
+        // window): the row stays in view, and the panel never grows past its size.
+        egui::ScrollArea::vertical()
+            .id_salt("tab-content")
+            .auto_shrink([false, false])
+            .show(ui, |ui| self.tab_content_ui(ui));
+    }
+
+    fn tab_content_ui(&mut self, ui: &mut egui::Ui) {
         if self.tab == Tab::Demands {
             self.demands_ui(ui);
             return;

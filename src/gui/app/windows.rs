@@ -58,6 +58,7 @@ impl DesignerApp {
         let mut choice = None;
         egui::Window::new("Recover unsaved work?")
             .collapsible(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 ui.label(text);
                 ui.weak(copy);
@@ -162,52 +163,6 @@ impl DesignerApp {
 
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
         self.properties_ui(ctx);
-        if let Some(mut text) = self.open_dialog.take() {
-            match path_prompt(
-                ctx,
-                "Open design",
-                "Path of a linkwright design file:",
-                "Open",
-                &mut text,
-            ) {
-                Prompt::Go => self.request(Pending::Open(PathBuf::from(text.trim())), ctx),
-                Prompt::Keep => self.open_dialog = Some(text),
-                Prompt::Cancel => {}
-            }
-        }
-        if let Some(mut text) = self.save_dialog.take() {
-            match path_prompt(ctx, "Save design as", "Save to:", "Save", &mut text) {
-                Prompt::Go => self.save_to(&PathBuf::from(text.trim())),
-                Prompt::Keep => self.save_dialog = Some(text),
-                Prompt::Cancel => {}
-            }
-        }
-        if let Some(mut text) = self.export_dialog.take() {
-            match path_prompt(
-                ctx,
-                "Export report",
-                "Write the PDF report to:",
-                "Export",
-                &mut text,
-            ) {
-                Prompt::Go => self.export_report_to(&PathBuf::from(text.trim())),
-                Prompt::Keep => self.export_dialog = Some(text),
-                Prompt::Cancel => {}
-            }
-        }
-        if let Some(mut text) = self.diagram_dialog.take() {
-            match path_prompt(
-                ctx,
-                "Export diagram",
-                "Write the diagram (.svg or .png) to:",
-                "Export",
-                &mut text,
-            ) {
-                Prompt::Go => self.export_diagram_to(&PathBuf::from(text.trim())),
-                Prompt::Keep => self.diagram_dialog = Some(text),
-                Prompt::Cancel => {}
-            }
-        }
         if let Some((from, to)) = self.link_chooser.clone() {
             let kinds = match (self.design.node(&from), self.design.node(&to)) {
                 (Some(a), Some(b)) => LinkKindTag::valid_between(a.tag(), b.tag()),
@@ -217,6 +172,7 @@ impl DesignerApp {
             let mut cancel = false;
             egui::Window::new("Connect with")
                 .collapsible(false)
+                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
                 .show(ctx, |ui| {
                     for k in &kinds {
                         if ui.button(k.label()).clicked() {
@@ -235,7 +191,10 @@ impl DesignerApp {
         if let Some((code, subjects, mut comment)) = self.accept_dialog.take() {
             let mut keep = true;
             let mut accept = false;
-            egui::Window::new(format!("Accept {code} as a risk")).collapsible(false).show(ctx, |ui| {
+            egui::Window::new(format!("Accept {code} as a risk"))
+                .collapsible(false)
+                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+                .show(ctx, |ui| {
                 ui.label("Why is this acceptable? The comment is saved in the design and shown in reports.");
                 ui.text_edit_multiline(&mut comment);
                 ui.horizontal(|ui| {
@@ -248,22 +207,6 @@ impl DesignerApp {
             } else if keep {
                 self.accept_dialog = Some((code, subjects, comment));
             }
-        }
-        if let Some(action) = self.pending.clone() {
-            egui::Window::new("Unsaved changes")
-                .collapsible(false)
-                .show(ctx, |ui| {
-                    ui.label("The design has unsaved changes.");
-                    ui.horizontal(|ui| {
-                        if ui.button("Discard changes").clicked() {
-                            self.pending = None;
-                            self.perform(action.clone(), ctx);
-                        }
-                        if ui.button("Cancel").clicked() {
-                            self.pending = None;
-                        }
-                    });
-                });
         }
     }
 }
@@ -378,23 +321,20 @@ mod tests {
         assert_eq!(next.offered().map(|o| o.copy()), Some(kept.as_path()));
     }
 
+    /// Without a desktop portal, Export report opens the in-app browser beside the design,
+    /// suggesting the design's name; Export writes the report there.
     #[test]
-    fn without_a_desktop_portal_export_asks_for_a_path_in_the_app() {
+    fn without_a_desktop_portal_export_opens_the_in_app_browser() {
         let dir = tempfile::tempdir().unwrap();
         let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        let design = dir.path().join("plan.json");
+        h.state_mut().save_to(&design);
         h.state_mut().picker = std::sync::Arc::new(StubPicker(None));
         h.state_mut().start_dialog(dialogs::Purpose::ExportReport);
         wait(&mut h);
-        let guess = h
-            .state()
-            .export_dialog
-            .clone()
-            .expect("the in-app dialog is open");
-        assert!(guess.ends_with("europe-azure-two-locations.pdf"), "{guess}");
-        let target = dir.path().join("typed.pdf");
-        h.state_mut().export_dialog = Some(target.display().to_string());
-        h.run_steps(1);
+        h.get_by_label_contains("Export report");
         h.get_by_label("Export").click();
+        let target = dir.path().join("plan.pdf");
         for _ in 0..600 {
             h.run_steps(1);
             std::thread::sleep(std::time::Duration::from_millis(10));
@@ -403,15 +343,5 @@ mod tests {
             }
         }
         assert!(target.exists(), "{:?}", h.state().message);
-    }
-
-    #[test]
-    fn without_a_desktop_portal_the_in_app_dialog_opens() {
-        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
-        h.state_mut().picker = std::sync::Arc::new(StubPicker(None));
-        h.state_mut().start_dialog(dialogs::Purpose::Open);
-        wait(&mut h);
-        assert!(h.state().open_dialog.is_some());
-        h.get_by_label("Open design");
     }
 }

@@ -763,6 +763,13 @@ impl DesignerApp {
     /// Write the report of the design as it is now to `path`, on its own thread (analyses,
     /// layout and PDF take a moment on large designs); the status bar says when it is done.
     pub fn export_report_to(&mut self, path: &Path) {
+        let Some(format) = crate::report::Format::of_path(path) else {
+            self.message = Some(format!(
+                "cannot tell which format to write {} in: give a file name ending in .pdf, .html or .htm",
+                path.display()
+            ));
+            return;
+        };
         let design = self.design.clone();
         let catalog = self.catalog.clone();
         let book = self.user_book.clone();
@@ -775,7 +782,8 @@ impl DesignerApp {
             paper: self.report_paper,
         };
         self.export_to(path, "report", move || {
-            crate::report::pdf_of(&design, &catalog, &book, &meta).map_err(|e| e.to_string())
+            crate::report::export(&design, &catalog, &book, &meta, format)
+                .map_err(|e| e.to_string())
         });
     }
 

@@ -47,6 +47,7 @@ impl FilePicker for NativePicker {
     fn pick_report(&self, suggested: &Path) -> Option<PathBuf> {
         native(suggested)
             .add_filter("PDF report", &["pdf"])
+            .add_filter("Web page report", &["html", "htm"])
             .set_title("Export report")
             .save_file()
     }

@@ -66,9 +66,15 @@ impl Browser {
                 .default_save_extension("Design"),
             Purpose::ExportReport => dialog
                 .add_file_filter_extensions("PDF reports", vec!["pdf"])
+                .add_file_filter_extensions("Web page reports", vec!["html", "htm"])
                 .default_file_filter("PDF reports")
                 .add_save_extension("PDF", "pdf")
-                .default_save_extension("PDF"),
+                .add_save_extension("Web page", "html")
+                .default_save_extension(if name.ends_with(".html") {
+                    "Web page"
+                } else {
+                    "PDF"
+                }),
             Purpose::ExportDiagram => dialog
                 .add_file_filter_extensions("SVG or PNG", vec!["svg", "png"])
                 .default_file_filter("SVG or PNG")

@@ -130,7 +130,7 @@ pub const COMMANDS: &[Row] = &[
         label: "Export report…",
         keys: &[],
         while_typing: true,
-        help: "write the costed PDF report",
+        help: "write the costed report: a PDF, or a web page when the name ends in .html",
     },
     Row {
         command: Command::ExportDiagram,

@@ -215,22 +215,29 @@ pub(super) fn cost_ui(
     table: &mut CostTable,
 ) {
     ui.label(crate::gui::cost_label(&a.cost));
-    ui.horizontal(|ui| {
-        crate::gui::charts::cost_by_category_ui(ui, &a.cost);
-        // Metered vs unlimited for the selected circuit (else the first).
-        let circuit = a
-            .what_if
-            .express_route
-            .iter()
-            .find(|c| selection.contains(&c.circuit))
-            .or(a.what_if.express_route.first());
-        if let Some(c) = circuit {
-            ui.vertical(|ui| {
-                ui.label(format!("{}: metered vs unlimited", c.circuit));
-                crate::gui::charts::break_even_ui(ui, c);
+    // The charts fold away where the tabs are short (the window's default at 1400 × 900 gives
+    // them about 200 points), so the filter and the first lines stay in view.
+    egui::CollapsingHeader::new("Charts")
+        .id_salt("cost-charts")
+        .default_open(ui.available_height() > 360.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                crate::gui::charts::cost_by_category_ui(ui, &a.cost);
+                // Metered vs unlimited for the selected circuit (else the first).
+                let circuit = a
+                    .what_if
+                    .express_route
+                    .iter()
+                    .find(|c| selection.contains(&c.circuit))
+                    .or(a.what_if.express_route.first());
+                if let Some(c) = circuit {
+                    ui.vertical(|ui| {
+                        ui.label(format!("{}: metered vs unlimited", c.circuit));
+                        crate::gui::charts::break_even_ui(ui, c);
+                    });
+                }
             });
-        }
-    });
+        });
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         ui.add(
@@ -429,6 +436,9 @@ mod tests {
             .copied()
             .collect();
         assert!(categories.len() >= 3, "{categories:?}");
+        // The tabs are short at the harness's size: the charts are folded, one click away.
+        h.get_by_label("Charts").click();
+        h.run_steps(3);
         let mut fills = Vec::new();
         fn walk(shape: &Shape, fills: &mut Vec<egui::Color32>) {
             match shape {
@@ -448,7 +458,10 @@ mod tests {
             assert!(!colours.contains(&colour), "{c:?} shares its colour");
             colours.push(colour);
         }
-        // With no line left in the table, the names still shown are the legend's.
+        // With no line left in the table, the names still shown are the legend's. (The charts
+        // fold while the filter is typed in: open, they push it below the short tabs.)
+        h.get_by_label("Charts").click();
+        h.run_steps(3);
         h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter")
             .click();
         h.run_steps(1);
@@ -456,6 +469,8 @@ mod tests {
             .type_text("no such line");
         h.run_steps(3);
         assert!(h.state().cost_table.shown().unwrap().0.is_empty());
+        h.get_by_label("Charts").click();
+        h.run_steps(3);
         for c in &categories {
             assert!(h.query_by_label(c.label()).is_some(), "{c:?} in the legend");
         }

@@ -425,6 +425,32 @@ mod tests {
         assert!(!h.state().is_dirty());
     }
 
+    /// A name ending in .html gets the web page, written by the same core function as the
+    /// command line's; another extension is refused with a message and writes nothing.
+    #[test]
+    fn export_report_as_a_web_page_or_refused_by_its_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("stakeholders.html");
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(page.clone())));
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label("Export report…").click();
+        h.run_steps(1);
+        wait_for_export(&mut h);
+        let html = std::fs::read_to_string(&page).expect("the page is written");
+        assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Dual-cloud enterprise"));
+        let text = dir.path().join("stakeholders.txt");
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(text.clone())));
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label("Export report…").click();
+        h.run_steps(2);
+        let message = h.state().message.clone().unwrap_or_default();
+        assert!(message.contains(".pdf, .html or .htm"), "{message}");
+        assert!(!text.exists());
+    }
+
     fn positions(h: &egui_kittest::Harness<'static, crate::gui::DesignerApp>) -> Vec<Point> {
         h.state().design.nodes.iter().map(|n| n.position).collect()
     }

@@ -112,23 +112,13 @@ pub fn run(
             );
             others.push((path, other, analysed));
         }
-        let label = |d: &crate::model::Design, p: &Path| {
-            if d.name.trim().is_empty() {
-                p.file_name().map_or_else(
-                    || p.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                )
-            } else {
-                d.name.clone()
-            }
-        };
         let mut options = vec![report::Alternative {
-            label: label(&design, file),
+            label: report::option_label(&design, file),
             design: &design,
             analyses: &analyses,
         }];
         options.extend(others.iter().map(|(p, d, a)| report::Alternative {
-            label: label(d, p),
+            label: report::option_label(d, p),
             design: d,
             analyses: a,
         }));

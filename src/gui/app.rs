@@ -115,6 +115,9 @@ pub struct DesignerApp {
     pub properties: Option<crate::model::Info>,
     /// Paper size of exported reports (persisted with the window).
     pub report_paper: crate::report::Paper,
+    /// The design chosen to compare with (File → Export options report…), until its report is
+    /// exported: the next report written has the options page.
+    compare_with: Option<(PathBuf, Design)>,
     /// A report or diagram being written on its own thread: where, what ("report",
     /// "diagram"), and its outcome when done.
     export: Option<Exporting>,
@@ -192,6 +195,7 @@ impl DesignerApp {
             shell: shell::Shell::default(),
             properties: None,
             report_paper: crate::report::Paper::A4,
+            compare_with: None,
             export: None,
             pending: None,
             message: notice,
@@ -742,12 +746,32 @@ impl DesignerApp {
 
     /// "dual-cloud.pdf" beside the design's name, "design-report.pdf" when unsaved.
     fn report_file_name(&self) -> String {
+        let options = if self.compare_with.is_some() {
+            "-options"
+        } else {
+            ""
+        };
         self.path
             .as_ref()
             .and_then(|p| p.file_stem())
-            .map_or("design-report.pdf".to_string(), |s| {
-                format!("{}.pdf", s.to_string_lossy())
+            .map_or(format!("design-report{options}.pdf"), |s| {
+                format!("{}{options}.pdf", s.to_string_lossy())
             })
+    }
+
+    /// The design to compare with was chosen: read it (a broken one is said and nothing else
+    /// happens), then ask where to write the report with the options page.
+    pub(crate) fn compare_with_design(&mut self, path: &Path) {
+        match design_file::load(path) {
+            Ok(other) => {
+                self.compare_with = Some((path.to_owned(), other));
+                self.start_dialog(super::dialogs::Purpose::ExportReport);
+            }
+            Err(e) => {
+                self.compare_with = None;
+                self.message = Some(format!("cannot compare with {}: {e}", path.display()));
+            }
+        }
     }
 
     /// "dual-cloud.svg" beside the design's name, "design-diagram.svg" when unsaved.
@@ -770,6 +794,11 @@ impl DesignerApp {
             ));
             return;
         };
+        let compare = self.compare_with.take();
+        let label = crate::report::option_label(
+            &self.design,
+            self.path.as_deref().unwrap_or(Path::new("unsaved design")),
+        );
         let design = self.design.clone();
         let catalog = self.catalog.clone();
         let book = self.user_book.clone();
@@ -782,8 +811,21 @@ impl DesignerApp {
             paper: self.report_paper,
         };
         self.export_to(path, "report", move || {
-            crate::report::export(&design, &catalog, &book, &meta, format)
-                .map_err(|e| e.to_string())
+            let report = match &compare {
+                Some((path, other)) => crate::report::compared(
+                    &design,
+                    label,
+                    &[(crate::report::option_label(other, path), other)],
+                    &catalog,
+                    &book,
+                    &meta,
+                ),
+                None => {
+                    return crate::report::export(&design, &catalog, &book, &meta, format)
+                        .map_err(|e| e.to_string());
+                }
+            };
+            crate::report::render(&report, format).map_err(|e| e.to_string())
         });
     }
 
@@ -936,22 +978,32 @@ impl DesignerApp {
             return;
         };
         let purpose = running.purpose;
-        match running.poll() {
-            Outcome::Waiting => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
-                return;
-            }
+        let outcome = running.poll();
+        if let Outcome::Waiting = outcome {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        }
+        // Done with this dialog before acting on it: the answer may open the next one.
+        self.native_dialog = None;
+        match outcome {
+            Outcome::Waiting => {}
             Outcome::Chosen(path) => match purpose {
                 Purpose::Open => self.request(Pending::Open(path), ctx),
                 Purpose::SaveAs => self.saved_as(&path, ctx),
                 Purpose::ExportReport => self.export_report_to(&path),
                 Purpose::ExportDiagram => self.export_diagram_to(&path),
+                Purpose::CompareWith => self.compare_with_design(&path),
             },
-            // A cancelled Save As discards nothing: what waited for it is off too.
-            Outcome::Cancelled => self.shell.after_save = None,
+            // A cancelled Save As discards nothing: what waited for it is off too; a cancelled
+            // report forgets the design it was to compare with.
+            Outcome::Cancelled => {
+                self.shell.after_save = None;
+                if purpose == Purpose::ExportReport {
+                    self.compare_with = None;
+                }
+            }
             Outcome::Unavailable => self.open_browser(purpose),
         }
-        self.native_dialog = None;
     }
 
     /// The whole window.

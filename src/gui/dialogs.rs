@@ -66,6 +66,8 @@ pub enum Purpose {
     SaveAs,
     ExportReport,
     ExportDiagram,
+    /// A second design to compare with, for the options report.
+    CompareWith,
 }
 
 /// A dialog running on its own thread.
@@ -94,7 +96,7 @@ pub fn start(picker: &Arc<dyn FilePicker>, purpose: Purpose, suggested: PathBuf)
     std::thread::spawn(move || {
         let started = std::time::Instant::now();
         let chosen = match purpose {
-            Purpose::Open => picker.pick_open(&suggested),
+            Purpose::Open | Purpose::CompareWith => picker.pick_open(&suggested),
             Purpose::SaveAs => picker.pick_save(&suggested),
             Purpose::ExportReport => picker.pick_report(&suggested),
             Purpose::ExportDiagram => picker.pick_diagram(&suggested),

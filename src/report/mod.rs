@@ -124,6 +124,59 @@ pub fn export(
     render(&build(design, &analyses, catalog, user_book, meta), format)
 }
 
+/// How the options page names a design: its name, or its file's when it has none.
+pub fn option_label(design: &Design, path: &std::path::Path) -> String {
+    if design.name.trim().is_empty() {
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    } else {
+        design.name.clone()
+    }
+}
+
+/// The report of `design` with an options page comparing it (option A, named `label`) with
+/// each of `others` (B, C, …), every option analysed as the report's own design is: what
+/// `linkwright report --compare` writes and the designer's File → Export options report….
+pub fn compared(
+    design: &Design,
+    label: String,
+    others: &[(String, &Design)],
+    catalog: &Catalog,
+    user_book: &UserBook,
+    meta: &Meta,
+) -> Report {
+    let run = |d: &Design| {
+        crate::analyses::run(
+            d,
+            catalog,
+            user_book,
+            crate::costing::Options::default(),
+            crate::resilience::Depth::Single,
+        )
+    };
+    let analyses = run(design);
+    let doc = build(design, &analyses, catalog, user_book, meta);
+    let analysed: Vec<_> = others.iter().map(|(_, d)| run(d)).collect();
+    let mut options = vec![Alternative {
+        label,
+        design,
+        analyses: &analyses,
+    }];
+    options.extend(
+        others
+            .iter()
+            .zip(&analysed)
+            .map(|((label, d), a)| Alternative {
+                label: label.clone(),
+                design: d,
+                analyses: a,
+            }),
+    );
+    with_options(doc, &options)
+}
+
 /// Analyse `design` and render its report as PDF bytes (`export` as a PDF).
 pub fn pdf_of(
     design: &Design,

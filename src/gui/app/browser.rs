@@ -39,6 +39,7 @@ impl Browser {
             Purpose::SaveAs => "Save design as",
             Purpose::ExportReport => "Export report",
             Purpose::ExportDiagram => "Export diagram",
+            Purpose::CompareWith => "Compare with another design",
         };
         let mut dialog = FileDialog::new()
             .id(egui::Id::new("file-browser"))
@@ -59,7 +60,7 @@ impl Browser {
             labels.cancel_button = "Cancel".into();
         }
         dialog = match purpose {
-            Purpose::Open | Purpose::SaveAs => dialog
+            Purpose::Open | Purpose::SaveAs | Purpose::CompareWith => dialog
                 .add_file_filter_extensions("Design files", vec!["json"])
                 .default_file_filter("Design files")
                 .add_save_extension("Design", "json")
@@ -94,7 +95,7 @@ impl Browser {
             });
         }
         match purpose {
-            Purpose::Open => dialog.pick_file(),
+            Purpose::Open | Purpose::CompareWith => dialog.pick_file(),
             _ => dialog.save_file(),
         }
         Browser { purpose, dialog }
@@ -137,7 +138,7 @@ impl DesignerApp {
     /// title when it was never saved (none to open).
     pub(super) fn suggested_name(&self, purpose: Purpose) -> String {
         match purpose {
-            Purpose::Open => String::new(),
+            Purpose::Open | Purpose::CompareWith => String::new(),
             Purpose::SaveAs => match self.path.as_ref().and_then(|p| p.file_name()) {
                 Some(name) => name.to_string_lossy().into_owned(),
                 None => file_name_of(&self.design.name, "json"),
@@ -177,12 +178,16 @@ impl DesignerApp {
                     Purpose::SaveAs => self.saved_as(&path, ctx),
                     Purpose::ExportReport => self.export_report_to(&path),
                     Purpose::ExportDiagram => self.export_diagram_to(&path),
+                    Purpose::CompareWith => self.compare_with_design(&path),
                 }
             }
             Outcome::Closed => {
                 self.shell.browser = None;
                 // A cancelled Save As discards nothing: the action that waited for it is off.
                 self.shell.after_save = None;
+                if purpose == Purpose::ExportReport {
+                    self.compare_with = None;
+                }
             }
         }
     }

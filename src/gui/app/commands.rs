@@ -15,6 +15,7 @@ pub enum Command {
     SaveAs,
     ExportReport,
     ExportDiagram,
+    ExportOptionsReport,
     DesignProperties,
     Quit,
     Undo,
@@ -131,6 +132,13 @@ pub const COMMANDS: &[Row] = &[
         keys: &[],
         while_typing: true,
         help: "write the costed report: a PDF, or a web page when the name ends in .html",
+    },
+    Row {
+        command: Command::ExportOptionsReport,
+        label: "Export options report…",
+        keys: &[],
+        while_typing: true,
+        help: "choose another design file to compare with, then write the report with an options page: cost, resilience per demand and risks side by side, and a recommendation",
     },
     Row {
         command: Command::ExportDiagram,
@@ -405,7 +413,9 @@ impl DesignerApp {
             Command::Redo => self.history.can_redo(),
             Command::Cut | Command::Copy | Command::Delete => !self.selection.is_empty(),
             Command::Paste => !self.clipboard.0.is_empty(),
-            Command::ExportReport | Command::ExportDiagram => self.export.is_none(),
+            Command::ExportReport | Command::ExportDiagram | Command::ExportOptionsReport => {
+                self.export.is_none()
+            }
             Command::ArrangeTiers | Command::ArrangeOrganic => !self.design.nodes.is_empty(),
             Command::AlignLeft
             | Command::AlignCentre
@@ -435,6 +445,7 @@ impl DesignerApp {
             Command::SaveAs => self.start_dialog(Purpose::SaveAs),
             Command::ExportReport => self.start_dialog(Purpose::ExportReport),
             Command::ExportDiagram => self.start_dialog(Purpose::ExportDiagram),
+            Command::ExportOptionsReport => self.start_dialog(Purpose::CompareWith),
             Command::DesignProperties => self.properties = Some(self.design.info()),
             Command::Quit => self.request(Pending::Quit, ctx),
             Command::Undo => self.undo(),

@@ -24,6 +24,7 @@ impl DesignerApp {
                 self.menu_item(ui, Command::SaveAs);
                 ui.separator();
                 self.menu_item(ui, Command::ExportReport);
+                self.menu_item(ui, Command::ExportOptionsReport);
                 ui.menu_button("Report paper", |ui| {
                     use crate::report::Paper;
                     ui.radio_value(&mut self.report_paper, Paper::A4, "A4");
@@ -449,6 +450,87 @@ mod tests {
         let message = h.state().message.clone().unwrap_or_default();
         assert!(message.contains(".pdf, .html or .htm"), "{message}");
         assert!(!text.exists());
+    }
+
+    /// A picker that opens one file and writes another (the options report's two questions).
+    struct TwoPaths {
+        open: std::path::PathBuf,
+        report: std::path::PathBuf,
+    }
+
+    impl crate::gui::dialogs::FilePicker for TwoPaths {
+        fn pick_open(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
+            Some(self.open.clone())
+        }
+        fn pick_save(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
+            None
+        }
+        fn pick_report(&self, suggested: &std::path::Path) -> Option<std::path::PathBuf> {
+            assert!(
+                suggested.to_string_lossy().ends_with("-options.pdf"),
+                "{suggested:?}"
+            );
+            Some(self.report.clone())
+        }
+        fn pick_diagram(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
+            None
+        }
+    }
+
+    /// File → Export options report… asks for a second design, then where to write: the
+    /// report compares the two on its options page, as `report --compare` does; the next plain
+    /// export has no options page; a broken second design is said and nothing is written.
+    #[test]
+    fn export_options_report_compares_with_a_second_design() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("options.html");
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.state_mut().picker = std::sync::Arc::new(TwoPaths {
+            open: "designs/europe-azure-two-locations.json".into(),
+            report: page.clone(),
+        });
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label("Export options report…").click();
+        for _ in 0..20 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        wait_for_export(&mut h);
+        let html = std::fs::read_to_string(&page).expect("the report is written");
+        assert!(html.contains("Options compared"), "the options page");
+        let other = crate::design_file::load(std::path::Path::new(
+            "designs/europe-azure-two-locations.json",
+        ))
+        .unwrap();
+        assert!(html.contains(&other.name), "{} named", other.name);
+        // The comparison was for that report only.
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(page.clone())));
+        h.state_mut().export_report_to(&page);
+        wait_for_export(&mut h);
+        assert!(
+            !std::fs::read_to_string(&page)
+                .unwrap()
+                .contains("Options compared")
+        );
+        // A broken second design: said, and nothing exported.
+        let broken = dir.path().join("broken.json");
+        std::fs::write(&broken, "{ \"format\": ").unwrap();
+        let report = dir.path().join("never.pdf");
+        h.state_mut().picker = std::sync::Arc::new(TwoPaths {
+            open: broken,
+            report: report.clone(),
+        });
+        h.get_by_label("File").click();
+        h.run_steps(1);
+        h.get_by_label("Export options report…").click();
+        for _ in 0..20 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let message = h.state().message.clone().unwrap_or_default();
+        assert!(message.starts_with("cannot compare with"), "{message}");
+        assert!(!report.exists());
     }
 
     fn positions(h: &egui_kittest::Harness<'static, crate::gui::DesignerApp>) -> Vec<Point> {

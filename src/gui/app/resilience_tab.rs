@@ -279,7 +279,24 @@ pub(super) fn resilience_ui(
     let mut asked = None;
     if let Some(id) = highlighted {
         ui.horizontal(|ui| {
-            ui.label(format!("Highlighted on the canvas: demand {id}"));
+            // The demand as the table names it: site → region.
+            let title = design
+                .demands
+                .iter()
+                .find(|d| d.id.as_str() == id)
+                .map_or_else(
+                    || id.to_string(),
+                    |d| {
+                        let name = |n: &crate::model::NodeId| {
+                            design
+                                .node(n)
+                                .map_or(n.as_str(), |n| n.name.as_str())
+                                .to_string()
+                        };
+                        format!("{} → {}", name(&d.site), name(&d.region))
+                    },
+                );
+            ui.label(format!("Highlighted on the canvas: {title}"));
             if ui
                 .button("Show on canvas")
                 .on_hover_text("fit the view to the demand's paths")
@@ -586,6 +603,8 @@ mod tests {
             .expect("the demand is highlighted");
         let d = analysis.demand(&highlight.demand).unwrap();
         assert_eq!(format!("{} → {}", name(&d.site), name(&d.region)), title);
+        // The line above the table names it as the table does, not by its id.
+        h.get_by_label(&format!("Highlighted on the canvas: {title}"));
         let paths: rustc_hash::FxHashSet<smol_str::SmolStr> = d
             .paths
             .iter()

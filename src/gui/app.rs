@@ -1083,7 +1083,7 @@ impl DesignerApp {
                 &self.selection,
                 &mut self.buffers,
             );
-            let edit = egui::ScrollArea::vertical()
+            let edit = egui::ScrollArea::both()
                 .id_salt("inspector")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
@@ -1103,7 +1103,7 @@ impl DesignerApp {
             .map(|f| (f.severity, format!("{} {}", f.code, f.message)))
             .collect();
         let (design, catalog, buffers) = (&self.design, &self.catalog, &mut self.buffers);
-        let edit = egui::ScrollArea::vertical()
+        let edit = egui::ScrollArea::both()
             .id_salt("inspector")
             .auto_shrink([false, false])
             .show(ui, |ui| {

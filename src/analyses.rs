@@ -18,6 +18,20 @@ pub struct Analyses {
     pub what_if: WhatIf,
 }
 
+/// Whether a demand misses the resilience model it names: no target, nothing to miss; no path
+/// at all (capacity 0, which the target rule leaves to the no-path rule) misses it; otherwise the
+/// model achieved is below the one required. An accepted shortfall still misses its target.
+pub fn misses_target(design: &Design, r: &resilience::DemandResult) -> bool {
+    let Some(target) = design
+        .demands
+        .get(r.index)
+        .and_then(|d| d.target_resiliency)
+    else {
+        return false;
+    };
+    r.intact_mbps == 0 || !r.model.kind.meets(target)
+}
+
 /// Run every analysis on `design` with the effective price book (catalog + user book + the
 /// design's quotes and discounts).
 pub fn run(

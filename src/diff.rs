@@ -74,6 +74,10 @@ pub struct FindingsDelta {
     pub new: Vec<FindingRef>,
     /// Active findings of `before` that `after` no longer has.
     pub resolved: Vec<FindingRef>,
+    /// Active findings of `before` that `after` accepts as risks (still there, excluded).
+    pub accepted: Vec<FindingRef>,
+    /// Active findings of `before` whose rule `after` turns off.
+    pub turned_off: Vec<FindingRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -135,7 +139,7 @@ pub fn diff(before: &Design, a: &Analyses, after: &Design, b: &Analyses) -> Diff
         added: Vec::new(),
         removed: Vec::new(),
         changed: Vec::new(),
-        findings: findings(a, b),
+        findings: findings(a, after, b),
         cost: cost(a, b),
         resilience: Vec::new(),
         demands_unchanged: 0,
@@ -342,31 +346,92 @@ fn elements(d: &mut Diff, before: &Design, after: &Design) {
     }
 }
 
-fn findings(a: &Analyses, b: &Analyses) -> FindingsDelta {
-    let key = |f: &crate::rules::Finding| {
-        let mut s = f.subjects.clone();
-        s.sort();
-        (f.code, s)
-    };
-    let keys = |x: &Analyses| -> FxHashSet<(&'static str, Vec<String>)> {
-        x.findings.active().map(key).collect()
-    };
-    let (ka, kb) = (keys(a), keys(b));
-    let refs = |x: &Analyses, other: &FxHashSet<(&'static str, Vec<String>)>| {
-        x.findings
-            .active()
-            .filter(|f| !other.contains(&key(f)))
-            .map(|f| FindingRef {
-                severity: f.severity,
-                code: f.code,
-                message: f.message.clone(),
-            })
-            .collect()
-    };
-    FindingsDelta {
-        new: refs(b, &ka),
-        resolved: refs(a, &kb),
+/// A finding's identity across the two designs: its rule and its elements. Several findings
+/// can share one (a rule that flags each VIF of a connection names the connection), so they are
+/// matched as a multiset: same message first, then in order.
+type FindingKey = (&'static str, Vec<String>);
+
+fn key(f: &crate::rules::Finding) -> FindingKey {
+    let mut s = f.subjects.clone();
+    s.sort();
+    (f.code, s)
+}
+
+fn refer(f: &crate::rules::Finding) -> FindingRef {
+    FindingRef {
+        severity: f.severity,
+        code: f.code,
+        message: f.message.clone(),
     }
+}
+
+/// Findings by key, in the design's order within each key.
+fn by_key<'a>(
+    fs: impl Iterator<Item = &'a crate::rules::Finding>,
+) -> FxHashMap<FindingKey, Vec<&'a crate::rules::Finding>> {
+    let mut out: FxHashMap<FindingKey, Vec<&crate::rules::Finding>> = FxHashMap::default();
+    for f in fs {
+        out.entry(key(f)).or_default().push(f);
+    }
+    out
+}
+
+/// What of `xs` is not in `ys` (same message first, then one for one), in `xs`'s order.
+fn unmatched<'a>(
+    xs: &[&'a crate::rules::Finding],
+    ys: &[&crate::rules::Finding],
+) -> Vec<&'a crate::rules::Finding> {
+    let mut left: Vec<&crate::rules::Finding> = ys.to_vec();
+    let mut rest = Vec::new();
+    for x in xs {
+        match left.iter().position(|y| y.message == x.message) {
+            Some(i) => {
+                left.remove(i);
+            }
+            None => rest.push(*x),
+        }
+    }
+    // Those left pair off in order (a figure in the message changed); the surplus is unmatched.
+    rest.split_off(left.len().min(rest.len()))
+}
+
+fn findings(a: &Analyses, after: &Design, b: &Analyses) -> FindingsDelta {
+    let (ka, kb) = (by_key(a.findings.active()), by_key(b.findings.active()));
+    let accepted_after = by_key(b.findings.excluded());
+    let off_after = |code: &str| {
+        after.settings.severity_overrides.get(code) == Some(&crate::model::SeverityOverride::Off)
+    };
+    let mut d = FindingsDelta::default();
+    // In the designs' own order: the findings are sorted most severe first.
+    let mut seen = FxHashSet::default();
+    for f in a.findings.active() {
+        let k = key(f);
+        if !seen.insert(k.clone()) {
+            continue;
+        }
+        let xs = &ka[&k];
+        let ys = kb.get(&k).map_or(&[][..], Vec::as_slice);
+        for gone in unmatched(xs, ys) {
+            if accepted_after.contains_key(&k) {
+                d.accepted.push(refer(gone));
+            } else if off_after(gone.code) {
+                d.turned_off.push(refer(gone));
+            } else {
+                d.resolved.push(refer(gone));
+            }
+        }
+    }
+    let mut seen = FxHashSet::default();
+    for f in b.findings.active() {
+        let k = key(f);
+        if !seen.insert(k.clone()) {
+            continue;
+        }
+        let ys = &kb[&k];
+        let xs = ka.get(&k).map_or(&[][..], Vec::as_slice);
+        d.new.extend(unmatched(ys, xs).into_iter().map(refer));
+    }
+    d
 }
 
 fn cost(a: &Analyses, b: &Analyses) -> CostDelta {
@@ -396,13 +461,14 @@ fn cost(a: &Analyses, b: &Analyses) -> CostDelta {
     }
 }
 
-/// The demands below their target: the subjects of the rule that says so (RES003), as the
-/// report's verdict reads them.
-fn below_target(a: &Analyses) -> FxHashSet<&str> {
-    a.findings
-        .active()
-        .filter(|f| f.code == "RES003")
-        .flat_map(|f| f.subjects.iter().map(String::as_str))
+/// The demands below their target, as the report's verdict reads them
+/// (`analyses::misses_target`: no path at all misses it; an accepted shortfall still does).
+fn below_target<'a>(design: &Design, a: &'a Analyses) -> FxHashSet<&'a str> {
+    a.resilience
+        .demands
+        .iter()
+        .filter(|r| crate::analyses::misses_target(design, r))
+        .map(|r| r.demand.as_str())
         .collect()
 }
 
@@ -418,7 +484,7 @@ fn side<'a>(design: &'a Design, analyses: &'a Analyses) -> Side<'a> {
     Side {
         design,
         analyses,
-        below: below_target(analyses),
+        below: below_target(design, analyses),
         by_id: analyses
             .resilience
             .demands

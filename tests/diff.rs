@@ -176,3 +176,92 @@ fn unreadable_inputs_are_refused_with_where_and_why() {
         stderr(&o)
     );
 }
+
+/// Writes `file` with `change` applied to its design, into `dir` as `name`.
+fn changed(file: &str, dir: &Path, name: &str, change: impl FnOnce(&mut Value)) -> String {
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    change(&mut doc["design"]);
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// A demand left without any path misses its target (the target rule leaves it to the no-path
+/// rule; the diff must not call it met).
+#[test]
+fn a_demand_that_loses_every_path_misses_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let after = changed(SAMPLE, dir.path(), "cut.json", |d| {
+        d["links"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|l| l["b"] != "aws-use1" && l["a"] != "aws-use1");
+    });
+    let o = run(&["diff", SAMPLE, &after]);
+    let text = stdout(&o);
+    let line = text
+        .lines()
+        .find(|l| l.contains("New York HQ → AWS us-east-1:"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.contains("NOT met") && line.contains("→ 0 Mbps"),
+        "{line}"
+    );
+    let md = stdout(&run(&["diff", SAMPLE, &after, "--format", "markdown"]));
+    assert!(!md.contains("(0 below target after)"), "{md}");
+}
+
+/// Two findings of one rule on one connection (one per VIF): fixing one VIF resolves one of
+/// them; accepting a finding is not fixing it.
+#[test]
+fn findings_are_matched_one_for_one_and_accepted_ones_are_not_resolved() {
+    const FLAWED: &str = "designs/flawed-design.json";
+    let dir = tempfile::tempdir().unwrap();
+    let vif_fixed = changed(FLAWED, dir.path(), "vif.json", |d| {
+        let lag = d["links"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|l| l["id"] == "dx-sp-lag")
+            .unwrap();
+        lag["kind"]["direct_connect_connection"]["vifs"][0]["mtu"] = 8500.into();
+    });
+    let text = stdout(&run(&["diff", FLAWED, &vif_fixed]));
+    assert!(text.contains("Findings: 0 new, 1 resolved"), "{text}");
+    assert!(
+        text.contains("  - error DX014: transit VIF \"t1\""),
+        "{text}"
+    );
+
+    let accepted = changed(FLAWED, dir.path(), "accepted.json", |d| {
+        d["settings"]["exclusions"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "code": "DX003",
+                "subjects": ["dx-sp-400", "fac-sp2"],
+                "comment": "port ordered elsewhere"
+            }));
+    });
+    let text = stdout(&run(&["diff", FLAWED, &accepted]));
+    assert!(
+        text.contains("Findings: 0 new, 0 resolved, 1 accepted as risks"),
+        "{text}"
+    );
+    assert!(text.contains("  = error DX003:"), "{text}");
+}
+
+/// A design's words cannot mention anyone in a pull request, and a huge change stays within a
+/// comment's size.
+#[test]
+fn markdown_mentions_no_one_and_stays_within_a_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let after = changed(SAMPLE, dir.path(), "big.json", |d| {
+        d["name"] = "Reviewed by @octocat".into();
+        d["notes"] = "x".repeat(70_000).into();
+    });
+    let md = stdout(&run(&["diff", SAMPLE, &after, "--format", "markdown"]));
+    assert!(!md.contains("@octocat"), "a mention");
+    assert!(md.contains("&#64;octocat"));
+    assert!(md.len() <= 30_000 + 200, "{} characters", md.len());
+}

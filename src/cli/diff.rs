@@ -80,14 +80,27 @@ pub fn run_diff(
     Ok(exit::OK)
 }
 
-/// A field's value as a reader reads it: text without quotes, anything else as compact JSON.
+/// A field's value as a reader reads it: text without quotes, anything else as compact JSON,
+/// on one line and at most `VALUE_CHARS` characters (a long note is cut with "…").
 fn value(v: &Option<Value>) -> String {
-    match v {
-        None => "(not set)".into(),
-        Some(Value::String(s)) => s.clone(),
+    let text = match v {
+        None => return "(not set)".into(),
+        Some(Value::String(s)) => one_line(s),
         Some(v) => v.to_string(),
+    };
+    if text.chars().count() <= VALUE_CHARS {
+        text
+    } else {
+        text.chars().take(VALUE_CHARS).collect::<String>() + "…"
     }
 }
+
+/// The longest value a changed field shows (the JSON output has it whole).
+const VALUE_CHARS: usize = 200;
+
+/// The longest Markdown comment written: GitHub takes 65,536 characters in a comment, and a
+/// workflow may post several designs' diffs in one.
+const MARKDOWN_CHARS: usize = 30_000;
 
 /// "+$200.00", "-$35.50", "±$0.00".
 fn signed(before: Usd, after: Usd) -> String {
@@ -107,7 +120,7 @@ fn named(e: &Element) -> String {
     if e.name.is_empty() || e.name == e.id {
         format!("{} {}", e.kind, e.id)
     } else {
-        format!("{} “{}” ({})", e.kind, e.name, e.id)
+        format!("{} “{}” ({})", e.kind, one_line(&e.name), e.id)
     }
 }
 
@@ -210,16 +223,14 @@ fn text(d: &Diff, (before, after): &(String, String)) -> String {
             o += &format!("      {f}\n");
         }
     }
-    o += &format!(
-        "\nFindings: {} new, {} resolved\n",
-        d.findings.new.len(),
-        d.findings.resolved.len()
-    );
-    for f in &d.findings.new {
-        o += &format!("  + {} {}: {}\n", f.severity.label(), f.code, f.message);
-    }
-    for f in &d.findings.resolved {
-        o += &format!("  - {} {}: {}\n", f.severity.label(), f.code, f.message);
+    o += &format!("\nFindings: {}\n", findings_counts(d));
+    for (mark, f) in finding_rows(d) {
+        o += &format!(
+            "  {mark} {} {}: {}\n",
+            f.severity.label(),
+            f.code,
+            one_line(&f.message)
+        );
     }
     let c = &d.cost;
     o += &format!(
@@ -248,7 +259,7 @@ fn text(d: &Diff, (before, after): &(String, String)) -> String {
     for r in &d.resilience {
         o += &format!(
             "  {}: model {} (target {}); capacity {}; single points of failure {}\n",
-            r.name,
+            one_line(&r.name),
             model_change(&r.before, &r.after),
             target_text(r.after.as_ref().or(r.before.as_ref())),
             capacity_change(&r.before, &r.after),
@@ -262,6 +273,39 @@ fn text(d: &Diff, (before, after): &(String, String)) -> String {
         }
     }
     o
+}
+
+/// "1 new, 2 resolved" and, when there are any, how many were accepted or had their rule
+/// turned off (neither is a fix).
+fn findings_counts(d: &Diff) -> String {
+    let f = &d.findings;
+    let mut s = format!("{} new, {} resolved", f.new.len(), f.resolved.len());
+    if !f.accepted.is_empty() {
+        s += &format!(", {} accepted as risks", f.accepted.len());
+    }
+    if !f.turned_off.is_empty() {
+        s += &format!(
+            ", {} no longer checked (rule turned off)",
+            f.turned_off.len()
+        );
+    }
+    s
+}
+
+/// Every finding that changed, marked: `+` new, `-` resolved, `=` accepted, `off` rule off.
+fn finding_rows(d: &Diff) -> impl Iterator<Item = (&'static str, &crate::diff::FindingRef)> {
+    let f = &d.findings;
+    f.new
+        .iter()
+        .map(|x| ("+", x))
+        .chain(f.resolved.iter().map(|x| ("-", x)))
+        .chain(f.accepted.iter().map(|x| ("=", x)))
+        .chain(f.turned_off.iter().map(|x| ("off", x)))
+}
+
+/// Text on one line: a name or message with line breaks cannot forge lines of the output.
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
 }
 
 fn unpriced_note(d: &Diff) -> Option<String> {
@@ -285,6 +329,8 @@ fn md(s: &str) -> String {
                 o.push(ch);
             }
             '<' => o.push_str("&lt;"),
+            // Not a mention: posting the comment must not notify anyone named in a design.
+            '@' => o.push_str("&#64;"),
             '>' => o.push_str("&gt;"),
             '&' => o.push_str("&amp;"),
             '\n' | '\r' => o.push(' '),
@@ -318,14 +364,13 @@ fn markdown(d: &Diff, (before, after): &(String, String)) -> String {
         .count();
     let mut o = format!("### linkwright: {} → {}\n\n", md(before), md(after));
     o += &format!(
-        "| | |\n|---|---|\n| Cost per month | {} → {} (**{}**) |\n| Findings | {} new ({} {}), {} resolved |\n| Demands with changed resilience | {} ({} below target after) |\n| Elements | {} |\n",
+        "| | |\n|---|---|\n| Cost per month | {} → {} (**{}**) |\n| Findings | {} ({} new {}) |\n| Demands with changed resilience | {} ({} below target after) |\n| Elements | {} |\n",
         dollars(c.monthly_before),
         dollars(c.monthly_after),
         signed(c.monthly_before, c.monthly_after),
-        d.findings.new.len(),
+        findings_counts(d),
         errors_new,
         if errors_new == 1 { "error" } else { "errors" },
-        d.findings.resolved.len(),
         d.resilience.len(),
         missed_now,
         element_counts(d)
@@ -371,15 +416,18 @@ fn markdown(d: &Diff, (before, after): &(String, String)) -> String {
         }
         more(&mut o, MARKDOWN_ROWS, d.resilience.len());
     }
-    let findings = d.findings.new.len() + d.findings.resolved.len();
+    let findings = finding_rows(d).count();
     if findings > 0 {
         o += "\n#### Findings\n\n| | Severity | Rule | Finding |\n|---|---|---|---|\n";
-        let rows = d
-            .findings
-            .new
-            .iter()
-            .map(|f| ("new", f))
-            .chain(d.findings.resolved.iter().map(|f| ("resolved", f)));
+        let rows = finding_rows(d).map(|(mark, f)| {
+            let what = match mark {
+                "+" => "new",
+                "-" => "resolved",
+                "=" => "accepted as a risk",
+                _ => "rule turned off",
+            };
+            (what, f)
+        });
         for (what, f) in rows.take(MARKDOWN_ROWS) {
             o += &format!(
                 "| {what} | {} | {} | {} |\n",
@@ -422,5 +470,22 @@ fn markdown(d: &Diff, (before, after): &(String, String)) -> String {
         more(&mut o, MARKDOWN_ROWS, listed.len());
         o += "\n</details>\n";
     }
-    o
+    bounded(o)
+}
+
+/// The comment cut at a line to `MARKDOWN_CHARS`, saying where the rest is (an open
+/// `<details>` closed).
+fn bounded(o: String) -> String {
+    if o.len() <= MARKDOWN_CHARS {
+        return o;
+    }
+    let mut cut = o[..o.floor_char_boundary(MARKDOWN_CHARS)].to_string();
+    if let Some(line) = cut.rfind('\n') {
+        cut.truncate(line + 1);
+    }
+    cut += "\n… cut to stay within a comment's size (`linkwright diff --format json` gives all of it).\n";
+    if cut.matches("<details>").count() > cut.matches("</details>").count() {
+        cut += "\n</details>\n";
+    }
+    cut
 }

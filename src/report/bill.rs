@@ -24,15 +24,18 @@ pub(super) fn bill_of_materials(
     let excludes = if cost.unpriced.is_empty() {
         String::new()
     } else {
-        format!(" — excludes {} unpriced item(s)", cost.unpriced.len())
+        format!(
+            " — excludes {}",
+            count(cost.unpriced.len(), "unpriced item", "unpriced items")
+        )
     };
     blocks.push(Block::Paragraph(format!(
-        "Total: {} monthly, {} annual, {} over 3 years{excludes}. Completeness: {} of {} item(s) priced.",
+        "Total: {} monthly, {} annual, {} over 3 years{excludes}. Completeness: {} of {} priced.",
         dollars(cost.totals.monthly),
         dollars(cost.totals.annual),
         dollars(cost.totals.three_year),
-        cost.priced_items,
-        cost.items.len()
+        number(cost.priced_items),
+        count(cost.items.len(), "item", "items")
     )));
     what_if_blocks(analyses, names, &mut blocks);
     Section {

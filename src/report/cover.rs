@@ -48,7 +48,10 @@ pub(super) fn cover(
     let incomplete = if cost.unpriced.is_empty() {
         "all items priced".to_string()
     } else {
-        format!("excludes {} unpriced item(s)", cost.unpriced.len())
+        format!(
+            "excludes {}",
+            count(cost.unpriced.len(), "unpriced item", "unpriced items")
+        )
     };
     let tone = if cost.unpriced.is_empty() {
         Tone::Neutral
@@ -75,8 +78,8 @@ pub(super) fn cover(
                 // The target without its source codes and notes, as the summary gives it (the
                 // PDF's box showed two lines of it; the web page shows it whole).
                 detail: format!(
-                    "{count} of {} demand(s); SLA target {}",
-                    analyses.resilience.demands.len(),
+                    "{count} of {}; SLA target {}",
+                    super::count(analyses.resilience.demands.len(), "demand", "demands"),
                     without_citations(&sla_parts(d.model.sla.unwrap_or("none")).0)
                 ),
                 tone: match d.model.kind.rank() {
@@ -117,8 +120,12 @@ pub(super) fn cover(
             label: "Errors / warnings".into(),
             value: format!("{errors} / {warnings}"),
             detail: format!(
-                "open findings; {} accepted risk(s)",
-                analyses.findings.excluded().count()
+                "open findings; {}",
+                count(
+                    analyses.findings.excluded().count(),
+                    "accepted risk",
+                    "accepted risks"
+                )
             ),
             tone: if errors > 0 {
                 Tone::Bad

@@ -10,13 +10,13 @@ pub(super) fn summary(
 ) -> Section {
     let cost = &analyses.cost;
     let mut blocks = vec![
-        Block::Paragraph(verdict(analyses, names)),
+        Block::Paragraph(verdict(design, analyses, names)),
         Block::Paragraph(cost_in_words(cost)),
         Block::Paragraph(format!(
-            "The design has {} node(s), {} link(s) and {} demand(s); hourly prices are counted for a {}-hour month.",
-            design.nodes.len(),
-            design.links.len(),
-            design.demands.len(),
+            "The design has {}, {} and {}; hourly prices are counted for a {}-hour month.",
+            count(design.nodes.len(), "node", "nodes"),
+            count(design.links.len(), "link", "links"),
+            count(design.demands.len(), "demand", "demands"),
             cost.hours_per_month
         )),
         // The picture takes the room the rest of the page leaves.
@@ -236,8 +236,9 @@ pub(super) fn recommendations(analyses: &Analyses, names: &Names<'_>) -> Vec<(St
         out.push((
             3,
             format!(
-                "Price the {} unpriced item(s): the totals exclude them",
-                unpriced.len()
+                "Price the {}: the totals exclude {}",
+                count(unpriced.len(), "unpriced item", "unpriced items"),
+                if unpriced.len() == 1 { "it" } else { "them" }
             ),
             format!(
                 "The price sources have no figure for: {}. Ask the providers for quotes and record them in the design, or import their price pages into the price book.",
@@ -260,9 +261,9 @@ pub(super) fn recommendations(analyses: &Analyses, names: &Names<'_>) -> Vec<(St
 
 /// The answer to "does it do what we asked?": which demands meet their resilience targets, and
 /// whether anything in the design breaks the clouds' rules.
-fn verdict(analyses: &Analyses, names: &Names<'_>) -> String {
+fn verdict(design: &Design, analyses: &Analyses, names: &Names<'_>) -> String {
     let demands = &analyses.resilience.demands;
-    let missed = below_target(analyses);
+    let missed = below_target(design, analyses);
     let errors = analyses
         .findings
         .active()
@@ -394,8 +395,9 @@ fn cost_in_words(cost: &crate::costing::Costing) -> String {
     match cost.unpriced.len() {
         0 => out.push_str(" Every item is priced."),
         n => out.push_str(&format!(
-            " {} item(s) have no price and are not included: {}.",
-            number(n),
+            " {} no price and {} not included: {}.",
+            count(n, "item has", "items have"),
+            if n == 1 { "is" } else { "are" },
             unpriced_categories(cost)
                 .into_iter()
                 .collect::<Vec<_>>()

@@ -63,6 +63,11 @@ fn number(n: usize) -> String {
     crate::costing::thousands(n as u64)
 }
 
+/// "1 item", "2,345 items": a count and its noun, singular or plural as the count needs.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", number(n), if n == 1 { one } else { many })
+}
+
 /// The file formats a report is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -451,21 +456,16 @@ fn bar(label: &str, usd: Usd, unpriced: usize, rgb: Rgb) -> Bar {
 /// carries the cheapest configuration that meets it).
 const TARGET_NOT_MET: &str = "RES003";
 
-/// The demands that miss their resilience target: the subjects of the open target-not-met
-/// findings that are demands (looked up in a set: a large design has tens of thousands).
-fn below_target(analyses: &Analyses) -> BTreeSet<&str> {
-    let demands: rustc_hash::FxHashSet<&str> = analyses
+/// The demands that miss their resilience target (`analyses::misses_target`: a demand left
+/// without any path misses it too, although the target rule leaves it to the no-path rule, and
+/// an accepted shortfall is still a shortfall).
+fn below_target<'a>(design: &Design, analyses: &'a Analyses) -> BTreeSet<&'a str> {
+    analyses
         .resilience
         .demands
         .iter()
-        .map(|d| d.demand.as_str())
-        .collect();
-    analyses
-        .findings
-        .active()
-        .filter(|f| f.code == TARGET_NOT_MET)
-        .flat_map(|f| f.subjects.iter().map(|s| s.as_str()))
-        .filter(|s| demands.contains(s))
+        .filter(|r| crate::analyses::misses_target(design, r))
+        .map(|r| r.demand.as_str())
         .collect()
 }
 

@@ -30,7 +30,7 @@ struct Facts {
 impl Facts {
     fn of(a: &Alternative<'_>) -> Facts {
         let findings = &a.analyses.findings;
-        let missed = below_target(a.analyses);
+        let missed = below_target(a.design, a.analyses);
         let count = |s: Severity| findings.active().filter(|f| f.severity == s).count();
         let cost = &a.analyses.cost;
         Facts {
@@ -185,7 +185,7 @@ fn per_demand(options: &[Alternative<'_>], spec: &[(&str, f32, Align)]) -> Table
     let mut targets: BTreeMap<Key, String> = BTreeMap::new();
     for (i, o) in options.iter().enumerate() {
         let names = Names::new(o.design);
-        let missed = below_target(o.analyses);
+        let missed = below_target(o.design, o.analyses);
         let mut seen: BTreeMap<(String, String, u64), usize> = BTreeMap::new();
         for d in &o.analyses.resilience.demands {
             let alike = (

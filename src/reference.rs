@@ -655,6 +655,11 @@ pub static CITATIONS: &[Citation] = &[
         sources: &["AZ-GEO"],
     },
     Citation {
+        id: "ER-SKU-3",
+        about: "A Premium circuit reaches every commercial Azure region (not the national clouds); Microsoft 365 over Microsoft peering needs it; it raises the route and VNet-link limits.",
+        sources: &["AZ-FAQ", "AZ-GEO"],
+    },
+    Citation {
         id: "ER-SKU-4",
         about: "National clouds (US Government, China) are isolated: a commercial circuit cannot reach them, nor the reverse.",
         sources: &["AZ-LOC"],

@@ -166,6 +166,33 @@ fn check_fixes_lists_each_fix_in_words_and_changes_nothing_else() {
     assert!(stderr(&out).contains("--fixes"), "{}", stderr(&out));
 }
 
+/// A read-only design is not rewritten by `--fix` (the writer's rename would allow it): exit 3,
+/// the bytes unchanged, and the findings reported are the file's as it is on disk.
+#[test]
+fn check_fix_leaves_a_read_only_design_alone_and_reports_it_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("flawed.json");
+    std::fs::copy("designs/flawed-design.json", &copy).unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let bytes = std::fs::read(&copy).unwrap();
+    let file = copy.to_str().unwrap();
+    let plain = run(&["check", file]);
+    let fixed = run(&["check", "--fix", file]);
+    assert_eq!(fixed.status.code(), Some(3), "{}", stderr(&fixed));
+    assert!(
+        stderr(&fixed).contains("is read-only; nothing fixed"),
+        "{}",
+        stderr(&fixed)
+    );
+    assert_eq!(std::fs::read(&copy).unwrap(), bytes);
+    assert_eq!(
+        stdout(&fixed),
+        stdout(&plain),
+        "the file's findings, not a fixed design's"
+    );
+}
+
 #[test]
 fn check_fix_applies_the_fixes_writes_the_design_and_checks_what_is_left() {
     let dir = tempfile::tempdir().unwrap();

@@ -130,8 +130,13 @@ pub fn run(
         };
         match loaded {
             Ok(mut design) => {
-                if shown.apply && !fix_file(path, &mut design, shown.min, catalog, err)? {
-                    code = exit::UNWRITABLE;
+                if shown.apply {
+                    // A file that could not be written is reported as it is on disk.
+                    let loaded = design.clone();
+                    if !fix_file(path, &mut design, shown.min, catalog, err)? {
+                        code = exit::UNWRITABLE;
+                        design = loaded;
+                    }
                 }
                 let findings = rules::check(&design, catalog);
                 // A large design's memory is handed back while the findings are written.
@@ -214,8 +219,17 @@ fn fix_file(
     catalog: &Catalog,
     err: &mut dyn Write,
 ) -> anyhow::Result<bool> {
-    let labels = rules::apply_fixes(design, catalog, min);
     let file = path.display();
+    // The writer renames a new file over the old one, which a read-only file's folder allows:
+    // the file's own permission is asked first.
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        writeln!(
+            err,
+            "error: {file} is read-only; nothing fixed, it is unchanged"
+        )?;
+        return Ok(false);
+    }
+    let labels = rules::apply_fixes(design, catalog, min);
     if labels.is_empty() {
         writeln!(err, "{file}: nothing to fix")?;
         return Ok(true);
@@ -233,6 +247,18 @@ fn fix_file(
         "{file}: {n} fix{} applied",
         if n == 1 { "" } else { "es" }
     )?;
+    // `apply_fixes` stops after a bounded number of rounds; say when fixes are still offered.
+    let left = rules::check(design, catalog)
+        .active()
+        .filter(|f| f.severity >= min && f.fix.is_some())
+        .count();
+    if left > 0 {
+        writeln!(
+            err,
+            "{file}: {left} more fix{} offered; run check --fix again",
+            if left == 1 { " is" } else { "es are" }
+        )?;
+    }
     Ok(true)
 }
 

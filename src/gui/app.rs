@@ -787,6 +787,8 @@ impl DesignerApp {
     /// Write the report of the design as it is now to `path`, on its own thread (analyses,
     /// layout and PDF take a moment on large designs); the status bar says when it is done.
     pub fn export_report_to(&mut self, path: &Path) {
+        // The comparison is for this export only, written or not.
+        let compare = self.compare_with.take();
         let Some(format) = crate::report::Format::of_path(path) else {
             self.message = Some(format!(
                 "cannot tell which format to write {} in: give a file name ending in .pdf, .html or .htm",
@@ -794,7 +796,6 @@ impl DesignerApp {
             ));
             return;
         };
-        let compare = self.compare_with.take();
         let label = crate::report::option_label(
             &self.design,
             self.path.as_deref().unwrap_or(Path::new("unsaved design")),

@@ -23,7 +23,8 @@ fn check(cx: &Context, out: &mut Report) {
             continue;
         };
         if region.is_commercial() && loc.geopolitical_region != region.geopolitical_region {
-            let derived = if loc.geopolitical_region_derived || region.geopolitical_region_derived {
+            let uncertain = loc.geopolitical_region_derived || region.geopolitical_region_derived;
+            let derived = if uncertain {
                 " (geopolitical membership assigned by geography, reference Q14)"
             } else {
                 ""
@@ -42,8 +43,9 @@ fn check(cx: &Context, out: &mut Report) {
                     region.name,
                     region.geopolitical_region
                 ),
-                // Premium reaches every commercial region (ER-SKU-3).
-                fix::premium(v.link),
+                // Premium reaches every commercial region (ER-SKU-3); where the membership is only
+                // assigned by geography, the finding may be wrong, and so would the upgrade be.
+                if uncertain { None } else { fix::premium(v.link) },
             );
         }
     }
@@ -75,5 +77,20 @@ mod tests {
             er_mut(d, "er-2").sku_tier = ErSkuTier::Premium;
         });
         assert_eq!(labels, ["Upgrade er-1 to Premium"]);
+    }
+
+    /// Brussels' geopolitical region is assigned by geography in the catalog (reference Q14):
+    /// the finding says so, and offers no upgrade that may not be needed.
+    #[test]
+    fn no_upgrade_is_offered_where_the_membership_is_uncertain() {
+        let mut d = crate::fixture_design::base();
+        fac_mut(&mut d, "fac-dc2").er_peering_location = Some("Brussels".into());
+        let found = crate::rules::check(&d, crate::fixture_design::catalog());
+        let hits: Vec<_> = found.items.iter().filter(|f| f.code == RULE.code).collect();
+        assert!(!hits.is_empty());
+        for f in hits {
+            assert!(f.message.contains("reference Q14"), "{}", f.message);
+            assert!(f.fix.is_none(), "{}", f.message);
+        }
     }
 }

@@ -3,7 +3,6 @@
 
 use super::exit;
 use crate::catalog::Catalog;
-use crate::design_file;
 use crate::terraform;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -61,20 +60,9 @@ fn terraform_run(
             return Ok(exit::UNREADABLE);
         }
     };
-    if let Err(e) = std::fs::create_dir_all(dir) {
-        writeln!(
-            err,
-            "error: cannot create the folder {}: {e}",
-            dir.display()
-        )?;
+    if let Err(e) = export.write_into(dir) {
+        writeln!(err, "error: {e}")?;
         return Ok(exit::UNWRITABLE);
-    }
-    for tf in &export.files {
-        let path = dir.join(tf.name);
-        if let Err(e) = design_file::write_atomic(&path, tf.text.as_bytes()) {
-            writeln!(err, "error: cannot write {}: {e}", path.display())?;
-            return Ok(exit::UNWRITABLE);
-        }
     }
     let names: Vec<&str> = export.files.iter().map(|f| f.name).collect();
     writeln!(

@@ -233,13 +233,22 @@ pub(super) fn resources(
             continue;
         };
         let provider = cx.aws_provider(&home);
-        let location = match &location_code {
-            Some(code) => Expression::from(code.as_str()),
-            None => cx.vars.var(
-                &format!("{base}_location"),
-                "string",
-                format!("Direct Connect location code of connection {} \"{}\" (its facility names none)", link.id, link.label()),
-            ),
+        // A dedicated connection's location (a hosted one's is the partner's business).
+        let location = if dx.connection_type == DxConnectionType::Dedicated {
+            match &location_code {
+                Some(code) => Expression::from(code.as_str()),
+                None => cx.vars.var(
+                    &format!("{base}_location"),
+                    "string",
+                    format!(
+                        "Direct Connect location code of connection {} \"{}\" (its facility names none)",
+                        link.id,
+                        link.label()
+                    ),
+                ),
+            }
+        } else {
+            Expression::Null
         };
         let members = dx.lag_members.max(1);
         // The id the VIFs are created on.

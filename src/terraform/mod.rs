@@ -56,6 +56,25 @@ pub const AWS_VERSION: &str = "~> 5.0";
 /// The design as Terraform files. Deterministic: the same design gives the same bytes.
 pub fn export(design: &Design, catalog: &Catalog) -> Result<Export, ExportError> {
     let mut cx = Cx::new(design);
+    let vpns: Vec<&str> = design
+        .links
+        .iter()
+        .filter(|l| l.as_vpn().is_some())
+        .map(|l| l.id.as_str())
+        .collect();
+    if !vpns.is_empty() {
+        let shown = vpns.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+        let more = if vpns.len() > 5 {
+            format!(" and {} more", vpns.len() - 5)
+        } else {
+            String::new()
+        };
+        cx.notes.push(format!(
+            "{} site-to-site VPN{} not exported ({shown}{more}): the export does not write VPN gateways, customer or local network gateways and VPN connections yet",
+            vpns.len(),
+            if vpns.len() == 1 { "" } else { "s" }
+        ));
+    }
     let azure_items = azure::resources(design, &mut cx);
     let aws_items = aws::resources(design, catalog, &mut cx)?;
     let mut files = Vec::new();
@@ -96,6 +115,34 @@ pub fn export(design: &Design, catalog: &Catalog) -> Result<Export, ExportError>
         variables: variable_count,
         notes: cx.notes,
     })
+}
+
+/// Why an export could not be written into its folder.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{0} is a file, not a folder")]
+    NotAFolder(std::path::PathBuf),
+    #[error("cannot create the folder {0}: {1}")]
+    CreateFolder(std::path::PathBuf, std::io::Error),
+    #[error("cannot write {0}: {1}")]
+    WriteFile(std::path::PathBuf, std::io::Error),
+}
+
+impl Export {
+    /// Write every file into `dir` (created if missing), each atomically; other files in
+    /// `dir` are left alone. What the CLI and the designer's export both call.
+    pub fn write_into(&self, dir: &std::path::Path) -> Result<(), WriteError> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(WriteError::NotAFolder(dir.to_path_buf()));
+        }
+        std::fs::create_dir_all(dir).map_err(|e| WriteError::CreateFolder(dir.to_path_buf(), e))?;
+        for tf in &self.files {
+            let path = dir.join(tf.name);
+            crate::design_file::write_atomic(&path, tf.text.as_bytes())
+                .map_err(|e| WriteError::WriteFile(path.clone(), e))?;
+        }
+        Ok(())
+    }
 }
 
 /// One top-level block and the comment lines above it.
@@ -426,6 +473,39 @@ mod tests {
         let catalog = Catalog::builtin().unwrap();
         let e = export(&design, &catalog).unwrap_err();
         assert!(e.to_string().contains("2500 Mbps"), "{e}");
+    }
+
+    #[test]
+    fn a_hosted_connection_needs_no_location_and_writes_into_a_folder() {
+        let mut design = crate::fixture_design::base();
+        for link in &mut design.links {
+            if let crate::model::LinkKind::DirectConnectConnection(dx) = &mut link.kind {
+                dx.connection_type = crate::model::DxConnectionType::Hosted;
+            }
+        }
+        for node in &mut design.nodes {
+            if let crate::model::NodeKind::ColocationFacility(f) = &mut node.kind {
+                f.dx_location = None;
+            }
+        }
+        let catalog = Catalog::builtin().unwrap();
+        let export = export(&design, &catalog).unwrap();
+        let variables = &export.files.last().unwrap().text;
+        assert!(variables.contains("_connection_id\""), "{variables}");
+        assert!(!variables.contains("location code"), "{variables}");
+
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("tf");
+        export.write_into(&dir).unwrap();
+        for f in &export.files {
+            assert_eq!(std::fs::read_to_string(dir.join(f.name)).unwrap(), f.text);
+        }
+        let file = tmp.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        assert!(matches!(
+            export.write_into(&file),
+            Err(WriteError::NotAFolder(_))
+        ));
     }
 
     #[test]

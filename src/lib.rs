@@ -46,6 +46,9 @@ pub mod look;
 pub mod diagram;
 /// The stakeholder report: document model and PDF rendering.
 pub mod report;
+/// The design as Terraform configuration (azurerm and aws resources, variables for what the
+/// design does not know), for `export terraform`.
+pub mod terraform;
 /// Synthetic designs for benchmarks and demos.
 pub mod generate;
 /// Arranging nodes (tiers, organic, free places for new nodes, align and distribute) with

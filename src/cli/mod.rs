@@ -5,6 +5,7 @@ mod check;
 mod check_formats;
 pub mod diagram;
 pub mod diff;
+pub mod export;
 mod json_out;
 pub mod cost;
 pub mod layout;
@@ -130,6 +131,12 @@ pub enum Command {
         /// it opens at).
         #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..=16_384))]
         width: Option<u32>,
+    },
+    /// Export the design for other tools: `export terraform FILE -o DIR` writes Terraform
+    /// configuration (azurerm and aws resources, variables for what the design does not know).
+    Export {
+        #[command(subcommand)]
+        what: export::ExportWhat,
     },
     /// The price book: show the effective entries, or import price pages into the user's book.
     Prices {
@@ -363,6 +370,10 @@ impl Session<'_> {
                 theme,
                 width,
             } => diagram::run(&file, &output, theme.into(), width, self.out, self.err),
+            Command::Export { what } => {
+                let catalog = Catalog::with_overlay(self.catalog)?;
+                export::run(what, &catalog, self.out, self.err)
+            }
             Command::Prices { action } => self.prices(action),
             Command::Schema => {
                 writeln!(self.out, "{}", schema_json())?;

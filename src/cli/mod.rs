@@ -5,6 +5,7 @@ mod check;
 mod check_formats;
 pub mod diagram;
 pub mod diff;
+pub mod import;
 mod json_out;
 pub mod cost;
 pub mod layout;
@@ -181,6 +182,13 @@ pub enum Command {
         /// Write the arranged design here instead of rewriting FILE.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+    },
+    /// Make a design from what already runs: the JSON the clouds' command lines print
+    /// (`aws directconnect describe-*`, `az network express-route list`, `az network
+    /// vnet-gateway list`). What cannot be mapped is listed on standard error with the reason.
+    Import {
+        #[command(subcommand)]
+        source: import::ImportSource,
     },
     /// Open a design in the designer window.
     #[cfg(feature = "gui")]
@@ -384,6 +392,10 @@ impl Session<'_> {
                 style,
                 output,
             } => layout::run(&file, style, output.as_deref(), self.out, self.err),
+            Command::Import { source } => {
+                let catalog = Catalog::with_overlay(self.catalog)?;
+                import::run(source, &catalog, self.out, self.err)
+            }
             #[cfg(feature = "gui")]
             Command::Open { .. } => Ok(exit::OK),
         }

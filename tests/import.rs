@@ -453,3 +453,141 @@ fn unknown_azure_resource_types_are_listed() {
     let o = run(&args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// `terraform show -json` of a state: resources in the root and child modules
+/// (`values.root_module.resources[]` with `address`, `type`, `name`, `values`; modules in
+/// `child_modules[]`), per Terraform's "JSON Output Format"
+/// (<https://developer.hashicorp.com/terraform/internals/json-format>), with the attributes of
+/// the AWS provider's `aws_dx_connection`, `aws_dx_lag`, `aws_dx_connection_association`,
+/// `aws_dx_private_virtual_interface`, `aws_dx_transit_virtual_interface`, `aws_dx_gateway`
+/// and azurerm's `azurerm_express_route_circuit`, `azurerm_express_route_circuit_peering`,
+/// `azurerm_virtual_network_gateway` (the providers' registry documentation).
+#[test]
+fn terraform_state_maps_both_clouds() {
+    let (o, d, _dir, out) = import_to_file(
+        "terraform",
+        &["tests/fixtures/import/terraform/show-state.json"],
+    );
+    let err = stderr(&o);
+    let mut ids: Vec<&str> = d.nodes.iter().map(|n| n.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        [
+            "aws-eu-west-2",
+            "aws-us-east-1",
+            "azure-eastus2",
+            "dx-eqdc2",
+            "dx-eqld5",
+            "er-chicago"
+        ]
+    );
+    let ash = link(&d, "dxcon-tfash001").as_dx().unwrap();
+    assert_eq!(ash.connection_type, DxConnectionType::Dedicated);
+    assert_eq!(ash.capacity_mbps, 10_000);
+    assert_eq!(
+        (
+            ash.vifs[0].vif_type,
+            ash.vifs[0].vlan,
+            ash.vifs[0].customer_asn,
+            ash.vifs[0].mtu
+        ),
+        (VifType::Private, 101, 65_001, 9_001)
+    );
+    // One member named by the LAG's `connection_id`, the other by an association.
+    let lag = link(&d, "dxlag-tflon000");
+    assert_eq!(lag.name, "LON-LAG");
+    let lag = lag.as_dx().unwrap();
+    assert_eq!((lag.capacity_mbps, lag.lag_members), (10_000, 2));
+    assert_eq!(lag.vifs[0].vif_type, VifType::Transit);
+    assert_eq!(lag.vifs[0].customer_asn, 4_200_000_001);
+    let virginia = node(&d, "aws-us-east-1").as_aws().unwrap();
+    assert_eq!(virginia.attachment, AwsAttachment::DxGatewayVgw);
+    assert_eq!(virginia.dx_gateway.as_deref(), Some("corp-dxgw"));
+    assert_eq!(virginia.dx_gateway_asn, Some(64_600));
+    assert_eq!(
+        node(&d, "aws-eu-west-2").as_aws().unwrap().attachment,
+        AwsAttachment::DxGatewayTgw
+    );
+
+    let er = link(&d, "er-chicago-std").as_er().unwrap();
+    assert_eq!(
+        (er.sku_tier, er.billing),
+        (ErSkuTier::Standard, ErBilling::Metered)
+    );
+    assert_eq!(er.peerings.private.as_ref().unwrap().peer_asn, Some(65_010));
+    assert_eq!(
+        node(&d, "azure-eastus2")
+            .as_azure()
+            .unwrap()
+            .gateway
+            .as_ref()
+            .map(|g| g.sku),
+        Some(ErGatewaySku::ErGw1Az)
+    );
+    assert!(
+        err.contains(
+            "2 resource(s) of type aws_vpc: not an interconnect resource the import reads"
+        ),
+        "{err}"
+    );
+    let check = run(&["check", out.to_str().unwrap()]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+/// A saved plan's `planned_values` are read the same way; what Terraform knows only after
+/// apply (a new connection's id, so its VIF's `connection_id`) cannot be linked and is listed.
+#[test]
+fn terraform_plan_maps_what_it_knows_and_lists_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    std::fs::write(
+        &plan,
+        r#"{"format_version": "1.2", "terraform_version": "1.9.8",
+            "planned_values": {"root_module": {"resources": [
+              {"address": "azurerm_express_route_circuit.ams", "mode": "managed",
+               "type": "azurerm_express_route_circuit", "name": "ams",
+               "values": {"name": "er-ams", "location": "westeurope",
+                          "peering_location": "Amsterdam", "service_provider_name": "Megaport",
+                          "bandwidth_in_mbps": 10000, "express_route_port_id": null,
+                          "resource_group_name": "net-rg",
+                          "sku": [{"family": "UnlimitedData", "tier": "Premium"}]}},
+              {"address": "aws_dx_private_virtual_interface.new", "mode": "managed",
+               "type": "aws_dx_private_virtual_interface", "name": "new",
+               "values": {"name": "new-private", "vlan": 300, "bgp_asn": 65001, "mtu": 1500}}
+            ]}},
+            "resource_changes": []}"#,
+    )
+    .unwrap();
+    let o = run(&["import", "terraform", plan.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let d = linkwright::design_file::from_str(&String::from_utf8_lossy(&o.stdout), &plan).unwrap();
+    let er = link(&d, "er-ams").as_er().unwrap();
+    assert_eq!(
+        (er.sku_tier, er.billing, er.bandwidth_mbps),
+        (ErSkuTier::Premium, ErBilling::Unlimited, 10_000)
+    );
+    assert!(
+        stderr(&o).contains(
+            "virtual interface aws_dx_private_virtual_interface.new (new-private): its \
+             `connection_id` is not known (in a plan, a new connection's id is known only \
+             after apply)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+
+    // Not a Terraform document: exit 2, nothing written.
+    let o = run(&["import", "terraform", AZURE[0]]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not the JSON of `terraform show -json`"),
+        "{}",
+        stderr(&o)
+    );
+}

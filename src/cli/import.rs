@@ -1,4 +1,4 @@
-//! `linkwright import aws|azure FILE… [-o OUT [--force]]`: a design from what already runs.
+//! `linkwright import aws|azure|terraform FILE… [-o OUT [--force]]`: a design from what already runs.
 //!
 //! The core (`crate::import`) maps the files; this face arranges the result (the arrange
 //! layer, where it is built; a grid otherwise, and it says so), writes it atomically or to
@@ -21,6 +21,10 @@ pub enum ImportSource {
     /// The JSON of `az network express-route list` and `az network vnet-gateway list` (one
     /// per file, resources recognised by their type).
     Azure(Files),
+    /// The JSON of `terraform show -json` for a state or a saved plan: the AWS provider's
+    /// `aws_dx_*` resources and azurerm's ExpressRoute circuits, peerings and virtual network
+    /// gateways; other resource types are listed as not read.
+    Terraform(Files),
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,6 +48,7 @@ pub fn run(
     let (source, files) = match source {
         ImportSource::Aws(f) => (Source::Aws, f),
         ImportSource::Azure(f) => (Source::Azure, f),
+        ImportSource::Terraform(f) => (Source::Terraform, f),
     };
     let Files {
         files,

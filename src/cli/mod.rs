@@ -185,7 +185,8 @@ pub enum Command {
     },
     /// Make a design from what already runs: the JSON the clouds' command lines print
     /// (`aws directconnect describe-*`, `az network express-route list`, `az network
-    /// vnet-gateway list`). What cannot be mapped is listed on standard error with the reason.
+    /// vnet-gateway list`) or `terraform show -json`. What cannot be mapped is listed on
+    /// standard error with the reason.
     Import {
         #[command(subcommand)]
         source: import::ImportSource,

@@ -1,6 +1,6 @@
 //! Import what already runs: the JSON the clouds' own command lines print (`aws directconnect
-//! describe-*`, `az network express-route list`, `az network vnet-gateway list`) turned into a
-//! design. Nothing is invented: a field the input does not give stays at the model's
+//! describe-*`, `az network express-route list`, `az network vnet-gateway list`) and the JSON
+//! of `terraform show -json` turned into a design. Nothing is invented: a field the input does not give stays at the model's
 //! documented default or absent, and an element the model cannot hold from what the input says
 //! is left out and listed with the reason ([`Skipped`]). The result passes the same structural
 //! checks as a loaded design. Positions are a plain grid ([`place_on_grid`]); the command line
@@ -8,6 +8,7 @@
 
 mod aws;
 mod azure;
+mod terraform;
 
 use crate::catalog::Catalog;
 use crate::model::{Design, Point};
@@ -23,6 +24,8 @@ pub enum Source {
     Aws,
     /// `az network express-route list`, `az network vnet-gateway list`.
     Azure,
+    /// `terraform show -json` of a state or a saved plan (one file).
+    Terraform,
 }
 
 impl Source {
@@ -30,6 +33,7 @@ impl Source {
         match self {
             Source::Aws => "AWS Direct Connect",
             Source::Azure => "Azure ExpressRoute",
+            Source::Terraform => "Terraform",
         }
     }
 }
@@ -100,6 +104,35 @@ pub fn import(
     let mut imported = match source {
         Source::Aws => aws::map(&inputs, catalog)?,
         Source::Azure => azure::map(&inputs, catalog)?,
+        Source::Terraform => {
+            let mut all: Option<Imported> = None;
+            for (path, value) in &inputs {
+                let one = terraform::map(path, value, catalog)?;
+                match &mut all {
+                    None => all = Some(one),
+                    Some(a) => {
+                        // Two states may name the same element: keep the first.
+                        for node in one.design.nodes {
+                            if a.design.node(&node.id).is_none() {
+                                a.design.nodes.push(node);
+                            }
+                        }
+                        for link in one.design.links {
+                            if a.design.link(&link.id).is_none() {
+                                a.design.links.push(link);
+                            }
+                        }
+                        a.skipped.extend(one.skipped);
+                        a.notes.extend(one.notes);
+                    }
+                }
+            }
+            all.unwrap_or(Imported {
+                design: Design::default(),
+                skipped: Vec::new(),
+                notes: Vec::new(),
+            })
+        }
     };
     let names: Vec<String> = paths
         .iter()

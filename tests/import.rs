@@ -591,3 +591,41 @@ fn terraform_plan_maps_what_it_knows_and_lists_the_rest() {
         stderr(&o)
     );
 }
+
+/// Names come from files we do not control: a C1 control (U+0085) in a connection's name
+/// reaches standard output as a JSON escape, so the design printed is still valid JSON.
+#[test]
+fn names_with_control_characters_keep_standard_output_valid_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("connections.json");
+    std::fs::write(
+        &file,
+        "{\"connections\": [{\"connectionId\": \"dxcon-x\", \"connectionName\": \"A\u{85}B\u{7f}\",
+          \"connectionState\": \"available\", \"location\": \"EqDC2\", \"bandwidth\": \"1Gbps\",
+          \"region\": \"us-east-1\"}]}",
+    )
+    .unwrap();
+    let vifs = dir.path().join("vifs.json");
+    std::fs::write(
+        &vifs,
+        r#"{"virtualInterfaces": [{"virtualInterfaceId": "dxvif-x", "connectionId": "dxcon-x",
+            "virtualInterfaceType": "private", "vlan": 10, "asn": 65000,
+            "virtualGatewayId": "vgw-1", "virtualInterfaceState": "available"}]}"#,
+    )
+    .unwrap();
+    let o = run(&[
+        "import",
+        "aws",
+        file.to_str().unwrap(),
+        vifs.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout.clone()).unwrap();
+    let d = linkwright::design_file::from_str(&text, Path::new("stdout")).unwrap();
+    assert_eq!(link(&d, "dxcon-x").name, "A\u{85}B\u{7f}");
+    assert_eq!(
+        link(&d, "dxcon-x").as_dx().unwrap().vifs[0].mtu,
+        1500,
+        "the model's default"
+    );
+}

@@ -311,6 +311,8 @@ fn writes_json(command: &Command) -> bool {
             format: RulesFormat::Json,
             ..
         } | Command::Schema
+            // The imported design, when no -o names a file (its names come from the input).
+            | Command::Import { .. }
     )
 }
 

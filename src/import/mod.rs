@@ -260,6 +260,48 @@ fn shape(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ColocationFacility, Node, NodeId, NodeKind};
+
+    /// What a build without the arrange layer writes: facilities in one column, regions in the
+    /// next, one row each, no two nodes in one place.
+    #[test]
+    fn the_grid_puts_each_kind_in_its_column() {
+        let catalog = Catalog::builtin().unwrap();
+        let files = [
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/import/azure/express-route-list.json"
+            )),
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/import/azure/vnet-gateway-list.json"
+            )),
+        ];
+        let imported = import(Source::Azure, &files, &catalog).unwrap();
+        let d = &imported.design;
+        let mut places: Vec<(i64, i64)> = d
+            .nodes
+            .iter()
+            .map(|n| (n.position.x as i64, n.position.y as i64))
+            .collect();
+        for n in &d.nodes {
+            let column = if n.as_facility().is_some() { 1.0 } else { 2.0 };
+            assert_eq!(n.position.x, column * GRID_STEP * 2.0, "{}", n.id);
+        }
+        places.sort_unstable();
+        places.dedup();
+        assert_eq!(places.len(), d.nodes.len());
+        let mut one = Design::default();
+        one.nodes.push(Node {
+            id: NodeId::new("f"),
+            name: String::new(),
+            position: Point::new(9.0, 9.0),
+            notes: String::new(),
+            kind: NodeKind::ColocationFacility(ColocationFacility::default()),
+        });
+        place_on_grid(&mut one);
+        assert_eq!(one.nodes[0].position, Point::new(GRID_STEP * 2.0, 0.0));
+    }
 
     #[test]
     fn ids_are_slugs_made_unique() {

@@ -274,6 +274,15 @@ fn azure_circuits_and_gateways_become_facilities_regions_and_links() {
         assert!(err.contains(line), "missing `{line}` in:\n{err}");
     }
 
+    assert!(
+        err.contains(
+            "note: ExpressRoute circuit er-amsterdam-prem is imported, but its provider state \
+             is `NotProvisioned`"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("er-chicago-std is imported"), "{err}");
+
     // `check` runs on it and names what is really missing: the circuit with private peering
     // into East US 2 has no ExpressRoute gateway there.
     let check = run(&["check", out.to_str().unwrap()]);
@@ -627,5 +636,51 @@ fn names_with_control_characters_keep_standard_output_valid_json() {
         link(&d, "dxcon-x").as_dx().unwrap().vifs[0].mtu,
         1500,
         "the model's default"
+    );
+}
+
+/// A connection that exists but carries no traffic yet (or now) is imported, with a note.
+#[test]
+fn a_down_connection_is_imported_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("connections.json");
+    std::fs::write(
+        &file,
+        r#"{"connections": [{"connectionId": "dxcon-d", "connectionName": "ASH-3",
+            "connectionState": "down", "location": "EqDC2", "bandwidth": "100Gbps",
+            "region": "us-east-1"}]}"#,
+    )
+    .unwrap();
+    let vifs = dir.path().join("vifs.json");
+    std::fs::write(
+        &vifs,
+        r#"{"virtualInterfaces": [{"virtualInterfaceId": "dxvif-d", "connectionId": "dxcon-d",
+            "virtualInterfaceType": "transit", "vlan": 10, "asn": 65000, "mtu": 8500,
+            "directConnectGatewayId": "dxgw-1", "virtualInterfaceState": "down"}]}"#,
+    )
+    .unwrap();
+    let o = run(&[
+        "import",
+        "aws",
+        file.to_str().unwrap(),
+        vifs.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("note: connection dxcon-d (ASH-3) is imported, but its state is `down`"),
+        "{}",
+        stderr(&o)
+    );
+    let d = linkwright::design_file::from_str(&String::from_utf8_lossy(&o.stdout), &file).unwrap();
+    assert_eq!(link(&d, "dxcon-d").as_dx().unwrap().capacity_mbps, 100_000);
+    // The gateway's id stands in for its name when describe-direct-connect-gateways is not given.
+    assert_eq!(
+        node(&d, "aws-us-east-1")
+            .as_aws()
+            .unwrap()
+            .dx_gateway
+            .as_deref(),
+        Some("dxgw-1")
     );
 }

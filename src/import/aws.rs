@@ -51,6 +51,8 @@ struct Port {
     partner: Option<String>,
     device: String,
     macsec: bool,
+    /// `connectionState` or `lagState`.
+    state: String,
 }
 
 struct Vif {
@@ -257,6 +259,9 @@ pub(super) fn map(inputs: &[(PathBuf, Value)], catalog: &Catalog) -> Result<Impo
             }
             if let Some(d) = text(v, "awsDeviceV2").or_else(|| text(v, "awsDevice")) {
                 port.device = d.to_owned();
+            }
+            if let Some(state) = text(v, "lagState") {
+                port.state = state.to_owned();
             }
         }
         port.name = lag_name.map_or_else(|| lag.clone(), str::to_owned);
@@ -479,6 +484,13 @@ pub(super) fn map(inputs: &[(PathBuf, Value)], catalog: &Catalog) -> Result<Impo
                 id
             }
         };
+        // Kept, but not yet (or no longer) carrying traffic: the architect should know.
+        if ["ordering", "requested", "pending", "down"].contains(&p.port.state.as_str()) {
+            notes.push(format!(
+                "{} is imported, but its state is `{}`",
+                p.port.element, p.port.state
+            ));
+        }
         let hosted = p.port.partner.is_some() || p.capacity_mbps < 1_000;
         design.links.push(Link {
             // The cloud's own id (dxcon-…, dxlag-…): unique, and what the architect searches for.
@@ -536,6 +548,7 @@ fn port_of(file: &Path, id: &str, v: &Value, member_ids: Vec<String>, members: u
             .unwrap_or("")
             .to_owned(),
         macsec: text(v, "portEncryptionStatus") == Some("Encryption Up"),
+        state: text(v, "connectionState").unwrap_or("").to_owned(),
     }
 }
 

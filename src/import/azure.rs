@@ -130,6 +130,14 @@ pub(super) fn map(inputs: &[(PathBuf, Value)], catalog: &Catalog) -> Result<Impo
             skip("the provider is deprovisioning it".into());
             continue;
         }
+        if let Some(state) = prop_text(c, "serviceProviderProvisioningState")
+            .filter(|s| ["NotProvisioned", "Provisioning"].contains(s))
+        {
+            notes.push(format!(
+                "{element} is imported, but its provider state is `{state}` (not yet carrying \
+                 traffic)"
+            ));
+        }
         if prop(c, "expressRoutePort").is_some_and(|p| !p.is_null()) {
             skip(
                 "it is an ExpressRoute Direct circuit: its peering location and port speed are \

@@ -249,10 +249,9 @@ pub(super) fn map(inputs: &[(PathBuf, Value)], catalog: &Catalog) -> Result<Impo
         }
         let mut port = port_of(&file, &lag, &record, member_ids, count as u32);
         if let Some((_, v)) = info {
-            for (key, field) in [("location", &mut port.location)] {
-                if let Some(t) = text(v, key) {
-                    *field = t.to_owned();
-                }
+            // The LAG's own record wins over its first member's.
+            if let Some(l) = text(v, "location") {
+                port.location = l.to_owned();
             }
             if let Some(r) = text(v, "region") {
                 port.region = Some(r.to_owned());

@@ -51,6 +51,9 @@ pub mod report;
 pub mod terraform;
 /// Synthetic designs for benchmarks and demos.
 pub mod generate;
+/// Import what already runs: the clouds' command-line JSON (Direct Connect, ExpressRoute) as a
+/// design, with what could not be mapped and why.
+pub mod import;
 /// Arranging nodes (tiers, organic, free places for new nodes, align and distribute) with
 /// egui_graphs' layouts (feature `arrange`): a layer between the core and the faces.
 #[cfg(feature = "arrange")]

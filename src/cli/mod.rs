@@ -6,6 +6,7 @@ mod check_formats;
 pub mod diagram;
 pub mod diff;
 pub mod export;
+pub mod import;
 mod json_out;
 pub mod cost;
 pub mod layout;
@@ -189,6 +190,14 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Make a design from what already runs: the JSON the clouds' command lines print
+    /// (`aws directconnect describe-*`, `az network express-route list`, `az network
+    /// vnet-gateway list`) or `terraform show -json`. What cannot be mapped is listed on
+    /// standard error with the reason.
+    Import {
+        #[command(subcommand)]
+        source: import::ImportSource,
+    },
     /// Open a design in the designer window.
     #[cfg(feature = "gui")]
     Open { file: PathBuf },
@@ -309,6 +318,8 @@ fn writes_json(command: &Command) -> bool {
             format: RulesFormat::Json,
             ..
         } | Command::Schema
+            // The imported design, when no -o names a file (its names come from the input).
+            | Command::Import { .. }
     )
 }
 
@@ -395,6 +406,10 @@ impl Session<'_> {
                 style,
                 output,
             } => layout::run(&file, style, output.as_deref(), self.out, self.err),
+            Command::Import { source } => {
+                let catalog = Catalog::with_overlay(self.catalog)?;
+                import::run(source, &catalog, self.out, self.err)
+            }
             #[cfg(feature = "gui")]
             Command::Open { .. } => Ok(exit::OK),
         }

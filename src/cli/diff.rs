@@ -479,7 +479,11 @@ fn bounded(o: String) -> String {
     if o.len() <= MARKDOWN_CHARS {
         return o;
     }
-    let mut cut = o[..o.floor_char_boundary(MARKDOWN_CHARS)].to_string();
+    let mut end = MARKDOWN_CHARS;
+    while !o.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut cut = o[..end].to_string();
     if let Some(line) = cut.rfind('\n') {
         cut.truncate(line + 1);
     }

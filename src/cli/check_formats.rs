@@ -55,12 +55,26 @@ fn level(s: Severity) -> &'static str {
 /// A path as a SARIF artifact location: relative paths against the checkout's root
 /// (`%SRCROOT%`), with forward slashes.
 fn artifact(file: &str) -> Value {
-    let uri = file.replace('\\', "/");
+    let uri = percent_encoded(&file.replace('\\', "/"));
     if std::path::Path::new(file).is_absolute() {
         json!({ "uri": format!("file://{uri}") })
     } else {
         json!({ "uri": uri.trim_start_matches("./"), "uriBaseId": "%SRCROOT%" })
     }
+}
+
+/// A path as a URI reference: every byte but letters, digits, `-._~` and the separator `/`
+/// percent-encoded (a space, `#` or `%` in a folder's name would otherwise change the URI).
+fn percent_encoded(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn location(file: &str, at: Option<(usize, usize)>, id: &str) -> Value {
@@ -303,5 +317,15 @@ mod tests {
         assert_eq!(lines.get("b"), Some(&(4, 6)));
         assert_eq!(lines.get("c"), None, "an escaped id is not guessed at");
         assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn paths_become_valid_uri_references() {
+        assert_eq!(
+            artifact("designs/dir #1/my design%é.json")["uri"],
+            "designs/dir%20%231/my%20design%25%C3%A9.json"
+        );
+        assert_eq!(artifact("./a/b.json")["uri"], "a/b.json");
+        assert_eq!(artifact("/srv/x y.json")["uri"], "file:///srv/x%20y.json");
     }
 }

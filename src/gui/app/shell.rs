@@ -17,6 +17,18 @@ pub struct Shell {
     /// What the unsaved-changes prompt's Save goes on to do once the design is saved (when it
     /// had to ask where first).
     pub after_save: Option<Pending>,
+    /// The frames on which the unsaved-changes prompt and the broken-file dialog first showed:
+    /// Enter answers them only on a later frame, so the Enter that chose a file in the in-app
+    /// browser (which does not consume it) is not also their answer.
+    pub prompt_since: Option<u64>,
+    pub broken_since: Option<u64>,
+}
+
+/// Whether Enter, pressed this frame, may answer a dialog shown since `since` (set on its first
+/// frame): not on the frame it appeared.
+fn settled(since: &mut Option<u64>, ctx: &egui::Context) -> bool {
+    let now = ctx.cumulative_frame_nr();
+    *since.get_or_insert(now) < now
 }
 
 /// A design file that could not be opened: which, where in it, and what was wrong.
@@ -99,8 +111,10 @@ impl DesignerApp {
     /// Escape cancels).
     pub(super) fn unsaved_prompt_ui(&mut self, ctx: &egui::Context) {
         let Some(action) = self.pending.clone() else {
+            self.shell.prompt_since = None;
             return;
         };
+        let settled = settled(&mut self.shell.prompt_since, ctx);
         let before = match &action {
             Pending::New => "starting a new design",
             Pending::Open(_) => "opening another design",
@@ -138,7 +152,7 @@ impl DesignerApp {
                 i.key_pressed(egui::Key::Escape),
             )
         });
-        if answer.is_none() && enter {
+        if answer.is_none() && enter && settled {
             answer = Some(Answer::Save);
         }
         if answer.is_none() && (escape || modal.backdrop_response.clicked()) {
@@ -161,6 +175,11 @@ impl DesignerApp {
     /// The dialog of a design file that could not be opened: the file, the line and column,
     /// and what was expected there. The design in the window is as it was.
     pub(super) fn broken_file_ui(&mut self, ctx: &egui::Context) {
+        if self.shell.broken_file.is_none() {
+            self.shell.broken_since = None;
+            return;
+        }
+        let settled = settled(&mut self.shell.broken_since, ctx);
         let Some(broken) = &self.shell.broken_file else {
             return;
         };
@@ -190,7 +209,10 @@ impl DesignerApp {
                 close = true;
             }
         });
-        if close || modal.should_close() || ctx.input(|i| i.key_pressed(egui::Key::Enter)) {
+        if close
+            || modal.should_close()
+            || (settled && ctx.input(|i| i.key_pressed(egui::Key::Enter)))
+        {
             self.shell.broken_file = None;
         }
     }
@@ -301,6 +323,31 @@ mod tests {
             "then the new design"
         );
         assert!(h.state().pending.is_none());
+    }
+
+    /// The Enter that brought the prompt up (choosing a file in the in-app browser, which does
+    /// not consume it) is not its answer; a later Enter is, and saves.
+    #[test]
+    fn the_enter_that_brings_the_prompt_up_does_not_answer_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("work.json");
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut().save_to(&path);
+        let saved = std::fs::read(&path).unwrap();
+        h.state_mut()
+            .add_node(NodeKindTag::AwsRegion, Point::new(0.0, 0.0));
+        h.run_steps(1);
+        // The prompt's first frame, with Enter pressed in it.
+        h.state_mut().pending = Some(Pending::New);
+        h.key_press(egui::Key::Enter);
+        h.run_steps(1);
+        assert!(h.state().pending.is_some(), "still asking");
+        assert_eq!(std::fs::read(&path).unwrap(), saved, "nothing saved");
+        h.run_steps(1);
+        h.key_press(egui::Key::Enter);
+        h.run_steps(2);
+        assert!(h.state().pending.is_none(), "answered");
+        assert_ne!(std::fs::read(&path).unwrap(), saved, "Enter saves");
     }
 
     /// An untitled design's Save asks where first; cancelling that discards nothing.

@@ -100,10 +100,10 @@ pub fn run(file: Option<PathBuf>, catalog_file: Option<&Path>) -> anyhow::Result
         Box::new(move |cc| {
             // Window size and position are restored by eframe; the theme is ours to restore.
             if let Some(theme) = cc.storage.and_then(|s| s.get_string(THEME_KEY)) {
-                cc.egui_ctx.set_visuals(if theme == "light" {
-                    egui::Visuals::light()
+                cc.egui_ctx.set_theme(if theme == "light" {
+                    egui::Theme::Light
                 } else {
-                    egui::Visuals::dark()
+                    egui::Theme::Dark
                 });
             }
             let mut app = app;

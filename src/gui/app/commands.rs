@@ -488,12 +488,15 @@ impl DesignerApp {
                 self.shell.panels.inspector = !self.shell.panels.inspector
             }
             Command::ToggleTabsPanel => self.shell.panels.tabs = !self.shell.panels.tabs,
+            // The theme, not the visuals of the current one: setting dark visuals on the light
+            // theme looked right once, then `theme()` still said light and a second toggle did
+            // nothing.
             Command::ToggleTheme => {
-                let dark = ctx.theme() == egui::Theme::Dark;
-                ctx.set_visuals(if dark {
-                    egui::Visuals::light()
+                let dark = ctx.global_style().visuals.dark_mode;
+                ctx.set_theme(if dark {
+                    egui::Theme::Light
                 } else {
-                    egui::Visuals::dark()
+                    egui::Theme::Dark
                 });
             }
             Command::ShortcutsHelp => self.help = Some(Help::Shortcuts),

@@ -533,6 +533,33 @@ mod tests {
         assert!(!report.exists());
     }
 
+    /// View → Dark theme and Light theme switch back and forth, as often as asked, and the
+    /// exports follow the theme shown.
+    #[test]
+    fn the_theme_switches_both_ways_every_time() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        h.run_steps(2);
+        let start = h.state().dark_mode;
+        for round in 1..=4 {
+            h.get_by_label("View").click();
+            h.run_steps(1);
+            h.get_by_label(if h.state().dark_mode {
+                "Light theme"
+            } else {
+                "Dark theme"
+            })
+            .click();
+            h.run_steps(2);
+            assert_eq!(
+                h.state().dark_mode,
+                start ^ (round % 2 == 1),
+                "round {round}"
+            );
+            let ctx = h.ctx.clone();
+            assert_eq!(ctx.theme() == egui::Theme::Dark, h.state().dark_mode);
+        }
+    }
+
     fn positions(h: &egui_kittest::Harness<'static, crate::gui::DesignerApp>) -> Vec<Point> {
         h.state().design.nodes.iter().map(|n| n.position).collect()
     }

@@ -405,18 +405,9 @@ pub(super) fn map(inputs: &[(PathBuf, Value)], catalog: &Catalog) -> Result<Impo
 }
 
 fn er_gateway_sku(name: &str) -> Option<ErGatewaySku> {
-    use ErGatewaySku::*;
-    [
-        Standard,
-        HighPerformance,
-        UltraPerformance,
-        ErGw1Az,
-        ErGw2Az,
-        ErGw3Az,
-        ErGwScale,
-    ]
-    .into_iter()
-    .find(|s| s.label().eq_ignore_ascii_case(name))
+    ErGatewaySku::ALL
+        .into_iter()
+        .find(|s| s.label().eq_ignore_ascii_case(name))
 }
 
 /// The circuit's private and Microsoft peerings (`peerings[]`: `peeringType`, `peerASN`,

@@ -394,6 +394,16 @@ pub enum ErGatewaySku {
 }
 
 impl ErGatewaySku {
+    pub const ALL: [ErGatewaySku; 7] = [
+        ErGatewaySku::Standard,
+        ErGatewaySku::HighPerformance,
+        ErGatewaySku::UltraPerformance,
+        ErGatewaySku::ErGw1Az,
+        ErGatewaySku::ErGw2Az,
+        ErGatewaySku::ErGw3Az,
+        ErGatewaySku::ErGwScale,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             ErGatewaySku::Standard => "Standard",

@@ -130,15 +130,34 @@ pub fn run(
         };
         match loaded {
             Ok(mut design) => {
+                let mut wrote = false;
                 if shown.apply {
                     // A file that could not be written is reported as it is on disk.
                     let loaded = design.clone();
-                    if !fix_file(path, &mut design, shown.min, catalog, err)? {
+                    if fix_file(path, &mut design, shown.min, catalog, err)? {
+                        wrote = true;
+                    } else {
                         code = exit::UNWRITABLE;
                         design = loaded;
                     }
                 }
                 let findings = rules::check(&design, catalog);
+                if wrote {
+                    // `apply_fixes` stops after a bounded number of rounds: the check of what is
+                    // left says whether fixes are still offered.
+                    let left = findings
+                        .active()
+                        .filter(|f| f.severity >= shown.min && f.fix.is_some())
+                        .count();
+                    if left > 0 {
+                        writeln!(
+                            err,
+                            "{}: {left} more fix{} offered; run check --fix again",
+                            path.display(),
+                            if left == 1 { " is" } else { "es are" }
+                        )?;
+                    }
+                }
                 // A large design's memory is handed back while the findings are written.
                 crate::par::drop_in_background(design);
                 if findings.has_errors() && code == exit::OK {
@@ -247,18 +266,6 @@ fn fix_file(
         "{file}: {n} fix{} applied",
         if n == 1 { "" } else { "es" }
     )?;
-    // `apply_fixes` stops after a bounded number of rounds; say when fixes are still offered.
-    let left = rules::check(design, catalog)
-        .active()
-        .filter(|f| f.severity >= min && f.fix.is_some())
-        .count();
-    if left > 0 {
-        writeln!(
-            err,
-            "{file}: {left} more fix{} offered; run check --fix again",
-            if left == 1 { " is" } else { "es are" }
-        )?;
-    }
     Ok(true)
 }
 

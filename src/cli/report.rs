@@ -93,36 +93,22 @@ pub fn run(
         crate::costing::Options::default(),
         crate::resilience::Depth::Single,
     );
-    let doc = report::build(&design, &analyses, catalog, user_book, &meta);
     let doc = if compare.is_empty() {
-        doc
+        report::build(&design, &analyses, catalog, user_book, &meta)
     } else {
-        // Every option loaded and analysed as the report's own design is.
         let mut others = Vec::with_capacity(compare.len());
         for path in compare {
             let Some(other) = super::load_design(path, err)? else {
                 return Ok(exit::UNREADABLE);
             };
-            let analysed = crate::analyses::run(
-                &other,
-                catalog,
-                user_book,
-                crate::costing::Options::default(),
-                crate::resilience::Depth::Single,
-            );
-            others.push((path, other, analysed));
+            others.push((report::option_label(&other, path), other));
         }
-        let mut options = vec![report::Alternative {
-            label: report::option_label(&design, file),
-            design: &design,
-            analyses: &analyses,
-        }];
-        options.extend(others.iter().map(|(p, d, a)| report::Alternative {
-            label: report::option_label(d, p),
-            design: d,
-            analyses: a,
-        }));
-        report::with_options(doc, &options)
+        let others: Vec<(String, &crate::model::Design)> =
+            others.iter().map(|(l, d)| (l.clone(), d)).collect();
+        let label = report::option_label(&design, file);
+        report::compared(
+            &design, &analyses, label, &others, catalog, user_book, &meta,
+        )
     };
     let errors = analyses
         .findings

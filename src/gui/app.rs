@@ -815,6 +815,13 @@ impl DesignerApp {
             let report = match &compare {
                 Some((path, other)) => crate::report::compared(
                     &design,
+                    &crate::analyses::run(
+                        &design,
+                        &catalog,
+                        &book,
+                        crate::costing::Options::default(),
+                        crate::resilience::Depth::Single,
+                    ),
                     label,
                     &[(crate::report::option_label(other, path), other)],
                     &catalog,
@@ -1135,7 +1142,7 @@ impl DesignerApp {
         // The highlighted demand follows the analyses (gone when the demand is).
         if let Some(h) = &self.highlight {
             if h.key != analyses.key {
-                self.highlight = resilience_tab::highlight_of(analyses, &h.demand);
+                self.highlight = resilience_tab::highlight_of(analyses, &self.design, &h.demand);
             }
         }
         let proposals = canvas::canvas_ui(

@@ -212,6 +212,8 @@ pub struct Marks<'a> {
 pub struct Highlight {
     /// The demand's id.
     pub demand: String,
+    /// The demand as the Resilience table names it ("site → region"), found once.
+    pub title: String,
     /// The analyses it was read from (read again when they change).
     pub key: (u64, u64),
     /// Its site and region.

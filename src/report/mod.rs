@@ -141,11 +141,13 @@ pub fn option_label(design: &Design, path: &std::path::Path) -> String {
     }
 }
 
-/// The report of `design` with an options page comparing it (option A, named `label`) with
-/// each of `others` (B, C, …), every option analysed as the report's own design is: what
-/// `linkwright report --compare` writes and the designer's File → Export options report….
+/// The report of `design` (with its `analyses`) with an options page comparing it (option A,
+/// named `label`) with each of `others` (B, C, …), every option analysed as the report's own
+/// design is: what `linkwright report --compare` writes and the designer's File → Export
+/// options report….
 pub fn compared(
     design: &Design,
+    analyses: &Analyses,
     label: String,
     others: &[(String, &Design)],
     catalog: &Catalog,
@@ -161,13 +163,12 @@ pub fn compared(
             crate::resilience::Depth::Single,
         )
     };
-    let analyses = run(design);
-    let doc = build(design, &analyses, catalog, user_book, meta);
+    let doc = build(design, analyses, catalog, user_book, meta);
     let analysed: Vec<_> = others.iter().map(|(_, d)| run(d)).collect();
     let mut options = vec![Alternative {
         label,
         design,
-        analyses: &analyses,
+        analyses,
     }];
     options.extend(
         others

@@ -267,7 +267,7 @@ pub(super) fn resilience_ui(
     a: &Analyses,
     design: &Design,
     table: &mut DemandTable,
-    highlighted: Option<&str>,
+    highlighted: Option<&canvas::Highlight>,
 ) -> Option<Asked> {
     for g in &a.gateways {
         let name = g.region.clone();
@@ -277,26 +277,9 @@ pub(super) fn resilience_ui(
             ));
     }
     let mut asked = None;
-    if let Some(id) = highlighted {
+    if let Some(h) = highlighted {
         ui.horizontal(|ui| {
-            // The demand as the table names it: site → region.
-            let title = design
-                .demands
-                .iter()
-                .find(|d| d.id.as_str() == id)
-                .map_or_else(
-                    || id.to_string(),
-                    |d| {
-                        let name = |n: &crate::model::NodeId| {
-                            design
-                                .node(n)
-                                .map_or(n.as_str(), |n| n.name.as_str())
-                                .to_string()
-                        };
-                        format!("{} → {}", name(&d.site), name(&d.region))
-                    },
-                );
-            ui.label(format!("Highlighted on the canvas: {title}"));
+            ui.label(format!("Highlighted on the canvas: {}", h.title));
             if ui
                 .button("Show on canvas")
                 .on_hover_text("fit the view to the demand's paths")
@@ -367,7 +350,7 @@ pub(super) fn resilience_ui(
             body.rows(row_height, order.len(), |mut row| {
                 let i = order[row.index()] as usize;
                 let r = &rows[i];
-                let selected = highlighted == Some(r.demand.as_str());
+                let selected = highlighted.is_some_and(|h| h.demand == r.demand.as_str());
                 row.set_selected(selected);
                 row.col(|ui| {
                     if ui
@@ -457,7 +440,7 @@ pub(super) fn resilience_ui(
             .map(|r| r.demand.to_string());
         // A second click on the highlighted demand clears it.
         asked = Some(Asked::Highlight(
-            id.filter(|id| Some(id.as_str()) != highlighted),
+            id.filter(|id| highlighted.is_none_or(|h| h.demand != *id)),
         ));
     }
     asked
@@ -479,8 +462,18 @@ fn target_text(t: Option<ResiliencyTarget>) -> &'static str {
 
 /// What the canvas marks for one demand: the links of its intact paths, its site and region,
 /// and the members of its single points of failure.
-pub(super) fn highlight_of(a: &Analyses, demand: &str) -> Option<canvas::Highlight> {
+pub(super) fn highlight_of(
+    a: &Analyses,
+    design: &Design,
+    demand: &str,
+) -> Option<canvas::Highlight> {
     let d = a.resilience.demand(demand)?;
+    let name = |id: &str| {
+        design
+            .node(&id.into())
+            .map_or(id, |n| n.name.as_str())
+            .to_string()
+    };
     let links = d
         .paths
         .iter()
@@ -493,6 +486,7 @@ pub(super) fn highlight_of(a: &Analyses, demand: &str) -> Option<canvas::Highlig
         .collect();
     Some(canvas::Highlight {
         demand: d.demand.to_string(),
+        title: format!("{} → {}", name(&d.site), name(&d.region)),
         key: a.key,
         ends: [d.site.clone(), d.region.clone()],
         links,

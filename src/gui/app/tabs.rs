@@ -64,7 +64,7 @@ impl DesignerApp {
                     a,
                     &self.design,
                     &mut self.demand_table,
-                    self.highlight.as_ref().map(|h| h.demand.as_str()),
+                    self.highlight.as_ref(),
                 )
             }
             Tab::Cost => {
@@ -74,7 +74,8 @@ impl DesignerApp {
         }
         match asked {
             Some(super::resilience_tab::Asked::Highlight(demand)) => {
-                self.highlight = demand.and_then(|d| super::resilience_tab::highlight_of(a, &d));
+                self.highlight =
+                    demand.and_then(|d| super::resilience_tab::highlight_of(a, &self.design, &d));
             }
             Some(super::resilience_tab::Asked::Show) => self.show_highlight(),
             Some(super::resilience_tab::Asked::SelectSpofs) => {

@@ -120,7 +120,8 @@ pub(super) fn assumptions(
         .count();
     if user_entered > 0 {
         quotes.push(format!(
-            "{user_entered} line(s) use the monthly cost entered on the element (access circuits, fabric connections)."
+            "{} the monthly cost entered on the element (access circuits, fabric connections).",
+            count(user_entered, "line uses", "lines use")
         ));
     }
     if quotes.is_empty() {
@@ -136,8 +137,13 @@ pub(super) fn assumptions(
         blocks.push(Block::Paragraph("None: every line item is priced.".into()));
     } else {
         blocks.push(Block::Paragraph(format!(
-            "The totals exclude these {} item(s); enter a quote in the design or a price in the user price book to include them.",
-            cost.unpriced.len()
+            "The totals exclude {}; enter a quote in the design or a price in the user price book to include {}.",
+            if cost.unpriced.len() == 1 {
+                "this item".to_string()
+            } else {
+                format!("these {} items", number(cost.unpriced.len()))
+            },
+            if cost.unpriced.len() == 1 { "it" } else { "them" }
         )));
         if cost.unpriced.len() <= FULL_TABLE_ROWS {
             let mut t = Table::new(&[

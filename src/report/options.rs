@@ -131,8 +131,8 @@ fn recommendation(options: &[Alternative<'_>], facts: &[Facts]) -> String {
             .collect();
         let unpriced = if facts[best].unpriced > 0 {
             format!(
-                " Its total leaves out {} unpriced item(s).",
-                number(facts[best].unpriced)
+                " Its total leaves out {}.",
+                count(facts[best].unpriced, "unpriced item", "unpriced items")
             )
         } else {
             String::new()
@@ -155,10 +155,10 @@ fn recommendation(options: &[Alternative<'_>], facts: &[Facts]) -> String {
         };
         let f = &facts[closest];
         format!(
-            "No option can be built as drawn with every demand at its resilience target. The closest is {}: {} demand(s) below target and {} error(s) to fix, at {} a month.",
+            "No option can be built as drawn with every demand at its resilience target. The closest is {}: {} below target and {} to fix, at {} a month.",
             name(closest),
-            number(f.missed),
-            number(f.errors),
+            count(f.missed, "demand", "demands"),
+            count(f.errors, "error", "errors"),
             dollars(f.monthly)
         )
     }

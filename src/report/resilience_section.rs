@@ -64,7 +64,7 @@ pub(super) fn resilience(analyses: &Analyses, names: &Names<'_>) -> Section {
             let mut bullets: Vec<String> = by_note
                 .iter()
                 .take(SHOWN_ROWS)
-                .map(|(n, c)| format!("{} demand(s): {n}", number(*c)))
+                .map(|(n, c)| format!("{}: {n}", count(*c, "demand", "demands")))
                 .collect();
             if kinds > SHOWN_ROWS {
                 bullets.push(format!(

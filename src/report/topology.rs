@@ -171,9 +171,9 @@ pub(super) fn link_details(kind: &LinkKind) -> String {
                 format!(", device {}", d.aws_device)
             };
             format!(
-                "{} {kind}{lag}, {} VIF(s){device}",
+                "{} {kind}{lag}, {}{device}",
                 mbps(d.capacity_mbps),
-                d.vifs.len()
+                count(d.vifs.len(), "VIF", "VIFs")
             )
         }
         other => mbps(crate::resilience::flow::link_capacity_mbps(other)),

@@ -122,8 +122,9 @@ pub struct Scenario {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PathFlow {
-    /// Link ids from the site to the region.
-    pub links: Vec<String>,
+    /// Link ids from the site to the region (the design's own ids, shared, not copied: a large
+    /// design's paths hold a million of them).
+    pub links: Vec<SmolStr>,
     /// Capacity of the path in the intact maximum flow.
     pub mbps: u64,
     /// What the path carries in the intact design when traffic follows the clouds' route
@@ -576,7 +577,7 @@ impl PathNames<'_, '_> {
 
     /// One path (local edges in order) and whether it runs over a VPN.
     fn path(&self, edges: &[usize], mbps: u64) -> (PathFlow, bool) {
-        let mut links: Vec<String> = Vec::new();
+        let mut links: Vec<SmolStr> = Vec::new();
         let mut via: Vec<String> = Vec::new();
         let mut on_vpn = false;
         for &le in edges {
@@ -592,9 +593,9 @@ impl PathNames<'_, '_> {
             if edge.link == flow::NO_LINK {
                 continue;
             }
-            let id = self.sh.design.links[edge.link].id.to_string();
-            if links.last() != Some(&id) {
-                links.push(id);
+            let id = &self.sh.design.links[edge.link].id.0;
+            if links.last() != Some(id) {
+                links.push(id.clone());
             }
         }
         let path = PathFlow {

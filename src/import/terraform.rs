@@ -62,6 +62,17 @@ pub(super) fn map(path: &Path, value: &Value, catalog: &Catalog) -> Result<Impor
     let empty = Value::Null;
     let mut all = Vec::new();
     resources(root, &mut all);
+    // A private VIF on a virtual private gateway reports the gateway's Amazon-side ASN as its
+    // own `amazon_side_asn`; where the VIF's values lack it (a plan, or a state written by
+    // another tool), the `aws_vpn_gateway` it names says it.
+    let vgw_asns: BTreeMap<&str, Value> = all
+        .iter()
+        .filter(|r| text(r, "type") == Some("aws_vpn_gateway"))
+        .filter_map(|r| {
+            let v = r.get("values")?;
+            Some((text(v, "id")?, num(v.get("amazon_side_asn"))?))
+        })
+        .collect();
 
     let mut connections: Vec<Map<String, Value>> = Vec::new();
     let mut lags = Vec::new();
@@ -143,11 +154,9 @@ pub(super) fn map(path: &Path, value: &Value, catalog: &Catalog) -> Result<Impor
                 put(&mut o, "mtu", v.get("mtu"));
                 put(&mut o, "directConnectGatewayId", v.get("dx_gateway_id"));
                 put(&mut o, "virtualGatewayId", v.get("vpn_gateway_id"));
-                put(
-                    &mut o,
-                    "amazonSideAsn",
-                    num(v.get("amazon_side_asn")).as_ref(),
-                );
+                let amazon_asn = num(v.get("amazon_side_asn"))
+                    .or_else(|| text(v, "vpn_gateway_id").and_then(|g| vgw_asns.get(g).cloned()));
+                put(&mut o, "amazonSideAsn", amazon_asn.as_ref());
                 put(&mut o, "siteLinkEnabled", v.get("sitelink_enabled"));
                 vifs.push(Value::Object(o));
             }
@@ -187,6 +196,8 @@ pub(super) fn map(path: &Path, value: &Value, catalog: &Catalog) -> Result<Impor
                 circuits.push(o);
             }
             "azurerm_express_route_circuit_peering" => peerings.push(v),
+            // Read above, for the Amazon-side ASN of the private VIFs on it.
+            "aws_vpn_gateway" => {}
             "azurerm_virtual_network_gateway" => {
                 o.insert(
                     "type".into(),

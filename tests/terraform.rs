@@ -621,7 +621,12 @@ fn every_vpn_becomes_the_clouds_vpn_resources_with_the_designs_facts() {
             if let Some(aws) = region.as_aws() {
                 let body = parse(&export, "aws.tf");
                 let alias = format!("aws.{}", identifier(&aws.region));
-                let cgw = resource(&body, "aws_customer_gateway", &name);
+                let cgw_name = format!(
+                    "{}_{}",
+                    identifier(site.id.as_str()),
+                    identifier(&aws.region)
+                );
+                let cgw = resource(&body, "aws_customer_gateway", &cgw_name);
                 assert_eq!(text(attr(cgw, "provider")), alias);
                 assert_eq!(
                     number(attr(cgw, "bgp_asn")),
@@ -634,7 +639,7 @@ fn every_vpn_becomes_the_clouds_vpn_resources_with_the_designs_facts() {
                 assert_eq!(text(attr(connection, "provider")), alias);
                 assert_eq!(
                     text(attr(connection, "customer_gateway_id")),
-                    format!("aws_customer_gateway.{name}.id")
+                    format!("aws_customer_gateway.{cgw_name}.id")
                 );
                 assert_eq!(string(attr(connection, "type")), "ipsec.1");
                 let region_name = identifier(region.id.as_str());
@@ -668,7 +673,12 @@ fn every_vpn_becomes_the_clouds_vpn_resources_with_the_designs_facts() {
             } else {
                 let azure = region.as_azure().unwrap();
                 let body = parse(&export, "azure.tf");
-                let local = resource(&body, "azurerm_local_network_gateway", &name);
+                let local_name = format!(
+                    "{}_{}",
+                    identifier(site.id.as_str()),
+                    identifier(&azure.region)
+                );
+                let local = resource(&body, "azurerm_local_network_gateway", &local_name);
                 assert_eq!(string(attr(local, "location")), azure.region);
                 assert_eq!(text(attr(local, "gateway_address")), site_ip);
                 let prefixes: Vec<String> = site
@@ -689,7 +699,7 @@ fn every_vpn_becomes_the_clouds_vpn_resources_with_the_designs_facts() {
                 assert_eq!(string(attr(connection, "location")), azure.region);
                 assert_eq!(
                     text(attr(connection, "local_network_gateway_id")),
-                    format!("azurerm_local_network_gateway.{name}.id")
+                    format!("azurerm_local_network_gateway.{local_name}.id")
                 );
                 let gateway_name = format!("{}_vpn", identifier(region.id.as_str()));
                 assert_eq!(
@@ -763,4 +773,61 @@ fn a_vpn_into_a_region_without_its_gateway_gets_one_or_a_variable() {
         "{:?}",
         export.notes
     );
+}
+
+/// Two VPNs from one site into one region share the site's customer gateway (AWS) or local
+/// network gateway (Azure): one device, one gateway resource.
+#[test]
+fn two_vpns_from_one_site_to_one_region_share_its_gateway() {
+    for (sample, gateway, connection) in [
+        (
+            "aws-dev-test-one-location",
+            "aws_customer_gateway",
+            "aws_vpn_connection",
+        ),
+        (
+            "flawed-design",
+            "azurerm_local_network_gateway",
+            "azurerm_virtual_network_gateway_connection",
+        ),
+    ] {
+        let mut design = design(sample);
+        let mut second = design
+            .links
+            .iter()
+            .find(|l| l.as_vpn().is_some())
+            .unwrap()
+            .clone();
+        second.id = linkwright::model::LinkId::new("vpn-second");
+        design.links.push(second);
+        let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+        let file = if gateway.starts_with("aws") {
+            "aws.tf"
+        } else {
+            "azure.tf"
+        };
+        let body = parse(&export, file);
+        let of = |t: &str| -> Vec<&Block> {
+            body.blocks()
+                .filter(|b| b.identifier() == "resource" && b.labels()[0].as_str() == t)
+                .collect()
+        };
+        let gateways = of(gateway);
+        assert_eq!(gateways.len(), 1, "{sample}");
+        let reference = format!("{gateway}.{}.id", gateways[0].labels()[1].as_str());
+        let key = if gateway.starts_with("aws") {
+            "customer_gateway_id"
+        } else {
+            "local_network_gateway_id"
+        };
+        let connections: Vec<&Block> = of(connection)
+            .into_iter()
+            .filter(|c| {
+                c.body()
+                    .attributes()
+                    .any(|a| a.key() == key && text(a.expr()) == reference)
+            })
+            .collect();
+        assert_eq!(connections.len(), 2, "{sample}");
+    }
 }

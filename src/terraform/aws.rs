@@ -220,6 +220,7 @@ pub(super) fn resources(
 
     // Site-to-site VPNs: a customer gateway for the site's device, a VPN connection from it to
     // the region's Transit Gateway or virtual private gateway.
+    let mut customer_gateways: Vec<((String, String), String)> = Vec::new(); // ((site, region), resource)
     for v in &vpns {
         let Some(region) = v.region.as_aws() else {
             continue;
@@ -235,34 +236,49 @@ pub(super) fn resources(
         let base = cx.id(link.id.as_str());
         let provider = cx.aws_provider(&region.region);
         let comment = element_comment(link.id.as_str(), link.label());
-        let asn = match v.site.as_site().and_then(|s| s.asn) {
-            Some(asn) => Expression::from(u64::from(asn)),
-            None => cx.vars.var(
-                &format!("{}_bgp_asn", cx.id(v.site.id.as_str())),
-                "number",
-                format!(
-                    "BGP ASN of the VPN device at site {} \"{}\" (the design gives the site none)",
-                    v.site.id, v.site.name
-                ),
-            ),
+        // One customer gateway per site and region, whichever VPNs use it: AWS answers a
+        // second identical request with the existing gateway.
+        let key = (v.site.id.to_string(), region.region.clone());
+        let cgw = match customer_gateways.iter().find(|(k, _)| *k == key) {
+            Some((_, name)) => name.clone(),
+            None => {
+                let site = cx.id(v.site.id.as_str());
+                let asn = match v.site.as_site().and_then(|s| s.asn) {
+                    Some(asn) => Expression::from(u64::from(asn)),
+                    None => cx.vars.var(
+                        &format!("{site}_bgp_asn"),
+                        "number",
+                        format!(
+                            "BGP ASN of the VPN device at site {} \"{}\" (the design gives the site none)",
+                            v.site.id, v.site.name
+                        ),
+                    ),
+                };
+                let ip = cx.site_vpn_ip(v.site);
+                let cgw = cx.claim(
+                    CUSTOMER_GATEWAY,
+                    &format!("{site}_{}", super::identifier(&region.region)),
+                );
+                items.push(Item::new(
+                    format!(
+                        "{}: customer gateway in {} (the site's VPN device)",
+                        element_comment(v.site.id.as_str(), &v.site.name),
+                        region.region
+                    ),
+                    Block::builder("resource")
+                        .add_label(CUSTOMER_GATEWAY)
+                        .add_label(cgw.as_str())
+                        .add_attribute(("provider", provider.clone()))
+                        .add_attribute(("bgp_asn", asn))
+                        .add_attribute(("ip_address", ip))
+                        .add_attribute(("type", IPSEC))
+                        .add_attribute(("tags", name_tag(&v.site.name)))
+                        .build(),
+                ));
+                customer_gateways.push((key, cgw.clone()));
+                cgw
+            }
         };
-        let ip = cx.site_vpn_ip(v.site);
-        let cgw = cx.claim(CUSTOMER_GATEWAY, &base);
-        items.push(Item::new(
-            format!(
-                "{comment}: customer gateway (the VPN device at {} \"{}\")",
-                v.site.id, v.site.name
-            ),
-            Block::builder("resource")
-                .add_label(CUSTOMER_GATEWAY)
-                .add_label(cgw.as_str())
-                .add_attribute(("provider", provider.clone()))
-                .add_attribute(("bgp_asn", asn))
-                .add_attribute(("ip_address", ip))
-                .add_attribute(("type", IPSEC))
-                .add_attribute(("tags", name_tag(&v.site.name)))
-                .build(),
-        ));
         let (key, gateway) = if v.vpn.on_transit_gateway {
             (
                 "transit_gateway_id",

@@ -482,6 +482,7 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
         ));
         gateways.push((node.id.to_string(), name));
     }
+    let mut local_gateways: Vec<((String, String), String)> = Vec::new(); // ((site, region), resource)
     for v in super::vpns(design) {
         let Some(azure) = v.region.as_azure() else {
             continue;
@@ -489,45 +490,59 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
         let link = v.link;
         let base = cx.id(link.id.as_str());
         let comment = element_comment(link.id.as_str(), link.label());
-        let prefixes = v
-            .site
-            .as_site()
-            .map(|s| s.prefixes.as_slice())
-            .unwrap_or(&[]);
-        let address_space = if prefixes.is_empty() {
-            cx.vars.var(
-                &format!("{}_address_space", cx.id(v.site.id.as_str())),
-                "list(string)",
-                format!(
-                    "Prefixes (CIDRs) of site {} \"{}\" reached over its VPNs (the design gives the site none)",
-                    v.site.id, v.site.name
-                ),
-            )
-        } else {
-            Expression::Array(
-                prefixes
-                    .iter()
-                    .map(|p| Expression::from(p.to_string()))
-                    .collect(),
-            )
+        // One local network gateway per site and region, whichever VPNs use it.
+        let key = (v.site.id.to_string(), azure.region.clone());
+        let local = match local_gateways.iter().find(|(k, _)| *k == key) {
+            Some((_, name)) => name.clone(),
+            None => {
+                let site = cx.id(v.site.id.as_str());
+                let prefixes = v
+                    .site
+                    .as_site()
+                    .map(|s| s.prefixes.as_slice())
+                    .unwrap_or(&[]);
+                let address_space = if prefixes.is_empty() {
+                    cx.vars.var(
+                        &format!("{site}_address_space"),
+                        "list(string)",
+                        format!(
+                            "Prefixes (CIDRs) of site {} \"{}\" reached over its VPNs (the design gives the site none)",
+                            v.site.id, v.site.name
+                        ),
+                    )
+                } else {
+                    Expression::Array(
+                        prefixes
+                            .iter()
+                            .map(|p| Expression::from(p.to_string()))
+                            .collect(),
+                    )
+                };
+                let ip = cx.site_vpn_ip(v.site);
+                let local = cx.claim(
+                    LOCAL_GATEWAY,
+                    &format!("{site}_{}", super::identifier(&azure.region)),
+                );
+                items.push(Item::new(
+                    format!(
+                        "{}: local network gateway in {} (the site's VPN device and prefixes)",
+                        element_comment(v.site.id.as_str(), &v.site.name),
+                        azure.region
+                    ),
+                    Block::builder("resource")
+                        .add_label(LOCAL_GATEWAY)
+                        .add_label(local.as_str())
+                        .add_attribute(("name", format!("{}-{}", v.site.id, azure.region)))
+                        .add_attribute(("location", azure.region.as_str()))
+                        .add_attribute(("resource_group_name", rg(cx)))
+                        .add_attribute(("gateway_address", ip))
+                        .add_attribute(("address_space", address_space))
+                        .build(),
+                ));
+                local_gateways.push((key, local.clone()));
+                local
+            }
         };
-        let ip = cx.site_vpn_ip(v.site);
-        let local = cx.claim(LOCAL_GATEWAY, &base);
-        items.push(Item::new(
-            format!(
-                "{comment}: local network gateway (the VPN device at {} \"{}\")",
-                v.site.id, v.site.name
-            ),
-            Block::builder("resource")
-                .add_label(LOCAL_GATEWAY)
-                .add_label(local.as_str())
-                .add_attribute(("name", format!("{}-{}", link.id, v.site.id)))
-                .add_attribute(("location", azure.region.as_str()))
-                .add_attribute(("resource_group_name", rg(cx)))
-                .add_attribute(("gateway_address", ip))
-                .add_attribute(("address_space", address_space))
-                .build(),
-        ));
         let gateway = match gateways.iter().find(|(id, _)| id == v.region.id.as_str()) {
             Some((_, name)) => reference(&[GATEWAY, name, "id"]),
             None => cx.vars.var(

@@ -700,10 +700,12 @@ fn a_down_connection_is_imported_with_a_note() {
 /// out; nested blocks become lists of objects, as in Terraform's state.
 ///
 /// Assumption: each provider's state echoes every argument as an attribute of the same name
-/// and value. This holds for the resources the export writes: their documentation's
-/// "Attributes Reference" says "In addition to all arguments above, the following attributes
-/// are exported" (aws) or lists the arguments back (azurerm). What a real provider adds (ARNs,
-/// tunnel addresses, computed defaults) is not simulated, and the import does not need it.
+/// and value. This holds for the resources the export writes: the "Attributes Reference" of
+/// their documentation says "In addition to all arguments above, the following attributes are
+/// exported" (aws) and "In addition to the Arguments listed above - the following Attributes
+/// are exported" (azurerm, current pages). What a real provider adds (ARNs, tunnel addresses,
+/// computed values such as a private VIF's `amazon_side_asn`) is not simulated; the import
+/// reads none of it, and takes a VIF's VGW ASN from the VGW when the VIF lacks it.
 ///
 /// With `plan`, nothing is applied: the document is a saved plan's `planned_values`, where a
 /// value that depends on another new resource's id is unknown and so absent, as Terraform

@@ -325,7 +325,7 @@ pub(super) fn resources(
             item = item.note(note);
         }
         if v.vpn.large_tunnels {
-            let note = "The design asks for Large (5 Gbps) tunnels: set the connection's tunnel bandwidth to large in AWS (not written: the aws provider ~> 5.0 this export pins documents no argument for it)";
+            let note = "The design asks for Large (5 Gbps) tunnels: set the connection's tunnel bandwidth to large in AWS (not written: the aws provider documentation read for the pinned ~> 5.0 has no argument for it)";
             cx.notes.push(format!("{}: {note}", link.id));
             item = item.note(note);
         }

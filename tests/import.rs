@@ -867,12 +867,13 @@ fn round_trip(name: &str) -> (Design, linkwright::import::Imported) {
 /// element ids differ (the import makes its own), so elements are described by their facts.
 #[derive(Debug, Default, PartialEq)]
 struct Facts {
-    /// ExpressRoute circuits (provider): bandwidth, peering location, Azure region, SKU tier
-    /// and family, and their peerings (type, VLAN, peer ASN).
+    /// ExpressRoute circuits (provider): bandwidth, connectivity provider, peering location,
+    /// Azure region, SKU tier and family, and their peerings (VLAN, peer ASN, route filter).
     er: Vec<String>,
-    /// Direct Connect connections and LAGs: location code, port speed, members, kind, MACsec.
+    /// Direct Connect connections and LAGs: name, location code, port speed, members, kind,
+    /// MACsec.
     dx: Vec<String>,
-    /// VIFs: their connection's location, type, VLAN, customer ASN, MTU, SiteLink, and the
+    /// VIFs: their connection's location, name, type, VLAN, customer ASN, MTU, SiteLink, and the
     /// gateway they reach (the region's attachment, Direct Connect gateway name and ASN, VGW
     /// ASN).
     vifs: Vec<String>,
@@ -900,8 +901,9 @@ fn facts(d: &Design) -> Facts {
                 let private = er.peerings.private.as_ref();
                 let microsoft = er.peerings.microsoft.as_ref();
                 out.er.push(format!(
-                    "{} Mbps at {} to {}, {:?} {:?}, private {:?}, microsoft {:?}",
+                    "{} Mbps from {:?} at {} to {}, {:?} {:?}, private {:?}, microsoft {:?}",
                     er.bandwidth_mbps,
+                    er.provider,
                     facility
                         .as_facility()
                         .unwrap()
@@ -921,12 +923,17 @@ fn facts(d: &Design) -> Facts {
                 let region = end(l, &|n| n.as_aws().is_some()).unwrap();
                 let r = region.as_aws().unwrap();
                 out.dx.push(format!(
-                    "{location} {} Mbps x{} {:?} macsec {}",
-                    dx.capacity_mbps, dx.lag_members, dx.connection_type, dx.macsec
+                    "{:?} at {location} {} Mbps x{} {:?} macsec {}",
+                    l.label(),
+                    dx.capacity_mbps,
+                    dx.lag_members,
+                    dx.connection_type,
+                    dx.macsec
                 ));
                 for v in &dx.vifs {
                     out.vifs.push(format!(
-                        "{location}: {:?} vlan {} asn {} mtu {} sitelink {} via {:?} dxgw {:?} asn {:?} vgw asn {:?}",
+                        "{location}: {:?} {:?} vlan {} asn {} mtu {} sitelink {} via {:?} dxgw {:?} asn {:?} vgw asn {:?}",
+                        v.name,
                         v.vif_type,
                         v.vlan,
                         v.customer_asn,

@@ -587,3 +587,255 @@ fn bad_inputs_exit_with_the_documented_codes_and_write_nothing() {
         .collect();
     assert_eq!(entries.len(), 2, "{entries:?}"); // bad.json and plain
 }
+
+/// The variable block `variable "NAME"` of variables.tf.
+fn variable<'a>(body: &'a Body, name: &str) -> &'a Block {
+    body.blocks()
+        .find(|b| b.identifier() == "variable" && b.labels()[0].as_str() == name)
+        .unwrap_or_else(|| panic!("no variable {name}"))
+}
+
+#[test]
+fn every_vpn_becomes_the_clouds_vpn_resources_with_the_designs_facts() {
+    let mut seen = 0;
+    for sample in SAMPLES {
+        let design = design(sample);
+        let export = export(sample);
+        assert!(
+            !export.notes.iter().any(|n| n.contains("VPN")),
+            "{sample}: {:?}",
+            export.notes
+        );
+        for link in &design.links {
+            let LinkKind::SiteToSiteVpn(vpn) = &link.kind else {
+                continue;
+            };
+            seen += 1;
+            let ends = [design.node(&link.a).unwrap(), design.node(&link.b).unwrap()];
+            let site = ends.iter().find(|n| n.as_site().is_some()).unwrap();
+            let region = ends.iter().find(|n| n.as_site().is_none()).unwrap();
+            let name = identifier(link.id.as_str());
+            let site_ip = format!("var.{}_vpn_device_ip", identifier(site.id.as_str()));
+            let variables = parse(&export, "variables.tf");
+            variable(&variables, &site_ip["var.".len()..]);
+            if let Some(aws) = region.as_aws() {
+                let body = parse(&export, "aws.tf");
+                let alias = format!("aws.{}", identifier(&aws.region));
+                let cgw_name = format!(
+                    "{}_{}",
+                    identifier(site.id.as_str()),
+                    identifier(&aws.region)
+                );
+                let cgw = resource(&body, "aws_customer_gateway", &cgw_name);
+                assert_eq!(text(attr(cgw, "provider")), alias);
+                assert_eq!(
+                    number(attr(cgw, "bgp_asn")),
+                    u64::from(site.as_site().unwrap().asn.unwrap()),
+                    "{sample}: the site's ASN"
+                );
+                assert_eq!(text(attr(cgw, "ip_address")), site_ip);
+                assert_eq!(string(attr(cgw, "type")), "ipsec.1");
+                let connection = resource(&body, "aws_vpn_connection", &name);
+                assert_eq!(text(attr(connection, "provider")), alias);
+                assert_eq!(
+                    text(attr(connection, "customer_gateway_id")),
+                    format!("aws_customer_gateway.{cgw_name}.id")
+                );
+                assert_eq!(string(attr(connection, "type")), "ipsec.1");
+                let region_name = identifier(region.id.as_str());
+                let (key, other, gateway) = if vpn.on_transit_gateway {
+                    (
+                        "transit_gateway_id",
+                        "vpn_gateway_id",
+                        "aws_ec2_transit_gateway",
+                    )
+                } else {
+                    ("vpn_gateway_id", "transit_gateway_id", "aws_vpn_gateway")
+                };
+                assert_eq!(
+                    text(attr(connection, key)),
+                    format!("{gateway}.{region_name}.id"),
+                    "{sample}: the gateway the design puts the VPN on"
+                );
+                resource(&body, gateway, &region_name);
+                assert!(
+                    !connection.body().attributes().any(|a| a.key() == other),
+                    "{sample}: one gateway only"
+                );
+                // Nothing the design does not hold: no routing mode, no tunnel options.
+                assert!(
+                    !connection
+                        .body()
+                        .attributes()
+                        .any(|a| a.key() == "static_routes_only" || a.key().starts_with("tunnel")),
+                    "{sample}"
+                );
+            } else {
+                let azure = region.as_azure().unwrap();
+                let body = parse(&export, "azure.tf");
+                let local_name = format!(
+                    "{}_{}",
+                    identifier(site.id.as_str()),
+                    identifier(&azure.region)
+                );
+                let local = resource(&body, "azurerm_local_network_gateway", &local_name);
+                assert_eq!(string(attr(local, "location")), azure.region);
+                assert_eq!(text(attr(local, "gateway_address")), site_ip);
+                let prefixes: Vec<String> = site
+                    .as_site()
+                    .unwrap()
+                    .prefixes
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                let Expression::Array(space) = attr(local, "address_space") else {
+                    panic!("{sample}: address_space is not a list");
+                };
+                let space: Vec<&str> = space.iter().map(string).collect();
+                assert_eq!(space, prefixes, "{sample}: the site's prefixes");
+                let connection =
+                    resource(&body, "azurerm_virtual_network_gateway_connection", &name);
+                assert_eq!(string(attr(connection, "type")), "IPsec");
+                assert_eq!(string(attr(connection, "location")), azure.region);
+                assert_eq!(
+                    text(attr(connection, "local_network_gateway_id")),
+                    format!("azurerm_local_network_gateway.{local_name}.id")
+                );
+                let gateway_name = format!("{}_vpn", identifier(region.id.as_str()));
+                assert_eq!(
+                    text(attr(connection, "virtual_network_gateway_id")),
+                    format!("azurerm_virtual_network_gateway.{gateway_name}.id")
+                );
+                let gateway = resource(&body, "azurerm_virtual_network_gateway", &gateway_name);
+                let vpn_gateway = azure.vpn_gateway.as_ref().unwrap();
+                assert_eq!(string(attr(gateway, "type")), "Vpn");
+                assert_eq!(string(attr(gateway, "sku")), vpn_gateway.sku.label());
+                let key = text(attr(connection, "shared_key"));
+                let key = variable(&variables, key.trim_start_matches("var."));
+                assert_eq!(
+                    attr(key, "sensitive"),
+                    &Expression::Bool(true),
+                    "{sample}: the shared key is sensitive"
+                );
+            }
+        }
+    }
+    assert_eq!(seen, 3, "the samples' VPNs: two to AWS, one to Azure");
+}
+
+#[test]
+fn a_vpn_into_a_region_without_its_gateway_gets_one_or_a_variable() {
+    let mut design = design("flawed-design");
+    // The Azure region loses its VPN gateway: the connection names a variable instead.
+    for node in &mut design.nodes {
+        if let linkwright::model::NodeKind::AzureRegion(r) = &mut node.kind {
+            r.vpn_gateway = None;
+        }
+    }
+    let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    let body = parse(&export, "azure.tf");
+    let connection = resource(
+        &body,
+        "azurerm_virtual_network_gateway_connection",
+        "vpn_par",
+    );
+    assert_eq!(
+        text(attr(connection, "virtual_network_gateway_id")),
+        "var.az_frc_vpn_gateway_id"
+    );
+    assert!(
+        !body.blocks().any(|b| b
+            .labels()
+            .get(1)
+            .is_some_and(|l| l.as_str() == "az_frc_vpn")),
+        "no VPN gateway the design does not have"
+    );
+
+    // An AWS VPN on a Transit Gateway in a region that attaches by a VGW: the region gets the
+    // Transit Gateway the VPN ends on.
+    let mut design = self::design("aws-dev-test-one-location");
+    for link in &mut design.links {
+        if let LinkKind::SiteToSiteVpn(v) = &mut link.kind {
+            v.on_transit_gateway = true;
+            v.large_tunnels = true;
+            v.tunnels = 1;
+        }
+    }
+    let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    let body = parse(&export, "aws.tf");
+    resource(&body, "aws_ec2_transit_gateway", "aws_euw1");
+    let connection = resource(&body, "aws_vpn_connection", "vpn_dub");
+    assert_eq!(
+        text(attr(connection, "transit_gateway_id")),
+        "aws_ec2_transit_gateway.aws_euw1.id"
+    );
+    // What AWS cannot be told through the provider is said, not dropped.
+    for said in [
+        "vpn-dub: The design asks for Large (5 Gbps) tunnels",
+        "vpn-dub: The design gives 1 tunnel(s); an AWS Site-to-Site VPN connection always has two",
+    ] {
+        assert!(
+            export.notes.iter().any(|n| n.starts_with(said)),
+            "{said}: {:?}",
+            export.notes
+        );
+        assert!(file(&export, "aws.tf").contains(&said["vpn-dub: ".len()..]));
+    }
+}
+
+/// Two VPNs from one site into one region share the site's customer gateway (AWS) or local
+/// network gateway (Azure): one device, one gateway resource.
+#[test]
+fn two_vpns_from_one_site_to_one_region_share_its_gateway() {
+    for (sample, gateway, connection) in [
+        (
+            "aws-dev-test-one-location",
+            "aws_customer_gateway",
+            "aws_vpn_connection",
+        ),
+        (
+            "flawed-design",
+            "azurerm_local_network_gateway",
+            "azurerm_virtual_network_gateway_connection",
+        ),
+    ] {
+        let mut design = design(sample);
+        let mut second = design
+            .links
+            .iter()
+            .find(|l| l.as_vpn().is_some())
+            .unwrap()
+            .clone();
+        second.id = linkwright::model::LinkId::new("vpn-second");
+        design.links.push(second);
+        let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+        let file = if gateway.starts_with("aws") {
+            "aws.tf"
+        } else {
+            "azure.tf"
+        };
+        let body = parse(&export, file);
+        let of = |t: &str| -> Vec<&Block> {
+            body.blocks()
+                .filter(|b| b.identifier() == "resource" && b.labels()[0].as_str() == t)
+                .collect()
+        };
+        let gateways = of(gateway);
+        assert_eq!(gateways.len(), 1, "{sample}");
+        let reference = format!("{gateway}.{}.id", gateways[0].labels()[1].as_str());
+        let key = if gateway.starts_with("aws") {
+            "customer_gateway_id"
+        } else {
+            "local_network_gateway_id"
+        };
+        let connections: Vec<&Block> = of(connection)
+            .into_iter()
+            .filter(|c| {
+                c.body()
+                    .attributes()
+                    .any(|a| a.key() == key && text(a.expr()) == reference)
+            })
+            .collect();
+        assert_eq!(connections.len(), 2, "{sample}");
+    }
+}

@@ -3,14 +3,19 @@
 //! (`type`, `name`, `address`, `values`) of the AWS provider's `aws_dx_*` types and the
 //! azurerm provider's ExpressRoute circuit, peering and virtual network gateway types is
 //! rewritten into the shape the clouds' command lines print, then mapped by the AWS and Azure
-//! imports, so one mapping serves both. Every other resource type is listed (once per type,
-//! with its count) as not read.
+//! imports, so one mapping serves both. Site-to-site VPN connections are listed one by one as
+//! not imported (the design's VPN needs the site's internet bandwidth, which Terraform does not
+//! hold); every other resource type is listed (once per type, with its count) as not read.
 
 use super::{ImportError, Imported, Skipped, aws, azure, shape, text};
 use crate::catalog::Catalog;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// Why a site-to-site VPN of the state is not imported.
+const VPN_NOT_READ: &str = "site-to-site VPNs are not imported: a VPN of the design needs the \
+                            site's internet bandwidth, which no Terraform resource holds";
 
 const WHAT: &str = "the JSON of `terraform show -json` (an object with `format_version` and \
                     `values` or `planned_values`)";
@@ -62,6 +67,17 @@ pub(super) fn map(path: &Path, value: &Value, catalog: &Catalog) -> Result<Impor
     let empty = Value::Null;
     let mut all = Vec::new();
     resources(root, &mut all);
+    // A private VIF on a virtual private gateway reports the gateway's Amazon-side ASN as its
+    // own `amazon_side_asn`; where the VIF's values lack it (a plan, or a state written by
+    // another tool), the `aws_vpn_gateway` it names says it.
+    let vgw_asns: BTreeMap<&str, Value> = all
+        .iter()
+        .filter(|r| text(r, "type") == Some("aws_vpn_gateway"))
+        .filter_map(|r| {
+            let v = r.get("values")?;
+            Some((text(v, "id")?, num(v.get("amazon_side_asn"))?))
+        })
+        .collect();
 
     let mut connections: Vec<Map<String, Value>> = Vec::new();
     let mut lags = Vec::new();
@@ -73,6 +89,7 @@ pub(super) fn map(path: &Path, value: &Value, catalog: &Catalog) -> Result<Impor
     let mut vnet_gateways = Vec::new();
     let mut other: BTreeMap<String, usize> = BTreeMap::new();
     let mut early: Vec<Skipped> = Vec::new();
+    let mut vpn_ends: BTreeMap<String, usize> = BTreeMap::new();
     for r in all {
         let kind = text(r, "type").unwrap_or("");
         let address = text(r, "address").unwrap_or(kind);
@@ -143,11 +160,9 @@ pub(super) fn map(path: &Path, value: &Value, catalog: &Catalog) -> Result<Impor
                 put(&mut o, "mtu", v.get("mtu"));
                 put(&mut o, "directConnectGatewayId", v.get("dx_gateway_id"));
                 put(&mut o, "virtualGatewayId", v.get("vpn_gateway_id"));
-                put(
-                    &mut o,
-                    "amazonSideAsn",
-                    num(v.get("amazon_side_asn")).as_ref(),
-                );
+                let amazon_asn = num(v.get("amazon_side_asn"))
+                    .or_else(|| text(v, "vpn_gateway_id").and_then(|g| vgw_asns.get(g).cloned()));
+                put(&mut o, "amazonSideAsn", amazon_asn.as_ref());
                 put(&mut o, "siteLinkEnabled", v.get("sitelink_enabled"));
                 vifs.push(Value::Object(o));
             }
@@ -187,6 +202,31 @@ pub(super) fn map(path: &Path, value: &Value, catalog: &Catalog) -> Result<Impor
                 circuits.push(o);
             }
             "azurerm_express_route_circuit_peering" => peerings.push(v),
+            // Read above, for the Amazon-side ASN of the private VIFs on it.
+            "aws_vpn_gateway" => {}
+            "aws_vpn_connection" => {
+                let name = v
+                    .pointer("/tags/Name")
+                    .and_then(Value::as_str)
+                    .map_or(String::new(), |n| format!(" ({n})"));
+                early.push(Skipped {
+                    file: path.to_owned(),
+                    element: format!("site-to-site VPN connection {id}{name}"),
+                    reason: VPN_NOT_READ.into(),
+                });
+            }
+            "azurerm_virtual_network_gateway_connection" if text(v, "type") == Some("IPsec") => {
+                let name = text(v, "name").map_or(String::new(), |n| format!(" ({n})"));
+                early.push(Skipped {
+                    file: path.to_owned(),
+                    element: format!("site-to-site VPN connection {id}{name}"),
+                    reason: VPN_NOT_READ.into(),
+                });
+            }
+            // The on-prem end of a VPN: left out with it.
+            "aws_customer_gateway" | "azurerm_local_network_gateway" => {
+                *vpn_ends.entry(kind.to_owned()).or_default() += 1;
+            }
             "azurerm_virtual_network_gateway" => {
                 o.insert(
                     "type".into(),
@@ -261,6 +301,13 @@ pub(super) fn map(path: &Path, value: &Value, catalog: &Catalog) -> Result<Impor
         imported.notes.extend(az.notes);
     }
     imported.skipped.extend(early);
+    for (kind, count) in vpn_ends {
+        imported.skipped.push(Skipped {
+            file: file.clone(),
+            element: format!("{count} resource(s) of type {kind}"),
+            reason: "the on-prem end of a site-to-site VPN, left out with its VPN".into(),
+        });
+    }
     for (kind, count) in other {
         imported.skipped.push(Skipped {
             file: file.clone(),

@@ -1,6 +1,8 @@
 //! aws resources: Direct Connect connections, LAGs and their members, hosted connections
 //! (accepted), Direct Connect gateways, virtual private gateways, Transit Gateways and their
-//! VPC and peering attachments, gateway associations, and private / transit / public VIFs.
+//! VPC and peering attachments, gateway associations, private / transit / public VIFs, and
+//! site-to-site VPNs (a customer gateway and a VPN connection to the region's Transit Gateway
+//! or virtual private gateway).
 
 use super::{Cx, ExportError, Item, element_comment, reference};
 use crate::catalog::Catalog;
@@ -21,6 +23,10 @@ const GATEWAY_ASSOCIATION: &str = "aws_dx_gateway_association";
 const PRIVATE_VIF: &str = "aws_dx_private_virtual_interface";
 const TRANSIT_VIF: &str = "aws_dx_transit_virtual_interface";
 const PUBLIC_VIF: &str = "aws_dx_public_virtual_interface";
+const CUSTOMER_GATEWAY: &str = "aws_customer_gateway";
+const VPN_CONNECTION: &str = "aws_vpn_connection";
+/// The only VPN type AWS supports (`aws_customer_gateway.type`, `aws_vpn_connection.type`).
+const IPSEC: &str = "ipsec.1";
 
 /// Why the VIFs of a "LAG" of hosted connections are not written.
 const HOSTED_LAG: &str = "its VIFs are left out: the design bundles several hosted connections, and AWS offers LAGs of dedicated connections only";
@@ -57,6 +63,16 @@ pub(super) fn resources(
     let mut items = Vec::new();
     let nodes = design.node_index();
     let node = |id: &str| nodes.get(id).map(|&i| &design.nodes[i]);
+    let vpns: Vec<super::Vpn<'_>> = super::vpns(design)
+        .into_iter()
+        .filter(|v| v.region.as_aws().is_some())
+        .collect();
+    // The gateway each region's VPNs end on: a VPN says whether it is on a Transit Gateway;
+    // otherwise it is on the region's virtual private gateway.
+    let vpn_on = |region: &Node, tgw: bool| {
+        vpns.iter()
+            .any(|v| v.region.id == region.id && v.vpn.on_transit_gateway == tgw)
+    };
 
     // Gateways per region: Direct Connect gateways (one per name), VGWs, Transit Gateways.
     let mut gateways: Vec<(String, RegionGateways)> = Vec::new();
@@ -116,7 +132,8 @@ pub(super) fn resources(
         if matches!(
             region.attachment,
             AwsAttachment::VirtualPrivateGateway | AwsAttachment::DxGatewayVgw
-        ) {
+        ) || vpn_on(n, false)
+        {
             let resource = cx.claim(VGW, &base);
             let vpc = cx.vars.var(
                 &format!("{base}_vpc_id"),
@@ -143,7 +160,8 @@ pub(super) fn resources(
         }
         let has_tgw = region.attachment == AwsAttachment::DxGatewayTgw
             || !region.tgw_vpc_attachments.is_empty()
-            || !region.tgw_peering_attachments.is_empty();
+            || !region.tgw_peering_attachments.is_empty()
+            || vpn_on(n, true);
         if has_tgw {
             let resource = cx.claim(TGW, &base);
             let mut block = Block::builder("resource")
@@ -199,6 +217,120 @@ pub(super) fn resources(
     }
     // Peering attachments name the peer region's Transit Gateway when the design has one.
     resolve_tgw_peers(design, cx, &gateways, &mut items);
+
+    // Site-to-site VPNs: a customer gateway for the site's device, a VPN connection from it to
+    // the region's Transit Gateway or virtual private gateway.
+    let mut customer_gateways: Vec<((String, String), String)> = Vec::new(); // ((site, region), resource)
+    for v in &vpns {
+        let Some(region) = v.region.as_aws() else {
+            continue;
+        };
+        let Some(made) = gateways
+            .iter()
+            .find(|(id, _)| id == v.region.id.as_str())
+            .map(|(_, g)| g)
+        else {
+            continue;
+        };
+        let link = v.link;
+        let base = cx.id(link.id.as_str());
+        let provider = cx.aws_provider(&region.region);
+        let comment = element_comment(link.id.as_str(), link.label());
+        // One customer gateway per site and region, whichever VPNs use it: AWS answers a
+        // second identical request with the existing gateway.
+        let key = (v.site.id.to_string(), region.region.clone());
+        let cgw = match customer_gateways.iter().find(|(k, _)| *k == key) {
+            Some((_, name)) => name.clone(),
+            None => {
+                let site = cx.id(v.site.id.as_str());
+                let asn = match v.site.as_site().and_then(|s| s.asn) {
+                    Some(asn) => Expression::from(u64::from(asn)),
+                    None => cx.vars.var(
+                        &format!("{site}_bgp_asn"),
+                        "number",
+                        format!(
+                            "BGP ASN of the VPN device at site {} \"{}\" (the design gives the site none)",
+                            v.site.id, v.site.name
+                        ),
+                    ),
+                };
+                let ip = cx.site_vpn_ip(v.site);
+                let cgw = cx.claim(
+                    CUSTOMER_GATEWAY,
+                    &format!("{site}_{}", super::identifier(&region.region)),
+                );
+                items.push(Item::new(
+                    format!(
+                        "{}: customer gateway in {} (the site's VPN device)",
+                        element_comment(v.site.id.as_str(), &v.site.name),
+                        region.region
+                    ),
+                    Block::builder("resource")
+                        .add_label(CUSTOMER_GATEWAY)
+                        .add_label(cgw.as_str())
+                        .add_attribute(("provider", provider.clone()))
+                        .add_attribute(("bgp_asn", asn))
+                        .add_attribute(("ip_address", ip))
+                        .add_attribute(("type", IPSEC))
+                        .add_attribute(("tags", name_tag(&v.site.name)))
+                        .build(),
+                ));
+                customer_gateways.push((key, cgw.clone()));
+                cgw
+            }
+        };
+        let (key, gateway) = if v.vpn.on_transit_gateway {
+            (
+                "transit_gateway_id",
+                made.tgw.as_ref().map(|g| reference(&[TGW, g, "id"])),
+            )
+        } else {
+            (
+                "vpn_gateway_id",
+                made.vgw.as_ref().map(|g| reference(&[VGW, g, "id"])),
+            )
+        };
+        let Some(gateway) = gateway else { continue };
+        let connection = cx.claim(VPN_CONNECTION, &base);
+        let mut item = Item::new(
+            format!(
+                "{comment}: VPN connection to the {} of {} \"{}\"",
+                if v.vpn.on_transit_gateway {
+                    "Transit Gateway"
+                } else {
+                    "virtual private gateway"
+                },
+                v.region.id,
+                v.region.name
+            ),
+            Block::builder("resource")
+                .add_label(VPN_CONNECTION)
+                .add_label(connection.as_str())
+                .add_attribute(("provider", provider.clone()))
+                .add_attribute((
+                    "customer_gateway_id",
+                    reference(&[CUSTOMER_GATEWAY, &cgw, "id"]),
+                ))
+                .add_attribute((key, gateway))
+                .add_attribute(("type", IPSEC))
+                .add_attribute(("tags", name_tag(link.label())))
+                .build(),
+        );
+        if v.vpn.tunnels != 2 {
+            let note = format!(
+                "The design gives {} tunnel(s); an AWS Site-to-Site VPN connection always has two",
+                v.vpn.tunnels
+            );
+            cx.notes.push(format!("{}: {note}", link.id));
+            item = item.note(note);
+        }
+        if v.vpn.large_tunnels {
+            let note = "The design asks for Large (5 Gbps) tunnels: set the connection's tunnel bandwidth to large in AWS (not written: the aws provider documentation read for the pinned ~> 5.0 has no argument for it)";
+            cx.notes.push(format!("{}: {note}", link.id));
+            item = item.note(note);
+        }
+        items.push(item);
+    }
 
     // Connections, LAGs and hosted connections, with their VIFs.
     for link in &design.links {

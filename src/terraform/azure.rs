@@ -1,5 +1,7 @@
 //! azurerm resources: ExpressRoute Direct ports, circuits, their private and Microsoft
-//! peerings, each region's ExpressRoute gateway, the gateway connections and Global Reach.
+//! peerings, each region's ExpressRoute gateway, the gateway connections and Global Reach;
+//! each region's VPN gateway and, per site-to-site VPN, a local network gateway (the site) and
+//! an IPsec connection.
 
 use super::{Cx, Item, element_comment, reference};
 use crate::model::{
@@ -15,6 +17,7 @@ const PORT: &str = "azurerm_express_route_port";
 const GATEWAY: &str = "azurerm_virtual_network_gateway";
 const CONNECTION: &str = "azurerm_virtual_network_gateway_connection";
 const GLOBAL_REACH: &str = "azurerm_express_route_circuit_connection";
+const LOCAL_GATEWAY: &str = "azurerm_local_network_gateway";
 
 /// An ExpressRoute circuit with its two ends.
 struct Circuit<'a> {
@@ -287,14 +290,7 @@ pub(super) fn resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
         };
         let base = cx.id(node.id.as_str());
         let name = cx.claim(GATEWAY, &format!("{base}_er"));
-        let subnet = cx.vars.var(
-            &format!("{base}_gateway_subnet_id"),
-            "string",
-            format!(
-                "Resource id of the GatewaySubnet of the hub VNet of {} \"{}\" ({})",
-                node.id, node.name, region.region
-            ),
-        );
+        let subnet = gateway_subnet(cx, node, &region.region);
         let mut item = Item::new(
             format!(
                 "{}: ExpressRoute gateway",
@@ -411,6 +407,183 @@ pub(super) fn resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
                     .build(),
             ));
         }
+    }
+    items.extend(vpn_resources(design, cx));
+    items
+}
+
+/// `var.REGION_gateway_subnet_id`: the hub VNet's GatewaySubnet, which the ExpressRoute and
+/// the VPN gateway of a region share.
+fn gateway_subnet(cx: &mut Cx, node: &Node, region: &str) -> Expression {
+    cx.vars.var(
+        &format!("{}_gateway_subnet_id", cx.id(node.id.as_str())),
+        "string",
+        format!(
+            "Resource id of the GatewaySubnet of the hub VNet of {} \"{}\" ({region})",
+            node.id, node.name
+        ),
+    )
+}
+
+/// Each region's VPN gateway (type Vpn, the design's SKU), and per site-to-site VPN into an
+/// Azure region a local network gateway (the site's device and prefixes) and an IPsec
+/// connection from the region's VPN gateway to it.
+fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
+    let rg = |cx: &mut Cx| {
+        cx.vars.var(
+            "azure_resource_group_name",
+            "string",
+            "Name of the existing Azure resource group that holds every azurerm resource of this export",
+        )
+    };
+    let mut items = Vec::new();
+    let mut gateways: Vec<(String, String)> = Vec::new(); // (region node id, resource name)
+    for node in &design.nodes {
+        let NodeKind::AzureRegion(region) = &node.kind else {
+            continue;
+        };
+        let Some(gateway) = &region.vpn_gateway else {
+            continue;
+        };
+        let base = cx.id(node.id.as_str());
+        let name = cx.claim(GATEWAY, &format!("{base}_vpn"));
+        let public_ip = cx.vars.var(
+            &format!("{base}_vpn_gateway_public_ip_id"),
+            "string",
+            format!(
+                "Resource id of the public IP address of the VPN gateway of {} \"{}\" ({})",
+                node.id, node.name, region.region
+            ),
+        );
+        let subnet = gateway_subnet(cx, node, &region.region);
+        let mut block = Block::builder("resource")
+            .add_label(GATEWAY)
+            .add_label(name.as_str())
+            .add_attribute(("name", format!("{}-vpngw", node.id)))
+            .add_attribute(("location", region.region.as_str()))
+            .add_attribute(("resource_group_name", rg(cx)))
+            .add_attribute(("type", "Vpn"))
+            .add_attribute(("sku", gateway.sku.label()));
+        if let Some(generation) = gateway.generation {
+            block = block.add_attribute(("generation", generation.label()));
+        }
+        block = block.add_block(
+            Block::builder("ip_configuration")
+                .add_attribute(("public_ip_address_id", public_ip))
+                .add_attribute(("subnet_id", subnet))
+                .build(),
+        );
+        items.push(Item::new(
+            format!(
+                "{}: VPN gateway",
+                element_comment(node.id.as_str(), &node.name)
+            ),
+            block.build(),
+        ));
+        gateways.push((node.id.to_string(), name));
+    }
+    let mut local_gateways: Vec<((String, String), String)> = Vec::new(); // ((site, region), resource)
+    for v in super::vpns(design) {
+        let Some(azure) = v.region.as_azure() else {
+            continue;
+        };
+        let link = v.link;
+        let base = cx.id(link.id.as_str());
+        let comment = element_comment(link.id.as_str(), link.label());
+        // One local network gateway per site and region, whichever VPNs use it.
+        let key = (v.site.id.to_string(), azure.region.clone());
+        let local = match local_gateways.iter().find(|(k, _)| *k == key) {
+            Some((_, name)) => name.clone(),
+            None => {
+                let site = cx.id(v.site.id.as_str());
+                let prefixes = v
+                    .site
+                    .as_site()
+                    .map(|s| s.prefixes.as_slice())
+                    .unwrap_or(&[]);
+                let address_space = if prefixes.is_empty() {
+                    cx.vars.var(
+                        &format!("{site}_address_space"),
+                        "list(string)",
+                        format!(
+                            "Prefixes (CIDRs) of site {} \"{}\" reached over its VPNs (the design gives the site none)",
+                            v.site.id, v.site.name
+                        ),
+                    )
+                } else {
+                    Expression::Array(
+                        prefixes
+                            .iter()
+                            .map(|p| Expression::from(p.to_string()))
+                            .collect(),
+                    )
+                };
+                let ip = cx.site_vpn_ip(v.site);
+                let local = cx.claim(
+                    LOCAL_GATEWAY,
+                    &format!("{site}_{}", super::identifier(&azure.region)),
+                );
+                items.push(Item::new(
+                    format!(
+                        "{}: local network gateway in {} (the site's VPN device and prefixes)",
+                        element_comment(v.site.id.as_str(), &v.site.name),
+                        azure.region
+                    ),
+                    Block::builder("resource")
+                        .add_label(LOCAL_GATEWAY)
+                        .add_label(local.as_str())
+                        .add_attribute(("name", format!("{}-{}", v.site.id, azure.region)))
+                        .add_attribute(("location", azure.region.as_str()))
+                        .add_attribute(("resource_group_name", rg(cx)))
+                        .add_attribute(("gateway_address", ip))
+                        .add_attribute(("address_space", address_space))
+                        .build(),
+                ));
+                local_gateways.push((key, local.clone()));
+                local
+            }
+        };
+        let gateway = match gateways.iter().find(|(id, _)| id == v.region.id.as_str()) {
+            Some((_, name)) => reference(&[GATEWAY, name, "id"]),
+            None => cx.vars.var(
+                &format!("{}_vpn_gateway_id", cx.id(v.region.id.as_str())),
+                "string",
+                format!(
+                    "Resource id of the VPN gateway (virtual network gateway of type Vpn) of {} \"{}\" ({}): the design gives the region none",
+                    v.region.id, v.region.name, azure.region
+                ),
+            ),
+        };
+        let key = cx.vars.secret(
+            &format!("{base}_shared_key"),
+            format!(
+                "IPsec shared key of VPN {} \"{}\" (the same key is set on the device at {})",
+                link.id,
+                link.label(),
+                v.site.id
+            ),
+        );
+        let name = cx.claim(CONNECTION, &base);
+        items.push(Item::new(
+            format!(
+                "{comment}: IPsec connection to {} \"{}\"",
+                v.region.id, v.region.name
+            ),
+            Block::builder("resource")
+                .add_label(CONNECTION)
+                .add_label(name.as_str())
+                .add_attribute(("name", format!("{}-{}", link.id, v.region.id)))
+                .add_attribute(("location", azure.region.as_str()))
+                .add_attribute(("resource_group_name", rg(cx)))
+                .add_attribute(("type", "IPsec"))
+                .add_attribute(("virtual_network_gateway_id", gateway))
+                .add_attribute((
+                    "local_network_gateway_id",
+                    reference(&[LOCAL_GATEWAY, &local, "id"]),
+                ))
+                .add_attribute(("shared_key", key))
+                .build(),
+        ));
     }
     items
 }

@@ -56,25 +56,6 @@ pub const AWS_VERSION: &str = "~> 5.0";
 /// The design as Terraform files. Deterministic: the same design gives the same bytes.
 pub fn export(design: &Design, catalog: &Catalog) -> Result<Export, ExportError> {
     let mut cx = Cx::new(design);
-    let vpns: Vec<&str> = design
-        .links
-        .iter()
-        .filter(|l| l.as_vpn().is_some())
-        .map(|l| l.id.as_str())
-        .collect();
-    if !vpns.is_empty() {
-        let shown = vpns.iter().take(5).copied().collect::<Vec<_>>().join(", ");
-        let more = if vpns.len() > 5 {
-            format!(" and {} more", vpns.len() - 5)
-        } else {
-            String::new()
-        };
-        cx.notes.push(format!(
-            "{} site-to-site VPN{} not exported ({shown}{more}): the export does not write VPN gateways, customer or local network gateways and VPN connections yet",
-            vpns.len(),
-            if vpns.len() == 1 { "" } else { "s" }
-        ));
-    }
     let azure_items = azure::resources(design, &mut cx);
     let aws_items = aws::resources(design, catalog, &mut cx)?;
     let mut files = Vec::new();
@@ -326,6 +307,56 @@ impl Cx {
     }
 }
 
+/// A site-to-site VPN with its two ends: the on-prem site and the cloud region.
+pub(crate) struct Vpn<'a> {
+    pub(crate) link: &'a crate::model::Link,
+    pub(crate) vpn: &'a crate::model::SiteToSiteVpn,
+    pub(crate) site: &'a crate::model::Node,
+    pub(crate) region: &'a crate::model::Node,
+}
+
+/// The design's site-to-site VPNs whose ends are a site and a region (the only pairs the model
+/// allows), in the design's order.
+pub(crate) fn vpns(design: &Design) -> Vec<Vpn<'_>> {
+    let nodes = design.node_index();
+    let node = |id: &str| nodes.get(id).map(|&i| &design.nodes[i]);
+    design
+        .links
+        .iter()
+        .filter_map(|link| {
+            let vpn = link.as_vpn()?;
+            let ends = [node(link.a.as_str()), node(link.b.as_str())];
+            let site = ends.into_iter().flatten().find(|n| n.as_site().is_some())?;
+            let region = ends
+                .into_iter()
+                .flatten()
+                .find(|n| n.as_azure().is_some() || n.as_aws().is_some())?;
+            Some(Vpn {
+                link,
+                vpn,
+                site,
+                region,
+            })
+        })
+        .collect()
+}
+
+impl Cx {
+    /// `var.SITE_vpn_device_ip`: the public IPv4 address of the VPN device at the site, which
+    /// the design does not hold (one variable per site, whichever cloud its VPNs go to).
+    pub(crate) fn site_vpn_ip(&mut self, site: &crate::model::Node) -> Expression {
+        let name = format!("{}_vpn_device_ip", self.id(site.id.as_str()));
+        self.vars.var(
+            &name,
+            "string",
+            format!(
+                "Public IPv4 address of the VPN device (internet-facing interface) at site {} \"{}\"",
+                site.id, site.name
+            ),
+        )
+    }
+}
+
 /// `base`, or `base_2`, `base_3`… the first that `taken` refuses.
 fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(base) {
@@ -383,7 +414,8 @@ fn type_expression(type_name: &str) -> Expression {
 /// The variables the export declares, in the order first used.
 #[derive(Default)]
 pub(crate) struct Vars {
-    list: Vec<(String, &'static str, String)>,
+    /// (name, type, description, sensitive), in the order first used.
+    list: Vec<(String, &'static str, String, bool)>,
     declared: HashSet<String>,
 }
 
@@ -395,9 +427,25 @@ impl Vars {
         type_name: &'static str,
         description: impl Into<String>,
     ) -> Expression {
+        self.declare(name, type_name, description.into(), false)
+    }
+
+    /// `var.NAME` for a secret (a VPN's shared key): declared with `sensitive = true`, so
+    /// Terraform keeps it out of its plan and apply output.
+    pub(crate) fn secret(&mut self, name: &str, description: impl Into<String>) -> Expression {
+        self.declare(name, "string", description.into(), true)
+    }
+
+    fn declare(
+        &mut self,
+        name: &str,
+        type_name: &'static str,
+        description: String,
+        sensitive: bool,
+    ) -> Expression {
         if self.declared.insert(name.to_string()) {
             self.list
-                .push((name.to_string(), type_name, description.into()));
+                .push((name.to_string(), type_name, description, sensitive));
         }
         reference(&["var", name])
     }
@@ -405,13 +453,18 @@ impl Vars {
     fn items(&self) -> Vec<Item> {
         self.list
             .iter()
-            .map(|(name, type_name, description)| Item {
-                comment: Vec::new(),
-                block: Block::builder("variable")
+            .map(|(name, type_name, description, sensitive)| {
+                let mut block = Block::builder("variable")
                     .add_label(name.as_str())
                     .add_attribute(("description", description.as_str()))
-                    .add_attribute(("type", type_expression(type_name)))
-                    .build(),
+                    .add_attribute(("type", type_expression(type_name)));
+                if *sensitive {
+                    block = block.add_attribute(("sensitive", true));
+                }
+                Item {
+                    comment: Vec::new(),
+                    block: block.build(),
+                }
             })
             .collect()
     }

@@ -30,7 +30,7 @@ fn check_exit_codes() {
         "designs/aws-dev-test-one-location.json",
     ]);
     assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
-    assert!(stdout(&clean).contains("designs/dual-cloud-ashburn-chicago.json: 0 error(s)"));
+    assert!(stdout(&clean).contains("designs/dual-cloud-ashburn-chicago.json: 0 errors"));
 
     let flawed = run(&["check", "designs/flawed-design.json"]);
     assert_eq!(flawed.status.code(), Some(1));
@@ -524,7 +524,7 @@ fn resilience_command_reports_models_capacity_spofs_and_index() {
         "{text}"
     );
     assert!(
-        text.contains("intact capacity: 21 Gbps over 3 path(s)"),
+        text.contains("intact capacity: 21 Gbps over 3 paths"),
         "{text}"
     );
     assert!(text.contains("single points of failure: none"));
@@ -710,5 +710,41 @@ fn generate_refuses_a_size_the_loader_could_not_read() {
     assert!(
         started.elapsed().as_secs() < 10,
         "refused before generating"
+    );
+}
+
+/// Counts read as words in every text the commands print: "1 error", "3 paths", "2 circuits
+/// with one BGP session do not count", never "error(s)" or "path(s)".
+#[test]
+fn counts_in_command_output_read_as_words() {
+    let mut seen = 0;
+    for design in std::fs::read_dir("designs").unwrap() {
+        let design = design.unwrap().path();
+        if design.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let d = design.to_str().unwrap();
+        for args in [
+            vec!["check", d],
+            vec!["check", d, "--fixes"],
+            vec!["cost", d],
+            vec!["resilience", d],
+            vec!["resilience", d, "--depth", "2"],
+        ] {
+            let o = run(&args);
+            let text = format!("{}{}", stdout(&o), stderr(&o));
+            assert!(!text.contains("(s)"), "{args:?}:\n{text}");
+            seen += text.len();
+        }
+    }
+    assert!(
+        seen > 10_000,
+        "the commands printed almost nothing: {seen} bytes"
+    );
+    let o = run(&["check", "designs/flawed-design.json"]);
+    assert!(
+        stdout(&o).contains("35 errors, 19 warnings"),
+        "{}",
+        stdout(&o)
     );
 }

@@ -178,7 +178,7 @@ fn aws_connections_lags_and_vifs_become_facilities_regions_and_links() {
         assert!(err.contains(line), "missing `{line}` in:\n{err}");
     }
     assert!(
-        err.contains("4 nodes, 3 links imported; 4 element(s) left out"),
+        err.contains("4 nodes, 3 links imported; 4 elements left out"),
         "{err}"
     );
 
@@ -535,9 +535,7 @@ fn terraform_state_maps_both_clouds() {
         Some(ErGatewaySku::ErGw1Az)
     );
     assert!(
-        err.contains(
-            "2 resource(s) of type aws_vpc: not an interconnect resource the import reads"
-        ),
+        err.contains("2 resources of type aws_vpc: not an interconnect resource the import reads"),
         "{err}"
     );
     let check = run(&["check", out.to_str().unwrap()]);
@@ -1029,7 +1027,7 @@ fn expected(design: &Design, imported: &linkwright::import::Imported) -> Design 
             {
                 Some(Loss {
                     why: "a hosted connection is exported as an acceptance of the partner's connection id (aws_dx_connection_confirmation), whose state holds no bandwidth or location",
-                    listed_as: Some("resource(s) of type aws_dx_connection_confirmation"),
+                    listed_as: Some("of type aws_dx_connection_confirmation"),
                 })
             }
             LinkKind::DirectConnectConnection(_)

@@ -255,7 +255,7 @@ fn a_design_with_errors_still_reports_them() {
         "2026-01-31",
     ]);
     assert!(o.status.success());
-    assert!(stderr(&o).contains("error(s); the report lists them under Findings"));
+    assert!(stderr(&o).contains("errors; the report lists them under Findings"));
     let pdf = Pdf {
         doc: lopdf::Document::load(&out).unwrap(),
         bytes: Vec::new(),

@@ -772,7 +772,7 @@ fn a_vpn_into_a_region_without_its_gateway_gets_one_or_a_variable() {
     // What AWS cannot be told through the provider is said, not dropped.
     for said in [
         "vpn-dub: The design asks for Large (5 Gbps) tunnels",
-        "vpn-dub: The design gives 1 tunnel(s); an AWS Site-to-Site VPN connection always has two",
+        "vpn-dub: The design gives 1 tunnel; an AWS Site-to-Site VPN connection always has two",
     ] {
         assert!(
             export.notes.iter().any(|n| n.starts_with(said)),

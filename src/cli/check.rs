@@ -202,8 +202,11 @@ pub fn run(
                 let s = summarize(findings);
                 writeln!(
                     out,
-                    "{file}: {} error(s), {} warning(s), {} info, {} excluded",
-                    s.errors, s.warnings, s.info, s.excluded
+                    "{file}: {}, {}, {} info, {} excluded",
+                    crate::model::count(s.errors, "error", "errors"),
+                    crate::model::count(s.warnings, "warning", "warnings"),
+                    s.info,
+                    s.excluded
                 )?;
             }
         }

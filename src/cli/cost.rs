@@ -243,7 +243,10 @@ fn write_text<W: Write>(out: &mut W, file: &Path, c: &Costing) -> std::io::Resul
     let excludes = if c.unpriced.is_empty() {
         String::new()
     } else {
-        format!(" — excludes {} unpriced item(s)", c.unpriced.len())
+        format!(
+            " — excludes {}",
+            crate::model::count(c.unpriced.len(), "unpriced item", "unpriced items")
+        )
     };
     writeln!(
         out,
@@ -263,9 +266,9 @@ fn write_text<W: Write>(out: &mut W, file: &Path, c: &Costing) -> std::io::Resul
     writeln!(out, "By site: {}", breakdown(site))?;
     writeln!(
         out,
-        "Completeness: {} of {} item(s) priced",
-        c.priced_items,
-        c.items.len()
+        "Completeness: {} of {} priced",
+        crate::costing::thousands(c.priced_items as u64),
+        crate::model::count(c.items.len(), "item", "items")
     )?;
     for u in &c.unpriced {
         writeln!(out, "  unpriced: {} {} — {}", u.element, u.meter, u.reason)?;

@@ -122,11 +122,11 @@ pub fn run(
     }
     writeln!(
         err,
-        "{}: {} nodes, {} links imported; {} element(s) left out",
+        "{}: {}, {} imported; {} left out",
         shown.display(),
-        imported.design.nodes.len(),
-        imported.design.links.len(),
-        imported.skipped.len()
+        crate::model::count(imported.design.nodes.len(), "node", "nodes"),
+        crate::model::count(imported.design.links.len(), "link", "links"),
+        crate::model::count(imported.skipped.len(), "element", "elements")
     )?;
     Ok(exit::OK)
 }

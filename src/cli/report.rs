@@ -150,7 +150,8 @@ pub fn run(
     if errors > 0 {
         writeln!(
             err,
-            "note: the design has {errors} error(s); the report lists them under Findings"
+            "note: the design has {}; the report lists them under Findings",
+            crate::model::count(errors, "error", "errors")
         )?;
     }
     Ok(exit::OK)

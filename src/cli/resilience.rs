@@ -189,9 +189,9 @@ impl Text<'_> {
         };
         writeln!(
             out,
-            "{}: resilience ({depth_label}), {} demand(s)",
+            "{}: resilience ({depth_label}), {}",
             file.display(),
-            self.analysis.demands.len()
+            crate::model::count(self.analysis.demands.len(), "demand", "demands")
         )?;
         for d in &self.analysis.demands {
             self.write_demand(out, d)?;
@@ -224,9 +224,9 @@ impl Text<'_> {
         }
         writeln!(
             out,
-            "  intact capacity: {} over {} path(s)",
+            "  intact capacity: {} over {}",
             mbps(d.intact_mbps),
-            d.paths.len()
+            crate::model::count(d.paths.len(), "path", "paths")
         )?;
         for p in &d.paths {
             write_path(out, p)?;

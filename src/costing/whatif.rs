@@ -473,7 +473,8 @@ fn dedicated_option(
     let at = location.map_or(String::new(), |l| format!(" at {}", l.code));
     let reason = if monthly.is_some() {
         format!(
-            "{count} connection(s) for the target model{at}: port-hours + {egress_gb} GB transfer out"
+            "{} for the target model{at}: port-hours + {egress_gb} GB transfer out",
+            crate::model::count(count as usize, "connection", "connections")
         )
     } else if rate.is_none() {
         "no port price in the book".to_string()
@@ -598,7 +599,10 @@ fn azure_options(
         description: format!("{count} × {speed} Standard Unlimited ExpressRoute{where_}"),
         monthly: unlimited.and_then(|r| times(r, count)),
         reason: if unlimited.is_some() {
-            format!("{count} circuit(s) for the target model, {zone_text}")
+            format!(
+                "{} for the target model, {zone_text}",
+                crate::model::count(count as usize, "circuit", "circuits")
+            )
         } else {
             NO_ER_PRICES.into()
         },
@@ -616,7 +620,8 @@ fn azure_options(
         monthly: metered,
         reason: if metered.is_some() {
             format!(
-                "{count} circuit(s) for the target model plus {} of egress a month, {zone_text}",
+                "{} for the target model plus {} of egress a month, {zone_text}",
+                crate::model::count(count as usize, "circuit", "circuits"),
                 super::gb_text(d.egress_gb_per_month.saturating_mul(1000))
             )
         } else {

@@ -249,7 +249,10 @@ fn shape(v: &Value) -> String {
                 format!("an object with keys {}", keys.join(", "))
             }
         }
-        Value::Array(items) => format!("an array of {} item(s)", items.len()),
+        Value::Array(items) => format!(
+            "an array of {}",
+            crate::model::count(items.len(), "item", "items")
+        ),
         Value::String(_) => "a string".into(),
         Value::Number(_) => "a number".into(),
         Value::Bool(_) => "a boolean".into(),

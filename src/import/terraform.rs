@@ -304,14 +304,20 @@ pub(super) fn map(path: &Path, value: &Value, catalog: &Catalog) -> Result<Impor
     for (kind, count) in vpn_ends {
         imported.skipped.push(Skipped {
             file: file.clone(),
-            element: format!("{count} resource(s) of type {kind}"),
+            element: format!(
+                "{} of type {kind}",
+                crate::model::count(count, "resource", "resources")
+            ),
             reason: "the on-prem end of a site-to-site VPN, left out with its VPN".into(),
         });
     }
     for (kind, count) in other {
         imported.skipped.push(Skipped {
             file: file.clone(),
-            element: format!("{count} resource(s) of type {kind}"),
+            element: format!(
+                "{} of type {kind}",
+                crate::model::count(count, "resource", "resources")
+            ),
             reason: "not an interconnect resource the import reads".into(),
         });
     }

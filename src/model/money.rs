@@ -116,6 +116,16 @@ pub fn dollars(amount: Usd) -> String {
     out
 }
 
+/// "1 item", "2,345 items": a count with thousands separated and its noun, singular or plural
+/// as the count needs (never "item(s)").
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let mut out = String::with_capacity(one.len().max(many.len()) + 8);
+    push_thousands(&mut out, n as u64);
+    out.push(' ');
+    out.push_str(if n == 1 { one } else { many });
+    out
+}
+
 /// Appends `n` with a comma between thousands ("1,642"), without an allocation of its own
 /// (a large bill formats a few of these per line).
 pub fn push_thousands(out: &mut String, n: u64) {

@@ -63,10 +63,7 @@ fn number(n: usize) -> String {
     crate::costing::thousands(n as u64)
 }
 
-/// "1 item", "2,345 items": a count and its noun, singular or plural as the count needs.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", number(n), if n == 1 { one } else { many })
-}
+use crate::model::count;
 
 /// The file formats a report is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

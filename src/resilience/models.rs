@@ -87,7 +87,12 @@ pub fn aws_model(connections: &[DxUse<'_>]) -> Model {
     let hosted = connections.len() - dedicated.clone().count();
     if hosted > 0 {
         notes.push(format!(
-            "{hosted} hosted connection(s) do not count as redundant connections (DX-SLA-1)"
+            "{} as redundant connections (DX-SLA-1)",
+            if hosted == 1 {
+                "1 hosted connection does not count".to_owned()
+            } else {
+                format!("{hosted} hosted connections do not count")
+            }
         ));
     }
     if dedicated.clone().any(|c| c.lag_members > 1) {
@@ -166,7 +171,9 @@ pub fn azure_model(all_circuits: &[ErUse<'_>]) -> Model {
     let single_session = all_circuits.iter().filter(|c| !c.redundant_bgp).count();
     if single_session > 0 {
         notes.push(format!(
-            "{single_session} circuit(s) with one BGP session do not count: Microsoft's SLA applies only with both BGP sessions configured (ER-SLA-1)"
+            "{} with one BGP session {} not count: Microsoft's SLA applies only with both BGP sessions configured (ER-SLA-1)",
+            crate::model::count(single_session, "circuit", "circuits"),
+            if single_session == 1 { "does" } else { "do" }
         ));
     }
     let circuits = || all_circuits.iter().filter(|c| c.redundant_bgp);
@@ -287,7 +294,10 @@ pub fn zone_component(gw: &ErGateway, w: &ZoneWeights) -> (u32, String) {
             // The index counts gateway instances, two per scale unit.
             let units = gw.scale_units.unwrap_or(0);
             let instances = 2 * units;
-            let text = format!("ErGwScale with {units} unit(s), {instances} instances");
+            let text = format!(
+                "ErGwScale with {}, {instances} instances",
+                crate::model::count(units as usize, "scale unit", "scale units")
+            );
             if instances > 4 {
                 (w.scale_above_4_instances, text)
             } else {

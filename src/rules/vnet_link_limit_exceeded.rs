@@ -49,9 +49,10 @@ fn check(cx: &Context, out: &mut Report) {
             out.flag_with_fix(
                 vec![v.link.id.to_string()],
                 format!(
-                    "circuit {} has {} VNet links and {gr} Global Reach connection(s); its limit is {limit}",
+                    "circuit {} has {} and {}; its limit is {limit}",
                     cx.name_of(v.link.id.as_str()),
-                    v.circuit.vnet_links
+                    crate::model::count(v.circuit.vnet_links as usize, "VNet link", "VNet links"),
+                    crate::model::count(gr as usize, "Global Reach connection", "Global Reach connections")
                 ),
                 fix,
             );

@@ -22,10 +22,10 @@ fn check(cx: &Context, out: &mut Report) {
             out.flag(
                 vec![link.id.to_string()],
                 format!(
-                    "VPN {} is given {} but its {} tunnel(s) carry at most {}",
+                    "VPN {} is given {} but its {} carry at most {}",
                     cx.name_of(link.id.as_str()),
                     mbps(vpn.bandwidth_mbps),
-                    vpn.tunnels,
+                    crate::model::count(vpn.tunnels as usize, "tunnel", "tunnels"),
                     mbps(usable)
                 ),
             );

@@ -318,8 +318,8 @@ pub(super) fn resources(
         );
         if v.vpn.tunnels != 2 {
             let note = format!(
-                "The design gives {} tunnel(s); an AWS Site-to-Site VPN connection always has two",
-                v.vpn.tunnels
+                "The design gives {}; an AWS Site-to-Site VPN connection always has two",
+                crate::model::count(v.vpn.tunnels as usize, "tunnel", "tunnels")
             );
             cx.notes.push(format!("{}: {note}", link.id));
             item = item.note(note);

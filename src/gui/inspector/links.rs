@@ -89,7 +89,7 @@ pub(super) fn vpn_ui(
 ) -> Option<Edit> {
     let LinkCx { design, l, .. } = cx;
     let replace = |kind: LinkKind| replace_link(l, kind);
-    let tunnels = [1u32, 2, 4].map(|t| (t, format!("{t} tunnel(s)")));
+    let tunnels = [1u32, 2, 4].map(|t| (t, crate::model::count(t as usize, "tunnel", "tunnels")));
     if let Some(t) = choices(ui, "Tunnels", v.tunnels, &tunnels) {
         return replace(LinkKind::SiteToSiteVpn(SiteToSiteVpn {
             tunnels: t,

@@ -169,6 +169,21 @@ pub(crate) mod testing {
                 .filter(|f| f.code == code)
                 .collect::<Vec<_>>()
         );
+        // A fix trades its finding for nothing else: no finding of another rule, or of this
+        // rule on other elements, appears that the design did not have before.
+        let key = |f: &&crate::rules::Finding| (f.code, f.subjects.clone(), f.message.clone());
+        let had: Vec<_> = found.items.iter().map(|f| key(&f)).collect();
+        let new: Vec<String> = after
+            .items
+            .iter()
+            .filter(|f| f.code != code && !had.contains(&key(f)))
+            .map(|f| format!("{} {}", f.code, f.message))
+            .collect();
+        assert!(
+            new.is_empty(),
+            "{code}: `{}` brought new findings: {new:#?}",
+            fix.label
+        );
         // The saved and reloaded fixed design is the same design.
         let text = crate::design_file::to_string(&design)
             .unwrap_or_else(|e| panic!("{code}: the fixed design does not save: {e}"));

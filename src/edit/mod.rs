@@ -288,9 +288,9 @@ fn apply_all(design: &mut Design, edits: Vec<Edit>) -> Result<Vec<Edit>, EditErr
     Ok(inverses)
 }
 
-/// "1 node", "3 nodes": a count with the noun in the right number.
+/// "1 node", "3,000 nodes": a count with the noun in the right number ([`crate::model::count`]).
 pub fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    crate::model::count(n, one, many)
 }
 
 /// What an edit does to, in the words of an Undo or Redo entry: the verb and the kind of

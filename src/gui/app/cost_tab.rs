@@ -223,12 +223,16 @@ pub(super) fn cost_ui(
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 crate::gui::charts::cost_by_category_ui(ui, &a.cost);
-                // Metered vs unlimited for the selected circuit (else the first).
+                // Metered vs unlimited for the selected circuit (else the first): one pass
+                // over the selection and one over the circuits, not one of the selection per
+                // circuit (a select-all of a large design is thousands of each).
+                let selected: rustc_hash::FxHashSet<&str> =
+                    selection.iter().map(String::as_str).collect();
                 let circuit = a
                     .what_if
                     .express_route
                     .iter()
-                    .find(|c| selection.contains(&c.circuit))
+                    .find(|c| selected.contains(c.circuit.as_str()))
                     .or(a.what_if.express_route.first());
                 if let Some(c) = circuit {
                     ui.vertical(|ui| {

@@ -184,5 +184,10 @@ mod tests {
         h.run_steps(2);
         h.get_by_label("er-dc2: metered vs unlimited");
         assert!(h.query_by_label_contains("cannot be drawn").is_none());
+        // The chart follows the selection: the selected circuit's, among other elements.
+        h.state_mut().selection = vec!["site-nyc".into(), "er-ch1".into()];
+        h.run_steps(2);
+        h.get_by_label("er-ch1: metered vs unlimited");
+        assert!(h.query_by_label("er-dc2: metered vs unlimited").is_none());
     }
 }

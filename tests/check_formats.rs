@@ -283,8 +283,38 @@ fn sarif_reports_an_unreadable_file_as_a_failed_invocation() {
     );
 }
 
+/// The test case of rule `code` in a JUnit test suite.
+fn case<'a>(suite: &roxmltree::Node<'a, 'a>, code: &str) -> roxmltree::Node<'a, 'a> {
+    suite
+        .children()
+        .find(|c| {
+            c.has_tag_name("testcase")
+                && c.attribute("name")
+                    .is_some_and(|n| n.starts_with(&format!("{code} ")))
+        })
+        .unwrap_or_else(|| panic!("no test case for {code}"))
+}
+
+fn has_child(node: &roxmltree::Node, tag: &str) -> bool {
+    node.children().any(|c| c.has_tag_name(tag))
+}
+
+/// The codes of the rules reporting active errors in `check FILE`'s text output.
+fn error_codes(file: &str) -> Vec<String> {
+    let text = String::from_utf8(run(&["check", file]).stdout).unwrap();
+    let mut codes: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("error["))
+        .filter_map(|l| l.split(']').next())
+        .map(str::to_string)
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
 #[test]
-fn junit_fails_the_rules_with_errors_and_skips_accepted_risks() {
+fn junit_fails_the_rules_with_errors_and_passes_accepted_risks_with_their_comment() {
     let o = run(&["check", FLAWED, CLEAN, "--format", "junit"]);
     assert_eq!(o.status.code(), Some(1));
     let xml = String::from_utf8(o.stdout).unwrap();
@@ -296,27 +326,88 @@ fn junit_fails_the_rules_with_errors_and_skips_accepted_risks() {
     let failures = |s: &roxmltree::Node| -> usize {
         s.children()
             .filter(|c| c.has_tag_name("testcase"))
-            .filter(|c| c.children().any(|f| f.has_tag_name("failure")))
+            .filter(|c| has_child(c, "failure"))
             .count()
     };
     // The flawed design fails exactly the rules that report errors in the text output.
-    let text = String::from_utf8(run(&["check", FLAWED]).stdout).unwrap();
-    let mut codes: Vec<&str> = text
-        .lines()
-        .filter_map(|l| l.strip_prefix("error["))
-        .filter_map(|l| l.split(']').next())
-        .collect();
-    codes.sort();
-    codes.dedup();
+    let codes = error_codes(FLAWED);
     assert_eq!(failures(&suites[0]), codes.len());
     assert_eq!(
         suites[0].attribute("failures").unwrap(),
         codes.len().to_string()
     );
     assert_eq!(failures(&suites[1]), 0, "the clean design passes");
-    let skipped = suites[0]
-        .descendants()
-        .find(|n| n.has_tag_name("skipped"))
-        .expect("the accepted risk is skipped");
-    assert!(skipped.attribute("message").unwrap().contains("NET-4711"));
+    // The accepted risk ran and passed: not skipped, its finding and comment in the output.
+    let accepted = case(&suites[0], "NET002");
+    assert!(!has_child(&accepted, "skipped"));
+    assert!(!has_child(&accepted, "failure"));
+    let output = accepted
+        .children()
+        .find(|c| c.has_tag_name("system-out"))
+        .and_then(|c| c.text())
+        .expect("the accepted risk is in the case's output");
+    assert!(
+        output.contains("accepted risk: warning[NET002]"),
+        "{output}"
+    );
+    assert!(output.contains("site-par"), "{output}");
+    assert!(output.contains("NET-4711"), "{output}");
+    // Neither design turns a rule off: nothing is skipped.
+    for suite in &suites {
+        assert_eq!(suite.attribute("skipped"), Some("0"));
+        assert!(suite.descendants().all(|n| !n.has_tag_name("skipped")));
+    }
+}
+
+#[test]
+fn junit_skips_the_rules_a_design_turns_off() {
+    // The flawed design with two rules turned off: DX003, which reports an error in it, and
+    // ER002, which finds nothing in it.
+    let mut design: Value =
+        serde_json::from_str(&std::fs::read_to_string(FLAWED).unwrap()).unwrap();
+    let overrides = &mut design["design"]["settings"]["severity_overrides"];
+    assert!(
+        overrides.is_object(),
+        "the sample overrides a severity already"
+    );
+    overrides["DX003"] = "off".into();
+    overrides["ER002"] = "off".into();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("turned-off.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&design).unwrap()).unwrap();
+    let file = file.to_str().unwrap();
+
+    let codes = error_codes(file);
+    assert!(!codes.contains(&"DX003".to_string()), "DX003 did not run");
+    assert_eq!(error_codes(FLAWED).len(), codes.len() + 1);
+
+    let o = run(&["check", file, "--format", "junit"]);
+    assert_eq!(o.status.code(), Some(1));
+    let xml = String::from_utf8(o.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let suite = doc
+        .root_element()
+        .children()
+        .find(|n| n.has_tag_name("testsuite"))
+        .unwrap();
+    assert_eq!(suite.attribute("skipped"), Some("2"), "{xml}");
+    assert_eq!(
+        suite.attribute("failures").unwrap(),
+        codes.len().to_string()
+    );
+    for code in ["DX003", "ER002"] {
+        let c = case(&suite, code);
+        let skipped = c
+            .children()
+            .find(|n| n.has_tag_name("skipped"))
+            .unwrap_or_else(|| panic!("{code} is skipped, not passed"));
+        let message = skipped.attribute("message").unwrap();
+        assert!(message.contains("turned off"), "{message}");
+        assert!(message.contains(code), "{message}");
+        assert!(!has_child(&c, "failure"));
+    }
+    // Only the turned-off rules are skipped; the rule with an error still fails.
+    let skipped = suite.children().filter(|c| has_child(c, "skipped")).count();
+    assert_eq!(skipped, 2);
+    assert!(has_child(&case(&suite, "DX005"), "failure"));
 }

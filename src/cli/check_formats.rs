@@ -196,18 +196,22 @@ fn result_of(
 }
 
 /// JUnit XML: one test suite per file, one test case per rule; a rule with active errors
-/// fails, warnings and notes are the case's output, a rule whose findings are all accepted
-/// risks is skipped with their comments, an unreadable file is an error.
+/// fails, warnings and notes are the case's output; a rule the design turns off (`off[i]` for
+/// the i-th file) is skipped, since it did not run; a rule whose findings are accepted risks ran
+/// and passes, the accepted findings and their comments in its output; an unreadable file is an
+/// error.
 pub(super) fn write_junit(
     out: &mut dyn Write,
     results: &[Checked],
+    off: &[Vec<&'static str>],
     min: Severity,
 ) -> anyhow::Result<()> {
     use crate::diagram::svg::escape;
     let mut failures_all = 0;
     let mut errors_all = 0;
     let mut suites = String::new();
-    for (file, result) in results {
+    let none = Vec::new();
+    for (i, (file, result)) in results.iter().enumerate() {
         let findings = match result {
             Ok(f) => f,
             Err(e) => {
@@ -220,6 +224,7 @@ pub(super) fn write_junit(
                 continue;
             }
         };
+        let off = off.get(i).unwrap_or(&none);
         let mut by_rule: FxHashMap<&str, Vec<&Finding>> = FxHashMap::default();
         for f in findings.items.iter().filter(|f| f.severity >= min) {
             by_rule.entry(f.code).or_default().push(f);
@@ -234,11 +239,17 @@ pub(super) fn write_junit(
                 r.code,
                 r.name
             );
-            let active: Vec<&&Finding> = fs.iter().filter(|f| f.excluded.is_none()).collect();
-            let errors: Vec<&&&Finding> = active
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .collect();
+            if off.contains(&r.code) {
+                skipped += 1;
+                cases += &format!(
+                    "      <skipped message=\"{}\"/>\n    </testcase>\n",
+                    escape(&format!(
+                        "{} is turned off in the design's settings (severity_overrides: off)",
+                        r.code
+                    ))
+                );
+                continue;
+            }
             let line = |f: &Finding| {
                 format!(
                     "{}[{}] {} ({})",
@@ -248,6 +259,10 @@ pub(super) fn write_junit(
                     f.subjects.join(", ")
                 )
             };
+            let errors: Vec<&&Finding> = fs
+                .iter()
+                .filter(|f| f.excluded.is_none() && f.severity == Severity::Error)
+                .collect();
             if !errors.is_empty() {
                 failures += 1;
                 cases += &format!(
@@ -266,23 +281,22 @@ pub(super) fn write_junit(
                             .join("\n")
                     )
                 );
-            } else if active.is_empty() && !fs.is_empty() {
-                skipped += 1;
-                let comments: Vec<&str> = fs.iter().filter_map(|f| f.excluded.as_deref()).collect();
-                cases += &format!(
-                    "      <skipped message=\"{}\"/>\n",
-                    escape(&format!("accepted risk: {}", comments.join("; ")))
-                );
             }
-            let others: Vec<String> = active
+            // Active warnings and notes, then the accepted risks with their comments: the rule
+            // ran and found them, and the design accepts them.
+            let output: Vec<String> = fs
                 .iter()
-                .filter(|f| f.severity != Severity::Error)
+                .filter(|f| f.excluded.is_none() && f.severity != Severity::Error)
                 .map(|f| line(f))
+                .chain(fs.iter().filter_map(|f| {
+                    let comment = f.excluded.as_deref()?;
+                    Some(format!("accepted risk: {} — {comment}", line(f)))
+                }))
                 .collect();
-            if !others.is_empty() {
+            if !output.is_empty() {
                 cases += &format!(
                     "      <system-out>{}</system-out>\n",
-                    escape(&others.join("\n"))
+                    escape(&output.join("\n"))
                 );
             }
             cases += "    </testcase>\n";

@@ -411,3 +411,54 @@ fn junit_skips_the_rules_a_design_turns_off() {
     assert_eq!(skipped, 2);
     assert!(has_child(&case(&suite, "DX005"), "failure"));
 }
+
+/// A design whose ExpressRoute Direct port has the id of a link (the loader allows it: port ids
+/// are not element ids): the link's findings are located at the link, not at the port, which
+/// comes first in the file.
+#[test]
+fn sarif_locates_a_link_whose_id_a_port_also_has_at_the_link() {
+    let text = std::fs::read_to_string(FLAWED).unwrap();
+    assert!(text.contains("\"id\": \"erd-pa4\""), "the sample's port");
+    let text = text.replace("\"erd-pa4\"", "\"er-par-direct\"");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("port-named-like-a-link.json");
+    std::fs::write(&file, &text).unwrap();
+    let (code, log) = sarif_of(&["check", file.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "the file loads: {log}");
+    assert_sarif_shape(&log);
+    let lines: Vec<&str> = text.lines().collect();
+    let port_line = 1 + lines
+        .iter()
+        .position(|l| l.contains("\"id\": \"er-par-direct\""))
+        .unwrap();
+    let link_line = 1 + lines
+        .iter()
+        .rposition(|l| l.contains("\"id\": \"er-par-direct\""))
+        .unwrap();
+    assert!(port_line < link_line, "the port comes first");
+    assert!(
+        lines[link_line - 2..link_line + 2]
+            .iter()
+            .any(|l| l.contains("\"name\""))
+            && lines[port_line..port_line + 2]
+                .iter()
+                .any(|l| l.contains("port_speed_mbps")),
+        "the first is the port, the last the link"
+    );
+    let located: Vec<u64> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["locations"][0]["logicalLocations"][0]["name"] == "er-par-direct")
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert!(!located.is_empty(), "the link has findings");
+    assert!(
+        located.iter().all(|&l| l == link_line as u64),
+        "at the link's line {link_line}, not the port's {port_line}: {located:?}"
+    );
+}

@@ -10,38 +10,62 @@ use std::io::Write;
 pub(super) type Checked = (String, Result<rules::Findings, String>);
 
 /// Where each element's `"id": "…"` member starts in a design file's text: 1-based line and
-/// column (in characters), found in one pass over the text. The first occurrence of an id wins
-/// (ids are unique across kinds; nodes come first in the file).
+/// column (in characters), found in one pass over the text. The design's elements (nodes,
+/// links, demands, risk groups) hold their `"id"` at the shallowest depth of any `"id"` in the
+/// file, and their ids are unique across kinds; an id nested deeper (an ExpressRoute Direct
+/// port in a facility's kind) may equal an element's id, which the loader allows, and then the
+/// element's wins. Among ids at the same depth the first occurrence wins.
 pub(super) fn id_lines(text: &str) -> FxHashMap<String, (usize, usize)> {
-    let mut out = FxHashMap::default();
+    // Each id with its place and the depth (open brackets) its `"id"` key is at.
+    let mut out: FxHashMap<String, (usize, usize, usize)> = FxHashMap::default();
     let bytes = text.as_bytes();
-    let (mut line, mut line_start, mut scanned) = (1usize, 0usize, 0usize);
-    for (at, _) in text.match_indices("\"id\"") {
-        for (i, &b) in bytes[scanned..at].iter().enumerate() {
-            if b == b'\n' {
+    let (mut line, mut line_start, mut depth) = (1usize, 0usize, 0usize);
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\n' => {
                 line += 1;
-                line_start = scanned + i + 1;
+                line_start = at + 1;
             }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                // A string (JSON strings hold no raw line breaks): skip to its closing quote.
+                let mut end = at + 1;
+                while end < bytes.len() && bytes[end] != b'"' {
+                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                }
+                if end < bytes.len() && &text[at..end] == "\"id" {
+                    if let Some(id) = id_value(&text[end + 1..]) {
+                        let column = text[line_start..at].chars().count() + 1;
+                        let found = out.entry(id.to_string()).or_insert((line, column, depth));
+                        if depth < found.2 {
+                            *found = (line, column, depth);
+                        }
+                    }
+                }
+                at = end + 1;
+                continue;
+            }
+            _ => {}
         }
-        scanned = at;
-        // `"id"`, blanks, `:`, blanks, then the value's opening quote.
-        let rest = text[at + 4..].trim_start();
-        let Some(rest) = rest.strip_prefix(':') else {
-            continue;
-        };
-        let Some(value) = rest.trim_start().strip_prefix('"') else {
-            continue;
-        };
-        let Some(end) = value.find(['"', '\\']) else {
-            continue;
-        };
-        if value.as_bytes()[end] == b'"' {
-            let column = text[line_start..at].chars().count() + 1;
-            out.entry(value[..end].to_string())
-                .or_insert((line, column));
-        }
+        at += 1;
     }
-    out
+    out.into_iter()
+        .map(|(id, (line, column, _))| (id, (line, column)))
+        .collect()
+}
+
+/// The id after an `"id"` key: blanks, `:`, blanks, then a string without escapes (an escaped
+/// id is not guessed at).
+fn id_value(rest: &str) -> Option<&str> {
+    let value = rest
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    let end = value.find(['"', '\\'])?;
+    (value.as_bytes()[end] == b'"').then(|| &value[..end])
 }
 
 fn level(s: Severity) -> &'static str {
@@ -325,12 +349,26 @@ mod tests {
 
     #[test]
     fn ids_are_found_at_their_line_and_column_in_one_pass() {
-        let text = "{\n  \"nodes\": [\n    { \"id\": \"a\" },\n    {\"id\":\"b\"}\n  ],\n  \"x\": { \"id\" : \"c\\\"d\" },\n  \"id\": \"a\"\n}";
+        let text = "{\n  \"nodes\": [\n    { \"id\": \"a\" },\n    {\"id\":\"b\"}\n  ],\n  \"x\": [{ \"id\" : \"c\\\"d\" }],\n  \"y\": [{ \"id\": \"a\", \"n\": \"{[\\\"id\\\": \\\"e\\\"\" }]\n}";
         let lines = id_lines(text);
         assert_eq!(lines.get("a"), Some(&(3, 7)), "the first occurrence wins");
         assert_eq!(lines.get("b"), Some(&(4, 6)));
         assert_eq!(lines.get("c"), None, "an escaped id is not guessed at");
+        assert_eq!(lines.get("e"), None, "an id inside a string is no member");
         assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn an_element_id_wins_over_an_equal_nested_id_before_it() {
+        // A facility's ExpressRoute Direct port named like a link, the port first in the file.
+        let text = "{\"design\": {\n\"nodes\": [{\"id\": \"fac\", \"kind\": {\"facility\": {\"er_direct_ports\": [\n  {\"id\": \"er-1\"}]}}}],\n\"links\": [\n  {\"id\": \"er-1\"}\n]}}";
+        let lines = id_lines(text);
+        assert_eq!(
+            lines.get("er-1"),
+            Some(&(5, 4)),
+            "the link's line, not the port's"
+        );
+        assert_eq!(lines.get("fac"), Some(&(2, 12)));
     }
 
     #[test]

@@ -121,6 +121,8 @@ pub fn run(
 ) -> anyhow::Result<i32> {
     let mut code = exit::OK;
     let mut results = Vec::new();
+    // Per file, the rules its design turns off (JUnit skips them).
+    let mut off: Vec<Vec<&'static str>> = Vec::new();
     for path in files {
         // A design only read is mapped; one the fixes rewrite is read.
         let loaded = if shown.apply {
@@ -142,6 +144,7 @@ pub fn run(
                     }
                 }
                 let findings = rules::check(&design, catalog);
+                off.push(rules::turned_off(&design).map(|r| r.code).collect());
                 if wrote {
                     // `apply_fixes` stops after a bounded number of rounds: the check of what is
                     // left says whether fixes are still offered.
@@ -168,6 +171,7 @@ pub fn run(
             Err(e) => {
                 writeln!(err, "error: {e}")?;
                 code = exit::UNREADABLE;
+                off.push(Vec::new());
                 results.push((path.display().to_string(), Err(e.to_string())));
             }
         }
@@ -192,7 +196,9 @@ pub fn run(
                 .collect();
             super::check_formats::write_sarif(&mut out, &results, &texts, shown.min)?;
         }
-        CheckFormat::Junit => super::check_formats::write_junit(&mut out, &results, shown.min)?,
+        CheckFormat::Junit => {
+            super::check_formats::write_junit(&mut out, &results, &off, shown.min)?
+        }
         CheckFormat::Text => {
             for (file, result) in &results {
                 let Ok(findings) = result else { continue };

@@ -10,38 +10,62 @@ use std::io::Write;
 pub(super) type Checked = (String, Result<rules::Findings, String>);
 
 /// Where each element's `"id": "…"` member starts in a design file's text: 1-based line and
-/// column (in characters), found in one pass over the text. The first occurrence of an id wins
-/// (ids are unique across kinds; nodes come first in the file).
+/// column (in characters), found in one pass over the text. The design's elements (nodes,
+/// links, demands, risk groups) hold their `"id"` at the shallowest depth of any `"id"` in the
+/// file, and their ids are unique across kinds; an id nested deeper (an ExpressRoute Direct
+/// port in a facility's kind) may equal an element's id, which the loader allows, and then the
+/// element's wins. Among ids at the same depth the first occurrence wins.
 pub(super) fn id_lines(text: &str) -> FxHashMap<String, (usize, usize)> {
-    let mut out = FxHashMap::default();
+    // Each id with its place and the depth (open brackets) its `"id"` key is at.
+    let mut out: FxHashMap<String, (usize, usize, usize)> = FxHashMap::default();
     let bytes = text.as_bytes();
-    let (mut line, mut line_start, mut scanned) = (1usize, 0usize, 0usize);
-    for (at, _) in text.match_indices("\"id\"") {
-        for (i, &b) in bytes[scanned..at].iter().enumerate() {
-            if b == b'\n' {
+    let (mut line, mut line_start, mut depth) = (1usize, 0usize, 0usize);
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\n' => {
                 line += 1;
-                line_start = scanned + i + 1;
+                line_start = at + 1;
             }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                // A string (JSON strings hold no raw line breaks): skip to its closing quote.
+                let mut end = at + 1;
+                while end < bytes.len() && bytes[end] != b'"' {
+                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                }
+                if end < bytes.len() && &text[at..end] == "\"id" {
+                    if let Some(id) = id_value(&text[end + 1..]) {
+                        let column = text[line_start..at].chars().count() + 1;
+                        let found = out.entry(id.to_string()).or_insert((line, column, depth));
+                        if depth < found.2 {
+                            *found = (line, column, depth);
+                        }
+                    }
+                }
+                at = end + 1;
+                continue;
+            }
+            _ => {}
         }
-        scanned = at;
-        // `"id"`, blanks, `:`, blanks, then the value's opening quote.
-        let rest = text[at + 4..].trim_start();
-        let Some(rest) = rest.strip_prefix(':') else {
-            continue;
-        };
-        let Some(value) = rest.trim_start().strip_prefix('"') else {
-            continue;
-        };
-        let Some(end) = value.find(['"', '\\']) else {
-            continue;
-        };
-        if value.as_bytes()[end] == b'"' {
-            let column = text[line_start..at].chars().count() + 1;
-            out.entry(value[..end].to_string())
-                .or_insert((line, column));
-        }
+        at += 1;
     }
-    out
+    out.into_iter()
+        .map(|(id, (line, column, _))| (id, (line, column)))
+        .collect()
+}
+
+/// The id after an `"id"` key: blanks, `:`, blanks, then a string without escapes (an escaped
+/// id is not guessed at).
+fn id_value(rest: &str) -> Option<&str> {
+    let value = rest
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    let end = value.find(['"', '\\'])?;
+    (value.as_bytes()[end] == b'"').then(|| &value[..end])
 }
 
 fn level(s: Severity) -> &'static str {
@@ -196,18 +220,22 @@ fn result_of(
 }
 
 /// JUnit XML: one test suite per file, one test case per rule; a rule with active errors
-/// fails, warnings and notes are the case's output, a rule whose findings are all accepted
-/// risks is skipped with their comments, an unreadable file is an error.
+/// fails, warnings and notes are the case's output; a rule the design turns off (`off[i]` for
+/// the i-th file) is skipped, since it did not run; a rule whose findings are accepted risks ran
+/// and passes, the accepted findings and their comments in its output; an unreadable file is an
+/// error.
 pub(super) fn write_junit(
     out: &mut dyn Write,
     results: &[Checked],
+    off: &[Vec<&'static str>],
     min: Severity,
 ) -> anyhow::Result<()> {
     use crate::diagram::svg::escape;
     let mut failures_all = 0;
     let mut errors_all = 0;
     let mut suites = String::new();
-    for (file, result) in results {
+    let none = Vec::new();
+    for (i, (file, result)) in results.iter().enumerate() {
         let findings = match result {
             Ok(f) => f,
             Err(e) => {
@@ -220,6 +248,7 @@ pub(super) fn write_junit(
                 continue;
             }
         };
+        let off = off.get(i).unwrap_or(&none);
         let mut by_rule: FxHashMap<&str, Vec<&Finding>> = FxHashMap::default();
         for f in findings.items.iter().filter(|f| f.severity >= min) {
             by_rule.entry(f.code).or_default().push(f);
@@ -234,11 +263,17 @@ pub(super) fn write_junit(
                 r.code,
                 r.name
             );
-            let active: Vec<&&Finding> = fs.iter().filter(|f| f.excluded.is_none()).collect();
-            let errors: Vec<&&&Finding> = active
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .collect();
+            if off.contains(&r.code) {
+                skipped += 1;
+                cases += &format!(
+                    "      <skipped message=\"{}\"/>\n    </testcase>\n",
+                    escape(&format!(
+                        "{} is turned off in the design's settings (severity_overrides: off)",
+                        r.code
+                    ))
+                );
+                continue;
+            }
             let line = |f: &Finding| {
                 format!(
                     "{}[{}] {} ({})",
@@ -248,6 +283,10 @@ pub(super) fn write_junit(
                     f.subjects.join(", ")
                 )
             };
+            let errors: Vec<&&Finding> = fs
+                .iter()
+                .filter(|f| f.excluded.is_none() && f.severity == Severity::Error)
+                .collect();
             if !errors.is_empty() {
                 failures += 1;
                 cases += &format!(
@@ -266,23 +305,22 @@ pub(super) fn write_junit(
                             .join("\n")
                     )
                 );
-            } else if active.is_empty() && !fs.is_empty() {
-                skipped += 1;
-                let comments: Vec<&str> = fs.iter().filter_map(|f| f.excluded.as_deref()).collect();
-                cases += &format!(
-                    "      <skipped message=\"{}\"/>\n",
-                    escape(&format!("accepted risk: {}", comments.join("; ")))
-                );
             }
-            let others: Vec<String> = active
+            // Active warnings and notes, then the accepted risks with their comments: the rule
+            // ran and found them, and the design accepts them.
+            let output: Vec<String> = fs
                 .iter()
-                .filter(|f| f.severity != Severity::Error)
+                .filter(|f| f.excluded.is_none() && f.severity != Severity::Error)
                 .map(|f| line(f))
+                .chain(fs.iter().filter_map(|f| {
+                    let comment = f.excluded.as_deref()?;
+                    Some(format!("accepted risk: {} — {comment}", line(f)))
+                }))
                 .collect();
-            if !others.is_empty() {
+            if !output.is_empty() {
                 cases += &format!(
                     "      <system-out>{}</system-out>\n",
-                    escape(&others.join("\n"))
+                    escape(&output.join("\n"))
                 );
             }
             cases += "    </testcase>\n";
@@ -311,12 +349,26 @@ mod tests {
 
     #[test]
     fn ids_are_found_at_their_line_and_column_in_one_pass() {
-        let text = "{\n  \"nodes\": [\n    { \"id\": \"a\" },\n    {\"id\":\"b\"}\n  ],\n  \"x\": { \"id\" : \"c\\\"d\" },\n  \"id\": \"a\"\n}";
+        let text = "{\n  \"nodes\": [\n    { \"id\": \"a\" },\n    {\"id\":\"b\"}\n  ],\n  \"x\": [{ \"id\" : \"c\\\"d\" }],\n  \"y\": [{ \"id\": \"a\", \"n\": \"{[\\\"id\\\": \\\"e\\\"\" }]\n}";
         let lines = id_lines(text);
         assert_eq!(lines.get("a"), Some(&(3, 7)), "the first occurrence wins");
         assert_eq!(lines.get("b"), Some(&(4, 6)));
         assert_eq!(lines.get("c"), None, "an escaped id is not guessed at");
+        assert_eq!(lines.get("e"), None, "an id inside a string is no member");
         assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn an_element_id_wins_over_an_equal_nested_id_before_it() {
+        // A facility's ExpressRoute Direct port named like a link, the port first in the file.
+        let text = "{\"design\": {\n\"nodes\": [{\"id\": \"fac\", \"kind\": {\"facility\": {\"er_direct_ports\": [\n  {\"id\": \"er-1\"}]}}}],\n\"links\": [\n  {\"id\": \"er-1\"}\n]}}";
+        let lines = id_lines(text);
+        assert_eq!(
+            lines.get("er-1"),
+            Some(&(5, 4)),
+            "the link's line, not the port's"
+        );
+        assert_eq!(lines.get("fac"), Some(&(2, 12)));
     }
 
     #[test]

@@ -141,11 +141,17 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 
 /// How many rules a check of this design runs: every rule but those its settings turn off.
 pub fn enabled_count(design: &Design) -> usize {
+    RULES.len() - turned_off(design).count()
+}
+
+/// The rules this design's settings turn off (`"severity_overrides": {"CODE": "off"}`): a check
+/// does not run them.
+pub fn turned_off(design: &Design) -> impl Iterator<Item = &'static Rule> + '_ {
     let overrides = &design.settings.severity_overrides;
     RULES
         .iter()
-        .filter(|r| !matches!(overrides.get(r.code), Some(SeverityOverride::Off)))
-        .count()
+        .copied()
+        .filter(|r| matches!(overrides.get(r.code), Some(SeverityOverride::Off)))
 }
 
 /// Run every rule on the design.

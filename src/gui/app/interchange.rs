@@ -33,11 +33,25 @@ pub struct Arrival {
 #[derive(Default)]
 pub struct Interchange {
     /// The Terraform export being written: the folder, and the status line when done.
-    terraform: Option<(PathBuf, Receiver<Result<String, String>>)>,
+    terraform: Option<(PathBuf, Receiver<Result<Written, String>>)>,
     /// The import being read: the source, and the design or the error when done.
     import: Option<(Source, Receiver<Result<Arrival, String>>)>,
     /// The last import opened, listed in its window (what was left out) until closed.
     pub summary: Option<Arc<Arrival>>,
+    /// What the last Terraform export left out (its notes), listed in a window until closed.
+    pub left_out: Option<Written>,
+    /// The last import that failed and why, said in a window until closed.
+    pub failed: Option<(Source, String)>,
+}
+
+/// A Terraform export written: the status line, and the folder and notes for its window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    pub line: String,
+    /// "providers.tf, azure.tf, variables.tf (12 resources, 5 variables)".
+    pub files: String,
+    pub dir: PathBuf,
+    pub notes: Vec<String>,
 }
 
 impl Interchange {
@@ -66,7 +80,7 @@ fn files_of(paths: &[PathBuf]) -> String {
 
 /// Export and write on the export's thread: the status line, or why nothing (or not
 /// everything) was written.
-fn write_terraform(design: &Design, catalog: &Catalog, dir: &Path) -> Result<String, String> {
+fn write_terraform(design: &Design, catalog: &Catalog, dir: &Path) -> Result<Written, String> {
     // Everything is generated before anything is written: a failure writes nothing.
     let export = crate::terraform::export(design, catalog)
         .map_err(|e| format!("cannot export Terraform: {e}; nothing was written"))?;
@@ -74,17 +88,29 @@ fn write_terraform(design: &Design, catalog: &Catalog, dir: &Path) -> Result<Str
         .write_into(dir)
         .map_err(|e| format!("cannot export Terraform: {e}"))?;
     let names: Vec<&str> = export.files.iter().map(|f| f.name).collect();
-    let mut line = format!(
-        "exported Terraform to {}: {} ({}, {})",
-        dir.display(),
-        names.join(", "),
+    let counts = format!(
+        "{}, {}",
         crate::edit::counted(export.resources, "resource", "resources"),
         crate::edit::counted(export.variables, "variable", "variables"),
     );
+    // The counts before the names: what a narrow status bar keeps.
+    let mut line = format!(
+        "exported Terraform to {} ({counts}): {}",
+        dir.display(),
+        names.join(", "),
+    );
     if !export.notes.is_empty() {
-        line.push_str(&format!("; left out: {}", export.notes.join("; ")));
+        line.push_str(&format!(
+            "; left out: {}, listed in the window",
+            crate::edit::counted(export.notes.len(), "item", "items")
+        ));
     }
-    Ok(line)
+    Ok(Written {
+        line,
+        files: format!("{} ({counts})", names.join(", ")),
+        dir: dir.to_owned(),
+        notes: export.notes,
+    })
 }
 
 /// Import on the import's thread: read and map the files, arrange the design in tiers and
@@ -97,7 +123,7 @@ fn read_import(source: Source, files: Vec<PathBuf>, catalog: &Catalog) -> Result
             None => String::new(),
         };
         return Err(format!(
-            "nothing in {} could be imported as a {} design{why}",
+            "{} holds nothing the {} import can map to a design{why}",
             files_of(&files),
             source.label()
         ));
@@ -174,43 +200,53 @@ impl DesignerApp {
     pub(super) fn open_imported(&mut self, arrival: Arc<Arrival>) {
         self.replace_document(arrival.design.clone(), None, false);
         self.recovery.document_replaced();
+        let from = match arrival.files.as_slice() {
+            [one] => files_of(std::slice::from_ref(one)),
+            many => format!("{} files", many.len()),
+        };
         self.message = Some(format!(
-            "imported {} and {} from {} ({}); not saved yet: Save As to keep it",
+            "imported {} and {} from {} ({from}); not saved yet",
             crate::edit::counted(arrival.design.nodes.len(), "node", "nodes"),
             crate::edit::counted(arrival.design.links.len(), "link", "links"),
             arrival.source.label(),
-            files_of(&arrival.files),
         ));
         self.interchange.summary = Some(arrival);
     }
 
-    /// Collect what the threads finished, and show the import window.
+    /// Collect what the threads finished, and show the windows.
     pub(super) fn interchange_ui(&mut self, ctx: &egui::Context) {
         if let Some((dir, rx)) = &self.interchange.terraform {
-            match rx.try_recv() {
-                Err(TryRecvError::Empty) => {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(100))
-                }
-                Ok(line) => {
-                    self.message = Some(line.unwrap_or_else(|e| e));
+            let done = match rx.try_recv() {
+                Err(TryRecvError::Empty) => None,
+                Ok(done) => Some(done),
+                Err(TryRecvError::Disconnected) => Some(Err(format!(
+                    "the Terraform files could not be written to {} (internal error)",
+                    dir.display()
+                ))),
+            };
+            match done {
+                None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+                Some(Ok(written)) => {
                     self.interchange.terraform = None;
+                    self.message = Some(written.line.clone());
+                    self.interchange.left_out = (!written.notes.is_empty()).then_some(written);
                 }
-                Err(TryRecvError::Disconnected) => {
-                    self.message = Some(format!(
-                        "the Terraform files could not be written to {} (internal error)",
-                        dir.display()
-                    ));
+                Some(Err(e)) => {
                     self.interchange.terraform = None;
+                    self.message = Some(e);
                 }
             }
         }
         if let Some((source, rx)) = &self.interchange.import {
             let source = *source;
-            match rx.try_recv() {
-                Err(TryRecvError::Empty) => {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(100))
-                }
-                Ok(Ok(arrival)) => {
+            let done = match rx.try_recv() {
+                Err(TryRecvError::Empty) => None,
+                Ok(done) => Some(done),
+                Err(TryRecvError::Disconnected) => Some(Err("internal error".to_string())),
+            };
+            match done {
+                None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+                Some(Ok(arrival)) => {
                     self.interchange.import = None;
                     self.message = Some(format!(
                         "imported from {}; open it in place of the design in the window?",
@@ -218,88 +254,136 @@ impl DesignerApp {
                     ));
                     self.request(Pending::Import(Arc::new(arrival)), ctx);
                 }
-                Ok(Err(e)) => {
+                Some(Err(e)) => {
                     self.interchange.import = None;
                     self.message = Some(format!(
                         "cannot import: {e}; the design in the window is unchanged"
                     ));
-                }
-                Err(TryRecvError::Disconnected) => {
-                    self.interchange.import = None;
-                    self.message = Some(
-                        "the import failed (internal error); the design in the window is unchanged"
-                            .into(),
-                    );
+                    self.interchange.failed = Some((source, e));
                 }
             }
         }
         self.import_summary_ui(ctx);
+        self.import_failed_ui(ctx);
+        self.export_notes_ui(ctx);
     }
 
     /// The window of the last import: what became of the files, what was left out and why,
-    /// and the import's notes. Closed with Close or its ×.
+    /// and the import's notes.
     fn import_summary_ui(&mut self, ctx: &egui::Context) {
         let Some(arrival) = self.interchange.summary.clone() else {
             return;
         };
-        let mut open = true;
-        let mut close = false;
-        let room = ctx.content_rect().size();
-        egui::Window::new(format!("Imported from {}", arrival.source.label()))
-            .id(egui::Id::new("import-summary"))
-            .open(&mut open)
-            .collapsible(false)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ctx.content_rect().center())
-            .default_width(640.0_f32.min(room.x - 40.0))
-            .max_height(room.y - 80.0)
-            .show(ctx, |ui| {
-                ui.label(format!(
-                    "{} and {} from {}, arranged in tiers. The design is new and not saved: Save As to keep it.",
-                    crate::edit::counted(arrival.design.nodes.len(), "node", "nodes"),
-                    crate::edit::counted(arrival.design.links.len(), "link", "links"),
-                    files_of(&arrival.files),
-                ));
-                ui.add_space(4.0);
-                if arrival.skipped.is_empty() {
-                    ui.label("Nothing in the files was left out.");
-                } else {
-                    ui.strong(format!(
-                        "Not imported ({}):",
-                        arrival.skipped.len()
-                    ));
-                }
-                egui::ScrollArea::vertical()
-                    .max_height((room.y - 320.0).max(120.0))
-                    .auto_shrink([false, true])
-                    .show(ui, |ui| {
-                        for s in &arrival.skipped {
-                            let file = s
-                                .file
-                                .file_name()
-                                .map_or_else(|| s.file.display().to_string(), |n| {
-                                    n.to_string_lossy().into_owned()
-                                });
-                            ui.label(format!("• {}: {}", s.element, s.reason));
-                            ui.weak(format!("   in {file}"));
+        let title = format!("Imported from {}", arrival.source.label());
+        let open = closable(ctx, "import-summary", &title, 640.0, |ui, room| {
+            ui.label(format!(
+                "{} and {} from {}, arranged in tiers. The design is new and not saved: Save As to keep it.",
+                crate::edit::counted(arrival.design.nodes.len(), "node", "nodes"),
+                crate::edit::counted(arrival.design.links.len(), "link", "links"),
+                files_of(&arrival.files),
+            ));
+            ui.add_space(4.0);
+            if arrival.skipped.is_empty() {
+                ui.label("Nothing in the files was left out.");
+            } else {
+                ui.strong(format!("Not imported ({}):", arrival.skipped.len()));
+            }
+            egui::ScrollArea::vertical()
+                .max_height(room)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for s in &arrival.skipped {
+                        ui.label(format!("• {}: {}", s.element, s.reason));
+                        ui.weak(format!("   in {}", files_of(std::slice::from_ref(&s.file))));
+                    }
+                    if !arrival.notes.is_empty() {
+                        ui.add_space(4.0);
+                        ui.strong("Notes:");
+                        for note in &arrival.notes {
+                            ui.label(format!("• {note}"));
                         }
-                        if !arrival.notes.is_empty() {
-                            ui.add_space(4.0);
-                            ui.strong("Notes:");
-                            for note in &arrival.notes {
-                                ui.label(format!("• {note}"));
-                            }
-                        }
-                    });
-                ui.add_space(4.0);
-                if ui.button("Close").clicked() {
-                    close = true;
-                }
-            });
-        if !open || close {
+                    }
+                });
+        });
+        if !open {
             self.interchange.summary = None;
         }
     }
+
+    /// The window of an import that failed: the import's own words, and that nothing changed.
+    fn import_failed_ui(&mut self, ctx: &egui::Context) {
+        let Some((source, error)) = &self.interchange.failed else {
+            return;
+        };
+        let title = format!("Cannot import from {}", source.label());
+        let open = closable(ctx, "import-failed", &title, 560.0, |ui, _| {
+            ui.label(error.as_str());
+            ui.weak("Nothing was imported; the design in the window is unchanged.");
+        });
+        if !open {
+            self.interchange.failed = None;
+        }
+    }
+
+    /// The window of what the last Terraform export left out (the export's notes).
+    fn export_notes_ui(&mut self, ctx: &egui::Context) {
+        let Some(written) = &self.interchange.left_out else {
+            return;
+        };
+        let open = closable(
+            ctx,
+            "terraform-left-out",
+            "Terraform export: left out",
+            560.0,
+            |ui, room| {
+                ui.label(format!(
+                    "Written into {}: {}.",
+                    written.dir.display(),
+                    written.files
+                ));
+                ui.label("Not exported, though the design holds it:");
+                egui::ScrollArea::vertical()
+                    .max_height(room)
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| {
+                        for note in &written.notes {
+                            ui.label(format!("• {note}"));
+                        }
+                    });
+            },
+        );
+        if !open {
+            self.interchange.left_out = None;
+        }
+    }
+}
+
+/// A window over the canvas, centred and within the room there is (`body` is given the
+/// height a list in it may take), with a Close button and a ×; answers whether it stays open.
+fn closable(
+    ctx: &egui::Context,
+    id: &str,
+    title: &str,
+    width: f32,
+    body: impl FnOnce(&mut egui::Ui, f32),
+) -> bool {
+    let mut open = true;
+    let mut close = false;
+    let room = ctx.content_rect().size();
+    egui::Window::new(title)
+        .id(egui::Id::new(id))
+        .open(&mut open)
+        .collapsible(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .default_width(width.min(room.x - 40.0))
+        .max_height(room.y - 80.0)
+        .show(ctx, |ui| {
+            body(ui, (room.y - 320.0).max(120.0));
+            ui.add_space(4.0);
+            close = ui.button("Close").clicked();
+        });
+    open && !close
 }
 
 #[cfg(test)]
@@ -390,20 +474,23 @@ mod tests {
         let said = message(&h);
         assert!(
             said.starts_with(&format!(
-                "exported Terraform to {}: providers.tf",
-                out.display()
+                "exported Terraform to {} ({} resources, {} variables): providers.tf",
+                out.display(),
+                expected.resources,
+                expected.variables
             )),
-            "{said}"
-        );
-        assert!(
-            said.contains(&format!("{} resources", expected.resources)),
             "{said}"
         );
         assert!(!expected.notes.is_empty(), "the sample has a VPN");
         assert!(
-            said.contains(&format!("left out: {}", expected.notes[0])),
+            said.contains("left out: 1 item, listed in the window"),
             "{said}"
         );
+        h.get_by_label("Terraform export: left out");
+        h.get_by_label(&format!("• {}", expected.notes[0]));
+        h.get_by_label("Close").click();
+        h.run_steps(2);
+        assert!(h.query_by_label("Terraform export: left out").is_none());
         assert_eq!(h.state().design, before);
         assert!(!h.state().is_dirty());
     }
@@ -610,7 +697,10 @@ mod tests {
                     Err(e) => e.to_string(),
                     Ok(i) => {
                         assert!(i.is_empty(), "{file:?}");
-                        "could be imported".into()
+                        format!(
+                            "nothing.json holds nothing the {} import can map to a design",
+                            source.label()
+                        )
                     }
                 };
             h.state_mut().import_from(source, vec![file.clone()]);
@@ -622,11 +712,16 @@ mod tests {
                 said.ends_with("the design in the window is unchanged"),
                 "{said}"
             );
-            h.get_by_label_contains(&expected);
+            h.get_by_label(&format!("Cannot import from {}", source.label()));
+            h.get_by_label(&expected); // the import's own words, in the window
+            h.get_by_label("Nothing was imported; the design in the window is unchanged.");
             assert_eq!(h.state().design, design, "{file:?}");
             assert_eq!(h.state().history.revision(), revision);
             assert!(h.state().is_dirty(), "still unsaved work");
             assert!(h.state().pending.is_none() && h.state().interchange.summary.is_none());
+            h.get_by_label("Close").click();
+            h.run_steps(2);
+            assert!(h.state().interchange.failed.is_none(), "closed");
             assert!(
                 h.state()
                     .path

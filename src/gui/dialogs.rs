@@ -28,9 +28,13 @@ pub trait FilePicker: Send + Sync {
     }
 }
 
-/// The desktop's dialog, started in `suggested`'s folder with its file name offered.
+/// The desktop's dialog, started in `suggested`'s folder with its file name offered (or in
+/// `suggested` itself when it is a folder: nothing to open is suggested by name).
 fn native(suggested: &Path) -> rfd::FileDialog {
     let mut dialog = rfd::FileDialog::new();
+    if suggested.is_dir() {
+        return dialog.set_directory(suggested);
+    }
     if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
         dialog = dialog.set_directory(folder);
     }

@@ -657,6 +657,58 @@ mod tests {
         h.get_by_label("Imported from AWS Direct Connect");
     }
 
+    /// Without a desktop portal, an AWS import browses for several files at once: JSON files
+    /// only; every selected file is read.
+    #[test]
+    fn without_a_portal_an_aws_import_takes_several_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "connections.json",
+            "direct-connect-gateways.json",
+            "lags.json",
+            "virtual-interfaces.json",
+        ];
+        let mut files = Vec::new();
+        for name in names {
+            let to = dir.path().join(name);
+            std::fs::copy(fixture(&format!("aws/{name}")), &to).unwrap();
+            files.push(to);
+        }
+        std::fs::write(dir.path().join("readme.md"), "x").unwrap();
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let core = crate::import::import(Source::Aws, &files, &catalog).unwrap();
+        let mut app = empty_app();
+        app.path = Some(dir.path().join("design.json")); // the browser starts beside it
+        app.picker = std::sync::Arc::new(StubPicker(None));
+        let mut h = harness(app);
+        h.state_mut().start_dialog(Purpose::Import(Source::Aws));
+        wait(&mut h);
+        h.get_by_label_contains("Import AWS CLI JSON (select one or more files)");
+        assert!(
+            h.query_by_label_contains("readme.md").is_none(),
+            "JSON only"
+        );
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run_steps(2);
+        h.get_by_label("Import").click();
+        h.run_steps(2);
+        wait_done(&mut h);
+        let mut ids: Vec<String> = h
+            .state()
+            .design
+            .nodes
+            .iter()
+            .map(|n| n.id.to_string())
+            .collect();
+        let mut expected: Vec<String> =
+            core.design.nodes.iter().map(|n| n.id.to_string()).collect();
+        ids.sort();
+        expected.sort();
+        assert_eq!(ids, expected, "{:?}", h.state().message);
+        assert_eq!(h.state().design.links.len(), core.design.links.len());
+        h.get_by_label_contains(&format!("from {}", names.join(", ")));
+    }
+
     /// What is not the tool's output — broken, truncated, empty, another tool's, the other
     /// cloud's — is said with the import's own words; the design keeps its content, revision
     /// and saved state, and no prompt or window opens.

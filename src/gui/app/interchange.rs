@@ -18,11 +18,15 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// A design imported, arranged and checked, waiting to be opened; then, what the import
 /// window shows.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Arrival {
     pub source: Source,
     pub files: Vec<PathBuf>,
+    /// The design until it is opened (then the window holds it, and this is empty).
     pub design: Design,
+    /// Its nodes and links, counted for the import window.
+    pub nodes: usize,
+    pub links: usize,
     /// What the input holds that the design does not, and why.
     pub skipped: Vec<Skipped>,
     /// The import's notes on what it chose, and the arrange layer's note.
@@ -37,7 +41,7 @@ pub struct Interchange {
     /// The import being read: the source, and the design or the error when done.
     import: Option<(Source, Receiver<Result<Arrival, String>>)>,
     /// The last import opened, listed in its window (what was left out) until closed.
-    pub summary: Option<Arc<Arrival>>,
+    pub summary: Option<Arrival>,
     /// What the last Terraform export left out (its notes), listed in a window until closed.
     pub left_out: Option<Written>,
     /// The last import that failed and why, said in a window until closed.
@@ -142,6 +146,8 @@ fn read_import(source: Source, files: Vec<PathBuf>, catalog: &Catalog) -> Result
     Ok(Arrival {
         source,
         files,
+        nodes: design.nodes.len(),
+        links: design.links.len(),
         design,
         skipped,
         notes,
@@ -198,7 +204,9 @@ impl DesignerApp {
     /// Open an imported design: new, unsaved, nothing selected, fitted; its window lists
     /// what was left out.
     pub(super) fn open_imported(&mut self, arrival: Arc<Arrival>) {
-        self.replace_document(arrival.design.clone(), None, false);
+        // The design moves into the window; the import window keeps the rest.
+        let mut arrival = Arc::unwrap_or_clone(arrival);
+        self.replace_document(std::mem::take(&mut arrival.design), None, false);
         self.recovery.document_replaced();
         let from = match arrival.files.as_slice() {
             [one] => files_of(std::slice::from_ref(one)),
@@ -206,8 +214,8 @@ impl DesignerApp {
         };
         self.message = Some(format!(
             "imported {} and {} from {} ({from}); not saved yet",
-            crate::edit::counted(arrival.design.nodes.len(), "node", "nodes"),
-            crate::edit::counted(arrival.design.links.len(), "link", "links"),
+            crate::edit::counted(arrival.nodes, "node", "nodes"),
+            crate::edit::counted(arrival.links, "link", "links"),
             arrival.source.label(),
         ));
         self.interchange.summary = Some(arrival);
@@ -237,7 +245,10 @@ impl DesignerApp {
                 }
             }
         }
-        if let Some((source, rx)) = &self.interchange.import {
+        // An import that arrives while another question is asked waits for its answer.
+        if let Some((source, rx)) = &self.interchange.import
+            && self.pending.is_none()
+        {
             let source = *source;
             let done = match rx.try_recv() {
                 Err(TryRecvError::Empty) => None,
@@ -271,15 +282,15 @@ impl DesignerApp {
     /// The window of the last import: what became of the files, what was left out and why,
     /// and the import's notes.
     fn import_summary_ui(&mut self, ctx: &egui::Context) {
-        let Some(arrival) = self.interchange.summary.clone() else {
+        let Some(arrival) = &self.interchange.summary else {
             return;
         };
         let title = format!("Imported from {}", arrival.source.label());
         let open = closable(ctx, "import-summary", &title, 640.0, |ui, room| {
             ui.label(format!(
                 "{} and {} from {}, arranged in tiers. The design is new and not saved: Save As to keep it.",
-                crate::edit::counted(arrival.design.nodes.len(), "node", "nodes"),
-                crate::edit::counted(arrival.design.links.len(), "link", "links"),
+                crate::edit::counted(arrival.nodes, "node", "nodes"),
+                crate::edit::counted(arrival.links, "link", "links"),
                 files_of(&arrival.files),
             ));
             ui.add_space(4.0);
@@ -707,6 +718,33 @@ mod tests {
         assert_eq!(ids, expected, "{:?}", h.state().message);
         assert_eq!(h.state().design.links.len(), core.design.links.len());
         h.get_by_label_contains(&format!("from {}", names.join(", ")));
+    }
+
+    /// An import that finishes while the window asks another question (here: New, with
+    /// unsaved changes) waits for that answer, then asks its own.
+    #[test]
+    fn an_import_arriving_during_another_question_waits_for_its_answer() {
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut()
+            .add_node(NodeKindTag::AwsRegion, Point::new(0.0, 0.0));
+        h.state_mut().pending = Some(crate::gui::app::Pending::New);
+        h.run_steps(1);
+        h.state_mut().import_from(
+            Source::Terraform,
+            vec![fixture("terraform/show-state.json")],
+        );
+        for _ in 0..30 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        h.get_by_label_contains("before starting a new design?");
+        h.get_by_label("Cancel").click();
+        h.run_steps(2);
+        wait_done(&mut h);
+        h.get_by_label_contains("before opening the imported design?");
+        h.get_by_label("Don't save").click();
+        h.run_steps(2);
+        assert_eq!(h.state().design.name, "Imported from Terraform");
     }
 
     /// What is not the tool's output — broken, truncated, empty, another tool's, the other

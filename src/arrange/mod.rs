@@ -66,6 +66,17 @@ pub fn arrange(design: &Design, style: Style) -> Arranged {
     }
 }
 
+/// Arrange a design in tiers in place: an import's result, before it is written or shown
+/// (`linkwright import` and the designer's File → Import… both call this). Answers the
+/// layer's note, if any.
+pub fn in_tiers(design: &mut Design) -> Result<Option<String>, crate::edit::EditError> {
+    let arranged = arrange(design, Style::Tiers);
+    if let Some(edit) = as_edit(design, &arranged.positions) {
+        crate::edit::apply(design, edit)?;
+    }
+    Ok(arranged.note)
+}
+
 /// The column a node's kind belongs to: sites 0, facilities and fabric routers 1, regions 2.
 pub fn tier(kind: NodeKindTag) -> usize {
     match kind {

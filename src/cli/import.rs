@@ -134,12 +134,7 @@ pub fn run(
 /// Arrange in tiers with the arrange layer; answers the layer's note, if any.
 #[cfg(feature = "arrange")]
 fn arrange(design: &mut crate::model::Design) -> anyhow::Result<Option<String>> {
-    use crate::arrange::{self, Style};
-    let arranged = arrange::arrange(design, Style::Tiers);
-    if let Some(edit) = arrange::as_edit(design, &arranged.positions) {
-        crate::edit::apply(design, edit)?;
-    }
-    Ok(arranged.note)
+    Ok(crate::arrange::in_tiers(design)?)
 }
 
 /// Built without the arrange layer: the core's grid stays, and the note says so.

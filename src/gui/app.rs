@@ -6,6 +6,7 @@ mod command_palette;
 pub(crate) mod commands;
 mod cost_tab;
 mod demands;
+mod interchange;
 mod menu;
 mod palette;
 mod panels;
@@ -53,6 +54,8 @@ pub enum Tab {
 pub enum Pending {
     New,
     Open(PathBuf),
+    /// Open a design just imported (File → Import…), as a new unsaved design.
+    Import(std::sync::Arc<interchange::Arrival>),
     Quit,
 }
 
@@ -121,6 +124,8 @@ pub struct DesignerApp {
     /// A report or diagram being written on its own thread: where, what ("report",
     /// "diagram"), and its outcome when done.
     export: Option<Exporting>,
+    /// File → Export Terraform… and File → Import…: their threads and the import's summary.
+    pub interchange: interchange::Interchange,
     pub pending: Option<Pending>,
     /// The last error or notice, shown in the status bar until dismissed.
     pub message: Option<String>,
@@ -197,6 +202,7 @@ impl DesignerApp {
             report_paper: crate::report::Paper::A4,
             compare_with: None,
             export: None,
+            interchange: Default::default(),
             pending: None,
             message: notice,
             next_id: 1,
@@ -935,6 +941,7 @@ impl DesignerApp {
         match action {
             Pending::New => self.new_design(),
             Pending::Open(path) => self.open(&path),
+            Pending::Import(arrival) => self.open_imported(arrival),
             Pending::Quit => {
                 self.saved = self.key(); // the user chose to discard
                 self.recovery.remove_own();
@@ -995,13 +1002,7 @@ impl DesignerApp {
         self.native_dialog = None;
         match outcome {
             Outcome::Waiting => {}
-            Outcome::Chosen(path) => match purpose {
-                Purpose::Open => self.request(Pending::Open(path), ctx),
-                Purpose::SaveAs => self.saved_as(&path, ctx),
-                Purpose::ExportReport => self.export_report_to(&path),
-                Purpose::ExportDiagram => self.export_diagram_to(&path),
-                Purpose::CompareWith => self.compare_with_design(&path),
-            },
+            Outcome::Chosen(paths) => self.chosen(purpose, paths, ctx),
             // A cancelled Save As discards nothing: what waited for it is off too; a cancelled
             // report forgets the design it was to compare with.
             Outcome::Cancelled => {
@@ -1048,6 +1049,7 @@ impl DesignerApp {
         self.command_palette_ui(&ctx);
         self.poll_dialog(&ctx);
         self.poll_export(&ctx);
+        self.interchange_ui(&ctx);
     }
 
     /// Make the offered copy this window's unsaved work, and at once this window's own copy

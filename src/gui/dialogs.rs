@@ -2,23 +2,39 @@
 //! without a portal it answers "nothing chosen" at once, exactly like Cancel, so an answer that
 //! fast opens the in-app path dialog instead. Tests stub the picker behind the trait.
 
+use crate::import::Source;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-/// Chooses files for Open, Save As, Export report and Export diagram. `suggested`: the folder
-/// to start in and, when saving, the file name to offer (a design never saved: the documents
-/// folder and a name from its title).
+/// Chooses files for Open, Save As, Export report and Export diagram, the folder for Export
+/// Terraform and the files to import. `suggested`: the folder to start in and, when saving,
+/// the file name to offer (a design never saved: the documents folder and a name from its
+/// title).
 pub trait FilePicker: Send + Sync {
     fn pick_open(&self, suggested: &Path) -> Option<PathBuf>;
     fn pick_save(&self, suggested: &Path) -> Option<PathBuf>;
     fn pick_report(&self, suggested: &Path) -> Option<PathBuf>;
     fn pick_diagram(&self, suggested: &Path) -> Option<PathBuf>;
+    /// A folder to write into (`suggested` is the folder to start in). A picker that cannot
+    /// choose folders answers None at once, and the in-app browser asks instead.
+    fn pick_folder(&self, _suggested: &Path) -> Option<PathBuf> {
+        None
+    }
+    /// The files to import from `source` (several for AWS: one per `describe-*` command).
+    /// Unless a picker says otherwise, one file, chosen as Open chooses one.
+    fn pick_import(&self, _source: Source, suggested: &Path) -> Option<Vec<PathBuf>> {
+        self.pick_open(suggested).map(|p| vec![p])
+    }
 }
 
-/// The desktop's dialog, started in `suggested`'s folder with its file name offered.
+/// The desktop's dialog, started in `suggested`'s folder with its file name offered (or in
+/// `suggested` itself when it is a folder: nothing to open is suggested by name).
 fn native(suggested: &Path) -> rfd::FileDialog {
     let mut dialog = rfd::FileDialog::new();
+    if suggested.is_dir() {
+        return dialog.set_directory(suggested);
+    }
     if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
         dialog = dialog.set_directory(folder);
     }
@@ -58,6 +74,23 @@ impl FilePicker for NativePicker {
             .set_title("Export diagram")
             .save_file()
     }
+    fn pick_folder(&self, suggested: &Path) -> Option<PathBuf> {
+        let mut dialog = rfd::FileDialog::new().set_title("Export Terraform into folder");
+        if suggested.is_dir() {
+            dialog = dialog.set_directory(suggested);
+        }
+        dialog.pick_folder()
+    }
+    fn pick_import(&self, source: Source, suggested: &Path) -> Option<Vec<PathBuf>> {
+        let dialog = native(suggested)
+            .add_filter("JSON", &["json"])
+            .add_filter("All files", &["*"])
+            .set_title(format!("Import {}", source.label()));
+        match source {
+            Source::Aws => dialog.pick_files(),
+            Source::Azure | Source::Terraform => dialog.pick_file().map(|p| vec![p]),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,20 +101,25 @@ pub enum Purpose {
     ExportDiagram,
     /// A second design to compare with, for the options report.
     CompareWith,
+    /// The folder to write the Terraform files into.
+    ExportTerraform,
+    /// The JSON files to import a design from (several for AWS).
+    Import(Source),
 }
 
 /// A dialog running on its own thread.
 pub struct Running {
     pub purpose: Purpose,
-    /// What was chosen, and how long the dialog took to answer (timed on its thread: a busy
-    /// window may look a while after the answer came).
-    rx: Receiver<(Option<PathBuf>, std::time::Duration)>,
+    /// What was chosen (one path, or several files to import), and how long the dialog took
+    /// to answer (timed on its thread: a busy window may look a while after the answer came).
+    rx: Receiver<(Option<Vec<PathBuf>>, std::time::Duration)>,
 }
 
 /// What became of a running dialog.
 pub enum Outcome {
     Waiting,
-    Chosen(PathBuf),
+    /// One path, or for an import the files chosen (never none).
+    Chosen(Vec<PathBuf>),
     Cancelled,
     /// Answered "nothing" faster than a person can: no desktop portal; use the in-app dialog.
     Unavailable,
@@ -95,12 +133,17 @@ pub fn start(picker: &Arc<dyn FilePicker>, purpose: Purpose, suggested: PathBuf)
     let picker = Arc::clone(picker);
     std::thread::spawn(move || {
         let started = std::time::Instant::now();
+        let one = |p: Option<PathBuf>| p.map(|p| vec![p]);
         let chosen = match purpose {
-            Purpose::Open | Purpose::CompareWith => picker.pick_open(&suggested),
-            Purpose::SaveAs => picker.pick_save(&suggested),
-            Purpose::ExportReport => picker.pick_report(&suggested),
-            Purpose::ExportDiagram => picker.pick_diagram(&suggested),
+            Purpose::Open | Purpose::CompareWith => one(picker.pick_open(&suggested)),
+            Purpose::SaveAs => one(picker.pick_save(&suggested)),
+            Purpose::ExportReport => one(picker.pick_report(&suggested)),
+            Purpose::ExportDiagram => one(picker.pick_diagram(&suggested)),
+            Purpose::ExportTerraform => one(picker.pick_folder(&suggested)),
+            Purpose::Import(source) => picker.pick_import(source, &suggested),
         };
+        // An empty choice is no choice.
+        let chosen = chosen.filter(|paths| !paths.is_empty());
         let _ = tx.send((chosen, started.elapsed()));
     });
     Running { purpose, rx }
@@ -109,7 +152,7 @@ pub fn start(picker: &Arc<dyn FilePicker>, purpose: Purpose, suggested: PathBuf)
 impl Running {
     pub fn poll(&self) -> Outcome {
         match self.rx.try_recv() {
-            Ok((Some(path), _)) => Outcome::Chosen(path),
+            Ok((Some(paths), _)) => Outcome::Chosen(paths),
             Ok((None, took)) if took < INSTANT => Outcome::Unavailable,
             Ok((None, _)) => Outcome::Cancelled,
             Err(TryRecvError::Empty) => Outcome::Waiting,

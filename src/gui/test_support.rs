@@ -83,6 +83,9 @@ impl dialogs::FilePicker for StubPicker {
     fn pick_diagram(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
+    fn pick_folder(&self, _: &std::path::Path) -> Option<std::path::PathBuf> {
+        self.0.clone()
+    }
 }
 
 pub(crate) fn wait(h: &mut Harness<'static, DesignerApp>) {

@@ -40,6 +40,14 @@ impl Browser {
             Purpose::ExportReport => "Export report",
             Purpose::ExportDiagram => "Export diagram",
             Purpose::CompareWith => "Compare with another design",
+            Purpose::ExportTerraform => "Export Terraform: choose the folder",
+            Purpose::Import(crate::import::Source::Aws) => {
+                "Import AWS CLI JSON (select one or more files)"
+            }
+            Purpose::Import(crate::import::Source::Azure) => "Import Azure CLI JSON",
+            Purpose::Import(crate::import::Source::Terraform) => {
+                "Import Terraform state or plan (terraform show -json)"
+            }
         };
         let mut dialog = FileDialog::new()
             .id(egui::Id::new("file-browser"))
@@ -52,7 +60,11 @@ impl Browser {
             .show_removable_devices(false);
         {
             let labels = dialog.labels_mut();
-            labels.open_button = "Open".into();
+            labels.open_button = match purpose {
+                Purpose::ExportTerraform => "Export into this folder".into(),
+                Purpose::Import(_) => "Import".into(),
+                _ => "Open".into(),
+            };
             labels.save_button = match purpose {
                 Purpose::ExportReport | Purpose::ExportDiagram => "Export".into(),
                 _ => "Save".into(),
@@ -82,6 +94,12 @@ impl Browser {
                 .add_save_extension("SVG", "svg")
                 .add_save_extension("PNG", "png")
                 .default_save_extension(if name.ends_with(".png") { "PNG" } else { "SVG" }),
+            // Folders only: no filter.
+            Purpose::ExportTerraform => dialog,
+            // What the clouds' command lines print, saved as .json (or any name).
+            Purpose::Import(_) => dialog
+                .add_file_filter_extensions("JSON files", vec!["json"])
+                .default_file_filter("JSON files"),
         };
         if !recent.is_empty() {
             dialog = dialog.add_quick_access("Recent places", |places| {
@@ -96,7 +114,10 @@ impl Browser {
         }
         match purpose {
             Purpose::Open | Purpose::CompareWith => dialog.pick_file(),
-            _ => dialog.save_file(),
+            Purpose::Import(crate::import::Source::Aws) => dialog.pick_multiple(),
+            Purpose::Import(_) => dialog.pick_file(),
+            Purpose::ExportTerraform => dialog.pick_directory(),
+            Purpose::SaveAs | Purpose::ExportReport | Purpose::ExportDiagram => dialog.save_file(),
         }
         Browser { purpose, dialog }
     }
@@ -105,7 +126,7 @@ impl Browser {
 /// What became of the browser this frame.
 enum Outcome {
     Open,
-    Chosen(PathBuf),
+    Chosen(Vec<PathBuf>),
     Closed,
 }
 
@@ -138,13 +159,40 @@ impl DesignerApp {
     /// title when it was never saved (none to open).
     pub(super) fn suggested_name(&self, purpose: Purpose) -> String {
         match purpose {
-            Purpose::Open | Purpose::CompareWith => String::new(),
+            Purpose::Open | Purpose::CompareWith | Purpose::Import(_) => String::new(),
+            Purpose::ExportTerraform => String::new(),
             Purpose::SaveAs => match self.path.as_ref().and_then(|p| p.file_name()) {
                 Some(name) => name.to_string_lossy().into_owned(),
                 None => file_name_of(&self.design.name, "json"),
             },
             Purpose::ExportReport => self.report_file_name(),
             Purpose::ExportDiagram => self.diagram_file_name(),
+        }
+    }
+
+    /// Act on what a dialog (the desktop's or the in-app one) chose for `purpose`: one path,
+    /// or for an import the files chosen.
+    pub(super) fn chosen(
+        &mut self,
+        purpose: Purpose,
+        mut paths: Vec<PathBuf>,
+        ctx: &egui::Context,
+    ) {
+        if let Purpose::Import(source) = purpose {
+            self.import_from(source, paths);
+            return;
+        }
+        let Some(path) = paths.pop() else {
+            return;
+        };
+        match purpose {
+            Purpose::Open => self.request(Pending::Open(path), ctx),
+            Purpose::SaveAs => self.saved_as(&path, ctx),
+            Purpose::ExportReport => self.export_report_to(&path),
+            Purpose::ExportDiagram => self.export_diagram_to(&path),
+            Purpose::CompareWith => self.compare_with_design(&path),
+            Purpose::ExportTerraform => self.export_terraform_to(&path),
+            Purpose::Import(_) => {}
         }
     }
 
@@ -162,8 +210,12 @@ impl DesignerApp {
         };
         let purpose = browser.purpose;
         browser.dialog.update(ctx);
-        let outcome = match browser.dialog.take_picked() {
-            Some(path) => Outcome::Chosen(path),
+        let picked = match browser.dialog.take_picked() {
+            Some(path) => Some(vec![path]),
+            None => browser.dialog.take_picked_multiple(),
+        };
+        let outcome = match picked.filter(|paths| !paths.is_empty()) {
+            Some(paths) => Outcome::Chosen(paths),
             None => match browser.dialog.state() {
                 egui_file_dialog::DialogState::Open => Outcome::Open,
                 _ => Outcome::Closed,
@@ -171,15 +223,9 @@ impl DesignerApp {
         };
         match outcome {
             Outcome::Open => {}
-            Outcome::Chosen(path) => {
+            Outcome::Chosen(paths) => {
                 self.shell.browser = None;
-                match purpose {
-                    Purpose::Open => self.request(Pending::Open(path), ctx),
-                    Purpose::SaveAs => self.saved_as(&path, ctx),
-                    Purpose::ExportReport => self.export_report_to(&path),
-                    Purpose::ExportDiagram => self.export_diagram_to(&path),
-                    Purpose::CompareWith => self.compare_with_design(&path),
-                }
+                self.chosen(purpose, paths, ctx);
             }
             Outcome::Closed => {
                 self.shell.browser = None;

@@ -16,6 +16,10 @@ pub enum Command {
     ExportReport,
     ExportDiagram,
     ExportOptionsReport,
+    ExportTerraform,
+    ImportTerraform,
+    ImportAzure,
+    ImportAws,
     DesignProperties,
     Quit,
     Undo,
@@ -146,6 +150,34 @@ pub const COMMANDS: &[Row] = &[
         keys: &[],
         while_typing: true,
         help: "write the diagram as SVG or PNG, as the canvas and the report draw it",
+    },
+    Row {
+        command: Command::ExportTerraform,
+        label: "Export Terraform…",
+        keys: &[],
+        while_typing: true,
+        help: "choose a folder and write the design as Terraform there (providers.tf, azure.tf, aws.tf, variables.tf), as `linkwright export terraform` does; files of those names are replaced, others left alone",
+    },
+    Row {
+        command: Command::ImportTerraform,
+        label: "Import Terraform state or plan (terraform show -json)…",
+        keys: &[],
+        while_typing: true,
+        help: "open the ExpressRoute and Direct Connect resources of a Terraform state or saved plan, as JSON from `terraform show -json`, as a new design; what could not be imported is listed",
+    },
+    Row {
+        command: Command::ImportAzure,
+        label: "Import Azure CLI JSON (az network express-route list / vnet-gateway list)…",
+        keys: &[],
+        while_typing: true,
+        help: "open the JSON of `az network express-route list` or `az network vnet-gateway list` as a new design; what could not be imported is listed",
+    },
+    Row {
+        command: Command::ImportAws,
+        label: "Import AWS CLI JSON (describe-connections, -virtual-interfaces, …)…",
+        keys: &[],
+        while_typing: true,
+        help: "open the JSON of `aws directconnect describe-connections`, `describe-lags`, `describe-virtual-interfaces` and `describe-direct-connect-gateways` (select several files) as a new design; what could not be imported is listed",
     },
     Row {
         command: Command::DesignProperties,
@@ -416,6 +448,10 @@ impl DesignerApp {
             Command::ExportReport | Command::ExportDiagram | Command::ExportOptionsReport => {
                 self.export.is_none()
             }
+            Command::ExportTerraform => !self.interchange.exporting(),
+            Command::ImportTerraform | Command::ImportAzure | Command::ImportAws => {
+                !self.interchange.importing()
+            }
             Command::ArrangeTiers | Command::ArrangeOrganic => !self.design.nodes.is_empty(),
             Command::AlignLeft
             | Command::AlignCentre
@@ -446,6 +482,14 @@ impl DesignerApp {
             Command::ExportReport => self.start_dialog(Purpose::ExportReport),
             Command::ExportDiagram => self.start_dialog(Purpose::ExportDiagram),
             Command::ExportOptionsReport => self.start_dialog(Purpose::CompareWith),
+            Command::ExportTerraform => self.start_dialog(Purpose::ExportTerraform),
+            Command::ImportTerraform => {
+                self.start_dialog(Purpose::Import(crate::import::Source::Terraform))
+            }
+            Command::ImportAzure => {
+                self.start_dialog(Purpose::Import(crate::import::Source::Azure))
+            }
+            Command::ImportAws => self.start_dialog(Purpose::Import(crate::import::Source::Aws)),
             Command::DesignProperties => self.properties = Some(self.design.info()),
             Command::Quit => self.request(Pending::Quit, ctx),
             Command::Undo => self.undo(),
@@ -508,8 +552,15 @@ impl DesignerApp {
     /// A menu entry for a command: its label (Undo and Redo name the step), its first
     /// shortcut, its Help text on hover, greyed out when unavailable.
     pub(super) fn menu_item(&mut self, ui: &mut egui::Ui, command: Command) {
+        let label = self.command_label(command);
+        self.menu_item_as(ui, command, label);
+    }
+
+    /// A menu entry for a command under a label of its own (a submenu that already names
+    /// what its entries have in common: File → Import → Terraform state or plan…).
+    pub(super) fn menu_item_as(&mut self, ui: &mut egui::Ui, command: Command, label: String) {
         let row = row(command);
-        let mut button = egui::Button::new(self.command_label(command));
+        let mut button = egui::Button::new(label);
         if let Some(k) = row.keys.first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(k));
         }

@@ -23,6 +23,18 @@ impl DesignerApp {
                 self.menu_item(ui, Command::Save);
                 self.menu_item(ui, Command::SaveAs);
                 ui.separator();
+                ui.menu_button("Import", |ui| {
+                    for command in [
+                        Command::ImportTerraform,
+                        Command::ImportAzure,
+                        Command::ImportAws,
+                    ] {
+                        let label = self.command_label(command);
+                        let short = label.strip_prefix("Import ").unwrap_or(&label).to_owned();
+                        self.menu_item_as(ui, command, short);
+                    }
+                });
+                ui.separator();
                 self.menu_item(ui, Command::ExportReport);
                 self.menu_item(ui, Command::ExportOptionsReport);
                 ui.menu_button("Report paper", |ui| {
@@ -31,6 +43,7 @@ impl DesignerApp {
                     ui.radio_value(&mut self.report_paper, Paper::Letter, "Letter");
                 });
                 self.menu_item(ui, Command::ExportDiagram);
+                self.menu_item(ui, Command::ExportTerraform);
                 ui.separator();
                 self.menu_item(ui, Command::DesignProperties);
                 ui.separator();

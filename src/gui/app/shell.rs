@@ -118,6 +118,7 @@ impl DesignerApp {
         let before = match &action {
             Pending::New => "starting a new design",
             Pending::Open(_) => "opening another design",
+            Pending::Import(_) => "opening the imported design",
             Pending::Quit => "closing",
         };
         let name = self
@@ -167,7 +168,15 @@ impl DesignerApp {
                 self.pending = None;
                 self.perform(action, ctx);
             }
-            Some(Answer::Cancel) => self.pending = None,
+            Some(Answer::Cancel) => {
+                self.pending = None;
+                if let Pending::Import(arrival) = action {
+                    self.message = Some(format!(
+                        "the design imported from {} was not opened; the design in the window is unchanged",
+                        arrival.source.label()
+                    ));
+                }
+            }
             None => {}
         }
     }

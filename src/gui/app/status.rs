@@ -50,7 +50,13 @@ impl DesignerApp {
             ));
             if let Some(m) = message {
                 ui.separator();
-                ui.label(m);
+                // A long message (an export's notes) is cut to the room there is, the whole
+                // of it on hover, so the × to dismiss it stays in view.
+                let room = (ui.available_width() - 28.0).max(60.0);
+                ui.scope(|ui| {
+                    ui.set_max_width(room);
+                    ui.add(egui::Label::new(&m).truncate()).on_hover_text(&m);
+                });
                 if ui.small_button("×").clicked() {
                     self.message = None;
                 }
@@ -119,6 +125,42 @@ mod tests {
                 "{error_text}: {colour:?}"
             );
         }
+    }
+
+    /// A message longer than the status bar (an export's, an import error's) is cut to the
+    /// room there is, whole on hover, and its × stays in the window.
+    #[test]
+    fn a_long_message_is_cut_and_its_dismiss_button_stays_in_view() {
+        let mut h = harness(app_with("designs/dual-cloud-ashburn-chicago.json"));
+        let long = format!(
+            "exported Terraform; {}",
+            "left out: a long note ".repeat(40)
+        );
+        h.state_mut().message = Some(long.clone());
+        h.run_steps(2);
+        let width = h.ctx.content_rect().width();
+        let dismiss = h.get_by_label("×").rect();
+        assert!(dismiss.max.x <= width, "{dismiss:?} in {width}");
+        fn walk(shape: &egui::Shape) -> Option<egui::Rect> {
+            match shape {
+                egui::Shape::Text(t) if t.galley.text().starts_with("exported Terraform") => {
+                    assert!(t.galley.elided, "cut, with an ellipsis");
+                    Some(t.galley.rect.translate(t.pos.to_vec2()))
+                }
+                egui::Shape::Vec(shapes) => shapes.iter().find_map(walk),
+                _ => None,
+            }
+        }
+        let shown = h
+            .output()
+            .shapes
+            .iter()
+            .find_map(|c| walk(&c.shape))
+            .expect("the message is painted");
+        assert!(shown.max.x <= dismiss.min.x, "{shown:?} before {dismiss:?}");
+        h.get_by_label("×").click();
+        h.run_steps(2);
+        assert_eq!(h.state().message, None);
     }
 
     #[test]

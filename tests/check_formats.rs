@@ -16,8 +16,9 @@ fn run(args: &[&str]) -> Output {
         .expect("binary runs")
 }
 
-/// The OASIS SARIF 2.1.0 JSON schema (draft-07), compiled from its copy in tests/fixtures (see
-/// the README there): registered under its own `$id`, so nothing is fetched.
+/// The OASIS SARIF 2.1.0 JSON schema (draft-07), compiled from its copy in tests/fixtures
+/// (where it came from: docs/REFERENCE.md, "SARIF schema"): registered under its own `$id`, so
+/// nothing is fetched.
 fn sarif_schema() -> (boon::Schemas, boon::SchemaIndex) {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),

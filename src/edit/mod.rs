@@ -3,6 +3,7 @@
 //! quick-fixes all change designs through here, so every change is undoable and validated.
 
 use crate::design_file::{StructureError, check_structure};
+use crate::model::count as counted;
 use crate::model::{
     Demand, DemandId, Design, Link, LinkId, Node, NodeId, Point, RiskGroup, Settings,
 };
@@ -288,11 +289,6 @@ fn apply_all(design: &mut Design, edits: Vec<Edit>) -> Result<Vec<Edit>, EditErr
     Ok(inverses)
 }
 
-/// "1 node", "3,000 nodes": a count with the noun in the right number ([`crate::model::count`]).
-pub fn counted(n: usize, one: &str, many: &str) -> String {
-    crate::model::count(n, one, many)
-}
-
 /// What an edit does to, in the words of an Undo or Redo entry: the verb and the kind of
 /// element it touches, and the element's id when it touches one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -542,6 +538,7 @@ mod tests {
         assert_eq!(Edit::Batch(vec![]).describe(), "no change");
         assert_eq!(counted(1, "warning", "warnings"), "1 warning");
         assert_eq!(counted(0, "error", "errors"), "0 errors");
+        assert_eq!(counted(12_000, "node", "nodes"), "12,000 nodes");
     }
 
     #[test]

@@ -581,7 +581,7 @@ impl DesignerApp {
         self.apply(edit);
         let mut message = format!(
             "{title}: moved {} (one step to undo)",
-            crate::edit::counted(moved, "node", "nodes")
+            crate::model::count(moved, "node", "nodes")
         );
         if let Some(note) = arranged.note {
             message.push_str(&format!("; {note}"));
@@ -620,7 +620,7 @@ impl DesignerApp {
         self.message = Some(format!(
             "{}: moved {}",
             title.trim_end(),
-            crate::edit::counted(moved, "node", "nodes")
+            crate::model::count(moved, "node", "nodes")
         ));
     }
 
@@ -1006,7 +1006,8 @@ impl DesignerApp {
             // A cancelled Save As discards nothing: what waited for it is off too; a cancelled
             // report forgets the design it was to compare with.
             Outcome::Cancelled => {
-                self.shell.after_save = None;
+                let waiting = self.shell.after_save.take();
+                self.not_performed(waiting, false);
                 if purpose == Purpose::ExportReport {
                     self.compare_with = None;
                 }

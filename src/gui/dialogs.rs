@@ -86,9 +86,11 @@ impl FilePicker for NativePicker {
             .add_filter("JSON", &["json"])
             .add_filter("All files", &["*"])
             .set_title(format!("Import {}", source.label()));
+        // AWS's describe-* outputs and Azure's two lists (circuits, gateways) are a file each:
+        // several at once; a Terraform state or plan is one file.
         match source {
-            Source::Aws => dialog.pick_files(),
-            Source::Azure | Source::Terraform => dialog.pick_file().map(|p| vec![p]),
+            Source::Aws | Source::Azure => dialog.pick_files(),
+            Source::Terraform => dialog.pick_file().map(|p| vec![p]),
         }
     }
 }

@@ -86,14 +86,14 @@ pub fn aws_model(connections: &[DxUse<'_>]) -> Model {
         .filter(|c| c.connection_type == DxConnectionType::Dedicated);
     let hosted = connections.len() - dedicated.clone().count();
     if hosted > 0 {
-        notes.push(format!(
-            "{} as redundant connections (DX-SLA-1)",
-            if hosted == 1 {
-                "1 hosted connection does not count".to_owned()
-            } else {
-                format!("{hosted} hosted connections do not count")
-            }
-        ));
+        notes.push(if hosted == 1 {
+            "1 hosted connection does not count as a redundant connection (DX-SLA-1)".to_owned()
+        } else {
+            format!(
+                "{} do not count as redundant connections (DX-SLA-1)",
+                crate::model::count(hosted, "hosted connection", "hosted connections")
+            )
+        });
     }
     if dedicated.clone().any(|c| c.lag_members > 1) {
         notes.push("a LAG counts as one connection, whatever its members (DX-SLA-1)".into());

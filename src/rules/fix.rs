@@ -169,8 +169,9 @@ pub(crate) mod testing {
                 .filter(|f| f.code == code)
                 .collect::<Vec<_>>()
         );
-        // A fix trades its finding for nothing else: no finding of another rule, or of this
-        // rule on other elements, appears that the design did not have before.
+        // A fix trades its finding for nothing else: no finding of another rule appears (or
+        // changes its message) that the design did not have before; this rule's own are
+        // counted above.
         let key = |f: &&crate::rules::Finding| (f.code, f.subjects.clone(), f.message.clone());
         let had: Vec<_> = found.items.iter().map(|f| key(&f)).collect();
         let new: Vec<String> = after

@@ -22,10 +22,11 @@ fn check(cx: &Context, out: &mut Report) {
             out.flag(
                 vec![link.id.to_string()],
                 format!(
-                    "VPN {} is given {} but its {} carry at most {}",
+                    "VPN {} is given {} but its {} {} at most {}",
                     cx.name_of(link.id.as_str()),
                     mbps(vpn.bandwidth_mbps),
                     crate::model::count(vpn.tunnels as usize, "tunnel", "tunnels"),
+                    if vpn.tunnels == 1 { "carries" } else { "carry" },
                     mbps(usable)
                 ),
             );

@@ -44,7 +44,9 @@ impl Browser {
             Purpose::Import(crate::import::Source::Aws) => {
                 "Import AWS CLI JSON (select one or more files)"
             }
-            Purpose::Import(crate::import::Source::Azure) => "Import Azure CLI JSON",
+            Purpose::Import(crate::import::Source::Azure) => {
+                "Import Azure CLI JSON (select the circuits' and the gateways' files)"
+            }
             Purpose::Import(crate::import::Source::Terraform) => {
                 "Import Terraform state or plan (terraform show -json)"
             }
@@ -114,7 +116,9 @@ impl Browser {
         }
         match purpose {
             Purpose::Open | Purpose::CompareWith => dialog.pick_file(),
-            Purpose::Import(crate::import::Source::Aws) => dialog.pick_multiple(),
+            Purpose::Import(crate::import::Source::Aws | crate::import::Source::Azure) => {
+                dialog.pick_multiple()
+            }
             Purpose::Import(_) => dialog.pick_file(),
             Purpose::ExportTerraform => dialog.pick_directory(),
             Purpose::SaveAs | Purpose::ExportReport | Purpose::ExportDiagram => dialog.save_file(),
@@ -230,7 +234,8 @@ impl DesignerApp {
             Outcome::Closed => {
                 self.shell.browser = None;
                 // A cancelled Save As discards nothing: the action that waited for it is off.
-                self.shell.after_save = None;
+                let waiting = self.shell.after_save.take();
+                self.not_performed(waiting, false);
                 if purpose == Purpose::ExportReport {
                     self.compare_with = None;
                 }

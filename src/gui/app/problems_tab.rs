@@ -111,12 +111,9 @@ fn names_by_id(design: &Design) -> HashMap<String, String> {
 }
 
 /// "1 rule", "79 rules".
+/// "1 rule", "81 rules" ([`crate::model::count`]; these nouns take an s).
 fn counted(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
-    }
+    crate::model::count(n, one, &format!("{one}s"))
 }
 
 /// What an empty list says: what was checked, and what would check more.

@@ -83,10 +83,27 @@ impl DesignerApp {
     /// prompt): go on with what the prompt was asked to do, if it is saved.
     pub(super) fn saved_as(&mut self, path: &Path, ctx: &egui::Context) {
         self.save_to(path);
-        if let Some(action) = self.shell.after_save.take()
-            && !self.is_dirty()
-        {
+        let action = self.shell.after_save.take();
+        if self.is_dirty() {
+            self.not_performed(action, true);
+        } else if let Some(action) = action {
             self.perform(action, ctx);
+        }
+    }
+
+    /// What waited for an answer or a save that did not come (Cancel, a cancelled Save As, a
+    /// save that failed) is off. An import says so, since its design goes with it; after a
+    /// failed save, after the save's own message.
+    pub(super) fn not_performed(&mut self, action: Option<Pending>, after_failed_save: bool) {
+        if let Some(Pending::Import(arrival)) = action {
+            let said = format!(
+                "the design imported from {} was not opened; the design in the window is unchanged",
+                arrival.source.label()
+            );
+            self.message = Some(match self.message.take() {
+                Some(before) if after_failed_save => format!("{before}; {said}"),
+                _ => said,
+            });
         }
     }
 
@@ -96,7 +113,9 @@ impl DesignerApp {
         match self.path.clone() {
             Some(path) => {
                 self.save_to(&path);
-                if !self.is_dirty() {
+                if self.is_dirty() {
+                    self.not_performed(Some(action), true);
+                } else {
                     self.perform(action, ctx);
                 }
             }
@@ -170,12 +189,7 @@ impl DesignerApp {
             }
             Some(Answer::Cancel) => {
                 self.pending = None;
-                if let Pending::Import(arrival) = action {
-                    self.message = Some(format!(
-                        "the design imported from {} was not opened; the design in the window is unchanged",
-                        arrival.source.label()
-                    ));
-                }
+                self.not_performed(Some(action), false);
             }
             None => {}
         }
@@ -389,6 +403,70 @@ mod tests {
         wait(&mut h);
         assert_eq!(crate::design_file::load(&path).unwrap(), edited);
         assert_eq!(h.state().design.name, "Untitled design");
+    }
+
+    /// An imported design waiting on the unsaved-changes prompt.
+    fn imported() -> Pending {
+        let mut design = crate::model::Design::default();
+        design.name = "Imported from Terraform".into();
+        Pending::Import(std::sync::Arc::new(crate::gui::app::interchange::Arrival {
+            source: crate::import::Source::Terraform,
+            files: vec!["state.json".into()],
+            design,
+            nodes: 0,
+            links: 0,
+            skipped: Vec::new(),
+            notes: Vec::new(),
+        }))
+    }
+
+    /// Save, then a cancelled Save As: the work stays, and the import that waited says it was
+    /// not opened (it is not dropped without a word).
+    #[test]
+    fn an_import_waiting_on_a_cancelled_save_as_says_it_was_not_opened() {
+        let mut h = harness(empty_app());
+        h.state_mut()
+            .add_node(NodeKindTag::AwsRegion, Point::new(0.0, 0.0));
+        let edited = h.state().design.clone();
+        h.state_mut().picker = std::sync::Arc::new(SlowCancel);
+        h.state_mut().pending = Some(imported());
+        // The prompt settles where it shows (its text is longer than New's) before the click.
+        h.run_steps(3);
+        h.get_by_label("Save").click();
+        for _ in 0..60 {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(h.state().design, edited, "nothing discarded");
+        let said = h.state().message.clone().unwrap_or_default();
+        assert!(said.contains("was not opened"), "{said}");
+    }
+
+    /// Save into a file that cannot be written: the save's own message, then that the import
+    /// was not opened; the work stays.
+    #[test]
+    fn an_import_waiting_on_a_failed_save_says_both() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the design file should be: no save can replace it (not even root's).
+        let blocker = dir.path().join("a-folder.json");
+        std::fs::create_dir(&blocker).unwrap();
+        let mut h = harness(empty_app());
+        h.state_mut()
+            .add_node(NodeKindTag::AwsRegion, Point::new(0.0, 0.0));
+        let edited = h.state().design.clone();
+        h.state_mut().path = Some(blocker.clone());
+        h.state_mut().pending = Some(imported());
+        // The prompt settles where it shows (its text is longer than New's) before the click.
+        h.run_steps(3);
+        h.get_by_label("Save").click();
+        h.run_steps(2);
+        assert_eq!(h.state().design, edited, "nothing discarded");
+        assert!(h.state().is_dirty());
+        let said = h.state().message.clone().unwrap_or_default();
+        assert!(
+            said.contains("a-folder.json") && said.contains("was not opened"),
+            "{said}"
+        );
     }
 
     /// A desktop dialog the user cancels (after longer than an instant).

@@ -32,7 +32,7 @@ impl DesignerApp {
                     (Severity::Error, errors, "error", "errors"),
                     (Severity::Warning, warnings, "warning", "warnings"),
                 ] {
-                    let text = crate::edit::counted(count, one, many);
+                    let text = crate::model::count(count, one, many);
                     if count > 0 {
                         ui.colored_label(canvas::severity_text_color(ui, severity), text);
                     } else {
@@ -114,9 +114,9 @@ mod tests {
                 (f.count(Severity::Error), f.count(Severity::Warning))
             };
             assert_eq!(errors > 0, has_errors);
-            let error_text = crate::edit::counted(errors, "error", "errors");
+            let error_text = crate::model::count(errors, "error", "errors");
             h.get_by_label(&error_text);
-            h.get_by_label(&crate::edit::counted(warnings, "warning", "warnings"));
+            h.get_by_label(&crate::model::count(warnings, "warning", "warnings"));
             assert!(!error_text.contains("(s)"));
             let colour = colour_of(&h, &error_text);
             assert_eq!(

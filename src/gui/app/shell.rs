@@ -407,8 +407,10 @@ mod tests {
 
     /// An imported design waiting on the unsaved-changes prompt.
     fn imported() -> Pending {
-        let mut design = crate::model::Design::default();
-        design.name = "Imported from Terraform".into();
+        let design = crate::model::Design {
+            name: "Imported from Terraform".into(),
+            ..Default::default()
+        };
         Pending::Import(std::sync::Arc::new(crate::gui::app::interchange::Arrival {
             source: crate::import::Source::Terraform,
             files: vec!["state.json".into()],

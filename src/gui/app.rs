@@ -133,6 +133,9 @@ pub struct DesignerApp {
     shown_title: String,
     pub connect: ConnectTool,
     buffers: super::inspector::Buffers,
+    /// Where the selected elements are, for the inspector of several (found once per revision
+    /// and selection).
+    located: super::inspector::Located,
     pub help: Option<Help>,
     /// The theme in use (persisted by the window).
     pub dark_mode: bool,
@@ -209,6 +212,7 @@ impl DesignerApp {
             shown_title: String::new(),
             connect: ConnectTool::default(),
             buffers: Default::default(),
+            located: Default::default(),
             help: None,
             dark_mode: true,
             picker: std::sync::Arc::new(super::dialogs::NativePicker),
@@ -1088,17 +1092,19 @@ impl DesignerApp {
         };
         if self.selection.len() > 1 {
             // Several elements: what they share, set on all as one undo step.
-            let (design, catalog, selection, buffers) = (
+            self.located
+                .refresh(self.key(), &self.design, &self.selection);
+            let (design, catalog, located, buffers) = (
                 &self.design,
                 &self.catalog,
-                &self.selection,
+                &self.located,
                 &mut self.buffers,
             );
             let edit = egui::ScrollArea::both()
                 .id_salt("inspector")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    super::inspector::several_ui(ui, design, catalog, selection, buffers)
+                    super::inspector::several_ui(ui, design, catalog, located, buffers)
                 })
                 .inner;
             if let Some(edit) = edit {

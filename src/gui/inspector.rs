@@ -22,7 +22,7 @@ use direct_connect::*;
 use express_route::*;
 use links::*;
 use nodes::*;
-pub use several::several_ui;
+pub use several::{Located, several_ui};
 
 /// A string property for `Buffers::text_fields`: key, label, and where it lives.
 type Field<T> = (&'static str, &'static str, fn(&mut T) -> &mut String);

@@ -5,6 +5,50 @@
 use super::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// Where the selected elements are in the design — their indices, and the nodes at the
+/// selected links' ends — found by one scan when the design's revision or the selection
+/// changes, not every frame (a scan of a 100,000-site design is hundreds of thousands of ids).
+#[derive(Default)]
+pub struct Located {
+    key: Option<((u64, u64), Vec<String>)>,
+    nodes: Vec<usize>,
+    links: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Located {
+    /// Finds `ids` in `design` unless they were found for this revision `key` already.
+    pub fn refresh(&mut self, key: (u64, u64), design: &Design, ids: &[String]) {
+        if self
+            .key
+            .as_ref()
+            .is_some_and(|(k, found)| *k == key && found == ids)
+        {
+            return;
+        }
+        let chosen: FxHashSet<&str> = ids.iter().map(String::as_str).collect();
+        let nodes: Vec<usize> = (0..design.nodes.len())
+            .filter(|&i| chosen.contains(design.nodes[i].id.as_str()))
+            .collect();
+        let links: Vec<usize> = (0..design.links.len())
+            .filter(|&i| chosen.contains(design.links[i].id.as_str()))
+            .collect();
+        let end_ids: FxHashSet<&str> = links
+            .iter()
+            .flat_map(|&i| [design.links[i].a.as_str(), design.links[i].b.as_str()])
+            .collect();
+        let ends = (0..design.nodes.len())
+            .filter(|&i| end_ids.contains(design.nodes[i].id.as_str()))
+            .collect();
+        *self = Located {
+            key: Some((key, ids.to_vec())),
+            nodes,
+            links,
+            ends,
+        };
+    }
+}
+
 /// The value every item has, if they all have the same.
 fn common<T: PartialEq>(mut values: impl Iterator<Item = T>) -> Option<T> {
     let first = values.next()?;
@@ -84,20 +128,11 @@ pub fn several_ui(
     ui: &mut egui::Ui,
     design: &Design,
     catalog: &Catalog,
-    ids: &[String],
+    located: &Located,
     b: &mut Buffers,
 ) -> Option<Edit> {
-    let chosen: FxHashSet<&str> = ids.iter().map(String::as_str).collect();
-    let nodes: Vec<&Node> = design
-        .nodes
-        .iter()
-        .filter(|n| chosen.contains(n.id.as_str()))
-        .collect();
-    let links: Vec<&Link> = design
-        .links
-        .iter()
-        .filter(|l| chosen.contains(l.id.as_str()))
-        .collect();
+    let nodes: Vec<&Node> = located.nodes.iter().map(|&i| &design.nodes[i]).collect();
+    let links: Vec<&Link> = located.links.iter().map(|&i| &design.links[i]).collect();
     let mut kinds: Vec<(&'static str, usize)> = Vec::new();
     let mut count = |kind: &'static str| match kinds.iter_mut().find(|(k, _)| *k == kind) {
         Some((_, n)) => *n += 1,
@@ -112,7 +147,7 @@ pub fn several_ui(
         ui.label("Elements of different kinds share no property to set together; select elements of one kind to edit them at once.");
         None
     } else if !links.is_empty() {
-        links_ui(ui, design, catalog, &links)
+        links_ui(ui, design, located, catalog, &links)
     } else {
         nodes_ui(ui, &nodes, b)
     };
@@ -162,11 +197,16 @@ fn batch_nodes(nodes: &[&Node], change: impl Fn(&NodeKind) -> NodeKind) -> Optio
 fn links_ui(
     ui: &mut egui::Ui,
     design: &Design,
+    located: &Located,
     catalog: &Catalog,
     links: &[&Link],
 ) -> Option<Edit> {
-    // The facility at each link's end, from one index of the nodes.
-    let by_id: FxHashMap<&str, &Node> = design.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    // The facility at each link's end, from the nodes at the selected links' ends.
+    let by_id: FxHashMap<&str, &Node> = located
+        .ends
+        .iter()
+        .map(|&i| (design.nodes[i].id.as_str(), &design.nodes[i]))
+        .collect();
     let facility = |l: &Link| {
         [&l.a, &l.b]
             .into_iter()
@@ -514,5 +554,43 @@ mod tests {
         assert!(h.query_by_label_contains("share no property").is_some());
         assert!(h.query_by_label("Bandwidth").is_none());
         assert!(h.query_by_label("Bandwidth: mixed").is_none());
+    }
+
+    /// The selected elements are found once per revision and selection: the same key finds
+    /// nothing anew (the frame does no scan), a new revision or selection finds them again.
+    #[test]
+    fn the_selection_is_located_once_per_revision_and_selection() {
+        let mut design = crate::design_file::load(std::path::Path::new(
+            "designs/dual-cloud-ashburn-chicago.json",
+        ))
+        .unwrap();
+        let circuit = design
+            .links
+            .iter()
+            .position(|l| l.as_er().is_some())
+            .unwrap();
+        let ids = vec![
+            design.nodes[0].id.to_string(),
+            design.links[circuit].id.to_string(),
+        ];
+        let mut located = super::Located::default();
+        located.refresh((0, 1), &design, &ids);
+        assert_eq!(
+            (located.nodes.clone(), located.links.clone()),
+            (vec![0], vec![circuit])
+        );
+        assert_eq!(located.ends.len(), 2, "the circuit's two ends");
+        // The design changes under the same key (which the history never allows): not looked
+        // at again, so the old indices stay.
+        design.nodes.swap(0, 1);
+        located.refresh((0, 1), &design, &ids);
+        assert_eq!(located.nodes, vec![0]);
+        // A new revision: found again.
+        located.refresh((0, 2), &design, &ids);
+        assert_eq!(located.nodes, vec![1]);
+        // Another selection under that revision: found again.
+        located.refresh((0, 2), &design, &ids[1..]);
+        assert!(located.nodes.is_empty());
+        assert_eq!(located.links, vec![circuit]);
     }
 }

@@ -839,3 +839,43 @@ fn two_vpns_from_one_site_to_one_region_share_its_gateway() {
         assert_eq!(connections.len(), 2, "{sample}");
     }
 }
+
+/// A site ASN above 2,147,483,647 (the private 4-byte range 4200000000–4294967294) goes in
+/// `bgp_asn_extended`, which AWS and the provider require for it; a 2-byte ASN stays in
+/// `bgp_asn`. The user is told the argument needs a recent provider.
+#[test]
+fn a_four_byte_site_asn_is_written_as_bgp_asn_extended() {
+    let mut design = design("aws-dev-test-one-location");
+    for node in &mut design.nodes {
+        if let linkwright::model::NodeKind::OnPremSite(s) = &mut node.kind {
+            s.asn = Some(4_200_000_001);
+        }
+    }
+    let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    let body = parse(&export, "aws.tf");
+    let cgw = resource(&body, "aws_customer_gateway", "site_dub_eu_west_1");
+    assert_eq!(number(attr(cgw, "bgp_asn_extended")), 4_200_000_001);
+    assert!(
+        !cgw.body().attributes().any(|a| a.key() == "bgp_asn"),
+        "bgp_asn conflicts with bgp_asn_extended"
+    );
+    assert!(
+        export.notes.iter().any(
+            |n| n.starts_with("site-dub (customer gateway in eu-west-1): ") && n.contains("5.53.0")
+        ),
+        "{:?}",
+        export.notes
+    );
+
+    // The largest 2-byte-field value stays in bgp_asn.
+    for node in &mut design.nodes {
+        if let linkwright::model::NodeKind::OnPremSite(s) = &mut node.kind {
+            s.asn = Some(2_147_483_647);
+        }
+    }
+    let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    let body = parse(&export, "aws.tf");
+    let cgw = resource(&body, "aws_customer_gateway", "site_dub_eu_west_1");
+    assert_eq!(number(attr(cgw, "bgp_asn")), 2_147_483_647);
+    assert!(export.notes.iter().all(|n| !n.contains("bgp_asn_extended")));
+}

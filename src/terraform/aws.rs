@@ -28,6 +28,13 @@ const VPN_CONNECTION: &str = "aws_vpn_connection";
 /// The only VPN type AWS supports (`aws_customer_gateway.type`, `aws_vpn_connection.type`).
 const IPSEC: &str = "ipsec.1";
 
+/// The largest ASN `aws_customer_gateway.bgp_asn` takes (AWS CreateCustomerGateway: BgpAsn
+/// 1 to 2,147,483,647; larger ASNs go in BgpAsnExtended).
+const BGP_ASN_MAX: u32 = 2_147_483_647;
+
+/// Why a customer gateway's ASN is written as `bgp_asn_extended`.
+const EXTENDED_ASN: &str = "The site's ASN is above 2,147,483,647, so it is written as bgp_asn_extended (bgp_asn takes 1 to 2,147,483,647); that argument needs aws provider 5.53.0 or later, which ~> 5.0 allows but an older lock file may hold back (terraform init -upgrade)";
+
 /// Why the VIFs of a "LAG" of hosted connections are not written.
 const HOSTED_LAG: &str = "its VIFs are left out: the design bundles several hosted connections, and AWS offers LAGs of dedicated connections only";
 
@@ -243,8 +250,17 @@ pub(super) fn resources(
             Some((_, name)) => name.clone(),
             None => {
                 let site = cx.id(v.site.id.as_str());
+                // `bgp_asn` takes 1 to 2,147,483,647; a larger (4-byte) ASN goes in
+                // `bgp_asn_extended` (2,147,483,648 to 4,294,967,295), which conflicts with it
+                // and needs aws provider 5.53.0 or later (docs/REFERENCE.md).
+                let mut asn_key = "bgp_asn";
                 let asn = match v.site.as_site().and_then(|s| s.asn) {
-                    Some(asn) => Expression::from(u64::from(asn)),
+                    Some(asn) => {
+                        if asn > BGP_ASN_MAX {
+                            asn_key = "bgp_asn_extended";
+                        }
+                        Expression::from(u64::from(asn))
+                    }
                     None => cx.vars.var(
                         &format!("{site}_bgp_asn"),
                         "number",
@@ -259,7 +275,7 @@ pub(super) fn resources(
                     CUSTOMER_GATEWAY,
                     &format!("{site}_{}", super::identifier(&region.region)),
                 );
-                items.push(Item::new(
+                let mut item = Item::new(
                     format!(
                         "{}: customer gateway in {} (the site's VPN device)",
                         element_comment(v.site.id.as_str(), &v.site.name),
@@ -269,12 +285,20 @@ pub(super) fn resources(
                         .add_label(CUSTOMER_GATEWAY)
                         .add_label(cgw.as_str())
                         .add_attribute(("provider", provider.clone()))
-                        .add_attribute(("bgp_asn", asn))
+                        .add_attribute((asn_key, asn))
                         .add_attribute(("ip_address", ip))
                         .add_attribute(("type", IPSEC))
                         .add_attribute(("tags", name_tag(&v.site.name)))
                         .build(),
-                ));
+                );
+                if asn_key == "bgp_asn_extended" {
+                    cx.notes.push(format!(
+                        "{} (customer gateway in {}): {EXTENDED_ASN}",
+                        v.site.id, region.region
+                    ));
+                    item = item.note(EXTENDED_ASN);
+                }
+                items.push(item);
                 customer_gateways.push((key, cgw.clone()));
                 cgw
             }

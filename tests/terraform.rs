@@ -879,3 +879,33 @@ fn a_four_byte_site_asn_is_written_as_bgp_asn_extended() {
     assert_eq!(number(attr(cgw, "bgp_asn")), 2_147_483_647);
     assert!(export.notes.iter().all(|n| !n.contains("bgp_asn_extended")));
 }
+
+/// Large (5 Gbps) tunnels exist on Transit Gateway (and Cloud WAN) VPN connections only: a VPN
+/// on a virtual private gateway that asks for them is told it cannot have them, never to set
+/// them in AWS.
+#[test]
+fn large_tunnels_on_a_virtual_private_gateway_are_said_to_be_impossible() {
+    let mut design = design("aws-dev-test-one-location");
+    for link in &mut design.links {
+        if let LinkKind::SiteToSiteVpn(v) = &mut link.kind {
+            v.on_transit_gateway = false;
+            v.large_tunnels = true;
+        }
+    }
+    let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    let body = parse(&export, "aws.tf");
+    let connection = resource(&body, "aws_vpn_connection", "vpn_dub");
+    attr(connection, "vpn_gateway_id");
+    let note = export
+        .notes
+        .iter()
+        .find(|n| n.starts_with("vpn-dub: The design asks for Large (5 Gbps) tunnels"))
+        .unwrap_or_else(|| panic!("{:?}", export.notes));
+    assert!(
+        note.contains("only on a VPN connection to a Transit Gateway")
+            && note.contains("not to a virtual private gateway"),
+        "{note}"
+    );
+    assert!(!note.contains("set the connection's tunnel bandwidth"), "{note}");
+    assert!(file(&export, "aws.tf").contains(&note["vpn-dub: ".len()..]));
+}

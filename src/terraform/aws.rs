@@ -35,6 +35,12 @@ const BGP_ASN_MAX: u32 = 2_147_483_647;
 /// Why a customer gateway's ASN is written as `bgp_asn_extended`.
 const EXTENDED_ASN: &str = "The site's ASN is above 2,147,483,647, so it is written as bgp_asn_extended (bgp_asn takes 1 to 2,147,483,647); that argument needs aws provider 5.53.0 or later, which ~> 5.0 allows but an older lock file may hold back (terraform init -upgrade)";
 
+/// Large tunnels on a Transit Gateway VPN: possible in AWS, not written.
+const LARGE_ON_TGW: &str = "The design asks for Large (5 Gbps) tunnels: set the connection's tunnel bandwidth to large in AWS (not written: the aws provider documentation read for the pinned ~> 5.0 has no argument for it)";
+
+/// Large tunnels on a virtual private gateway VPN: AWS does not offer them.
+const LARGE_ON_VGW: &str = "The design asks for Large (5 Gbps) tunnels, which AWS offers only on a VPN connection to a Transit Gateway (or Cloud WAN), not to a virtual private gateway: this connection gets Standard (1.25 Gbps) tunnels unless the VPN moves to a Transit Gateway";
+
 /// Why the VIFs of a "LAG" of hosted connections are not written.
 const HOSTED_LAG: &str = "its VIFs are left out: the design bundles several hosted connections, and AWS offers LAGs of dedicated connections only";
 
@@ -349,7 +355,13 @@ pub(super) fn resources(
             item = item.note(note);
         }
         if v.vpn.large_tunnels {
-            let note = "The design asks for Large (5 Gbps) tunnels: set the connection's tunnel bandwidth to large in AWS (not written: the aws provider documentation read for the pinned ~> 5.0 has no argument for it)";
+            // AWS offers Large tunnels on Transit Gateway (and Cloud WAN) connections only, not
+            // on a virtual private gateway (docs/REFERENCE.md, AWS-VPN-TUNNELS).
+            let note = if v.vpn.on_transit_gateway {
+                LARGE_ON_TGW
+            } else {
+                LARGE_ON_VGW
+            };
             cx.notes.push(format!("{}: {note}", link.id));
             item = item.note(note);
         }

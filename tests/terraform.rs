@@ -906,6 +906,9 @@ fn large_tunnels_on_a_virtual_private_gateway_are_said_to_be_impossible() {
             && note.contains("not to a virtual private gateway"),
         "{note}"
     );
-    assert!(!note.contains("set the connection's tunnel bandwidth"), "{note}");
+    assert!(
+        !note.contains("set the connection's tunnel bandwidth"),
+        "{note}"
+    );
     assert!(file(&export, "aws.tf").contains(&note["vpn-dub: ".len()..]));
 }

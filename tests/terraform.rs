@@ -686,7 +686,7 @@ fn every_vpn_becomes_the_clouds_vpn_resources_with_the_designs_facts() {
                     .unwrap()
                     .prefixes
                     .iter()
-                    .map(ToString::to_string)
+                    .map(|p| p.network().to_string())
                     .collect();
                 let Expression::Array(space) = attr(local, "address_space") else {
                     panic!("{sample}: address_space is not a list");
@@ -911,4 +911,25 @@ fn large_tunnels_on_a_virtual_private_gateway_are_said_to_be_impossible() {
         "{note}"
     );
     assert!(file(&export, "aws.tf").contains(&note["vpn-dub: ".len()..]));
+}
+
+/// A site prefix with host bits (the flawed design's "10.30.5.9/24") is written to the local
+/// network gateway as its network address, and the note names the prefix it changed.
+#[test]
+fn a_site_prefix_with_host_bits_is_written_as_its_network() {
+    let export = export("flawed-design");
+    let body = parse(&export, "azure.tf");
+    let local = resource(
+        &body,
+        "azurerm_local_network_gateway",
+        "site_par_francecentral",
+    );
+    let Expression::Array(space) = attr(local, "address_space") else {
+        panic!("address_space is not a list");
+    };
+    let space: Vec<&str> = space.iter().map(string).collect();
+    assert_eq!(space, ["10.30.0.0/16", "10.30.5.0/24"]);
+    let said = "site-par (local network gateway in francecentral): address_space takes network addresses, and the design gives 1 prefix with host bits set: 10.30.5.9/24 is written as 10.30.5.0/24";
+    assert!(export.notes.iter().any(|n| n == said), "{:?}", export.notes);
+    assert!(file(&export, "azure.tf").contains(&said[said.find(": ").unwrap() + 2..]));
 }

@@ -496,6 +496,7 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
             Some((_, name)) => name.clone(),
             None => {
                 let site = cx.id(v.site.id.as_str());
+                let mut normalised: Vec<String> = Vec::new(); // "10.30.5.9/24 is written as 10.30.5.0/24"
                 let prefixes = v
                     .site
                     .as_site()
@@ -511,19 +512,24 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
                         ),
                     )
                 } else {
-                    Expression::Array(
-                        prefixes
-                            .iter()
-                            .map(|p| Expression::from(p.to_string()))
-                            .collect(),
-                    )
+                    // Azure wants network addresses: a prefix with host bits (10.30.5.9/24) is
+                    // written as its network (10.30.5.0/24), and the user is told.
+                    let mut written = Vec::new();
+                    for p in prefixes {
+                        let network = p.network();
+                        if network.to_string() != p.to_string() {
+                            normalised.push(format!("{p} is written as {network}"));
+                        }
+                        written.push(Expression::from(network.to_string()));
+                    }
+                    Expression::Array(written)
                 };
                 let ip = cx.site_vpn_ip(v.site);
                 let local = cx.claim(
                     LOCAL_GATEWAY,
                     &format!("{site}_{}", super::identifier(&azure.region)),
                 );
-                items.push(Item::new(
+                let mut item = Item::new(
                     format!(
                         "{}: local network gateway in {} (the site's VPN device and prefixes)",
                         element_comment(v.site.id.as_str(), &v.site.name),
@@ -538,7 +544,20 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
                         .add_attribute(("gateway_address", ip))
                         .add_attribute(("address_space", address_space))
                         .build(),
-                ));
+                );
+                if !normalised.is_empty() {
+                    let note = format!(
+                        "address_space takes network addresses, and the design gives {} with host bits set: {}",
+                        crate::model::count(normalised.len(), "prefix", "prefixes"),
+                        normalised.join(", ")
+                    );
+                    cx.notes.push(format!(
+                        "{} (local network gateway in {}): {note}",
+                        v.site.id, azure.region
+                    ));
+                    item = item.note(note);
+                }
+                items.push(item);
                 local_gateways.push((key, local.clone()));
                 local
             }

@@ -601,8 +601,20 @@ fn every_vpn_becomes_the_clouds_vpn_resources_with_the_designs_facts() {
     for sample in SAMPLES {
         let design = design(sample);
         let export = export(sample);
+        // No VPN is left out; the only VPN notes are about a setting of one (e.g. the flawed
+        // design's single tunnel on its Azure VPN).
+        let setting_note = |n: &str| {
+            design
+                .links
+                .iter()
+                .filter(|l| l.as_vpn().is_some())
+                .any(|l| n.starts_with(&format!("{}: The design", l.id)))
+        };
         assert!(
-            !export.notes.iter().any(|n| n.contains("VPN")),
+            !export
+                .notes
+                .iter()
+                .any(|n| n.contains("VPN") && !setting_note(n)),
             "{sample}: {:?}",
             export.notes
         );
@@ -932,4 +944,56 @@ fn a_site_prefix_with_host_bits_is_written_as_its_network() {
     let said = "site-par (local network gateway in francecentral): address_space takes network addresses, and the design gives 1 prefix with host bits set: 10.30.5.9/24 is written as 10.30.5.0/24";
     assert!(export.notes.iter().any(|n| n == said), "{:?}", export.notes);
     assert!(file(&export, "azure.tf").contains(&said[said.find(": ").unwrap() + 2..]));
+}
+
+/// AWS-only VPN settings on an Azure VPN (a tunnel count other than two, Large tunnels, a
+/// Transit Gateway) are not written, and the export says so for each; the defaults say nothing.
+#[test]
+fn aws_only_settings_of_an_azure_vpn_are_said_to_be_left_out() {
+    let mut design = design("flawed-design");
+    for link in &mut design.links {
+        if let LinkKind::SiteToSiteVpn(v) = &mut link.kind {
+            v.tunnels = 2;
+        }
+    }
+    let quiet = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    assert!(
+        quiet.notes.iter().all(|n| !n.starts_with("vpn-par: ")),
+        "{:?}",
+        quiet.notes
+    );
+    for link in &mut design.links {
+        if let LinkKind::SiteToSiteVpn(v) = &mut link.kind {
+            v.tunnels = 4;
+            v.large_tunnels = true;
+            v.on_transit_gateway = true;
+        }
+    }
+    let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    for said in [
+        "vpn-par: The design gives 4 tunnels: not written",
+        "vpn-par: The design asks for Large (5 Gbps) tunnels: not written",
+        "vpn-par: The design puts the VPN on a Transit Gateway: not written",
+    ] {
+        let note = export
+            .notes
+            .iter()
+            .find(|n| n.starts_with(said))
+            .unwrap_or_else(|| panic!("{said}: {:?}", export.notes));
+        assert!(file(&export, "azure.tf").contains(&note["vpn-par: ".len()..]));
+    }
+    // Nothing about them reaches the connection itself.
+    let body = parse(&export, "azure.tf");
+    let connection = resource(
+        &body,
+        "azurerm_virtual_network_gateway_connection",
+        "vpn_par",
+    );
+    assert_eq!(string(attr(connection, "type")), "IPsec");
+    assert!(
+        !connection
+            .body()
+            .attributes()
+            .any(|a| a.key().contains("tunnel") || a.key().contains("transit"))
+    );
 }

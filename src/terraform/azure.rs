@@ -583,7 +583,7 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
             ),
         );
         let name = cx.claim(CONNECTION, &base);
-        items.push(Item::new(
+        let mut item = Item::new(
             format!(
                 "{comment}: IPsec connection to {} \"{}\"",
                 v.region.id, v.region.name
@@ -602,7 +602,30 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
                 ))
                 .add_attribute(("shared_key", key))
                 .build(),
-        ));
+        );
+        // Settings of AWS VPNs the design may hold on an Azure one: left out, and said so.
+        let mut left_out = Vec::new();
+        if v.vpn.tunnels != 2 {
+            left_out.push(format!(
+                "The design gives {}: not written, the export makes one IPsec connection per Azure VPN and sets no tunnel count",
+                crate::model::count(v.vpn.tunnels as usize, "tunnel", "tunnels")
+            ));
+        }
+        if v.vpn.large_tunnels {
+            left_out.push(
+                "The design asks for Large (5 Gbps) tunnels: not written, they are an option of AWS VPN connections to a Transit Gateway, not of an Azure VPN gateway's connections".to_string(),
+            );
+        }
+        if v.vpn.on_transit_gateway {
+            left_out.push(
+                "The design puts the VPN on a Transit Gateway: not written, that is an AWS gateway; the connection ends on the region's VPN gateway".to_string(),
+            );
+        }
+        for note in left_out {
+            cx.notes.push(format!("{}: {note}", link.id));
+            item = item.note(note);
+        }
+        items.push(item);
     }
     items
 }

@@ -997,3 +997,65 @@ fn aws_only_settings_of_an_azure_vpn_are_said_to_be_left_out() {
             .any(|a| a.key().contains("tunnel") || a.key().contains("transit"))
     );
 }
+
+/// A cloud file of an earlier export that this export does not write (the design no longer
+/// uses that cloud) is removed once the new files are written, and the command says so; one
+/// linkwright did not write (no header line) is kept, with a warning.
+#[test]
+fn a_stale_cloud_file_of_an_earlier_export_is_removed_and_a_foreign_one_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("tf");
+    let both = root().join("designs/dual-cloud-ashburn-chicago.json");
+    assert_eq!(export_into(&both, &dir).status.code(), Some(0));
+    assert!(dir.join("aws.tf").exists() && dir.join("azure.tf").exists());
+    std::fs::write(dir.join("main.tf"), "# mine\n").unwrap();
+
+    // The design drops AWS: the earlier aws.tf goes, the rest is as written.
+    let azure_only = export("europe-azure-two-locations");
+    assert!(azure_only.files.iter().all(|f| f.name != "aws.tf"));
+    let out = export_into(
+        &root().join("designs/europe-azure-two-locations.json"),
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!dir.join("aws.tf").exists(), "the stale aws.tf is removed");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("removed aws.tf of an earlier export"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    for f in &azure_only.files {
+        assert_eq!(std::fs::read_to_string(dir.join(f.name)).unwrap(), f.text);
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.join("main.tf")).unwrap(),
+        "# mine\n"
+    );
+
+    // An aws.tf linkwright did not write is kept, and the user warned.
+    std::fs::write(dir.join("aws.tf"), "# my own AWS resources\n").unwrap();
+    let written = azure_only.write_into(&dir).unwrap();
+    assert_eq!(written.kept, ["aws.tf"]);
+    assert!(written.removed.is_empty());
+    let out = export_into(
+        &root().join("designs/europe-azure-two-locations.json"),
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("aws.tf")).unwrap(),
+        "# my own AWS resources\n"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("warning: kept aws.tf"), "{err}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("removed"));
+
+    // Every file the export writes starts with the header that marks it.
+    for f in &azure_only.files {
+        assert!(
+            f.text.starts_with(&format!("{}\n", terraform::HEADER)),
+            "{}",
+            f.name
+        );
+    }
+}

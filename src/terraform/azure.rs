@@ -9,6 +9,7 @@ use crate::model::{
 };
 use hcl::Block;
 use hcl::expr::Expression;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 const CIRCUIT: &str = "azurerm_express_route_circuit";
@@ -317,9 +318,10 @@ pub(super) fn resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
         items.push(item);
         gateways.push((node.id.to_string(), name));
     }
+    let gateways: FxHashMap<String, String> = gateways.into_iter().collect();
     for (c, circuit) in circuits.iter().zip(&circuit_names) {
         let Some(region) = c.region else { continue };
-        let Some((_, gateway)) = gateways.iter().find(|(id, _)| id == region.id.as_str()) else {
+        let Some(gateway) = gateways.get(region.id.as_str()) else {
             continue;
         };
         let Some(azure) = region.as_azure() else {
@@ -482,7 +484,9 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
         ));
         gateways.push((node.id.to_string(), name));
     }
-    let mut local_gateways: Vec<((String, String), String)> = Vec::new(); // ((site, region), resource)
+    // ((site, region), resource): one lookup per VPN, so the export stays linear in sites.
+    let mut local_gateways: FxHashMap<(String, String), String> = FxHashMap::default();
+    let gateways: FxHashMap<String, String> = gateways.into_iter().collect();
     for v in super::vpns(design) {
         let Some(azure) = v.region.as_azure() else {
             continue;
@@ -492,8 +496,8 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
         let comment = element_comment(link.id.as_str(), link.label());
         // One local network gateway per site and region, whichever VPNs use it.
         let key = (v.site.id.to_string(), azure.region.clone());
-        let local = match local_gateways.iter().find(|(k, _)| *k == key) {
-            Some((_, name)) => name.clone(),
+        let local = match local_gateways.get(&key) {
+            Some(name) => name.clone(),
             None => {
                 let site = cx.id(v.site.id.as_str());
                 let mut normalised: Vec<String> = Vec::new(); // "10.30.5.9/24 is written as 10.30.5.0/24"
@@ -558,12 +562,12 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
                     item = item.note(note);
                 }
                 items.push(item);
-                local_gateways.push((key, local.clone()));
+                local_gateways.insert(key, local.clone());
                 local
             }
         };
-        let gateway = match gateways.iter().find(|(id, _)| id == v.region.id.as_str()) {
-            Some((_, name)) => reference(&[GATEWAY, name, "id"]),
+        let gateway = match gateways.get(v.region.id.as_str()) {
+            Some(name) => reference(&[GATEWAY, name, "id"]),
             None => cx.vars.var(
                 &format!("{}_vpn_gateway_id", cx.id(v.region.id.as_str())),
                 "string",

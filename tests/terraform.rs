@@ -1059,3 +1059,34 @@ fn a_stale_cloud_file_of_an_earlier_export_is_removed_and_a_foreign_one_kept() {
         );
     }
 }
+
+/// No note or write message hedges a plural with "(s)": counts are spelt out
+/// (`model::count`), one or many.
+#[test]
+fn notes_and_write_messages_spell_their_plurals() {
+    let mut design = design("flawed-design");
+    for link in &mut design.links {
+        if let LinkKind::SiteToSiteVpn(v) = &mut link.kind {
+            v.tunnels = 3;
+            v.large_tunnels = true;
+            v.on_transit_gateway = true;
+        }
+    }
+    let mut lines: Vec<String> = terraform::export(&design, &Catalog::builtin().unwrap())
+        .unwrap()
+        .notes;
+    for sample in SAMPLES {
+        lines.extend(export(sample).notes);
+    }
+    let written = terraform::Written {
+        removed: vec!["aws.tf", "azure.tf"],
+        kept: vec!["aws.tf"],
+    };
+    lines.extend(written.removed_message());
+    lines.extend(written.kept_messages());
+    assert!(lines.iter().any(|l| l.contains("3 tunnels")));
+    assert!(lines.iter().any(|l| l.contains("their clouds")));
+    for line in &lines {
+        assert!(!line.contains("(s)"), "{line}");
+    }
+}

@@ -721,7 +721,7 @@ fn resolve_tgw_peers(
             let p_base = format!("{base}_{}", super::identifier(&peering.name));
             let peer_tgw = tgw_in_region.get(peering.peer_region.as_str());
             let peer = match peer_tgw {
-                Some(peer) => reference(&[TGW, &peer, "id"]),
+                Some(peer) => reference(&[TGW, peer, "id"]),
                 None => cx.vars.var(
                     &format!("{p_base}_peer_transit_gateway_id"),
                     "string",

@@ -370,6 +370,16 @@ pub static SOURCES: &[Source] = &[
         note: "",
     },
     Source {
+        id: "AWS-VPN-BW",
+        title: "Choosing Standard (1.25 Gbps) or Large (5 Gbps) Tunnel Bandwidth (AWS Site-to-Site VPN agent toolkit reference)",
+        publisher: "Amazon Web Services (aws/agent-toolkit-for-aws, GitHub)",
+        url: "https://github.com/aws/agent-toolkit-for-aws/blob/f47f8f5688499ba0ed7f44d9c1395148a4cc5f20/skills/specialized-skills/networking-and-content-delivery-skills/sitetositevpn/references/choosing-tunnel-bandwidth-standard-or-large.md",
+        dated: "commit f47f8f5",
+        read: "2026-12-06",
+        confidence: Confidence::Official,
+        note: "Section \"The target gateway gates Large\". It cites the AWS Site-to-Site VPN User Guide, \"Tunnel options\" (https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html, section \"Tunnel bandwidth options\"), whose text on gateways was not read here; the Pulumi aws provider documents tunnel_bandwidth as not supported when vpnGatewayId is specified.",
+    },
+    Source {
         id: "AWS-REGIONS",
         title: "AWS Regions list (global infrastructure)",
         publisher: "Amazon Web Services",
@@ -968,6 +978,11 @@ pub static CITATIONS: &[Citation] = &[
         id: "VPN-1",
         about: "A Site-to-Site VPN tunnel carries up to 1.25 Gbps (5 Gbps for large tunnels); a VGW does not spread traffic over tunnels; 99.95 % SLA per VPN connection.",
         sources: &["DX-FAQ", "AWS-VPN-SLA"],
+    },
+    Citation {
+        id: "VPN-2",
+        about: "Large (5 Gbps) tunnels exist only on Site-to-Site VPN connections to a Transit Gateway or AWS Cloud WAN, not to a virtual private gateway; the setting covers both tunnels of a connection.",
+        sources: &["AWS-VPN-BW"],
     },
     // Open questions of section 6.
     Citation {

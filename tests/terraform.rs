@@ -601,8 +601,20 @@ fn every_vpn_becomes_the_clouds_vpn_resources_with_the_designs_facts() {
     for sample in SAMPLES {
         let design = design(sample);
         let export = export(sample);
+        // No VPN is left out; the only VPN notes are about a setting of one (e.g. the flawed
+        // design's single tunnel on its Azure VPN).
+        let setting_note = |n: &str| {
+            design
+                .links
+                .iter()
+                .filter(|l| l.as_vpn().is_some())
+                .any(|l| n.starts_with(&format!("{}: The design", l.id)))
+        };
         assert!(
-            !export.notes.iter().any(|n| n.contains("VPN")),
+            !export
+                .notes
+                .iter()
+                .any(|n| n.contains("VPN") && !setting_note(n)),
             "{sample}: {:?}",
             export.notes
         );
@@ -686,7 +698,7 @@ fn every_vpn_becomes_the_clouds_vpn_resources_with_the_designs_facts() {
                     .unwrap()
                     .prefixes
                     .iter()
-                    .map(ToString::to_string)
+                    .map(|p| p.network().to_string())
                     .collect();
                 let Expression::Array(space) = attr(local, "address_space") else {
                     panic!("{sample}: address_space is not a list");
@@ -837,5 +849,244 @@ fn two_vpns_from_one_site_to_one_region_share_its_gateway() {
             })
             .collect();
         assert_eq!(connections.len(), 2, "{sample}");
+    }
+}
+
+/// A site ASN above 2,147,483,647 (the private 4-byte range 4200000000–4294967294) goes in
+/// `bgp_asn_extended`, which AWS and the provider require for it; a 2-byte ASN stays in
+/// `bgp_asn`. The user is told the argument needs a recent provider.
+#[test]
+fn a_four_byte_site_asn_is_written_as_bgp_asn_extended() {
+    let mut design = design("aws-dev-test-one-location");
+    for node in &mut design.nodes {
+        if let linkwright::model::NodeKind::OnPremSite(s) = &mut node.kind {
+            s.asn = Some(4_200_000_001);
+        }
+    }
+    let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    let body = parse(&export, "aws.tf");
+    let cgw = resource(&body, "aws_customer_gateway", "site_dub_eu_west_1");
+    assert_eq!(number(attr(cgw, "bgp_asn_extended")), 4_200_000_001);
+    assert!(
+        !cgw.body().attributes().any(|a| a.key() == "bgp_asn"),
+        "bgp_asn conflicts with bgp_asn_extended"
+    );
+    assert!(
+        export.notes.iter().any(
+            |n| n.starts_with("site-dub (customer gateway in eu-west-1): ") && n.contains("5.53.0")
+        ),
+        "{:?}",
+        export.notes
+    );
+
+    // The largest 2-byte-field value stays in bgp_asn.
+    for node in &mut design.nodes {
+        if let linkwright::model::NodeKind::OnPremSite(s) = &mut node.kind {
+            s.asn = Some(2_147_483_647);
+        }
+    }
+    let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    let body = parse(&export, "aws.tf");
+    let cgw = resource(&body, "aws_customer_gateway", "site_dub_eu_west_1");
+    assert_eq!(number(attr(cgw, "bgp_asn")), 2_147_483_647);
+    assert!(export.notes.iter().all(|n| !n.contains("bgp_asn_extended")));
+}
+
+/// Large (5 Gbps) tunnels exist on Transit Gateway (and Cloud WAN) VPN connections only: a VPN
+/// on a virtual private gateway that asks for them is told it cannot have them, never to set
+/// them in AWS.
+#[test]
+fn large_tunnels_on_a_virtual_private_gateway_are_said_to_be_impossible() {
+    let mut design = design("aws-dev-test-one-location");
+    for link in &mut design.links {
+        if let LinkKind::SiteToSiteVpn(v) = &mut link.kind {
+            v.on_transit_gateway = false;
+            v.large_tunnels = true;
+        }
+    }
+    let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    let body = parse(&export, "aws.tf");
+    let connection = resource(&body, "aws_vpn_connection", "vpn_dub");
+    attr(connection, "vpn_gateway_id");
+    let note = export
+        .notes
+        .iter()
+        .find(|n| n.starts_with("vpn-dub: The design asks for Large (5 Gbps) tunnels"))
+        .unwrap_or_else(|| panic!("{:?}", export.notes));
+    assert!(
+        note.contains("only on a VPN connection to a Transit Gateway")
+            && note.contains("not to a virtual private gateway"),
+        "{note}"
+    );
+    assert!(
+        !note.contains("set the connection's tunnel bandwidth"),
+        "{note}"
+    );
+    assert!(file(&export, "aws.tf").contains(&note["vpn-dub: ".len()..]));
+}
+
+/// A site prefix with host bits (the flawed design's "10.30.5.9/24") is written to the local
+/// network gateway as its network address, and the note names the prefix it changed.
+#[test]
+fn a_site_prefix_with_host_bits_is_written_as_its_network() {
+    let export = export("flawed-design");
+    let body = parse(&export, "azure.tf");
+    let local = resource(
+        &body,
+        "azurerm_local_network_gateway",
+        "site_par_francecentral",
+    );
+    let Expression::Array(space) = attr(local, "address_space") else {
+        panic!("address_space is not a list");
+    };
+    let space: Vec<&str> = space.iter().map(string).collect();
+    assert_eq!(space, ["10.30.0.0/16", "10.30.5.0/24"]);
+    let said = "site-par (local network gateway in francecentral): address_space takes network addresses, and the design gives 1 prefix with host bits set: 10.30.5.9/24 is written as 10.30.5.0/24";
+    assert!(export.notes.iter().any(|n| n == said), "{:?}", export.notes);
+    assert!(file(&export, "azure.tf").contains(&said[said.find(": ").unwrap() + 2..]));
+}
+
+/// AWS-only VPN settings on an Azure VPN (a tunnel count other than two, Large tunnels, a
+/// Transit Gateway) are not written, and the export says so for each; the defaults say nothing.
+#[test]
+fn aws_only_settings_of_an_azure_vpn_are_said_to_be_left_out() {
+    let mut design = design("flawed-design");
+    for link in &mut design.links {
+        if let LinkKind::SiteToSiteVpn(v) = &mut link.kind {
+            v.tunnels = 2;
+        }
+    }
+    let quiet = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    assert!(
+        quiet.notes.iter().all(|n| !n.starts_with("vpn-par: ")),
+        "{:?}",
+        quiet.notes
+    );
+    for link in &mut design.links {
+        if let LinkKind::SiteToSiteVpn(v) = &mut link.kind {
+            v.tunnels = 4;
+            v.large_tunnels = true;
+            v.on_transit_gateway = true;
+        }
+    }
+    let export = terraform::export(&design, &Catalog::builtin().unwrap()).unwrap();
+    for said in [
+        "vpn-par: The design gives 4 tunnels: not written",
+        "vpn-par: The design asks for Large (5 Gbps) tunnels: not written",
+        "vpn-par: The design puts the VPN on a Transit Gateway: not written",
+    ] {
+        let note = export
+            .notes
+            .iter()
+            .find(|n| n.starts_with(said))
+            .unwrap_or_else(|| panic!("{said}: {:?}", export.notes));
+        assert!(file(&export, "azure.tf").contains(&note["vpn-par: ".len()..]));
+    }
+    // Nothing about them reaches the connection itself.
+    let body = parse(&export, "azure.tf");
+    let connection = resource(
+        &body,
+        "azurerm_virtual_network_gateway_connection",
+        "vpn_par",
+    );
+    assert_eq!(string(attr(connection, "type")), "IPsec");
+    assert!(
+        !connection
+            .body()
+            .attributes()
+            .any(|a| a.key().contains("tunnel") || a.key().contains("transit"))
+    );
+}
+
+/// A cloud file of an earlier export that this export does not write (the design no longer
+/// uses that cloud) is removed once the new files are written, and the command says so; one
+/// linkwright did not write (no header line) is kept, with a warning.
+#[test]
+fn a_stale_cloud_file_of_an_earlier_export_is_removed_and_a_foreign_one_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("tf");
+    let both = root().join("designs/dual-cloud-ashburn-chicago.json");
+    assert_eq!(export_into(&both, &dir).status.code(), Some(0));
+    assert!(dir.join("aws.tf").exists() && dir.join("azure.tf").exists());
+    std::fs::write(dir.join("main.tf"), "# mine\n").unwrap();
+
+    // The design drops AWS: the earlier aws.tf goes, the rest is as written.
+    let azure_only = export("europe-azure-two-locations");
+    assert!(azure_only.files.iter().all(|f| f.name != "aws.tf"));
+    let out = export_into(
+        &root().join("designs/europe-azure-two-locations.json"),
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!dir.join("aws.tf").exists(), "the stale aws.tf is removed");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("removed aws.tf of an earlier export"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    for f in &azure_only.files {
+        assert_eq!(std::fs::read_to_string(dir.join(f.name)).unwrap(), f.text);
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.join("main.tf")).unwrap(),
+        "# mine\n"
+    );
+
+    // An aws.tf linkwright did not write is kept, and the user warned.
+    std::fs::write(dir.join("aws.tf"), "# my own AWS resources\n").unwrap();
+    let written = azure_only.write_into(&dir).unwrap();
+    assert_eq!(written.kept, ["aws.tf"]);
+    assert!(written.removed.is_empty());
+    let out = export_into(
+        &root().join("designs/europe-azure-two-locations.json"),
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("aws.tf")).unwrap(),
+        "# my own AWS resources\n"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("warning: kept aws.tf"), "{err}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("removed"));
+
+    // Every file the export writes starts with the header that marks it.
+    for f in &azure_only.files {
+        assert!(
+            f.text.starts_with(&format!("{}\n", terraform::HEADER)),
+            "{}",
+            f.name
+        );
+    }
+}
+
+/// No note or write message hedges a plural with "(s)": counts are spelt out
+/// (`model::count`), one or many.
+#[test]
+fn notes_and_write_messages_spell_their_plurals() {
+    let mut design = design("flawed-design");
+    for link in &mut design.links {
+        if let LinkKind::SiteToSiteVpn(v) = &mut link.kind {
+            v.tunnels = 3;
+            v.large_tunnels = true;
+            v.on_transit_gateway = true;
+        }
+    }
+    let mut lines: Vec<String> = terraform::export(&design, &Catalog::builtin().unwrap())
+        .unwrap()
+        .notes;
+    for sample in SAMPLES {
+        lines.extend(export(sample).notes);
+    }
+    let written = terraform::Written {
+        removed: vec!["aws.tf", "azure.tf"],
+        kept: vec!["aws.tf"],
+    };
+    lines.extend(written.removed_message());
+    lines.extend(written.kept_messages());
+    assert!(lines.iter().any(|l| l.contains("3 tunnels")));
+    assert!(lines.iter().any(|l| l.contains("their clouds")));
+    for line in &lines {
+        assert!(!line.contains("(s)"), "{line}");
     }
 }

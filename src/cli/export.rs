@@ -60,10 +60,13 @@ fn terraform_run(
             return Ok(exit::UNREADABLE);
         }
     };
-    if let Err(e) = export.write_into(dir) {
-        writeln!(err, "error: {e}")?;
-        return Ok(exit::UNWRITABLE);
-    }
+    let written = match export.write_into(dir) {
+        Ok(written) => written,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(exit::UNWRITABLE);
+        }
+    };
     let names: Vec<&str> = export.files.iter().map(|f| f.name).collect();
     writeln!(
         out,
@@ -73,6 +76,12 @@ fn terraform_run(
         export.resources,
         export.variables
     )?;
+    if let Some(line) = written.removed_message() {
+        writeln!(out, "{line}")?;
+    }
+    for line in written.kept_messages() {
+        writeln!(err, "warning: {line}")?;
+    }
     for note in &export.notes {
         writeln!(err, "note: {note}")?;
     }

@@ -59,6 +59,24 @@ impl Cidr {
     pub fn has_host_bits(&self) -> bool {
         self.range().0 != self.value()
     }
+    /// The prefix with its host bits cleared: 10.30.5.0/24 for 10.30.5.9/24; the prefix itself
+    /// (as written) when it has none.
+    pub fn network(&self) -> Cidr {
+        if !self.has_host_bits() {
+            return self.clone();
+        }
+        let start = self.range().0;
+        let addr = match self.addr {
+            // The range of an IPv4 prefix is within the low 32 bits.
+            IpAddr::V4(_) => IpAddr::V4(std::net::Ipv4Addr::from(start as u32)),
+            IpAddr::V6(_) => IpAddr::V6(std::net::Ipv6Addr::from(start)),
+        };
+        Cidr {
+            text: format!("{addr}/{}", self.prefix_len),
+            addr,
+            prefix_len: self.prefix_len,
+        }
+    }
     /// True when the two prefixes share at least one address (same family only).
     pub fn overlaps(&self, other: &Cidr) -> bool {
         if self.is_ipv4() != other.is_ipv4() {
@@ -131,6 +149,16 @@ mod tests {
 
     fn c(s: &str) -> Cidr {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn network_clears_the_host_bits() {
+        assert_eq!(c("10.30.5.9/24").network().to_string(), "10.30.5.0/24");
+        assert_eq!(c("10.1.2.3/16").network().to_string(), "10.1.0.0/16");
+        assert_eq!(c("2001:db8::1/32").network().to_string(), "2001:db8::/32");
+        assert_eq!(c("10.0.0.0/8").network().to_string(), "10.0.0.0/8");
+        assert_eq!(c("0.0.0.0/0").network().to_string(), "0.0.0.0/0");
+        assert!(!c("10.30.5.9/24").network().has_host_bits());
     }
 
     #[test]

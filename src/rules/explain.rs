@@ -120,6 +120,11 @@ pub static EXPLANATIONS: &[Explanation] = &[
         why: "AWS advises against VPN on a virtual private gateway as backup for Direct Connect faster than 1 Gbps: without ECMP the VPN cannot carry the load when the connections fail.",
         example_fix: "Backup VPN on vgw-prod for a 10 Gbps connection: move the VPN to the region's Transit Gateway (ECMP, up to 50 Gbps), or add a second 10 Gbps connection at another location.",
     },
+    Explanation {
+        code: "NET005",
+        why: "AWS offers Large (5 Gbps) tunnels only on Site-to-Site VPN connections to a Transit Gateway or AWS Cloud WAN; a connection to a virtual private gateway has Standard (1.25 Gbps) tunnels, so a design counting on 5 Gbps there plans capacity that cannot be ordered.",
+        example_fix: "VPN hq → eu-west-1 with Large tunnels on the VGW: terminate it on the region's Transit Gateway, or count on 1,250 Mbps per tunnel.",
+    },
     // Azure ExpressRoute.
     Explanation {
         code: "ER001",

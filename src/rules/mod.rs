@@ -60,6 +60,7 @@ rules! {
     prefix_with_host_bits,
     vpn_capped_by_tunnels,
     vpn_backup_on_vgw_for_fast_direct_connect,
+    large_tunnels_without_transit_gateway,
     // Azure ExpressRoute.
     expressroute_bandwidth_not_offered,
     expressroute_bandwidth_needs_direct,

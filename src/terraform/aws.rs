@@ -9,6 +9,7 @@ use crate::catalog::Catalog;
 use crate::model::{AwsAttachment, AwsRegion, Design, DxConnectionType, LinkKind, Node, VifType};
 use hcl::Block;
 use hcl::expr::Expression;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 const CONNECTION: &str = "aws_dx_connection";
 const CONFIRMATION: &str = "aws_dx_connection_confirmation";
@@ -27,6 +28,19 @@ const CUSTOMER_GATEWAY: &str = "aws_customer_gateway";
 const VPN_CONNECTION: &str = "aws_vpn_connection";
 /// The only VPN type AWS supports (`aws_customer_gateway.type`, `aws_vpn_connection.type`).
 const IPSEC: &str = "ipsec.1";
+
+/// The largest ASN `aws_customer_gateway.bgp_asn` takes (AWS CreateCustomerGateway: BgpAsn
+/// 1 to 2,147,483,647; larger ASNs go in BgpAsnExtended).
+const BGP_ASN_MAX: u32 = 2_147_483_647;
+
+/// Why a customer gateway's ASN is written as `bgp_asn_extended`.
+const EXTENDED_ASN: &str = "The site's ASN is above 2,147,483,647, so it is written as bgp_asn_extended (bgp_asn takes 1 to 2,147,483,647); that argument needs aws provider 5.53.0 or later, which ~> 5.0 allows but an older lock file may hold back (terraform init -upgrade)";
+
+/// Large tunnels on a Transit Gateway VPN: possible in AWS, not written.
+const LARGE_ON_TGW: &str = "The design asks for Large (5 Gbps) tunnels: set the connection's tunnel bandwidth to large in AWS (not written: the aws provider documentation read for the pinned ~> 5.0 has no argument for it)";
+
+/// Large tunnels on a virtual private gateway VPN: AWS does not offer them.
+const LARGE_ON_VGW: &str = "The design asks for Large (5 Gbps) tunnels, which AWS offers only on a VPN connection to a Transit Gateway (or Cloud WAN), not to a virtual private gateway: this connection gets Standard (1.25 Gbps) tunnels unless the VPN moves to a Transit Gateway";
 
 /// Why the VIFs of a "LAG" of hosted connections are not written.
 const HOSTED_LAG: &str = "its VIFs are left out: the design bundles several hosted connections, and AWS offers LAGs of dedicated connections only";
@@ -69,10 +83,11 @@ pub(super) fn resources(
         .collect();
     // The gateway each region's VPNs end on: a VPN says whether it is on a Transit Gateway;
     // otherwise it is on the region's virtual private gateway.
-    let vpn_on = |region: &Node, tgw: bool| {
-        vpns.iter()
-            .any(|v| v.region.id == region.id && v.vpn.on_transit_gateway == tgw)
-    };
+    let vpn_ends: FxHashSet<(&str, bool)> = vpns
+        .iter()
+        .map(|v| (v.region.id.as_str(), v.vpn.on_transit_gateway))
+        .collect();
+    let vpn_on = |region: &Node, tgw: bool| vpn_ends.contains(&(region.id.as_str(), tgw));
 
     // Gateways per region: Direct Connect gateways (one per name), VGWs, Transit Gateways.
     let mut gateways: Vec<(String, RegionGateways)> = Vec::new();
@@ -220,16 +235,16 @@ pub(super) fn resources(
 
     // Site-to-site VPNs: a customer gateway for the site's device, a VPN connection from it to
     // the region's Transit Gateway or virtual private gateway.
-    let mut customer_gateways: Vec<((String, String), String)> = Vec::new(); // ((site, region), resource)
+    // ((site, region), resource), and each region node's gateways by its id: one lookup per
+    // VPN, so the export stays linear in the number of sites.
+    let mut customer_gateways: FxHashMap<(String, String), String> = FxHashMap::default();
+    let gateways_of: FxHashMap<&str, &RegionGateways> =
+        gateways.iter().map(|(id, g)| (id.as_str(), g)).collect();
     for v in &vpns {
         let Some(region) = v.region.as_aws() else {
             continue;
         };
-        let Some(made) = gateways
-            .iter()
-            .find(|(id, _)| id == v.region.id.as_str())
-            .map(|(_, g)| g)
-        else {
+        let Some(made) = gateways_of.get(v.region.id.as_str()).copied() else {
             continue;
         };
         let link = v.link;
@@ -239,12 +254,21 @@ pub(super) fn resources(
         // One customer gateway per site and region, whichever VPNs use it: AWS answers a
         // second identical request with the existing gateway.
         let key = (v.site.id.to_string(), region.region.clone());
-        let cgw = match customer_gateways.iter().find(|(k, _)| *k == key) {
-            Some((_, name)) => name.clone(),
+        let cgw = match customer_gateways.get(&key) {
+            Some(name) => name.clone(),
             None => {
                 let site = cx.id(v.site.id.as_str());
+                // `bgp_asn` takes 1 to 2,147,483,647; a larger (4-byte) ASN goes in
+                // `bgp_asn_extended` (2,147,483,648 to 4,294,967,295), which conflicts with it
+                // and needs aws provider 5.53.0 or later (docs/REFERENCE.md).
+                let mut asn_key = "bgp_asn";
                 let asn = match v.site.as_site().and_then(|s| s.asn) {
-                    Some(asn) => Expression::from(u64::from(asn)),
+                    Some(asn) => {
+                        if asn > BGP_ASN_MAX {
+                            asn_key = "bgp_asn_extended";
+                        }
+                        Expression::from(u64::from(asn))
+                    }
                     None => cx.vars.var(
                         &format!("{site}_bgp_asn"),
                         "number",
@@ -259,7 +283,7 @@ pub(super) fn resources(
                     CUSTOMER_GATEWAY,
                     &format!("{site}_{}", super::identifier(&region.region)),
                 );
-                items.push(Item::new(
+                let mut item = Item::new(
                     format!(
                         "{}: customer gateway in {} (the site's VPN device)",
                         element_comment(v.site.id.as_str(), &v.site.name),
@@ -269,13 +293,21 @@ pub(super) fn resources(
                         .add_label(CUSTOMER_GATEWAY)
                         .add_label(cgw.as_str())
                         .add_attribute(("provider", provider.clone()))
-                        .add_attribute(("bgp_asn", asn))
+                        .add_attribute((asn_key, asn))
                         .add_attribute(("ip_address", ip))
                         .add_attribute(("type", IPSEC))
                         .add_attribute(("tags", name_tag(&v.site.name)))
                         .build(),
-                ));
-                customer_gateways.push((key, cgw.clone()));
+                );
+                if asn_key == "bgp_asn_extended" {
+                    cx.notes.push(format!(
+                        "{} (customer gateway in {}): {EXTENDED_ASN}",
+                        v.site.id, region.region
+                    ));
+                    item = item.note(EXTENDED_ASN);
+                }
+                items.push(item);
+                customer_gateways.insert(key, cgw.clone());
                 cgw
             }
         };
@@ -325,7 +357,13 @@ pub(super) fn resources(
             item = item.note(note);
         }
         if v.vpn.large_tunnels {
-            let note = "The design asks for Large (5 Gbps) tunnels: set the connection's tunnel bandwidth to large in AWS (not written: the aws provider documentation read for the pinned ~> 5.0 has no argument for it)";
+            // AWS offers Large tunnels on Transit Gateway (and Cloud WAN) connections only, not
+            // on a virtual private gateway (docs/REFERENCE.md, AWS-VPN-TUNNELS).
+            let note = if v.vpn.on_transit_gateway {
+                LARGE_ON_TGW
+            } else {
+                LARGE_ON_VGW
+            };
             cx.notes.push(format!("{}: {note}", link.id));
             item = item.note(note);
         }
@@ -495,8 +533,8 @@ pub(super) fn resources(
         };
         let Some(on) = on else { continue };
         let made = region_node
-            .and_then(|r| gateways.iter().find(|(id, _)| id == r.id.as_str()))
-            .map(|(_, g)| g.clone())
+            .and_then(|r| gateways_of.get(r.id.as_str()))
+            .map(|g| (*g).clone())
             .unwrap_or_default();
         for vif in &dx.vifs {
             let vif_base = format!("{base}_{}", super::identifier(&vif.name));
@@ -660,31 +698,30 @@ fn resolve_tgw_peers(
     gateways: &[(String, RegionGateways)],
     items: &mut Vec<Item>,
 ) {
+    // Each region node's Transit Gateway, and the first (in the design's order) of each AWS
+    // region code: one lookup per node and per peering.
+    let tgw_of: FxHashMap<&str, &str> = gateways
+        .iter()
+        .filter_map(|(id, g)| Some((id.as_str(), g.tgw.as_deref()?)))
+        .collect();
+    let mut tgw_in_region: FxHashMap<&str, &str> = FxHashMap::default();
+    for m in &design.nodes {
+        if let (Some(a), Some(tgw)) = (m.as_aws(), tgw_of.get(m.id.as_str())) {
+            tgw_in_region.entry(a.region.as_str()).or_insert(tgw);
+        }
+    }
     for n in &design.nodes {
         let Some(region) = n.as_aws() else { continue };
-        let Some(tgw) = gateways
-            .iter()
-            .find(|(id, _)| id == n.id.as_str())
-            .and_then(|(_, g)| g.tgw.clone())
-        else {
+        let Some(tgw) = tgw_of.get(n.id.as_str()).map(|t| (*t).to_string()) else {
             continue;
         };
         let base = cx.id(n.id.as_str());
         let provider = cx.aws_provider(&region.region);
         for peering in &region.tgw_peering_attachments {
             let p_base = format!("{base}_{}", super::identifier(&peering.name));
-            let peer_tgw = design
-                .nodes
-                .iter()
-                .filter(|m| m.as_aws().is_some_and(|a| a.region == peering.peer_region))
-                .find_map(|m| {
-                    gateways
-                        .iter()
-                        .find(|(id, _)| id == m.id.as_str())
-                        .and_then(|(_, g)| g.tgw.clone())
-                });
+            let peer_tgw = tgw_in_region.get(peering.peer_region.as_str());
             let peer = match peer_tgw {
-                Some(peer) => reference(&[TGW, &peer, "id"]),
+                Some(peer) => reference(&[TGW, peer, "id"]),
                 None => cx.vars.var(
                     &format!("{p_base}_peer_transit_gateway_id"),
                     "string",

@@ -9,6 +9,7 @@ use crate::model::{
 };
 use hcl::Block;
 use hcl::expr::Expression;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 const CIRCUIT: &str = "azurerm_express_route_circuit";
@@ -317,9 +318,10 @@ pub(super) fn resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
         items.push(item);
         gateways.push((node.id.to_string(), name));
     }
+    let gateways: FxHashMap<String, String> = gateways.into_iter().collect();
     for (c, circuit) in circuits.iter().zip(&circuit_names) {
         let Some(region) = c.region else { continue };
-        let Some((_, gateway)) = gateways.iter().find(|(id, _)| id == region.id.as_str()) else {
+        let Some(gateway) = gateways.get(region.id.as_str()) else {
             continue;
         };
         let Some(azure) = region.as_azure() else {
@@ -482,7 +484,9 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
         ));
         gateways.push((node.id.to_string(), name));
     }
-    let mut local_gateways: Vec<((String, String), String)> = Vec::new(); // ((site, region), resource)
+    // ((site, region), resource): one lookup per VPN, so the export stays linear in sites.
+    let mut local_gateways: FxHashMap<(String, String), String> = FxHashMap::default();
+    let gateways: FxHashMap<String, String> = gateways.into_iter().collect();
     for v in super::vpns(design) {
         let Some(azure) = v.region.as_azure() else {
             continue;
@@ -492,10 +496,11 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
         let comment = element_comment(link.id.as_str(), link.label());
         // One local network gateway per site and region, whichever VPNs use it.
         let key = (v.site.id.to_string(), azure.region.clone());
-        let local = match local_gateways.iter().find(|(k, _)| *k == key) {
-            Some((_, name)) => name.clone(),
+        let local = match local_gateways.get(&key) {
+            Some(name) => name.clone(),
             None => {
                 let site = cx.id(v.site.id.as_str());
+                let mut normalised: Vec<String> = Vec::new(); // "10.30.5.9/24 is written as 10.30.5.0/24"
                 let prefixes = v
                     .site
                     .as_site()
@@ -511,19 +516,24 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
                         ),
                     )
                 } else {
-                    Expression::Array(
-                        prefixes
-                            .iter()
-                            .map(|p| Expression::from(p.to_string()))
-                            .collect(),
-                    )
+                    // Azure wants network addresses: a prefix with host bits (10.30.5.9/24) is
+                    // written as its network (10.30.5.0/24), and the user is told.
+                    let mut written = Vec::new();
+                    for p in prefixes {
+                        let network = p.network();
+                        if network.to_string() != p.to_string() {
+                            normalised.push(format!("{p} is written as {network}"));
+                        }
+                        written.push(Expression::from(network.to_string()));
+                    }
+                    Expression::Array(written)
                 };
                 let ip = cx.site_vpn_ip(v.site);
                 let local = cx.claim(
                     LOCAL_GATEWAY,
                     &format!("{site}_{}", super::identifier(&azure.region)),
                 );
-                items.push(Item::new(
+                let mut item = Item::new(
                     format!(
                         "{}: local network gateway in {} (the site's VPN device and prefixes)",
                         element_comment(v.site.id.as_str(), &v.site.name),
@@ -538,13 +548,26 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
                         .add_attribute(("gateway_address", ip))
                         .add_attribute(("address_space", address_space))
                         .build(),
-                ));
-                local_gateways.push((key, local.clone()));
+                );
+                if !normalised.is_empty() {
+                    let note = format!(
+                        "address_space takes network addresses, and the design gives {} with host bits set: {}",
+                        crate::model::count(normalised.len(), "prefix", "prefixes"),
+                        normalised.join(", ")
+                    );
+                    cx.notes.push(format!(
+                        "{} (local network gateway in {}): {note}",
+                        v.site.id, azure.region
+                    ));
+                    item = item.note(note);
+                }
+                items.push(item);
+                local_gateways.insert(key, local.clone());
                 local
             }
         };
-        let gateway = match gateways.iter().find(|(id, _)| id == v.region.id.as_str()) {
-            Some((_, name)) => reference(&[GATEWAY, name, "id"]),
+        let gateway = match gateways.get(v.region.id.as_str()) {
+            Some(name) => reference(&[GATEWAY, name, "id"]),
             None => cx.vars.var(
                 &format!("{}_vpn_gateway_id", cx.id(v.region.id.as_str())),
                 "string",
@@ -564,7 +587,7 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
             ),
         );
         let name = cx.claim(CONNECTION, &base);
-        items.push(Item::new(
+        let mut item = Item::new(
             format!(
                 "{comment}: IPsec connection to {} \"{}\"",
                 v.region.id, v.region.name
@@ -583,7 +606,30 @@ fn vpn_resources(design: &Design, cx: &mut Cx) -> Vec<Item> {
                 ))
                 .add_attribute(("shared_key", key))
                 .build(),
-        ));
+        );
+        // Settings of AWS VPNs the design may hold on an Azure one: left out, and said so.
+        let mut left_out = Vec::new();
+        if v.vpn.tunnels != 2 {
+            left_out.push(format!(
+                "The design gives {}: not written, the export makes one IPsec connection per Azure VPN and sets no tunnel count",
+                crate::model::count(v.vpn.tunnels as usize, "tunnel", "tunnels")
+            ));
+        }
+        if v.vpn.large_tunnels {
+            left_out.push(
+                "The design asks for Large (5 Gbps) tunnels: not written, they are an option of AWS VPN connections to a Transit Gateway, not of an Azure VPN gateway's connections".to_string(),
+            );
+        }
+        if v.vpn.on_transit_gateway {
+            left_out.push(
+                "The design puts the VPN on a Transit Gateway: not written, that is an AWS gateway; the connection ends on the region's VPN gateway".to_string(),
+            );
+        }
+        for note in left_out {
+            cx.notes.push(format!("{}: {note}", link.id));
+            item = item.note(note);
+        }
+        items.push(item);
     }
     items
 }

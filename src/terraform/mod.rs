@@ -48,6 +48,13 @@ pub enum ExportError {
     Format(#[from] hcl::Error),
 }
 
+/// The first line of every file the export writes: how a later export knows a file in the
+/// folder is its own (and may remove it when the design no longer needs it).
+pub const HEADER: &str = "# Written by linkwright export terraform: a later export replaces this file, or removes it when the design no longer uses its cloud";
+
+/// The cloud files an export writes only when the design uses that cloud.
+const CLOUD_FILES: [&str; 2] = ["azure.tf", "aws.tf"];
+
 /// Version constraints written in `providers.tf`: the major versions whose resource arguments
 /// the export writes (see README, "Export to Terraform").
 pub const AZURERM_VERSION: &str = "~> 4.0";
@@ -107,12 +114,56 @@ pub enum WriteError {
     CreateFolder(std::path::PathBuf, std::io::Error),
     #[error("cannot write {0}: {1}")]
     WriteFile(std::path::PathBuf, std::io::Error),
+    #[error("wrote the new files, but cannot remove {0}, left by an earlier export: {1}")]
+    RemoveFile(std::path::PathBuf, std::io::Error),
+}
+
+/// What [`Export::write_into`] did besides writing the export's files: the cloud files of an
+/// earlier export it removed, and those it kept because linkwright did not write them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    /// `aws.tf` / `azure.tf` carrying [`HEADER`], for a cloud the design no longer uses:
+    /// removed, so `terraform plan` no longer creates what the design dropped.
+    pub removed: Vec<&'static str>,
+    /// Such a file without the header (the user's own, or from an export older than the
+    /// header): kept, and worth a warning, since Terraform still reads it.
+    pub kept: Vec<&'static str>,
+}
+
+impl Written {
+    /// "removed aws.tf of an earlier export: …", when a file was removed.
+    pub fn removed_message(&self) -> Option<String> {
+        (!self.removed.is_empty()).then(|| {
+            format!(
+                "removed {} of an earlier export: the design no longer uses {}",
+                self.removed.join(", "),
+                if self.removed.len() == 1 {
+                    "its cloud"
+                } else {
+                    "their clouds"
+                }
+            )
+        })
+    }
+    /// One warning per kept file.
+    pub fn kept_messages(&self) -> Vec<String> {
+        self.kept
+            .iter()
+            .map(|name| {
+                format!(
+                    "kept {name}: the design no longer uses its cloud, but linkwright did not write it (its first line is not the export's header), and terraform plan still reads it; remove it if it is a stale export"
+                )
+            })
+            .collect()
+    }
 }
 
 impl Export {
     /// Write every file into `dir` (created if missing), each atomically; other files in
-    /// `dir` are left alone. What the CLI and the designer's export both call.
-    pub fn write_into(&self, dir: &std::path::Path) -> Result<(), WriteError> {
+    /// `dir` are left alone, except a cloud file (`aws.tf`, `azure.tf`) this export does not
+    /// write whose first line is [`HEADER`]: an earlier export's, removed once every new file
+    /// is written. What the CLI and the designer's export both call.
+    pub fn write_into(&self, dir: &std::path::Path) -> Result<Written, WriteError> {
         if dir.exists() && !dir.is_dir() {
             return Err(WriteError::NotAFolder(dir.to_path_buf()));
         }
@@ -122,7 +173,27 @@ impl Export {
             crate::design_file::write_atomic(&path, tf.text.as_bytes())
                 .map_err(|e| WriteError::WriteFile(path.clone(), e))?;
         }
-        Ok(())
+        let mut written = Written::default();
+        for name in CLOUD_FILES {
+            if self.files.iter().any(|f| f.name == name) {
+                continue;
+            }
+            let path = dir.join(name);
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                // Missing (the usual case) or unreadable: nothing of ours to remove.
+                if path.exists() {
+                    written.kept.push(name);
+                }
+                continue;
+            };
+            if text.lines().next() == Some(HEADER) {
+                std::fs::remove_file(&path).map_err(|e| WriteError::RemoveFile(path.clone(), e))?;
+                written.removed.push(name);
+            } else {
+                written.kept.push(name);
+            }
+        }
+        Ok(written)
     }
 }
 
@@ -157,9 +228,10 @@ fn one_line(text: &str) -> String {
         .collect()
 }
 
-/// The items as one formatted file: each block after its comment, a blank line between.
+/// The items as one formatted file: the [`HEADER`], then each block after its comment, a
+/// blank line between.
 fn render(items: &[Item]) -> Result<String, ExportError> {
-    let mut text = String::new();
+    let mut text = format!("{HEADER}\n\n");
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             text.push('\n');
@@ -549,7 +621,7 @@ mod tests {
 
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("tf");
-        export.write_into(&dir).unwrap();
+        assert_eq!(export.write_into(&dir).unwrap(), Written::default());
         for f in &export.files {
             assert_eq!(std::fs::read_to_string(dir.join(f.name)).unwrap(), f.text);
         }

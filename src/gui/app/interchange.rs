@@ -5,7 +5,8 @@
 //!
 //! Export: a file where a folder is wanted is refused before anything runs; every file is
 //! generated before any is written; files of the same names are replaced, others left alone;
-//! the status bar says what was written and what the export left out. Import: the files are
+//! the status bar says what was written, what was removed of an earlier export, and how many
+//! notes the export made (listed in a window). Import: the files are
 //! read, mapped, arranged in tiers and loaded back as a saved design would be, all on the
 //! thread; only a complete design reaches the window, through the unsaved-changes prompt, as a
 //! new unsaved design; a window then lists what was left out and why. Any failure is said in
@@ -42,7 +43,7 @@ pub struct Interchange {
     import: Option<(Source, Receiver<Result<Arrival, String>>)>,
     /// The last import opened, listed in its window (what was left out) until closed.
     pub summary: Option<Arrival>,
-    /// What the last Terraform export left out (its notes), listed in a window until closed.
+    /// The last Terraform export's notes and kept files, listed in a window until closed.
     pub left_out: Option<Written>,
     /// The last import that failed and why, said in a window until closed.
     pub failed: Option<(Source, String)>,
@@ -55,7 +56,11 @@ pub struct Written {
     /// "providers.tf, azure.tf, variables.tf (12 resources, 5 variables)".
     pub files: String,
     pub dir: PathBuf,
+    /// The export's notes: what it could not write as the design has it, or wrote otherwise.
     pub notes: Vec<String>,
+    /// Files of an earlier export that this one did not write and could not tell as its own
+    /// (`terraform plan` still reads them).
+    pub kept: Vec<String>,
 }
 
 impl Interchange {
@@ -88,7 +93,7 @@ fn write_terraform(design: &Design, catalog: &Catalog, dir: &Path) -> Result<Wri
     // Everything is generated before anything is written: a failure writes nothing.
     let export = crate::terraform::export(design, catalog)
         .map_err(|e| format!("cannot export Terraform: {e}; nothing was written"))?;
-    export
+    let outcome = export
         .write_into(dir)
         .map_err(|e| format!("cannot export Terraform: {e}"))?;
     let names: Vec<&str> = export.files.iter().map(|f| f.name).collect();
@@ -103,10 +108,14 @@ fn write_terraform(design: &Design, catalog: &Catalog, dir: &Path) -> Result<Wri
         dir.display(),
         names.join(", "),
     );
-    if !export.notes.is_empty() {
+    if let Some(removed) = outcome.removed_message() {
+        line.push_str(&format!("; {removed}"));
+    }
+    let kept = outcome.kept_messages();
+    if !export.notes.is_empty() || !kept.is_empty() {
         line.push_str(&format!(
-            "; left out: {}, listed in the window",
-            crate::model::count(export.notes.len(), "item", "items")
+            "; {}, listed in the window",
+            crate::model::count(export.notes.len() + kept.len(), "note", "notes")
         ));
     }
     Ok(Written {
@@ -114,6 +123,7 @@ fn write_terraform(design: &Design, catalog: &Catalog, dir: &Path) -> Result<Wri
         files: format!("{} ({counts})", names.join(", ")),
         dir: dir.to_owned(),
         notes: export.notes,
+        kept,
     })
 }
 
@@ -238,7 +248,8 @@ impl DesignerApp {
                 Some(Ok(written)) => {
                     self.interchange.terraform = None;
                     self.message = Some(written.line.clone());
-                    self.interchange.left_out = (!written.notes.is_empty()).then_some(written);
+                    self.interchange.left_out =
+                        (!written.notes.is_empty() || !written.kept.is_empty()).then_some(written);
                 }
                 Some(Err(e)) => {
                     self.interchange.terraform = None;
@@ -341,7 +352,8 @@ impl DesignerApp {
         }
     }
 
-    /// The window of what the last Terraform export left out (the export's notes).
+    /// The window of the last Terraform export's notes: what it could not write as the design
+    /// has it (or wrote otherwise), and the files of an earlier export it kept.
     fn export_notes_ui(&mut self, ctx: &egui::Context) {
         let Some(written) = &self.interchange.left_out else {
             return;
@@ -349,7 +361,7 @@ impl DesignerApp {
         let open = closable(
             ctx,
             "terraform-left-out",
-            "Terraform export: left out",
+            "Terraform export: notes",
             560.0,
             |ui, room| {
                 ui.label(format!(
@@ -357,13 +369,18 @@ impl DesignerApp {
                     written.dir.display(),
                     written.files
                 ));
-                ui.label("Not exported, though the design holds it:");
                 egui::ScrollArea::vertical()
                     .max_height(room)
                     .auto_shrink([false, true])
                     .show(ui, |ui| {
-                        for note in &written.notes {
-                            ui.label(format!("• {note}"));
+                        if !written.notes.is_empty() {
+                            ui.label("Not written as the design has it:");
+                            for note in &written.notes {
+                                ui.label(format!("• {note}"));
+                            }
+                        }
+                        for kept in &written.kept {
+                            ui.label(format!("• {kept}"));
                         }
                     });
             },
@@ -455,7 +472,7 @@ mod tests {
 
     /// File → Export Terraform… writes the files `export terraform` writes, which parse back
     /// as HCL and hold the design's circuits; a file of the same name is replaced, another
-    /// left alone; the status bar says what was written and what was left out (the flawed
+    /// left alone; the status bar says what was written and how many notes (the flawed
     /// sample's connection at a location the catalog does not know, among others).
     #[test]
     fn export_terraform_through_the_file_menu_writes_the_files_and_says_what() {
@@ -500,18 +517,61 @@ mod tests {
         assert!(!expected.notes.is_empty(), "the sample leaves things out");
         assert!(
             said.contains(&format!(
-                "left out: {}, listed in the window",
-                crate::model::count(expected.notes.len(), "item", "items")
+                "; {}, listed in the window",
+                crate::model::count(expected.notes.len(), "note", "notes")
             )),
             "{said}"
         );
-        h.get_by_label("Terraform export: left out");
+        h.get_by_label("Terraform export: notes");
         h.get_by_label(&format!("• {}", expected.notes[0]));
         h.get_by_label("Close").click();
         h.run_steps(2);
-        assert!(h.query_by_label("Terraform export: left out").is_none());
+        assert!(h.query_by_label("Terraform export: notes").is_none());
         assert_eq!(h.state().design, before);
         assert!(!h.state().is_dirty());
+    }
+
+    /// Exporting a design without AWS into the folder of an earlier export that had it: the
+    /// earlier aws.tf (the export's own, by its header) is removed and the status bar says so;
+    /// an aws.tf linkwright did not write is kept, and the notes window says why it matters.
+    #[test]
+    fn export_terraform_removes_a_stale_cloud_file_of_its_own_and_warns_of_a_foreign_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = dir.path().join("ours");
+        let theirs = dir.path().join("theirs");
+        for d in [&ours, &theirs] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        std::fs::write(
+            ours.join("aws.tf"),
+            format!(
+                "{}\nresource \"aws_dx_connection\" \"old\" {{}}\n",
+                crate::terraform::HEADER
+            ),
+        )
+        .unwrap();
+        std::fs::write(theirs.join("aws.tf"), "# hand-written\n").unwrap();
+        let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(ours.clone())));
+        file_menu(&mut h, false, "Export Terraform…");
+        wait_done(&mut h);
+        assert!(!ours.join("aws.tf").exists(), "the stale export is removed");
+        assert!(ours.join("azure.tf").exists());
+        let said = message(&h);
+        assert!(
+            said.contains("removed aws.tf of an earlier export"),
+            "{said}"
+        );
+
+        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(theirs.clone())));
+        file_menu(&mut h, false, "Export Terraform…");
+        wait_done(&mut h);
+        assert_eq!(
+            std::fs::read_to_string(theirs.join("aws.tf")).unwrap(),
+            "# hand-written\n"
+        );
+        h.get_by_label("Terraform export: notes");
+        h.get_by_label_contains("kept aws.tf");
     }
 
     /// A file where the folder should be is refused with the reason; nothing is written.

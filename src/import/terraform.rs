@@ -301,25 +301,24 @@ pub(super) fn map(path: &Path, value: &Value, catalog: &Catalog) -> Result<Impor
         imported.notes.extend(az.notes);
     }
     imported.skipped.extend(early);
-    for (kind, count) in vpn_ends {
-        imported.skipped.push(Skipped {
-            file: file.clone(),
-            element: format!(
-                "{} of type {kind}",
-                crate::model::count(count, "resource", "resources")
-            ),
-            reason: "the on-prem end of a site-to-site VPN, left out with its VPN".into(),
-        });
-    }
-    for (kind, count) in other {
-        imported.skipped.push(Skipped {
-            file: file.clone(),
-            element: format!(
-                "{} of type {kind}",
-                crate::model::count(count, "resource", "resources")
-            ),
-            reason: "not an interconnect resource the import reads".into(),
-        });
+    let counted = [
+        (
+            vpn_ends,
+            "the on-prem end of a site-to-site VPN, left out with its VPN",
+        ),
+        (other, "not an interconnect resource the import reads"),
+    ];
+    for (types, reason) in counted {
+        for (kind, count) in types {
+            imported.skipped.push(Skipped {
+                file: file.clone(),
+                element: format!(
+                    "{} of type {kind}",
+                    crate::model::count(count, "resource", "resources")
+                ),
+                reason: reason.into(),
+            });
+        }
     }
     Ok(imported)
 }

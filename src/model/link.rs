@@ -379,8 +379,10 @@ pub const VPN_LARGE_TUNNEL_MBPS: u64 = 5_000;
 impl SiteToSiteVpn {
     /// Throughput one flow set can use: one tunnel (no ECMP on a VGW or Azure gateway), or all
     /// tunnels with ECMP on a Transit Gateway; never more than the site's internet bandwidth.
+    /// Large tunnels count only on a Transit Gateway, the one place AWS offers them (VPN-2);
+    /// elsewhere a tunnel carries what a standard one does (and NET005 flags the setting).
     pub fn throughput_mbps(&self) -> u64 {
-        let per_tunnel = if self.large_tunnels {
+        let per_tunnel = if self.large_tunnels && self.on_transit_gateway {
             VPN_LARGE_TUNNEL_MBPS
         } else {
             VPN_TUNNEL_MBPS
@@ -403,4 +405,37 @@ pub struct FabricConnection {
     pub operator: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_usd: Option<Usd>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vpn(large_tunnels: bool, on_transit_gateway: bool) -> SiteToSiteVpn {
+        SiteToSiteVpn {
+            tunnels: 2,
+            bandwidth_mbps: 20_000,
+            large_tunnels,
+            on_transit_gateway,
+        }
+    }
+
+    /// One standard tunnel on a VGW; both with ECMP on a Transit Gateway; Large tunnels only
+    /// where AWS offers them (a Transit Gateway): on a VGW they carry what a standard one does.
+    #[test]
+    fn vpn_throughput_follows_where_the_vpn_ends() {
+        assert_eq!(vpn(false, false).throughput_mbps(), 1_250);
+        assert_eq!(vpn(false, true).throughput_mbps(), 2_500);
+        assert_eq!(vpn(true, true).throughput_mbps(), 10_000);
+        assert_eq!(vpn(true, false).throughput_mbps(), 1_250);
+        let capped = SiteToSiteVpn {
+            bandwidth_mbps: 800,
+            ..vpn(true, true)
+        };
+        assert_eq!(
+            capped.throughput_mbps(),
+            800,
+            "never more than the internet link"
+        );
+    }
 }

@@ -999,18 +999,20 @@ fn aws_only_settings_of_an_azure_vpn_are_said_to_be_left_out() {
 }
 
 /// A cloud file of an earlier export that this export does not write (the design no longer
-/// uses that cloud) is removed once the new files are written, and the command says so; one
-/// linkwright did not write (no header line) is kept, with a warning.
+/// uses that cloud) is left as it is — removing it would not remove what it created, and
+/// Terraform needs its providers to destroy that — and the command says what to do; one
+/// linkwright did not write (no header line) is left too, with its own warning.
 #[test]
-fn a_stale_cloud_file_of_an_earlier_export_is_removed_and_a_foreign_one_kept() {
+fn a_stale_cloud_file_is_left_with_a_warning_of_what_to_do() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("tf");
     let both = root().join("designs/dual-cloud-ashburn-chicago.json");
     assert_eq!(export_into(&both, &dir).status.code(), Some(0));
     assert!(dir.join("aws.tf").exists() && dir.join("azure.tf").exists());
+    let earlier = std::fs::read_to_string(dir.join("aws.tf")).unwrap();
     std::fs::write(dir.join("main.tf"), "# mine\n").unwrap();
 
-    // The design drops AWS: the earlier aws.tf goes, the rest is as written.
+    // The design drops AWS: the earlier aws.tf stays, with a warning; the rest is as written.
     let azure_only = export("europe-azure-two-locations");
     assert!(azure_only.files.iter().all(|f| f.name != "aws.tf"));
     let out = export_into(
@@ -1018,11 +1020,15 @@ fn a_stale_cloud_file_of_an_earlier_export_is_removed_and_a_foreign_one_kept() {
         &dir,
     );
     assert_eq!(out.status.code(), Some(0));
-    assert!(!dir.join("aws.tf").exists(), "the stale aws.tf is removed");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("aws.tf")).unwrap(),
+        earlier
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("removed aws.tf of an earlier export"),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
+        err.contains("warning: aws.tf of an earlier export is still in the folder")
+            && err.contains("terraform destroy"),
+        "{err}"
     );
     for f in &azure_only.files {
         assert_eq!(std::fs::read_to_string(dir.join(f.name)).unwrap(), f.text);
@@ -1032,11 +1038,10 @@ fn a_stale_cloud_file_of_an_earlier_export_is_removed_and_a_foreign_one_kept() {
         "# mine\n"
     );
 
-    // An aws.tf linkwright did not write is kept, and the user warned.
+    // An aws.tf linkwright did not write: left, and said so in other words.
     std::fs::write(dir.join("aws.tf"), "# my own AWS resources\n").unwrap();
     let written = azure_only.write_into(&dir).unwrap();
-    assert_eq!(written.kept, ["aws.tf"]);
-    assert!(written.removed.is_empty());
+    assert_eq!(written.stale, [("aws.tf", false)]);
     let out = export_into(
         &root().join("designs/europe-azure-two-locations.json"),
         &dir,
@@ -1047,8 +1052,10 @@ fn a_stale_cloud_file_of_an_earlier_export_is_removed_and_a_foreign_one_kept() {
         "# my own AWS resources\n"
     );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("warning: kept aws.tf"), "{err}");
-    assert!(!String::from_utf8_lossy(&out.stdout).contains("removed"));
+    assert!(
+        err.contains("warning: aws.tf is in the folder but linkwright did not write it"),
+        "{err}"
+    );
 
     // Every file the export writes starts with the header that marks it.
     for f in &azure_only.files {
@@ -1079,13 +1086,11 @@ fn notes_and_write_messages_spell_their_plurals() {
         lines.extend(export(sample).notes);
     }
     let written = terraform::Written {
-        removed: vec!["aws.tf", "azure.tf"],
-        kept: vec!["aws.tf"],
+        stale: vec![("aws.tf", true), ("azure.tf", false)],
     };
-    lines.extend(written.removed_message());
-    lines.extend(written.kept_messages());
+    lines.extend(written.warnings());
     assert!(lines.iter().any(|l| l.contains("3 tunnels")));
-    assert!(lines.iter().any(|l| l.contains("their clouds")));
+    assert!(lines.iter().any(|l| l.contains("no Azure providers")));
     for line in &lines {
         assert!(!line.contains("(s)"), "{line}");
     }

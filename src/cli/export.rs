@@ -76,10 +76,7 @@ fn terraform_run(
         export.resources,
         export.variables
     )?;
-    if let Some(line) = written.removed_message() {
-        writeln!(out, "{line}")?;
-    }
-    for line in written.kept_messages() {
+    for line in written.warnings() {
         writeln!(err, "warning: {line}")?;
     }
     for note in &export.notes {

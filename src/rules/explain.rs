@@ -113,7 +113,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
     Explanation {
         code: "NET003",
         why: "One standard Site-to-Site VPN tunnel carries about 1.25 Gbps and a virtual private gateway does not spread traffic over tunnels, so bandwidth above that exists only on paper.",
-        example_fix: "VPN of 5,000 Mbps on a VGW: set it to 1,250 Mbps, or terminate it on a Transit Gateway with four tunnels and ECMP, or use large (5 Gbps) tunnels.",
+        example_fix: "VPN of 5,000 Mbps on a VGW: set it to 1,250 Mbps, or terminate it on a Transit Gateway with four tunnels and ECMP (where Large, 5 Gbps, tunnels are offered too).",
     },
     Explanation {
         code: "NET004",

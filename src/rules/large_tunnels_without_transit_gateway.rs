@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     name: "large-tunnels-without-transit-gateway",
     default_severity: Severity::Error,
     summary: "A site-to-site VPN asks for Large (5 Gbps) tunnels but does not end on a Transit Gateway; AWS offers Large tunnels only on Transit Gateway (and Cloud WAN) VPN connections, not on a virtual private gateway.",
-    hint: "Terminate the VPN on the region's Transit Gateway, or count on Standard (1.25 Gbps) tunnels.",
+    hint: "On AWS, terminate the VPN on the region's Transit Gateway; on Azure, turn Large tunnels off (an Azure VPN gateway's throughput is its SKU's); or count on Standard (1.25 Gbps) tunnels.",
     reference: "VPN-2 (AWS-VPN-BW)",
     needs: Needs::Design,
     check,

@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     name: "vpn-capped-by-tunnels",
     default_severity: Severity::Warning,
     summary: "A site-to-site VPN is given more bandwidth than its tunnels can carry (1.25 Gbps per standard tunnel, no ECMP on a VGW).",
-    hint: "Count on the tunnel throughput, use large tunnels, or terminate on a Transit Gateway with ECMP.",
+    hint: "Count on the tunnel throughput, or terminate on a Transit Gateway with ECMP (and Large tunnels, offered only there).",
     reference: "VPN-1 (reference 2.6)",
     needs: Needs::Design,
     check,

@@ -48,9 +48,10 @@ pub enum ExportError {
     Format(#[from] hcl::Error),
 }
 
-/// The first line of every file the export writes: how a later export knows a file in the
-/// folder is its own (and may remove it when the design no longer needs it).
-pub const HEADER: &str = "# Written by linkwright export terraform: a later export replaces this file, or removes it when the design no longer uses its cloud";
+/// The first line of every file the export writes: how a later export tells a file in the
+/// folder as its own (to say what to do with a stale one; it never removes a file).
+pub const HEADER: &str =
+    "# Written by linkwright export terraform: a later export replaces this file";
 
 /// The cloud files an export writes only when the design uses that cloud.
 const CLOUD_FILES: [&str; 2] = ["azure.tf", "aws.tf"];
@@ -114,45 +115,34 @@ pub enum WriteError {
     CreateFolder(std::path::PathBuf, std::io::Error),
     #[error("cannot write {0}: {1}")]
     WriteFile(std::path::PathBuf, std::io::Error),
-    #[error("wrote the new files, but cannot remove {0}, left by an earlier export: {1}")]
-    RemoveFile(std::path::PathBuf, std::io::Error),
 }
 
-/// What [`Export::write_into`] did besides writing the export's files: the cloud files of an
-/// earlier export it removed, and those it kept because linkwright did not write them.
+/// What [`Export::write_into`] found besides writing the export's files: cloud files
+/// (`aws.tf`, `azure.tf`) in the folder for a cloud the design no longer uses. They are left
+/// as they are: Terraform needs their resources' providers to destroy them, and this export
+/// no longer declares those, so removing the file would not remove what it created.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Written {
-    /// `aws.tf` / `azure.tf` carrying [`HEADER`], for a cloud the design no longer uses:
-    /// removed, so `terraform plan` no longer creates what the design dropped.
-    pub removed: Vec<&'static str>,
-    /// Such a file without the header (the user's own, or from an export older than the
-    /// header): kept, and worth a warning, since Terraform still reads it.
-    pub kept: Vec<&'static str>,
+    /// Each such file, and whether it is an earlier export's (its first line is [`HEADER`]).
+    pub stale: Vec<(&'static str, bool)>,
 }
 
 impl Written {
-    /// "removed aws.tf of an earlier export: …", when a file was removed.
-    pub fn removed_message(&self) -> Option<String> {
-        (!self.removed.is_empty()).then(|| {
-            format!(
-                "removed {} of an earlier export: the design no longer uses {}",
-                self.removed.join(", "),
-                if self.removed.len() == 1 {
-                    "its cloud"
-                } else {
-                    "their clouds"
-                }
-            )
-        })
-    }
-    /// One warning per kept file.
-    pub fn kept_messages(&self) -> Vec<String> {
-        self.kept
+    /// One warning per stale cloud file: what it means for `terraform plan` and what to do.
+    pub fn warnings(&self) -> Vec<String> {
+        self.stale
             .iter()
-            .map(|name| {
-                format!(
-                    "kept {name}: the design no longer uses its cloud, but linkwright did not write it (its first line is not the export's header), and terraform plan still reads it; remove it if it is a stale export"
-                )
+            .map(|&(name, ours)| {
+                let cloud = if name == "aws.tf" { "AWS" } else { "Azure" };
+                if ours {
+                    format!(
+                        "{name} of an earlier export is still in the folder, but the design no longer uses {cloud}: this export declares none of its providers or variables, so terraform plan fails on it. To remove what it created, run terraform destroy with the earlier export's files first; then delete {name}"
+                    )
+                } else {
+                    format!(
+                        "{name} is in the folder but linkwright did not write it (its first line is not the export's header, or it cannot be read); the design no longer uses {cloud}, so this export declares no {cloud} providers or variables, and terraform plan reads {name} with the rest"
+                    )
+                }
             })
             .collect()
     }
@@ -160,9 +150,8 @@ impl Written {
 
 impl Export {
     /// Write every file into `dir` (created if missing), each atomically; other files in
-    /// `dir` are left alone, except a cloud file (`aws.tf`, `azure.tf`) this export does not
-    /// write whose first line is [`HEADER`]: an earlier export's, removed once every new file
-    /// is written. What the CLI and the designer's export both call.
+    /// `dir` are left alone, and a cloud file (`aws.tf`, `azure.tf`) this export does not
+    /// write is reported (see [`Written`]). What the CLI and the designer's export both call.
     pub fn write_into(&self, dir: &std::path::Path) -> Result<Written, WriteError> {
         if dir.exists() && !dir.is_dir() {
             return Err(WriteError::NotAFolder(dir.to_path_buf()));
@@ -179,19 +168,12 @@ impl Export {
                 continue;
             }
             let path = dir.join(name);
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                // Missing (the usual case) or unreadable: nothing of ours to remove.
-                if path.exists() {
-                    written.kept.push(name);
-                }
-                continue;
-            };
-            if text.lines().next() == Some(HEADER) {
-                std::fs::remove_file(&path).map_err(|e| WriteError::RemoveFile(path.clone(), e))?;
-                written.removed.push(name);
-            } else {
-                written.kept.push(name);
+            if !path.exists() {
+                continue; // the usual case
             }
+            let ours = std::fs::read_to_string(&path)
+                .is_ok_and(|text| text.lines().next() == Some(HEADER));
+            written.stale.push((name, ours));
         }
         Ok(written)
     }

@@ -5,8 +5,9 @@
 //!
 //! Export: a file where a folder is wanted is refused before anything runs; every file is
 //! generated before any is written; files of the same names are replaced, others left alone;
-//! the status bar says what was written, what was removed of an earlier export, and how many
-//! notes the export made (listed in a window). Import: the files are
+//! the status bar says what was written and how many notes the export made (listed in a
+//! window, with any cloud file of an earlier export the design no longer needs, left as it
+//! is). Import: the files are
 //! read, mapped, arranged in tiers and loaded back as a saved design would be, all on the
 //! thread; only a complete design reaches the window, through the unsaved-changes prompt, as a
 //! new unsaved design; a window then lists what was left out and why. Any failure is said in
@@ -58,8 +59,8 @@ pub struct Written {
     pub dir: PathBuf,
     /// The export's notes: what it could not write as the design has it, or wrote otherwise.
     pub notes: Vec<String>,
-    /// Files of an earlier export that this one did not write and could not tell as its own
-    /// (`terraform plan` still reads them).
+    /// Cloud files in the folder for a cloud the design no longer uses, left as they are,
+    /// with what they mean for `terraform plan` and what to do.
     pub kept: Vec<String>,
 }
 
@@ -108,10 +109,7 @@ fn write_terraform(design: &Design, catalog: &Catalog, dir: &Path) -> Result<Wri
         dir.display(),
         names.join(", "),
     );
-    if let Some(removed) = outcome.removed_message() {
-        line.push_str(&format!("; {removed}"));
-    }
-    let kept = outcome.kept_messages();
+    let kept = outcome.warnings();
     if !export.notes.is_empty() || !kept.is_empty() {
         line.push_str(&format!(
             "; {}, listed in the window",
@@ -532,46 +530,54 @@ mod tests {
     }
 
     /// Exporting a design without AWS into the folder of an earlier export that had it: the
-    /// earlier aws.tf (the export's own, by its header) is removed and the status bar says so;
-    /// an aws.tf linkwright did not write is kept, and the notes window says why it matters.
+    /// earlier aws.tf is left as it is (Terraform needs its providers to destroy what it
+    /// made), and the notes window says what that means for `terraform plan` and what to do;
+    /// an aws.tf linkwright did not write is left too, and said so in other words.
     #[test]
-    fn export_terraform_removes_a_stale_cloud_file_of_its_own_and_warns_of_a_foreign_one() {
+    fn export_terraform_leaves_a_stale_cloud_file_and_says_what_to_do() {
         let dir = tempfile::tempdir().unwrap();
         let ours = dir.path().join("ours");
         let theirs = dir.path().join("theirs");
         for d in [&ours, &theirs] {
             std::fs::create_dir_all(d).unwrap();
         }
-        std::fs::write(
-            ours.join("aws.tf"),
-            format!(
-                "{}\nresource \"aws_dx_connection\" \"old\" {{}}\n",
-                crate::terraform::HEADER
-            ),
-        )
-        .unwrap();
+        let earlier = format!(
+            "{}\nresource \"aws_dx_connection\" \"old\" {{}}\n",
+            crate::terraform::HEADER
+        );
+        std::fs::write(ours.join("aws.tf"), &earlier).unwrap();
         std::fs::write(theirs.join("aws.tf"), "# hand-written\n").unwrap();
         let mut h = harness(app_with("designs/europe-azure-two-locations.json"));
-        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(ours.clone())));
-        file_menu(&mut h, false, "Export Terraform…");
-        wait_done(&mut h);
-        assert!(!ours.join("aws.tf").exists(), "the stale export is removed");
-        assert!(ours.join("azure.tf").exists());
-        let said = message(&h);
+        for (folder, kept, says) in [
+            (
+                &ours,
+                earlier.as_str(),
+                "aws.tf of an earlier export is still in the folder",
+            ),
+            (
+                &theirs,
+                "# hand-written\n",
+                "aws.tf is in the folder but linkwright did not write it",
+            ),
+        ] {
+            h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(folder.clone())));
+            file_menu(&mut h, false, "Export Terraform…");
+            wait_done(&mut h);
+            assert_eq!(
+                std::fs::read_to_string(folder.join("aws.tf")).unwrap(),
+                kept
+            );
+            assert!(folder.join("azure.tf").exists());
+            h.get_by_label("Terraform export: notes");
+            h.get_by_label_contains(says);
+            h.get_by_label("Close").click();
+            h.run_steps(2);
+        }
         assert!(
-            said.contains("removed aws.tf of an earlier export"),
-            "{said}"
+            message(&h).contains("note"),
+            "the status bar points at the notes: {}",
+            message(&h)
         );
-
-        h.state_mut().picker = std::sync::Arc::new(StubPicker(Some(theirs.clone())));
-        file_menu(&mut h, false, "Export Terraform…");
-        wait_done(&mut h);
-        assert_eq!(
-            std::fs::read_to_string(theirs.join("aws.tf")).unwrap(),
-            "# hand-written\n"
-        );
-        h.get_by_label("Terraform export: notes");
-        h.get_by_label_contains("kept aws.tf");
     }
 
     /// A file where the folder should be is refused with the reason; nothing is written.

@@ -110,7 +110,6 @@ fn names_by_id(design: &Design) -> HashMap<String, String> {
         .collect()
 }
 
-/// "1 rule", "79 rules".
 /// "1 rule", "82 rules" ([`crate::model::count`]; these nouns take an s).
 fn counted(n: usize, one: &str) -> String {
     crate::model::count(n, one, &format!("{one}s"))

@@ -132,18 +132,22 @@ pub fn run(
         };
         match loaded {
             Ok(mut design) => {
-                let mut wrote = false;
+                // With --fix, the findings of the design as written come from the fixes' last
+                // check; a file that could not be written is checked as it is on disk.
+                let mut fixed = None;
                 if shown.apply {
-                    // A file that could not be written is reported as it is on disk.
                     let loaded = design.clone();
-                    if fix_file(path, &mut design, shown.min, catalog, err)? {
-                        wrote = true;
-                    } else {
+                    fixed = fix_file(path, &mut design, shown.min, catalog, err)?;
+                    if fixed.is_none() {
                         code = exit::UNWRITABLE;
                         design = loaded;
                     }
                 }
-                let findings = rules::check(&design, catalog);
+                let wrote = fixed.is_some();
+                let findings = match fixed {
+                    Some(findings) => findings,
+                    None => rules::check(&design, catalog),
+                };
                 off.push(rules::turned_off(&design).map(|r| r.code).collect());
                 if wrote {
                     // `apply_fixes` stops after a bounded number of rounds: the check of what is
@@ -155,9 +159,10 @@ pub fn run(
                     if left > 0 {
                         writeln!(
                             err,
-                            "{}: {left} more fix{} offered; run check --fix again",
+                            "{}: {} more {} offered; run check --fix again",
                             path.display(),
-                            if left == 1 { " is" } else { "es are" }
+                            crate::model::count(left, "fix", "fixes"),
+                            if left == 1 { "is" } else { "are" }
                         )?;
                     }
                 }
@@ -239,14 +244,15 @@ pub fn run(
 }
 
 /// Apply the fixes offered on `design` and write it back to `path` when any was applied, saying
-/// what changed on `err`. False when the file could not be written (it is then as it was).
+/// what changed on `err`; answers the findings of the design as written. None when the file
+/// could not be written (it is then as it was).
 fn fix_file(
     path: &std::path::Path,
     design: &mut crate::model::Design,
     min: Severity,
     catalog: &Catalog,
     err: &mut dyn Write,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<Option<rules::Findings>> {
     let file = path.display();
     // The writer renames a new file over the old one, which a read-only file's folder allows:
     // the file's own permission is asked first.
@@ -255,16 +261,16 @@ fn fix_file(
             err,
             "error: {file} is read-only; nothing fixed, it is unchanged"
         )?;
-        return Ok(false);
+        return Ok(None);
     }
-    let labels = rules::apply_fixes(design, catalog, min);
+    let (labels, findings) = rules::apply_fixes(design, catalog, min);
     if labels.is_empty() {
         writeln!(err, "{file}: nothing to fix")?;
-        return Ok(true);
+        return Ok(Some(findings));
     }
     if let Err(e) = design_file::save(design, path) {
         writeln!(err, "error: {e}; {file} is unchanged")?;
-        return Ok(false);
+        return Ok(None);
     }
     for label in &labels {
         writeln!(err, "{file}: fixed: {label}")?;
@@ -272,10 +278,10 @@ fn fix_file(
     let n = labels.len();
     writeln!(
         err,
-        "{file}: {n} fix{} applied",
-        if n == 1 { "" } else { "es" }
+        "{file}: {} applied",
+        crate::model::count(n, "fix", "fixes")
     )?;
-    Ok(true)
+    Ok(Some(findings))
 }
 
 fn summarize(findings: &rules::Findings) -> Summary {

@@ -291,11 +291,7 @@ pub(super) fn write_junit(
                 failures += 1;
                 cases += &format!(
                     "      <failure message=\"{}\" type=\"error\">{}</failure>\n",
-                    escape(&format!(
-                        "{} error{}",
-                        errors.len(),
-                        if errors.len() == 1 { "" } else { "s" }
-                    )),
+                    escape(&crate::model::count(errors.len(), "error", "errors")),
                     escape(
                         &errors
                             .iter()

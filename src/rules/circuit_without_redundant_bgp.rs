@@ -25,7 +25,7 @@ fn check(cx: &Context, out: &mut Report) {
                 fix::er_circuit(v.link, |c| c.redundant_bgp = true).map(|edit| Fix {
                     label: format!(
                         "Enable the second BGP session of {}",
-                        fix::shown(&v.link.name, v.link.id.as_str())
+                        v.link.label()
                     ),
                     edit,
                 }),

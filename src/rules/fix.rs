@@ -18,7 +18,7 @@ pub struct Fix {
     pub edit: Edit,
 }
 
-/// How a fix names an element: its name, or its id when it has none.
+/// How a fix names a node: its name, or its id when it has none (a link: `Link::label`).
 pub(super) fn shown(name: &str, id: &str) -> String {
     if name.is_empty() {
         id.to_string()
@@ -69,14 +69,15 @@ pub(super) fn azure_region(
 /// The upgrade of an ExpressRoute circuit to Premium.
 pub(super) fn premium(link: &Link) -> Option<Fix> {
     Some(Fix {
-        label: format!("Upgrade {} to Premium", shown(&link.name, link.id.as_str())),
+        label: format!("Upgrade {} to Premium", link.label()),
         edit: er_circuit(link, |c| c.sku_tier = crate::model::ErSkuTier::Premium)?,
     })
 }
 
 /// Apply every fix the rules offer on active findings at or above `min` (accepted risks are
 /// left alone), checking again after each round, until none is left; answers the labels of the
-/// fixes applied, in order. A round applies at most one fix per element, as each fix replaces
+/// fixes applied, in order, and the findings of the design as it is left (the last round's
+/// check, so the caller need not check it again). A round applies at most one fix per element, as each fix replaces
 /// its element as the check saw it; a fix the design refuses is skipped. No fix undoes another
 /// (none lowers a tier, clears a session or reuses a VLAN), so rounds end; they are capped all
 /// the same.
@@ -84,7 +85,7 @@ pub fn apply_fixes(
     design: &mut crate::model::Design,
     catalog: &crate::catalog::Catalog,
     min: super::Severity,
-) -> Vec<String> {
+) -> (Vec<String>, super::Findings) {
     const ROUNDS: usize = 64;
     let mut applied = Vec::new();
     for _ in 0..ROUNDS {
@@ -103,10 +104,12 @@ pub fn apply_fixes(
             }
         }
         if applied.len() == before {
-            break;
+            return (applied, found);
         }
     }
-    applied
+    // Stopped at the cap: the design changed since the last check.
+    let found = super::check(design, catalog);
+    (applied, found)
 }
 
 /// The ids of the elements `edit` replaces; false when it does anything else (a fix of another
@@ -260,7 +263,7 @@ mod tests {
         assert!(!errors.is_empty() && !warnings.is_empty());
 
         let mut fixed = design.clone();
-        let labels = super::apply_fixes(&mut fixed, &catalog, Severity::Error);
+        let (labels, _) = super::apply_fixes(&mut fixed, &catalog, Severity::Error);
         assert!(labels.len() >= errors.len(), "{labels:?}");
         assert!(offered(&fixed, Severity::Error).is_empty());
         assert_eq!(
@@ -270,7 +273,7 @@ mod tests {
         );
         crate::design_file::check_structure(&fixed).unwrap();
 
-        let labels = super::apply_fixes(&mut fixed, &catalog, Severity::Info);
+        let (labels, _) = super::apply_fixes(&mut fixed, &catalog, Severity::Info);
         assert_eq!(labels.len(), warnings.len(), "{labels:?}");
         assert!(offered(&fixed, Severity::Info).is_empty());
         assert_eq!(

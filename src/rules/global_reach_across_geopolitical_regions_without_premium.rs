@@ -47,8 +47,8 @@ fn premium_for_both(a: &Link, b: &Link) -> Option<Fix> {
         Ok([first, second]) => Some(Fix {
             label: format!(
                 "Upgrade {} and {} to Premium",
-                fix::shown(&a.name, a.id.as_str()),
-                fix::shown(&b.name, b.id.as_str())
+                a.label(),
+                b.label()
             ),
             edit: crate::edit::Edit::Batch(vec![first.edit, second.edit]),
         }),

@@ -25,7 +25,7 @@ fn check(cx: &Context, out: &mut Report) {
                 fix::er_circuit(v.link, |c| c.billing = ErBilling::Unlimited).map(|edit| Fix {
                     label: format!(
                         "Set {} to unlimited data",
-                        fix::shown(&v.link.name, v.link.id.as_str())
+                        v.link.label()
                     ),
                     edit,
                 }),

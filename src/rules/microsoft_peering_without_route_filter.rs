@@ -30,7 +30,7 @@ fn check(cx: &Context, out: &mut Report) {
                 .map(|edit| Fix {
                     label: format!(
                         "Attach a route filter to the Microsoft peering of {}",
-                        fix::shown(&v.link.name, v.link.id.as_str())
+                        v.link.label()
                     ),
                     edit,
                 }),

@@ -49,7 +49,7 @@ fn check(cx: &Context, out: &mut Report) {
                             label: format!(
                                 "Turn SiteLink off on VIF \"{}\" of {}",
                                 vif.name,
-                                fix::shown(&v.link.name, v.link.id.as_str())
+                                v.link.label()
                             ),
                             edit,
                         })

@@ -59,7 +59,7 @@ fn mtu_fix(link: &Link, index: usize, vif: &VirtualInterface) -> Option<Fix> {
             "Set the MTU of {} VIF \"{}\" on {} to {mtu}{jumbo}",
             vif.vif_type.label(),
             vif.name,
-            fix::shown(&link.name, link.id.as_str())
+            link.label()
         ),
         edit,
     })

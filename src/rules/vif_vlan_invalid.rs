@@ -76,7 +76,7 @@ fn free_vlan_fix(
         label: format!(
             "Move VIF \"{}\" on {} from VLAN {} to VLAN {vlan}, free on the connection",
             vif.name,
-            fix::shown(&link.name, link.id.as_str()),
+            link.label(),
             vif.vlan
         ),
         edit,

@@ -23,6 +23,9 @@ pub struct Analyses {
     /// The (generation, revision) they are of.
     pub(super) key: (u64, u64),
     pub findings: Findings,
+    /// Active findings per severity (by `Severity as usize`), counted once: the status bar
+    /// and the Problems tab read them every frame.
+    counts: [usize; 3],
     /// The most severe finding per element id, for the canvas badges.
     pub badges: std::collections::HashMap<String, Severity>,
     pub resilience: Analysis,
@@ -42,6 +45,7 @@ impl Analyses {
         } = crate::analyses::run(design, catalog, book, Options::default(), Depth::Single);
         Analyses {
             key,
+            counts: [Severity::Info, Severity::Warning, Severity::Error].map(|s| findings.count(s)),
             badges: findings.worst_by_subject(),
             findings,
             resilience,
@@ -55,6 +59,11 @@ impl Analyses {
     /// cost (an empty design's analyses, under a key no revision has).
     pub fn empty(catalog: &Catalog, book: &UserBook) -> Self {
         Self::compute(&Design::new(""), catalog, book, PLACEHOLDER)
+    }
+
+    /// How many active findings have severity `s` (counted when the analyses were made).
+    pub fn count(&self, s: Severity) -> usize {
+        self.counts[s as usize]
     }
 
     /// Whether these are the stand-in shown before a large design's first analysis finishes.

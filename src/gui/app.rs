@@ -992,7 +992,7 @@ impl DesignerApp {
     }
 
     fn poll_dialog(&mut self, ctx: &egui::Context) {
-        use super::dialogs::{Outcome, Purpose};
+        use super::dialogs::Outcome;
         let Some(running) = &self.native_dialog else {
             return;
         };
@@ -1007,15 +1007,7 @@ impl DesignerApp {
         match outcome {
             Outcome::Waiting => {}
             Outcome::Chosen(paths) => self.chosen(purpose, paths, ctx),
-            // A cancelled Save As discards nothing: what waited for it is off too; a cancelled
-            // report forgets the design it was to compare with.
-            Outcome::Cancelled => {
-                let waiting = self.shell.after_save.take();
-                self.not_performed(waiting, false);
-                if purpose == Purpose::ExportReport {
-                    self.compare_with = None;
-                }
-            }
+            Outcome::Cancelled => self.dialog_cancelled(purpose),
             Outcome::Unavailable => self.open_browser(purpose),
         }
     }

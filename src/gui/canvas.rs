@@ -13,7 +13,7 @@
 //! legend and the minimap, `snap.rs` the snap guides.
 
 mod overlay;
-mod paint;
+pub(super) mod paint;
 mod snap;
 
 pub use paint::Lod;

@@ -44,7 +44,7 @@ pub fn cost_by_category_ui(ui: &mut egui::Ui, cost: &Costing) {
         })
         .show(ui, |plot| {
             for (i, (category, amount)) in categories.iter().enumerate() {
-                let colour = colour_of(look::category_rgb(*category));
+                let colour = crate::gui::canvas::paint::rgb(look::category_rgb(*category));
                 let name = category.label();
                 plot.bar_chart(
                     BarChart::new(
@@ -73,10 +73,6 @@ pub fn cost_by_category_ui(ui: &mut egui::Ui, cost: &Costing) {
                 );
             }
         });
-}
-
-fn colour_of([r, g, b]: look::Rgb) -> egui::Color32 {
-    egui::Color32::from_rgb(r, g, b)
 }
 
 pub fn break_even_ui(ui: &mut egui::Ui, c: &MeteredVsUnlimited) {

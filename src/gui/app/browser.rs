@@ -233,12 +233,7 @@ impl DesignerApp {
             }
             Outcome::Closed => {
                 self.shell.browser = None;
-                // A cancelled Save As discards nothing: the action that waited for it is off.
-                let waiting = self.shell.after_save.take();
-                self.not_performed(waiting, false);
-                if purpose == Purpose::ExportReport {
-                    self.compare_with = None;
-                }
+                self.dialog_cancelled(purpose);
             }
         }
     }

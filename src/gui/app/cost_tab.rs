@@ -128,13 +128,7 @@ impl CostTable {
         let column = self.column;
         match column {
             // Names are looked up once per line, not once per comparison.
-            CostColumn::Element => {
-                let keyed: FxHashMap<u32, String> = lines
-                    .iter()
-                    .map(|&i| (i, name(&items[i as usize])))
-                    .collect();
-                lines.sort_by(|x, y| keyed[x].cmp(&keyed[y]));
-            }
+            CostColumn::Element => lines.sort_by_cached_key(|&i| name(&items[i as usize])),
             _ => lines.sort_by(|&x, &y| compare(&items[x as usize], &items[y as usize], column)),
         }
         if self.direction == Direction::Descending {

@@ -79,7 +79,7 @@ impl Listed {
         let accepted = (0..items.len())
             .filter(|&i| items[i].excluded.is_some())
             .collect();
-        let counts = SEVERITIES.map(|(s, _)| a.findings.count(s));
+        let counts = SEVERITIES.map(|(s, _)| a.count(s));
         let names = names.unwrap_or_else(|| Arc::new(names_by_id(design)));
         Listed {
             key: a.key,
@@ -146,7 +146,7 @@ pub(super) fn problems_ui(
         .unwrap_or_default();
     let counts = match &listed {
         Some(l) if l.key == a.key => l.counts,
-        _ => SEVERITIES.map(|(s, _)| a.findings.count(s)),
+        _ => SEVERITIES.map(|(s, _)| a.count(s)),
     };
     let active: usize = counts.iter().sum();
     if active > 0 {

@@ -223,19 +223,11 @@ fn row_of(
     }
 }
 
-fn target_rank(t: Option<ResiliencyTarget>) -> u8 {
-    match t {
-        None => 0,
-        Some(ResiliencyTarget::Standard) => 1,
-        Some(ResiliencyTarget::High) => 2,
-        Some(ResiliencyTarget::Maximum) => 3,
-    }
-}
-
 fn compare(x: &Row, y: &Row, column: DemandColumn) -> std::cmp::Ordering {
     match column {
         DemandColumn::Demand => x.title.cmp(&y.title),
-        DemandColumn::Target => target_rank(x.target).cmp(&target_rank(y.target)),
+        // No target first, then Standard, High, Maximum (the model's order).
+        DemandColumn::Target => x.target.cmp(&y.target),
         DemandColumn::Achieved => x.achieved.cmp(&y.achieved),
         DemandColumn::Meets => x.verdict.cmp(&y.verdict),
         // Headroom: what is left above the requirement, the least first.

@@ -91,6 +91,17 @@ impl DesignerApp {
         }
     }
 
+    /// A file dialog (the desktop's or the in-app browser) was cancelled. A cancelled Save As
+    /// discards nothing: what waited for it is off too; a cancelled report forgets the design
+    /// it was to compare with.
+    pub(super) fn dialog_cancelled(&mut self, purpose: crate::gui::dialogs::Purpose) {
+        let waiting = self.shell.after_save.take();
+        self.not_performed(waiting, false);
+        if purpose == crate::gui::dialogs::Purpose::ExportReport {
+            self.compare_with = None;
+        }
+    }
+
     /// What waited for an answer or a save that did not come (Cancel, a cancelled Save As, a
     /// save that failed) is off. An import says so, since its design goes with it; after a
     /// failed save, after the save's own message.

@@ -11,10 +11,7 @@ impl DesignerApp {
             .map_or("unsaved design".to_string(), |p| p.display().to_string());
         let message = self.message.clone();
         let a = self.analyses();
-        let (errors, warnings) = (
-            a.findings.count(Severity::Error),
-            a.findings.count(Severity::Warning),
-        );
+        let (errors, warnings) = (a.count(Severity::Error), a.count(Severity::Warning));
         let total = crate::gui::cost_label(&a.cost);
         let first_run = a.is_placeholder();
         let analysing = self.analysing();

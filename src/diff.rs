@@ -461,22 +461,10 @@ fn cost(a: &Analyses, b: &Analyses) -> CostDelta {
     }
 }
 
-/// The demands below their target, as the report's verdict reads them
-/// (`analyses::misses_target`: no path at all misses it; an accepted shortfall still does).
-fn below_target<'a>(design: &Design, a: &'a Analyses) -> FxHashSet<&'a str> {
-    a.resilience
-        .demands
-        .iter()
-        .filter(|r| crate::analyses::misses_target(design, r))
-        .map(|r| r.demand.as_str())
-        .collect()
-}
-
 /// One design's side of the resilience comparison.
 struct Side<'a> {
     design: &'a Design,
     analyses: &'a Analyses,
-    below: FxHashSet<&'a str>,
     by_id: FxHashMap<&'a str, usize>,
 }
 
@@ -484,7 +472,6 @@ fn side<'a>(design: &'a Design, analyses: &'a Analyses) -> Side<'a> {
     Side {
         design,
         analyses,
-        below: below_target(design, analyses),
         by_id: analyses
             .resilience
             .demands
@@ -515,7 +502,9 @@ fn resilience(
             DemandState {
                 model: r.model.kind.label(),
                 target: demand.target_resiliency.map(|t| format!("{t:?}")),
-                meets_target: !s.below.contains(id),
+                // As the report's verdict reads it (`analyses::misses_target`: no path at all
+                // misses it; an accepted shortfall still does).
+                meets_target: !crate::analyses::misses_target(s.design, r),
                 required_mbps: r.required_mbps,
                 intact_mbps: r.intact_mbps,
                 spofs: r.spofs.len(),

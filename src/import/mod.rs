@@ -111,14 +111,19 @@ pub fn import(
                 match &mut all {
                     None => all = Some(one),
                     Some(a) => {
-                        // Two states may name the same element: keep the first.
+                        // Two states may name the same element: keep the first (ids looked up
+                        // in a set, not by a scan of the design per element).
+                        let mut nodes: std::collections::HashSet<_> =
+                            a.design.nodes.iter().map(|n| n.id.clone()).collect();
                         for node in one.design.nodes {
-                            if a.design.node(&node.id).is_none() {
+                            if nodes.insert(node.id.clone()) {
                                 a.design.nodes.push(node);
                             }
                         }
+                        let mut links: std::collections::HashSet<_> =
+                            a.design.links.iter().map(|l| l.id.clone()).collect();
                         for link in one.design.links {
-                            if a.design.link(&link.id).is_none() {
+                            if links.insert(link.id.clone()) {
                                 a.design.links.push(link);
                             }
                         }

@@ -55,7 +55,8 @@ pub fn run(
     // list is the honest answer if they ever were not.
     let gateways = gateway_indexes(design, &findings).unwrap_or_default();
     let book = costing::Book::new(catalog, user_book, design);
-    let cost = costing::cost_with_book(design, catalog, &book, options, &analysis);
+    let intact = resilience::EgressPaths::of(design, &analysis);
+    let cost = costing::cost_with_book(design, catalog, &book, options, &intact);
     let what_if = costing::whatif::what_if(design, catalog, &book, &cost, options);
     Analyses {
         findings,

@@ -15,6 +15,7 @@ pub mod offers;
 pub mod reference;
 /// Helpers for the analyses that split work over threads.
 pub(crate) mod par;
+pub use par::keep_freed_memory;
 /// Lists of indices per key in one array (adjacency and membership tables).
 pub(crate) mod lists;
 /// The clean base design the tests mutate (tests only; `tests/common` includes the same file).

@@ -42,6 +42,7 @@ fn main() {
         };
         std::process::exit(code);
     }
+    linkwright::keep_freed_memory();
     match linkwright::cli::run(cli) {
         Ok(code) => std::process::exit(code),
         Err(e) => {

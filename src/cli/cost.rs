@@ -39,8 +39,8 @@ pub fn run_cost(
     // One price book for the costing and the what-if.
     let book = costing::Book::new(catalog, user, &design);
     let a = {
-        let paths = crate::resilience::intact_paths(&design, catalog);
-        costing::cost_with_book(&design, catalog, &book, options, &paths)
+        let intact = crate::resilience::egress_paths(&design, catalog);
+        costing::cost_with_book(&design, catalog, &book, options, &intact)
     };
     // A large design's report is hundreds of thousands of lines: written through one buffer,
     // not a write per line.

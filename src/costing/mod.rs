@@ -536,12 +536,12 @@ fn gateway_key(sku: crate::model::ErGatewaySku) -> &'static str {
 /// Cost a design. The egress is split over the intact paths of each demand (see `egress`),
 /// found here by the failure analysis's intact flows alone.
 pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Options) -> Costing {
-    cost_with_analysis(
+    cost_with_book(
         design,
         catalog,
-        user,
+        &Book::new(catalog, user, design),
         options,
-        &resilience::intact_paths(design, catalog),
+        &resilience::egress_paths(design, catalog),
     )
 }
 
@@ -559,18 +559,19 @@ pub fn cost_with_analysis(
         catalog,
         &Book::new(catalog, user, design),
         options,
-        analysis,
+        &resilience::EgressPaths::of(design, analysis),
     )
 }
 
-/// [`cost_with_analysis`] with the design's price book already built (the what-if that follows
-/// reads the same book).
+/// Cost a design with its price book already built (the what-if that follows reads the same
+/// book) and its intact paths found ([`resilience::egress_paths`], or
+/// [`resilience::EgressPaths::of`] an analysis at hand).
 pub fn cost_with_book(
     design: &Design,
     catalog: &Catalog,
     book: &Book<'_>,
     options: Options,
-    analysis: &resilience::Analysis,
+    intact: &resilience::EgressPaths,
 ) -> Costing {
     let hours = options.hours_per_month;
     let hours_milli = hours * 1000;
@@ -578,7 +579,11 @@ pub fn cost_with_book(
     // of a large design's lines by doubling copied them again at each step (about a tenth of
     // the costing's time at 30,000 sites). A bound, not an exact count: about one line per
     // element, and up to two egress lines per path.
-    let paths: usize = analysis.demands.iter().map(|r| r.paths.len().max(1)).sum();
+    let paths: usize = intact
+        .demands
+        .iter()
+        .map(|d| intact.paths(d).len().max(1))
+        .sum();
     let mut p = Pricer {
         book,
         items: Vec::with_capacity(design.links.len() + design.nodes.len() + 2 * paths),
@@ -589,14 +594,14 @@ pub fn cost_with_book(
     // elements takes about half as long as the egress). The lines come out in the same order
     // either way (elements, then egress in demand order).
     let parallel = crate::par::threads() > 1 && design.links.len() + paths >= PARALLEL_LINES;
-    let demands = analysis.demands.as_slice();
+    let demands = intact.demands.as_slice();
     let (first, later) = demands.split_at(if parallel { demands.len() / 3 } else { 0 });
     let later_lines = || {
         let mut e = Pricer {
             book,
             items: Vec::with_capacity(2 * paths),
         };
-        egress(design, catalog, first, later, &mut e);
+        egress(design, catalog, intact, first, later, &mut e);
         e.items
     };
     let mut later_items = std::thread::scope(|scope| {
@@ -604,7 +609,7 @@ pub fn cost_with_book(
         element_lines(design, catalog, hours_milli, &mut p);
         node_lines(design, catalog, hours_milli, &mut p);
         transit::cost(design, catalog, &mut p, hours_milli);
-        egress(design, catalog, &[], first, &mut p);
+        egress(design, catalog, intact, &[], first, &mut p);
         match pending {
             Some(handle) => crate::par::join(handle),
             None => later_lines(),
@@ -1305,39 +1310,34 @@ fn er_circuit_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, c: &crate::model::Expres
 /// The egress lines of `demands`, which come after `before` in the design's demand order: the
 /// AWS internet tiers of the month are filled by `before`'s VPN egress first, so a range of
 /// demands priced on its own gives the lines it gives in one pass over all of them.
-fn egress(
-    design: &Design,
-    catalog: &Catalog,
-    before: &[resilience::DemandResult],
-    demands: &[resilience::DemandResult],
+fn egress<'d>(
+    design: &'d Design,
+    catalog: &'d Catalog,
+    intact: &resilience::EgressPaths,
+    before: &[resilience::DemandPaths],
+    demands: &[resilience::DemandPaths],
     p: &mut Pricer<'_>,
 ) {
     let mut egress = Egress {
         design,
         catalog,
         node_index: design.node_index(),
-        link_index: design
-            .links
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id.as_str(), i))
-            .collect(),
         dto: Default::default(),
         internet_so_far: BTreeMap::new(),
     };
-    for r in before {
-        egress.count_vpn_internet(r);
+    for d in before {
+        egress.count_vpn_internet(d, intact.paths(d));
     }
-    for r in demands {
-        egress.demand(r, p);
+    for d in demands {
+        egress.demand(d, intact.paths(d), p);
     }
 }
 
 /// A demand's egress (thousandths of a GB) split over its intact paths, weighted by what each
 /// carries in the intact design: a VPN backup that the private circuits do not need carries
 /// nothing and bills nothing. `None` when no path carries anything.
-fn path_shares(r: &resilience::DemandResult, total_milli: u64) -> Option<Vec<u64>> {
-    let weights: Vec<u64> = r.paths.iter().map(|path| path.traffic_mbps).collect();
+fn path_shares(paths: &[resilience::EgressPath], total_milli: u64) -> Option<Vec<u64>> {
+    let weights: Vec<u64> = paths.iter().map(|path| path.traffic_mbps).collect();
     (!weights.iter().all(|&w| w == 0)).then(|| split_exact(total_milli, &weights))
 }
 
@@ -1346,7 +1346,6 @@ struct Egress<'d> {
     design: &'d Design,
     catalog: &'d Catalog,
     node_index: rustc_hash::FxHashMap<&'d str, usize>,
-    link_index: rustc_hash::FxHashMap<&'d str, usize>,
     /// How each (region, Direct Connect location) pair is priced, found once per pair.
     dto: rustc_hash::FxHashMap<(&'d str, &'d str), DtoPricing>,
     /// AWS internet egress over VPNs so far this month, per region (thousandths of a GB).
@@ -1398,28 +1397,26 @@ impl<'d> Share<'d> {
 
 impl<'d> Egress<'d> {
     /// The circuit that enters the cloud on a path: its last link of the design.
-    fn entering_link(&self, path: &resilience::PathFlow) -> Option<&'d crate::model::Link> {
-        let design = self.design;
-        path.links
-            .iter()
-            .rev()
-            .find_map(|id| self.link_index.get(id.as_str()))
-            .map(|&li| &design.links[li])
+    fn entering_link(&self, path: &resilience::EgressPath) -> Option<&'d crate::model::Link> {
+        path.entering.map(|li| &self.design.links[li])
     }
 
     /// Adds what a demand sends out over AWS VPNs to its region's internet egress of the month,
     /// as pricing it would, without pricing it.
-    fn count_vpn_internet(&mut self, r: &resilience::DemandResult) {
-        let demand = &self.design.demands[r.index];
-        let region = &self.design.nodes[self.node_index[r.region.as_str()]];
-        let Some(aws) = region.as_aws() else {
+    fn count_vpn_internet(
+        &mut self,
+        d: &resilience::DemandPaths,
+        paths: &[resilience::EgressPath],
+    ) {
+        let demand = &self.design.demands[d.demand];
+        let Some(aws) = self.design.nodes[d.region].as_aws() else {
             return;
         };
         let total = demand.egress_gb_per_month.saturating_mul(1000);
-        let Some(shares) = path_shares(r, total) else {
+        let Some(shares) = path_shares(paths, total) else {
             return;
         };
-        for (path, milli) in r.paths.iter().zip(shares) {
+        for (path, milli) in paths.iter().zip(shares) {
             let vpn = self
                 .entering_link(path)
                 .is_some_and(|l| matches!(l.kind, LinkKind::SiteToSiteVpn(_)));
@@ -1432,18 +1429,23 @@ impl<'d> Egress<'d> {
 
     /// A demand's monthly egress split over its intact paths, each share billed on the circuit
     /// that enters the cloud on its path.
-    fn demand(&mut self, r: &'d resilience::DemandResult, p: &mut Pricer<'_>) {
-        let demand = &self.design.demands[r.index];
+    fn demand(
+        &mut self,
+        d: &resilience::DemandPaths,
+        paths: &[resilience::EgressPath],
+        p: &mut Pricer<'_>,
+    ) {
+        let demand = &self.design.demands[d.demand];
         if demand.egress_gb_per_month == 0 {
             return;
         }
         let whole = Share {
             demand,
-            region: &self.design.nodes[self.node_index[r.region.as_str()]],
+            region: &self.design.nodes[d.region],
             site: Some(demand.site.as_str()),
             milli: demand.egress_gb_per_month.saturating_mul(1000),
         };
-        let Some(shares) = path_shares(r, whole.milli) else {
+        let Some(shares) = path_shares(paths, whole.milli) else {
             whole.unattributed(
                 p,
                 demand.id.as_str(),
@@ -1452,30 +1454,25 @@ impl<'d> Egress<'d> {
             );
             return;
         };
-        for (path, milli) in r.paths.iter().zip(shares) {
+        for (path, milli) in paths.iter().zip(shares) {
             if milli > 0 {
-                self.path_share(r, path, Share { milli, ..whole }, p);
+                self.path_share(path, Share { milli, ..whole }, p);
             }
         }
     }
 
     /// One path's share, billed on the circuit that enters the cloud: the last ER/DX/VPN link
     /// of the path.
-    fn path_share(
-        &mut self,
-        r: &resilience::DemandResult,
-        path: &resilience::PathFlow,
-        share: Share<'d>,
-        p: &mut Pricer<'_>,
-    ) {
+    fn path_share(&mut self, path: &resilience::EgressPath, share: Share<'d>, p: &mut Pricer<'_>) {
         let design = self.design;
         let link = self.entering_link(path);
+        let region = share.region.id.as_str();
         let out_of = |why: Arc<str>, element: &str, p: &mut Pricer<'_>| {
             let description = format!(
                 "{} of demand {} out of {}",
                 share.gb(),
                 share.demand.id,
-                r.region
+                region
             );
             share.unattributed(p, element, description, why)
         };
@@ -1507,7 +1504,7 @@ impl<'d> Egress<'d> {
             _ => out_of(
                 format!(
                     "the path leaves {} over {}, which has no egress price in linkwright",
-                    r.region,
+                    region,
                     link.label()
                 )
                 .into(),
@@ -1768,7 +1765,7 @@ mod tests {
             x.egress_gb_per_month = 9_000;
             d.demands.push(x);
         }
-        let analysis = resilience::intact_paths(&d, catalog());
+        let intact = resilience::egress_paths(&d, catalog());
         let user = UserBook::empty();
         let book = Book::new(catalog(), &user, &d);
         let lines = |split: usize| {
@@ -1776,9 +1773,9 @@ mod tests {
                 book: &book,
                 items: Vec::new(),
             };
-            let (first, later) = analysis.demands.split_at(split);
-            egress(&d, catalog(), &[], first, &mut p);
-            egress(&d, catalog(), first, later, &mut p);
+            let (first, later) = intact.demands.split_at(split);
+            egress(&d, catalog(), &intact, &[], first, &mut p);
+            egress(&d, catalog(), &intact, first, later, &mut p);
             p.items
                 .iter()
                 .map(|i| format!("{} {} {:?}", i.element, i.description, i.monthly))
@@ -1792,7 +1789,7 @@ mod tests {
                 "no line in the {tier} tier: {whole:#?}"
             );
         }
-        for split in 1..=analysis.demands.len() {
+        for split in 1..=intact.demands.len() {
             assert_eq!(lines(split), whole, "priced in two ranges split at {split}");
         }
     }

@@ -324,7 +324,7 @@ fn options_per_demand(cx: &Ctx<'_, '_>) -> Vec<DemandOptions> {
     // Work per demand must not grow with the design: what depends only on the demand's region
     // is found once per region, from indexes built in one pass.
     let mut regions = RegionIndexes::new(cx.design);
-    let mut demands = Vec::new();
+    let mut demands = Vec::with_capacity(cx.design.demands.len());
     for d in &cx.design.demands {
         let Some(region) = cx.node(d.region.as_str()) else {
             continue;

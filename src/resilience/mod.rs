@@ -28,10 +28,12 @@
 //! analysis grows linearly with the number of demands.
 
 pub mod domains;
+mod egress_paths;
 pub mod flow;
 pub mod models;
 
 pub use domains::{DomainKind, FailureDomain};
+pub use egress_paths::{DemandPaths, EgressPath, EgressPaths, egress_paths};
 pub use models::{GatewayIndex, IndexWeights, Model, ModelKind};
 
 use crate::catalog::Catalog;
@@ -318,41 +320,61 @@ struct Worker {
     single_residual: Vec<u64>,
 }
 
-fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, parts: Parts) -> Analysis {
-    let resolved = design.resolve();
-    let with_failures = parts != Parts::IntactPaths;
-    let mut domains = if with_failures {
-        domains::derive_resolved(design, catalog, &resolved)
-    } else {
-        Vec::new()
-    };
-    let net = Network::build_resolved(design, &resolved);
-    let link_domains = Lists::invert(
-        design.links.len(),
-        domains.iter().map(|d| d.links.iter().copied()),
-    );
-    let node_domains = Lists::invert(
-        design.nodes.len(),
-        domains.iter().map(|d| d.nodes.iter().copied()),
-    );
-    let shared = Shared {
-        design,
-        depth,
-        with_paths: parts != Parts::Failures,
-        with_failures,
-        resolved,
-        link_kinds: design.links.iter().map(|l| l.tag()).collect(),
-        breadth: domains
-            .iter()
-            .map(|d| d.nodes.len() + d.links.len())
-            .collect(),
-        link_domains,
-        node_domains,
-        net,
-    };
+impl<'a> Shared<'a> {
+    /// The state the workers share, and the design's failure domains (none when `parts` needs
+    /// no failures).
+    fn new(
+        design: &'a Design,
+        catalog: &Catalog,
+        depth: Depth,
+        parts: Parts,
+    ) -> (Shared<'a>, Vec<FailureDomain>) {
+        let resolved = design.resolve();
+        let with_failures = parts != Parts::IntactPaths;
+        let domains = if with_failures {
+            domains::derive_resolved(design, catalog, &resolved)
+        } else {
+            Vec::new()
+        };
+        let net = Network::build_resolved(design, &resolved);
+        let link_domains = Lists::invert(
+            design.links.len(),
+            domains.iter().map(|d| d.links.iter().copied()),
+        );
+        let node_domains = Lists::invert(
+            design.nodes.len(),
+            domains.iter().map(|d| d.nodes.iter().copied()),
+        );
+        let shared = Shared {
+            design,
+            depth,
+            with_paths: parts != Parts::Failures,
+            with_failures,
+            resolved,
+            link_kinds: design.links.iter().map(|l| l.tag()).collect(),
+            breadth: domains
+                .iter()
+                .map(|d| d.nodes.len() + d.links.len())
+                .collect(),
+            link_domains,
+            node_domains,
+            net,
+        };
+        (shared, domains)
+    }
+}
+
+/// `task` for every demand of the design, in demand order (the demands it answers `None` for
+/// are left out), and the work counted. Demands are independent: on large designs, batches of
+/// them go to whichever core is free; the result is the same whatever the split.
+fn each_demand<T: Send>(
+    shared: &Shared<'_>,
+    domain_count: usize,
+    task: impl Fn(&Shared<'_>, &mut Worker, usize) -> Option<T> + Sync,
+) -> (Vec<T>, Work) {
     let new_worker = || Worker {
         scratch: Scratch::new(shared.net.vertex_count),
-        slot_of_domain: vec![u32::MAX; domains.len()],
+        slot_of_domain: vec![u32::MAX; domain_count],
         flow: FlowScratch::default(),
         local: Local::default(),
         relevant: Vec::new(),
@@ -361,20 +383,21 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, parts: Parts) 
         gateway_to_region: Vec::new(),
         single_residual: Vec::new(),
     };
-    // Demands are independent: on large designs, batches of them go to whichever core is
-    // free; the result is the same, in demand order, whatever the split.
-    let demand_count = design.demands.len();
-    let threads = crate::par::threads();
+    let demand_count = shared.design.demands.len();
     const BATCH: usize = 500;
     let batches = crate::par::map_in_order(
         demand_count.div_ceil(BATCH),
-        if demand_count >= 2_000 { threads } else { 1 },
+        if demand_count >= 2_000 {
+            crate::par::threads()
+        } else {
+            1
+        },
         new_worker,
         |worker, b| {
             let start = Work::of(&worker.scratch, &worker.flow);
             let demands = b * BATCH..((b + 1) * BATCH).min(demand_count);
             let mut batch = Vec::with_capacity(demands.len());
-            batch.extend(demands.filter_map(|i| analyze_demand(&shared, worker, i)));
+            batch.extend(demands.filter_map(|i| task(shared, worker, i)));
             (batch, Work::of(&worker.scratch, &worker.flow).since(start))
         },
     );
@@ -384,6 +407,12 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, parts: Parts) 
         results.append(&mut batch);
         work = work.add(batch_work);
     }
+    (results, work)
+}
+
+fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, parts: Parts) -> Analysis {
+    let (shared, mut domains) = Shared::new(design, catalog, depth, parts);
+    let (results, work) = each_demand(&shared, domains.len(), analyze_demand);
     // Names of the link and node domains are written only for those a result refers to; on
     // large designs, on every core.
     let mut referenced = vec![false; domains.len()];
@@ -402,6 +431,7 @@ fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, parts: Parts) 
             domains::materialize(d, design);
         }
     };
+    let threads = crate::par::threads();
     if threads > 1 && domains.len() >= 5_000 {
         let chunk = domains.len().div_ceil(threads);
         std::thread::scope(|scope| {
@@ -567,21 +597,20 @@ struct PathNames<'a, 'd> {
 impl PathNames<'_, '_> {
     /// The intact flow split into paths, the VPNs' traffic shared over the VPN paths.
     fn split(&self, flow: &[i64], vpn_traffic: u64) -> Vec<PathFlow> {
-        let mut paths: Vec<(PathFlow, bool)> = flow::decompose(self.local, flow)
-            .into_iter()
-            .map(|(edges, mbps)| self.path(&edges, mbps))
-            .collect();
-        share_vpn_traffic(&mut paths, vpn_traffic);
-        paths.into_iter().map(|(p, _)| p).collect()
+        let paths = flow::decompose(self.local, flow);
+        let carried = carried(self.vpn_edges, &paths, vpn_traffic);
+        paths
+            .iter()
+            .zip(carried)
+            .map(|((edges, _), c)| self.path(edges, c))
+            .collect()
     }
 
-    /// One path (local edges in order) and whether it runs over a VPN.
-    fn path(&self, edges: &[usize], mbps: u64) -> (PathFlow, bool) {
+    /// One path (local edges in order) and what it carries.
+    fn path(&self, edges: &[usize], carry: Carry) -> PathFlow {
         let mut links: Vec<SmolStr> = Vec::new();
         let mut via: Vec<String> = Vec::new();
-        let mut on_vpn = false;
         for &le in edges {
-            on_vpn |= self.vpn_edges.has(le);
             let edge = &self.sh.net.edges[self.local.edges[le]];
             for v in [edge.u, edge.v] {
                 if let Some(text) = self.crossing(v)
@@ -598,14 +627,12 @@ impl PathNames<'_, '_> {
                 links.push(id.clone());
             }
         }
-        let path = PathFlow {
+        PathFlow {
             links,
-            mbps,
-            // Private paths carry their flow; VPN paths get their share below.
-            traffic_mbps: if on_vpn { 0 } else { mbps },
+            mbps: carry.mbps,
+            traffic_mbps: carry.traffic_mbps,
             via,
-        };
-        (path, on_vpn)
+        }
     }
 
     /// The documented crossing at vertex `v` of a path, if it is one.
@@ -628,16 +655,36 @@ impl PathNames<'_, '_> {
     }
 }
 
-/// Share the VPNs' traffic over the VPN paths in proportion to their flow.
-fn share_vpn_traffic(paths: &mut [(PathFlow, bool)], vpn_traffic: u64) {
-    let mut left = vpn_traffic;
-    let vpn_count = paths.iter().filter(|(_, vpn)| *vpn).count();
-    let vpn_flow: u64 = paths
+/// What one path of an intact flow carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Carry {
+    /// The path's capacity in the intact maximum flow.
+    mbps: u64,
+    /// Whether the path runs over a site-to-site VPN.
+    vpn: bool,
+    /// What it carries when traffic follows the clouds' route preference (see
+    /// [`PathFlow::traffic_mbps`]).
+    traffic_mbps: u64,
+}
+
+/// What each path of a decomposed intact flow (local edges, capacity) carries: private paths
+/// their flow, VPN paths a share of the VPNs' traffic in proportion to their flow.
+fn carried(vpn_edges: &Mask, paths: &[(Vec<usize>, u64)], vpn_traffic: u64) -> Vec<Carry> {
+    let mut carried: Vec<Carry> = paths
         .iter()
-        .filter(|(_, vpn)| *vpn)
-        .map(|(p, _)| p.mbps)
-        .sum();
-    for (k, (path, _)) in paths.iter_mut().filter(|(_, vpn)| *vpn).enumerate() {
+        .map(|(edges, mbps)| {
+            let vpn = edges.iter().any(|&le| vpn_edges.has(le));
+            Carry {
+                mbps: *mbps,
+                vpn,
+                traffic_mbps: if vpn { 0 } else { *mbps },
+            }
+        })
+        .collect();
+    let mut left = vpn_traffic;
+    let vpn_count = carried.iter().filter(|c| c.vpn).count();
+    let vpn_flow: u64 = carried.iter().filter(|c| c.vpn).map(|c| c.mbps).sum();
+    for (k, path) in carried.iter_mut().filter(|c| c.vpn).enumerate() {
         let share = if k + 1 == vpn_count {
             left
         } else {
@@ -647,6 +694,7 @@ fn share_vpn_traffic(paths: &mut [(PathFlow, bool)], vpn_traffic: u64) {
         path.traffic_mbps = share;
         left -= share;
     }
+    carried
 }
 
 /// A demand's links by role (indices into `design.links`).

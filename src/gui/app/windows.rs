@@ -307,7 +307,9 @@ mod tests {
         h.get_by_label("1 more recovery copy after this one.");
         let kept = h.state().recovery.offered().unwrap().copy().to_owned();
         h.get_by_label("Later").click();
-        h.run_steps(2);
+        // The next copy's prompt settles before the click (a click while it is still being
+        // laid out lands on its backdrop).
+        h.run_steps(3);
         h.get_by_label(RECOVER);
         h.get_by_label("Discard").click();
         h.run_steps(2);

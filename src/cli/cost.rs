@@ -54,38 +54,34 @@ pub fn run_cost(
         out.flush()?;
         return Ok(exit::OK);
     }
-    // The what-if is written after the line items: on large designs it is computed on another
-    // core while they are written.
-    let what_if = || costing::whatif::what_if(&design, catalog, &book, &a, options);
-    let parallel =
-        format != CostFormat::Csv && crate::par::threads() > 1 && a.items.len() >= 20_000;
-    std::thread::scope(|scope| -> anyhow::Result<()> {
-        let pending = parallel.then(|| scope.spawn(what_if));
-        let what_if = move || match pending {
-            Some(handle) => crate::par::join(handle),
-            None => what_if(),
-        };
-        match format {
-            CostFormat::Json => {
-                // Serialized as it is written, line item by line item (no JSON tree in memory);
-                // the same document as a derived struct { file, cost, what_if } writes.
-                use serde::ser::{SerializeMap, Serializer};
-                let mut serializer = super::json_out::pretty(&mut out);
-                let mut map = serializer.serialize_map(None)?;
-                map.serialize_entry("file", &file.display().to_string())?;
-                map.serialize_entry("cost", &a)?;
-                map.serialize_entry("what_if", &what_if())?;
-                map.end()?;
-                writeln!(out)?;
-            }
-            CostFormat::Csv => write_csv(&mut out, &a)?,
-            CostFormat::Text => {
-                write_text(&mut out, file, &a)?;
-                write_what_if(&mut out, &what_if())?;
-            }
+    // The what-if is written after the line items, each demand's options as they are found
+    // (never the whole what-if in memory).
+    let what_if = costing::whatif::Streamed {
+        design: &design,
+        catalog,
+        book: &book,
+        costing: &a,
+        options,
+    };
+    match format {
+        CostFormat::Json => {
+            // Serialized as it is written, line item by line item (no JSON tree in memory);
+            // the same document as a derived struct { file, cost, what_if } writes.
+            use serde::ser::{SerializeMap, Serializer};
+            let mut serializer = super::json_out::pretty(&mut out);
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("file", &file.display().to_string())?;
+            map.serialize_entry("cost", &a)?;
+            map.serialize_entry("what_if", &what_if)?;
+            map.end()?;
+            writeln!(out)?;
         }
-        Ok(())
-    })?;
+        CostFormat::Csv => write_csv(&mut out, &a)?,
+        CostFormat::Text => {
+            write_text(&mut out, file, &a)?;
+            write_what_if(&mut out, &what_if)?;
+        }
+    }
     out.flush()?;
     drop(book);
     crate::par::drop_in_background((design, a));
@@ -276,56 +272,130 @@ fn write_text<W: Write>(out: &mut W, file: &Path, c: &Costing) -> std::io::Resul
     writeln!(out, "Egress rule: {}", c.egress_rule)
 }
 
-fn write_what_if<W: Write>(out: &mut W, w: &costing::whatif::WhatIf) -> std::io::Result<()> {
-    if !w.express_route.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "What-if: ExpressRoute metered vs unlimited")?;
-        for c in &w.express_route {
-            match (c.metered_monthly, c.unlimited_monthly, c.break_even_gb) {
-                (Some(m), Some(u), Some(b)) => writeln!(
-                    out,
-                    "  {}: metered {} at {} GB/month, unlimited {}; unlimited is cheaper above {b} GB/month",
-                    c.circuit,
-                    dollars(m),
-                    c.egress_gb,
-                    dollars(u)
-                )?,
-                _ => writeln!(
-                    out,
-                    "  {}: cannot compare, missing: {}",
-                    c.circuit,
-                    c.missing.join("; ")
-                )?,
+/// The what-if in text: metered vs unlimited per circuit, then the cheapest ways to serve each
+/// demand, found and formatted a block of demands at a time on every core (a planner per
+/// thread) and written in order.
+fn write_what_if<W: Write>(
+    out: &mut W,
+    w: &costing::whatif::Streamed<'_, '_>,
+) -> std::io::Result<()> {
+    use costing::whatif::Planner;
+    let new_planner = || Planner::new(w.design, w.catalog, w.book, w.options);
+    write_express_route(out, &new_planner().express_route(w.costing))?;
+    let demands = &w.design.demands;
+    if demands.is_empty() {
+        return Ok(());
+    }
+    const BLOCK: usize = 1024;
+    let threads = if demands.len() >= 4 * BLOCK {
+        crate::par::threads()
+    } else {
+        1
+    };
+    // A thread's planner serves every window: it is taken from the pool and put back after.
+    let pool = std::sync::Mutex::new(Vec::new());
+    struct Pooled<'p, 'a, 'b> {
+        planner: Option<Planner<'a, 'b>>,
+        pool: &'p std::sync::Mutex<Vec<Planner<'a, 'b>>>,
+    }
+    impl Drop for Pooled<'_, '_, '_> {
+        fn drop(&mut self) {
+            if let (Some(p), Ok(mut pool)) = (self.planner.take(), self.pool.lock()) {
+                pool.push(p);
             }
         }
     }
-    if !w.demands.is_empty() {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "What-if: cheapest way to serve each demand (bandwidth and target model)"
-        )?;
-        for d in &w.demands {
-            let target = d.target.map_or("none".to_string(), |t| format!("{t:?}"));
-            writeln!(
-                out,
-                "  {} ({}, target {target}):",
-                d.demand,
-                crate::model::mbps(d.required_mbps)
-            )?;
-            for (i, o) in d.options.iter().enumerate() {
-                let cost = o
-                    .monthly
-                    .map_or("unpriced".to_string(), |m| format!("{}/month", dollars(m)));
+    let take = || Pooled {
+        planner: Some(
+            pool.lock()
+                .ok()
+                .and_then(|mut p| p.pop())
+                .unwrap_or_else(new_planner),
+        ),
+        pool: &pool,
+    };
+    let blocks: Vec<&[crate::model::Demand]> = demands.chunks(BLOCK).collect();
+    let mut first = true;
+    for window in blocks.chunks(4 * threads) {
+        let texts = crate::par::map_in_order(window.len(), threads, take, |pooled, b| {
+            let mut buf = Vec::with_capacity(window[b].len() * 400);
+            if let Some(planner) = pooled.planner.as_mut() {
+                for d in window[b] {
+                    if let Some(options) = planner.options(d) {
+                        // Writing into a Vec cannot fail.
+                        let _ = write_demand_options(&mut buf, &options);
+                    }
+                }
+            }
+            buf
+        });
+        for t in texts.iter().filter(|t| !t.is_empty()) {
+            if first {
+                writeln!(out)?;
                 writeln!(
                     out,
-                    "    {}. {} — {cost}: {}",
-                    i + 1,
-                    o.description,
-                    o.reason
+                    "What-if: cheapest way to serve each demand (bandwidth and target model)"
                 )?;
+                first = false;
             }
+            out.write_all(t)?;
         }
+    }
+    Ok(())
+}
+
+fn write_express_route<W: Write>(
+    out: &mut W,
+    circuits: &[costing::whatif::MeteredVsUnlimited],
+) -> std::io::Result<()> {
+    if circuits.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "What-if: ExpressRoute metered vs unlimited")?;
+    for c in circuits {
+        match (c.metered_monthly, c.unlimited_monthly, c.break_even_gb) {
+            (Some(m), Some(u), Some(b)) => writeln!(
+                out,
+                "  {}: metered {} at {} GB/month, unlimited {}; unlimited is cheaper above {b} GB/month",
+                c.circuit,
+                dollars(m),
+                c.egress_gb,
+                dollars(u)
+            )?,
+            _ => writeln!(
+                out,
+                "  {}: cannot compare, missing: {}",
+                c.circuit,
+                c.missing.join("; ")
+            )?,
+        }
+    }
+    Ok(())
+}
+
+fn write_demand_options<W: Write>(
+    out: &mut W,
+    d: &costing::whatif::DemandOptions,
+) -> std::io::Result<()> {
+    let target = d.target.map_or("none".to_string(), |t| format!("{t:?}"));
+    writeln!(
+        out,
+        "  {} ({}, target {target}):",
+        d.demand,
+        crate::model::mbps(d.required_mbps)
+    )?;
+    for (i, o) in d.options.iter().enumerate() {
+        let cost = o
+            .monthly
+            .map_or("unpriced".to_string(), |m| format!("{}/month", dollars(m)));
+        writeln!(
+            out,
+            "    {}. {} — {cost}: {}",
+            i + 1,
+            o.description,
+            o.reason
+        )?;
     }
     Ok(())
 }
@@ -537,4 +607,64 @@ fn breakdown(items: impl Iterator<Item = (String, Usd)>) -> String {
         .map(|(name, usd)| format!("{name} {}", dollars(usd)))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture_design::catalog;
+
+    /// The what-if as written (found and formatted a block at a time, on every core once there
+    /// are enough demands) reads as the whole what-if formatted in one pass, and its JSON is the
+    /// whole what-if's.
+    #[test]
+    fn the_streamed_what_if_is_the_whole_what_if() {
+        let user = UserBook::empty();
+        for sites in [40, 2_500] {
+            let design = crate::generate::generate(sites, 1, catalog());
+            // Above 4 blocks of demands the text is found on several threads.
+            assert_eq!(design.demands.len() >= 4096, sites == 2_500);
+            let book = costing::Book::new(catalog(), &user, &design);
+            let options = Options::default();
+            let c = costing::cost_with_book(
+                &design,
+                catalog(),
+                &book,
+                options,
+                &crate::resilience::egress_paths(&design, catalog()),
+            );
+            let streamed = costing::whatif::Streamed {
+                design: &design,
+                catalog: catalog(),
+                book: &book,
+                costing: &c,
+                options,
+            };
+            let whole = costing::whatif::what_if(&design, catalog(), &book, &c, options);
+            let mut expected = Vec::new();
+            write_express_route(&mut expected, &whole.express_route).unwrap();
+            writeln!(expected).unwrap();
+            writeln!(
+                expected,
+                "What-if: cheapest way to serve each demand (bandwidth and target model)"
+            )
+            .unwrap();
+            for d in &whole.demands {
+                write_demand_options(&mut expected, d).unwrap();
+            }
+            let mut written = Vec::new();
+            write_what_if(&mut written, &streamed).unwrap();
+            assert!(whole.demands.len() >= 2 * sites && !whole.express_route.is_empty());
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                String::from_utf8(expected).unwrap(),
+                "{sites} sites"
+            );
+            assert_eq!(
+                serde_json::to_value(&streamed).unwrap(),
+                serde_json::to_value(&whole).unwrap(),
+                "{sites} sites"
+            );
+        }
+    }
 }

@@ -779,7 +779,10 @@ fn totals(hours: u64, mut items: Vec<LineItem>) -> Costing {
     // By site in a hash map while adding up (a site's name is copied once, not per line);
     // sorted once at the end.
     let mut by_site: rustc_hash::FxHashMap<String, Usd> = rustc_hash::FxHashMap::default();
-    let mut unpriced = Vec::new();
+    // Room for the lines without a price (a large design has hundreds of thousands), and for
+    // the few whose amount is out of range.
+    let mut unpriced =
+        Vec::with_capacity(items.iter().filter(|i| i.monthly.is_none()).count() + 16);
     for item in &mut items {
         // A line is added to every sum or to none: a sum out of range (or a monthly total whose
         // three-year total would be) makes the line unpriced, so every figure shown is exact.

@@ -81,16 +81,122 @@ pub fn what_if(
     costing: &Costing,
     options: Options,
 ) -> WhatIf {
-    let cx = Ctx {
-        design,
-        catalog,
-        book,
-        hours: options.hours_per_month,
-        node_index: design.node_index(),
-    };
+    let mut planner = Planner::new(design, catalog, book, options);
     WhatIf {
-        express_route: compare_circuits(&cx, costing),
-        demands: options_per_demand(&cx),
+        express_route: compare_circuits(&planner.cx, costing),
+        demands: design
+            .demands
+            .iter()
+            .filter_map(|d| planner.options(d))
+            .collect(),
+    }
+}
+
+/// Finds [`WhatIf::demands`] one demand at a time, so that a large design's options can be
+/// written as they are found (on several threads, a planner each) instead of all held first.
+/// Work per demand does not grow with the design: what depends only on a demand's region is
+/// found once per region and planner, from indexes built in one pass.
+pub struct Planner<'a, 'b> {
+    cx: Ctx<'a, 'b>,
+    regions: RegionIndexes<'a>,
+}
+
+impl<'a, 'b> Planner<'a, 'b> {
+    pub fn new(
+        design: &'a Design,
+        catalog: &'a Catalog,
+        book: &'a Book<'b>,
+        options: Options,
+    ) -> Self {
+        Planner {
+            cx: Ctx {
+                design,
+                catalog,
+                book,
+                hours: options.hours_per_month,
+                node_index: design.node_index(),
+            },
+            regions: RegionIndexes::new(design),
+        }
+    }
+
+    /// The cheapest ways to serve demand `d` at its bandwidth and target model; `None` when its
+    /// region is not a node of the design.
+    pub fn options(&mut self, d: &'a Demand) -> Option<DemandOptions> {
+        let cx = &self.cx;
+        let region = cx.node(d.region.as_str())?;
+        // At most three options (unlimited, metered and Metro; or dedicated and hosted).
+        let mut opts: Vec<DemandOption> = Vec::with_capacity(4);
+        if let Some(aws) = region.as_aws() {
+            let home = self.regions.home_of(cx, d, aws);
+            aws_options(cx, d, aws, home, &mut opts);
+        } else if region.as_azure().is_some() {
+            let (zone, zone_text) = self.regions.zone_of(cx, d.region.as_str(), region);
+            azure_options(cx, d, zone, zone_text, &mut opts);
+        }
+        sort_cheapest_first(&mut opts);
+        Some(DemandOptions {
+            demand: d.id.to_string(),
+            required_mbps: d.required_mbps,
+            target: d.target_resiliency,
+            options: opts,
+        })
+    }
+
+    /// [`WhatIf::express_route`]: metered vs unlimited for each ExpressRoute circuit that has
+    /// both variants, in design order.
+    pub fn express_route(&self, costing: &Costing) -> Vec<MeteredVsUnlimited> {
+        compare_circuits(&self.cx, costing)
+    }
+}
+
+/// The what-if as [`what_if`] gives it, serialized as it is found: the demands' options one by
+/// one, never all in memory (the JSON of `cost --format json`).
+pub struct Streamed<'a, 'b> {
+    pub design: &'a Design,
+    pub catalog: &'a Catalog,
+    pub book: &'a Book<'b>,
+    pub costing: &'a Costing,
+    pub options: Options,
+}
+
+impl Serialize for Streamed<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        use std::cell::RefCell;
+        /// The demands' options, found as they are written.
+        struct Demands<'p, 'a, 'b> {
+            design: &'a Design,
+            planner: &'p RefCell<Planner<'a, 'b>>,
+        }
+        impl Serialize for Demands<'_, '_, '_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut planner = self.planner.borrow_mut();
+                s.collect_seq(
+                    self.design
+                        .demands
+                        .iter()
+                        .filter_map(|d| planner.options(d)),
+                )
+            }
+        }
+        let planner = RefCell::new(Planner::new(
+            self.design,
+            self.catalog,
+            self.book,
+            self.options,
+        ));
+        let express_route = planner.borrow().express_route(self.costing);
+        let mut w = serializer.serialize_struct("WhatIf", 2)?;
+        w.serialize_field("express_route", &express_route)?;
+        w.serialize_field(
+            "demands",
+            &Demands {
+                design: self.design,
+                planner: &planner,
+            },
+        )?;
+        w.end()
     }
 }
 
@@ -317,35 +423,6 @@ impl<'a> RegionIndexes<'a> {
                 .or_insert_with(|| aws_home(cx, d, aws))
         }
     }
-}
-
-/// The cheapest way to serve each demand at its bandwidth and target model.
-fn options_per_demand(cx: &Ctx<'_, '_>) -> Vec<DemandOptions> {
-    // Work per demand must not grow with the design: what depends only on the demand's region
-    // is found once per region, from indexes built in one pass.
-    let mut regions = RegionIndexes::new(cx.design);
-    let mut demands = Vec::with_capacity(cx.design.demands.len());
-    for d in &cx.design.demands {
-        let Some(region) = cx.node(d.region.as_str()) else {
-            continue;
-        };
-        let mut opts: Vec<DemandOption> = Vec::new();
-        if let Some(aws) = region.as_aws() {
-            let home = regions.home_of(cx, d, aws);
-            aws_options(cx, d, aws, home, &mut opts);
-        } else if region.as_azure().is_some() {
-            let (zone, zone_text) = regions.zone_of(cx, d.region.as_str(), region);
-            azure_options(cx, d, zone, zone_text, &mut opts);
-        }
-        sort_cheapest_first(&mut opts);
-        demands.push(DemandOptions {
-            demand: d.id.to_string(),
-            required_mbps: d.required_mbps,
-            target: d.target_resiliency,
-            options: opts,
-        });
-    }
-    demands
 }
 
 /// Priced options cheapest first, then unpriced ones (in the order they were found).

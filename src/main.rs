@@ -42,7 +42,8 @@ fn main() {
         };
         std::process::exit(code);
     }
-    linkwright::keep_freed_memory();
+    // SAFETY: no other thread runs yet.
+    unsafe { linkwright::keep_freed_memory() };
     match linkwright::cli::run(cli) {
         Ok(code) => std::process::exit(code),
         Err(e) => {

@@ -748,3 +748,30 @@ fn counts_in_command_output_read_as_words() {
         stdout(&o)
     );
 }
+
+/// `cost`'s whole output (bill, totals and both what-ifs, text and JSON) for two samples, as the
+/// goldens in `tests/fixtures/cost/` have it: how the lines are priced or written (in blocks,
+/// on several threads, as found) must not change what the user reads. Regenerate with
+/// `LINKWRIGHT_UPDATE_GOLDENS=1 cargo test --test cli` after a change that should change it.
+#[test]
+fn cost_output_matches_its_goldens() {
+    let update = std::env::var_os("LINKWRIGHT_UPDATE_GOLDENS").is_some();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cost");
+    for sample in ["dual-cloud-ashburn-chicago", "flawed-design"] {
+        let file = format!("designs/{sample}.json");
+        for (format, ext) in [("text", "txt"), ("json", "json")] {
+            let o = run(&["cost", &file, "--format", format]);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            let golden = dir.join(format!("{sample}.{ext}"));
+            if update {
+                std::fs::write(&golden, &o.stdout).unwrap();
+            }
+            let expected = std::fs::read_to_string(&golden).unwrap();
+            assert!(
+                stdout(&o) == expected,
+                "cost --format {format} of {file} differs from {}",
+                golden.display()
+            );
+        }
+    }
+}

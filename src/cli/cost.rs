@@ -281,7 +281,8 @@ fn write_what_if<W: Write>(
 ) -> std::io::Result<()> {
     use costing::whatif::Planner;
     let new_planner = || Planner::new(w.design, w.catalog, w.book, w.options);
-    write_express_route(out, &new_planner().express_route(w.costing))?;
+    let first_planner = new_planner();
+    write_express_route(out, &first_planner.express_route(w.costing))?;
     let demands = &w.design.demands;
     if demands.is_empty() {
         return Ok(());
@@ -293,7 +294,7 @@ fn write_what_if<W: Write>(
         1
     };
     // A thread's planner serves every window: it is taken from the pool and put back after.
-    let pool = std::sync::Mutex::new(Vec::new());
+    let pool = std::sync::Mutex::new(vec![first_planner]);
     struct Pooled<'p, 'a, 'b> {
         planner: Option<Planner<'a, 'b>>,
         pool: &'p std::sync::Mutex<Vec<Planner<'a, 'b>>>,
@@ -319,12 +320,12 @@ fn write_what_if<W: Write>(
     for window in blocks.chunks(4 * threads) {
         let texts = crate::par::map_in_order(window.len(), threads, take, |pooled, b| {
             let mut buf = Vec::with_capacity(window[b].len() * 400);
-            if let Some(planner) = pooled.planner.as_mut() {
-                for d in window[b] {
-                    if let Some(options) = planner.options(d) {
-                        // Writing into a Vec cannot fail.
-                        let _ = write_demand_options(&mut buf, &options);
-                    }
+            // A pooled planner is taken out only when it is dropped.
+            let planner = pooled.planner.get_or_insert_with(new_planner);
+            for d in window[b] {
+                if let Some(options) = planner.options(d) {
+                    // Writing into a Vec cannot fail.
+                    let _ = write_demand_options(&mut buf, &options);
                 }
             }
             buf
@@ -666,5 +667,32 @@ mod tests {
                 "{sites} sites"
             );
         }
+    }
+
+    /// Without demands the what-if says nothing of them: no heading over an empty list.
+    #[test]
+    fn a_design_without_demands_gets_no_demand_what_if() {
+        let user = UserBook::empty();
+        let mut design = crate::generate::generate(10, 1, catalog());
+        design.demands.clear();
+        let book = costing::Book::new(catalog(), &user, &design);
+        let c = costing::cost(&design, catalog(), &user, Options::default());
+        let streamed = costing::whatif::Streamed {
+            design: &design,
+            catalog: catalog(),
+            book: &book,
+            costing: &c,
+            options: Options::default(),
+        };
+        let mut written = Vec::new();
+        write_what_if(&mut written, &streamed).unwrap();
+        let text = String::from_utf8(written).unwrap();
+        assert!(
+            text.contains("What-if: ExpressRoute metered vs unlimited"),
+            "{text}"
+        );
+        assert!(!text.contains("cheapest way"), "{text}");
+        let json = serde_json::to_value(&streamed).unwrap();
+        assert_eq!(json["demands"], serde_json::json!([]));
     }
 }

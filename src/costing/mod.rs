@@ -314,7 +314,7 @@ struct Pricer<'a> {
     items: Vec<LineItem>,
     /// "No price for …" reasons made so far: lines of one meter and dimensions share one
     /// (200,000 lines of a 100,000-site design carry the same few).
-    no_price: rustc_hash::FxHashMap<Box<str>, Arc<str>>,
+    no_price: rustc_hash::FxHashSet<Arc<str>>,
 }
 
 impl<'a> Pricer<'a> {
@@ -450,8 +450,8 @@ impl<'a> Pricer<'a> {
                     match self.no_price.get(text.as_str()) {
                         Some(shared) => shared.clone(),
                         None => {
-                            let shared: Arc<str> = text.as_str().into();
-                            self.no_price.insert(text.into(), shared.clone());
+                            let shared: Arc<str> = text.into();
+                            self.no_price.insert(shared.clone());
                             shared
                         }
                     }
@@ -565,8 +565,9 @@ pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Option
     )
 }
 
-/// [`cost`] with the design's failure analysis already at hand (any depth, with paths; or
-/// [`resilience::intact_paths`]): the analyses shown together compute it once.
+/// [`cost`] with the design's failure analysis already at hand (any depth, with paths): its
+/// intact paths are not searched again. (The analyses shown together build their price book
+/// once too and call [`cost_with_book`].)
 pub fn cost_with_analysis(
     design: &Design,
     catalog: &Catalog,

@@ -1,11 +1,11 @@
 //! The intact paths as the costing bills them: for each path of a demand's intact flow, the
-//! link it enters the cloud on and what it carries. A few bytes a path, where
-//! [`super::intact_paths`] keeps each path's link ids and crossings and each demand's model and
+//! link it enters the cloud on and what it carries. 24 bytes a path, where
+//! the failure analysis keeps each path's link ids and crossings and each demand's model and
 //! links by role: at 100,000 sites those took 180 MB that `cost` held while it priced the
 //! lines.
 
 use super::{Analysis, Carry, Shared, Worker, carried, demand_ends, each_demand, flow};
-use super::{Depth, Parts, Work, intact_flow};
+use super::{Depth, Parts, intact_flow};
 use crate::catalog::Catalog;
 use crate::model::Design;
 
@@ -15,8 +15,6 @@ use crate::model::Design;
 pub struct EgressPaths {
     pub demands: Vec<DemandPaths>,
     paths: Vec<EgressPath>,
-    /// What finding them did, counted.
-    pub work: Work,
 }
 
 /// One demand's entry in [`EgressPaths`].
@@ -27,8 +25,8 @@ pub struct DemandPaths {
     /// The demand's region, by index into `design.nodes`.
     pub region: usize,
     /// Its paths: `start..end` of [`EgressPaths`]'s paths.
-    start: u32,
-    end: u32,
+    start: usize,
+    end: usize,
 }
 
 /// One path of a demand's intact flow.
@@ -44,7 +42,7 @@ pub struct EgressPath {
 impl EgressPaths {
     /// The paths of demand entry `d`.
     pub fn paths(&self, d: &DemandPaths) -> &[EgressPath] {
-        &self.paths[d.start as usize..d.end as usize]
+        &self.paths[d.start..d.end]
     }
 
     /// How many paths all the demands have.
@@ -52,8 +50,8 @@ impl EgressPaths {
         self.paths.len()
     }
 
-    /// The same, taken from an analysis that kept its paths (any depth, or
-    /// [`super::intact_paths`]): a path enters on its last link that the design has.
+    /// The same, taken from a failure analysis that kept its paths (any depth): a path enters
+    /// on its last link that the design has.
     pub fn of(design: &Design, analysis: &Analysis) -> EgressPaths {
         let links: rustc_hash::FxHashMap<&str, usize> = design
             .links
@@ -62,10 +60,7 @@ impl EgressPaths {
             .map(|(i, l)| (l.id.as_str(), i))
             .collect();
         let nodes = design.node_index();
-        let mut out = EgressPaths {
-            work: analysis.work,
-            ..EgressPaths::default()
-        };
+        let mut out = EgressPaths::default();
         for r in &analysis.demands {
             let Some(&region) = nodes.get(r.region.as_str()) else {
                 continue;
@@ -87,26 +82,25 @@ impl EgressPaths {
     }
 
     fn push(&mut self, demand: usize, region: usize, paths: impl IntoIterator<Item = EgressPath>) {
-        let start = self.paths.len() as u32;
+        let start = self.paths.len();
         self.paths.extend(paths);
         self.demands.push(DemandPaths {
             demand,
             region,
             start,
-            end: self.paths.len() as u32,
+            end: self.paths.len(),
         });
     }
 }
 
-/// Each demand's intact paths as the costing bills them: what [`super::intact_paths`] finds,
-/// without the names, models and roles the costing does not read.
+/// Each demand's intact paths as the costing bills them: the paths the failure analysis finds,
+/// without the names, models, roles and failures the costing does not read.
 pub fn egress_paths(design: &Design, catalog: &Catalog) -> EgressPaths {
     let (shared, _) = Shared::new(design, catalog, Depth::Single, Parts::IntactPaths);
-    let (per_demand, work) = each_demand(&shared, 0, demand_paths);
+    let (per_demand, _) = each_demand(&shared, 0, demand_paths);
     let mut out = EgressPaths {
         demands: Vec::with_capacity(per_demand.len()),
         paths: Vec::with_capacity(per_demand.iter().map(|(_, _, p)| p.len()).sum()),
-        work,
     };
     for (demand, region, paths) in per_demand {
         out.push(demand, region, paths);
@@ -172,7 +166,7 @@ mod tests {
             let own = egress_paths(design, catalog());
             assert!(own.path_count() > 0, "{name} has intact paths");
             for analysis in [
-                super::super::intact_paths(design, catalog()),
+                super::super::analyze(design, catalog(), Depth::Single),
                 super::super::analyze(design, catalog(), Depth::Pairs),
             ] {
                 let of = EgressPaths::of(design, &analysis);
@@ -190,11 +184,12 @@ mod tests {
         let text = include_str!("../../designs/dual-cloud-ashburn-chicago.json");
         let design = crate::design_file::from_str(text, Path::new("sample.json")).unwrap();
         let own = egress_paths(&design, catalog());
-        let analysis = super::super::intact_paths(&design, catalog());
+        let analysis = super::super::analyze(&design, catalog(), Depth::Single);
         assert_eq!(own.demands.len(), analysis.demands.len());
         for (d, r) in own.demands.iter().zip(&analysis.demands) {
             assert_eq!(design.demands[d.demand].id.as_str(), r.demand.as_str());
             assert_eq!(design.nodes[d.region].id.as_str(), r.region.as_str());
+            assert_eq!(own.paths(d).len(), r.paths.len(), "demand {}", r.demand);
             for (p, full) in own.paths(d).iter().zip(&r.paths) {
                 let last = full.links.last().map(|id| id.as_str());
                 assert_eq!(p.entering.map(|i| design.links[i].id.as_str()), last);

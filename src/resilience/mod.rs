@@ -266,13 +266,6 @@ pub fn analyze(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
     analyze_with(design, catalog, depth, Parts::All)
 }
 
-/// Only each demand's intact flow, split into paths, and its model: no failure domains and no
-/// failure scenarios (`domains`, `single_failures`, `spofs` and `double_failures` are empty).
-/// What costing needs to split egress over paths, at a fraction of the cost of [`analyze`].
-pub fn intact_paths(design: &Design, catalog: &Catalog) -> Analysis {
-    analyze_with(design, catalog, Depth::Single, Parts::IntactPaths)
-}
-
 /// The same without splitting flows into paths: what the resilience rules need, a little
 /// cheaper on large designs.
 pub fn analyze_without_paths(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {

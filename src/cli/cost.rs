@@ -130,17 +130,28 @@ impl ItemText {
     }
 
     fn write(&mut self, buf: &mut Vec<u8>, i: &costing::LineItem) -> std::io::Result<()> {
-        write!(buf, "  {:<14} {:<30} ", i.element, i.description)?;
+        // As `write!(buf, "  {:<14} {:<30} ", ..)` pads, without the formatting machinery (a
+        // large bill writes 800,000 lines).
+        buf.extend_from_slice(b"  ");
+        push_padded(buf, &i.element, 14);
+        buf.push(b' ');
+        push_padded(buf, &i.description, 30);
+        buf.push(b' ');
         self.quantity.clear();
         i.push_quantity(&mut self.quantity);
-        let quantity = &self.quantity;
         match (i.unit_price, i.monthly) {
-            (Some(u), Some(m)) => write!(buf, "{quantity} × {u} = {}", dollars(m))?,
-            _ => write!(
-                buf,
-                "{quantity} — unpriced: {}",
-                i.unpriced_reason.as_deref().unwrap_or("")
-            )?,
+            (Some(u), Some(m)) => {
+                use std::fmt::Write as _;
+                // Writing into a String cannot fail.
+                let _ = write!(self.quantity, " × {u} = ");
+                crate::model::push_dollars(&mut self.quantity, m);
+                buf.extend_from_slice(self.quantity.as_bytes());
+            }
+            _ => {
+                buf.extend_from_slice(self.quantity.as_bytes());
+                buf.extend_from_slice(" — unpriced: ".as_bytes());
+                buf.extend_from_slice(i.unpriced_reason.as_deref().unwrap_or("").as_bytes());
+            }
         }
         if let Some(d) = i.discount {
             write!(buf, " (after {d} discount)")?;
@@ -157,6 +168,19 @@ impl ItemText {
         buf.push(b'\n');
         Ok(())
     }
+}
+
+/// `text` left-aligned in `width` characters, as `{:<width}` pads: spaces up to `width`
+/// characters (not bytes); nothing when it is as long or longer.
+fn push_padded(buf: &mut Vec<u8>, text: &str, width: usize) {
+    buf.extend_from_slice(text.as_bytes());
+    // A character is at most 4 bytes: a text of 4 × width bytes has width characters.
+    let chars = if text.len() >= 4 * width {
+        width
+    } else {
+        text.chars().count()
+    };
+    buf.resize(buf.len() + width.saturating_sub(chars), b' ');
 }
 
 fn csv_field(s: &str) -> String {
@@ -666,6 +690,26 @@ mod tests {
                 serde_json::to_value(&whole).unwrap(),
                 "{sites} sites"
             );
+        }
+    }
+
+    /// The bill's columns pad as `{:<width}` does: by characters, not bytes, and not at all
+    /// past the width.
+    #[test]
+    fn padding_counts_characters_as_format_does() {
+        for text in [
+            "",
+            "er-1",
+            "dx-0-1-longer-than",
+            "ER → Chicago",
+            "§§§§§§§§§§§§§§§",
+            "x".repeat(60).as_str(),
+        ] {
+            for width in [0, 1, 4, 14, 30] {
+                let mut buf = Vec::new();
+                push_padded(&mut buf, text, width);
+                assert_eq!(String::from_utf8(buf).unwrap(), format!("{text:<width$}"));
+            }
         }
     }
 

@@ -11,7 +11,7 @@ mod node;
 pub use cidr::{Cidr, CidrError};
 pub use ids::{DemandId, LinkId, NodeId};
 pub use link::*;
-pub use money::{Percent, Usd, UsdParseError, count, dollars, push_thousands};
+pub use money::{Percent, Usd, UsdParseError, count, dollars, push_dollars, push_thousands};
 pub use node::*;
 
 use schemars::JsonSchema;

@@ -101,19 +101,24 @@ impl FromStr for Usd {
 
 /// "$1,642.50": dollars and cents, thousands separated, rounded half up to the cent.
 pub fn dollars(amount: Usd) -> String {
+    let mut out = String::with_capacity(32);
+    push_dollars(&mut out, amount);
+    out
+}
+
+/// [`dollars`] appended to `out` (a large bill writes 800,000 of them).
+pub fn push_dollars(out: &mut String, amount: Usd) {
     let micros = amount.micros();
     let cents = (micros.unsigned_abs() + 5_000) / 10_000;
     let (whole, frac) = (cents / 100, cents % 100);
-    let mut out = String::with_capacity(32);
     if micros < 0 {
         out.push('-');
     }
     out.push('$');
-    push_thousands(&mut out, whole);
+    push_thousands(out, whole);
     out.push('.');
     out.push(char::from(b'0' + (frac / 10) as u8));
     out.push(char::from(b'0' + (frac % 10) as u8));
-    out
 }
 
 /// "1 item", "2,345 items": a count with thousands separated and its noun, singular or plural

@@ -99,17 +99,38 @@ fn write_items<W: Write>(out: &mut W, items: &[&costing::LineItem]) -> std::io::
         1
     };
     let blocks: Vec<&[&costing::LineItem]> = items.chunks(BLOCK).collect();
+    write_blocks(
+        out,
+        &blocks,
+        threads,
+        ItemText::default,
+        |text, block| {
+            let mut buf = Vec::with_capacity(block.len() * 160);
+            for &i in *block {
+                text.line(&mut buf, i);
+            }
+            buf
+        },
+        |out, t| out.write_all(t),
+    )
+}
+
+/// The text of `blocks`, made by `make` with a state per thread (from `init`) on up to
+/// `threads` threads a window of blocks at a time (the text of a window in memory, never the
+/// whole output's), handed to `write` in block order.
+fn write_blocks<W: Write, B: Sync, S>(
+    out: &mut W,
+    blocks: &[B],
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    make: impl Fn(&mut S, &B) -> Vec<u8> + Sync,
+    mut write: impl FnMut(&mut W, &[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     for window in blocks.chunks(4 * threads) {
         let texts =
-            crate::par::map_in_order(window.len(), threads, ItemText::default, |text, b| {
-                let mut buf = Vec::with_capacity(window[b].len() * 160);
-                for &i in window[b] {
-                    text.line(&mut buf, i);
-                }
-                buf
-            });
+            crate::par::map_in_order(window.len(), threads, &init, |s, b| make(s, &window[b]));
         for t in texts {
-            out.write_all(&t)?;
+            write(out, &t)?;
         }
     }
     Ok(())
@@ -341,32 +362,37 @@ fn write_what_if<W: Write>(
     };
     let blocks: Vec<&[crate::model::Demand]> = demands.chunks(BLOCK).collect();
     let mut first = true;
-    for window in blocks.chunks(4 * threads) {
-        let texts = crate::par::map_in_order(window.len(), threads, take, |pooled, b| {
-            let mut buf = Vec::with_capacity(window[b].len() * 400);
+    write_blocks(
+        out,
+        &blocks,
+        threads,
+        take,
+        |pooled, block| {
+            let mut buf = Vec::with_capacity(block.len() * 400);
             // A pooled planner is taken out only when it is dropped.
             let planner = pooled.planner.get_or_insert_with(new_planner);
-            for d in window[b] {
+            for d in *block {
                 if let Some(options) = planner.options(d) {
                     // Writing into a Vec cannot fail.
                     let _ = write_demand_options(&mut buf, &options);
                 }
             }
             buf
-        });
-        for t in texts.iter().filter(|t| !t.is_empty()) {
-            if first {
+        },
+        |out, t| {
+            if t.is_empty() {
+                return Ok(());
+            }
+            if std::mem::take(&mut first) {
                 writeln!(out)?;
                 writeln!(
                     out,
                     "What-if: cheapest way to serve each demand (bandwidth and target model)"
                 )?;
-                first = false;
             }
-            out.write_all(t)?;
-        }
-    }
-    Ok(())
+            out.write_all(t)
+        },
+    )
 }
 
 fn write_express_route<W: Write>(

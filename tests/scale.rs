@@ -4,11 +4,11 @@
 //! ten times dearer per site, a linear one keeps the two within a small factor. Counts and
 //! bytes, not times, so the test says the same on a loaded CI machine as on a quiet one.
 //!
-//! One test in its own binary: the peak of live heap bytes is read from a counting allocator,
-//! which other tests running at the same time would disturb.
+//! One test in its own binary, and it must stay the only one: the peak of live heap bytes is
+//! read from a counting allocator that every thread of the process feeds, so another test
+//! running beside it (the test harness runs them in parallel) moves the figure either way. A
+//! second test here once did, and CI saw 1,661 bytes a site at 200 sites against 6,740 alone.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test's failed assumption is a failed test
-
-mod common;
 
 use linkwright::catalog::Catalog;
 use linkwright::cli::Format;
@@ -173,74 +173,4 @@ fn work_output_and_memory_per_site_stay_flat_from_200_to_2000_sites() {
              ({at_200:.1} -> {at_2000:.1}): {small:?} {large:?}"
         );
     }
-}
-
-/// The commonest enterprise shape: many branch sites, each with access circuits into the same
-/// two colocation facilities and a VPN straight to the cloud, so the facilities and the regions
-/// have a link per site. Each demand's local graph must cost what the demand can use, not what
-/// the shared facilities and regions are linked to: the work per site stays flat.
-#[test]
-fn hub_and_spoke_through_two_facilities_stays_linear() {
-    use linkwright::model::*;
-    fn hub_and_spoke(sites: usize) -> Design {
-        let base = common::base();
-        let mut d = base.clone();
-        d.nodes.retain(|n| n.id.as_str() != "site");
-        d.links.retain(|l| !l.id.as_str().starts_with("acc-"));
-        d.demands.clear();
-        let site = base.nodes.iter().find(|n| n.id.as_str() == "site").unwrap();
-        let accesses: Vec<&Link> = base
-            .links
-            .iter()
-            .filter(|l| l.id.as_str().starts_with("acc-"))
-            .collect();
-        for i in 0..sites {
-            let id = format!("site-{i}");
-            let mut n = site.clone();
-            n.id = id.as_str().into();
-            n.name = format!("Branch {i}");
-            d.nodes.push(n);
-            for a in &accesses {
-                let mut l = (*a).clone();
-                l.id = format!("{}-{i}", a.id.as_str()).as_str().into();
-                l.a = id.as_str().into();
-                d.links.push(l);
-            }
-            for region in ["az", "aws"] {
-                d.links.push(common::link(
-                    &format!("vpn-{region}-{i}"),
-                    &id,
-                    region,
-                    LinkKind::SiteToSiteVpn(SiteToSiteVpn {
-                        tunnels: 2,
-                        bandwidth_mbps: 500,
-                        large_tunnels: false,
-                        on_transit_gateway: region == "aws",
-                    }),
-                ));
-                let mut demand = base.demands[if region == "az" { 0 } else { 1 }].clone();
-                demand.id = format!("d-{region}-{i}").as_str().into();
-                demand.site = id.as_str().into();
-                d.demands.push(demand);
-            }
-        }
-        d
-    }
-    let catalog = common::catalog();
-    let per_site = |sites: usize| {
-        let design = hub_and_spoke(sites);
-        let analysis = resilience::analyze(&design, catalog, Depth::Single);
-        assert_eq!(analysis.demands.len(), 2 * sites);
-        assert!(
-            analysis.demands.iter().all(|r| r.paths.len() == 3),
-            "each demand: two circuits and its VPN"
-        );
-        analysis.work.edges_scanned as f64 / sites as f64
-    };
-    let (small, large) = (per_site(100), per_site(1_000));
-    assert!(
-        large / small < 1.6,
-        "edges scanned per site grew {:.1}x from 100 to 1,000 sites ({small:.0} -> {large:.0})",
-        large / small
-    );
 }

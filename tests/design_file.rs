@@ -800,3 +800,53 @@ fn a_mapped_design_is_judged_as_a_read_one() {
         design_file::load_mapped(sample).unwrap()
     );
 }
+
+/// A design large enough to be checked on two cores (links and demands split between them)
+/// reports the problem a check in document order finds first, whatever core finds which: an
+/// earlier link's before a later one's, a link's before a demand's, an overlong name before a
+/// duplicate id.
+#[test]
+fn a_large_design_reports_its_first_structural_problem_whatever_the_split() {
+    use design_file::{StructureError, check_structure};
+    let mut d = linkwright::generate::generate(6_000, 7, catalog());
+    assert!(d.links.len() + d.demands.len() > 20_000, "two cores");
+    let last = d.links.len() - 1;
+    let dangling = |e: Result<(), StructureError>| match e {
+        Err(StructureError::DanglingEndpoint { link, .. }) => link,
+        other => panic!("expected a dangling endpoint, got {other:?}"),
+    };
+    let (early, late) = (d.links[1].b.clone(), d.links[last].b.clone());
+    let demand_site = d.demands[0].site.clone();
+    d.links[1].b = "nowhere".into();
+    d.links[last].b = "nowhere".into();
+    d.demands[0].site = "nowhere".into();
+    assert_eq!(dangling(check_structure(&d)), d.links[1].id.as_str());
+    d.links[1].b = early;
+    assert_eq!(dangling(check_structure(&d)), d.links[last].id.as_str());
+    d.links[last].b = late;
+    assert!(
+        matches!(
+            check_structure(&d),
+            Err(StructureError::DanglingDemand { ref demand, .. }) if demand == d.demands[0].id.as_str()
+        ),
+        "{:?}",
+        check_structure(&d)
+    );
+    d.demands[0].site = demand_site;
+    assert_eq!(check_structure(&d), Ok(()));
+
+    let last_node = d.nodes.len() - 1;
+    d.nodes[last_node].name = "x".repeat(design_file::MAX_NAME_CHARS + 1);
+    d.links[2].id = d.links[3].id.clone();
+    assert!(
+        matches!(check_structure(&d), Err(StructureError::TextTooLong { .. })),
+        "{:?}",
+        check_structure(&d)
+    );
+    d.nodes[last_node].name = "ok".into();
+    assert!(
+        matches!(check_structure(&d), Err(StructureError::DuplicateId { ref id }) if id == d.links[3].id.as_str()),
+        "{:?}",
+        check_structure(&d)
+    );
+}

@@ -177,11 +177,81 @@ enum Named {
 }
 
 /// First structural problem of the design, if any.
+///
+/// A large design is checked on two cores: the text and number bounds while the id table is
+/// built, then the links in two halves (the second half with the demands after it). Every part
+/// is checked to its end and the first problem in the order of a check on one core is the one
+/// reported, so the answer is the same whatever the split.
 pub fn check_structure(design: &Design) -> Result<(), StructureError> {
-    check_text_lengths(design)?;
-    check_numbers(design)?;
-    // Every id, unique across all kinds of element, with what it names (one table, each id
-    // hashed once).
+    let parallel =
+        crate::par::threads() > 1 && design.links.len() + design.demands.len() >= PARALLEL_ELEMENTS;
+    let fields = || check_text_lengths(design).and_then(|()| check_numbers(design));
+    let ids = if parallel {
+        std::thread::scope(|scope| {
+            let fields = scope.spawn(fields);
+            let ids = id_table(design);
+            crate::par::join(fields).and(ids)
+        })
+    } else {
+        fields().and_then(|()| id_table(design))
+    }?;
+    let refs = References { ids: &ids };
+    for node in &design.nodes {
+        let in_range = |v: f64| v.abs() <= MAX_COORDINATE;
+        if !node.position.is_finite() || !in_range(node.position.x) || !in_range(node.position.y) {
+            return Err(StructureError::NonFinitePosition {
+                node: node.id.to_string(),
+                x: node.position.x,
+                y: node.position.y,
+            });
+        }
+    }
+    let (first, second) = design
+        .links
+        .split_at(if parallel { design.links.len() / 2 } else { 0 });
+    let rest = || {
+        refs.links(second)?;
+        refs.demands(&design.demands)
+    };
+    let (first, rest) = if parallel {
+        std::thread::scope(|scope| {
+            let rest = scope.spawn(rest);
+            (refs.links(first), crate::par::join(rest))
+        })
+    } else {
+        (refs.links(first), rest())
+    };
+    first?;
+    rest?;
+    for d in &design.settings.discounts {
+        if !(0..=100_000_000).contains(&d.percent.micros()) {
+            return Err(StructureError::DiscountOutOfRange {
+                provider: d.provider.clone(),
+                percent: d.percent.to_string(),
+            });
+        }
+    }
+    for group in &design.risk_groups {
+        if let Some(m) = group
+            .members
+            .iter()
+            .find(|m| !refs.is_node(m.as_str()) && !refs.is_link(m.as_str()))
+        {
+            return Err(StructureError::DanglingRiskMember {
+                group: group.id.clone(),
+                member: m.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// From how many links and demands [`check_structure`] uses two cores.
+const PARALLEL_ELEMENTS: usize = 20_000;
+
+/// Every id, unique across all kinds of element, with what it names (one table, each id hashed
+/// once).
+fn id_table(design: &Design) -> Result<HashMap<&str, Named>, StructureError> {
     let mut ids: HashMap<&str, Named> = HashMap::default();
     ids.reserve(design.nodes.len() + design.links.len() + design.demands.len());
     let all_ids = design
@@ -204,95 +274,92 @@ pub fn check_structure(design: &Design) -> Result<(), StructureError> {
             return Err(StructureError::DuplicateId { id: id.to_owned() });
         }
     }
-    let node_kind = |id: &str| match ids.get(id) {
-        Some(Named::Node(kind)) => Some(*kind),
-        _ => None,
-    };
-    let is_node = |id: &str| node_kind(id).is_some();
-    let is_link = |id: &str| matches!(ids.get(id), Some(Named::Link));
-    for node in &design.nodes {
-        let in_range = |v: f64| v.abs() <= MAX_COORDINATE;
-        if !node.position.is_finite() || !in_range(node.position.x) || !in_range(node.position.y) {
-            return Err(StructureError::NonFinitePosition {
-                node: node.id.to_string(),
-                x: node.position.x,
-                y: node.position.y,
-            });
+    Ok(ids)
+}
+
+/// What the links, demands and risk groups refer to, checked against the id table.
+struct References<'t, 'd> {
+    ids: &'t HashMap<&'d str, Named>,
+}
+
+impl References<'_, '_> {
+    fn node_kind(&self, id: &str) -> Option<NodeKindTag> {
+        match self.ids.get(id) {
+            Some(Named::Node(kind)) => Some(*kind),
+            _ => None,
         }
     }
-    for link in &design.links {
-        let kind_of = |endpoint: &crate::model::NodeId, side| {
-            node_kind(endpoint.as_str()).ok_or_else(|| StructureError::DanglingEndpoint {
-                link: link.id.to_string(),
-                endpoint: endpoint.to_string(),
-                side,
-            })
-        };
-        let a = kind_of(&link.a, "a")?;
-        let b = kind_of(&link.b, "b")?;
-        if link.a == link.b {
-            return Err(StructureError::SelfLoop {
-                link: link.id.to_string(),
-                node: link.a.to_string(),
-            });
-        }
-        if !link.tag().joins(a, b) {
-            return Err(StructureError::EndpointKinds {
-                link: link.id.to_string(),
-                kind: link.tag(),
-                a,
-                b,
-            });
-        }
-        if let Some(er) = link.as_er() {
-            if let Some(partner) = er.global_reach.iter().find(|p| !is_link(p.as_str())) {
-                return Err(StructureError::DanglingGlobalReach {
+
+    fn is_node(&self, id: &str) -> bool {
+        self.node_kind(id).is_some()
+    }
+
+    fn is_link(&self, id: &str) -> bool {
+        matches!(self.ids.get(id), Some(Named::Link))
+    }
+
+    /// The first link, in order, whose ends or references are wrong.
+    fn links(&self, links: &[crate::model::Link]) -> Result<(), StructureError> {
+        for link in links {
+            let kind_of = |endpoint: &crate::model::NodeId, side| {
+                self.node_kind(endpoint.as_str())
+                    .ok_or_else(|| StructureError::DanglingEndpoint {
+                        link: link.id.to_string(),
+                        endpoint: endpoint.to_string(),
+                        side,
+                    })
+            };
+            let a = kind_of(&link.a, "a")?;
+            let b = kind_of(&link.b, "b")?;
+            if link.a == link.b {
+                return Err(StructureError::SelfLoop {
                     link: link.id.to_string(),
-                    partner: partner.to_string(),
+                    node: link.a.to_string(),
                 });
             }
-            if let Some(f) = &er.metro_secondary_facility {
-                if !is_node(f.as_str()) {
-                    return Err(StructureError::DanglingMetroFacility {
+            if !link.tag().joins(a, b) {
+                return Err(StructureError::EndpointKinds {
+                    link: link.id.to_string(),
+                    kind: link.tag(),
+                    a,
+                    b,
+                });
+            }
+            if let Some(er) = link.as_er() {
+                if let Some(partner) = er.global_reach.iter().find(|p| !self.is_link(p.as_str())) {
+                    return Err(StructureError::DanglingGlobalReach {
                         link: link.id.to_string(),
-                        node: f.to_string(),
+                        partner: partner.to_string(),
+                    });
+                }
+                if let Some(f) = &er.metro_secondary_facility {
+                    if !self.is_node(f.as_str()) {
+                        return Err(StructureError::DanglingMetroFacility {
+                            link: link.id.to_string(),
+                            node: f.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The first demand, in order, whose site or region names no node.
+    fn demands(&self, demands: &[crate::model::Demand]) -> Result<(), StructureError> {
+        for demand in demands {
+            for (field, target) in [("site", &demand.site), ("region", &demand.region)] {
+                if !self.is_node(target.as_str()) {
+                    return Err(StructureError::DanglingDemand {
+                        demand: demand.id.to_string(),
+                        field,
+                        target: target.to_string(),
                     });
                 }
             }
         }
+        Ok(())
     }
-    for demand in &design.demands {
-        for (field, target) in [("site", &demand.site), ("region", &demand.region)] {
-            if !is_node(target.as_str()) {
-                return Err(StructureError::DanglingDemand {
-                    demand: demand.id.to_string(),
-                    field,
-                    target: target.to_string(),
-                });
-            }
-        }
-    }
-    for d in &design.settings.discounts {
-        if !(0..=100_000_000).contains(&d.percent.micros()) {
-            return Err(StructureError::DiscountOutOfRange {
-                provider: d.provider.clone(),
-                percent: d.percent.to_string(),
-            });
-        }
-    }
-    for group in &design.risk_groups {
-        if let Some(m) = group
-            .members
-            .iter()
-            .find(|m| !is_node(m.as_str()) && !is_link(m.as_str()))
-        {
-            return Err(StructureError::DanglingRiskMember {
-                group: group.id.clone(),
-                member: m.clone(),
-            });
-        }
-    }
-    Ok(())
 }
 
 /// Every id, name, notes and comment within its bound ([`MAX_NAME_CHARS`],

@@ -145,16 +145,30 @@ impl Design {
     pub fn resolve(&self) -> Resolved<'_> {
         let node_index = self.node_index();
         let index = |id: &str| node_index.get(id).copied();
-        let link_ends = self
-            .links
-            .iter()
-            .map(|l| [index(l.a.as_str()), index(l.b.as_str())])
-            .collect();
-        let demand_ends = self
-            .demands
-            .iter()
-            .map(|d| [index(d.site.as_str()), index(d.region.as_str())])
-            .collect();
+        let link_ends = || {
+            self.links
+                .iter()
+                .map(|l| [index(l.a.as_str()), index(l.b.as_str())])
+                .collect()
+        };
+        let demand_ends = || {
+            self.demands
+                .iter()
+                .map(|d| [index(d.site.as_str()), index(d.region.as_str())])
+                .collect()
+        };
+        // On a large design the demands are looked up on another core meanwhile (about as
+        // many lookups as the links').
+        let (link_ends, demand_ends) = if crate::par::threads() > 1
+            && self.links.len().min(self.demands.len()) >= PARALLEL_RESOLVE
+        {
+            std::thread::scope(|scope| {
+                let demands = scope.spawn(demand_ends);
+                (link_ends(), crate::par::join(demands))
+            })
+        } else {
+            (link_ends(), demand_ends())
+        };
         Resolved {
             node_index,
             link_ends,
@@ -167,6 +181,9 @@ impl Design {
         self.nodes.len() + self.links.len() + self.demands.len()
     }
 }
+
+/// From how many links and demands (each) [`Design::resolve`] uses two cores.
+const PARALLEL_RESOLVE: usize = 10_000;
 
 /// A design's references as indices into its `nodes` (`None` where an id names no node; a
 /// loaded design has none of those, a design being edited may).
@@ -331,6 +348,37 @@ pub fn mbps(value: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A design large enough to be resolved on two cores gives every link and demand the
+    /// indices of the nodes it names, in its own order.
+    #[test]
+    fn a_large_design_resolves_each_reference_to_its_node() {
+        let mut d = crate::generate::generate(5_000, 3, crate::fixture_design::catalog());
+        assert!(d.links.len().min(d.demands.len()) >= super::PARALLEL_RESOLVE);
+        // One reference to nothing: resolved as none, the others unaffected.
+        d.demands[7].region = "nowhere".into();
+        let r = d.resolve();
+        let by_id: std::collections::BTreeMap<&str, usize> = d
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        let index = |id: &str| by_id.get(id).copied();
+        let link_ends: Vec<_> = d
+            .links
+            .iter()
+            .map(|l| [index(l.a.as_str()), index(l.b.as_str())])
+            .collect();
+        let demand_ends: Vec<_> = d
+            .demands
+            .iter()
+            .map(|x| [index(x.site.as_str()), index(x.region.as_str())])
+            .collect();
+        assert_eq!(r.link_ends, link_ends);
+        assert_eq!(r.demand_ends, demand_ends);
+        assert_eq!(r.demand_ends[7][1], None);
+    }
+
     #[test]
     fn bandwidth_labels() {
         assert_eq!(super::mbps(50), "50 Mbps");

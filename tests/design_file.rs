@@ -850,3 +850,19 @@ fn a_large_design_reports_its_first_structural_problem_whatever_the_split() {
         check_structure(&d)
     );
 }
+
+/// Names in other scripts fill a large file with characters of several bytes; the file is cut
+/// into pieces for the cores at byte offsets, which must never split a character.
+#[test]
+fn a_large_file_of_non_ascii_names_loads() {
+    let mut d = linkwright::generate::generate(1_000, 7, catalog());
+    for (i, n) in d.nodes.iter_mut().enumerate() {
+        n.name = format!("Zürich–Kraków {i} {}", "ü€".repeat(200));
+    }
+    for l in &mut d.links {
+        l.name = "Straße ✓ ".repeat(100);
+    }
+    let text = design_file::to_string(&d).unwrap();
+    assert!(text.len() > 4 << 20, "{} bytes", text.len());
+    assert_eq!(load_text(&text).unwrap(), d);
+}

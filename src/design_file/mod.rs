@@ -180,8 +180,8 @@ pub fn from_str(text: &str, path: &Path) -> Result<Design, LoadError> {
 const SPLIT_PARSE_BYTES: usize = 1 << 20;
 
 /// Parse a large file the way `save` writes it, on every core at once: the `nodes`, `links` and
-/// `demands` arrays (nearly all of a large design) are cut between elements into one piece per
-/// thread, and the rest is parsed with those arrays left empty. `None` when the text does not
+/// `demands` arrays (nearly all of a large design) are cut between elements into pieces of
+/// about [`PIECE_BYTES`], and the rest is parsed with those arrays left empty. `None` when the text does not
 /// have exactly that shape or any piece does not parse; the caller then parses the whole text
 /// as usual, so the result and every error message are the same either way.
 ///
@@ -227,15 +227,20 @@ fn parse_split(text: &str) -> Option<FileIn> {
         at = end;
     }
     skeleton.push_str(&text[at..]);
-    // Each array's elements, cut into about one piece per thread.
+    // Each array's elements, cut into pieces of about PIECE_BYTES: the pieces are handed to
+    // whichever core is free, so a core slowed by other work parses fewer of them (with one
+    // piece per core, the slowest core set the time).
     let pieces = |(start, end): (usize, usize)| -> Option<Vec<&str>> {
         const BETWEEN: &str = "\n      },\n      {";
         let inner = text[start..end].strip_prefix('[')?.strip_suffix(']')?;
-        let mut out = Vec::with_capacity(threads);
+        let mut out = Vec::with_capacity(inner.len() / PIECE_BYTES + 1);
         let mut piece_start = 0;
-        for i in 1..threads {
-            let target = (inner.len() * i / threads).max(piece_start);
-            let Some(at) = find(&inner[target..], BETWEEN).map(|p| target + p) else {
+        while inner.len() - piece_start > PIECE_BYTES {
+            let target = piece_start + PIECE_BYTES;
+            // Searched as bytes: `target` may fall inside a character of several bytes; the
+            // mark found is ASCII, so the cuts are between characters.
+            let found = memchr::memmem::find(&inner.as_bytes()[target..], BETWEEN.as_bytes());
+            let Some(at) = found.map(|p| target + p) else {
                 break;
             };
             // The piece keeps the `}`, the next starts after the comma.
@@ -247,8 +252,8 @@ fn parse_split(text: &str) -> Option<FileIn> {
     };
     let (nodes, links, demands) = (pieces(arrays[0])?, pieces(arrays[1])?, pieces(arrays[2])?);
     /// The comma-separated elements of one piece, read in place (the piece has no brackets).
-    fn parse<T: serde::de::DeserializeOwned>(piece: Option<&&str>) -> Option<Vec<T>> {
-        let mut rest = piece.copied().unwrap_or("").trim_start();
+    fn parse<T: serde::de::DeserializeOwned>(piece: &str) -> Option<Vec<T>> {
+        let mut rest = piece.trim_start();
         let mut elements = Vec::new();
         while !rest.is_empty() {
             let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<T>();
@@ -271,39 +276,47 @@ fn parse_split(text: &str) -> Option<FileIn> {
         }
         Some(elements)
     }
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|i| {
-                let (nodes, links, demands) = (&nodes, &links, &demands);
-                scope.spawn(move || {
-                    Some((
-                        parse::<Node>(nodes.get(i))?,
-                        parse::<Link>(links.get(i))?,
-                        parse::<Demand>(demands.get(i))?,
-                    ))
-                })
+    enum Parsed {
+        Nodes(Vec<Node>),
+        Links(Vec<Link>),
+        Demands(Vec<Demand>),
+    }
+    let (n, l) = (nodes.len(), links.len());
+    let parsed = crate::par::map_in_order(
+        n + l + demands.len(),
+        threads,
+        || (),
+        |(), i| {
+            Some(if i < n {
+                Parsed::Nodes(parse(nodes[i])?)
+            } else if i < n + l {
+                Parsed::Links(parse(links[i - n])?)
+            } else {
+                Parsed::Demands(parse(demands[i - n - l])?)
             })
-            .collect();
-        let file = serde_json::from_str::<FileIn>(&skeleton).ok();
-        let parsed: Vec<_> = workers.into_iter().map(crate::par::join).collect();
-        let mut file = file?;
-        let design = &mut file.design;
-        if !(design.nodes.is_empty() && design.links.is_empty() && design.demands.is_empty()) {
-            return None;
+        },
+    );
+    let mut file = serde_json::from_str::<FileIn>(&skeleton).ok()?;
+    let design = &mut file.design;
+    if !(design.nodes.is_empty() && design.links.is_empty() && design.demands.is_empty()) {
+        return None;
+    }
+    let (mut nodes, mut links, mut demands) = (Vec::new(), Vec::new(), Vec::new());
+    for part in parsed {
+        match part? {
+            Parsed::Nodes(v) => nodes.push(v),
+            Parsed::Links(v) => links.push(v),
+            Parsed::Demands(v) => demands.push(v),
         }
-        let (mut nodes, mut links, mut demands) = (Vec::new(), Vec::new(), Vec::new());
-        for part in parsed {
-            let (n, l, d) = part?;
-            nodes.push(n);
-            links.push(l);
-            demands.push(d);
-        }
-        design.nodes = join_all(nodes);
-        design.links = join_all(links);
-        design.demands = join_all(demands);
-        Some(file)
-    })
+    }
+    design.nodes = join_all(nodes);
+    design.links = join_all(links);
+    design.demands = join_all(demands);
+    Some(file)
 }
+
+/// The size of the pieces a large design file's arrays are parsed in (see [`parse_split`]).
+const PIECE_BYTES: usize = 1 << 20;
 
 /// The pieces' elements in one vector, each moved once.
 fn join_all<T>(pieces: Vec<Vec<T>>) -> Vec<T> {

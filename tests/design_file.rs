@@ -801,8 +801,8 @@ fn a_mapped_design_is_judged_as_a_read_one() {
     );
 }
 
-/// A design large enough to be checked on two cores (links and demands split between them)
-/// reports the problem a check in document order finds first, whatever core finds which: an
+/// A design large enough to be checked on every core (links and demands in blocks) reports
+/// the problem a check in document order finds first, whatever core finds which: an
 /// earlier link's before a later one's, a link's before a demand's, an overlong name before a
 /// duplicate id.
 #[test]

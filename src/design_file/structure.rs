@@ -178,10 +178,10 @@ enum Named {
 
 /// First structural problem of the design, if any.
 ///
-/// A large design is checked on two cores: the text and number bounds while the id table is
-/// built, then the links in two halves (the second half with the demands after it). Every part
-/// is checked to its end and the first problem in the order of a check on one core is the one
-/// reported, so the answer is the same whatever the split.
+/// A large design is checked on every core: the text and number bounds while the id table is
+/// built, then the links and demands in blocks. Every block is checked to its end and the first
+/// problem in the order of a check on one core is the one reported, so the answer is the same
+/// whatever the split.
 pub fn check_structure(design: &Design) -> Result<(), StructureError> {
     let parallel =
         crate::par::threads() > 1 && design.links.len() + design.demands.len() >= PARALLEL_ELEMENTS;
@@ -206,23 +206,21 @@ pub fn check_structure(design: &Design) -> Result<(), StructureError> {
             });
         }
     }
-    let (first, second) = design
-        .links
-        .split_at(if parallel { design.links.len() / 2 } else { 0 });
-    let rest = || {
-        refs.links(second)?;
-        refs.demands(&design.demands)
-    };
-    let (first, rest) = if parallel {
-        std::thread::scope(|scope| {
-            let rest = scope.spawn(rest);
-            (refs.links(first), crate::par::join(rest))
-        })
-    } else {
-        (refs.links(first), rest())
-    };
-    first?;
-    rest?;
+    // In blocks handed to whichever core is free; the first problem in document order wins.
+    let links: Vec<_> = design.links.chunks(CHECK_BLOCK).collect();
+    let demands: Vec<_> = design.demands.chunks(CHECK_BLOCK).collect();
+    let threads = if parallel { crate::par::threads() } else { 1 };
+    crate::par::map_in_order(
+        links.len() + demands.len(),
+        threads,
+        || (),
+        |(), i| match links.get(i) {
+            Some(block) => refs.links(block),
+            None => refs.demands(demands[i - links.len()]),
+        },
+    )
+    .into_iter()
+    .collect::<Result<(), _>>()?;
     for d in &design.settings.discounts {
         if !(0..=100_000_000).contains(&d.percent.micros()) {
             return Err(StructureError::DiscountOutOfRange {
@@ -246,8 +244,11 @@ pub fn check_structure(design: &Design) -> Result<(), StructureError> {
     Ok(())
 }
 
-/// From how many links and demands [`check_structure`] uses two cores.
+/// From how many links and demands [`check_structure`] uses every core.
 const PARALLEL_ELEMENTS: usize = 20_000;
+
+/// How many links or demands [`check_structure`] checks at a time on one core.
+const CHECK_BLOCK: usize = 4096;
 
 /// Every id, unique across all kinds of element, with what it names (one table, each id hashed
 /// once).

@@ -145,30 +145,34 @@ impl Design {
     pub fn resolve(&self) -> Resolved<'_> {
         let node_index = self.node_index();
         let index = |id: &str| node_index.get(id).copied();
-        let link_ends = || {
-            self.links
-                .iter()
-                .map(|l| [index(l.a.as_str()), index(l.b.as_str())])
-                .collect()
-        };
-        let demand_ends = || {
-            self.demands
-                .iter()
-                .map(|d| [index(d.site.as_str()), index(d.region.as_str())])
-                .collect()
-        };
-        // On a large design the demands are looked up on another core meanwhile (about as
-        // many lookups as the links').
-        let (link_ends, demand_ends) = if crate::par::threads() > 1
-            && self.links.len().min(self.demands.len()) >= PARALLEL_RESOLVE
-        {
-            std::thread::scope(|scope| {
-                let demands = scope.spawn(demand_ends);
-                (link_ends(), crate::par::join(demands))
-            })
+        let ends = |a: &str, b: &str| [index(a), index(b)];
+        // On a large design, in blocks handed to whichever core is free.
+        const BLOCK: usize = 8192;
+        let threads = if self.links.len() + self.demands.len() >= PARALLEL_RESOLVE {
+            crate::par::threads()
         } else {
-            (link_ends(), demand_ends())
+            1
         };
+        let links: Vec<_> = self.links.chunks(BLOCK).collect();
+        let demands: Vec<_> = self.demands.chunks(BLOCK).collect();
+        let blocks = crate::par::map_in_order(
+            links.len() + demands.len(),
+            threads,
+            || (),
+            |(), i| match links.get(i) {
+                Some(block) => block
+                    .iter()
+                    .map(|l| ends(l.a.as_str(), l.b.as_str()))
+                    .collect(),
+                None => demands[i - links.len()]
+                    .iter()
+                    .map(|d| ends(d.site.as_str(), d.region.as_str()))
+                    .collect::<Vec<_>>(),
+            },
+        );
+        let (link_blocks, demand_blocks) = blocks.split_at(links.len());
+        let link_ends = link_blocks.concat();
+        let demand_ends = demand_blocks.concat();
         Resolved {
             node_index,
             link_ends,
@@ -182,8 +186,8 @@ impl Design {
     }
 }
 
-/// From how many links and demands (each) [`Design::resolve`] uses two cores.
-const PARALLEL_RESOLVE: usize = 10_000;
+/// From how many links and demands [`Design::resolve`] uses every core.
+const PARALLEL_RESOLVE: usize = 20_000;
 
 /// A design's references as indices into its `nodes` (`None` where an id names no node; a
 /// loaded design has none of those, a design being edited may).
@@ -348,12 +352,12 @@ pub fn mbps(value: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    /// A design large enough to be resolved on two cores gives every link and demand the
+    /// A design large enough to be resolved on every core gives every link and demand the
     /// indices of the nodes it names, in its own order.
     #[test]
     fn a_large_design_resolves_each_reference_to_its_node() {
         let mut d = crate::generate::generate(5_000, 3, crate::fixture_design::catalog());
-        assert!(d.links.len().min(d.demands.len()) >= super::PARALLEL_RESOLVE);
+        assert!(d.links.len() + d.demands.len() >= super::PARALLEL_RESOLVE);
         // One reference to nothing: resolved as none, the others unaffected.
         d.demands[7].region = "nowhere".into();
         let r = d.resolve();

@@ -606,32 +606,84 @@ pub fn cost_with_book(
         .map(|d| intact.paths(d).len().max(1))
         .sum();
     let mut p = Pricer::new(book, design.links.len() + design.nodes.len() + 2 * paths);
-    // The elements' lines and the demands' egress lines do not depend on each other: on a
-    // large design the later demands' egress is priced on another core meanwhile, while this
-    // one prices the elements and then the first demands (a third of them: pricing the
-    // elements takes about half as long as the egress). The lines come out in the same order
-    // either way (elements, then egress in demand order).
     let parallel = crate::par::threads() > 1 && design.links.len() + paths >= PARALLEL_LINES;
-    let demands = intact.demands.as_slice();
-    let (first, later) = demands.split_at(if parallel { demands.len() / 3 } else { 0 });
-    let later_lines = || {
-        let mut e = Pricer::new(book, 2 * paths);
-        egress(design, catalog, intact, first, later, &mut e);
-        e.items
+    let elements = |p: &mut Pricer<'_>| {
+        element_lines(design, catalog, hours_milli, p);
+        node_lines(design, catalog, hours_milli, p);
+        transit::cost(design, catalog, p, hours_milli);
     };
-    let mut later_items = std::thread::scope(|scope| {
-        let pending = parallel.then(|| scope.spawn(later_lines));
-        element_lines(design, catalog, hours_milli, &mut p);
-        node_lines(design, catalog, hours_milli, &mut p);
-        transit::cost(design, catalog, &mut p, hours_milli);
-        egress(design, catalog, intact, &[], first, &mut p);
-        match pending {
-            Some(handle) => crate::par::join(handle),
-            None => later_lines(),
+    if parallel {
+        egress_on_two_cores(design, catalog, intact, EGRESS_BLOCK, elements, &mut p);
+    } else {
+        elements(&mut p);
+        let mut e = Egress::new(design, catalog);
+        for d in &intact.demands {
+            e.demand(d, intact.paths(d), &mut p);
+        }
+    }
+    totals(hours, p.items)
+}
+
+/// How many demands' egress one core prices at a time on a large design.
+const EGRESS_BLOCK: usize = 1024;
+
+/// The elements' lines (`elements`) and the demands' egress lines, in that order, on two cores:
+/// this one prices the elements, then takes blocks of demands from the front; the other takes
+/// them from the back meanwhile, each block's lines kept apart and appended in order at the
+/// end. Whichever core is faster prices more blocks (one core of a shared machine can run much
+/// slower than the other). The lines are those of one pass in demand order: for the blocks
+/// taken from the back, the AWS internet egress of the month before each block (which tiers
+/// the VPN lines) is counted first.
+fn egress_on_two_cores<'b>(
+    design: &Design,
+    catalog: &Catalog,
+    intact: &resilience::EgressPaths,
+    block: usize,
+    elements: impl FnOnce(&mut Pricer<'b>),
+    p: &mut Pricer<'b>,
+) {
+    let blocks: Vec<&[resilience::DemandPaths]> = intact.demands.chunks(block).collect();
+    let claims = std::sync::Mutex::new(0..blocks.len());
+    let claim = |from_back: bool| {
+        let mut left = claims
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if from_back {
+            left.next_back()
+        } else {
+            left.next()
+        }
+    };
+    let book = p.book;
+    let from_back = || {
+        let mut e = Egress::new(design, catalog);
+        let mut before = e.internet_before_blocks(intact, &blocks);
+        let mut pricer = Pricer::new(book, 0);
+        let mut done = Vec::new();
+        while let Some(b) = claim(true) {
+            e.internet_so_far = std::mem::take(&mut before[b]);
+            for d in blocks[b] {
+                e.demand(d, intact.paths(d), &mut pricer);
+            }
+            done.push(std::mem::take(&mut pricer.items));
+        }
+        done
+    };
+    std::thread::scope(|scope| {
+        let helper = scope.spawn(from_back);
+        elements(p);
+        let mut e = Egress::new(design, catalog);
+        // The blocks taken from the front follow one another: the month's internet egress
+        // runs on from one to the next.
+        while let Some(b) = claim(false) {
+            for d in blocks[b] {
+                e.demand(d, intact.paths(d), p);
+            }
+        }
+        for mut items in crate::par::join(helper).into_iter().rev() {
+            p.items.append(&mut items);
         }
     });
-    p.items.append(&mut later_items);
-    totals(hours, p.items)
 }
 
 /// From how many links and paths the costing prices egress on another core.
@@ -1328,29 +1380,6 @@ fn er_circuit_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, c: &crate::model::Expres
 /// The egress lines of `demands`, which come after `before` in the design's demand order: the
 /// AWS internet tiers of the month are filled by `before`'s VPN egress first, so a range of
 /// demands priced on its own gives the lines it gives in one pass over all of them.
-fn egress<'d>(
-    design: &'d Design,
-    catalog: &'d Catalog,
-    intact: &resilience::EgressPaths,
-    before: &[resilience::DemandPaths],
-    demands: &[resilience::DemandPaths],
-    p: &mut Pricer<'_>,
-) {
-    let mut egress = Egress {
-        design,
-        catalog,
-        node_index: design.node_index(),
-        dto: Default::default(),
-        internet_so_far: BTreeMap::new(),
-    };
-    for d in before {
-        egress.count_vpn_internet(d, intact.paths(d));
-    }
-    for d in demands {
-        egress.demand(d, intact.paths(d), p);
-    }
-}
-
 /// A demand's egress (thousandths of a GB) split over its intact paths, weighted by what each
 /// carries in the intact design: a VPN backup that the private circuits do not need carries
 /// nothing and bills nothing. `None` when no path carries anything.
@@ -1414,6 +1443,33 @@ impl<'d> Share<'d> {
 }
 
 impl<'d> Egress<'d> {
+    fn new(design: &'d Design, catalog: &'d Catalog) -> Self {
+        Egress {
+            design,
+            catalog,
+            node_index: design.node_index(),
+            dto: Default::default(),
+            internet_so_far: BTreeMap::new(),
+        }
+    }
+
+    /// The AWS internet egress over VPNs of the month before each block of demands, as
+    /// pricing the blocks in order leaves it.
+    fn internet_before_blocks(
+        &mut self,
+        intact: &resilience::EgressPaths,
+        blocks: &[&[resilience::DemandPaths]],
+    ) -> Vec<BTreeMap<String, u64>> {
+        let mut before = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            before.push(self.internet_so_far.clone());
+            for d in *block {
+                self.count_vpn_internet(d, intact.paths(d));
+            }
+        }
+        before
+    }
+
     /// The circuit that enters the cloud on a path: its last link of the design.
     fn entering_link(&self, path: &resilience::EgressPath) -> Option<&'d crate::model::Link> {
         path.entering.map(|li| &self.design.links[li])
@@ -1752,10 +1808,11 @@ mod tests {
     use super::*;
     use crate::fixture_design::{base, catalog, link};
 
-    /// Large designs price the first demands' egress and the later ones' on two cores; the AWS
-    /// internet tiers of the month must come out as one pass over all demands gives them.
+    /// Large designs price the demands' egress in blocks on two cores, one taking blocks from
+    /// the front and the other from the back, each of the latter from the month's AWS internet
+    /// egress counted before it; the tiers must come out as one pass over all demands gives them.
     #[test]
-    fn egress_priced_in_two_ranges_gives_the_lines_of_one_pass() {
+    fn egress_priced_in_blocks_from_both_ends_gives_the_lines_of_one_pass() {
         let mut d = base();
         d.links.push(link(
             "vpn",
@@ -1786,17 +1843,41 @@ mod tests {
         let intact = resilience::egress_paths(&d, catalog());
         let user = UserBook::empty();
         let book = Book::new(catalog(), &user, &d);
-        let lines = |split: usize| {
-            let mut p = Pricer::new(&book, 0);
-            let (first, later) = intact.demands.split_at(split);
-            egress(&d, catalog(), &intact, &[], first, &mut p);
-            egress(&d, catalog(), &intact, first, later, &mut p);
-            p.items
+        let text = |items: &[LineItem]| {
+            items
                 .iter()
                 .map(|i| format!("{} {} {:?}", i.element, i.description, i.monthly))
                 .collect::<Vec<_>>()
         };
-        let whole = lines(0);
+        // The first `front` blocks of `block` demands priced in order on one core, the others
+        // each on its own from the back, as the other core prices them.
+        let lines = |block: usize, front: usize| {
+            let blocks: Vec<_> = intact.demands.chunks(block).collect();
+            let mut p = Pricer::new(&book, 0);
+            let mut e = Egress::new(&d, catalog());
+            for b in &blocks[..front] {
+                for x in *b {
+                    e.demand(x, intact.paths(x), &mut p);
+                }
+            }
+            let mut e = Egress::new(&d, catalog());
+            let mut before = e.internet_before_blocks(&intact, &blocks);
+            let mut back = Vec::new();
+            for b in (front..blocks.len()).rev() {
+                e.internet_so_far = std::mem::take(&mut before[b]);
+                let mut q = Pricer::new(&book, 0);
+                for x in blocks[b] {
+                    e.demand(x, intact.paths(x), &mut q);
+                }
+                back.push(q.items);
+            }
+            for mut items in back.into_iter().rev() {
+                p.items.append(&mut items);
+            }
+            text(&p.items)
+        };
+        let whole = lines(intact.demands.len(), 1);
+
         // 55 TB in the month: the shares cross from the first tier into the second and third.
         for tier in ["next 40 TB", "next 100 TB"] {
             assert!(
@@ -1804,8 +1885,50 @@ mod tests {
                 "no line in the {tier} tier: {whole:#?}"
             );
         }
-        for split in 1..=intact.demands.len() {
-            assert_eq!(lines(split), whole, "priced in two ranges split at {split}");
+        for block in 1..=3 {
+            let count = intact.demands.len().div_ceil(block);
+            for front in 0..=count {
+                assert_eq!(
+                    lines(block, front),
+                    whole,
+                    "blocks of {block}, {front} from the front"
+                );
+            }
+            // On two cores: whichever takes which blocks, the same lines.
+            for _ in 0..20 {
+                let mut p = Pricer::new(&book, 0);
+                egress_on_two_cores(&d, catalog(), &intact, block, |_| {}, &mut p);
+                assert_eq!(text(&p.items), whole, "two cores, blocks of {block}");
+            }
+        }
+    }
+
+    /// A generated design's lines are the same priced on two cores in blocks as on one.
+    #[test]
+    fn a_generated_design_costs_the_same_on_two_cores() {
+        let d = crate::generate::generate(600, 5, catalog());
+        let intact = resilience::egress_paths(&d, catalog());
+        let user = UserBook::empty();
+        let book = Book::new(catalog(), &user, &d);
+        let elements = |p: &mut Pricer<'_>| {
+            element_lines(&d, catalog(), 730_000, p);
+            node_lines(&d, catalog(), 730_000, p);
+        };
+        let mut one = Pricer::new(&book, 0);
+        elements(&mut one);
+        let mut e = Egress::new(&d, catalog());
+        for x in &intact.demands {
+            e.demand(x, intact.paths(x), &mut one);
+        }
+        let one = serde_json::to_value(&one.items).unwrap();
+        for block in [1, 7, 64] {
+            let mut two = Pricer::new(&book, 0);
+            egress_on_two_cores(&d, catalog(), &intact, block, elements, &mut two);
+            assert_eq!(
+                serde_json::to_value(&two.items).unwrap(),
+                one,
+                "blocks of {block}"
+            );
         }
     }
 }

@@ -311,9 +311,38 @@ fn write_text<W: Write>(out: &mut W, file: &Path, c: &Costing) -> std::io::Resul
         crate::costing::thousands(c.priced_items as u64),
         crate::model::count(c.items.len(), "item", "items")
     )?;
-    for u in &c.unpriced {
-        writeln!(out, "  unpriced: {} {} — {}", u.element, u.meter, u.reason)?;
-    }
+    // Hundreds of thousands of lines on a large design: made in blocks on every core.
+    const BLOCK: usize = 4096;
+    let threads = if c.unpriced.len() >= 4 * BLOCK {
+        crate::par::threads()
+    } else {
+        1
+    };
+    let blocks: Vec<&[costing::Unpriced]> = c.unpriced.chunks(BLOCK).collect();
+    write_blocks(
+        out,
+        &blocks,
+        threads,
+        || (),
+        |(), block| {
+            let mut buf = Vec::with_capacity(block.len() * 120);
+            for u in *block {
+                for part in [
+                    "  unpriced: ",
+                    &u.element,
+                    " ",
+                    u.meter,
+                    " — ",
+                    &u.reason,
+                    "\n",
+                ] {
+                    buf.extend_from_slice(part.as_bytes());
+                }
+            }
+            buf
+        },
+        |out, t| out.write_all(t),
+    )?;
     writeln!(out, "Egress rule: {}", c.egress_rule)
 }
 

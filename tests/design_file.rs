@@ -866,3 +866,32 @@ fn a_large_file_of_non_ascii_names_loads() {
     assert!(text.len() > 4 << 20, "{} bytes", text.len());
     assert_eq!(load_text(&text).unwrap(), d);
 }
+
+/// A large file is parsed in pieces straight into the design's lists after counting the
+/// elements of each piece by the line `save` writes between two of them. A file that writes
+/// two elements on one line has more elements than that count: it loads all the same (and the
+/// elements parsed before the count ran out are dropped, not leaked into the design). A bad
+/// element in the middle of the links is reported on its line.
+#[test]
+fn a_large_file_whose_pieces_do_not_match_their_count_loads_or_is_refused_as_usual() {
+    let d = large_design();
+    let text = design_file::to_string(&d).unwrap();
+    let links_at = text.find("\n    \"links\": ").unwrap();
+    let middle = links_at + (text.len() - links_at) / 3;
+    let between = "\n      },\n      {";
+    let at = middle + text[middle..].find(between).unwrap();
+    let joined = format!(
+        "{}\n      }}, {{{}",
+        &text[..at],
+        &text[at + between.len()..]
+    );
+    assert_eq!(load_text(&joined).unwrap(), d, "two elements on one line");
+
+    let field = "\"bandwidth_mbps\": ";
+    let bad_at = middle + text[middle..].find(field).unwrap() + field.len();
+    let end = bad_at + text[bad_at..].find([',', '\n']).unwrap();
+    let bad = format!("{}\"fast\"{}", &text[..bad_at], &text[end..]);
+    let line = text[..bad_at].matches('\n').count() + 1;
+    let e = error(&bad, Some(line));
+    assert!(e.contains("bandwidth_mbps"), "{e}");
+}

@@ -869,9 +869,9 @@ fn a_large_file_of_non_ascii_names_loads() {
 
 /// A large file is parsed in pieces straight into the design's lists after counting the
 /// elements of each piece by the line `save` writes between two of them. A file that writes
-/// two elements on one line has more elements than that count: it loads all the same (and the
-/// elements parsed before the count ran out are dropped, not leaked into the design). A bad
-/// element in the middle of the links is reported on its line.
+/// two elements on one line (in a piece in the middle of the links) has more elements than that
+/// count: it loads all the same, parsed again as a whole. A bad element there is reported on
+/// its line.
 #[test]
 fn a_large_file_whose_pieces_do_not_match_their_count_loads_or_is_refused_as_usual() {
     let d = large_design();

@@ -553,8 +553,10 @@ fn gateway_key(sku: crate::model::ErGatewaySku) -> &'static str {
     }
 }
 
-/// Cost a design. The egress is split over the intact paths of each demand (see `egress`),
-/// found here by the failure analysis's intact flows alone.
+/// Cost a design. The egress is split over the intact paths of each demand (see `Egress`):
+/// each share leaving a cloud is a line, priced or unpriced with the reason; shares included in
+/// an unlimited or Local circuit's fee are not billed. The paths are found here by the failure
+/// analysis's intact flows alone.
 pub fn cost(design: &Design, catalog: &Catalog, user: &UserBook, options: Options) -> Costing {
     cost_with_book(
         design,
@@ -1374,12 +1376,6 @@ fn er_circuit_lines(p: &mut Pricer<'_>, cx: LinkCx<'_>, c: &crate::model::Expres
     }
 }
 
-/// Egress lines: each demand's GB split over its intact paths (see the module docs). Every
-/// share leaving a cloud is a line, priced or unpriced with the reason; shares included in an
-/// unlimited or Local circuit's fee are not billed.
-/// The egress lines of `demands`, which come after `before` in the design's demand order: the
-/// AWS internet tiers of the month are filled by `before`'s VPN egress first, so a range of
-/// demands priced on its own gives the lines it gives in one pass over all of them.
 /// A demand's egress (thousandths of a GB) split over its intact paths, weighted by what each
 /// carries in the intact design: a VPN backup that the private circuits do not need carries
 /// nothing and bills nothing. `None` when no path carries anything.
@@ -1388,7 +1384,9 @@ fn path_shares(paths: &[resilience::EgressPath], total_milli: u64) -> Option<Vec
     (!weights.iter().all(|&w| w == 0)).then(|| split_exact(total_milli, &weights))
 }
 
-/// What pricing the demands' egress keeps from one demand to the next.
+/// What pricing the demands' egress keeps from one demand to the next: the AWS internet tiers
+/// of the month are filled in demand order, so a block of demands priced on its own starts
+/// from what the demands before it sent (`internet_before_blocks`).
 struct Egress<'d> {
     design: &'d Design,
     catalog: &'d Catalog,

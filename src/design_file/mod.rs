@@ -180,16 +180,17 @@ pub fn from_str(text: &str, path: &Path) -> Result<Design, LoadError> {
 const SPLIT_PARSE_BYTES: usize = 1 << 20;
 
 /// Parse a large file the way `save` writes it, on every core at once: the `nodes`, `links` and
-/// `demands` arrays (nearly all of a large design) are cut between elements into pieces of
-/// about [`PIECE_BYTES`], and the rest is parsed with those arrays left empty. `None` when the text does not
-/// have exactly that shape or any piece does not parse; the caller then parses the whole text
-/// as usual, so the result and every error message are the same either way.
+/// `demands` arrays (nearly all of a large design) are cut between elements into pieces (a few
+/// per core, at most [`PIECE_BYTES`] each) handed to whichever core is free, and the rest is
+/// parsed with those arrays left empty. `None` when the text does not have exactly that shape
+/// or any piece does not parse; the caller then parses the whole text as usual, so the result
+/// and every error message are the same either way.
 ///
 /// Why the cuts are safe: a JSON string cannot hold a raw line break, so a line that starts
 /// with four spaces and `"nodes": ` is a key and a line of six spaces and `},` ends an object,
 /// never string content. Each piece must parse on its own as whole elements separated by single
-/// commas, so the pieces joined with commas are exactly the original array; the rest, with `[]` in place of the
-/// arrays, must then parse as a design file, which puts each key in the design object (the
+/// commas, so the pieces joined with commas are exactly the original array; the rest, with `[]`
+/// in place of the arrays, must then parse as a design file, which puts each key in the design object (the
 /// only place a design file has those keys).
 fn parse_split(text: &str) -> Option<FileIn> {
     let threads = crate::par::threads();
@@ -226,15 +227,16 @@ fn parse_split(text: &str) -> Option<FileIn> {
         at = end;
     }
     skeleton.push_str(&text[at..]);
-    // Each array's elements, cut into pieces of about PIECE_BYTES: the pieces are handed to
-    // whichever core is free, so a core slowed by other work parses fewer of them (with one
-    // piece per core, the slowest core set the time).
+    // Each array's elements, cut into a few pieces per core (at most PIECE_BYTES each): the
+    // pieces are handed to whichever core is free, so a core slowed by other work parses fewer
+    // of them (with one piece per core, the slowest core set the time).
     let pieces = |(start, end): (usize, usize)| -> Option<Vec<&str>> {
         let inner = text[start..end].strip_prefix('[')?.strip_suffix(']')?;
-        let mut out = Vec::with_capacity(inner.len() / PIECE_BYTES + 1);
+        let size = (inner.len() / (4 * threads)).clamp(MIN_PIECE_BYTES, PIECE_BYTES);
+        let mut out = Vec::with_capacity(inner.len() / size + 1);
         let mut piece_start = 0;
-        while inner.len() - piece_start > PIECE_BYTES {
-            let target = piece_start + PIECE_BYTES;
+        while inner.len() - piece_start > size {
+            let target = piece_start + size;
             // Searched as bytes: `target` may fall inside a character of several bytes; the
             // mark found is ASCII, so the cuts are between characters.
             let found = memchr::memmem::find(&inner.as_bytes()[target..], BETWEEN.as_bytes());
@@ -363,8 +365,10 @@ fn parse_pieces<T: serde::de::DeserializeOwned + Send>(
     None
 }
 
-/// The size of the pieces a large design file's arrays are parsed in (see [`parse_split`]).
+/// The largest and the smallest pieces a large design file's arrays are parsed in (see
+/// [`parse_split`]).
 const PIECE_BYTES: usize = 1 << 20;
+const MIN_PIECE_BYTES: usize = 1 << 16;
 
 /// The plain parse failed: find the most useful thing to tell the user.
 fn explain_parse_failure(text: &str, path: &Path) -> LoadError {

@@ -179,9 +179,9 @@ enum Named {
 /// First structural problem of the design, if any.
 ///
 /// A large design is checked on every core: the text and number bounds while the id table is
-/// built, then the links and demands in blocks. Every block is checked to its end and the first
-/// problem in the order of a check on one core is the one reported, so the answer is the same
-/// whatever the split.
+/// built, then the links and demands in blocks. Every block is checked (up to its first
+/// problem), even after an earlier block's problem, and the first problem in document order is
+/// the one reported, so the answer is the same whatever the split.
 pub fn check_structure(design: &Design) -> Result<(), StructureError> {
     let parallel =
         crate::par::threads() > 1 && design.links.len() + design.demands.len() >= PARALLEL_ELEMENTS;

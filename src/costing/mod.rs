@@ -206,12 +206,18 @@ pub fn thousands(n: u64) -> String {
 
 /// A volume in thousandths of a GB as shown: "9,524 GB", "<1 GB".
 pub fn gb_text(milli: u64) -> String {
+    let mut out = String::with_capacity(16);
+    push_gb(&mut out, milli);
+    out
+}
+
+/// [`gb_text`] appended to `out` (a large design's egress lines start with it, 600,000 times).
+fn push_gb(out: &mut String, milli: u64) {
     match round_milli(milli) {
-        0 if milli > 0 => "<1 GB".to_string(),
+        0 if milli > 0 => out.push_str("<1 GB"),
         n => {
-            let mut out = thousands(n);
+            crate::model::push_thousands(out, n);
             out.push_str(" GB");
-            out
         }
     }
 }
@@ -1384,6 +1390,9 @@ fn path_shares(paths: &[resilience::EgressPath], total_milli: u64) -> Option<Vec
     (!weights.iter().all(|&w| w == 0)).then(|| split_exact(total_milli, &weights))
 }
 
+/// An ExpressRoute pricing zone as the price book keys it, and as a line reads it.
+type ErZone = (Option<Value>, String);
+
 /// What pricing the demands' egress keeps from one demand to the next: the AWS internet tiers
 /// of the month are filled in demand order, so a block of demands priced on its own starts
 /// from what the demands before it sent (`internet_before_blocks`).
@@ -1395,6 +1404,8 @@ struct Egress<'d> {
     dto: rustc_hash::FxHashMap<(&'d str, &'d str), DtoPricing>,
     /// AWS internet egress over VPNs so far this month, per region (thousandths of a GB).
     internet_so_far: BTreeMap<String, u64>,
+    /// The ExpressRoute pricing zone (and how it reads) by (peering location, region id).
+    er_zones: rustc_hash::FxHashMap<(Option<&'d str>, &'d str), ErZone>,
 }
 
 /// One share of a demand's egress: the part one intact path carries.
@@ -1410,6 +1421,21 @@ impl<'d> Share<'d> {
     /// How the share reads on its line: "412 GB of demand d-1".
     fn gb(&self) -> String {
         gb_text(self.milli)
+    }
+
+    /// "412 GB of demand d-1" and then `tail`, written as `format!` would write it without its
+    /// machinery (a large design has hundreds of thousands of these lines).
+    fn describe(&self, tail: &[&str]) -> String {
+        let id = self.demand.id.as_str();
+        let mut out =
+            String::with_capacity(32 + id.len() + tail.iter().map(|t| t.len()).sum::<usize>());
+        push_gb(&mut out, self.milli);
+        out.push_str(" of demand ");
+        out.push_str(id);
+        for t in tail {
+            out.push_str(t);
+        }
+        out
     }
 
     /// Who bills egress out of the share's region, and under which category.
@@ -1448,6 +1474,7 @@ impl<'d> Egress<'d> {
             node_index: design.node_index(),
             dto: Default::default(),
             internet_so_far: BTreeMap::new(),
+            er_zones: Default::default(),
         }
     }
 
@@ -1600,7 +1627,6 @@ impl<'d> Egress<'d> {
     ) {
         let catalog = self.catalog;
         let element = link.id.as_str();
-        let gb = share.gb();
         let location = facility
             .and_then(|f| f.dx_location.as_deref())
             .and_then(|code| catalog.dx_location(code));
@@ -1613,7 +1639,7 @@ impl<'d> Egress<'d> {
                 meter: "aws.dx.data_transfer_out",
                 dims: vec![],
                 provider: "aws",
-                description: format!("{gb} of demand {} out of {}", share.demand.id, aws.region),
+                description: share.describe(&[" out of ", &aws.region]),
                 quantity_milli: share.milli,
                 unit: PriceUnit::Gb,
                 gap: Some("the facility names no known Direct Connect location".into()),
@@ -1624,10 +1650,7 @@ impl<'d> Egress<'d> {
             .dto
             .entry((aws.region.as_str(), location.code.as_str()))
             .or_insert_with(|| dto_pricing(p.book, catalog, &aws.region, location));
-        let pair = format!(
-            "{gb} of demand {} from {} over {}",
-            share.demand.id, aws.region, location.code
-        );
+        let pair = share.describe(&[" from ", &aws.region, " over ", &location.code]);
         let (dims, description, gap) = match pricing {
             DtoPricing::Pair => (dto_pair_dims(&aws.region, &location.code), pair, None),
             DtoPricing::Group(name) => (
@@ -1672,10 +1695,7 @@ impl<'d> Egress<'d> {
                 share.region.id.as_str(),
                 share.site,
                 &aws.region,
-                format!(
-                    "{gb} of demand {} processed by the Transit Gateway",
-                    share.demand.id
-                ),
+                share.describe(&[" processed by the Transit Gateway"]),
                 share.milli,
             ));
         }
@@ -1684,23 +1704,28 @@ impl<'d> Egress<'d> {
     /// ExpressRoute metered egress by the zone of the peering location; none on unlimited and
     /// Local circuits (B3/B4: egress included in the circuit fee).
     fn er_share(
-        &self,
+        &mut self,
         link: &crate::model::Link,
         c: &crate::model::ExpressRouteCircuit,
-        facility: Option<&crate::model::ColocationFacility>,
+        facility: Option<&'d crate::model::ColocationFacility>,
         share: Share<'d>,
         p: &mut Pricer<'_>,
     ) {
         if c.sku_tier == ErSkuTier::Local || c.billing == ErBilling::Unlimited {
             return;
         }
-        let zone = er_zone(
-            self.catalog,
-            facility.and_then(|f| f.er_peering_location.as_deref()),
-            Some(share.region),
-        );
-        let zone_label = zone_text(zone.as_ref());
-        let dims = zone.map(|z| vec![("zone", z)]).unwrap_or_default();
+        let location = facility.and_then(|f| f.er_peering_location.as_deref());
+        let catalog = self.catalog;
+        // Found once per peering location and region.
+        let (zone, zone_label) = self
+            .er_zones
+            .entry((location, share.region.id.as_str()))
+            .or_insert_with(|| {
+                let zone = er_zone(catalog, location, Some(share.region));
+                let label = zone_text(zone.as_ref());
+                (zone, label)
+            });
+        let dims = zone.clone().map(|z| vec![("zone", z)]).unwrap_or_default();
         p.add(Line {
             element: link.id.as_str(),
             category: Category::ExpressRouteEgress,
@@ -1709,11 +1734,7 @@ impl<'d> Egress<'d> {
             meter: "azure.er.egress",
             dims,
             provider: "azure",
-            description: format!(
-                "{} of demand {} over metered circuit ({zone_label})",
-                share.gb(),
-                share.demand.id,
-            ),
+            description: share.describe(&[" over metered circuit (", zone_label, ")"]),
             quantity_milli: share.milli,
             unit: PriceUnit::Gb,
             gap: None,
@@ -1899,6 +1920,49 @@ mod tests {
                 assert_eq!(text(&p.items), whole, "two cores, blocks of {block}");
             }
         }
+    }
+
+    /// A share's description reads as `format!` writes it, for every size of volume.
+    #[test]
+    fn a_share_describes_itself_as_format_would() {
+        let d = base();
+        let demand = &d.demands[0];
+        let region = d
+            .nodes
+            .iter()
+            .find(|n| n.id == demand.region)
+            .expect("the demand's region");
+        for milli in [
+            0,
+            1,
+            499,
+            500,
+            1_000,
+            12_345_678,
+            // The largest egress a design may state (MAX_EGRESS_GB_PER_MONTH), in thousandths.
+            1_000_000_000_000,
+        ] {
+            let share = Share {
+                demand,
+                region,
+                site: None,
+                milli,
+            };
+            assert_eq!(
+                share.describe(&[" from ", "us-east-1", " over ", "EQDC2"]),
+                format!(
+                    "{} of demand {} from us-east-1 over EQDC2",
+                    gb_text(milli),
+                    demand.id
+                )
+            );
+            assert_eq!(
+                share.describe(&[]),
+                format!("{} of demand {}", share.gb(), demand.id)
+            );
+        }
+        assert_eq!(gb_text(499), "<1 GB");
+        assert_eq!(gb_text(12_345_678), "12,346 GB");
     }
 
     /// A generated design's lines are the same priced on two cores in blocks as on one.

@@ -458,26 +458,45 @@ fn write_demand_options<W: Write>(
     out: &mut W,
     d: &costing::whatif::DemandOptions,
 ) -> std::io::Result<()> {
-    let target = d.target.map_or("none".to_string(), |t| format!("{t:?}"));
-    writeln!(
-        out,
-        "  {} ({}, target {target}):",
-        d.demand,
-        crate::model::mbps(d.required_mbps)
-    )?;
-    for (i, o) in d.options.iter().enumerate() {
-        let cost = o
-            .monthly
-            .map_or("unpriced".to_string(), |m| format!("{}/month", dollars(m)));
-        writeln!(
-            out,
-            "    {}. {} — {cost}: {}",
-            i + 1,
-            o.description,
-            o.reason
-        )?;
+    use std::fmt::Write as _;
+    // As `writeln!(out, "  {} ({}, target {target}):", ..)` and `"    {}. {} — {cost}: {}"` write
+    // it, without the formatting machinery for the long texts (200,000 demands at 100,000
+    // sites); one write per demand. Writing into a String cannot fail.
+    let mut text = String::with_capacity(
+        64 + d.demand.len()
+            + d.options
+                .iter()
+                .map(|o| o.description.len() + o.reason.len() + 40)
+                .sum::<usize>(),
+    );
+    text.push_str("  ");
+    text.push_str(&d.demand);
+    text.push_str(" (");
+    text.push_str(&crate::model::mbps(d.required_mbps));
+    text.push_str(", target ");
+    match d.target {
+        Some(t) => {
+            let _ = write!(text, "{t:?}");
+        }
+        None => text.push_str("none"),
     }
-    Ok(())
+    text.push_str("):\n");
+    for (i, o) in d.options.iter().enumerate() {
+        let _ = write!(text, "    {}. ", i + 1);
+        text.push_str(&o.description);
+        text.push_str(" — ");
+        match o.monthly {
+            Some(m) => {
+                crate::model::push_dollars(&mut text, m);
+                text.push_str("/month");
+            }
+            None => text.push_str("unpriced"),
+        }
+        text.push_str(": ");
+        text.push_str(&o.reason);
+        text.push('\n');
+    }
+    out.write_all(text.as_bytes())
 }
 
 fn write_compare(

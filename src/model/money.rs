@@ -153,10 +153,11 @@ pub fn push_thousands(out: &mut String, n: u64) {
     }
 }
 
-impl fmt::Display for Usd {
-    /// At least two decimals, more only when the amount needs them: "219.00", "0.0282".
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.micros < 0 { "-" } else { "" };
+impl Usd {
+    /// The amount as `Display` shows it, written into `buf` (from its end) without the
+    /// formatting machinery: a large bill shows half a million unit prices, and its JSON
+    /// writes every amount.
+    fn plain(self, buf: &mut [u8; 24]) -> &str {
         let abs = self.micros.unsigned_abs();
         let whole = abs / MICROS_PER_USD as u64;
         let mut fraction = abs % MICROS_PER_USD as u64;
@@ -165,13 +166,44 @@ impl fmt::Display for Usd {
             fraction /= 10;
             digits -= 1;
         }
-        write!(f, "{sign}{whole}.{fraction:0digits$}")
+        // At most 1 + 13 + 1 + 6 bytes: a sign, the whole dollars of i64::MIN micro-dollars,
+        // the point and six decimals.
+        let mut at = buf.len();
+        let mut push = |b: u8| {
+            at -= 1;
+            buf[at] = b;
+        };
+        for _ in 0..digits {
+            push(b'0' + (fraction % 10) as u8);
+            fraction /= 10;
+        }
+        push(b'.');
+        let mut rest = whole;
+        loop {
+            push(b'0' + (rest % 10) as u8);
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if self.micros < 0 {
+            push(b'-');
+        }
+        // Only ASCII digits, a point and a minus sign were written.
+        std::str::from_utf8(&buf[at..]).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Usd {
+    /// At least two decimals, more only when the amount needs them: "219.00", "0.0282".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.plain(&mut [0; 24]))
     }
 }
 
 impl Serialize for Usd {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(self.plain(&mut [0; 24]))
     }
 }
 
@@ -246,6 +278,37 @@ mod tests {
             "-9223372036854.775808"
         );
         assert_eq!(Usd::from_micros(10).to_string(), "0.00001");
+        // As `{sign}{whole}.{fraction:0digits$}` shows them.
+        for micros in [
+            0,
+            1,
+            -1,
+            10,
+            120_000,
+            -120_000,
+            219_000_000,
+            28_200,
+            1_727_800_000,
+            999_999,
+            1_000_000,
+            123_456_789_012,
+            i64::MAX,
+            i64::MIN,
+        ] {
+            let abs = micros.unsigned_abs();
+            let (whole, mut fraction, mut digits) = (abs / 1_000_000, abs % 1_000_000, 6);
+            while digits > 2 && fraction % 10 == 0 {
+                fraction /= 10;
+                digits -= 1;
+            }
+            let sign = if micros < 0 { "-" } else { "" };
+            let expected = format!("{sign}{whole}.{fraction:0digits$}");
+            assert_eq!(Usd::from_micros(micros).to_string(), expected);
+            assert_eq!(
+                serde_json::to_string(&Usd::from_micros(micros)).unwrap(),
+                format!("\"{expected}\"")
+            );
+        }
     }
 
     #[test]

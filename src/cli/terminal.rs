@@ -66,20 +66,21 @@ fn is_c0(b: u8) -> bool {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether any byte of `x` is below `n` (`n` ≤ 128; the classic SWAR test, exact for "any").
-fn any_byte_below(x: u64, n: u8) -> bool {
-    x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH_BITS != 0
+/// The high bit of each byte of `x` below `n` (`n` ≤ 128; the classic SWAR test): none when
+/// no byte is, and exact for the lowest such byte (a borrow only reaches the bytes above a
+/// match), so its trailing zeros find it.
+fn bytes_below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH_BITS
 }
 
-/// Whether any byte of `x` equals `v`.
-fn any_byte_is(x: u64, v: u8) -> bool {
-    any_byte_below(x ^ (ONES * u64::from(v)), 1)
-}
-
-/// Eight bytes with nothing to look at: no C0 control (nor newline or tab, which pass but are
-/// looked at one by one), no DEL, no 0xC2 (the first byte of every C1 control).
-fn plain_word(x: u64) -> bool {
-    !any_byte_below(x, 0x20) && !any_byte_is(x, 0x7F) && !any_byte_is(x, 0xC2)
+/// Where in eight bytes (little-endian) the first one to look at is: a C0 control (or a
+/// newline or tab, which pass but are looked at one by one), DEL, or 0xC2 (the first byte of
+/// every C1 control). `None` for plain text, nearly all of a large output.
+fn first_to_look_at(x: u64) -> Option<usize> {
+    let marks = bytes_below(x, 0x20)
+        | bytes_below(x ^ (ONES * 0x7F), 1)
+        | bytes_below(x ^ (ONES * 0xC2), 1);
+    (marks != 0).then(|| marks.trailing_zeros() as usize / 8)
 }
 
 impl<W: Write> Write for Escaped<W> {
@@ -99,13 +100,17 @@ impl<W: Write> Write for Escaped<W> {
         let mut start = 0;
         let mut i = 0;
         while i < rest.len() {
-            // Eight bytes at a time past plain text (nearly all of a large output).
+            // Eight bytes at a time past plain text (nearly all of a large output), straight to
+            // the first byte to look at.
             if let Some(word) = rest.get(i..i + 8) {
                 let mut bytes = [0u8; 8];
                 bytes.copy_from_slice(word);
-                if plain_word(u64::from_le_bytes(bytes)) {
-                    i += 8;
-                    continue;
+                match first_to_look_at(u64::from_le_bytes(bytes)) {
+                    None => {
+                        i += 8;
+                        continue;
+                    }
+                    Some(at) => i += at,
                 }
             }
             let b = rest[i];

@@ -125,7 +125,7 @@ fn load_bytes(
             limit,
         },
     })?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    let text = utf8(&bytes).map_err(|e| {
         let (line, column) = locate::line_col_of_byte(&bytes, e.valid_up_to());
         LoadError::Invalid {
             path: path.to_owned(),
@@ -135,6 +135,42 @@ fn load_bytes(
         }
     })?;
     from_str(text, path)
+}
+
+/// The bytes as text. A large file is checked on every core: in parts cut where a character
+/// starts, and a text whose parts are each valid UTF-8 is valid UTF-8 (a concatenation of whole
+/// characters). When a part is not, the whole is checked again on one core for the place of
+/// the error, so the answer and the error are `std::str::from_utf8`'s.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    let threads = crate::par::threads();
+    if bytes.len() < SPLIT_PARSE_BYTES || threads < 2 {
+        return std::str::from_utf8(bytes);
+    }
+    let parts = 4 * threads;
+    let mut cuts = Vec::with_capacity(parts + 1);
+    cuts.push(0);
+    for i in 1..parts {
+        let mut at = (bytes.len() * i / parts).max(cuts[i - 1]);
+        // Not before a continuation byte: valid text is then cut between characters.
+        while bytes.get(at).is_some_and(|b| b & 0xC0 == 0x80) {
+            at += 1;
+        }
+        cuts.push(at);
+    }
+    cuts.push(bytes.len());
+    let valid = crate::par::map_in_order(
+        parts,
+        threads,
+        || (),
+        |(), i| std::str::from_utf8(&bytes[cuts[i]..cuts[i + 1]]).is_ok(),
+    );
+    if valid.into_iter().all(|v| v) {
+        // SAFETY: the parts are consecutive and cover `bytes`, and each is valid UTF-8, so
+        // `bytes` is their concatenation: whole characters one after another, valid UTF-8.
+        Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
+    } else {
+        std::str::from_utf8(bytes)
+    }
 }
 
 /// Parse and validate design-file text; `path` names the source in errors.
@@ -621,6 +657,32 @@ fn remove_stale_temporaries(dir: &Path, file_name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A large text is checked in parts on every core and answers as `from_utf8` does: valid
+    /// with characters of every length at and around every cut, and invalid (a lone
+    /// continuation byte, a cut-off character, a byte that is never UTF-8) at the same place.
+    #[test]
+    fn large_texts_are_checked_for_utf8_as_one_check_would() {
+        let mut text = String::new();
+        while text.len() < 3 * SPLIT_PARSE_BYTES {
+            text.push_str("Zürich – Kraków ✓ 𝄞 plain ascii text; ");
+        }
+        let bytes = text.as_bytes();
+        assert_eq!(utf8(bytes), Ok(text.as_str()));
+        let parts = 4 * crate::par::threads();
+        for i in 1..parts {
+            let cut = bytes.len() * i / parts;
+            for at in cut.saturating_sub(4)..cut + 4 {
+                for bad in [0x80u8, 0xBF, 0xC3, 0xF0, 0xFF] {
+                    let mut broken = bytes.to_vec();
+                    broken[at] = bad;
+                    let ours = utf8(&broken).map_err(|e| e.valid_up_to());
+                    let one = std::str::from_utf8(&broken).map_err(|e| e.valid_up_to());
+                    assert_eq!(ours, one, "{bad:#x} at {at}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn large_saved_files_take_the_parallel_path_and_others_do_not() {

@@ -1418,12 +1418,7 @@ struct Share<'d> {
 }
 
 impl<'d> Share<'d> {
-    /// How the share reads on its line: "412 GB of demand d-1".
-    fn gb(&self) -> String {
-        gb_text(self.milli)
-    }
-
-    /// "412 GB of demand d-1" and then `tail`, written as `format!` would write it without its
+    /// How the share reads on its line: "412 GB of demand d-1" and then `tail`, written as `format!` would write it without its
     /// machinery (a large design has hundreds of thousands of these lines).
     fn describe(&self, tail: &[&str]) -> String {
         let id = self.demand.id.as_str();
@@ -1548,7 +1543,7 @@ impl<'d> Egress<'d> {
             whole.unattributed(
                 p,
                 demand.id.as_str(),
-                format!("{} of demand {} with no intact path", whole.gb(), demand.id),
+                whole.describe(&[" with no intact path"]),
                 "the demand has no intact path, so no circuit carries its egress".into(),
             );
             return;
@@ -1567,12 +1562,7 @@ impl<'d> Egress<'d> {
         let link = self.entering_link(path);
         let region = share.region.id.as_str();
         let out_of = |why: Arc<str>, element: &str, p: &mut Pricer<'_>| {
-            let description = format!(
-                "{} of demand {} out of {}",
-                share.gb(),
-                share.demand.id,
-                region
-            );
+            let description = share.describe(&[" out of ", region]);
             share.unattributed(p, element, description, why)
         };
         let Some(link) = link else {
@@ -1768,12 +1758,17 @@ impl<'d> Egress<'d> {
                     ("tier", Value::from(tier)),
                 ],
                 provider: "aws",
-                description: format!(
-                    "{} of demand {} over the VPN: internet data transfer out of {}, {label} tier of the month",
-                    gb_text(part),
-                    share.demand.id,
-                    aws.region
-                ),
+                description: Share {
+                    milli: part,
+                    ..share
+                }
+                .describe(&[
+                    " over the VPN: internet data transfer out of ",
+                    &aws.region,
+                    ", ",
+                    label,
+                    " tier of the month",
+                ]),
                 quantity_milli: part,
                 unit: PriceUnit::Gb,
                 gap: None,
@@ -1784,11 +1779,7 @@ impl<'d> Egress<'d> {
                 element,
                 share.site,
                 &aws.region,
-                format!(
-                    "{} of demand {} processed by the Transit Gateway (VPN)",
-                    share.gb(),
-                    share.demand.id
-                ),
+                share.describe(&[" processed by the Transit Gateway (VPN)"]),
                 share.milli,
             ));
         }
@@ -1810,12 +1801,11 @@ fn azure_vpn_share(
         meter: "azure.internet.data_transfer_out",
         dims: vec![("region", Value::from(az.region.as_str()))],
         provider: "azure",
-        description: format!(
-            "{} of demand {} over the VPN (Azure internet egress out of {})",
-            share.gb(),
-            share.demand.id,
-            az.region
-        ),
+        description: share.describe(&[
+            " over the VPN (Azure internet egress out of ",
+            &az.region,
+            ")",
+        ]),
         quantity_milli: share.milli,
         unit: PriceUnit::Gb,
         gap: None,
@@ -1958,7 +1948,7 @@ mod tests {
             );
             assert_eq!(
                 share.describe(&[]),
-                format!("{} of demand {}", share.gb(), demand.id)
+                format!("{} of demand {}", gb_text(milli), demand.id)
             );
         }
         assert_eq!(gb_text(499), "<1 GB");

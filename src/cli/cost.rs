@@ -92,21 +92,14 @@ pub fn run_cost(
 /// on every core a window at a time (the text of a window in memory, not the whole bill's) and
 /// written in order.
 fn write_items<W: Write>(out: &mut W, items: &[&costing::LineItem]) -> std::io::Result<()> {
-    const BLOCK: usize = 4096;
-    let threads = if items.len() >= 4 * BLOCK {
-        crate::par::threads()
-    } else {
-        1
-    };
-    let blocks: Vec<&[&costing::LineItem]> = items.chunks(BLOCK).collect();
     write_blocks(
         out,
-        &blocks,
-        threads,
+        items,
+        4096,
         ItemText::default,
         |text, block| {
             let mut buf = Vec::with_capacity(block.len() * 160);
-            for &i in *block {
+            for &i in block {
                 text.line(&mut buf, i);
             }
             buf
@@ -115,20 +108,27 @@ fn write_items<W: Write>(out: &mut W, items: &[&costing::LineItem]) -> std::io::
     )
 }
 
-/// The text of `blocks`, made by `make` with a state per thread (from `init`) on up to
-/// `threads` threads a window of blocks at a time (the text of a window in memory, never the
-/// whole output's), handed to `write` in block order.
-fn write_blocks<W: Write, B: Sync, S>(
+/// The text of `items`, made a block of `block` items at a time by `make` with a state per
+/// thread (from `init`): on every core when there are at least four blocks, a window of blocks
+/// at a time (the text of a window in memory, never the whole output's), handed to `write` in
+/// order.
+fn write_blocks<'i, W: Write, T: Sync, S>(
     out: &mut W,
-    blocks: &[B],
-    threads: usize,
+    items: &'i [T],
+    block: usize,
     init: impl Fn() -> S + Sync,
-    make: impl Fn(&mut S, &B) -> Vec<u8> + Sync,
+    make: impl Fn(&mut S, &'i [T]) -> Vec<u8> + Sync,
     mut write: impl FnMut(&mut W, &[u8]) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    let threads = if items.len() >= 4 * block {
+        crate::par::threads()
+    } else {
+        1
+    };
+    let blocks: Vec<&'i [T]> = items.chunks(block).collect();
     for window in blocks.chunks(4 * threads) {
         let texts =
-            crate::par::map_in_order(window.len(), threads, &init, |s, b| make(s, &window[b]));
+            crate::par::map_in_order(window.len(), threads, &init, |s, b| make(s, window[b]));
         for t in texts {
             write(out, &t)?;
         }
@@ -312,21 +312,14 @@ fn write_text<W: Write>(out: &mut W, file: &Path, c: &Costing) -> std::io::Resul
         crate::model::count(c.items.len(), "item", "items")
     )?;
     // Hundreds of thousands of lines on a large design: made in blocks on every core.
-    const BLOCK: usize = 4096;
-    let threads = if c.unpriced.len() >= 4 * BLOCK {
-        crate::par::threads()
-    } else {
-        1
-    };
-    let blocks: Vec<&[costing::Unpriced]> = c.unpriced.chunks(BLOCK).collect();
     write_blocks(
         out,
-        &blocks,
-        threads,
+        &c.unpriced,
+        4096,
         || (),
         |(), block| {
             let mut buf = Vec::with_capacity(block.len() * 120);
-            for u in *block {
+            for u in block {
                 for part in [
                     "  unpriced: ",
                     &u.element,
@@ -361,12 +354,6 @@ fn write_what_if<W: Write>(
     if demands.is_empty() {
         return Ok(());
     }
-    const BLOCK: usize = 1024;
-    let threads = if demands.len() >= 4 * BLOCK {
-        crate::par::threads()
-    } else {
-        1
-    };
     // A thread's planner serves every window: it is taken from the pool and put back after.
     let pool = std::sync::Mutex::new(vec![first_planner]);
     struct Pooled<'p, 'a, 'b> {
@@ -389,18 +376,17 @@ fn write_what_if<W: Write>(
         ),
         pool: &pool,
     };
-    let blocks: Vec<&[crate::model::Demand]> = demands.chunks(BLOCK).collect();
     let mut first = true;
     write_blocks(
         out,
-        &blocks,
-        threads,
+        demands,
+        1024,
         take,
         |pooled, block| {
             let mut buf = Vec::with_capacity(block.len() * 400);
             // A pooled planner is taken out only when it is dropped.
             let planner = pooled.planner.get_or_insert_with(new_planner);
-            for d in *block {
+            for d in block {
                 if let Some(options) = planner.options(d) {
                     // Writing into a Vec cannot fail.
                     let _ = write_demand_options(&mut buf, &options);

@@ -96,7 +96,14 @@ impl EgressPaths {
 /// Each demand's intact paths as the costing bills them: the paths the failure analysis finds,
 /// without the names, models, roles and failures the costing does not read.
 pub fn egress_paths(design: &Design, catalog: &Catalog) -> EgressPaths {
-    let (shared, _) = Shared::new(design, catalog, Depth::Single, Parts::IntactPaths);
+    let resolved = design.resolve();
+    let (shared, _) = Shared::new(
+        design,
+        catalog,
+        Depth::Single,
+        Parts::IntactPaths,
+        &resolved,
+    );
     let (per_demand, _) = each_demand(&shared, 0, demand_paths);
     let mut out = EgressPaths {
         demands: Vec::with_capacity(per_demand.len()),

@@ -263,13 +263,34 @@ fn outcome(residual: u64, required: u64) -> Outcome {
 
 /// Analyse every demand of the design.
 pub fn analyze(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
-    analyze_with(design, catalog, depth, Parts::All)
+    analyze_with(design, catalog, depth, Parts::All, &design.resolve())
 }
 
 /// The same without splitting flows into paths: what the resilience rules need, a little
 /// cheaper on large designs.
 pub fn analyze_without_paths(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
-    analyze_with(design, catalog, depth, Parts::Failures)
+    analyze_without_paths_resolved(design, catalog, depth, &design.resolve())
+}
+
+/// [`analyze`] of a design whose references the caller has resolved (`design.resolve()`):
+/// the check resolves once for its rules and this analysis.
+pub fn analyze_resolved(
+    design: &Design,
+    catalog: &Catalog,
+    depth: Depth,
+    resolved: &Resolved<'_>,
+) -> Analysis {
+    analyze_with(design, catalog, depth, Parts::All, resolved)
+}
+
+/// [`analyze_without_paths`] of a design whose references the caller has resolved.
+pub fn analyze_without_paths_resolved(
+    design: &Design,
+    catalog: &Catalog,
+    depth: Depth,
+    resolved: &Resolved<'_>,
+) -> Analysis {
+    analyze_with(design, catalog, depth, Parts::Failures, resolved)
 }
 
 /// What an analysis computes.
@@ -290,7 +311,7 @@ struct Shared<'a> {
     with_paths: bool,
     with_failures: bool,
     net: Network,
-    resolved: Resolved<'a>,
+    resolved: &'a Resolved<'a>,
     /// Kind of each link, by index into `design.links` (a small table the workers read often).
     link_kinds: Vec<LinkKindTag>,
     /// The domains each link is in, by index into `design.links`.
@@ -321,15 +342,15 @@ impl<'a> Shared<'a> {
         catalog: &Catalog,
         depth: Depth,
         parts: Parts,
+        resolved: &'a Resolved<'a>,
     ) -> (Shared<'a>, Vec<FailureDomain>) {
-        let resolved = design.resolve();
         let with_failures = parts != Parts::IntactPaths;
         let domains = if with_failures {
-            domains::derive_resolved(design, catalog, &resolved)
+            domains::derive_resolved(design, catalog, resolved)
         } else {
             Vec::new()
         };
-        let net = Network::build_resolved(design, &resolved);
+        let net = Network::build_resolved(design, resolved);
         let link_domains = Lists::invert(
             design.links.len(),
             domains.iter().map(|d| d.links.iter().copied()),
@@ -403,8 +424,14 @@ fn each_demand<T: Send>(
     (results, work)
 }
 
-fn analyze_with(design: &Design, catalog: &Catalog, depth: Depth, parts: Parts) -> Analysis {
-    let (shared, mut domains) = Shared::new(design, catalog, depth, parts);
+fn analyze_with(
+    design: &Design,
+    catalog: &Catalog,
+    depth: Depth,
+    parts: Parts,
+    resolved: &Resolved<'_>,
+) -> Analysis {
+    let (shared, mut domains) = Shared::new(design, catalog, depth, parts, resolved);
     let (results, work) = each_demand(&shared, domains.len(), analyze_demand);
     // Names of the link and node domains are written only for those a result refers to; on
     // large designs, on every core.
@@ -464,8 +491,8 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
     };
     let roles = links_by_role(sh, &w.local, &mut w.gateway_to_region);
     let model = match cloud {
-        Cloud::Aws => models::aws_model(&dx_uses(sh.design, &roles.circuits, &sh.resolved)),
-        Cloud::Azure => models::azure_model(&er_uses(sh.design, &roles.circuits, &sh.resolved)),
+        Cloud::Aws => models::aws_model(&dx_uses(sh.design, &roles.circuits, sh.resolved)),
+        Cloud::Azure => models::azure_model(&er_uses(sh.design, &roles.circuits, sh.resolved)),
     };
     let mut failures = Failures::default();
     if intact.mbps > 0 && sh.with_failures {

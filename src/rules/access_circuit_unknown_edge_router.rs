@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    for (link, ends) in cx.design.links.iter().zip(&cx.link_ends) {
+    for (link, ends) in cx.design.links.iter().zip(cx.link_ends) {
         let Some(router) = link.as_access().and_then(|a| a.edge_router.as_deref()) else {
             continue;
         };

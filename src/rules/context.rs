@@ -55,16 +55,17 @@ pub struct DxView<'a> {
 pub struct Context<'a> {
     pub design: &'a Design,
     pub catalog: &'a Catalog,
-    nodes: HashMap<&'a str, usize>,
+    /// Node index by node id.
+    nodes: &'a HashMap<&'a str, usize>,
     /// Links at each node, in node order: `adjacency[at_node.range(i)]`.
     at_node: Lists,
     adjacency: Vec<&'a Link>,
     /// The node at the other end of each `adjacency` entry (`usize::MAX` when it is missing).
     neighbours: Vec<usize>,
     /// Node indices of each link's ends (`a`, `b`), by index into `design.links`.
-    pub link_ends: Vec<[Option<usize>; 2]>,
+    pub link_ends: &'a [[Option<usize>; 2]],
     /// Node indices of each demand's site and region, by index into `design.demands`.
-    pub demand_ends: Vec<[Option<usize>; 2]>,
+    pub demand_ends: &'a [[Option<usize>; 2]],
     pub er_circuits: Vec<ErView<'a>>,
     pub dx_connections: Vec<DxView<'a>>,
     /// Indices into `er_circuits`, by Azure region node id.
@@ -77,15 +78,23 @@ pub struct Context<'a> {
     dx_by_region: HashMap<&'a str, Vec<usize>>,
     /// The failure analysis (N-1), computed on first use by a resilience rule.
     resilience: std::sync::OnceLock<Analysis>,
+    /// The design's references, for the analysis.
+    resolved: &'a crate::model::Resolved<'a>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(design: &'a Design, catalog: &'a Catalog) -> Self {
+    /// The indexes of `design`, whose references the caller has resolved (`design.resolve()`:
+    /// a check resolves once, for the rules and the failure analysis).
+    pub fn new(
+        design: &'a Design,
+        catalog: &'a Catalog,
+        resolved: &'a crate::model::Resolved<'a>,
+    ) -> Self {
         let crate::model::Resolved {
             node_index: nodes,
             link_ends,
             demand_ends,
-        } = design.resolve();
+        } = resolved;
         // The links at each node, and the node at each one's other end.
         let at_node = Lists::invert(
             design.nodes.len(),
@@ -107,7 +116,7 @@ impl<'a> Context<'a> {
         }
         let mut er_circuits = Vec::new();
         let mut dx_connections = Vec::new();
-        for (link, ends) in design.links.iter().zip(&link_ends) {
+        for (link, ends) in design.links.iter().zip(link_ends) {
             let [Some(a), Some(b)] = ends.map(|e| e.map(|i| &design.nodes[i])) else {
                 continue;
             };
@@ -180,6 +189,7 @@ impl<'a> Context<'a> {
             er_by_link,
             dx_by_region,
             resilience: std::sync::OnceLock::new(),
+            resolved,
             nodes,
             at_node,
             adjacency,
@@ -238,7 +248,12 @@ impl<'a> Context<'a> {
 
     pub fn resilience(&self) -> &Analysis {
         self.resilience.get_or_init(|| {
-            resilience::analyze_without_paths(self.design, self.catalog, Depth::Single)
+            resilience::analyze_without_paths_resolved(
+                self.design,
+                self.catalog,
+                Depth::Single,
+                self.resolved,
+            )
         })
     }
 

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Report) {
     let nodes = &cx.design.nodes;
-    for (d, [site, region]) in cx.design.demands.iter().zip(&cx.demand_ends) {
+    for (d, [site, region]) in cx.design.demands.iter().zip(cx.demand_ends) {
         let site_ok = site.is_some_and(|n| nodes[n].tag() == NodeKindTag::OnPremSite);
         let region_ok = region.is_some_and(|n| {
             matches!(

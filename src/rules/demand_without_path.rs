@@ -34,7 +34,7 @@ fn check(cx: &Context, out: &mut Report) {
     let nodes = &cx.design.nodes;
     // Union-find over every node; only transit nodes are ever joined.
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
-    for ends in &cx.link_ends {
+    for ends in cx.link_ends {
         if let [Some(a), Some(b)] = *ends {
             if is_transit(&nodes[a]) && is_transit(&nodes[b]) {
                 let (ra, rb) = (find_root(&mut parent, a), find_root(&mut parent, b));
@@ -56,7 +56,7 @@ fn check(cx: &Context, out: &mut Report) {
     }
     // (transit component, region node) pairs joined by a link.
     let mut reaches: FxHashSet<(usize, usize)> = FxHashSet::default();
-    for (link, ends) in cx.design.links.iter().zip(&cx.link_ends) {
+    for (link, ends) in cx.design.links.iter().zip(cx.link_ends) {
         let [Some(a), Some(b)] = *ends else { continue };
         for (t, other) in [(a, b), (b, a)] {
             let region = &nodes[other];
@@ -73,7 +73,7 @@ fn check(cx: &Context, out: &mut Report) {
             }
         }
     }
-    for (d, ends) in cx.design.demands.iter().zip(&cx.demand_ends) {
+    for (d, ends) in cx.design.demands.iter().zip(cx.demand_ends) {
         let [Some(site), Some(region)] = *ends else {
             continue;
         };

@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Report) {
     let nodes = &cx.design.nodes;
-    for (link, ends) in cx.design.links.iter().zip(&cx.link_ends) {
+    for (link, ends) in cx.design.links.iter().zip(cx.link_ends) {
         let [Some(a), Some(b)] = ends.map(|e| e.map(|i| &nodes[i])) else {
             continue;
         };

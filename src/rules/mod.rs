@@ -181,12 +181,14 @@ fn check_inner(design: &Design, catalog: &Catalog, keep: bool) -> (Findings, Opt
         )
     };
     let uses_analysis = |r: &Rule| r.needs == Needs::FailureAnalysis;
+    // Resolved once, for the rules' indexes and the failure analysis.
+    let resolved = design.resolve();
     let analyze = || {
         let depth = crate::resilience::Depth::Single;
         if keep {
-            crate::resilience::analyze(design, catalog, depth)
+            crate::resilience::analyze_resolved(design, catalog, depth, &resolved)
         } else {
-            crate::resilience::analyze_without_paths(design, catalog, depth)
+            crate::resilience::analyze_without_paths_resolved(design, catalog, depth, &resolved)
         }
     };
     // On large designs the failure analysis (for the RES rules) runs on its own thread while
@@ -196,7 +198,7 @@ fn check_inner(design: &Design, catalog: &Catalog, keep: bool) -> (Findings, Opt
     let overlap = large && (keep || RULES.iter().any(|r| uses_analysis(r) && enabled(r)));
     std::thread::scope(|scope| {
         let pending = overlap.then(|| scope.spawn(analyze));
-        let cx = Context::new(design, catalog);
+        let cx = Context::new(design, catalog, &resolved);
         let exclusions = Exclusions::new(&settings.exclusions);
         if keep && !overlap {
             cx.provide_resilience(analyze());
@@ -220,10 +222,16 @@ fn check_inner(design: &Design, catalog: &Catalog, keep: bool) -> (Findings, Opt
                 .then(a.code.cmp(b.code))
                 .then(a.subjects.cmp(&b.subjects))
         });
-        (
-            Findings { items },
-            keep.then(|| cx.into_resilience()).flatten(),
-        )
+        let analysis = cx.into_resilience();
+        if keep {
+            return (Findings { items }, analysis);
+        }
+        // A large design's analysis (hundreds of megabytes in millions of allocations) is
+        // freed while the caller goes on with the findings.
+        if let (true, Some(analysis)) = (large, analysis) {
+            crate::par::drop_in_background(analysis);
+        }
+        (Findings { items }, None)
     })
 }
 
@@ -404,8 +412,9 @@ mod needs_tests {
             let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sample);
             let design = crate::design_file::load(&path).unwrap();
             assert!(!design.demands.is_empty());
+            let resolved = design.resolve();
             for rule in RULES {
-                let cx = Context::new(&design, &catalog);
+                let cx = Context::new(&design, &catalog, &resolved);
                 (rule.check)(&cx, &mut Report::default());
                 let read = cx.into_resilience().is_some();
                 assert_eq!(

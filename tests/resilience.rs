@@ -255,8 +255,8 @@ fn capacities_and_residuals_by_hand() {
         r.single_failures
             .iter()
             .find(|s| {
-                a.domains[s.domains[0]].kind == DomainKind::Link
-                    && a.domains[s.domains[0]].members == [member]
+                a.domains[s.domains.at(0)].kind == DomainKind::Link
+                    && a.domains[s.domains.at(0)].members == [member]
             })
             .map(|s| (s.residual_mbps, s.outcome))
     };
@@ -377,8 +377,8 @@ fn pairs_of_failures_are_enumerated_on_request() {
         .filter(|s| s.outcome == Outcome::Lost)
         .map(|s| {
             (
-                pairs.domains[s.domains[0]].id.clone(),
-                pairs.domains[s.domains[1]].id.clone(),
+                pairs.domains[s.domains.at(0)].id.clone(),
+                pairs.domains[s.domains.at(1)].id.clone(),
             )
         })
         .collect();
@@ -627,7 +627,7 @@ fn a_direct_connect_gateway_does_not_carry_traffic_between_its_connections() {
     let worst_without_acc2 = r
         .single_failures
         .iter()
-        .find(|s| a.domains[s.domains[0]].id == "link:acc-2")
+        .find(|s| a.domains[s.domains.at(0)].id == "link:acc-2")
         .map(|s| s.residual_mbps);
     assert_eq!(
         worst_without_acc2, None,

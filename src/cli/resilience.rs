@@ -241,7 +241,7 @@ impl Text<'_> {
             Some(s) => writeln!(
                 out,
                 "  worst single failure: {} → {} left ({})",
-                analysis.domain_label(s.domains[0]),
+                analysis.domain_label(s.domains.at(0)),
                 mbps(s.residual_mbps),
                 s.outcome.label()
             )?,
@@ -265,8 +265,8 @@ impl Text<'_> {
                 writeln!(
                     out,
                     "    - {} + {} → {} left",
-                    analysis.domain_label(s.domains[0]),
-                    analysis.domain_label(s.domains[1]),
+                    analysis.domain_label(s.domains.at(0)),
+                    analysis.domain_label(s.domains.at(1)),
                     mbps(s.residual_mbps)
                 )?;
             }

@@ -73,38 +73,37 @@ pub enum Outcome {
 }
 
 /// The one or two failure domains of a scenario (indices into [`Analysis::domains`]), stored
-/// inline: millions of scenarios on large designs must not each allocate.
+/// inline: millions of scenarios on large designs must not each allocate. Stored as `u32`, as
+/// the domain lists are ([`crate::lists::Lists`]): a design has far fewer domains (its links,
+/// nodes and their groups), and a scenario is then 24 bytes instead of 40.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DomainRefs {
-    ids: [usize; 2],
+    ids: [u32; 2],
     len: u8,
 }
 
 impl DomainRefs {
     pub fn one(d: usize) -> Self {
         DomainRefs {
-            ids: [d, 0],
+            ids: [d as u32, 0],
             len: 1,
         }
     }
     pub fn two(a: usize, b: usize) -> Self {
         DomainRefs {
-            ids: [a, b],
+            ids: [a as u32, b as u32],
             len: 2,
         }
     }
-    pub fn as_slice(&self) -> &[usize] {
+    fn as_slice(&self) -> &[u32] {
         &self.ids[..usize::from(self.len)]
     }
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.as_slice().iter().copied()
+        self.as_slice().iter().map(|&d| d as usize)
     }
-}
-
-impl std::ops::Index<usize> for DomainRefs {
-    type Output = usize;
-    fn index(&self, i: usize) -> &usize {
-        &self.as_slice()[i]
+    /// The `i`th domain (0 or 1).
+    pub fn at(&self, i: usize) -> usize {
+        self.as_slice()[i] as usize
     }
 }
 
@@ -332,6 +331,8 @@ struct Worker {
     cache: FxHashMap<Mask, u64>,
     gateway_to_region: Vec<usize>,
     single_residual: Vec<u64>,
+    /// The demand's scenarios as they are found; the result gets a copy of exactly their size.
+    failures: Failures,
 }
 
 impl<'a> Shared<'a> {
@@ -396,6 +397,7 @@ fn each_demand<T: Send>(
         cache: FxHashMap::default(),
         gateway_to_region: Vec::new(),
         single_residual: Vec::new(),
+        failures: Failures::default(),
     };
     let demand_count = shared.design.demands.len();
     const BATCH: usize = 500;
@@ -494,11 +496,20 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
         Cloud::Aws => models::aws_model(&dx_uses(sh.design, &roles.circuits, sh.resolved)),
         Cloud::Azure => models::azure_model(&er_uses(sh.design, &roles.circuits, sh.resolved)),
     };
-    let mut failures = Failures::default();
+    // Found in the worker's buffers and copied out at their size: grown in the result, they
+    // took a third more memory on large designs, every step of the growth fresh from the kernel.
+    let mut failures = std::mem::take(&mut w.failures);
+    failures.clear();
     if intact.mbps > 0 && sh.with_failures {
         find_failures(sh, w, &intact, demand.required_mbps, &mut failures);
     }
     failures.sort(&sh.breadth);
+    let (single_failures, spofs, double_failures) = (
+        failures.single.to_vec(),
+        failures.spofs.to_vec(),
+        failures.double.to_vec(),
+    );
+    w.failures = failures;
 
     Some(DemandResult {
         index: demand_index,
@@ -510,9 +521,9 @@ fn analyze_demand(sh: &Shared<'_>, w: &mut Worker, demand_index: usize) -> Optio
         intact_mbps: intact.mbps,
         paths,
         model,
-        single_failures: failures.single,
-        spofs: failures.spofs,
-        double_failures: failures.double,
+        single_failures,
+        spofs,
+        double_failures,
         access_links: roles.access,
         circuit_links: roles.circuits,
         vpn_links: roles.vpns,
@@ -779,12 +790,18 @@ struct Failures {
 }
 
 impl Failures {
+    fn clear(&mut self) {
+        self.single.clear();
+        self.spofs.clear();
+        self.double.clear();
+    }
+
     /// Worst first (least capacity left, then the broadest domain); SPOFs broadest first.
     fn sort(&mut self, breadth: &[usize]) {
         self.single.sort_by(|a, b| {
             a.residual_mbps
                 .cmp(&b.residual_mbps)
-                .then(breadth[b.domains[0]].cmp(&breadth[a.domains[0]]))
+                .then(breadth[b.domains.at(0)].cmp(&breadth[a.domains.at(0)]))
                 .then(a.domains.cmp(&b.domains))
         });
         self.spofs

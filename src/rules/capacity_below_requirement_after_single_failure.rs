@@ -25,7 +25,7 @@ fn check(cx: &Context, out: &mut Report) {
         else {
             continue;
         };
-        let domain = &analysis.domains[worst.domains[0]];
+        let domain = &analysis.domains[worst.domains.at(0)];
         let mut subjects = vec![d.demand.to_string()];
         subjects.extend(domain.members.iter().map(|m| m.to_string()));
         out.flag(

@@ -16,6 +16,7 @@ pub mod reference;
 /// Helpers for the analyses that split work over threads.
 pub(crate) mod par;
 pub use par::keep_freed_memory;
+pub use par::without_huge_pages;
 /// Lists of indices per key in one array (adjacency and membership tables).
 pub(crate) mod lists;
 /// The clean base design the tests mutate (tests only; `tests/common` includes the same file).

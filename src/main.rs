@@ -44,6 +44,7 @@ fn main() {
     }
     // SAFETY: no other thread runs yet.
     unsafe { linkwright::keep_freed_memory() };
+    linkwright::without_huge_pages();
     match linkwright::cli::run(cli) {
         Ok(code) => std::process::exit(code),
         Err(e) => {

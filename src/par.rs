@@ -39,11 +39,11 @@ pub unsafe fn keep_freed_memory() {
 }
 
 /// Turns transparent huge pages off for this process (Linux; elsewhere nothing). For the
-/// command line: mimalloc asks for huge pages on the memory it maps, and on a machine whose
-/// free memory is fragmented each first touch of a 2 MiB page can wait for the kernel to
-/// compact memory before zeroing the whole page. At 100,000 sites that made `check` and `cost`
-/// spend 0.6-1.3 s in the kernel instead of 0.3-0.4 s (mimalloc's own `MIMALLOC_ALLOW_THP=0`
-/// does the same, but only when set before its first allocation). The designer keeps them.
+/// command line: mimalloc asks for huge pages on the memory it maps, and the kernel zeroes
+/// each 2 MiB page whole on its first touch. At 100,000 sites that zeroing was 30-40% of
+/// `check`'s samples in slow runs, and 2% with ordinary pages (mimalloc's own
+/// `MIMALLOC_ALLOW_THP=0` does the same, but only when set before its first allocation). The
+/// designer keeps them.
 pub fn without_huge_pages() {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     // SAFETY: sets a flag of the process's memory map; no memory is passed or read. A failure

@@ -223,8 +223,8 @@ const SPLIT_PARSE_BYTES: usize = 1 << 20;
 /// and every error message are the same either way.
 ///
 /// Why the cuts are safe: a JSON string cannot hold a raw line break, so a line that starts
-/// with four spaces and `"nodes": ` is a key and a line of six spaces and `},` ends an object,
-/// never string content. Each piece must parse on its own as whole elements separated by single
+/// with four spaces and `"nodes": ` is a key, a line of four spaces and `]` ends an array and a
+/// line of six spaces and `},` ends an object, never string content. Each piece must parse on its own as whole elements separated by single
 /// commas, so the pieces joined with commas are exactly the original array; the rest, with `[]`
 /// in place of the arrays, must then parse as a design file, which puts each key in the design object (the
 /// only place a design file has those keys).
@@ -245,15 +245,17 @@ fn parse_split(text: &str) -> Option<FileIn> {
     let mut from = 0;
     for (array, key) in arrays.iter_mut().zip(KEYS) {
         let start = from + find(&text[from..], key)? + key.len();
-        // The value ends where the next line at the design object's level begins: its next
-        // key, or its closing brace.
+        // The array ends at the first line of four spaces and `]`, the level of the design
+        // object's keys (its elements' lines are indented further): one pass over the array,
+        // for a mark with a rare byte. An empty array is written `[]` on the key's line.
         let rest = &text[start..];
-        let next_key = find(rest, "\n    \"").unwrap_or(rest.len());
-        let next = find(&rest[..next_key], "\n  }").unwrap_or(next_key);
-        let value = rest[..next].trim_end();
-        let value = value.strip_suffix(',').unwrap_or(value);
-        *array = (start, start + value.len());
-        from = start + value.len();
+        let len = if rest.starts_with("[]") {
+            2
+        } else {
+            find(rest, ARRAY_END)? + ARRAY_END.len()
+        };
+        *array = (start, start + len);
+        from = start + len;
     }
     let mut skeleton = String::with_capacity(4096);
     let mut at = 0;
@@ -297,6 +299,9 @@ fn parse_split(text: &str) -> Option<FileIn> {
     design.demands = parse_pieces(&demands, threads)?;
     Some(file)
 }
+
+/// Ends an array of the design object (not empty), as `save` writes it.
+const ARRAY_END: &str = "\n    ]";
 
 /// Separates two elements of an array of the design object, as `save` writes it.
 const BETWEEN: &str = "\n      },\n      {";
@@ -702,10 +707,18 @@ mod tests {
         let trailing = text.replacen("\n    ],\n    \"demands\"", ",\n    ],\n    \"demands\"", 1);
         assert_ne!(trailing, text);
         assert!(parse_split(&trailing).is_none());
+        // An empty array is written `[]` on its key's line, last or between the others.
         let mut no_demands = design.clone();
         no_demands.demands.clear();
         let file = parse_split(&to_string(&no_demands).unwrap()).expect("parses in parts");
         assert_eq!(file.design, no_demands);
+        let mut no_links = crate::generate::generate(1_500, 3, &catalog);
+        no_links.links.clear();
+        let text = to_string(&no_links).unwrap();
+        assert!(text.len() >= SPLIT_PARSE_BYTES);
+        assert!(text.contains("\n    \"links\": [],\n"));
+        let file = parse_split(&text).expect("parses in parts");
+        assert_eq!(file.design, no_links);
         let small = to_string(&crate::generate::generate(10, 3, &catalog)).unwrap();
         assert!(parse_split(&small).is_none());
     }

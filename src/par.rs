@@ -96,6 +96,79 @@ pub fn map_in_order<S, T: Send>(
     done.into_iter().map(|(_, result)| result).collect()
 }
 
+/// `task(state, i)` for every `i` in `0..count`, keeping the `Some` answers in index order,
+/// with each thread's last `state`. Like [`map_in_order`], the indices go out in blocks of
+/// `block` to whichever thread is free; unlike it, each answer is written straight into its
+/// place in one vector made at full length first, and the `None` are then taken out of that
+/// vector in place. Nothing is copied after the work: joining a vector per block copied 64 MB
+/// of a 100,000-site design's failure analysis on one core, into memory the kernel had to zero.
+pub fn filter_map_in_place<S: Send, T: Send>(
+    count: usize,
+    block: usize,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    task: impl Fn(&mut S, usize) -> Option<T> + Sync,
+) -> (Vec<T>, Vec<S>) {
+    use std::mem::MaybeUninit;
+    use std::sync::{Mutex, PoisonError};
+    let block = block.max(1);
+    let mut slots: Vec<MaybeUninit<Option<T>>> = Vec::with_capacity(count);
+    slots.resize_with(count, MaybeUninit::uninit);
+    // Each block's slots, locked by the one thread that takes the block (never waited on).
+    let blocks: Vec<Mutex<&mut [MaybeUninit<Option<T>>]>> =
+        slots.chunks_mut(block).map(Mutex::new).collect();
+    let next = AtomicUsize::new(0);
+    // A thread's last state, and how many slots it wrote.
+    let work = || {
+        let mut state = init();
+        let mut written = 0;
+        loop {
+            let b = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slots) = blocks.get(b) else {
+                return (state, written);
+            };
+            let mut slots = slots.lock().unwrap_or_else(PoisonError::into_inner);
+            for (k, slot) in slots.iter_mut().enumerate() {
+                slot.write(task(&mut state, b * block + k));
+                written += 1;
+            }
+        }
+    };
+    let done: Vec<(S, usize)> = if threads <= 1 || blocks.len() <= 1 {
+        vec![work()]
+    } else {
+        std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads.min(blocks.len()))
+                .map(|_| scope.spawn(work))
+                .collect();
+            let mut done = vec![work()];
+            done.extend(helpers.into_iter().map(join));
+            done
+        })
+    };
+    drop(blocks);
+    // Every block is taken by one thread, which writes each of its slots; a task that panics
+    // never gets here (the slots are then freed without their answers being dropped).
+    let written: usize = done.iter().map(|(_, n)| n).sum();
+    assert_eq!(written, count, "every slot is written once");
+    let mut slots = std::mem::ManuallyDrop::new(slots);
+    // SAFETY: all `count` slots hold an initialised `Option<T>` (counted above), and
+    // `MaybeUninit<Option<T>>` has the layout of `Option<T>`; the vector's allocation, length
+    // and capacity are handed over unchanged.
+    let slots: Vec<Option<T>> = unsafe {
+        Vec::from_raw_parts(
+            slots.as_mut_ptr().cast::<Option<T>>(),
+            slots.len(),
+            slots.capacity(),
+        )
+    };
+    // `filter_map` over a vector's own iterator collects into the same allocation; `flatten`,
+    // which clippy prefers, does not (Rust 1.95), and would copy every answer.
+    #[allow(clippy::filter_map_identity)]
+    let kept = slots.into_iter().filter_map(|answer| answer).collect();
+    (kept, done.into_iter().map(|(state, _)| state).collect())
+}
+
 #[cfg(test)]
 mod tests {
     /// The flag is the one that turns huge pages off: the kernel answers it back.
@@ -106,6 +179,54 @@ mod tests {
         // SAFETY: reads a flag of the process's memory map.
         let off = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
         assert_eq!(off, 1);
+    }
+
+    /// The answers kept are in index order whatever the threads and blocks, and each thread's
+    /// state comes back.
+    #[test]
+    fn filled_in_place_answers_come_back_in_order() {
+        for threads in [1, 2, 3] {
+            for block in [1, 7, 64, 1000] {
+                let (kept, states) = super::filter_map_in_place(
+                    500,
+                    block,
+                    threads,
+                    || 0usize,
+                    |calls, i| {
+                        *calls += 1;
+                        (i % 3 != 0).then(|| format!("answer {i}"))
+                    },
+                );
+                let expected: Vec<String> = (0..500)
+                    .filter(|i| i % 3 != 0)
+                    .map(|i| format!("answer {i}"))
+                    .collect();
+                assert_eq!(kept, expected, "{threads} threads, blocks of {block}");
+                assert_eq!(states.iter().sum::<usize>(), 500);
+            }
+        }
+        let (none, states) = super::filter_map_in_place(0, 8, 2, || (), |(), i| Some(i));
+        assert!(none.is_empty());
+        assert_eq!(states.len(), 1);
+    }
+
+    /// A task that panics passes the panic on; the answers already written are not dropped
+    /// twice (each holds a heap string, so a double drop would abort the test binary).
+    #[test]
+    fn a_panicking_task_passes_its_panic_on() {
+        let result = std::panic::catch_unwind(|| {
+            super::filter_map_in_place(
+                100,
+                10,
+                2,
+                || (),
+                |(), i| {
+                    assert!(i != 55, "task {i} fails");
+                    Some(i.to_string())
+                },
+            )
+        });
+        assert!(result.is_err());
     }
 
     #[test]

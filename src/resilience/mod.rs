@@ -212,13 +212,6 @@ impl Work {
             searches: self.searches + other.searches,
         }
     }
-    fn since(self, start: Work) -> Work {
-        Work {
-            edges_scanned: self.edges_scanned - start.edges_scanned,
-            max_flows: self.max_flows - start.max_flows,
-            searches: self.searches - start.searches,
-        }
-    }
 }
 
 impl Analysis {
@@ -401,28 +394,19 @@ fn each_demand<T: Send>(
     };
     let demand_count = shared.design.demands.len();
     const BATCH: usize = 500;
-    let batches = crate::par::map_in_order(
-        demand_count.div_ceil(BATCH),
-        if demand_count >= 2_000 {
-            crate::par::threads()
-        } else {
-            1
-        },
-        new_worker,
-        |worker, b| {
-            let start = Work::of(&worker.scratch, &worker.flow);
-            let demands = b * BATCH..((b + 1) * BATCH).min(demand_count);
-            let mut batch = Vec::with_capacity(demands.len());
-            batch.extend(demands.filter_map(|i| task(shared, worker, i)));
-            (batch, Work::of(&worker.scratch, &worker.flow).since(start))
-        },
-    );
-    let mut results = Vec::with_capacity(demand_count);
-    let mut work = Work::default();
-    for (mut batch, batch_work) in batches {
-        results.append(&mut batch);
-        work = work.add(batch_work);
-    }
+    let threads = if demand_count >= 2_000 {
+        crate::par::threads()
+    } else {
+        1
+    };
+    let (results, workers) =
+        crate::par::filter_map_in_place(demand_count, BATCH, threads, new_worker, |worker, i| {
+            task(shared, worker, i)
+        });
+    // Each worker counts its work from zero.
+    let work = workers.iter().fold(Work::default(), |work, worker| {
+        work.add(Work::of(&worker.scratch, &worker.flow))
+    });
     (results, work)
 }
 

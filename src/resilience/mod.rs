@@ -259,7 +259,9 @@ pub fn analyze(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
 }
 
 /// The same without splitting flows into paths: what the resilience rules need, a little
-/// cheaper on large designs.
+/// cheaper on large designs. Of the domains, only those the rules write about are named (their
+/// id, label and members): each demand's single points of failure and the first single failure
+/// that degrades it. The others keep their kind, nodes and links.
 pub fn analyze_without_paths(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
     analyze_without_paths_resolved(design, catalog, depth, &design.resolve())
 }
@@ -419,10 +421,21 @@ fn analyze_with(
 ) -> Analysis {
     let (shared, mut domains) = Shared::new(design, catalog, depth, parts, resolved);
     let (results, work) = each_demand(&shared, domains.len(), analyze_demand);
-    // Names of the link and node domains are written only for those a result refers to; on
-    // large designs, on every core.
+    // Names of the link and node domains are written only for those a result refers to (for
+    // the rules, those they write about); on large designs, on every core.
     let mut referenced = vec![false; domains.len()];
     for r in &results {
+        if parts == Parts::Failures {
+            let degrading = r
+                .single_failures
+                .iter()
+                .find(|s| s.outcome == Outcome::Degraded)
+                .map(|s| s.domains.at(0));
+            for d in r.spofs.iter().copied().chain(degrading) {
+                referenced[d] = true;
+            }
+            continue;
+        }
         for d in r.spofs.iter().copied().chain(
             r.single_failures
                 .iter()

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
+    // The analysis names this domain for the rule (`analyze_without_paths`).
     let analysis = cx.resilience();
     for d in &analysis.demands {
         let Some(worst) = d

@@ -15,8 +15,7 @@ pub static RULE: Rule = Rule {
 };
 
 /// A demand's end: the node its id resolves to, or the id itself when it names no node (two
-/// equal ids resolve alike, so this is the same test as comparing the ids, without hashing
-/// two strings per demand).
+/// equal ids resolve alike, so comparing ends is comparing the ids, without hashing strings).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum End<'a> {
     Node(usize),
@@ -33,25 +32,47 @@ impl<'a> End<'a> {
 }
 
 fn check(cx: &Context, out: &mut Report) {
-    let mut first: HashMap<[End<'_>; 2], &str> = HashMap::default();
-    first.reserve(cx.design.demands.len());
-    for (d, ends) in cx.design.demands.iter().zip(cx.demand_ends) {
+    let demands = &cx.design.demands;
+    // (first, duplicate) by index into the demands.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // Demands whose two ends are nodes, by the nodes' indices: sorted, a demand's duplicates
+    // follow it (the index breaks ties). The others (an end names no node) go through a map.
+    let mut by_nodes: Vec<(usize, usize, usize)> = Vec::with_capacity(demands.len());
+    let mut by_ids: HashMap<[End<'_>; 2], usize> = HashMap::default();
+    for (i, (d, ends)) in demands.iter().zip(cx.demand_ends).enumerate() {
+        if let [Some(site), Some(region)] = *ends {
+            by_nodes.push((site, region, i));
+            continue;
+        }
         let key = [
             End::of(ends[0], d.site.as_str()),
             End::of(ends[1], d.region.as_str()),
         ];
-        if let Some(other) = first.insert(key, d.id.as_str()) {
-            first.insert(key, other);
-            out.flag(
-                vec![other.to_string(), d.id.to_string()],
-                format!(
-                    "demands `{other}` and `{}` both run from {} to {}",
-                    d.id,
-                    cx.name_of(d.site.as_str()),
-                    cx.name_of(d.region.as_str())
-                ),
-            );
+        match by_ids.get(&key) {
+            Some(&first) => pairs.push((first, i)),
+            None => {
+                by_ids.insert(key, i);
+            }
         }
+    }
+    by_nodes.sort_unstable();
+    for group in by_nodes.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let first = group[0].2;
+        pairs.extend(group[1..].iter().map(|&(_, _, i)| (first, i)));
+    }
+    // In the demands' order, as they are read.
+    pairs.sort_unstable_by_key(|&(_, i)| i);
+    for (first, i) in pairs {
+        let (other, d) = (&demands[first].id, &demands[i]);
+        out.flag(
+            vec![other.to_string(), d.id.to_string()],
+            format!(
+                "demands `{other}` and `{}` both run from {} to {}",
+                d.id,
+                cx.name_of(d.site.as_str()),
+                cx.name_of(d.region.as_str())
+            ),
+        );
     }
 }
 
@@ -76,6 +97,28 @@ mod tests {
                 d.demands.remove(0);
                 d.demands.push(dup);
             },
+        );
+    }
+
+    /// Each later duplicate is paired with the first demand of its site and region.
+    #[test]
+    fn later_duplicates_pair_with_the_first() {
+        let mut d = base();
+        for n in [2, 3] {
+            let mut dup = d.demands[0].clone();
+            dup.id = format!("d-az-{n}").into();
+            d.demands.push(dup);
+        }
+        let found = crate::rules::check(&d, catalog());
+        let pairs: Vec<&[String]> = found
+            .items
+            .iter()
+            .filter(|f| f.code == "GEN009")
+            .map(|f| f.subjects.as_slice())
+            .collect();
+        assert_eq!(
+            pairs,
+            [["d-az", "d-az-2"], ["d-az", "d-az-3"]].map(|p| p.map(String::from)),
         );
     }
 

@@ -26,12 +26,23 @@ fn check(cx: &Context, out: &mut Report) {
                 .map(|c| (node.id.as_str(), c)),
         );
     }
-    // Sort by start address so only neighbours-in-range need comparing.
-    prefixes.sort_by_key(|(_, c)| (c.is_ipv4(), c.range().0));
-    for (i, (node_a, a)) in prefixes.iter().enumerate() {
+    // Sort by start address so only neighbours-in-range need comparing; equal starts stay in
+    // the design's order (the position breaks the tie). Each range is computed once, not at
+    // every comparison.
+    let mut order: Vec<(bool, u128, usize)> = prefixes
+        .iter()
+        .enumerate()
+        .map(|(i, (_, c))| (c.is_ipv4(), c.range().0, i))
+        .collect();
+    order.sort_unstable();
+    let prefixes: Vec<(&str, &Cidr, u128)> = order
+        .iter()
+        .map(|&(_, start, i)| (prefixes[i].0, prefixes[i].1, start))
+        .collect();
+    for (i, &(node_a, a, _)) in prefixes.iter().enumerate() {
         let end = a.range().1;
-        for (node_b, b) in prefixes[i + 1..].iter() {
-            if b.is_ipv4() != a.is_ipv4() || b.range().0 > end {
+        for &(node_b, b, start_b) in prefixes[i + 1..].iter() {
+            if b.is_ipv4() != a.is_ipv4() || start_b > end {
                 break;
             }
             if node_a != node_b && a.overlaps(b) {

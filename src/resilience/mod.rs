@@ -341,12 +341,25 @@ impl<'a> Shared<'a> {
         resolved: &'a Resolved<'a>,
     ) -> (Shared<'a>, Vec<FailureDomain>) {
         let with_failures = parts != Parts::IntactPaths;
-        let domains = if with_failures {
-            domains::derive_resolved(design, catalog, resolved)
-        } else {
-            Vec::new()
+        let domains = || {
+            if with_failures {
+                domains::derive_resolved(design, catalog, resolved)
+            } else {
+                Vec::new()
+            }
         };
-        let net = Network::build_resolved(design, resolved);
+        // On large designs the network is built on a thread of its own while the domains are
+        // derived: both only read the design, and in `check` the other core has finished the
+        // plain rules by then and waits for this.
+        let (domains, net) = if with_failures && design.demands.len() >= PARALLEL_DEMANDS {
+            std::thread::scope(|scope| {
+                let net = scope.spawn(|| Network::build_resolved(design, resolved));
+                let domains = domains();
+                (domains, crate::par::join(net))
+            })
+        } else {
+            (domains(), Network::build_resolved(design, resolved))
+        };
         let link_domains = Lists::invert(
             design.links.len(),
             domains.iter().map(|d| d.links.iter().copied()),
@@ -374,6 +387,9 @@ impl<'a> Shared<'a> {
     }
 }
 
+/// From how many demands the analysis uses every core.
+const PARALLEL_DEMANDS: usize = 2_000;
+
 /// `task` for every demand of the design, in demand order (the demands it answers `None` for
 /// are left out), and the work counted. Demands are independent: on large designs, batches of
 /// them go to whichever core is free; the result is the same whatever the split.
@@ -396,7 +412,7 @@ fn each_demand<T: Send>(
     };
     let demand_count = shared.design.demands.len();
     const BATCH: usize = 500;
-    let threads = if demand_count >= 2_000 {
+    let threads = if demand_count >= PARALLEL_DEMANDS {
         crate::par::threads()
     } else {
         1

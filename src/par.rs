@@ -41,9 +41,10 @@ pub unsafe fn keep_freed_memory() {
 /// Turns transparent huge pages off for this process (Linux; elsewhere nothing). For the
 /// command line: mimalloc asks for huge pages on the memory it maps, and the kernel zeroes
 /// each 2 MiB page whole on its first touch. At 100,000 sites that zeroing was 30-40% of
-/// `check`'s samples in slow runs, and 2% with ordinary pages (mimalloc's own
-/// `MIMALLOC_ALLOW_THP=0` does the same, but only when set before its first allocation). The
-/// designer keeps them.
+/// `check`'s samples in slow runs (0.5-1.6 s of system time), and 2% with ordinary pages
+/// (0.25-0.4 s, whatever the hour; huge pages do better in a quiet hour, 0.08-0.2 s).
+/// mimalloc's own `MIMALLOC_ALLOW_THP=0` does the same, but only when set before its first
+/// allocation. The designer keeps them.
 pub fn without_huge_pages() {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     // SAFETY: sets a flag of the process's memory map; no memory is passed or read. A failure

@@ -42,7 +42,7 @@ pub unsafe fn keep_freed_memory() {
 /// command line: mimalloc asks for huge pages on the memory it maps, and the kernel zeroes
 /// each 2 MiB page whole on its first touch. At 100,000 sites that zeroing was 30-40% of
 /// `check`'s samples in slow runs (0.5-1.6 s of system time), and 2% with ordinary pages
-/// (0.25-0.4 s, whatever the hour; huge pages do better in a quiet hour, 0.08-0.2 s).
+/// (0.2-0.4 s, whatever the hour; huge pages do better in a quiet hour, 0.08-0.2 s).
 /// mimalloc's own `MIMALLOC_ALLOW_THP=0` does the same, but only when set before its first
 /// allocation. The designer keeps them.
 pub fn without_huge_pages() {

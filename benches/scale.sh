@@ -12,6 +12,8 @@
 # largest resident memory. Elapsed time needs a quiet machine to mean anything: the commands use
 # every core. `prices import` and `--catalog` overlays are measured by `benches/costing.rs`.
 set -euo pipefail
+# bash's `time` writes the locale's decimal mark; the comparisons below read a point.
+export LC_NUMERIC=C
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${LINKWRIGHT:-$here/target/release/linkwright}"
@@ -39,7 +41,7 @@ commands=(
 )
 
 # One measurement: fastest elapsed seconds and largest RSS (KB) over $runs runs. Elapsed time
-# is bash's, in milliseconds (GNU time's %e said 0.01 s for a 1,000-site command that takes
+# is bash's, to the millisecond (GNU time's %e said 0.01 s for a 1,000-site command that takes
 # 0.024 s, which made the growth factors from 1,000 sites meaningless); GNU time itself adds
 # about 2 ms.
 measure() {

@@ -135,8 +135,8 @@ fn load_bytes(
         }
     })?;
     let design = from_str(text, path);
-    // A large file's mapping is handed back while the design is used (6-9 ms of unmapping at
-    // 100,000 sites); the process ending unmaps it anyway.
+    // A large file's bytes (mapped, or read by `load`) are handed back while the design is
+    // used (6-9 ms of unmapping at 100,000 sites); the process ending frees them anyway.
     if bytes.len() as u64 >= crate::user_file::MAP_FROM {
         crate::par::drop_in_background(bytes);
     }
@@ -230,10 +230,11 @@ const SPLIT_PARSE_BYTES: usize = 1 << 20;
 ///
 /// Why the cuts are safe: a JSON string cannot hold a raw line break, so a line that starts
 /// with four spaces and `"nodes": ` is a key, a line of four spaces and `]` ends an array and a
-/// line of six spaces and `},` ends an object, never string content. Each piece must parse on its own as whole elements separated by single
-/// commas, so the pieces joined with commas are exactly the original array; the rest, with `[]`
-/// in place of the arrays, must then parse as a design file, which puts each key in the design object (the
-/// only place a design file has those keys).
+/// line of six spaces and `},` ends an object, never string content. Each piece must parse on
+/// its own as whole elements separated by single commas, so the pieces joined with commas are
+/// exactly the original array; the rest, with `[]` in place of the arrays, must then parse as
+/// a design file, which puts each key in the design object (the only place a design file has
+/// those keys).
 fn parse_split(text: &str) -> Option<FileIn> {
     let threads = crate::par::threads();
     if text.len() < SPLIT_PARSE_BYTES || threads < 2 {

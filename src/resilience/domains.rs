@@ -69,7 +69,8 @@ pub struct FailureDomain {
     #[serde(skip)]
     pub links: Vec<usize>,
     /// Ids of the members, for output and highlighting (written by [`materialize`], which
-    /// the analysis runs for every domain a result refers to).
+    /// the analysis runs for every domain a result refers to; for the rules' analysis, only
+    /// those the rules write about).
     pub members: Vec<SmolStr>,
 }
 

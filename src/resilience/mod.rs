@@ -84,12 +84,14 @@ pub struct DomainRefs {
 
 impl DomainRefs {
     pub fn one(d: usize) -> Self {
+        debug_assert!(u32::try_from(d).is_ok());
         DomainRefs {
             ids: [d as u32, 0],
             len: 1,
         }
     }
     pub fn two(a: usize, b: usize) -> Self {
+        debug_assert!(u32::try_from(a.max(b)).is_ok());
         DomainRefs {
             ids: [a as u32, b as u32],
             len: 2,

@@ -265,33 +265,12 @@ pub fn analyze(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
 /// id, label and members): each demand's single points of failure and the first single failure
 /// that degrades it. The others keep their kind, nodes and links.
 pub fn analyze_without_paths(design: &Design, catalog: &Catalog, depth: Depth) -> Analysis {
-    analyze_without_paths_resolved(design, catalog, depth, &design.resolve())
-}
-
-/// [`analyze`] of a design whose references the caller has resolved (`design.resolve()`):
-/// the check resolves once for its rules and this analysis.
-pub fn analyze_resolved(
-    design: &Design,
-    catalog: &Catalog,
-    depth: Depth,
-    resolved: &Resolved<'_>,
-) -> Analysis {
-    analyze_with(design, catalog, depth, Parts::All, resolved)
-}
-
-/// [`analyze_without_paths`] of a design whose references the caller has resolved.
-pub fn analyze_without_paths_resolved(
-    design: &Design,
-    catalog: &Catalog,
-    depth: Depth,
-    resolved: &Resolved<'_>,
-) -> Analysis {
-    analyze_with(design, catalog, depth, Parts::Failures, resolved)
+    analyze_with(design, catalog, depth, Parts::Failures, &design.resolve())
 }
 
 /// What an analysis computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Parts {
+pub(crate) enum Parts {
     /// Paths and failures.
     All,
     /// Failures only.
@@ -430,7 +409,9 @@ fn each_demand<T: Send>(
     (results, work)
 }
 
-fn analyze_with(
+/// The analysis of `parts`, for a design whose references the caller has resolved
+/// (`design.resolve()`): the check resolves once for its rules and this analysis.
+pub(crate) fn analyze_with(
     design: &Design,
     catalog: &Catalog,
     depth: Depth,

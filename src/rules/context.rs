@@ -248,10 +248,11 @@ impl<'a> Context<'a> {
 
     pub fn resilience(&self) -> &Analysis {
         self.resilience.get_or_init(|| {
-            resilience::analyze_without_paths_resolved(
+            resilience::analyze_with(
                 self.design,
                 self.catalog,
                 Depth::Single,
+                resilience::Parts::Failures,
                 self.resolved,
             )
         })

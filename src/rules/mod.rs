@@ -184,12 +184,9 @@ fn check_inner(design: &Design, catalog: &Catalog, keep: bool) -> (Findings, Opt
     // Resolved once, for the rules' indexes and the failure analysis.
     let resolved = design.resolve();
     let analyze = || {
-        let depth = crate::resilience::Depth::Single;
-        if keep {
-            crate::resilience::analyze_resolved(design, catalog, depth, &resolved)
-        } else {
-            crate::resilience::analyze_without_paths_resolved(design, catalog, depth, &resolved)
-        }
+        use crate::resilience::{Depth, Parts};
+        let parts = if keep { Parts::All } else { Parts::Failures };
+        crate::resilience::analyze_with(design, catalog, Depth::Single, parts, &resolved)
     };
     // On large designs the failure analysis (for the RES rules) runs on its own thread while
     // the other rules run, and the RES rules then share the cores; small designs compute it on

@@ -101,50 +101,75 @@ pub fn map_in_order<S, T: Send>(
     done.into_iter().map(|(_, result)| result).collect()
 }
 
-/// `task(state, i)` for every `i` in `0..count`, keeping the `Some` answers in index order,
-/// with each thread's last `state`. Like [`map_in_order`], work goes to whichever thread is
-/// free, here in blocks of `block` indices; unlike it, each answer is written straight into
-/// its place in one vector made at full length first, and the `None` are then taken out of
-/// that vector in place (the answers kept move down within it). No answer is copied into
-/// another vector: joining a vector per block copied 64 MB of a 100,000-site design's failure
-/// analysis on one core, into memory the kernel had to zero.
-pub fn filter_map_in_place<S: Send, T: Send>(
-    count: usize,
-    block: usize,
+/// The places of one stretch of a vector being filled by [`fill_stretches`], written from the
+/// start, one after another.
+pub struct Stretch<'a, T> {
+    places: &'a mut [std::mem::MaybeUninit<T>],
+    written: usize,
+}
+
+impl<T> Stretch<'_, T> {
+    /// Writes `value` in the next place; gives it back when the stretch is full.
+    pub fn push(&mut self, value: T) -> Result<(), T> {
+        match self.places.get_mut(self.written) {
+            Some(place) => {
+                place.write(value);
+                self.written += 1;
+                Ok(())
+            }
+            None => Err(value),
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.written == self.places.len()
+    }
+}
+
+/// One vector of `sizes.iter().sum()` elements, made at its full length first, whose stretch
+/// `i` (`sizes[i]` places, in order) is filled by `fill(state, i, stretch)` on whichever thread
+/// is free; each thread keeps its own `state` (from `init`), and the states come back. The
+/// vector when every `fill` answered `true` and filled its stretch; else `None`, and what was
+/// written is dropped. Nothing is copied after the work: joining a vector per stretch copied
+/// 115 MB of a 100,000-site design's parse and 64 MB of its failure analysis on one core, into
+/// memory the kernel had to zero. (rayon's `collect_into_vec` needs the elements indexed
+/// before they are made, and its unindexed collect copies.)
+pub fn fill_stretches<S: Send, T: Send>(
+    sizes: &[usize],
     threads: usize,
     init: impl Fn() -> S + Sync,
-    task: impl Fn(&mut S, usize) -> Option<T> + Sync,
-) -> (Vec<T>, Vec<S>) {
-    use std::mem::MaybeUninit;
+    fill: impl Fn(&mut S, usize, &mut Stretch<'_, T>) -> bool + Sync,
+) -> (Option<Vec<T>>, Vec<S>) {
     use std::sync::{Mutex, PoisonError};
-    let block = block.max(1);
-    let mut slots: Vec<MaybeUninit<Option<T>>> = Vec::with_capacity(count);
-    slots.resize_with(count, MaybeUninit::uninit);
-    // Each block's slots, locked by the one thread that takes the block (never waited on).
-    let blocks: Vec<Mutex<&mut [MaybeUninit<Option<T>>]>> =
-        slots.chunks_mut(block).map(Mutex::new).collect();
+    let total: usize = sizes.iter().sum();
+    let mut all: Vec<T> = Vec::with_capacity(total);
+    let mut rest = &mut all.spare_capacity_mut()[..total];
+    // Each stretch, locked by the one thread that takes it (never waited on).
+    let mut stretches = Vec::with_capacity(sizes.len());
+    for &size in sizes {
+        let (places, after) = rest.split_at_mut(size);
+        stretches.push(Mutex::new(Stretch { places, written: 0 }));
+        rest = after;
+    }
     let next = AtomicUsize::new(0);
-    // A thread's last state, and how many slots it wrote.
+    // A thread's last state, and whether every stretch it took was filled.
     let work = || {
         let mut state = init();
-        let mut written = 0;
+        let mut whole = true;
         loop {
-            let b = next.fetch_add(1, Ordering::Relaxed);
-            let Some(slots) = blocks.get(b) else {
-                return (state, written);
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(stretch) = stretches.get(i) else {
+                return (state, whole);
             };
-            let mut slots = slots.lock().unwrap_or_else(PoisonError::into_inner);
-            for (k, slot) in slots.iter_mut().enumerate() {
-                slot.write(task(&mut state, b * block + k));
-                written += 1;
-            }
+            let mut stretch = stretch.lock().unwrap_or_else(PoisonError::into_inner);
+            whole &= fill(&mut state, i, &mut stretch) && stretch.is_full();
         }
     };
-    let done: Vec<(S, usize)> = if threads <= 1 || blocks.len() <= 1 {
+    let done: Vec<(S, bool)> = if threads <= 1 || stretches.len() <= 1 {
         vec![work()]
     } else {
         std::thread::scope(|scope| {
-            let helpers: Vec<_> = (1..threads.min(blocks.len()))
+            let helpers: Vec<_> = (1..threads.min(stretches.len()))
                 .map(|_| scope.spawn(work))
                 .collect();
             let mut done = vec![work()];
@@ -152,28 +177,56 @@ pub fn filter_map_in_place<S: Send, T: Send>(
             done
         })
     };
-    drop(blocks);
-    // Every block is taken by one thread, which writes each of its slots; a task that panics
-    // never gets here (the slots are then freed without their answers being dropped).
-    let written: usize = done.iter().map(|(_, n)| n).sum();
-    assert_eq!(written, count, "every slot is written once");
-    let mut slots = std::mem::ManuallyDrop::new(slots);
-    // SAFETY: all `count` slots hold an initialised `Option<T>` (counted above), and
-    // `MaybeUninit<Option<T>>` has the layout of `Option<T>`; the vector's allocation, length
-    // and capacity are handed over unchanged.
-    let slots: Vec<Option<T>> = unsafe {
-        Vec::from_raw_parts(
-            slots.as_mut_ptr().cast::<Option<T>>(),
-            slots.len(),
-            slots.capacity(),
-        )
+    let whole = done.iter().all(|(_, whole)| *whole);
+    let states = done.into_iter().map(|(state, _)| state).collect();
+    if whole {
+        drop(stretches);
+        // SAFETY: the stretches cut `all`'s first `total` places into disjoint parts whose
+        // sizes add up to `total`; every stretch was taken by one thread and, as checked, is
+        // full, its places written in order by `Stretch::push`. So every place below `total`
+        // holds an initialised element, and the capacity is at least `total`.
+        unsafe { all.set_len(total) };
+        return (Some(all), states);
+    }
+    // The elements written so far are dropped (the vector, still empty, frees only its memory).
+    for stretch in stretches {
+        let stretch = stretch.into_inner().unwrap_or_else(PoisonError::into_inner);
+        for place in &mut stretch.places[..stretch.written] {
+            // SAFETY: `Stretch::push` wrote the first `written` places of this stretch, and
+            // nothing has read or dropped them since.
+            unsafe { place.assume_init_drop() };
+        }
+    }
+    (None, states)
+}
+
+/// `task(state, i)` for every `i` in `0..count`, keeping the `Some` answers in index order,
+/// with each thread's last `state`: [`fill_stretches`] in blocks of `block` indices, then the
+/// `None` taken out of the vector in place (the answers kept move down within it).
+pub fn filter_map_in_place<S: Send, T: Send>(
+    count: usize,
+    block: usize,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    task: impl Fn(&mut S, usize) -> Option<T> + Sync,
+) -> (Vec<T>, Vec<S>) {
+    let block = block.max(1);
+    let sizes: Vec<usize> = (0..count)
+        .step_by(block)
+        .map(|start| block.min(count - start))
+        .collect();
+    let (answers, states) = fill_stretches(&sizes, threads, init, |state, b, stretch| {
+        (b * block..b * block + sizes[b]).all(|i| stretch.push(task(state, i)).is_ok())
+    });
+    let Some(answers) = answers else {
+        unreachable!("every block pushes one answer per index of its stretch")
     };
     // `filter_map` over a vector's own iterator collects into the same allocation; `flatten`,
     // which clippy prefers, did not when measured (Rust 1.95, the vector's address compared),
     // and would copy every answer.
     #[allow(clippy::filter_map_identity)]
-    let kept = slots.into_iter().filter_map(|answer| answer).collect();
-    (kept, done.into_iter().map(|(state, _)| state).collect())
+    let kept = answers.into_iter().filter_map(|answer| answer).collect();
+    (kept, states)
 }
 
 #[cfg(test)]

@@ -314,18 +314,14 @@ const ARRAY_END: &str = "\n    ]";
 const BETWEEN: &str = "\n      },\n      {";
 
 /// The elements of `pieces` (each the comma-separated elements of a stretch of one array, no
-/// brackets) in one vector, each parsed on whichever core is free straight into its place: the
-/// elements of each piece are counted first (one more than the separators between them), the
-/// vector is made at its full length and each piece fills its own stretch of it. Nothing is
-/// copied after parsing (joining a vector per piece copied 115 MB of a 100,000-site design on
-/// one core, into memory the kernel had to zero). `None` when a piece does not parse, or holds
-/// another number of elements than counted; the caller then parses the whole text as usual.
+/// brackets) in one vector, each parsed on whichever core is free straight into its place
+/// ([`crate::par::fill_stretches`]): the elements of each piece are counted first (one more
+/// than the separators between them). `None` when a piece does not parse, or holds another
+/// number of elements than counted; the caller then parses the whole text as usual.
 fn parse_pieces<T: serde::de::DeserializeOwned + Send>(
     pieces: &[&str],
     threads: usize,
 ) -> Option<Vec<T>> {
-    use std::mem::MaybeUninit;
-    use std::sync::{Mutex, PoisonError};
     let counts = crate::par::map_in_order(
         pieces.len(),
         threads,
@@ -339,33 +335,21 @@ fn parse_pieces<T: serde::de::DeserializeOwned + Send>(
             }
         },
     );
-    let total: usize = counts.iter().sum();
-    let mut all: Vec<T> = Vec::with_capacity(total);
-    let mut rest = &mut all.spare_capacity_mut()[..total];
-    let mut stretches = Vec::with_capacity(pieces.len());
-    for &count in &counts {
-        let (stretch, after) = rest.split_at_mut(count);
-        stretches.push(Mutex::new(stretch));
-        rest = after;
-    }
-    /// Parses `piece` into `stretch`, element by element from its start: how many were written,
-    /// and whether they are the whole piece and fill the stretch.
+    /// Parses `piece` into `stretch`, element by element: whether the piece was read whole
+    /// and each of its elements had a place.
     fn fill<T: serde::de::DeserializeOwned>(
         piece: &str,
-        stretch: &mut [MaybeUninit<T>],
-    ) -> (usize, bool) {
-        let mut written = 0;
+        stretch: &mut crate::par::Stretch<'_, T>,
+    ) -> bool {
         let mut rest = piece.trim_start();
         while !rest.is_empty() {
             let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<T>();
             let Some(Ok(element)) = stream.next() else {
-                return (written, false);
+                return false;
             };
-            let Some(place) = stretch.get_mut(written) else {
-                return (written, false);
-            };
-            place.write(element);
-            written += 1;
+            if stretch.push(element).is_err() {
+                return false;
+            }
             rest = rest[stream.byte_offset()..].trim_start();
             if rest.is_empty() {
                 break;
@@ -373,44 +357,22 @@ fn parse_pieces<T: serde::de::DeserializeOwned + Send>(
             // Between elements, exactly one comma; a trailing comma is an error for the plain
             // parser to report.
             let Some(next) = rest.strip_prefix(',').map(str::trim_start) else {
-                return (written, false);
+                return false;
             };
             if next.is_empty() {
-                return (written, false);
+                return false;
             }
             rest = next;
         }
-        (written, written == stretch.len())
+        true
     }
-    let filled = crate::par::map_in_order(
-        pieces.len(),
+    crate::par::fill_stretches(
+        &counts,
         threads,
         || (),
-        |(), i| {
-            let mut stretch = stretches[i].lock().unwrap_or_else(PoisonError::into_inner);
-            fill(pieces[i], &mut stretch)
-        },
-    );
-    if filled.iter().all(|&(_, whole)| whole) {
-        drop(stretches);
-        // SAFETY: the stretches cut `all`'s first `total` places into disjoint parts, one per
-        // piece, whose lengths add up to `total`; each piece wrote its elements one after the
-        // other from the start of its stretch and, as checked, filled it. So every place below
-        // `total` holds an initialised element, and the capacity is at least `total`.
-        unsafe { all.set_len(total) };
-        return Some(all);
-    }
-    // A piece did not parse: the elements written so far are dropped (the vector, still empty,
-    // frees only its memory).
-    for (stretch, &(written, _)) in stretches.iter().zip(&filled) {
-        let mut stretch = stretch.lock().unwrap_or_else(PoisonError::into_inner);
-        for place in &mut stretch[..written] {
-            // SAFETY: `fill` wrote the first `written` places of this stretch, and nothing has
-            // read or dropped them since.
-            unsafe { place.assume_init_drop() };
-        }
-    }
-    None
+        |(), i, stretch| fill(pieces[i], stretch),
+    )
+    .0
 }
 
 /// The largest and the smallest pieces a large design file's arrays are parsed in (see
